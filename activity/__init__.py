@@ -1,0 +1,1 @@
+"""Read side and shared domain: metric catalog, periods, places, the warehouse reader."""

@@ -1,0 +1,1 @@
+"""Write side: read spreadsheets and reports, validate, load the warehouse."""
