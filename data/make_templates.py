@@ -1,0 +1,360 @@
+"""Write the spreadsheet templates in data/templates/ (deterministic, byte-identical on rerun).
+
+- long_template.xlsx / long_template.csv: one row per figure;
+- wide_template.xlsx: metrics as rows, months as columns, as officials keep them.
+
+The .xlsx files have a second sheet "Довідка" that explains the layout in Ukrainian.
+The example figures are invented.
+
+Usage: python data/make_templates.py [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+import xlsxwriter
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("generate_demo", HERE / "generate_demo.py")
+_demo = importlib.util.module_from_spec(_spec)
+sys.dont_write_bytecode, _saved = True, sys.dont_write_bytecode  # no __pycache__ in data/
+_spec.loader.exec_module(_demo)
+sys.dont_write_bytecode = _saved
+MONTHS, SECTIONS = _demo.MONTHS, _demo.SECTIONS
+
+CREATED = dt.datetime(2024, 1, 1)
+LONG_HEADER = [
+    "Місто",
+    "Підрозділ",
+    "Період",
+    "Показник",
+    "Значення",
+    "Станом на",
+    "Приблизно",
+    "Розбивка",
+    "Примітка",
+]
+DEPARTMENT = "відділ інформаційно-аналітичної роботи та комунікацій з громадськістю"
+# Invented example rows: value is an int, as_of a date or None.
+LONG_EXAMPLES = [
+    (
+        "Ніжин",
+        DEPARTMENT,
+        "квітень 2024",
+        "news_published",
+        431,
+        None,
+        "",
+        "",
+        "ПРИКЛАД — замініть своїми даними",
+    ),
+    (
+        "Ніжин",
+        DEPARTMENT,
+        "ІІ квартал 2024",
+        "Вхідні листи",
+        512,
+        None,
+        "",
+        "",
+        "ПРИКЛАД: показник можна назвати словами з каталогу",
+    ),
+    (
+        "Ніжин",
+        DEPARTMENT,
+        "2024-04",
+        "public_info_requests",
+        0,
+        None,
+        "",
+        "",
+        "ПРИКЛАД: запитів не надходило — це 0, а не порожня клітинка",
+    ),
+    (
+        "Ніжин",
+        DEPARTMENT,
+        "2024-Q2",
+        "photos_published",
+        640,
+        None,
+        "так",
+        "",
+        "ПРИКЛАД: приблизне число («близько 640»)",
+    ),
+    (
+        "Ніжин",
+        DEPARTMENT,
+        "ІІ квартал 2024",
+        "ngos_registered",
+        186,
+        dt.date(2024, 7, 1),
+        "",
+        "",
+        "ПРИКЛАД: залишковий показник — кількість на дату",
+    ),
+]
+LONG_COLUMNS = [
+    ("Місто", "city", "Назва міста (громади) українською, напр. «Ніжин»."),
+    (
+        "Підрозділ",
+        "department",
+        "Назва відділу без «… міської ради», напр. «відділ інформаційно-аналітичної роботи та комунікацій з громадськістю».",
+    ),
+    ("Період", "period", "Проміжок часу, за який подано число (див. форми нижче)."),
+    (
+        "Показник",
+        "metric",
+        "Код показника з каталогу (напр. news_published) або його назва з каталогу (напр. «Вхідні листи»). Незнайому назву програма покаже як помилку — вона нічого не вгадує й не пропускає мовчки.",
+    ),
+    (
+        "Значення",
+        "value",
+        "Ціле число від 0. Порожньо — не звітували; 0 — звітували нуль; «н/з» — не застосовується; «~» перед числом — приблизно (напр. «~320»).",
+    ),
+    (
+        "Станом на",
+        "as_of",
+        "Лише для залишкових показників (зареєстровані організації, осередки партій тощо): дата дд.мм.рррр, на яку діє число. Для потокових показників — порожньо.",
+    ),
+    ("Приблизно", "approximate", "«так», якщо число приблизне («близько 320»); інакше порожньо."),
+    (
+        "Розбивка",
+        "breakdown",
+        "Необов’язково. Якщо число — частина загального, запишіть «вимір: значення», напр. «запитувач: фізичні особи». Такі частини не додаються до загального числа.",
+    ),
+    ("Примітка", "note", "Необов’язково: джерело числа або коментар."),
+]
+PERIOD_FORMS = [
+    ("березень 2021", "місяць"),
+    ("2021-03", "місяць (рік-місяць)"),
+    ("ІІІ квартал 2019", "квартал (римські цифри, кирилична «І»)"),
+    ("2019-Q3", "квартал (рік-Q-номер)"),
+    ("2017 рік", "рік"),
+]
+VALUE_RULES = [
+    (
+        "порожня клітинка",
+        "дані не подавалися (пропуск); на графіках — розрив, а не падіння до нуля",
+    ),
+    ("0", "подано нуль, напр. «запити не надходили»"),
+    ("н/з", "показник для цього підрозділу чи періоду не застосовується"),
+    ("~320 або «так» у колонці «Приблизно»", "приблизне значення («близько 320»)"),
+]
+KIND_NOTE = (
+    "Потокові показники (новини, листи, заходи…) рахуються за період і додаються за місяцями. "
+    "Залишкові (громадські організації, осередки політичних партій, релігійні організації) — "
+    "це кількість на дату; їх ніколи не додають, береться останнє значення."
+)
+WIDE_LAYOUT = [
+    ("A1", "Назва таблиці (об’єднана клітинка)."),
+    ("A2 / B2", "«Місто:» і назва міста, напр. «Ніжин»."),
+    ("A3 / B3", "«Підрозділ:» і назва відділу без «… міської ради»."),
+    ("A4 / B4", "«Рік:» і рік числом, напр. 2024."),
+    (
+        "Рядок 6",
+        "Заголовки: «Показник», місяці «Січень» … «Грудень» (або квартали «І квартал» … «IV квартал»), «Разом».",
+    ),
+    (
+        "Рядки 7…",
+        "У колонці A — назва показника, як у каталозі; у колонках місяців — числа. Рядки-розділи («Публікації», «Заходи»…) мають лише назву, без чисел.",
+    ),
+    ("Разом", "Формула =SUM(…) для потокових показників; для залишкових не заповнюється."),
+    (
+        "Залишкові показники",
+        "Громадські організації, осередки партій, релігійні організації: лише за березень, червень, вересень і грудень — кількість на кінець місяця (станом на 1-ше число наступного).",
+    ),
+    ("Аркуш", "Один аркуш — один рік; назва аркуша — рік, напр. «2024»."),
+]
+WIDE_EXAMPLE = {  # code -> {month: value}; invented
+    "news_published": {1: 431, 2: 447, 3: 468},
+    "public_info_requests": {1: 2, 2: 0, 3: 1},
+    "ngos_registered": {3: 186},
+}
+
+
+def _formats(wb: xlsxwriter.Workbook) -> dict:
+    return {
+        "head": wb.add_format(
+            {"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top"}
+        ),
+        "cell": wb.add_format({"border": 1, "valign": "top"}),
+        "wrap": wb.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
+        "date": wb.add_format({"border": 1, "num_format": "dd.mm.yyyy", "valign": "top"}),
+        "title": wb.add_format({"bold": True, "font_size": 13}),
+        "bold": wb.add_format({"bold": True}),
+        "section": wb.add_format(
+            {"bold": True, "italic": True, "border": 1, "bg_color": "#F2F2F2"}
+        ),
+        "num": wb.add_format({"border": 1, "num_format": "0"}),
+        "total": wb.add_format({"border": 1, "bold": True, "num_format": "0"}),
+    }
+
+
+def _new_workbook(path: Path, title: str) -> xlsxwriter.Workbook:
+    wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"title": title, "author": "make_templates.py", "created": CREATED})
+    return wb
+
+
+def write_help(
+    wb: xlsxwriter.Workbook, fmt: dict, title: str, blocks: list[tuple[str, list]]
+) -> None:
+    """The "Довідка" sheet: a title, then blocks of (heading, rows of two text cells)."""
+    ws = wb.add_worksheet("Довідка")
+    ws.write_string(0, 0, title, fmt["title"])
+    row = 2
+    for heading, rows in blocks:
+        ws.write_string(row, 0, heading, fmt["bold"])
+        row += 1
+        for cells in rows:
+            for col, text in enumerate(cells):
+                ws.write_string(row, col, text, fmt["wrap"])
+            row += 1
+        row += 1
+    ws.set_column(0, 0, 36)
+    ws.set_column(1, 1, 110)
+
+
+def common_blocks() -> list[tuple[str, list]]:
+    return [
+        ("Форми запису періоду", [(form, meaning) for form, meaning in PERIOD_FORMS]),
+        ("Порожньо, нуль, н/з, приблизно", VALUE_RULES),
+        ("Потокові й залишкові показники", [("Підсумовування", KIND_NOTE)]),
+    ]
+
+
+def write_long_xlsx(path: Path) -> None:
+    wb = _new_workbook(path, "Шаблон: довгий формат (один рядок — одне число)")
+    fmt = _formats(wb)
+    ws = wb.add_worksheet("Дані")
+    for col, name in enumerate(LONG_HEADER):
+        ws.write_string(0, col, name, fmt["head"])
+    for r, row in enumerate(LONG_EXAMPLES, start=1):
+        for col, value in enumerate(row):
+            if isinstance(value, dt.date):
+                ws.write_datetime(r, col, dt.datetime.combine(value, dt.time()), fmt["date"])
+            elif isinstance(value, int):
+                ws.write_number(r, col, value, fmt["num"])
+            elif value:
+                ws.write_string(r, col, value, fmt["cell"])
+            else:
+                ws.write_blank(r, col, None, fmt["cell"])
+    ws.data_validation(1, 6, 1000, 6, {"validate": "list", "source": ["так"], "ignore_blank": True})
+    for col, width in enumerate([12, 62, 18, 24, 10, 12, 11, 24, 60]):
+        ws.set_column(col, col, width)
+    ws.freeze_panes(1, 0)
+    columns = [(f"{uk} ({en})", text) for uk, en, text in LONG_COLUMNS]
+    write_help(
+        wb,
+        fmt,
+        "Довідка: довгий формат — один рядок на одне число",
+        [
+            (
+                "Колонки (заголовок українською; англійський теж приймається)",
+                [("Колонка (English)", "Що писати")] + columns,
+            ),
+            *common_blocks(),
+        ],
+    )
+    wb.close()
+
+
+def write_long_csv(path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(LONG_HEADER)
+        for row in LONG_EXAMPLES:
+            writer.writerow(
+                [
+                    "" if v is None else v.strftime("%d.%m.%Y") if isinstance(v, dt.date) else v
+                    for v in row
+                ]
+            )
+
+
+def write_wide_xlsx(path: Path, year: int = 2024) -> None:
+    wb = _new_workbook(path, "Шаблон: широкий формат (показники — рядки, місяці — колонки)")
+    fmt = _formats(wb)
+    ws = wb.add_worksheet(str(year))
+    ws.merge_range(
+        0,
+        0,
+        0,
+        13,
+        f"ПРИКЛАД ЗАПОВНЕННЯ — показники діяльності відділу за {year} рік",
+        fmt["title"],
+    )
+    for r, (k, v) in enumerate(
+        [("Місто:", "Ніжин"), ("Підрозділ:", DEPARTMENT), ("Рік:", year)], 1
+    ):
+        ws.write_string(r, 0, k, fmt["bold"])
+        ws.write(r, 1, v)
+    ws.write_string(5, 0, "Показник", fmt["head"])
+    for m, name in enumerate(MONTHS, 1):
+        ws.write_string(5, m, name, fmt["head"])
+    ws.write_string(5, 13, "Разом", fmt["head"])
+    row = 6
+    for sec, metrics in SECTIONS.items():
+        ws.write_string(row, 0, sec, fmt["section"])
+        for col in range(1, 14):
+            ws.write_blank(row, col, None, fmt["section"])
+        row += 1
+        for code, kind, label in metrics:
+            ws.write_string(row, 0, label, fmt["cell"])
+            example = WIDE_EXAMPLE.get(code, {})
+            for m in range(1, 13):
+                if m in example:
+                    ws.write_number(row, m, example[m], fmt["num"])
+                else:
+                    ws.write_blank(row, m, None, fmt["num"])
+            if kind == "flow" and example:
+                ws.write_formula(
+                    row, 13, f"=SUM(B{row + 1}:M{row + 1})", fmt["total"], sum(example.values())
+                )
+            else:
+                ws.write_blank(row, 13, None, fmt["total"])
+            row += 1
+    ws.set_column(0, 0, 50)
+    ws.set_column(1, 13, 11)
+    ws.freeze_panes(6, 1)
+    write_help(
+        wb,
+        fmt,
+        "Довідка: широкий формат — показники в рядках, місяці в колонках",
+        [
+            ("Будова аркуша", WIDE_LAYOUT),
+            (
+                "Що писати в клітинці місяця",
+                VALUE_RULES[:3] + [("~320", "приблизне значення («близько 320»)")],
+            ),
+            (
+                "Форми запису періоду (колонка «Період» довгого формату)",
+                [(form, meaning) for form, meaning in PERIOD_FORMS],
+            ),
+            common_blocks()[2],
+        ],
+    )
+    wb.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE / "templates", help="output folder")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_long_xlsx(args.out / "long_template.xlsx")
+    write_long_csv(args.out / "long_template.csv")
+    write_wide_xlsx(args.out / "wide_template.xlsx")
+    for name in ("long_template.xlsx", "long_template.csv", "wide_template.xlsx"):
+        print(f"{name}: {(args.out / name).stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
