@@ -1,0 +1,196 @@
+"""`python -m etl`: a thin command line over etl.ingest and etl.warehouse.
+
+Exit codes: 0 success; 1 problems in the input (nothing was loaded); 2 wrong usage; 3 another load
+holds the warehouse; 4 the warehouse file is damaged.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from activity.formatting import format_number
+from etl.ingest import FileResult, expand_paths, parse_file
+from etl.warehouse import (
+    LoadReport,
+    WarehouseBusy,
+    WarehouseDamaged,
+    default_db_path,
+    load_results,
+    project_root,
+)
+
+EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4
+
+T = {  # (uk, en)
+    "added": ("додано", "added"),
+    "replaced": ("замінено попередню версію", "replaced the previous version"),
+    "unchanged": ("без змін (уже завантажено як {same})", "unchanged (already loaded as {same})"),
+    "rejected": ("не завантажено: є помилки", "not loaded: errors"),
+    "not_loaded": ("не завантажено через помилки в інших файлах", "not loaded: other files have errors"),
+    "checked": ("перевірено", "checked"),
+    "summary": (
+        "Файлів: {files} · показників: {figures} · попереджень: {warnings} · помилок: {errors} · {seconds} с",
+        "Files: {files} · figures: {figures} · warnings: {warnings} · errors: {errors} · {seconds} s",
+    ),
+    "nothing_loaded": (
+        "Нічого не завантажено: виправте помилки вище й запустіть знову. Сховище не змінено.",
+        "Nothing was loaded: fix the errors above and run again. The warehouse is unchanged.",
+    ),
+    "busy": (
+        "Сховище зайняте іншим завантаженням ({db}). Спробуйте за хвилину.",
+        "The warehouse is busy with another load ({db}). Try again in a minute.",
+    ),
+    "damaged": (
+        "Файл сховища пошкоджено: {detail}. Відновіть резервну копію або перебудуйте: "
+        "python -m etl build --fresh",
+        "The warehouse file is damaged: {detail}. Restore a backup or rebuild: python -m etl build --fresh",
+    ),
+    "no_files": ("Не знайдено файлів для обробки: {paths}", "No input files found in: {paths}"),
+    "built": ("Сховище: {db}", "Warehouse: {db}"),
+}
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**params)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Warehouse file (default: data/warehouse.duckdb, or $DASHBOARD_DB).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON instead of text.")
+@click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True,
+              help="Language of messages.")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, as_json: bool, lang: str) -> None:
+    """Load activity figures of city-council departments into the warehouse.
+
+    \b
+    Exit codes: 0 success; 1 problems in the input (nothing loaded);
+    2 wrong usage; 3 the warehouse is busy with another load; 4 the warehouse is damaged.
+    """
+    ctx.obj = {"db": db or default_db_path(), "json": as_json, "lang": lang}
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--demo", is_flag=True, help="Mark these figures as demo data (the app labels them).")
+@click.pass_obj
+def load(obj: dict, paths: tuple[Path, ...], demo: bool) -> None:
+    """Load spreadsheets (.xlsx, .csv, .ods) from files or folders.
+
+    A file loaded before with the same content is left as it is; a file with the same name and new
+    content replaces its previous version. If any file has errors, nothing is loaded.
+    """
+    _run(obj, list(paths), load=True, demo=demo)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def check(obj: dict, paths: tuple[Path, ...]) -> None:
+    """Validate files and list every problem, without loading anything."""
+    _run(obj, list(paths), load=False)
+
+
+@main.command()
+@click.option("--fresh", is_flag=True, help="Delete the warehouse first and build it anew.")
+@click.pass_obj
+def build(obj: dict, fresh: bool) -> None:
+    """Build the warehouse from the data shipped in data/ (real figures and demo workbooks).
+
+    Running it again adds nothing: files already loaded are recognised by their content.
+    """
+    from etl.build import build_warehouse
+
+    db: Path = obj["db"]
+    if fresh:
+        db.unlink(missing_ok=True)
+    try:
+        reports = build_warehouse(db, progress=_progress_factory(obj))
+    except (WarehouseBusy, WarehouseDamaged) as exc:
+        _fail_db(obj, exc)
+    code = 0
+    for report in reports:
+        code = max(code, _print_report(obj, report, report.seconds))
+    if not obj["json"]:
+        click.echo(t("built", obj["lang"], db=db))
+    sys.exit(code)
+
+
+def _progress_factory(obj: dict):
+    def make(total: int, desc: str):
+        from tqdm import tqdm
+
+        return tqdm(total=total, desc=desc, unit=" файл" if obj["lang"] == "uk" else " file",
+                    file=sys.stderr, disable=obj["json"] or None, leave=False)
+
+    return make
+
+
+def _run(obj: dict, paths: list[Path], *, load: bool, demo: bool = False) -> None:
+    started = time.perf_counter()
+    files = expand_paths(paths)
+    if not files:
+        click.echo(t("no_files", obj["lang"], paths=", ".join(map(str, paths))), err=True)
+        sys.exit(EXIT_INPUT)
+    bar = _progress_factory(obj)(len(files), "Перевірка" if obj["lang"] == "uk" else "Checking")
+    results = []
+    for f in files:
+        results.append(parse_file(f))
+        bar.update(1)
+    bar.close()
+    if not load:
+        for r in results:
+            r.action = "checked" if r.ok else "rejected"
+        sys.exit(_print_report(obj, LoadReport(results, False), time.perf_counter() - started, attempted=False))
+    try:
+        report = load_results(results, obj["db"], demo=demo)
+    except (WarehouseBusy, WarehouseDamaged) as exc:
+        _fail_db(obj, exc)
+    sys.exit(_print_report(obj, report, time.perf_counter() - started))
+
+
+def _fail_db(obj: dict, exc: Exception) -> None:
+    busy = isinstance(exc, WarehouseBusy)
+    msg = t("busy", obj["lang"], db=obj["db"]) if busy else t("damaged", obj["lang"], detail=exc)
+    if obj["json"]:
+        click.echo(json.dumps({"ok": False, "error": msg}, ensure_ascii=False))
+    else:
+        click.echo(msg, err=True)
+    sys.exit(EXIT_BUSY if busy else EXIT_DAMAGED)
+
+
+def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool = True) -> int:
+    lang = obj["lang"]
+    results: list[FileResult] = report.files
+    errors = sum(len(r.errors) for r in results)
+    warnings = sum(len(r.warnings) for r in results)
+    figures = sum(len(r.figures) for r in results if r.action in ("added", "replaced", "checked"))
+    code = EXIT_INPUT if errors else 0
+    if obj["json"]:
+        click.echo(json.dumps({
+            "ok": not errors,
+            "loaded": report.loaded,
+            "files": [{
+                "name": r.name, "action": r.action, "figures": len(r.figures),
+                "problems": [p.as_dict(lang) for p in r.problems],
+            } for r in results],
+            "figures": figures, "warnings": warnings, "errors": errors, "seconds": round(seconds, 3),
+        }, ensure_ascii=False, indent=1))
+        return code
+    for r in results:
+        status = t(r.action, lang, same=r.replaced or "") if r.action else ""
+        click.echo(f"{r.name}: {status}, {format_number(len(r.figures), lang)}")
+        for p in r.problems:
+            click.echo("  " + p.render(lang), err=p.severity == "error")
+    if errors and any(r.action == "not_loaded" for r in results) or (errors and attempted):
+        click.echo(t("nothing_loaded", lang), err=True)
+    click.echo(t("summary", lang, files=len(results), figures=format_number(figures, lang),
+                 warnings=warnings, errors=errors, seconds=format_number(round(seconds, 1), lang)))
+    return code

@@ -1,0 +1,117 @@
+"""One input file to figures and problems, with nothing written anywhere (the `check` command)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from activity.formatting import format_number, period_label
+from activity.catalog import get_metric
+from etl.figures import Figure
+from etl.layouts import parse_sheet
+from etl.problems import ERROR, WARNING, Problem
+from etl.readers import SPREADSHEET_EXTS, ReadError, read_grid
+
+MAX_PROBLEMS = 200
+INPUT_EXTS = SPREADSHEET_EXTS
+
+
+@dataclass
+class FileResult:
+    name: str
+    path: Path
+    kind: str
+    content_hash: str
+    figures: list[Figure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    action: str = ""  # set by the loader: added | replaced | unchanged | rejected
+    replaced: str | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files as given, and the input files inside folders (sorted, hidden files skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_EXTS
+                              and not any(part.startswith((".", "~$")) for part in f.relative_to(p).parts)))
+        else:
+            out.append(p)
+    return out
+
+
+def parse_file(path: str | Path, display_name: str | None = None) -> FileResult:
+    """Read and validate one file. Never raises for bad input: problems are in the result."""
+    path = Path(path)
+    name = display_name or path.name
+    try:
+        data_hash = _sha256(path)
+    except OSError as exc:
+        return FileResult(name, path, path.suffix.lower().lstrip("."), "", problems=[
+            Problem(ERROR, "file_unreadable", name, params={"detail": exc.strerror or str(exc)})])
+    result = FileResult(name, path, path.suffix.lower().lstrip("."), data_hash)
+    try:
+        grid = read_grid(path, name)
+    except ReadError as exc:
+        result.problems.append(exc.problem)
+        return result
+    result.problems.extend(grid.problems)
+    any_table = False
+    for sheet in grid.sheets:
+        sheet_result = parse_sheet(name, sheet)
+        any_table = any_table or sheet_result.found_table
+        result.figures.extend(sheet_result.figures)
+        result.problems.extend(sheet_result.problems)
+        if not sheet_result.found_table and any(any(v is not None for v in row) for row in sheet.rows):
+            result.problems.append(Problem(WARNING, "sheet_no_table", name, sheet.name,
+                                           params={"sheet": sheet.name or name}))
+    result.figures = _dedupe(result)
+    if not result.figures and not result.errors:
+        result.problems.append(Problem(ERROR, "no_figures", name))
+    if len(result.problems) > MAX_PROBLEMS:
+        result.problems = result.problems[:MAX_PROBLEMS] + [
+            Problem(WARNING, "too_many", name, params={"n": MAX_PROBLEMS})]
+    return result
+
+
+def _dedupe(result: FileResult) -> list[Figure]:
+    """The same figure twice in one file: once if equal, an error naming both cells if not."""
+    seen: dict[tuple, Figure] = {}
+    for fig in result.figures:
+        other = seen.get(fig.key)
+        if other is None:
+            seen[fig.key] = fig
+            continue
+        sheet, _, cell = fig.locator.rpartition("!")
+        params = {
+            "metric": get_metric(fig.metric).label_uk,
+            "period": period_label(fig.period),
+            "other": other.locator,
+            "other_value": format_number(other.value),
+            "value": format_number(fig.value),
+        }
+        same = other.value == fig.value and other.status == fig.status
+        result.problems.append(Problem(WARNING if same else ERROR, "duplicate_same" if same else "duplicate_conflict",
+                                       result.name, sheet or None, cell, params=params))
+    return list(seen.values())
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

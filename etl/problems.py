@@ -1,0 +1,213 @@
+"""Problems found in input files, each naming its file, sheet and cell, in Ukrainian or English.
+
+Every check adds a `Problem` with a message key and parameters; the text is produced in the user's
+language only when shown. Keys and their texts live in `MESSAGES`, one place for both languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+# key: (Ukrainian, English). Parameters are filled with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "file_unreadable": (
+        "Не вдалося прочитати файл: {detail}",
+        "The file could not be read: {detail}",
+    ),
+    "file_type": (
+        "Непідтримуваний тип файлу «{ext}». Приймаються .xlsx, .csv, .ods.",
+        "Unsupported file type '{ext}'. Accepted: .xlsx, .csv, .ods.",
+    ),
+    "file_not_what_it_says": (
+        "Файл має розширення {ext}, але всередині {actual}. {hint}",
+        "The file is named {ext} but contains {actual}. {hint}",
+    ),
+    "file_encrypted": (
+        "Книга захищена паролем (зашифрована). Зніміть пароль у Excel і збережіть знову.",
+        "The workbook is password-encrypted. Remove the password in Excel and save it again.",
+    ),
+    "file_too_big": (
+        "Файл завеликий: {detail}.",
+        "The file is too large: {detail}.",
+    ),
+    "file_unsafe": (
+        "Файл відхилено з міркувань безпеки: {detail}.",
+        "The file was refused for safety: {detail}.",
+    ),
+    "no_figures": (
+        "У файлі не знайдено жодного показника. Перевірте, що таблиця має рядок заголовків "
+        "(довгий формат: Місто, Підрозділ, Період, Показник, Значення; широкий: «Показник» і місяці).",
+        "No figures were found in the file. Check that the table has a header row (long layout: "
+        "city, department, period, metric, value; wide layout: 'Показник' and months).",
+    ),
+    "sheet_hidden": (
+        "Аркуш «{sheet}» прихований — його пропущено.",
+        "Sheet '{sheet}' is hidden and was skipped.",
+    ),
+    "rows_hidden": (
+        "Приховані рядки пропущено: {rows}.",
+        "Hidden rows were skipped: {rows}.",
+    ),
+    "sheet_no_table": (
+        "На аркуші «{sheet}» не знайдено таблиці показників — аркуш пропущено.",
+        "No table of figures was found on sheet '{sheet}'; the sheet was skipped.",
+    ),
+    "missing_column": (
+        "Немає обов’язкового стовпця «{column}» у рядку заголовків {row}.",
+        "The required column '{column}' is missing from header row {row}.",
+    ),
+    "missing_context": (
+        "Не вказано {what}: додайте рядок «{label} …» над таблицею, або вкажіть це в назві аркуша чи файлу.",
+        "No {what_en} given: add a row '{label} …' above the table, or put it in the sheet or file name.",
+    ),
+    "unknown_place": ("{detail}", "{detail_en}"),
+    "place_normalised": (
+        "Назву «{found}» прочитано як «{place}».",
+        "The name '{found}' was read as '{place}'.",
+    ),
+    "empty_value": (
+        "Порожня клітинка там, де потрібне значення ({what}).",
+        "Empty cell where a value is required ({what}).",
+    ),
+    "unknown_metric": (
+        "Невідомий показник «{found}».{hint}",
+        "Unknown metric '{found}'.{hint_en}",
+    ),
+    "bad_period": ("{detail}", "{detail_en}"),
+    "bad_date": (
+        "Не вдалося прочитати дату «{found}»; очікується дд.мм.рррр, наприклад 01.10.2019.",
+        "Could not read the date '{found}'; expected dd.mm.yyyy, e.g. 01.10.2019.",
+    ),
+    "bad_number": ("{detail}", "{detail_en}"),
+    "bool_in_number": (
+        "Логічне значення {found} у клітинці для числа; очікується кількість.",
+        "A logical value {found} in a number cell; a count is expected.",
+    ),
+    "excel_error": (
+        "Помилка Excel {found} замість числа; виправте формулу або впишіть значення.",
+        "Excel error {found} instead of a number; fix the formula or type the value.",
+    ),
+    "formula_no_value": (
+        "Формулу ніколи не було обчислено, тож значення невідоме. Відкрийте файл в Excel і збережіть "
+        "його (або впишіть число).",
+        "The formula was never calculated, so its value is unknown. Open the file in Excel and save "
+        "it (or type the number).",
+    ),
+    "negative_count": (
+        "Від’ємна кількість {found}; показник «{metric}» не може бути меншим за нуль.",
+        "Negative count {found}; the metric '{metric}' cannot be below zero.",
+    ),
+    "fractional_count": (
+        "Дробова кількість {found}; показник «{metric}» — ціле число.",
+        "Fractional count {found}; the metric '{metric}' is a whole number.",
+    ),
+    "dash_as_missing": (
+        "Прочерк прочитано як «не подано». Якщо мається на увазі нуль, впишіть 0.",
+        "A dash was read as 'not reported'. If zero is meant, type 0.",
+    ),
+    "duplicate_conflict": (
+        "Показник «{metric}» за {period} уже вказано в {other} зі значенням {other_value}, "
+        "а тут {value}. Залиште одне значення.",
+        "The metric '{metric}' for {period} is already given in {other} as {other_value}, "
+        "here as {value}. Keep one value.",
+    ),
+    "duplicate_same": (
+        "Показник «{metric}» за {period} повторює {other}; враховано один раз.",
+        "The metric '{metric}' for {period} repeats {other}; counted once.",
+    ),
+    "total_mismatch": (
+        "«Разом» = {total}, а сума місяців = {sum}. Завантажено місяці; перевірте підсумок.",
+        "'Total' = {total} but the months sum to {sum}. The months were loaded; check the total.",
+    ),
+    "column_ignored": (
+        "Стовпець «{found}» не розпізнано як період, а в ньому є значення. {detail}",
+        "Column '{found}' is not a period but holds values. {detail_en}",
+    ),
+    "too_many": (
+        "Забагато проблем у файлі; показано перші {n}.",
+        "Too many problems in the file; the first {n} are shown.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (error) or worth knowing (warning) about an input file."""
+
+    severity: str
+    key: str
+    file: str
+    sheet: str | None = None
+    cell: str | None = None
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def where(self) -> str:
+        """`file.xlsx, Звіт!E4`, `file.csv, E4` or just the file name."""
+        if self.cell and self.sheet:
+            return f"{self.file}, {self.sheet}!{self.cell}"
+        if self.cell:
+            return f"{self.file}, {self.cell}"
+        if self.sheet:
+            return f"{self.file}, {self.sheet}"
+        return self.file
+
+    @property
+    def locator(self) -> str | None:
+        if self.cell and self.sheet:
+            return f"{self.sheet}!{self.cell}"
+        return self.cell or self.sheet
+
+    def message(self, lang: str = "uk") -> str:
+        uk, en = MESSAGES[self.key]
+        template = en if lang == "en" else uk
+        params = _Defaults(self.params)
+        params.setdefault("detail_en", params.get("detail", ""))
+        return template.format_map(params)
+
+    def render(self, lang: str = "uk") -> str:
+        label = {
+            ("uk", ERROR): "помилка",
+            ("uk", WARNING): "попередження",
+            ("en", ERROR): "error",
+            ("en", WARNING): "warning",
+        }[("en" if lang == "en" else "uk", self.severity)]
+        return f"{self.where}: {label}: {self.message(lang)}"
+
+    def as_dict(self, lang: str = "uk") -> dict:
+        return {
+            "severity": self.severity,
+            "key": self.key,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "message": self.message(lang),
+        }
+
+
+class _Defaults(dict):
+    """Leave unknown placeholders visible rather than failing to format a message."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def cell_name(row: int, col: int) -> str:
+    """0-based row and column to an A1 reference: (3, 4) -> 'E4'."""
+    letters = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"
+
+
+def column_index(letters: str) -> int:
+    """'A' -> 0, 'AA' -> 26."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1

@@ -1,0 +1,269 @@
+"""The only writer of the warehouse.
+
+A load never changes the live file in place. Under an exclusive lock it copies the warehouse to a
+temporary file beside it, writes there, checkpoints, and swaps the copy in with `os.replace`, which
+is atomic. Readers (the app) open short-lived read-only connections and keep seeing the previous
+file until the swap; a load that fails or is killed leaves the previous file as it was. A file
+with errors loads nothing; if any file of a batch has errors, the whole batch loads nothing.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from activity.catalog import METRICS
+from activity.places import get_place
+from activity.store import ROOT, db_path
+from etl.ingest import FileResult
+from etl.schema import DDL, SCHEMA_VERSION
+
+LOCK_WAIT_SECONDS = float(os.environ.get("DASHBOARD_LOCK_WAIT", "30"))
+
+
+class WarehouseBusy(Exception):
+    """Another load holds the lock."""
+
+
+class WarehouseDamaged(Exception):
+    """The warehouse file cannot be opened."""
+
+
+@dataclass
+class LoadReport:
+    files: list[FileResult]
+    loaded: bool
+    seconds: float = 0.0
+    db_path: Path | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def figures(self) -> int:
+        return sum(len(f.figures) for f in self.files if f.action in ("added", "replaced"))
+
+
+def project_root() -> Path:
+    return ROOT
+
+
+default_db_path = db_path
+
+
+@contextmanager
+def write_lock(db_path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """An exclusive lock beside the warehouse; waits up to `wait` seconds, then WarehouseBusy."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(lock_path, "a+b")
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                _lock(fh)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(str(db_path)) from None
+                time.sleep(0.1)
+        yield
+    finally:
+        _unlock(fh)
+        fh.close()
+
+
+def _lock(fh) -> None:
+    try:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # Windows
+        import msvcrt
+
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+
+
+def _unlock(fh) -> None:
+    try:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    except ImportError:
+        import msvcrt
+
+        try:
+            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+    except OSError:
+        pass
+
+
+@contextmanager
+def transaction(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Write a copy of the warehouse and swap it in on success; on any failure the live file stays."""
+    db_path = Path(db_path)
+    with write_lock(db_path):
+        for stale in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
+            stale.unlink(missing_ok=True)  # left by a killed load
+        tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+        if db_path.exists():
+            shutil.copyfile(db_path, tmp)
+        try:
+            try:
+                con = duckdb.connect(str(tmp))
+            except duckdb.Error as exc:
+                raise WarehouseDamaged(f"{db_path}: {exc}") from exc
+            try:
+                con.execute(DDL)
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+                _refresh_metrics(con)
+                yield con
+                con.execute("CHECKPOINT")
+                _pause_before_swap()
+            finally:
+                con.close()
+            _fsync(tmp)
+            os.replace(tmp, db_path)
+            _fsync_dir(db_path.parent)
+        finally:
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+
+
+def _pause_before_swap() -> None:
+    """Hold the finished copy for $DASHBOARD_LOAD_PAUSE seconds: lets tests kill or race a load."""
+    pause = float(os.environ.get("DASHBOARD_LOAD_PAUSE", "0") or 0)
+    if pause > 0:
+        time.sleep(pause)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(path, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def load_results(
+    results: list[FileResult],
+    db_path: Path,
+    *,
+    demo: bool = False,
+    user: str | None = None,
+    progress: Callable[[FileResult], None] | None = None,
+) -> LoadReport:
+    """Store validated files. Nothing is written if any file has errors."""
+    started = time.perf_counter()
+    if any(not r.ok for r in results):
+        for r in results:
+            r.action = "rejected" if not r.ok else "not_loaded"
+        return LoadReport(results, False, time.perf_counter() - started, db_path)
+    user = user or _whoami()
+    with transaction(db_path) as con:
+        load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
+        for r in results:
+            _store(con, r, load_id, demo, user)
+            if progress:
+                progress(r)
+    report = LoadReport(results, True, time.perf_counter() - started, db_path)
+    report.counts = {a: sum(1 for r in results if r.action == a) for a in ("added", "replaced", "unchanged")}
+    return report
+
+
+def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bool, user: str) -> None:
+    now = datetime.now()
+    same = con.execute("SELECT name FROM sources WHERE active AND content_hash = ?", [r.content_hash]).fetchone()
+    if same:
+        r.action, r.replaced = "unchanged", same[0]
+        con.execute("INSERT INTO load_log VALUES (?, ?, 'unchanged', ?, ?, NULL, NULL, 0, ?, ?)",
+                    [load_id, now, r.name, r.content_hash, len(r.warnings), user])
+        return
+    source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
+    old = con.execute("SELECT source_id FROM sources WHERE active AND name = ?", [r.name]).fetchall()
+    for (old_id,) in old:
+        con.execute("DELETE FROM facts WHERE source_id = ?", [old_id])
+        con.execute("UPDATE sources SET active = FALSE, superseded_by = ? WHERE source_id = ?", [source_id, old_id])
+    r.action = "replaced" if old else "added"
+    r.replaced = r.name if old else None
+    con.execute(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, NULL)",
+        [source_id, r.name, r.content_hash, r.kind, demo, now, user, len(r.figures), len(r.warnings)],
+    )
+    _insert_facts(con, source_id, r)
+    _ensure_places(con, {f.place_code for f in r.figures})
+    con.execute("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [load_id, now, r.action, r.name, r.content_hash, source_id,
+                 old[0][0] if old else None, len(r.figures), len(r.warnings), user])
+
+
+def _insert_facts(con: duckdb.DuckDBPyConnection, source_id: int, r: FileResult) -> None:
+    figs = r.figures
+    table = pa.table({
+        "source_id": pa.array([source_id] * len(figs), pa.int32()),
+        "place_code": [f.place_code for f in figs],
+        "department": [f.department for f in figs],
+        "metric": [f.metric for f in figs],
+        "period_start": pa.array([f.period.start for f in figs], pa.date32()),
+        "period_end": pa.array([f.period.end for f in figs], pa.date32()),
+        "granularity": [f.period.granularity for f in figs],
+        "value": pa.array([f.value for f in figs], pa.float64()),
+        "status": [f.status for f in figs],
+        "as_of": pa.array([f.as_of for f in figs], pa.date32()),
+        "approximate": pa.array([f.approximate for f in figs], pa.bool_()),
+        "breakdown": pa.array([f.breakdown for f in figs], pa.string()),
+        "locator": [f.locator for f in figs],
+    })
+    con.register("incoming_facts", table)
+    con.execute("INSERT INTO facts SELECT * FROM incoming_facts")
+    con.unregister("incoming_facts")
+
+
+def _ensure_places(con: duckdb.DuckDBPyConnection, codes: set[str]) -> None:
+    for code in sorted(codes):
+        p = get_place(code)
+        con.execute("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [p.code, p.level, p.name_uk, p.name_en, p.oblast_uk, p.raion_uk, p.hromada_code])
+
+
+def _refresh_metrics(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("DELETE FROM metrics")
+    con.executemany("INSERT INTO metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        [m.code, m.kind, m.category, m.polarity, m.unit, m.label_uk, m.label_en, m.definition_uk, m.definition_en]
+        for m in METRICS.values()
+    ])
+
+
+def load_population(con: duckdb.DuckDBPyConnection, csv_path: Path) -> int:
+    """Replace the population table from `data/population.csv` (place code, year, population, source)."""
+    con.execute("DELETE FROM population")
+    con.execute(
+        "INSERT INTO population SELECT code, year, population, source FROM read_csv(?, header = true, "
+        "columns = {'code': 'VARCHAR', 'name_uk': 'VARCHAR', 'year': 'INTEGER', 'population': 'INTEGER', "
+        "'source': 'VARCHAR'})",
+        [str(csv_path)],
+    )
+    return con.execute("SELECT count(*) FROM population").fetchone()[0]
+
+
+def _whoami() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user database entry (containers)
+        return "unknown"
