@@ -1,0 +1,62 @@
+"""What the app says, in Ukrainian first and English on the switch. Keys are English ids."""
+
+from __future__ import annotations
+
+UI: dict[str, tuple[str, str]] = {
+    "app_title": ("Показники діяльності відділів міських рад", "Activity of city-council departments"),
+    "language": ("Мова", "Language"),
+    "holdings_title": ("Що є у сховищі", "What the warehouse holds"),
+    "no_warehouse": (
+        "Сховище ще не створено. Виконайте `make run` або `python -m etl build`, щоб завантажити дані з data/.",
+        "There is no warehouse yet. Run `make run` or `python -m etl build` to load the data in data/.",
+    ),
+    "empty": (
+        "У сховищі ще немає показників. Завантажте таблиці: `python -m etl load ФАЙЛ.xlsx`.",
+        "The warehouse holds no figures yet. Load spreadsheets: `python -m etl load FILE.xlsx`.",
+    ),
+    "figures": ("Показників", "Figures"),
+    "cities": ("Міст", "Cities"),
+    "metrics": ("Метрик", "Metrics"),
+    "sources": ("Джерел", "Sources"),
+    "demo_note": (
+        "Із них демонстраційних: {n}. Демо-дані згенеровано для показу; їх позначено «демо».",
+        "Of these, demo figures: {n}. Demo data is generated for illustration and labelled 'demo'.",
+    ),
+    "hide_demo": ("Приховати демо-дані", "Hide demo data"),
+    "by_metric": ("Показники за містом, метрикою та періодичністю", "Figures by city, metric and granularity"),
+    "loaded_files": ("Завантажені файли", "Loaded files"),
+    "col_city": ("Місто", "City"),
+    "col_department": ("Підрозділ", "Department"),
+    "col_metric": ("Показник", "Metric"),
+    "col_granularity": ("Періодичність", "Granularity"),
+    "col_demo": ("Демо", "Demo"),
+    "col_figures": ("Кількість", "Figures"),
+    "col_first": ("Від", "From"),
+    "col_last": ("До", "To"),
+    "col_name": ("Файл", "File"),
+    "col_kind": ("Тип", "Type"),
+    "col_warnings": ("Попереджень", "Warnings"),
+    "col_loaded_at": ("Завантажено", "Loaded at"),
+    "col_loaded_by": ("Ким", "By"),
+    "yes": ("так", "yes"),
+    "no": ("ні", "no"),
+}
+
+GRANULARITY: dict[str, tuple[str, str]] = {
+    "month": ("місяць", "month"),
+    "quarter": ("квартал", "quarter"),
+    "half_year": ("півріччя", "half-year"),
+    "year": ("рік", "year"),
+    "week": ("тиждень", "week"),
+    "custom": ("інший період", "custom span"),
+}
+
+
+def tr(key: str, lang: str = "uk", **params: object) -> str:
+    uk, en = UI[key]
+    return (en if lang == "en" else uk).format(**params)
+
+
+def granularity_label(code: str, lang: str = "uk") -> str:
+    uk, en = GRANULARITY.get(code, (code, code))
+    return en if lang == "en" else uk

@@ -1,0 +1,71 @@
+"""Що є у сховищі / What the warehouse holds: figures by city, metric and granularity, and the files."""
+
+import streamlit as st
+
+from activity import data
+from activity.catalog import get_metric
+from activity.formatting import format_number
+from activity.i18n import granularity_label, tr
+
+lang = st.session_state.get("lang", "uk")
+st.title(tr("holdings_title", lang))
+
+if not data.warehouse_exists():
+    st.info(tr("no_warehouse", lang))
+    st.stop()
+
+totals = data.totals()
+if totals["figures"] == 0:
+    st.info(tr("empty", lang))
+    st.stop()
+
+cols = st.columns(4)
+for col, key in zip(cols, ("figures", "cities", "metrics", "sources"), strict=True):
+    col.metric(tr(key, lang), format_number(totals[key], lang))
+if totals["demo_figures"]:
+    st.caption(tr("demo_note", lang, n=format_number(totals["demo_figures"], lang)))
+
+hide_demo = st.toggle(tr("hide_demo", lang), key="hide_demo", bind="query-params")
+
+st.subheader(tr("by_metric", lang))
+table = data.holdings()
+if hide_demo:
+    table = table[~table["demo"]]
+shown = table.assign(
+    city=table["city_uk"] if lang == "uk" else table["city"],
+    metric=table["metric"].map(lambda c: get_metric(c).label(lang)),
+    granularity=table["granularity"].map(lambda g: granularity_label(g, lang)),
+    demo=table["demo"].map({True: tr("yes", lang), False: tr("no", lang)}),
+)[["city", "department", "metric", "granularity", "demo", "figures", "first_start", "last_end"]]
+st.dataframe(
+    shown,
+    hide_index=True,
+    column_config={
+        "city": tr("col_city", lang),
+        "department": tr("col_department", lang),
+        "metric": tr("col_metric", lang),
+        "granularity": tr("col_granularity", lang),
+        "demo": tr("col_demo", lang),
+        "figures": st.column_config.NumberColumn(tr("col_figures", lang), format="localized"),
+        "first_start": st.column_config.DateColumn(tr("col_first", lang), format="DD.MM.YYYY"),
+        "last_end": st.column_config.DateColumn(tr("col_last", lang), format="DD.MM.YYYY"),
+    },
+)
+
+st.subheader(tr("loaded_files", lang))
+files = data.sources()
+if hide_demo:
+    files = files[~files["demo"]]
+st.dataframe(
+    files.drop(columns=["content_hash"]).assign(demo=files["demo"].map({True: tr("yes", lang), False: tr("no", lang)})),
+    hide_index=True,
+    column_config={
+        "name": tr("col_name", lang),
+        "kind": tr("col_kind", lang),
+        "demo": tr("col_demo", lang),
+        "figures": st.column_config.NumberColumn(tr("col_figures", lang), format="localized"),
+        "warnings": tr("col_warnings", lang),
+        "loaded_at": st.column_config.DatetimeColumn(tr("col_loaded_at", lang), format="DD.MM.YYYY HH:mm"),
+        "loaded_by": tr("col_loaded_by", lang),
+    },
+)
