@@ -94,7 +94,11 @@ def load(obj: dict, paths: tuple[Path, ...], demo: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.pass_obj
 def check(obj: dict, paths: tuple[Path, ...]) -> None:
-    """Validate files and list every problem, without loading anything."""
+    """Validate files and list every problem, without loading anything.
+
+    PATHS are spreadsheets (.xlsx, .csv, .ods) or folders. Each problem names its file, sheet and
+    cell. Exits with 1 if any file has an error, 0 otherwise; the warehouse is never touched.
+    """
     _run(obj, list(paths), load=False)
 
 
