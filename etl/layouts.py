@@ -194,22 +194,14 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
     dept = context.get("department")
     if dept is None:
         ctx.add("missing_context", header, None, what="підрозділ", what_en="department", label="Підрозділ:")
-    # Columns: periods, totals, or ignored.
-    periods: dict[int, Period] = {}
-    totals: list[int] = []
-    unknown: dict[int, PeriodError] = {}
-    for c in range(label_col + 1, len(rows[header])):
-        v = rows[header][c]
-        if v is None:
-            continue
-        text = _norm_header(v) if isinstance(v, str) else ""
-        if text.startswith(TOTAL_WORDS):
-            totals.append(c)
-            continue
-        try:
-            periods[c] = parse_period(v, year=year, date1904=ctx.sheet.date1904)
-        except PeriodError as exc:
-            unknown[c] = exc
+    periods, totals, unknown = _columns(ctx, rows[header], label_col, year)
+    below = rows[header + 1] if header + 1 < len(rows) else []
+    if len(periods) < 2 and below and (label_col >= len(below) or below[label_col] is None):
+        # A two-row header: "Показник" merged down, a year merged across, the months below it.
+        year = _year_in_text(" ".join(str(v) for v in rows[header] if v is not None)) or year
+        periods2, totals2, unknown2 = _columns(ctx, below, label_col, year)
+        if len(periods2) >= 2:
+            header, periods, totals, unknown = header + 1, periods2, totals2, unknown2
     for c, exc in unknown.items():
         if any(c < len(row) and row[c] is not None for row in rows[header + 1:]):
             ctx.add("column_ignored", header, c, found=str(rows[header][c]),
@@ -247,6 +239,25 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
                 value.approximate, None, ctx.locator(r, c)))
         if metric.kind == "flow":
             _check_totals(ctx, r, row, totals, periods, metric)
+
+
+def _columns(ctx: _Ctx, row: list[object], label_col: int, year: int | None):
+    """Header cells right of the label column: periods, totals, and cells that are neither."""
+    periods: dict[int, Period] = {}
+    totals: list[int] = []
+    unknown: dict[int, PeriodError] = {}
+    for c in range(label_col + 1, len(row)):
+        v = row[c]
+        if v is None:
+            continue
+        if isinstance(v, str) and _norm_header(v).startswith(TOTAL_WORDS):
+            totals.append(c)
+            continue
+        try:
+            periods[c] = parse_period(v, year=year, date1904=ctx.sheet.date1904)
+        except PeriodError as exc:
+            unknown[c] = exc
+    return periods, totals, unknown
 
 
 def _check_totals(ctx: _Ctx, r: int, row: list, totals: list[int], periods: dict[int, Period], metric: Metric) -> None:

@@ -116,3 +116,34 @@ def test_month_columns_have_one_figure_each(tmp_path: Path) -> None:
     result = parse_file(write_xlsx(tmp_path / "f.xlsx", {"2019": rows}))
     assert [f.period.key for f in result.figures] == [f"2019-{m:02d}" for m in range(1, 13)]
     assert len(MONTHS) == 12
+
+
+def test_two_row_header_with_merged_year(tmp_path: Path) -> None:
+    rows = [
+        ["Місто:", "Ніжин"],
+        ["Підрозділ:", "відділ інформаційно-аналітичної роботи та комунікацій з громадськістю"],
+        ["Показник", "2022 рік"],
+        [None, *MONTHS[:6]],
+        [NEWS, 1, 2, 3, 4, 5, 6],
+    ]
+    path = write_xlsx(tmp_path / "f.xlsx", {"Звіт": rows}, merged={"Звіт": ["A3:A4", "B3:G3"]})
+    result = parse_file(path)
+    assert result.ok, [p.render() for p in result.problems]
+    assert _by(result, "news_published") == {f"2022-{m:02d}": m for m in range(1, 7)}
+
+
+def test_excel_serials_in_the_1904_date_system(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    wb = Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    ws = wb.active
+    ws.title = "Звіт"
+    for row in [["Місто:", "Ніжин"], ["Підрозділ:", "відділ"],
+                ["Показник", 42429, 42460], [NEWS, 7, 8]]:  # 1904 serials of 1.03.2020 and 1.04.2020
+        ws.append(row)
+    wb.save(tmp_path / "mac.xlsx")
+    result = parse_file(tmp_path / "mac.xlsx")
+    assert result.ok, [p.render() for p in result.problems]
+    assert _by(result, "news_published") == {"2020-03": 7, "2020-04": 8}
