@@ -1,0 +1,439 @@
+"""Places: hromadas and cities from the official codifier КАТОТТГ, and resolving names to them.
+
+The data is ``data/reference/places.csv`` (built by ``data/reference/make_places.py``): one row per
+hromada (H), city (M) and city with special status (K). The *unit* a council reports as is one place
+per hromada: the city (M) when the hromada's centre is a city, else the hromada (H) itself.
+``resolve_place`` accepts city names in any grammatical case, council and hromada phrases
+("Ніжинської міської ради"), Latin lookalike letters and the English (transliterated) name.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+PLACES_CSV = Path(__file__).resolve().parents[1] / "data" / "reference" / "places.csv"
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    level: str  # H hromada, M city, K city with special status
+    name_uk: str
+    name_en: str
+    oblast_uk: str
+    raion_uk: str
+    hromada_code: str
+
+
+class PlaceError(ValueError):
+    """An unknown or ambiguous name; ``str()`` is the Ukrainian message."""
+
+    def __init__(self, message_uk: str, message_en: str, suggestions: list[str] | None = None):
+        super().__init__(message_uk)
+        self.message_uk, self.message_en = message_uk, message_en
+        self.suggestions: list[str] = list(suggestions or [])
+
+    def __str__(self) -> str:
+        return self.message_uk
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    place: Place
+    normalised: bool  # the text had to be changed to match: case, spaces, lookalikes, word form
+
+
+# ------------------------------------------------------------------ transliteration (KMU No. 55)
+
+_TR = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+               "a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch - iu ia".split(),
+               strict=True)) | {"ь": ""}
+_TR_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_APOSTROPHES = "'’ʼ`‘´′"
+
+
+def transliterate(text: str) -> str:
+    """Ukrainian → Latin by the official table (Cabinet of Ministers resolution No. 55, 27.01.2010).
+
+    є ї й ю я start a word as Ye Yi Y Yu Ya, elsewhere ie i i iu ia; зг → zgh; ь and ' vanish.
+    """
+    out, prev = [], ""
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        if low in _TR:
+            in_word = prev.lower() in _TR or (prev != "" and prev in _APOSTROPHES)
+            lat = ("gh" if low == "г" and prev.lower() == "з" else
+                   _TR_INITIAL[low] if not in_word and low in _TR_INITIAL else _TR[low])
+            if ch != low and lat:
+                lat = lat.upper() if text[i + 1:i + 2].isupper() else lat.capitalize()
+            out.append(lat)
+        elif ch not in _APOSTROPHES:
+            out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ declension of city names
+
+_CASES = ("gen", "dat", "acc", "ins", "loc")
+_VOWELS = "аеєиіїоуюя"
+_PAL = {"к": "ц", "г": "з", "х": "с"}  # Каховка → Каховці, Ріг → Розі
+Paradigm = tuple[tuple[str, ...], ...]  # the forms of each case in _CASES order, likeliest first
+
+
+def _p(*cases: str | tuple[str, ...]) -> Paradigm:
+    return tuple((c,) if isinstance(c, str) else tuple(dict.fromkeys(c)) for c in cases)
+
+
+def _pal(s: str) -> str:
+    return s[:-1] + _PAL[s[-1]] if s[-1:] in _PAL else s
+
+
+def _adj(w: str) -> Paradigm | None:
+    """Adjectives: Кривий, Біла, Кам’янське, Жовті (plural), Часів (possessive)."""
+    if w.endswith(("ий", "е")):
+        s = w[:-2] if w.endswith("ий") else w[:-1]
+        return _p(s + "ого", s + "ому", w, s + "им", (s + "ому", s + "ім"))
+    s = w[:-1]
+    if w.endswith("ій"):
+        return _p(s[:-1] + "ього", s[:-1] + "ьому", w, s[:-1] + "ім", (s[:-1] + "ьому", s[:-1] + "ім"))
+    if w.endswith("а"):
+        return _p(s + "ої", s + "ій", s + "у", s + "ою", s + "ій")
+    if w.endswith("я"):
+        return _p(s + "ьої", s + "ій", s + "ю", s + "ьою", s + "ій")
+    if w.endswith("і"):  # Жовті → Жовтих, Горішні → Горішніх
+        x = ("і", "и") if w.endswith("ні") else ("и", "і")
+        return _p(*(tuple(s + v + e for v in x) for e in ("х", "м")), w,
+                  tuple(s + v + "ми" for v in x), tuple(s + v + "х" for v in x))
+    if w.endswith("ів"):  # Часів Яр → Часового Яру
+        s = w[:-2] + "ов"
+        return _p(s + "ого", s + "ому", w, s + "им", s + "ому")
+    return None
+
+
+def _masc(w: str) -> Paradigm:
+    """Consonant-final masculine nouns: Ніжин, Лисичанськ, Харків, Київ, Городок, Ріг, Бахмач.
+
+    (A feminine reading of a sibilant-final name, Керч → Керчі, is a fallback in ``_noun``.)"""
+    if w.endswith("ів"):  # Харків → Харкова; Могилів → Могилева
+        stems = [w[:-2] + "ов"] + ([w[:-2] + "ев"] if w[-3:-2] == "л" else [])
+    elif w.endswith("їв"):  # Київ → Києва
+        stems = [w[:-2] + "єв"]
+    elif w.endswith("ок") and len(w) > 4:  # Городок → Городка
+        stems = [w[:-2] + "к", w]
+    elif re.search(r"і[^аеєиіїоуюяь’]$", w):  # Самбір → Самбора, Ріг → Рогу, Розділ → Роздолу
+        stems = [w[:-2] + "о" + w[-1], w]
+    else:
+        stems = [w]
+    ins = tuple(s + ("ем" if s[-1] in "жчшщ" else "ом") for s in stems)
+    loc = tuple(f for s in stems for f in ((s + "у", _pal(s) + "і") if s[-1] in _PAL else (s + "і",)))
+    return _p(tuple(s + e for e in "ау" for s in stems), tuple(s + e for e in ("у", "ові") for s in stems),
+              w, ins, loc)
+
+
+def _noun(w: str) -> list[tuple[int, Paradigm | None]]:
+    """Paradigms of a noun: rank 1 for the likely reading, 2 for a fallback one."""
+    last, s = w[-1], w[:-1]
+    if w.endswith("иська"):  # plural: Мостиська → Мостиськ
+        return [(1, _p(s, s + "ам", w, s + "ами", s + "ах")), (2, _adj(w))]
+    if last == "а":  # Полтава, Каховка, Буча; adjectival: Долинська, Лозова, Роздільна
+        main = (_p(s + "і", s + "і", s + "у", s + "ею", s + "і") if s[-1] in "жчшщ" else
+                _p(s + "и", _pal(s) + "і", s + "у", s + "ою", _pal(s) + "і"))
+        adjectival = re.search(r"(ськ|цьк|зьк|ов|ев|ат|ят|[^аеєиіїоуюя]н)а$", w)
+        return [(1, _adj(w)), (2, main)] if adjectival else [(1, main), (2, _adj(w))]
+    if last == "я":
+        if s[-1] == s[-2] or s[-1] == "’" or s.endswith("ст"):  # neuter: Запоріжжя, Зимогір’я, Щастя
+            return [(1, _p(w, s + "ю", w, s + "ям", s + ("ї" if s[-1] == "’" else "і")))]
+        v = "ї" if s[-1] in _VOWELS else "і"  # Коломия → Коломиї, Вінниця → Вінниці
+        return [(1, _p(s + v, s + v, s + "ю", s + ("єю" if v == "ї" else "ею"), s + v)), (2, _adj(w))]
+    if last == "е":  # adjectival (Кам’янське, Рівне) unless Погребище, Гуляйполе, Яремче
+        soft = s.endswith("л")
+        noun = _p(s + ("я" if soft else "а"), s + ("ю" if soft else "у"), w, s + "ем", s + "і")
+        nounish = re.search(r"(ще|ле|[^у]че)$", w)
+        return [(1, noun), (2, _adj(w))] if nounish else [(1, _adj(w)), (2, noun)]
+    if last == "о":  # Дніпро → Дніпра, Берестечко → у Берестечку
+        loc = (s + "у", _pal(s) + "і") if s[-1] in _PAL else (s + "і", s + "у")
+        return [(1, _p(s + "а", s + "у", w, s + "ом", loc))]
+    if last == "и":  # Суми → Сум, Валки → Валок, Ромни → Ромен, Бровари → Броварів
+        gens = ([s[:-1] + "ок"] if re.search(r"([^аеєиіїоуюя’])к$", s) else
+                [s[:-1] + "ен"] if re.search(r"[мб]н$", s) else [])
+        return [(1, _p((*gens, s, s + "ів"), s + "ам", w, s + "ами", s + "ах"))]
+    if last == "і":  # Чернівці → Чернівців, Дергачі → Дергачів
+        return [(1, _p(s + "ів", (s + "ям", s + "ам"), w, (s + "ями", s + "ами"), (s + "ях", s + "ах")))]
+    if last == "й":  # Бахчисарай, Стрий
+        return [(1, _p(s + "я", s + "ю", w, s + "єм", (s + "ї", s + "ю")))]
+    if last == "ь":  # Ковель, Липовець → Липовця, Ямпіль → Ямполя, Ірпінь → Ірпеня; Умань (fem.)
+        ms = (w[:-3] + "ц" if w.endswith("ець") else
+              s[:-2] + ("о" if s[-1] == "л" else "е") + s[-1] if re.search(r"і[лн]$", s) else s)
+        masc = _p(ms + "я", (ms + "ю", ms + "еві"), w, ms + "ем", (ms + "і", ms + "ю"))
+        fem = _p(s + "і", s + "і", w, s + (s[-1] if s[-2] in _VOWELS else "") + "ю", s + "і")
+        return [(1, fem), (2, masc)] if re.search(r"(ань|ять|адь|инь)$", w) else [(1, masc), (2, fem)]
+    if last in _VOWELS:  # indeclinable: Бунге, Яни Капу
+        return [(1, _p(w, w, w, w, w))]
+    return [(1, _masc(w))] + ([(2, _p(w + "і", w + "і", w, w + "ю", w + "і"))] if last in "жчшщ" else [])
+
+
+def _inflect(name: str) -> list[tuple[int, str, str]]:
+    """(rank, case, form) of a city name; words agree, "Івано-" and "Боково-" stay unchanged."""
+    parts = re.split(r"([ -])", name)
+    words, seps = parts[0::2], parts[1::2]
+    options = []
+    for i, w in enumerate(words):
+        sep = seps[i] if i < len(seps) else ""
+        adj = _adj(w) if sep == " " or (w.endswith(("ий", "ій")) and len(w) > 5) else None
+        options.append([(1, _p(w, w, w, w, w))] if sep == "-" and w.endswith("о") else
+                       [(1, adj)] if adj else [(r, p) for r, p in _noun(w) if p])
+    out = []
+    for combo in itertools.product(*options):
+        rank = max(r for r, _ in combo)
+        for ci, case in enumerate(_CASES):
+            for forms in itertools.product(*(p[ci] for _, p in combo)):
+                out.append((rank, case, "".join(a + b for a, b in zip(forms, [*seps, ""], strict=True))))
+    return sorted(out, key=lambda t: t[0])
+
+
+def city_case_forms(name: str) -> dict[str, list[str]]:
+    """The generated forms of a city name by case (nom, gen, dat, acc, ins, loc), likeliest first."""
+    forms: dict[str, list[str]] = {"nom": [name], **{c: [] for c in _CASES}}
+    for _rank, case, form in _inflect(name):
+        forms[case] += [form] if form not in forms[case] else []
+    return forms
+
+
+def _adjective_forms(adj: str) -> list[str]:
+    """A hromada adjective in all cases; only the last part of a hyphenated name declines."""
+    head, _, tail = adj.rpartition("-")
+    return [adj] + [(head + "-" if head else "") + f for case in (_adj(tail) or ()) for f in case]
+
+
+# ------------------------------------------------------------------ text → lookup key
+
+_TYPO = str.maketrans({**dict.fromkeys(_APOSTROPHES, "’"), **dict.fromkeys("‐‑‒–—−", "-"), "\xa0": " "})
+_LOOK = str.maketrans("aceiopxykuHBTMKAEOPCXIYï", "асеіорхукинвтмкаеорсхіуї")  # Latin lookalikes
+_CYR = re.compile(r"[а-яіїєґ]")
+_PUNCT = re.compile(r"[.,;:()«»\"“”„!?/]|\s-\s*|\s*-\s")
+
+
+def _typo(text: str) -> str:
+    """Typographic variants only (apostrophes, dashes, no-break spaces): not a normalisation."""
+    return text.translate(_TYPO)
+
+
+def _key(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", _typo(text).casefold().replace("’", "")).replace("-", " ").split())
+
+
+def _word_table() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Words around a name → (hint: M city council / S other council / "", kind: h council, c city)."""
+    uk: dict[str, tuple[str, str]] = {}
+    for words, value in ((("міська", "міський"), ("M", "h")),
+                         (("селищна", "селищний", "сільська", "сільський"), ("S", "h")),
+                         (("територіальна", "обєднана", "виконавчий"), ("", "h"))):
+        uk |= {f: value for w in words for f in _adjective_forms(w)}
+    for words, value in ((("міськрада",), ("M", "h")), (("сільрада", "селищрада"), ("S", "h")),
+                         (("рада", "громада", "комітет", "виконком"), ("", "h")), (("місто",), ("", "c"))):
+        uk |= {f: value for w in words for r, p in _noun(w) if r == 1 and p for case in ((w,), *p) for f in case}
+    uk |= dict.fromkeys(("мтг", "мр", "мотг"), ("M", "h")) | dict.fromkeys(("тг", "отг"), ("", "h"))
+    uk |= dict.fromkeys(("стг", "сотг", "смт", "с", "село", "селище"), ("S", ""))
+    uk |= dict.fromkeys(("м", "у", "в", "до", "з", "із", "зі", "від", "для", "по"), ("", "c"))
+    en = dict.fromkeys(("city", "town", "urban"), ("M", "c")) | dict.fromkeys(("village", "rural"), ("S", "h"))
+    en |= dict.fromkeys(("council", "hromada", "territorial", "community"), ("", "h"))
+    return uk, en | dict.fromkeys(("of", "the", "executive", "committee", "m"), ("", ""))
+
+
+_UK_WORDS, _EN_WORDS = _word_table()
+_OBLAST_WORDS = dict.fromkeys(("обл", "область", "області", "областю", "oblast", "region", "м"), ("", ""))
+
+
+def _parse(text: str, words: dict[str, tuple[str, str]]) -> tuple[str, str, str]:
+    """(key of the name, hint, kind) with the words around the name taken out."""
+    kept, hint, kinds = [], "", set()
+    for tok in _key(text).split():
+        if tok in words:
+            hint, kind = words[tok][0] or hint, words[tok][1]
+            kinds.add(kind)
+        else:
+            kept.append(tok)
+    return " ".join(kept), hint, "h" if "h" in kinds else "c" if "c" in kinds else ""
+
+
+# ------------------------------------------------------------------ the index (built once)
+
+Entry = tuple[str, int, str, str]  # unit code, rank (0 name, 1 form, 2 fallback form), hint, kind
+
+
+@dataclass
+class _Index:
+    places: dict[str, Place]
+    unit_of: dict[str, str]  # any code → the unit a council reports as
+    oblast_of: dict[str, str]  # code → oblast code (K: its own code)
+    uk: dict[str, list[Entry]]
+    en: dict[str, list[Entry]]
+    names: dict[str, list[str]]  # key of a unit's name → unit codes, for suggestions
+    adjectives: dict[str, list[tuple[str, str]]]  # unit code → (hromada adjective, hint)
+    oblasts: dict[str, str]  # key of an oblast's name → oblast code
+
+
+@functools.cache
+def _index() -> _Index:
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    places = {r["code"]: Place(*(r[k] for k in Place.__dataclass_fields__)) for r in rows}
+    idx = _Index(places, {}, {}, {}, {}, {}, {}, {})
+    for r in rows:
+        code, level, name, adj, centre = (r[k] for k in ("code", "level", "name_uk", "hromada_uk",
+                                                        "centre_code"))
+        idx.unit_of[code], idx.oblast_of[code] = code, r["oblast_code"]
+        if level in "MK":
+            for rank, _case, form in [(0, "nom", name), *_inflect(name)]:
+                idx.uk.setdefault(_key(form), []).append((code, rank, "M", "c"))
+            idx.en.setdefault(_parse(r["name_en"], _EN_WORDS)[0], []).append((code, 0, "M", "c"))
+            for k in (_key(name), _key(r["name_en"])):
+                idx.names.setdefault(k, []).append(code)
+        if level == "M" or not adj:
+            continue
+        unit, hint = code, "M" if level == "K" else "S"
+        if level == "H" and places.get(centre, places[code]).level == "M":
+            idx.unit_of[code], unit, hint = centre, centre, "M"
+        elif level == "H":
+            for k in (_key(adj), _key(transliterate(adj))):
+                idx.names.setdefault(k, []).append(code)
+        idx.adjectives.setdefault(unit, []).append((adj, hint))
+        for i, form in enumerate(_adjective_forms(adj)):
+            idx.uk.setdefault(_key(form), []).append((unit, min(i, 1), hint, "h"))
+        idx.en.setdefault(_key(transliterate(adj)), []).append((unit, 0, hint, "h"))
+    for r in rows:
+        ob, oc = r["oblast_uk"], r["oblast_code"]
+        forms = [r["name_uk"], r["name_en"]] if r["level"] == "K" else [
+            transliterate(ob), *(_adjective_forms(ob) if " " not in ob else [ob, "Крим", "АРК", "Crimea"])]
+        idx.oblasts |= {_parse(f, _OBLAST_WORDS)[0]: oc for f in forms} | {oc.casefold(): oc}
+    return idx
+
+
+def all_places() -> tuple[Place, ...]:
+    """Every hromada (H), city (M) and city with special status (K), in the codifier's order."""
+    return tuple(_index().places.values())
+
+
+def get_place(code: str) -> Place:
+    """The place with this КАТОТТГ code; PlaceError when there is none."""
+    place = _index().places.get(str(code).strip().upper())
+    if place is None:
+        raise PlaceError(f"Невідомий код КАТОТТГ «{code}».", f"Unknown KATOTTH code '{code}'.")
+    return place
+
+
+# ------------------------------------------------------------------ resolving
+
+def _label(p: Place, en: bool = False, raion: bool = False) -> str:
+    name = p.name_en if en else p.name_uk + (" громада" if p.level == "H" else "")
+    if not p.oblast_uk:
+        return name
+    ob = (transliterate(p.oblast_uk) if en else p.oblast_uk) + (
+        "" if " " in p.oblast_uk else " oblast" if en else " обл.")
+    if raion and p.raion_uk:
+        ob = (f"{transliterate(p.raion_uk)} raion, " if en else f"{p.raion_uk} р-н, ") + ob
+    return f"{name} ({ob})"
+
+
+def _labels(codes: list[str], en: bool = False) -> list[str]:
+    """Labels with the oblast, and the raion where the oblast alone does not tell them apart."""
+    places = [_index().places[c] for c in codes]
+    plain = [_label(p) for p in places]
+    return [_label(p, en, raion=plain.count(plain[i]) > 1) for i, p in enumerate(places)]
+
+
+def _suggest(key: str, oblast_code: str | None) -> list[str]:
+    idx = _index()
+    codes = [c for k in difflib.get_close_matches(key, idx.names.keys(), n=8, cutoff=0.6)
+             for c in idx.names[k] if oblast_code in (None, idx.oblast_of[c])]
+    return list(dict.fromkeys(codes))[:3]
+
+
+def _error(codes: list[str], uk: Callable[[str], str], en: Callable[[str], str]) -> PlaceError:
+    """PlaceError whose messages name the candidates (their labels joined are passed to uk/en)."""
+    labels = _labels(codes)
+    return PlaceError(uk("; ".join(labels)), en("; ".join(_labels(codes, en=True))), labels)
+
+
+def _oblast_code(oblast: str) -> str:
+    key = _parse(oblast.translate(_LOOK) if _CYR.search(oblast.casefold()) else oblast, _OBLAST_WORDS)[0]
+    if key not in _index().oblasts:
+        raise PlaceError(f"Невідома область «{oblast}».", f"Unknown oblast '{oblast}'.")
+    return _index().oblasts[key]
+
+
+@functools.cache
+def _surfaces(code: str) -> frozenset[str]:
+    """The canonical ways to write a unit: matching one of them is not a normalisation."""
+    p = _index().places[code]
+    out = {p.name_uk, p.name_en} | ({f"м. {p.name_uk}", f"м.{p.name_uk}", f"місто {p.name_uk}"}
+                                    if p.level in "MK" else set())
+    for adj, hint in _index().adjectives.get(code, []):
+        out |= {adj, transliterate(adj), f"{adj} громада", f"{adj} територіальна громада"}
+        out |= {f"{adj} МТГ"} if hint == "M" else set()
+        for kind in ("міська",) if hint == "M" else ("селищна", "сільська"):
+            out |= {f"{adj} {kind} рада", f"{adj} {kind} територіальна громада"}
+    return frozenset(_typo(s) for s in out)
+
+
+def resolve_place(text: str, *, oblast: str | None = None) -> PlaceMatch:
+    """The unit a name refers to: a city, or a hromada whose centre is not a city.
+
+    ``normalised`` is False only for a canonical spelling: the name, "м. Ніжин", "місто Ніжин",
+    "Ніжинська міська рада", "Ніжинська міська територіальна громада", the English name
+    (apostrophe and dash variants count as the same spelling). Raises PlaceError when the name is
+    unknown (with up to 3 suggestions) or ambiguous (listing the candidates with their oblasts;
+    ``oblast=`` in any form, e.g. "Чернігівська", chooses, as does an oblast at the end of the
+    text: "Ніжинська міська рада Чернігівської області").
+    """
+    idx, raw = _index(), _typo(str(text))
+    shown = " ".join(raw.split())
+    if not shown:
+        raise PlaceError("Порожня назва міста.", "Empty place name.")
+    if re.fullmatch(r"UA\d{17}", shown.upper()):
+        unit = idx.unit_of[get_place(shown).code]
+        return PlaceMatch(idx.places[unit], normalised=unit != raw)
+    if oblast is None and (m := re.search(r"\s(\S+)\s+(обл\.?|області|область|oblast)\s*$", shown, re.I)):
+        if _parse(m[1], _OBLAST_WORDS)[0] in idx.oblasts:
+            oblast, raw = m[1], raw[: raw.rindex(m[1])]
+    latin = not _CYR.search(raw.casefold())  # the English (transliterated) name?
+    key, hint, kind = _parse(raw, _EN_WORDS) if latin else ("", "", "")
+    entries = idx.en.get(key, [])
+    if not entries:
+        uk_key, hint, kind = _parse(raw.translate(_LOOK), _UK_WORDS)
+        entries = idx.uk.get(uk_key, [])
+        key = key if latin and not entries else uk_key
+    # "міська"/"сільська" choose the hromada's kind; council words prefer hromada forms and
+    # "м."/"у" city forms (each only when something is left after the choice)
+    entries = [e for e in entries if e[2] == hint or not hint] or entries
+    entries = [e for e in entries if e[3] == kind or not kind] or entries
+    oblast_code = _oblast_code(oblast) if oblast else None
+    if oblast_code:
+        inside = [e for e in entries if idx.oblast_of[e[0]] == oblast_code]
+        if entries and not inside:
+            raise _error(list(dict.fromkeys(e[0] for e in entries)),
+                         lambda c: f"«{shown}» немає в області «{oblast}»; є: {c}.",
+                         lambda c: f"'{shown}' is not in oblast '{oblast}'; found: {c}.")
+        entries = inside
+    if not entries:
+        codes = _suggest(key, oblast_code)
+        raise _error(codes, lambda c: f"Невідоме місто «{shown}»." + (c and f" Можливо, ви мали на увазі: {c}"),
+                     lambda c: f"Unknown city '{shown}'." + (c and f" Did you mean: {c}?"))
+    best = min(e[1] for e in entries)
+    codes = list(dict.fromkeys(e[0] for e in entries if e[1] == best))
+    if len(codes) > 1:  # list every reading, not only the likeliest ones
+        codes = list(dict.fromkeys(e[0] for e in entries if e[1] <= max(best, 1)))
+        same = len({idx.oblast_of[c] for c in codes}) == 1
+        raise _error(codes, lambda c: f"Назва «{shown}» неоднозначна: {c}. " + (
+            "Уточніть вид ради: «м. …», «… міська/селищна/сільська рада»." if same else "Уточніть область."),
+            lambda c: f"The name '{shown}' is ambiguous: {c}. " + (
+                "Say which council: 'м. …', '… міська/селищна/сільська рада'." if same else "Specify the oblast."))
+    return PlaceMatch(idx.places[codes[0]], normalised=raw not in _surfaces(codes[0]))
