@@ -46,6 +46,10 @@ def read_value(raw: object, metric: Metric, *, uncalculated: bool = False) -> Ce
         raise CellProblem("formula_no_value")
     if raw is None:
         return None
+    if type(raw) is int and metric.unit == "count":  # the common case, without the general parser
+        if raw < 0:
+            raise CellProblem("negative_count", found=str(raw), metric=metric.label_uk)
+        return CellValue(float(raw), REPORTED, False)
     if isinstance(raw, bool):
         raise CellProblem("bool_in_number", found="TRUE" if raw else "FALSE")
     if isinstance(raw, (date, datetime)):

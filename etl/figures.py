@@ -11,7 +11,7 @@ REPORTED = "reported"
 NOT_APPLICABLE = "not_applicable"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     place_code: str
     department: str

@@ -70,7 +70,9 @@ def ole_kind(path: str) -> str:
 
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(/>|>(.*?)</c>)', re.DOTALL)
+_FORMULA = re.compile(rb"<f[ >/]")
+_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(.*?)</c>', re.DOTALL)
 _ROW_HIDDEN = re.compile(rb'<row [^>]*?r="(\d+)"[^>]*?hidden="(?:1|true)"')
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
 _SHEET = re.compile(rb"<sheet\b([^>]*)/?>")
@@ -168,16 +170,17 @@ def _inspect_sheet(zf: zipfile.ZipFile, part: str) -> SheetFacts:
     wide = re.search(rb'<c r="([A-Z]{3,})(\d+)"', data)
     if wide and column_index(wide.group(1).decode()) >= MAX_COLUMNS:
         _check_ref(wide.group(1), wide.group(2), part)
-    if b"<f" in data or b't="e"' in data:
-        for col, row, attrs, _end, body in _CELL.findall(data):
-            if not body:
-                continue
-            where = (int(row) - 1, column_index(col.decode()))
-            if b"<f" in body and b"<v>" not in body:
-                facts.formula_no_value.add(where)
-            elif b't="e"' in attrs:
-                value = re.search(rb"<v>([^<]*)</v>", body)
-                facts.error_cells[where] = value.group(1).decode() if value else "#ERROR"
+    for m in _FORMULA.finditer(data):
+        start = data.rfind(b"<c ", 0, m.start())
+        end = data.find(b"</c>", m.start())
+        ref = _REF.match(data, start) if start >= 0 else None
+        if ref and b"<v>" not in data[m.start():end]:
+            facts.formula_no_value.add((int(ref.group(2)) - 1, column_index(ref.group(1).decode())))
+    if b't="e"' in data:
+        for col, row, body in _ERROR_CELL.findall(data):
+            value = re.search(rb"<v>([^<]*)</v>", body)
+            facts.error_cells[(int(row) - 1, column_index(col.decode()))] = (
+                value.group(1).decode() if value else "#ERROR")
     return facts
 
 

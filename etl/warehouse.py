@@ -236,10 +236,11 @@ def _insert_facts(con: duckdb.DuckDBPyConnection, source_id: int, r: FileResult)
 
 
 def _ensure_places(con: duckdb.DuckDBPyConnection, codes: set[str]) -> None:
-    for code in sorted(codes):
-        p = get_place(code)
-        con.execute("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [p.code, p.level, p.name_uk, p.name_en, p.oblast_uk, p.raion_uk, p.hromada_code])
+    known = {c for (c,) in con.execute("SELECT code FROM places").fetchall()}
+    new = [get_place(code) for code in sorted(codes - known)]
+    if new:
+        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [[p.code, p.level, p.name_uk, p.name_en, p.oblast_uk, p.raion_uk, p.hromada_code] for p in new])
 
 
 def _refresh_metrics(con: duckdb.DuckDBPyConnection) -> None:
