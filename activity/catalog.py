@@ -12,6 +12,7 @@ choose from.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -271,6 +272,7 @@ def get_metric(code: str) -> Metric:
         ) from None
 
 
+@functools.lru_cache(maxsize=8192)
 def match_metric(text: str) -> Metric | None:
     """Return the metric that ``text`` names exactly (after normalisation), else None."""
     code = _INDEX.get(normalise_label(text))

@@ -96,7 +96,7 @@ def read_date(raw: object, *, date1904: bool = False) -> date | None:
             return excel_serial_to_date(float(raw), date1904=date1904)
         except (PeriodError, ValueError, OverflowError) as exc:
             raise CellProblem("bad_date", found=str(raw)) from exc
-    text = " ".join(str(raw).split()).rstrip(" р.року")
+    text = re.sub(r"\s*(р\.|року|р)$", "", " ".join(str(raw).split()))
     m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
     if m:
         d, mo, y = (int(g) for g in m.groups())

@@ -21,7 +21,6 @@ from etl.warehouse import (
     WarehouseDamaged,
     default_db_path,
     load_results,
-    project_root,
 )
 
 EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4

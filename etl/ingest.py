@@ -6,8 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from activity.formatting import format_number, period_label
 from activity.catalog import get_metric
+from activity.formatting import format_number, period_label
 from etl.figures import Figure
 from etl.layouts import parse_sheet
 from etl.problems import ERROR, WARNING, Problem

@@ -6,6 +6,7 @@ language only when shown. Keys and their texts live in `MESSAGES`, one place for
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 ERROR = "error"
@@ -197,12 +198,18 @@ class _Defaults(dict):
 
 def cell_name(row: int, col: int) -> str:
     """0-based row and column to an A1 reference: (3, 4) -> 'E4'."""
+    return f"{column_letters(col)}{row + 1}"
+
+
+@functools.lru_cache(maxsize=1024)
+def column_letters(col: int) -> str:
+    """0 -> 'A', 26 -> 'AA'."""
     letters = ""
     n = col + 1
     while n:
         n, rem = divmod(n - 1, 26)
         letters = chr(65 + rem) + letters
-    return f"{letters}{row + 1}"
+    return letters
 
 
 def column_index(letters: str) -> int:

@@ -177,7 +177,7 @@ def test_two_loads_at_once_one_waits_or_is_refused(tmp_path: Path, db: Path) -> 
 
 
 def test_sql_text_in_cells_is_stored_as_text(tmp_path: Path, db: Path) -> None:
-    dept = 'відділ"); DROP TABLE facts; --' 
+    dept = 'відділ"); DROP TABLE facts; --'
     path = write_xlsx(tmp_path / "f.xlsx", {"A": long_rows(["Ніжин", dept, "2021-03", "news_published", 1, None])})
     assert _load(db, path).loaded
     assert query("SELECT department FROM observations", path=db)["department"][0] == dept

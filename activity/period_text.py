@@ -1,0 +1,217 @@
+"""Reading a period from the ways officials write it; ``activity.periods.parse_period`` calls
+``_parse_text`` for strings. Rules beyond those in the ``activity.periods`` docstring:
+
+* A range from the 1st of a month to the 1st of a later month ("з 01.07 по 01.10.2019") means
+  "up to 1 October": its end is exclusive, so it reads as 2019-07-01..2019-09-30 (a quarter).
+  A start date without a year takes the end's year, or the year before if it would fall after
+  the end. Month-name ranges ("січень-вересень 2019") cover whole months.
+* A label without a year ("Січень", "І квартал") needs ``year=``; a year in the text wins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from activity.months import (
+    MONTH_ABBR_UK,
+    MONTH_NAMES_EN,
+    MONTH_NAMES_UK,
+    MONTH_NAMES_UK_GENITIVE,
+    MONTH_NAMES_UK_LOCATIVE,
+)
+from activity.periods import (
+    Period,
+    PeriodError,
+    _month_end,
+    half_year_period,
+    month_period,
+    period_from_range,
+    quarter_period,
+    week_period,
+    year_period,
+)
+
+_MONTH_WORDS = {"sept": 9}
+for _table in (MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE, MONTH_ABBR_UK):
+    _MONTH_WORDS.update((name.rstrip("."), i) for i, name in enumerate(_table, start=1))
+for _i, _name in enumerate(MONTH_NAMES_EN + MONTH_NAMES_UK, start=1):
+    _MONTH_WORDS.update({_name.lower(): (_i - 1) % 12 + 1, _name[:3].lower(): (_i - 1) % 12 + 1})
+
+
+def _numbered(words: str) -> dict[str, int]:
+    """ "a b|c d" -> {"a": 1, "b": 1, "c": 2, "d": 2}: numbered groups of synonyms."""
+    return {w: i for i, group in enumerate(words.split("|"), start=1) for w in group.split()}
+
+
+_ORDINALS = _numbered(
+    "i перший перше першого first|ii другий друге другого second|iii третій третє третього third"
+    "|iv четвертий четверте четвертого fourth|v|vi"
+)
+_COUNT_WORDS = _numbered(
+    "один|два дві|три|чотири|п'ять|шість|сім|вісім|дев'ять|десять|одинадцять|дванадцять"
+)
+
+_EXAMPLES_UK = (
+    "«березень 2021», «ІІІ квартал 2019», «І півріччя 2022», «2017 рік», "
+    "«9 місяців 2019», «з 01.07 по 30.09.2019», «2021-03», «2019-Q3»"
+)
+_EXAMPLES_EN = (
+    '"March 2021", "Q3 2019", "H1 2022", "2017", "9 months 2019", '
+    '"01.07.2019 - 30.09.2019", "2021-03", "2021-W10"'
+)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+_RANGE_SEPARATORS = (r"\s+(?:по|до|to)\s+", r"\s*[–—]\s*", r"\s*\.\.\s*", r"\s+-\s+", r"-")
+_DAY = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?"
+    r"|(\d{1,2})\s+([^\W\d_]+)\.?(?:\s+(\d{4}))?"
+)
+_WORD_NUM = r"([\w']+?)(?:-(?:й|ий|го|е|ше|ге))?\s*"
+_TEXT_PATTERNS = tuple(
+    (re.compile(p), kind)
+    for p, kind in (
+        (r"(\d{4})", "year"),
+        (r"(\d{4})-(\d{1,2})", "iso_month"),
+        (r"(\d{1,2})[./](\d{4})", "month_year"),
+        (r"(?:(\d{4})\s*-?\s*)?q(\d)(?:\s*-?\s*(\d{4}))?", "q"),
+        (r"(?:(\d{4})\s*-?\s*)?h(\d)(?:\s*-?\s*(\d{4}))?", "h"),
+        (_WORD_NUM + r"(?:квартал\w*|кв\.?|quarter)\s*(\d{4})?", "quarter"),
+        (_WORD_NUM + r"(?:півріччя|півр\.?|half(?:-year)?)\s*(\d{4})?", "half"),
+        (r"(\d{4})-?w(\d{1,2})", "iso_week"),
+        (r"(?:тиждень|тиж\.?|week|w)\s*(\d{1,2}),?\s*(\d{4})", "week"),
+        (r"([\w']+)\s*(?:місяц\w*|міс\.?|months?)\s*(\d{4})?", "months"),
+        (r"([^\W\d_]+)\.?\s*,?\s*(\d{4})?", "month_word"),
+    )
+)
+
+
+def _ordinal(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    token = token.replace("і", "i") if set(token) <= set("iіv") else token
+    return _ORDINALS.get(token)
+
+
+def _with_year(found: str | None, year: int | None, text: str) -> int:
+    if found:
+        return int(found)
+    if year is None:
+        raise PeriodError(
+            f"У періоді «{text}» не вказано рік (має бути, наприклад, "
+            f"«березень 2021» або «з 01.07 по 30.09.2019»)",
+            f'The period {text!r} has no year (write e.g. "March 2021" '
+            f'or "01.07.2019 - 30.09.2019")',
+        )
+    return year
+
+
+def _parse_day(side: str) -> tuple[int | None, int, int] | None:
+    m = _DAY.fullmatch(side.strip())
+    if not m:
+        return None
+    if m[1]:
+        return int(m[1]), int(m[2]), int(m[3])
+    if m[4]:
+        y = m[6] and int(m[6]) + (2000 if len(m[6]) == 2 else 0)
+        return y or None, int(m[5]), int(m[4])
+    month = _MONTH_WORDS.get(m[8])
+    return (int(m[9]) if m[9] else None, month, int(m[7])) if month else None
+
+
+def _parse_month_side(side: str, day: int) -> tuple[int | None, int, int] | None:
+    """ "вересня 2019" -> (2019, 9, day): one end of a range of whole months."""
+    m = re.fullmatch(r"([^\W\d_]+)\.?(?:\s+(\d{4}))?", side.strip())
+    month = _MONTH_WORDS.get(m[1]) if m else None
+    return (int(m[2]) if m[2] else None, month, day) if month else None
+
+
+def _parse_range(s: str, text: str, year: int | None) -> Period | None:
+    s = re.sub(r"^(?:з|із|від|from)\s+", "", s)
+    for sep in _RANGE_SEPARATORS:
+        parts = re.split(sep, s, maxsplit=1)
+        if len(parts) != 2:
+            continue
+        a, b = _parse_day(parts[0]), _parse_day(parts[1])
+        if a and b:
+            break
+        a, b = _parse_month_side(parts[0], 1), _parse_month_side(parts[1], 0)
+        if a and b:  # "січень-вересень 2019": whole months, day 0 stands for the month's end
+            break
+    else:
+        return None
+    try:
+        end_year = b[0] if b[0] is not None else _with_year(None, year, text)
+        end = date(end_year, b[1], b[2]) if b[2] else _month_end(end_year, b[1])
+        start = date(end.year if a[0] is None else a[0], a[1], a[2])
+        if a[0] is None and start > end:
+            start = date(end.year - 1, a[1], a[2])
+    except ValueError as exc:
+        if isinstance(exc, PeriodError):
+            raise
+        raise PeriodError(
+            f"У періоді «{text}» неможлива дата", f"The period {text!r} contains an impossible date"
+        ) from None
+    if start.day == 1 and end.day == 1 and (end.year, end.month) > (start.year, start.month):
+        end -= timedelta(days=1)  # "з 01.07 по 01.10" means up to 1 October
+    return period_from_range(start, end)
+
+
+def _parse_text(text: str, year: int | None) -> Period:
+    try:
+        return _read_text(text, year)
+    except PeriodError as exc:
+        if f"«{text}»" in exc.message_uk:
+            raise
+        raise PeriodError(
+            f"Період «{text}»: {exc.message_uk}", f"Period {text!r}: {exc.message_en}"
+        ) from None
+    except (ValueError, OverflowError):
+        raise PeriodError(
+            f"Період «{text}» містить неможливу дату",
+            f"The period {text!r} contains an impossible date",
+        ) from None
+
+
+def _read_text(text: str, year: int | None) -> Period:
+    s = re.sub(r"\s+", " ", text.translate(_APOSTROPHES)).strip().lower()
+    s = re.sub(r"^(?:за|у|в|протягом)\s+(?:період\s+)?", "", s)
+    s = re.sub(r"(?<=\d)\s*(?:року|рік|р\.?)\s*\.?$", "", s)
+    s = re.sub(r"(?<=\d)\.$", "", s).strip()
+    for pattern, kind in _TEXT_PATTERNS:
+        m = pattern.fullmatch(s)
+        if not m:
+            continue
+        if kind == "year":
+            return year_period(int(m[1]))
+        if kind == "iso_month":
+            return month_period(int(m[1]), int(m[2]))
+        if kind == "month_year":
+            return month_period(int(m[2]), int(m[1]))
+        if kind in ("q", "h"):
+            y = _with_year(m[1] or m[3], year, text)
+            return (quarter_period if kind == "q" else half_year_period)(y, int(m[2]))
+        if kind in ("quarter", "half") and (n := _ordinal(m[1])) is not None:
+            y = _with_year(m[2], year, text)
+            return (quarter_period if kind == "quarter" else half_year_period)(y, n)
+        if kind in ("iso_week", "week"):
+            w, y = (m[2], m[1]) if kind == "iso_week" else (m[1], m[2])
+            return week_period(int(y), int(w))
+        if kind == "months":
+            n = int(m[1]) if m[1].isdigit() else _COUNT_WORDS.get(m[1])
+            if n is not None and 1 <= n <= 12:
+                y = _with_year(m[2], year, text)
+                return period_from_range(date(y, 1, 1), _month_end(y, n))
+        if kind == "month_word" and m[1] in _MONTH_WORDS:
+            return month_period(_with_year(m[2], year, text), _MONTH_WORDS[m[1]])
+    day = _parse_day(s)
+    if day and day[0] is not None:
+        return month_period(day[0], day[1])
+    found = _parse_range(s, text, year)
+    if found is not None:
+        return found
+    raise PeriodError(
+        f"Не вдалося розпізнати період «{text}». Приклади: {_EXAMPLES_UK}",
+        f"Cannot read the period {text!r}. Examples: {_EXAMPLES_EN}",
+    )
