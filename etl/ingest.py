@@ -75,7 +75,7 @@ def parse_file(path: str | Path, display_name: str | None = None) -> FileResult:
         any_table = any_table or sheet_result.found_table
         result.figures.extend(sheet_result.figures)
         result.problems.extend(sheet_result.problems)
-        if not sheet_result.found_table and any(any(v is not None for v in row) for row in sheet.rows):
+        if not sheet_result.found_table and _has_numbers(sheet.rows):  # a text-only sheet is notes
             result.problems.append(Problem(WARNING, "sheet_no_table", name, sheet.name,
                                            params={"sheet": sheet.name or name}))
     result.figures = _dedupe(result)
@@ -107,6 +107,10 @@ def _dedupe(result: FileResult) -> list[Figure]:
         result.problems.append(Problem(WARNING if same else ERROR, "duplicate_same" if same else "duplicate_conflict",
                                        result.name, sheet or None, cell, params=params))
     return list(seen.values())
+
+
+def _has_numbers(rows: list[list[object]]) -> bool:
+    return any(isinstance(v, (int, float)) and not isinstance(v, bool) for row in rows for v in row)
 
 
 def _sha256(path: Path) -> str:
