@@ -1,24 +1,42 @@
-"""The app's data module: cached calls to activity.queries, invalidated when the warehouse changes."""
+"""The app's data module: cached calls to activity.queries and activity.series.
+
+Every cache entry is keyed by the warehouse version (the file's identity and time), so a load that
+swaps in a new warehouse is seen on the next rerun. Arguments are tuples so they hash.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from activity import queries, store
+from activity import queries, series, store
+from activity.periods import Period
 
 
 def warehouse_exists() -> bool:
     return store.db_path().exists()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached(name: str, version: str, *args: object) -> object:
-    return getattr(queries, name)(*args)
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached(name: str, version: str, args: tuple, kwargs: tuple) -> object:
+    return getattr(queries, name)(*map(_thaw, args), **{k: _thaw(v) for k, v in kwargs})
 
 
-def _call(name: str, *args: object):
-    return _cached(name, store.version(), *args)
+def _call(name: str, *args: object, **kwargs: object):
+    """queries.<name>(...) cached by the warehouse version; lists travel as tuples in the key."""
+    frozen_kwargs = tuple(sorted((k, _freeze(v)) for k, v in kwargs.items()))
+    return _cached(name, store.version(), tuple(map(_freeze, args)), frozen_kwargs)
+
+
+def _freeze(a: object) -> object:
+    return tuple(a) if isinstance(a, list) else a
+
+
+def _thaw(a: object) -> object:
+    return list(a) if isinstance(a, tuple) else a
 
 
 def holdings() -> pd.DataFrame:
@@ -31,3 +49,72 @@ def sources() -> pd.DataFrame:
 
 def totals() -> dict:
     return _call("totals")
+
+
+def places(include_demo: bool = True) -> pd.DataFrame:
+    return _call("places_present", include_demo)
+
+
+def departments(city_codes: Sequence[str], include_demo: bool = True) -> pd.DataFrame:
+    return _call("departments_present", list(city_codes), include_demo)
+
+
+def metrics(city_codes: Sequence[str], include_demo: bool = True) -> pd.DataFrame:
+    return _call("metrics_present", list(city_codes), include_demo)
+
+
+def latest_period_end(city_codes: Sequence[str], include_demo: bool = True) -> date | None:
+    return _call("latest_period_end", list(city_codes), include_demo)
+
+
+def population(city_codes: Sequence[str]) -> pd.DataFrame:
+    return _call("population", list(city_codes))
+
+
+def observations(city_codes: Sequence[str], metric_codes: Sequence[str], start: date, end: date,
+                 include_demo: bool = True, departments: Sequence[str] | None = None) -> pd.DataFrame:
+    return _call("observations_for", list(city_codes), list(metric_codes), start, end,
+                 include_demo=include_demo, departments=list(departments) if departments else None)
+
+
+def data_rows(city_codes: Sequence[str], metric_codes: Sequence[str] | None, start: date, end: date,
+              include_demo: bool = True, limit: int = 1000, offset: int = 0) -> tuple[pd.DataFrame, int]:
+    return _call("data_rows", list(city_codes), list(metric_codes) if metric_codes else None, start, end,
+                 include_demo=include_demo, limit=limit, offset=offset)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _flow_series(version: str, cities: tuple, metric_codes: tuple, granularity: str, start: date, end: date,
+                 basis: str, include_demo: bool, departments: tuple | None) -> pd.DataFrame:
+    obs = observations(cities, metric_codes, start, end, include_demo, departments)
+    pop = population(cities) if basis == "per_10k" else None
+    return series.flow_series(obs, granularity, start, end, basis, pop)
+
+
+def flow_series(city_codes: Sequence[str], metric_codes: Sequence[str], granularity: str, start: date,
+                end: date, basis: str = "total", include_demo: bool = True,
+                departments: Sequence[str] | None = None) -> pd.DataFrame:
+    """A flow series per city and metric on a common grid (see activity.series)."""
+    return _flow_series(store.version(), tuple(city_codes), tuple(metric_codes), granularity, start, end,
+                        basis, include_demo, tuple(departments) if departments else None)
+
+
+def stock_series(city_codes: Sequence[str], metric_codes: Sequence[str], start: date, end: date,
+                 include_demo: bool = True) -> pd.DataFrame:
+    """Stock levels at their as-of dates."""
+    obs = observations(city_codes, metric_codes, start, end, include_demo)
+    return series.stock_series(obs, start, end)
+
+
+def period_values(city_code: str, metric_codes: Sequence[str], periods: Sequence[Period],
+                  include_demo: bool = True, departments: Sequence[str] | None = None) -> dict:
+    """{(metric, period.key): value dict or None} for one city (KPI cards, period comparison)."""
+    from activity.catalog import get_metric
+
+    start = min(p.start for p in periods)
+    end = max(p.end for p in periods)
+    obs = observations([city_code], metric_codes, start, end, include_demo, departments)
+    return {
+        (m, p.key): series.period_value(obs, city_code, m, get_metric(m).kind, p)
+        for m in metric_codes for p in periods
+    }

@@ -38,6 +38,25 @@ UI: dict[str, tuple[str, str]] = {
     "col_warnings": ("Попереджень", "Warnings"),
     "col_loaded_at": ("Завантажено", "Loaded at"),
     "col_loaded_by": ("Ким", "By"),
+    "city": ("Місто", "City"),
+    "cities_pick": ("Міста", "Cities"),
+    "metric": ("Показник", "Metric"),
+    "metrics_pick": ("Показники", "Metrics"),
+    "years": ("Роки", "Years"),
+    "granularity": ("Періодичність", "Granularity"),
+    "basis": ("Основа", "Basis"),
+    "basis_total": ("Усього", "Total"),
+    "basis_per_month": ("У середньому за місяць", "Average per month"),
+    "basis_per_10k": ("На 10 000 мешканців", "Per 10,000 residents"),
+    "demo_label": ("демо", "demo"),
+    "pick_city": ("Оберіть місто на бічній панелі.", "Choose a city in the sidebar."),
+    "pick_metric": ("Оберіть показник на бічній панелі.", "Choose a metric in the sidebar."),
+    "nothing_for_filters": (
+        "За цими фільтрами даних немає. Змініть роки, міста чи показники, або завантажте дані: "
+        "`python -m etl load ФАЙЛ.xlsx`.",
+        "No figures match these filters. Change the years, cities or metrics, or load data: "
+        "`python -m etl load FILE.xlsx`.",
+    ),
     "yes": ("так", "yes"),
     "no": ("ні", "no"),
 }

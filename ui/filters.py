@@ -1,0 +1,97 @@
+"""Sidebar filters shared by every page, each kept in the URL so a view can be shared as a link.
+
+Widget keys are the URL parameter names: `city` (or `city1` where one city is chosen), `metric`
+(or `metric1`), `years`, `gran`, `basis`, `hide_demo`, `lang`. A page asks for the filters it needs; the rest stay in the URL untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from activity import data
+from activity.catalog import METRICS, get_metric
+from activity.i18n import granularity_label, tr
+from activity.periods import month_period
+from activity.series import BASES, SERIES_GRANULARITIES
+
+DEFAULT_CITIES = ("UA74040250010023991", "UA44120050010021900")  # Nizhyn, Lysychansk
+DEFAULT_METRIC = "news_published"
+
+
+@dataclass
+class Filters:
+    lang: str
+    include_demo: bool
+    cities: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    granularity: str = "month"
+    basis: str = "total"
+
+    def city_name(self, code: str) -> str:
+        return city_names(self.lang).get(code, code)
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "uk")
+
+
+def city_names(lang_code: str) -> dict[str, str]:
+    table = data.places()
+    return dict(zip(table["city_code"], table["city_uk" if lang_code == "uk" else "city"], strict=True))
+
+
+def sidebar(*, cities: str | None = "many", metrics: str | None = None, kinds: tuple[str, ...] = ("flow", "stock"),
+            period: bool = True, granularity: bool = False, basis: bool = False) -> Filters:
+    """Render the filters a page needs; `cities`/`metrics` are "one", "many" or None."""
+    lg = lang()
+    side = st.sidebar
+    hide = side.toggle(tr("hide_demo", lg), key="hide_demo", bind="query-params")
+    f = Filters(lang=lg, include_demo=not hide)
+    places = data.places(f.include_demo)
+    codes = places["city_code"].tolist()
+    names = city_names(lg)
+    if cities:
+        default = [c for c in DEFAULT_CITIES if c in codes] or codes[:2]
+        if cities == "one":
+            choice = side.selectbox(tr("city", lg), codes, index=codes.index(default[0]) if default else 0,
+                                    format_func=lambda c: names.get(c, c), key="city1", bind="query-params")
+            f.cities = [choice] if choice else []
+        else:
+            f.cities = side.multiselect(tr("cities_pick", lg), codes, default=default,
+                                        format_func=lambda c: names.get(c, c), key="city", bind="query-params")
+    if metrics:
+        present = data.metrics(f.cities or codes, f.include_demo)
+        options = [m for m in METRICS if m in set(present["metric"]) and get_metric(m).kind in kinds]
+        default = [DEFAULT_METRIC] if DEFAULT_METRIC in options else options[:1]
+        label = lambda m: get_metric(m).label(lg)  # noqa: E731
+        if metrics == "one":
+            choice = side.selectbox(tr("metric", lg), options, index=options.index(default[0]) if default else 0,
+                                    format_func=label, key="metric1", bind="query-params")
+            f.metrics = [choice] if choice else []
+        else:
+            f.metrics = side.multiselect(tr("metrics_pick", lg), options, default=default, format_func=label,
+                                         key="metric", bind="query-params")
+    if period and len(places):
+        f.start, f.end = _period_range(places, lg)
+    if granularity:
+        f.granularity = side.radio(tr("granularity", lg), SERIES_GRANULARITIES, horizontal=True,
+                                   format_func=lambda g: granularity_label(g, lg), key="gran", bind="query-params")
+    if basis:
+        f.basis = side.radio(tr("basis", lg), BASES, format_func=lambda b: tr(f"basis_{b}", lg),
+                             key="basis", bind="query-params")
+    return f
+
+
+def _period_range(places, lg: str) -> tuple[date, date]:
+    first = pd.Timestamp(places["first_start"].min()).date()
+    last = pd.Timestamp(places["last_end"].max()).date()
+    years = list(range(first.year, last.year + 1))
+    start_year, end_year = st.sidebar.select_slider(
+        tr("years", lg), options=years, value=(years[0], years[-1]), key="years", bind="query-params")
+    return month_period(start_year, 1).start, month_period(end_year, 12).end
