@@ -11,7 +11,16 @@ lang = st.sidebar.radio(
     key="lang", horizontal=True, bind="query-params",
 )
 
+PAGES = [  # (file, title key, icon, url path)
+    ("pages/overview.py", "overview_title", "🏠", "overview"),
+    ("pages/trends.py", "trends_title", "📈", "trends"),
+    ("pages/compare.py", "compare_title", "⚖️", "compare"),
+    ("pages/civil_society.py", "civil_title", "🤝", "civil-society"),
+    ("pages/data.py", "data_title", "🔎", "data"),
+    ("pages/holdings.py", "holdings_title", "🗂️", "holdings"),
+]
 pages = [
-    st.Page("pages/holdings.py", title=tr("holdings_title", lang), icon="🗂️", url_path="holdings", default=True),
+    st.Page(path, title=tr(key, lang), icon=icon, url_path=url, default=i == 0)
+    for i, (path, key, icon, url) in enumerate(PAGES)
 ]
 st.navigation(pages).run()

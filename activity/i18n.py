@@ -6,6 +6,11 @@ UI: dict[str, tuple[str, str]] = {
     "app_title": ("Показники діяльності відділів міських рад", "Activity of city-council departments"),
     "language": ("Мова", "Language"),
     "holdings_title": ("Що є у сховищі", "What the warehouse holds"),
+    "overview_title": ("Огляд", "Overview"),
+    "trends_title": ("Динаміка", "Trends"),
+    "compare_title": ("Порівняння", "Compare"),
+    "civil_title": ("Громадянське суспільство", "Civil society"),
+    "data_title": ("Дані", "Data"),
     "no_warehouse": (
         "Сховище ще не створено. Виконайте `make run` або `python -m etl build`, щоб завантажити дані з data/.",
         "There is no warehouse yet. Run `make run` or `python -m etl build` to load the data in data/.",
@@ -71,9 +76,30 @@ GRANULARITY: dict[str, tuple[str, str]] = {
 }
 
 
+GRANULARITY_BY: dict[str, tuple[str, str]] = {
+    "month": ("по місяцях", "by month"),
+    "quarter": ("по кварталах", "by quarter"),
+    "year": ("по роках", "by year"),
+}
+
+
+def span_label(start, end, lang: str = "uk") -> str:
+    """'2017–2024' for whole years, else the dates: the span a chart or table covers."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        years = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+        return f"{years} рр." if lang == "uk" and start.year != end.year else (f"{years} р." if lang == "uk" else years)
+    fmt = "%d.%m.%Y" if lang == "uk" else "%Y-%m-%d"
+    return f"{start.strftime(fmt)}–{end.strftime(fmt)}"
+
+
 def tr(key: str, lang: str = "uk", **params: object) -> str:
     uk, en = UI[key]
     return (en if lang == "en" else uk).format(**params)
+
+
+def granularity_by(code: str, lang: str = "uk") -> str:
+    uk, en = GRANULARITY_BY.get(code, (code, code))
+    return en if lang == "en" else uk
 
 
 def granularity_label(code: str, lang: str = "uk") -> str:

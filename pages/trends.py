@@ -1,0 +1,84 @@
+"""Динаміка / Trends: one or several metrics over time for one or several cities."""
+
+import streamlit as st
+
+from activity import data
+from activity.catalog import get_metric
+from activity.i18n import granularity_by, span_label, tr
+from activity.series import buckets
+from ui.charts import stock_chart, trend_chart
+from ui.filters import city_names, sidebar
+
+T = {
+    "intro": (
+        "Потоки (новини, документи, листи) — за обраний період; залишки (організації) — рівень на дату. "
+        "Порожнє місце на лінії означає, що за період нічого не подано; нуль — що подано нуль. "
+        "Порожні маркери — неповний період; пунктир — середнє за місяць зі звіту за довший період.",
+        "Flows (news, documents, letters) are counted over each period; stocks (organisations) are a "
+        "level on a date. A gap in a line means nothing was reported; zero means a reported zero. "
+        "Hollow markers are partial periods; a dotted line is the monthly average from a longer report.",
+    ),
+    "flows_title": ("{metric}: {basis}, {gran}, {span}", "{metric}: {basis}, {gran}, {span}"),
+    "stocks_title": ("{metric}: рівень на дату, {span}", "{metric}: level on a date, {span}"),
+    "population_note": (
+        "Населення: {sources}.", "Population: {sources}.",
+    ),
+    "no_population": (
+        "Немає даних про населення для частини міст: на 10 000 мешканців не порахувати.",
+        "Population is missing for some cities: per 10,000 residents cannot be computed.",
+    ),
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**kw)
+
+
+f = sidebar(metrics="many", granularity=True, basis=True)
+lang = f.lang
+st.title(tr("trends_title", lang))
+st.caption(t("intro", lang))
+
+if not f.cities:
+    st.info(tr("pick_city", lang))
+    st.stop()
+if not f.metrics:
+    st.info(tr("pick_metric", lang))
+    st.stop()
+
+names = city_names(lang)
+span = span_label(f.start, f.end, lang)
+flows = [m for m in f.metrics if get_metric(m).kind == "flow"]
+stocks = [m for m in f.metrics if get_metric(m).kind == "stock"]
+drawn = False
+
+if flows:
+    series = data.flow_series(f.cities, flows, f.granularity, f.start, f.end, f.basis, f.include_demo)
+    if len(series):
+        label = get_metric(flows[0]).label(lang) if len(flows) == 1 else tr("metrics_pick", lang)
+        title = t("flows_title", lang, metric=label, basis=tr(f"basis_{f.basis}", lang).lower(),
+                  gran=granularity_by(f.granularity, lang), span=span)
+        grid = buckets(f.granularity, f.start, f.end)
+        decimals = 0 if f.basis == "total" else 1
+        fig = trend_chart(series, grid, lang=lang, title=title, y_title=tr(f"basis_{f.basis}", lang),
+                          names=names, decimals=decimals)
+        st.plotly_chart(fig, key="trend_flows")
+        drawn = True
+        if f.basis == "per_10k":
+            pop = data.population(f.cities)
+            if series["value"].isna().any() or pop.empty:
+                st.warning(t("no_population", lang))
+            if len(pop):
+                st.caption(t("population_note", lang, sources="; ".join(sorted(set(pop["source"])))))
+
+if stocks:
+    levels = data.stock_series(f.cities, stocks, f.start, f.end, f.include_demo)
+    if len(levels):
+        label = get_metric(stocks[0]).label(lang) if len(stocks) == 1 else tr("metrics_pick", lang)
+        st.plotly_chart(stock_chart(levels, lang=lang, title=t("stocks_title", lang, metric=label, span=span),
+                                    names=names), key="trend_stocks")
+        drawn = True
+
+if not drawn:
+    st.info(tr("nothing_for_filters", lang))
