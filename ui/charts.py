@@ -123,7 +123,7 @@ def stock_chart(levels: pd.DataFrame, *, lang: str, title: str, names: dict[str,
             for r in part.itertuples()
         ]
         color = PALETTE[i % len(PALETTE)]
-        fig.add_trace(go.Scatter(x=part["as_of"], y=part["value"], mode="lines+markers", name=name,
+        fig.add_trace(go.Scatter(x=part["as_of"].tolist(), y=part["value"].tolist(), mode="lines+markers", name=name,
                                  line={"shape": "hv", "color": color, "width": 2}, marker={"size": 7},
                                  hovertext=hover, hoverinfo="text"))
     base_layout(fig, lang, title)
