@@ -4,20 +4,20 @@ import streamlit as st
 
 from activity.i18n import tr
 
-st.set_page_config(page_title="Показники міських рад", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Показники міських рад", page_icon=":material/bar_chart:", layout="wide")
 
 lang = st.sidebar.radio(
     "Мова / Language", ["uk", "en"], format_func={"uk": "Українська", "en": "English"}.get,
     key="lang", horizontal=True, bind="query-params",
 )
 
-PAGES = [  # (file, title key, icon, url path)
-    ("pages/overview.py", "overview_title", "🏠", "overview"),
-    ("pages/trends.py", "trends_title", "📈", "trends"),
-    ("pages/compare.py", "compare_title", "⚖️", "compare"),
-    ("pages/civil_society.py", "civil_title", "🤝", "civil-society"),
-    ("pages/data.py", "data_title", "🔎", "data"),
-    ("pages/holdings.py", "holdings_title", "🗂️", "holdings"),
+PAGES = [  # (file, title key, icon, url path = the file's stem: see ui/entry.py)
+    ("pages/overview.py", "overview_title", ":material/home:", "overview"),
+    ("pages/trends.py", "trends_title", ":material/show_chart:", "trends"),
+    ("pages/compare.py", "compare_title", ":material/compare_arrows:", "compare"),
+    ("pages/civil_society.py", "civil_title", ":material/groups:", "civil_society"),
+    ("pages/data.py", "data_title", ":material/table_view:", "data"),
+    ("pages/holdings.py", "holdings_title", ":material/inventory_2:", "holdings"),
 ]
 pages = [
     st.Page(path, title=tr(key, lang), icon=icon, url_path=url, default=i == 0)

@@ -6,7 +6,9 @@ from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_number
 from activity.i18n import granularity_label, tr
+from ui.entry import ensure_entry
 
+ensure_entry()
 lang = st.session_state.get("lang", "uk")
 st.title(tr("holdings_title", lang))
 

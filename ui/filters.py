@@ -17,6 +17,7 @@ from activity.catalog import METRICS, get_metric
 from activity.i18n import granularity_label, tr
 from activity.periods import month_period
 from activity.series import BASES, SERIES_GRANULARITIES
+from ui.entry import ensure_entry
 
 DEFAULT_CITIES = ("UA74040250010023991", "UA44120050010021900")  # Nizhyn, Lysychansk
 DEFAULT_METRIC = "news_published"
@@ -49,6 +50,7 @@ def city_names(lang_code: str) -> dict[str, str]:
 def sidebar(*, cities: str | None = "many", metrics: str | None = None, kinds: tuple[str, ...] = ("flow", "stock"),
             period: bool = True, granularity: bool = False, basis: bool = False) -> Filters:
     """Render the filters a page needs; `cities`/`metrics` are "one", "many" or None."""
+    ensure_entry()
     lg = lang()
     side = st.sidebar
     hide = side.toggle(tr("hide_demo", lg), key="hide_demo", bind="query-params")
