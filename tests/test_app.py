@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def app(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.switch_page("pages/holdings.py")
+    return at
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -43,17 +45,29 @@ def test_hiding_demo_leaves_only_real_figures(app: AppTest, built_db: Path) -> N
     assert set(table["demo"]) == {"ні"}
 
 
-def test_english_switch(app: AppTest) -> None:
+def test_english(app: AppTest) -> None:
+    app.session_state["lang"] = "en"  # set by the switch in dashboard.py, which switch_page skips
     app.run()
-    app.sidebar.radio(key="lang").set_value("en").run()
     assert not app.exception
     assert "Figures" in _metrics(app)
     assert set(app.dataframe[0].value["city"]) == {"Nizhyn", "Lysychansk"}
 
 
+def test_entry_has_the_language_switch_and_opens_the_overview(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    assert not at.exception
+    assert at.sidebar.radio(key="lang").value == "uk"
+    assert at.title[0].value == "Огляд"
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception and at.title[0].value == "Overview"
+
+
 def test_no_warehouse_explains_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "none.duckdb"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.switch_page("pages/holdings.py")
+    at.run()
     assert not at.exception
     assert "python -m etl build" in at.info[0].value
 
@@ -62,3 +76,13 @@ def test_pages_hold_no_sql() -> None:
     for page in [ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py")]:
         text = page.read_text(encoding="utf-8").lower()
         assert "duckdb" not in text and "select " not in text, page
+
+
+@pytest.mark.parametrize("page", ["overview", "trends", "compare", "civil_society", "data", "holdings"])
+def test_every_page_explains_a_missing_warehouse(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "none.duckdb"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception
+    assert any("python -m etl build" in i.value for i in at.info)

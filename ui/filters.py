@@ -52,6 +52,9 @@ def sidebar(*, cities: str | None = "many", metrics: str | None = None, kinds: t
     """Render the filters a page needs; `cities`/`metrics` are "one", "many" or None."""
     ensure_entry()
     lg = lang()
+    if not data.warehouse_exists():
+        st.info(tr("no_warehouse", lg))
+        st.stop()
     side = st.sidebar
     hide = side.toggle(tr("hide_demo", lg), key="hide_demo", bind="query-params")
     f = Filters(lang=lg, include_demo=not hide)
