@@ -3,6 +3,7 @@
 import streamlit as st
 
 from activity.i18n import tr
+from ui.entry import mark_routed
 
 st.set_page_config(page_title="Показники міських рад", page_icon=":material/bar_chart:", layout="wide")
 
@@ -23,4 +24,6 @@ pages = [
     st.Page(path, title=tr(key, lang), icon=icon, url_path=url, default=i == 0)
     for i, (path, key, icon, url) in enumerate(PAGES)
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+mark_routed()
+page.run()

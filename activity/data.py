@@ -118,3 +118,22 @@ def period_values(city_code: str, metric_codes: Sequence[str], periods: Sequence
         (m, p.key): series.period_value(obs, city_code, m, get_metric(m).kind, p)
         for m in metric_codes for p in periods
     }
+
+
+def period_table(city_codes: Sequence[str], metric_codes: Sequence[str], periods: Sequence[Period],
+                 include_demo: bool = True) -> pd.DataFrame:
+    """One row per city, metric and period with how it was reported (see activity.series.period_table)."""
+    from activity.catalog import get_metric
+
+    start = min(p.start for p in periods)
+    end = max(p.end for p in periods)
+    obs = observations(city_codes, metric_codes, start, end, include_demo)
+    kinds = {m: get_metric(m).kind for m in metric_codes}
+    return series.period_table(obs, list(city_codes), list(metric_codes), kinds, list(periods))
+
+
+def department_stock_series(city_codes: Sequence[str], metric_codes: Sequence[str], start: date, end: date,
+                            include_demo: bool = True, departments: Sequence[str] | None = None) -> pd.DataFrame:
+    """Stock levels at their as-of dates, for the given departments only when named (Overview cards)."""
+    obs = observations(city_codes, metric_codes, start, end, include_demo, departments)
+    return series.stock_series(obs, start, end)

@@ -238,3 +238,81 @@ def change(current: float | None, previous: float | None) -> tuple[float | None,
         return None, None
     diff = current - previous
     return diff, (diff / previous * 100 if previous else None)
+
+
+def level_on(obs: pd.DataFrame, city_code: str, metric: str, when: date) -> dict | None:
+    """A stock's level standing on `when` (the latest on or before it, by `stock_level`), or None.
+
+    Returns value, as_of (the level's date), approximate, demo, source and locator.
+    """
+    if obs.empty:
+        return None
+    rows = obs[(obs["city_code"] == city_code) & (obs["metric"] == metric) & (obs["status"] == "reported")]
+    level = stock_level(_records(rows), when) if len(rows) else None
+    if level is None:
+        return None
+    return {"value": level["value"], "as_of": level["_date"], "approximate": bool(level["approximate"]),
+            "demo": bool(level["demo"]), "source": level["source"], "locator": level["locator"]}
+
+
+def year_before(day: date) -> date:
+    """The same date a year earlier; 29 February becomes 28 February."""
+    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
+def period_figures(obs: pd.DataFrame, city_code: str, metric: str, kind: str, period: Period) -> list[dict]:
+    """The figures `period_value` uses for one city, metric and period (their granularities tell how
+    it was reported: one exact figure, shorter ones added up, or the stock level standing)."""
+    rows = obs[(obs["city_code"] == city_code) & (obs["metric"] == metric) & (obs["status"] == "reported")]
+    if rows.empty:
+        return []
+    records = _records(rows)
+    if kind == "stock":
+        level = stock_level(records, period.end + timedelta(days=1))
+        return [level] if level else []
+    by_department: dict[str, list[dict]] = {}
+    for r in records:
+        by_department.setdefault(r["department"], []).append(r)
+    picks = [_pick_for_bucket(rs, period, allow_spread=False) for rs in by_department.values()]
+    return [r for p in picks if p for r in p.rows]
+
+
+PERIOD_TABLE_COLUMNS = [
+    "city_code", "metric", "kind", "period_key", "period_start", "reported", "total", "as_of",
+    "months_reported", "months_in_period", "complete", "approximate", "demo", "sources", "granularities",
+]
+
+
+def period_table(obs: pd.DataFrame, city_codes: list[str], metric_codes: list[str], kinds: dict[str, str],
+                 periods: list[Period]) -> pd.DataFrame:
+    """One row per city, metric and period (`period_value` with the granularities of the figures
+    used, e.g. "month" or "quarter"); a row with `reported` False when nothing applies (never 0)."""
+    out = []
+    for code in city_codes:
+        for m in metric_codes:
+            for p in periods:
+                v = period_value(obs, code, m, kinds[m], p)
+                used = period_figures(obs, code, m, kinds[m], p) if v else []
+                out.append({
+                    "city_code": code, "metric": m, "kind": kinds[m], "period_key": p.key,
+                    "period_start": p.start, "reported": v is not None,
+                    "total": float(v["value"]) if v else float("nan"), "as_of": v["as_of"] if v else None,
+                    "months_reported": v["months_reported"] if v else 0, "months_in_period": p.n_months,
+                    "complete": bool(v and v["complete"]), "approximate": bool(v and v["approximate"]),
+                    "demo": bool(v and v["demo"]), "sources": v["sources"] if v else "",
+                    "granularities": "+".join(sorted({r["granularity"] for r in used}, key=_FINENESS.get)),
+                })
+    return pd.DataFrame(out, columns=PERIOD_TABLE_COLUMNS)
+
+
+def period_basis(values: pd.DataFrame, basis: str, population: pd.DataFrame | None) -> pd.Series:
+    """Values of period figures (columns kind, total, months_reported, city_code, period_start) on a basis.
+
+    Flows as `apply_basis`. A stock is a level: never averaged per month (`per_month` keeps the
+    level); `per_10k` is the level per 10 000 residents of the city in the period's year.
+    """
+    if values.empty:
+        return pd.Series([], dtype="float64")
+    flows = apply_basis(values, basis, population)
+    stocks = apply_basis(values, "total" if basis == "per_month" else basis, population)
+    return flows.where(values["kind"] == "flow", stocks)

@@ -1,7 +1,126 @@
-"""Page under construction in this change set."""
+"""Дані / Data: every figure behind the charts, filterable and paged, each traced to its file and cell."""
 
+import pandas as pd
 import streamlit as st
 
-from activity.i18n import tr
+from activity import data
+from activity.catalog import get_metric
+from activity.formatting import format_date, format_number, period_label
+from activity.i18n import span_label, tr
+from activity.periods import period_from_range
+from ui.filters import sidebar
 
-st.title(tr("data_title", st.session_state.get("lang", "uk")))
+PAGE_SIZE = 200
+T = {
+    "intro": (
+        "Усі показники сховища за фільтрами, по {n} на сторінці. Для кожного — файл-джерело та клітинка "
+        "(аркуш!клітинка), звідки його взято. «≈» — приблизне значення; порожнє значення — «не застосовується».",
+        "Every figure in the warehouse for the filters, {n} per page, each with its source file and the "
+        "cell (sheet!cell) it came from. '≈' marks an approximate value; a blank value is 'not applicable'.",
+    ),
+    "all_metrics": ("Порожній список показників — усі показники.", "An empty metric list means all metrics."),
+    "found": ("Знайдено {n} {word}", "{n} {word} found"),
+    "page": ("Сторінка", "Page"),
+    "page_of": ("Сторінка {page} з {pages} · рядки {first}–{last} · {span}",
+                "Page {page} of {pages} · rows {first}–{last} · {span}"),
+    "city": ("Місто", "City"),
+    "department": ("Підрозділ", "Department"),
+    "metric": ("Показник", "Metric"),
+    "kind": ("Вид", "Kind"),
+    "period": ("Період", "Period"),
+    "value": ("Значення", "Value"),
+    "as_of": ("Станом на", "As of"),
+    "approximate": ("≈", "≈"),
+    "status": ("Статус", "Status"),
+    "demo": ("Демо", "Demo"),
+    "breakdown": ("Розбивка", "Breakdown"),
+    "source": ("Джерело", "Source"),
+    "locator": ("Клітинка", "Cell"),
+    "locator_help": ("Аркуш!клітинка у файлі-джерелі", "Sheet!cell in the source file"),
+    "approximate_help": ("Приблизне значення («близько 320»)", "Approximate value ('about 320')"),
+    "flow": ("потік", "flow"),
+    "stock": ("залишок", "stock"),
+    "reported": ("подано", "reported"),
+    "not_applicable": ("не застосовується", "not applicable"),
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**kw)
+
+
+def figures_word(n: int, lang: str) -> str:
+    if lang == "en":
+        return "figure" if n == 1 else "figures"
+    if n % 10 == 1 and n % 100 != 11:
+        return "показник"
+    return "показники" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "показників"
+
+
+def table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The page of observations with readable, formatted columns under localised headers."""
+    dates = zip(rows["period_start"], rows["period_end"], strict=True)
+    yes_no = {True: tr("yes", lang), False: tr("no", lang)}
+    columns = {  # what, when, how much and where it came from first; the long department name last
+        "city": rows["city_uk" if lang == "uk" else "city"],
+        "metric": rows["metric"].map(lambda c: get_metric(c).label(lang)),
+        "period": [period_label(period_from_range(pd.Timestamp(s).date(), pd.Timestamp(e).date()), lang)
+                   for s, e in dates],
+        "value": ["" if status != "reported" else format_number(v, lang)
+                  for v, status in zip(rows["value"], rows["status"], strict=True)],
+        "approximate": rows["approximate"].map({True: "≈", False: ""}),
+        "as_of": ["" if pd.isna(d) else format_date(pd.Timestamp(d).date(), lang) for d in rows["as_of"]],
+        "source": rows["source"],
+        "locator": rows["locator"],
+        "kind": rows["kind"].map(lambda k: t(k, lang)),
+        "status": rows["status"].map(lambda s: t(s, lang) if s in T else s),
+        "demo": rows["demo"].map(yes_no),
+        "breakdown": rows["breakdown"].fillna(""),
+        "department": rows["department"],
+    }
+    return pd.DataFrame({t(k, lang): list(v) for k, v in columns.items()})
+
+
+f = sidebar(cities="many", metrics="many", period=True)
+lang = f.lang
+st.sidebar.caption(t("all_metrics", lang))
+st.title(tr("data_title", lang))
+st.caption(t("intro", lang, n=PAGE_SIZE))
+
+if not f.cities:
+    st.info(tr("pick_city", lang))
+    st.stop()
+if f.start is None:
+    st.info(tr("nothing_for_filters", lang))
+    st.stop()
+
+metrics = f.metrics or None  # none chosen: every metric
+_, total = data.data_rows(f.cities, metrics, f.start, f.end, f.include_demo, limit=0)
+left, right = st.columns([4, 1], vertical_alignment="bottom")
+left.markdown(f"**{t('found', lang, n=format_number(total, lang), word=figures_word(total, lang))}**")
+if total == 0:
+    st.info(tr("nothing_for_filters", lang))
+    st.stop()
+
+pages = -(-total // PAGE_SIZE)
+if int(st.session_state.get("page") or 1) > pages:
+    st.session_state["page"] = pages  # the filters changed under a later page
+page = int(right.number_input(t("page", lang), min_value=1, max_value=pages, step=1, key="page"))
+rows, _ = data.data_rows(f.cities, metrics, f.start, f.end, f.include_demo, limit=PAGE_SIZE,
+                         offset=(page - 1) * PAGE_SIZE)
+first = (page - 1) * PAGE_SIZE + 1
+left.caption(t("page_of", lang, page=page, pages=pages, first=format_number(first, lang),
+             last=format_number(first + len(rows) - 1, lang), span=span_label(f.start, f.end, lang)))
+
+st.dataframe(
+    table(rows, lang),
+    hide_index=True,
+    height="auto" if len(rows) <= 15 else 560,  # no empty grid under a short result
+    column_config={
+        t("metric", lang): st.column_config.TextColumn(width="medium"),
+        t("value", lang): st.column_config.TextColumn(alignment="right"),
+        t("approximate", lang): st.column_config.TextColumn(help=t("approximate_help", lang)),
+        t("locator", lang): st.column_config.TextColumn(help=t("locator_help", lang)),
+    },
+)

@@ -42,7 +42,7 @@ def base_layout(fig: go.Figure, lang: str, title: str, y_title: str = "") -> go.
         legend={"orientation": "h", "y": -0.15},
         hovermode="closest",
         template="plotly_white",
-        yaxis={"title": y_title, "rangemode": "tozero"},
+        yaxis={"title": y_title, "rangemode": "tozero", "tickformat": ",~r"},
     )
     return fig
 
