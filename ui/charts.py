@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 
 import pandas as pd
@@ -18,6 +19,16 @@ from activity.formatting import format_date, format_number, period_label
 from activity.periods import Period, period_from_range
 
 PALETTE = ["#1f5fa8", "#e07b00", "#2a9d5c", "#b8336a", "#6a4c93", "#8a8a8a", "#00838f", "#c0392b"]
+FIXED = {"UA74040250010023991": PALETTE[0], "UA44120050010021900": PALETTE[1]}  # Nizhyn, Lysychansk
+
+
+def city_color(code: str) -> str:
+    """The same colour for a city on every chart."""
+    return FIXED.get(code) or PALETTE[2 + zlib.crc32(code.encode()) % (len(PALETTE) - 2)]
+
+
+def _trace_color(code: str, i: int, several_metrics: bool) -> str:
+    return PALETTE[i % len(PALETTE)] if several_metrics else city_color(code)
 TEXT = {
     "partial": ("неповний період: {n} з {m} міс.", "partial period: {n} of {m} months"),
     "spread": ("середнє за місяць зі звіту за {span}", "monthly average from the report for {span}"),
@@ -61,8 +72,9 @@ def trend_chart(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, titl
     keys = series[["city_code", "metric"]].drop_duplicates().itertuples(index=False) if len(series) else []
     for i, (code, metric) in enumerate(keys):
         part = series[(series["city_code"] == code) & (series["metric"] == metric)].set_index("period_start")
-        name = names.get(code, code) if series["metric"].nunique() == 1 else f"{names.get(code, code)} · {get_metric(metric).short(lang)}"
-        color = PALETTE[i % len(PALETTE)]
+        several = series["metric"].nunique() > 1
+        name = f"{names.get(code, code)} · {get_metric(metric).short(lang)}" if several else names.get(code, code)
+        color = _trace_color(code, i, several)
         own = part[~part["spread"]]
         spread = part[part["spread"]]
         for rows, dash, trace_name in ((own, "solid", name), (spread, "dot", _t("spread_trace", lang, name=name))):
@@ -112,7 +124,8 @@ def stock_chart(levels: pd.DataFrame, *, lang: str, title: str, names: dict[str,
     keys = levels[["city_code", "metric"]].drop_duplicates().itertuples(index=False) if len(levels) else []
     for i, (code, metric) in enumerate(keys):
         part = levels[(levels["city_code"] == code) & (levels["metric"] == metric)].sort_values("as_of")
-        name = names.get(code, code) if levels["metric"].nunique() == 1 else f"{names.get(code, code)} · {get_metric(metric).short(lang)}"
+        several = levels["metric"].nunique() > 1
+        name = f"{names.get(code, code)} · {get_metric(metric).short(lang)}" if several else names.get(code, code)
         hover = [
             "<br>".join(filter(None, [
                 f"<b>{name}</b>",
@@ -122,7 +135,7 @@ def stock_chart(levels: pd.DataFrame, *, lang: str, title: str, names: dict[str,
             ]))
             for r in part.itertuples()
         ]
-        color = PALETTE[i % len(PALETTE)]
+        color = _trace_color(code, i, several)
         fig.add_trace(go.Scatter(x=part["as_of"].tolist(), y=part["value"].tolist(), mode="lines+markers", name=name,
                                  line={"shape": "hv", "color": color, "width": 2}, marker={"size": 7},
                                  hovertext=hover, hoverinfo="text"))
