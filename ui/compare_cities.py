@@ -1,0 +1,62 @@
+"""Compare page, cities side by side: every chosen city's figures for one period."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from activity import data
+from activity.catalog import get_metric
+from activity.formatting import format_number, period_label
+from activity.i18n import granularity_label, tr
+from activity.periods import period_from_key
+from activity.series import SERIES_GRANULARITIES, buckets
+from ui.compare_common import Compare
+from ui.compare_results import notes, show
+
+
+def default_period(cx: Compare, gran: str, keys: list[str]) -> str:
+    """The latest period in which every chosen city has figures (complete ones first)."""
+    f = cx.f
+    flows = [m for m in f.metrics if get_metric(m).kind == "flow"]
+    s = data.flow_series(f.cities, flows, gran, cx.first, cx.last, "total", f.include_demo) if flows else None
+    if s is not None and len(s):
+        s = s[~s["spread"]]
+        for rows in (s[s["complete"]], s):
+            n = rows.groupby("period_start")["city_code"].nunique()
+            common = n[n == len(f.cities)]
+            if len(common):
+                day = pd.Timestamp(max(common.index)).date()
+                return buckets(gran, day, day)[0].key
+    day = min(pd.Timestamp(d).date() for d in cx.places["last_end"])
+    key = buckets(gran, day, day)[0].key
+    return key if key in keys else keys[0]
+
+
+def render_cities(cx: Compare) -> None:
+    """Pick a granularity and period, then show each metric for every chosen city."""
+    f, lang, t = cx.f, cx.lang, cx.t
+    if len(f.cities) < 2:
+        st.info(t("one_city"))
+    c1, c2 = st.columns([1, 2])
+    gran = c1.radio(tr("granularity", lang), SERIES_GRANULARITIES, index=2, horizontal=True, key="cmp_gran",
+                    format_func=lambda g: granularity_label(g, lang), bind="query-params")
+    keys = cx.options(gran)
+    key = c2.selectbox(t("period"), keys, index=keys.index(default_period(cx, gran, keys)), format_func=cx.plabel,
+                       key="cmp_period", bind="query-params")
+    period = period_from_key(key)
+    table = cx.with_basis(data.period_table(f.cities, f.metrics, [period], f.include_demo))
+    table = table.assign(city_name=table["city_code"].map(cx.names))
+    if not table["reported"].any():
+        st.info(tr("nothing_for_filters", lang))
+        return
+    rows, found = [], []
+    for m, g in table.groupby("metric", sort=False):
+        row = {tr("col_metric", lang): get_metric(m).label(lang)}
+        row |= {r.city_name: format_number(r.value, lang, cx.decimals) for r in g.itertuples()}
+        row[t("col_cover")] = "; ".join(f"{r['city_name']}: {cx.cover(r)}" for _, r in g.iterrows())
+        row[t("col_source")] = "; ".join(f"{r.city_name}: {r.sources}" for r in g.itertuples() if r.reported)
+        rows.append(row)
+        found += notes(cx, g, "city_name", lambda r: period)
+    show(cx, table, found, pd.DataFrame(rows), color="city_name", title_period=period_label(period, lang),
+         key="cmp_cities_chart")

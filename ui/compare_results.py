@@ -1,0 +1,82 @@
+"""Compare page, shared by both modes: why figures may not compare like for like, and the chart, notes and table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from activity import data
+from activity.catalog import get_metric
+from activity.formatting import format_number
+from activity.i18n import tr
+from activity.periods import Period
+from ui.charts import bar_chart
+from ui.compare_common import Compare
+
+
+def notes(cx: Compare, g: pd.DataFrame, name: str, period: Callable[[pd.Series], Period],
+          same_date: bool = True) -> list[str]:
+    """Why the figures of one metric (one row per city or per period) may not compare like for like."""
+    t, lang = cx.t, cx.lang
+    who = lambda rows, text: ", ".join(f"{r[name]} — {text(r)}" for _, r in rows.iterrows())  # noqa: E731
+    rep, out = g[g["reported"]], []
+    if (~g["reported"]).any():
+        out.append(t("n_missing", who=", ".join(g[~g["reported"]][name])))
+    partial = rep[(rep["kind"] == "flow") & ~rep["complete"]]
+    if len(partial):
+        out.append(t("n_partial", who=who(partial, cx.cover)))
+    if (rep["kind"] == "flow").all() and rep["granularities"].nunique() > 1:
+        how = lambda r: t("exact") if r["granularities"] == period(r).granularity else t(  # noqa: E731
+            "sum", g=t("and").join(t(f"adj_{x}") for x in r["granularities"].split("+")))
+        out.append(t("n_gran", who=who(rep, how)))
+    if rep["demo"].nunique() > 1:
+        out.append(t("n_demo", who=who(rep, lambda r: tr("demo_label", lang) if r["demo"] else t("real"))))
+    stale = rep[[r["kind"] == "stock" and r["as_of"] < period(r).start for _, r in rep.iterrows()]]
+    if len(stale):
+        out.append(t("n_stale", who=who(stale, cx.cover)))
+    elif same_date and (rep["kind"] == "stock").all() and rep["as_of"].nunique() > 1:
+        out.append(t("n_asof", who=who(rep, cx.cover)))
+    return [f"{cx.short(g['metric'].iloc[0])}: {n}" for n in out]
+
+
+def show(cx: Compare, table: pd.DataFrame, found: list[str], frame: object, *, color: str, title_period: str,
+         key: str) -> None:
+    """The warnings, the bar chart (one bar per `color` within each metric), population sources, then `frame`."""
+    _warn(cx, found, table)
+    _chart(cx, table, color, title_period, key)
+    _population_notes(cx, table)
+    st.dataframe(frame, hide_index=True)
+
+
+def _warn(cx: Compare, found: list[str], table: pd.DataFrame) -> None:
+    if found:
+        st.warning("\n".join([cx.t("note_head"), *(f"- {n}" for n in found)]))
+    if cx.f.basis == "per_month" and (table["kind"] == "stock").any():
+        st.caption(cx.t("stock_basis"))
+
+
+def _chart(cx: Compare, table: pd.DataFrame, color: str, title_period: str, key: str) -> None:
+    lang, basis = cx.lang, tr(f"basis_{cx.f.basis}", cx.lang)
+    shown = table.assign(x=table["metric"].map(cx.short),
+                         hover=[f"{r[color]} · {cx.short(r['metric'])}: {format_number(r['value'], lang, cx.decimals)}"
+                                f" ({cx.cover(r)})" for _, r in table.iterrows()])
+    label = get_metric(table["metric"].iloc[0]).label(lang) if table["metric"].nunique() == 1 else tr("metrics_pick", lang)
+    title = cx.t("chart", metric=label, basis=basis.lower(), period=title_period)
+    st.plotly_chart(bar_chart(shown, x="x", y="value", color=color, lang=lang, title=title,
+                              y_title=basis, hover="hover", decimals=cx.decimals), key=key)
+
+
+def _population_notes(cx: Compare, table: pd.DataFrame) -> None:
+    if cx.f.basis != "per_10k":
+        return
+    pop = data.population(cx.f.cities)
+    if (table["reported"] & table["value"].isna()).any():
+        st.warning(cx.t("no_population"))
+    used = {(c, pd.Timestamp(d).year) for c, d in zip(table["city_code"], table["period_start"], strict=True)}
+    items = [cx.t("pop_item", city=cx.names.get(r.city_code, r.city_code), year=r.year,
+                  n=format_number(r.population, cx.lang), source=r.source)
+             for r in pop.itertuples() if (r.city_code, r.year) in used]
+    if items:
+        st.caption(cx.t("population", sources="; ".join(items)))
