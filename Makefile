@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 DB     ?= data/warehouse.duckdb
 PORT   ?= 8501
 
-.PHONY: run test install warehouse rebuild demo check lint bench clean help
+.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots
 
 help:
 	@echo "make run        - install, build the warehouse if needed, start the app on http://localhost:$(PORT)"
@@ -16,6 +16,8 @@ help:
 	@echo "make demo       - regenerate the demo workbooks in data/demo/"
 	@echo "make lint       - ruff check"
 	@echo "make bench      - run the benchmarks in bench/"
+	@echo "make browser    - install Debian's Chromium for the browser tests (apt-get; skipped elsewhere)"
+	@echo "make screenshots - full-page screenshots of every page into docs/screenshots/"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,7 +38,7 @@ rebuild: $(STAMP)
 run: $(STAMP) $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 demo: $(STAMP)
@@ -47,6 +49,21 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/load_throughput.py
+
+# The browser tests (tests/test_browser.py) drive /usr/bin/chromium; without it they skip.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "browser: no /usr/bin/chromium and no apt-get here: the browser tests will skip"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	  echo "browser: no /usr/bin/chromium; as root: apt-get install chromium (the browser tests skip until then)"; \
+	else \
+	  apt-get update && apt-get install -y --no-install-recommends chromium \
+	  || { echo "browser: installing chromium failed: the browser tests will skip"; [ -z "$$CI" ]; }; \
+	fi
+
+screenshots: $(STAMP) browser
+	$(PY) tools/screenshots.py --db $(DB)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

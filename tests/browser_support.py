@@ -5,7 +5,7 @@
 * `launch_chromium()` starts Debian's Chromium (/usr/bin/chromium) through Playwright.
 * `wait_for_app(page)` waits until Streamlit has finished running the script and drawn the page;
   `errors(page)` lists the texts of exception and error boxes on it.
-* `registered_pages()` reads the pages that dashboard.py registers with `st.Page(...)`.
+* `registered_pages()` lists the pages that dashboard.py passes to `st.navigation`.
 * `require_browser()` skips the calling test when Chromium or Playwright is missing.
 
 Nothing here imports pytest or Playwright at module level, so the tools can use it too.
@@ -13,7 +13,6 @@ Nothing here imports pytest or Playwright at module level, so the tools can use 
 
 from __future__ import annotations
 
-import ast
 import os
 import socket
 import subprocess
@@ -41,17 +40,30 @@ VIEWPORT = {"width": 1400, "height": 900}
 
 # Streamlit's own markers (streamlit/static): the app root carries the script and connection
 # state; elements left over from a previous run are marked stale until the rerun replaces them.
-_APP_IDLE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app) return false;
-  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  if (document.querySelector('[data-testid="stAppSkeleton"]')) return false;
-  if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], '
-      + '[data-testid="stStatusWidgetRunningManIcon"]')) return false;
-  if (document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')) return false;
-  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
-  return !!main && main.childElementCount > 0;
+_APP_IDLE = """(quietMs) => {
+  const idle = (() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app) return false;
+    if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+    if (document.querySelector('[data-testid="stAppSkeleton"]')) return false;
+    if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], '
+        + '[data-testid="stStatusWidgetRunningManIcon"]')) return false;
+    if (document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')) return false;
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (!main || main.childElementCount === 0) return false;
+    // Tables and charts draw after the script has finished: a table's grid is a canvas,
+    // a Plotly chart's figure an svg.
+    const all = (sel, inner) => [...document.querySelectorAll(sel)].every(e => e.querySelector(inner));
+    return all('[data-testid="stDataFrame"]', 'canvas')
+        && all('[data-testid="stPlotlyChart"]', '.js-plotly-plot .main-svg');
+  })();
+  // Idle for quietMs on end: a script that calls st.rerun() shows "notRunning" for a moment
+  // between its two runs.
+  const now = performance.now();
+  if (!idle) { window.__stIdleSince = null; return false; }
+  if (window.__stIdleSince == null) window.__stIdleSince = now;
+  return now - window.__stIdleSince >= quietMs;
 }"""
 
 
@@ -144,9 +156,15 @@ def launch_chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def wait_for_app(page: Page, timeout: float = 20_000) -> None:
-    """Wait until Streamlit has finished running the script and the main block is drawn."""
-    page.wait_for_function(_APP_IDLE, timeout=timeout, polling=100)
+def wait_for_app(page: Page, timeout: float = 20_000, quiet_ms: int = 300) -> None:
+    """Wait until Streamlit has finished running the script and the main block is drawn
+    (including its tables and Plotly charts), and has stayed so for `quiet_ms`.
+
+    After an interaction, first wait for something that shows the rerun happened (a new text),
+    or this may return at once on the page as it was before.
+    """
+    page.evaluate("window.__stIdleSince = null")
+    page.wait_for_function(_APP_IDLE, arg=quiet_ms, timeout=timeout, polling=50)
 
 
 def errors(page: Page) -> list[str]:
@@ -158,22 +176,36 @@ def errors(page: Page) -> list[str]:
 
 @dataclass(frozen=True)
 class RegisteredPage:
-    script: str
-    url_path: str
+    name: str  # the page's own url_path ("holdings"), also for file names
+    route: str  # where it is served: "" for the default page, else the name
+    title: str
 
 
 def registered_pages(entry: Path = ROOT / "dashboard.py") -> list[RegisteredPage]:
-    """The `st.Page("pages/...", url_path="...")` calls of the entry script, in order."""
-    pages = []
-    calls = sorted((n for n in ast.walk(ast.parse(entry.read_text(encoding="utf-8")))
-                    if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
-    for node in calls:
-        if not (isinstance(node.func, ast.Attribute)
-                and node.func.attr == "Page" and node.args
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            continue
-        script = node.args[0].value
-        url_path = next((kw.value.value for kw in node.keywords
-                         if kw.arg == "url_path" and isinstance(kw.value, ast.Constant)), None)
-        pages.append(RegisteredPage(script, url_path or Path(script).stem))
-    return pages
+    """The pages the entry script passes to `st.navigation`, in order.
+
+    Runs the entry script with Streamlit's AppTest up to its `st.navigation` call (replaced by a
+    recorder that stops the script there), so the pages may be declared in any form: literal
+    `st.Page(...)` calls, a list, a loop. No page script runs.
+    """
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    found: list = []
+
+    def record(pages, **_kwargs):
+        found.extend(p for group in (pages.values() if isinstance(pages, dict) else [pages])
+                     for p in group)
+        st.stop()
+
+    real, mode = st.navigation, PagesManager.uses_pages_directory
+    st.navigation = record
+    try:
+        at = AppTest.from_file(str(entry), default_timeout=30).run()
+    finally:
+        st.navigation, PagesManager.uses_pages_directory = real, mode
+    if not found:
+        raise RuntimeError(f"{entry.name} registered no pages: {at.exception}")
+    # url_path is "" for the default page; its own name is kept in _url_path.
+    return [RegisteredPage(p.url_path or p._url_path, p.url_path, p.title) for p in found]

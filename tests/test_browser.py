@@ -1,15 +1,16 @@
 """The app in a real browser (Debian's Chromium through Playwright): every page draws without an
-error, the holdings figures match the warehouse, and the language switch gives a shareable link.
+error, the holdings figures match the warehouse, the language switch gives a shareable link, and
+a shared page link works even as the first request a server gets.
 
 Skips when /usr/bin/chromium or the playwright package is missing (`make browser` installs
-Chromium on Debian/Ubuntu). One Streamlit server and one browser serve the whole module.
+Chromium on Debian/Ubuntu). One Streamlit server and one browser serve the module.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -26,14 +27,19 @@ from tests.browser_support import (
 
 pytestmark = pytest.mark.browser
 
-# One case per page: (url_path, a selector that shows the page has drawn its content).
-# A page registered in dashboard.py but not listed here is still opened, waiting for any element.
+# One case per page: (the page's url_path in dashboard.py, a selector that shows its content).
+# Pages registered in dashboard.py but not listed here are still opened, waiting for any element.
 PAGES: list[tuple[str, str]] = [
-    ("holdings", '[data-testid="stDataFrame"]'),
+    ("holdings", '[data-testid="stDataFrame"] canvas'),
 ]
 ANY_ELEMENT = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
-LISTED = {path for path, _ in PAGES}
-CASES = PAGES + [(p.url_path, ANY_ELEMENT) for p in registered_pages() if p.url_path not in LISTED]
+LANG_LABEL = "Мова / Language"  # dashboard.py's language radio in the sidebar
+
+try:
+    ROUTES = {p.name: p.route for p in registered_pages()}
+except Exception:  # reported by test_listed_pages_are_registered, not as a collection error
+    ROUTES = {}
+CASES = PAGES + [(name, ANY_ELEMENT) for name in ROUTES if name not in dict(PAGES)]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +56,7 @@ def app_url(browser, built_db: Path) -> Iterator[str]:
 
 
 def _new_page(browser):
-    """A page in its own context (own cookies and storage: a new visitor)."""
+    """A page in a context of its own (own cookies and storage: a new visitor)."""
     context = browser.new_context(viewport=VIEWPORT, locale="uk-UA")
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -66,27 +72,38 @@ def page(browser) -> Iterator:
     p.context.close()
 
 
-def _open(page, url: str, ready: str) -> None:
+def _open(page, url: str, ready: str = ANY_ELEMENT) -> None:
     page.goto(url)
     page.locator(ready).first.wait_for(state="visible")
     wait_for_app(page)
 
 
+def _lang_switch(page):
+    return page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').filter(has_text=LANG_LABEL)
+
+
+def _url(base: str, name: str) -> str:
+    return f"{base}/{ROUTES.get(name, name)}"
+
+
 def test_listed_pages_are_registered() -> None:
-    registered = {p.url_path for p in registered_pages()}
-    assert LISTED <= registered, f"PAGES lists pages dashboard.py does not register: {LISTED - registered}"
+    registered = {p.name for p in registered_pages()}
+    listed = {name for name, _ in PAGES}
+    assert listed <= registered, f"PAGES lists pages dashboard.py does not register: {listed - registered}"
 
 
-@pytest.mark.parametrize(("url_path", "ready"), CASES, ids=[c[0] for c in CASES])
-def test_page_draws_without_errors(page, app_url: str, url_path: str, ready: str) -> None:
-    _open(page, f"{app_url}/{url_path}", ready)
+@pytest.mark.parametrize(("name", "ready"), CASES, ids=[name for name, _ in CASES])
+def test_page_draws_without_errors(page, app_url: str, name: str, ready: str) -> None:
+    _open(page, _url(app_url, name), ready)
     assert errors(page) == []
     assert page.js_errors == []
-    assert page.url.split("?")[0].rstrip("/").endswith(url_path)
+    assert urlsplit(page.url).path.strip("/") == ROUTES.get(name, name)
+    # Run through dashboard.py: its language switch is there.
+    assert _lang_switch(page).is_visible()
 
 
 def test_holdings_shows_the_warehouse_count(page, app_url: str, built_db: Path) -> None:
-    _open(page, f"{app_url}/holdings", '[data-testid="stDataFrame"]')
+    _open(page, _url(app_url, "holdings"), '[data-testid="stMetric"]')
     n = int(query("SELECT count(*) AS n FROM observations", path=built_db)["n"][0])
     metric = page.locator('[data-testid="stMetric"]').filter(has_text="Показників")
     shown = metric.locator('[data-testid="stMetricValue"]').inner_text()
@@ -94,12 +111,13 @@ def test_holdings_shows_the_warehouse_count(page, app_url: str, built_db: Path) 
 
 
 def test_english_switch_gives_a_shareable_link(page, browser, app_url: str) -> None:
-    _open(page, f"{app_url}/holdings", '[data-testid="stDataFrame"]')
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.locator('[data-testid="stRadio"]').get_by_text("English", exact=True).click()
+    _open(page, _url(app_url, "holdings"), '[data-testid="stMetric"]')
+    _lang_switch(page).get_by_text("English", exact=True).click()
     figures = '[data-testid="stMetric"]:has-text("Figures")'
     page.locator(figures).wait_for(state="visible")
-    page.wait_for_url(re.compile(r"[?&]lang=en(&|$)"))
+    # Streamlit writes the bound radio's *label* into the URL: ?lang=English (not ?lang=en).
+    page.wait_for_function("() => new URLSearchParams(location.search).has('lang')")
+    assert parse_qs(urlsplit(page.url).query)["lang"][0] in {"en", "English"}
     wait_for_app(page)
     assert errors(page) == []
 
@@ -110,3 +128,15 @@ def test_english_switch_gives_a_shareable_link(page, browser, app_url: str) -> N
         assert errors(shared) == []
     finally:
         shared.context.close()
+
+
+def test_a_page_link_works_as_a_servers_first_request(browser, built_db: Path) -> None:
+    """Streamlit's old `pages/` folder mode would run the page file alone on a fresh server."""
+    with serve_app(built_db) as url:
+        page = _new_page(browser)
+        try:
+            _open(page, _url(url, "holdings"), '[data-testid="stMetric"]')
+            assert _lang_switch(page).is_visible()
+            assert errors(page) == []
+        finally:
+            page.context.close()
