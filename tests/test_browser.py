@@ -29,8 +29,14 @@ pytestmark = pytest.mark.browser
 
 # One case per page: (the page's url_path in dashboard.py, a selector that shows its content).
 # Pages registered in dashboard.py but not listed here are still opened, waiting for any element.
+CHART = ".js-plotly-plot .main-svg"
 PAGES: list[tuple[str, str]] = [
     ("holdings", '[data-testid="stDataFrame"] canvas'),
+    ("overview", '[data-testid="stMetric"]'),
+    ("trends", CHART),
+    ("compare", CHART),
+    ("civil_society", CHART),
+    ("data", '[data-testid="stDataFrame"] canvas'),
 ]
 ANY_ELEMENT = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
 LANG_LABEL = "Мова / Language"  # dashboard.py's language radio in the sidebar
@@ -140,3 +146,26 @@ def test_a_page_link_works_as_a_servers_first_request(browser, built_db: Path) -
             assert errors(page) == []
         finally:
             page.context.close()
+
+
+def _points(page) -> list[int]:
+    """How many x values each trace of the first Plotly chart has."""
+    return page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => t.x.length)")
+
+
+def test_trends_filter_change_redraws_the_chart_and_the_link_reopens_it(page, browser, app_url: str) -> None:
+    _open(page, _url(app_url, "trends"), CHART)
+    assert _points(page) == [96, 96]  # two cities, one point per month of 2017-2024
+    page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').filter(
+        has_text="Періодичність").get_by_text("рік", exact=True).click()
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data[0].x.length === 8")
+    wait_for_app(page)
+    assert _points(page) == [8, 8]
+    assert parse_qs(urlsplit(page.url).query)["gran"] == ["рік"]
+    shared = _new_page(browser)
+    try:
+        _open(shared, page.url, CHART)
+        assert _points(shared) == [8, 8]
+        assert errors(shared) == []
+    finally:
+        shared.context.close()
