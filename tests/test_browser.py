@@ -158,7 +158,8 @@ def test_trends_filter_change_redraws_the_chart_and_the_link_reopens_it(page, br
     assert _points(page) == [96, 96]  # two cities, one point per month of 2017-2024
     page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').filter(
         has_text="Періодичність").get_by_text("рік", exact=True).click()
-    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data[0].x.length === 8")
+    page.wait_for_function("() => { const p = document.querySelector('.js-plotly-plot');"
+                           " return !!(p && p.data && p.data[0].x.length === 8); }")
     wait_for_app(page)
     assert _points(page) == [8, 8]
     assert parse_qs(urlsplit(page.url).query)["gran"] == ["рік"]
