@@ -54,6 +54,10 @@ UI: dict[str, tuple[str, str]] = {
     "basis_per_month": ("У середньому за місяць", "Average per month"),
     "basis_per_10k": ("На 10 000 мешканців", "Per 10,000 residents"),
     "demo_label": ("демо", "demo"),
+    "demo_points": (
+        "Демо-дані: {n} з {m} точок графіка згенеровано для показу (позначено «демо» у підказці).",
+        "Demo data: {n} of {m} chart points are generated for illustration (marked 'demo' on hover).",
+    ),
     "pick_city": ("Оберіть місто на бічній панелі.", "Choose a city in the sidebar."),
     "pick_metric": ("Оберіть показник на бічній панелі.", "Choose a metric in the sidebar."),
     "nothing_for_filters": (

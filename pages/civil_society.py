@@ -10,7 +10,6 @@ from activity.formatting import format_date, format_number
 from activity.i18n import span_label, tr
 from activity.series import level_on, year_before
 from ui.charts import stock_chart
-from ui.entry import ensure_entry
 from ui.filters import city_names, sidebar
 
 T = {
@@ -30,10 +29,6 @@ T = {
     "no_year_before": ("рівня роком раніше немає", "no level a year earlier"),
     "chart_title": ("{metric}: рівень на дату, {span}", "{metric}: level on a date, {span}"),
     "demo": ("демо", "demo"),
-    "demo_points": (
-        "Демо-дані: {n} з {m} точок графіка згенеровано для показу (позначено «демо» у підказці).",
-        "Demo data: {n} of {m} chart points are generated for illustration (marked 'demo' on hover).",
-    ),
     "no_points": (
         "За обрані роки нових рівнів немає; картки показують останній рівень, що діяв на кінець періоду.",
         "No levels dated within the chosen years; the cards show the level standing at the end of the span.",
@@ -77,13 +72,6 @@ def level_card(col, obs, code: str, metric, when, lang: str, names: dict[str, st
                help=help_text, border=True)
 
 
-ensure_entry()
-lang = st.session_state.get("lang", "uk")
-if not data.warehouse_exists():
-    st.title(tr("civil_title", lang))
-    st.info(tr("no_warehouse", lang))
-    st.stop()
-
 f = sidebar(cities="many", metrics=None, period=True)
 lang = f.lang
 st.title(tr("civil_title", lang))
@@ -124,5 +112,5 @@ for metric in metrics:
     fig.update_xaxes(range=[f.start, when])  # the chosen years, even around a single level
     st.plotly_chart(fig, key=f"civil_{metric.code}")
     if points["demo"].any():
-        st.caption(t("demo_points", lang, n=format_number(int(points["demo"].sum()), lang),
+        st.caption(tr("demo_points", lang, n=format_number(int(points["demo"].sum()), lang),
                      m=format_number(len(points), lang)))

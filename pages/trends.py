@@ -4,6 +4,7 @@ import streamlit as st
 
 from activity import data
 from activity.catalog import get_metric
+from activity.formatting import format_number
 from activity.i18n import granularity_by, span_label, tr
 from activity.series import buckets
 from ui.charts import stock_chart, trend_chart
@@ -65,6 +66,9 @@ if flows:
                           names=names, decimals=decimals)
         st.plotly_chart(fig, key="trend_flows")
         drawn = True
+        if series["demo"].any():
+            st.caption(tr("demo_points", lang, n=format_number(int(series["demo"].sum()), lang),
+                          m=format_number(len(series), lang)))
         if f.basis == "per_10k":
             pop = data.population(f.cities)
             if series["value"].isna().any() or pop.empty:
@@ -79,6 +83,9 @@ if stocks:
         st.plotly_chart(stock_chart(levels, lang=lang, title=t("stocks_title", lang, metric=label, span=span),
                                     names=names), key="trend_stocks")
         drawn = True
+        if levels["demo"].any():
+            st.caption(tr("demo_points", lang, n=format_number(int(levels["demo"].sum()), lang),
+                          m=format_number(len(levels), lang)))
 
 if not drawn:
     st.info(tr("nothing_for_filters", lang))
