@@ -197,3 +197,12 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
     click.echo(t("summary", lang, files=len(results), figures=format_number(figures, lang),
                  warnings=warnings, errors=errors, seconds=format_number(round(seconds, 1), lang)))
     return code
+
+
+# Commands that live in modules of their own (each defines a click command named like its module
+# suffix and is registered here, so `python -m etl --help` lists it).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+for _name in COMMAND_MODULES:
+    _module = __import__(f"etl.{_name}", fromlist=["command"])
+    main.add_command(_module.command)
