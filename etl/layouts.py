@@ -42,6 +42,7 @@ CONTEXT_KEYS = {
     "city": {"місто", "громада", "city", "рада", "територіальна громада"},
     "department": {"підрозділ", "відділ", "department", "структурний підрозділ"},
     "year": {"рік", "year", "звітний рік"},
+    "city_code": {"код катоттг", "катоттг", "city_code", "katottg"},
 }
 HEADER_SCAN_ROWS = 30
 
@@ -185,7 +186,9 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
     year = _year(context.get("year")) or _year_in_text(" ".join(str(v) for v in context.get("_title", []))) \
         or _year_in_text(ctx.sheet.name or "") or _year_in_text(ctx.file)
     place = None
-    if context.get("city") is not None:
+    if context.get("city_code") is not None:  # the official code settles names shared by several places
+        place = _place(ctx, None, context["city_code"], *context["city_code_pos"])
+    elif context.get("city") is not None:
         place = _place(ctx, context["city"], None, context["city_pos"][0], context["city_pos"][1])
     else:
         place = _place_from_name(fallback)

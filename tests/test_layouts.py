@@ -147,3 +147,11 @@ def test_excel_serials_in_the_1904_date_system(tmp_path: Path) -> None:
     result = parse_file(tmp_path / "mac.xlsx")
     assert result.ok, [p.render() for p in result.problems]
     assert _by(result, "news_published") == {"2020-03": 7, "2020-04": 8}
+
+
+def test_wide_layout_with_the_official_code_in_the_title_block(tmp_path: Path) -> None:
+    rows = [["Громада:", "Миколаївська"], ["Код КАТОТТГ:", "UA74040250000063494"],  # Nizhyn's hromada code
+            ["Підрозділ:", "відділ"], ["Рік:", 2020], ["Показник", "Січень"], [NEWS, 5]]
+    result = parse_file(write_xlsx(tmp_path / "f.xlsx", {"S": rows}))
+    assert result.ok, [p.render() for p in result.problems]
+    assert {f.place_code for f in result.figures} == {NIZHYN}
