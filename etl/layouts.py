@@ -333,11 +333,9 @@ def _metric(ctx: _Ctx, raw: object, r: int, c: int) -> Metric | None:
 
 def _place(ctx: _Ctx, raw: object, code: object, r: int, c: int) -> str | None:
     if code is not None:
-        from activity.places import get_place
-
-        try:
-            return get_place(str(code).strip()).code
-        except (KeyError, PlaceError):
+        try:  # a hromada's code gives its unit (the city when its centre is one)
+            return resolve_place(str(code).strip()).place.code
+        except PlaceError:
             ctx.add("unknown_place", r, c, detail=f"Невідомий код КАТОТТГ «{code}».")
             return None
     if raw is None:
