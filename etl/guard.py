@@ -72,6 +72,7 @@ def ole_kind(path: str) -> str:
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _FORMULA = re.compile(rb"<f[ >/]")
 _REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+_VALUE = re.compile(rb"<v>[^<]")
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(.*?)</c>', re.DOTALL)
 _ROW_HIDDEN = re.compile(rb'<row [^>]*?r="(\d+)"[^>]*?hidden="(?:1|true)"')
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
@@ -174,7 +175,7 @@ def _inspect_sheet(zf: zipfile.ZipFile, part: str) -> SheetFacts:
         start = data.rfind(b"<c ", 0, m.start())
         end = data.find(b"</c>", m.start())
         ref = _REF.match(data, start) if start >= 0 else None
-        if ref and b"<v>" not in data[m.start():end]:
+        if ref and not _VALUE.search(data, m.start(), end):  # no <v>, or an empty <v></v>
             facts.formula_no_value.add((int(ref.group(2)) - 1, column_index(ref.group(1).decode())))
     if b't="e"' in data:
         for col, row, body in _ERROR_CELL.findall(data):
