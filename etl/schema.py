@@ -2,12 +2,13 @@
 
 Grain: `facts` holds one row per figure per source; the same figure may come from two sources (a
 city's monthly workbook and its report). `observations` (the public contract of DESIGN.md) shows
-each figure once: a real source wins over demo data, then the most recently loaded source.
+each figure once: a real source wins over demo data, then the most recently loaded source. It
+reads `obs`, which the loader keeps up to date (`DEDUPED`) and sorted for fast filtered reads.
 Flows are the same figure when place, department, metric, breakdown and period match; stocks when
 place, department, metric, breakdown and the date they stand on match.
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -70,7 +71,18 @@ CREATE TABLE IF NOT EXISTS population (
     source VARCHAR NOT NULL, PRIMARY KEY (place_code, year)
 );
 
-CREATE OR REPLACE VIEW observations AS
+CREATE TABLE IF NOT EXISTS obs (
+    city VARCHAR, city_uk VARCHAR, department VARCHAR, metric VARCHAR, kind VARCHAR,
+    period_start DATE, period_end DATE, granularity VARCHAR, value DOUBLE, as_of DATE,
+    approximate BOOLEAN, status VARCHAR, source VARCHAR, locator VARCHAR, breakdown VARCHAR,
+    demo BOOLEAN, city_code VARCHAR
+);
+
+CREATE OR REPLACE VIEW observations AS SELECT * FROM obs;
+"""
+
+# Each figure once: what `obs` holds for the places given (all places when the list is NULL).
+DEDUPED = """
 SELECT
     p.name_en AS city,
     p.name_uk AS city_uk,
@@ -93,11 +105,14 @@ FROM facts f
 JOIN sources s USING (source_id)
 JOIN metrics m ON m.code = f.metric
 JOIN places p ON p.code = f.place_code
-WHERE s.active
+WHERE s.active AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], f.place_code))
 QUALIFY row_number() OVER (
     PARTITION BY f.place_code, f.department, f.metric, f.breakdown,
         CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END,
         CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END
     ORDER BY s.is_demo, s.loaded_at DESC, s.source_id DESC
-) = 1;
+) = 1
 """
+
+# Rows sorted by the columns every page filters on, so DuckDB skips row groups by their min/max.
+SORT_KEY = "city_code, metric, period_start"

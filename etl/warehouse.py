@@ -26,7 +26,7 @@ from activity.catalog import METRICS
 from activity.places import get_place
 from activity.store import ROOT, db_path
 from etl.ingest import FileResult
-from etl.schema import DDL, SCHEMA_VERSION
+from etl.schema import DDL, DEDUPED, SCHEMA_VERSION, SORT_KEY
 
 LOCK_WAIT_SECONDS = float(os.environ.get("DASHBOARD_LOCK_WAIT", "30"))
 
@@ -127,6 +127,8 @@ def transaction(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
                 con.execute(DDL)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 _refresh_metrics(con)
+                if con.execute("SELECT (SELECT count(*) FROM obs) = 0 AND (SELECT count(*) FROM facts) > 0").fetchone()[0]:
+                    refresh_observations(con, None)  # a warehouse from before `obs` existed
                 yield con
                 con.execute("CHECKPOINT")
                 _pause_before_swap()
@@ -178,26 +180,45 @@ def load_results(
     user = user or _whoami()
     with transaction(db_path) as con:
         load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
+        affected: set[str] = set()
         for r in results:
-            _store(con, r, load_id, demo, user)
+            affected |= _store(con, r, load_id, demo, user)
             if progress:
                 progress(r)
+        refresh_observations(con, affected)
     report = LoadReport(results, True, time.perf_counter() - started, db_path)
     report.counts = {a: sum(1 for r in results if r.action == a) for a in ("added", "replaced", "unchanged")}
     return report
 
 
-def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bool, user: str) -> None:
+def refresh_observations(con: duckdb.DuckDBPyConnection, places: set[str] | None) -> None:
+    """Bring `obs` (behind the public view) up to date for these places; None or many: rebuild all."""
+    total = con.execute("SELECT count(DISTINCT place_code) FROM facts").fetchone()[0]
+    if places is not None and not places:
+        return
+    if places is None or len(places) * 5 > total or not con.execute("SELECT count(*) FROM obs").fetchone()[0]:
+        con.execute(f"CREATE OR REPLACE TABLE obs AS {DEDUPED} ORDER BY {SORT_KEY}", [None, None])
+        return
+    codes = sorted(places)
+    con.execute("DELETE FROM obs WHERE list_contains(?::VARCHAR[], city_code)", [codes])
+    con.execute(f"INSERT INTO obs {DEDUPED} ORDER BY {SORT_KEY}", [codes, codes])
+
+
+def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bool, user: str) -> set[str]:
+    """Store one file's figures; return the places whose observations may have changed."""
     now = datetime.now()
     same = con.execute("SELECT name FROM sources WHERE active AND content_hash = ?", [r.content_hash]).fetchone()
     if same:
         r.action, r.replaced = "unchanged", same[0]
         con.execute("INSERT INTO load_log VALUES (?, ?, 'unchanged', ?, ?, NULL, NULL, 0, ?, ?)",
                     [load_id, now, r.name, r.content_hash, len(r.warnings), user])
-        return
+        return set()
     source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
     old = con.execute("SELECT source_id FROM sources WHERE active AND name = ?", [r.name]).fetchall()
+    affected = {f.place_code for f in r.figures}
     for (old_id,) in old:
+        affected |= {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts WHERE source_id = ?",
+                                              [old_id]).fetchall()}
         con.execute("DELETE FROM facts WHERE source_id = ?", [old_id])
         con.execute("UPDATE sources SET active = FALSE, superseded_by = ? WHERE source_id = ?", [source_id, old_id])
     r.action = "replaced" if old else "added"
@@ -211,6 +232,7 @@ def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bo
     con.execute("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [load_id, now, r.action, r.name, r.content_hash, source_id,
                  old[0][0] if old else None, len(r.figures), len(r.warnings), user])
+    return affected
 
 
 def _insert_facts(con: duckdb.DuckDBPyConnection, source_id: int, r: FileResult) -> None:
