@@ -1,0 +1,174 @@
+"""A report's text as sentences of tokens, with the numbers that are never figures masked out.
+
+* Lines: a bullet at the start of a line ("(", "·", "-", "–", "•", a Wingdings private-use
+  character, "1.", "2)") is dropped and the line becomes a list item; a line that ends without
+  punctuation runs on into the next one when that one starts with a small letter or a digit (a
+  Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
+  list items after it (their *lead-in*).
+* Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
+  abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
+* Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
+  "01.07", "25 жовтня 2020"), years ("2017 рік", "1932–1933 років", a year after a date, a month
+  or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
+  addresses ("вул. Гоголя, 15"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
+  glued to Latin letters ("COVID-19"), times, sums of money.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
+
+_GEN = "|".join(MONTH_NAMES_UK_GENITIVE)
+_ANY_MONTH = "|".join(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_UK_LOCATIVE)
+_SP = r"[ \u00a0\u202f\u2009]"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_WORD = r"(?:р\.|рр\.|р\b|рік\w*|рок[уиіоа]\w*|році)"
+
+MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in (
+    ("address", r"(?:\bвул\.|\bвулиц[яі]\b|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровулок\b|\bбульв\.|\bбульвар\w*|\bпл\.)\s*[^\d;()\n]{1,60}?\d+[\w/\-]*"),
+    ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*[\d()+\s\-]{5,}\d|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
+    ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*"),
+    ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}(?:\.(?:\d{{4}}|\d{{2}}))?(?:{_SP}+{_YEAR}\b)?(?!\d)(?!\.\d)"),
+    ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
+    ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
+    ("law", r"\b(?:постанов|закон|указ|наказ|кму)\w*(?:\s+(?-i:[А-ЯІЇЄҐA-Z]{2,}))?\s+\d+(?:/\d+)?\b"),
+    ("address", r"\b(?:буд|каб|кім|кімн|оф|офіс|корп)\.?\s*\d+[\w/\-]*"),
+    ("year", rf"\b{_YEAR}(?:\s*[-–—]\s*{_YEAR})?(?=\s*{_YEAR_WORD})"),
+    ("year", rf"\b(?:{_ANY_MONTH}|квартал\w*|кв\.|півріччя)\s+(?P<x>{_YEAR})\b"),
+    ("percent", rf"\d+(?:[.,]\d+)?{_SP}*(?:%|відс\w*)"),
+    ("ordinal", r"\b\d+-(?:\s|[а-яіїєґ]{1,3}\b)"),
+    ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
+    ("time", r"\b\d{1,2}:\d{2}\b"),
+    ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
+))  # fmt: skip
+
+_BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
+_ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
+                  "обл", "ст", "п", "т", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[«\"“A-ZА-ЯІЇЄҐ\d(])")
+_TOKEN = re.compile(
+    rf"(?P<num>\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:[’'ʼ`\-][^\W\d_]+)*)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+
+@dataclass
+class Token:
+    kind: str  # word | num | punct | mask
+    text: str
+    start: int  # offsets into the whole text
+    end: int
+    mask: str = ""  # what a masked span is: date, year, law, ...
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Sentence:
+    start: int  # the verbatim span of the sentence in the whole text
+    end: int
+    line: int  # 1-based line of its start
+    tokens: list[Token]
+    bullet: bool = False
+    lead_in: Sentence | None = None  # the line ending with ":" that introduces a list item
+    index: int = 0
+    figures: list = field(default_factory=list)  # filled by the figure finder
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    number: int
+    bullet: bool
+
+
+def _lines(text: str) -> list[_Line]:
+    """Logical lines: bullets dropped, broken lines joined (see module doc)."""
+    out: list[_Line] = []
+    pos = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        m = _BULLET.match(raw)
+        bullet = bool(m) and not (raw.lstrip().startswith("(") and raw.count("(") <= raw.count(")"))
+        if bullet:
+            start += m.end()
+        body = text[start:end]
+        lead = len(body) - len(body.lstrip())
+        start += lead
+        end = start + len(body.strip())
+        if start >= end or not re.search(r"\w", text[start:end]):
+            continue
+        prev = out[-1] if out else None
+        first = text[start]
+        if (prev and not bullet and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
+                and (first.islower() or first.isdigit())):
+            prev.end = end
+            continue
+        out.append(_Line(start, end, number, bullet))
+    return out
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, last = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([^\W\d_]+)$", text[last:m.start()])
+        if word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            continue
+        spans.append((last, m.end()))
+        last = m.end()
+        while last < end and text[last].isspace():
+            last += 1
+    if last < end:
+        spans.append((last, end))
+    return spans
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of text[start:end], masked spans as single ``mask`` tokens."""
+    piece = text[start:end]
+    masked: list[tuple[int, int, str]] = []
+    for kind, pattern in MASKS:
+        for m in pattern.finditer(piece):
+            a, b = m.span("x") if "x" in pattern.groupindex else m.span()
+            if a == b or not re.search(r"\d", m.group(0)):
+                continue
+            if any(a < e and s < b for s, e, _ in masked):
+                continue
+            masked.append((a, b, kind))
+    masked.sort()
+    tokens: list[Token] = []
+    pos = 0
+    for a, b, kind in [*masked, (len(piece), len(piece), "")]:
+        for m in _TOKEN.finditer(piece, pos, a):
+            kind_ = m.lastgroup or "punct"
+            tokens.append(Token(kind_, m.group(0), start + m.start(), start + m.end()))
+        if kind:
+            tokens.append(Token("mask", piece[a:b], start + a, start + b, kind))
+        pos = b
+    return tokens
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of the text, tokenised, with list items linked to their lead-in line."""
+    sentences: list[Sentence] = []
+    lead_in: Sentence | None = None
+    for line in _lines(text):
+        if not line.bullet:
+            lead_in = None
+        line_sentences = []
+        for a, b in _sentence_spans(text, line.start, line.end):
+            line_no = text.count("\n", 0, a) + 1
+            s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, lead_in, len(sentences))
+            sentences.append(s)
+            line_sentences.append(s)
+        if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
+            lead_in = line_sentences[-1]
+    return sentences
