@@ -1,0 +1,220 @@
+"""What each page exports: builders (for ui.downloads) of the tables a page shows, typed for export.
+
+Each `*_export` function returns a zero-argument callable that, at the click, makes the tables
+(numbers as numbers, dates as dates, headers as on the page) and their context (filters, basis,
+time). Flows and levels come from activity.export_tables, the report from activity.report_book;
+values from the same activity.series rules as the page, with each figure's sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from activity import data, queries
+from activity.catalog import CATEGORIES, get_metric
+from activity.export import ExportContext, ExportTable, sources_frame
+from activity.export_tables import (
+    demo_filter,
+    flow_table,
+    levels_table,
+    series_export,
+    series_filters,
+)
+from activity.formatting import period_label
+from activity.i18n import tr
+from activity.periods import Period, period_from_key, period_from_range
+from activity.series import change, period_figures
+from ui.downloads import Build
+from ui.filters import DEFAULT_CITIES, Filters, city_names
+
+T = {
+    "category": ("Категорія", "Category"), "change": ("Зміна до: {p}", "Change vs {p}"),
+    "pct": ("Зміна до: {p}, %", "Change vs {p}, %"), "as_of": ("Станом на", "As of"),
+    "coverage": ("Охоплення", "Coverage"), "notes": ("Примітки", "Notes"), "months": ("{n} з {m} міс.", "{n} of {m} months"),
+    "approx": ("приблизно", "approximate"), "demo": ("демо", "demo"), "city": ("Місто", "City"),
+    "department": ("Підрозділ", "Department"), "period": ("Період", "Period"), "all": ("усі", "all"),
+    "report_name": ("Звіт", "Report"),
+    "report_help": ("Книга для доповіді: аркуш на кожну тему, порівняння з попереднім періодом і з містом {other}.",
+                    "A workbook for a report: a sheet per topic, compared with the previous period and with {other}."),
+    "lines": ("Лінії на картках: потоки за останні 12 періодів", "The cards' lines: flows over the last 12 periods"),
+    "levels": ("Лінії на картках: рівні залишків на дату", "The cards' lines: stock levels on their dates"),
+    "lines_sheet": ("Лінії — потоки", "Lines - flows"), "levels_sheet": ("Лінії — залишки", "Lines - stocks"),
+    "change2": ("Зміна", "Change"), "pct2": ("Зміна, %", "Change, %"), "cover_of": ("Охоплення: {g}", "Coverage: {g}"),
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**kw)
+
+
+def series_view(f: Filters, metrics: Sequence[str], title: str) -> Build:
+    """A Trends or Civil society chart: flows on the page's grid and basis, or levels on their dates."""
+    return lambda: series_export(f.cities, list(metrics), f.start, f.end, granularity=f.granularity, basis=f.basis,
+                                 lang=f.lang, include_demo=f.include_demo, title=title)
+
+
+def data_view(f: Filters, metrics: Sequence[str] | None, total: int, label: Callable[[str], str], title: str) -> Build:
+    """Every figure for the Data page's filters (all pages of it), with the page's columns."""
+
+    def build():
+        rows, _ = queries.data_rows(f.cities, list(metrics) if metrics else None, f.start, f.end,
+                                    include_demo=f.include_demo, limit=max(total, 1))
+        labels: dict[tuple, str] = {}
+        for s, e in set(zip(rows["period_start"], rows["period_end"], strict=True)):
+            labels[(s, e)] = period_label(period_from_range(pd.Timestamp(s).date(), pd.Timestamp(e).date()), f.lang)
+        status = rows["status"]
+        frame = pd.DataFrame({
+            label("city"): rows["city_uk" if f.lang == "uk" else "city"],
+            label("metric"): rows["metric"].map(lambda c: get_metric(c).label(f.lang)),
+            label("period"): [labels[k] for k in zip(rows["period_start"], rows["period_end"], strict=True)],
+            label("value"): rows["value"].where(status == "reported").astype("float64"),
+            label("approximate"): rows["approximate"].map({True: "≈", False: ""}),
+            label("as_of"): [None if pd.isna(d) else pd.Timestamp(d).date() for d in rows["as_of"]],
+            label("source"): rows["source"], label("locator"): rows["locator"],
+            label("kind"): rows["kind"].map(label), label("status"): status.map(label),
+            label("demo"): rows["demo"].astype(bool), label("breakdown"): rows["breakdown"],
+            label("department"): rows["department"],
+        })
+        sources = sources_frame([(i, label("value"), s, loc) for i, (s, loc) in
+                                 enumerate(zip(rows["source"], rows["locator"], strict=True))])
+        table = ExportTable(tr("data_title", f.lang), title, frame, decimals={label("value"): 2}, sources=sources,
+                            metrics=list(dict.fromkeys(rows["metric"])), sources_shown=True,
+                            key_columns=[label("city"), label("metric"), label("period")])
+        filters = series_filters(f.lang, _names(f.lang), f.cities, metrics or [], f.start, f.end,
+                                 include_demo=f.include_demo)
+        return table, ExportContext(f.lang, [x for x in filters if x[1]], None)
+
+    return build
+
+
+def frame_view(frame: pd.DataFrame, labels: dict[str, str], *, title: str, sheet: str, lang: str,
+               metrics: Sequence[str] = (), include_demo: bool = True) -> Build:
+    """A table the page shows as it is (Holdings): its columns renamed to the page's headers."""
+
+    def build():
+        shown = frame[list(labels)].rename(columns=labels)
+        context = ExportContext(lang, [demo_filter(lang, include_demo)], None)
+        return ExportTable(sheet, title, shown, metrics=list(metrics)), context
+
+    return build
+
+
+def _names(lang: str) -> dict[str, str]:
+    places = queries.places_present(True)
+    return dict(zip(places["city_code"], places["city_uk" if lang == "uk" else "city"], strict=True))
+
+
+def overview_view(f: Filters, city: str, dept: str | None, periods: Sequence[Period], metrics: Sequence[str],
+                  values: dict, trend: tuple[pd.DataFrame, pd.DataFrame, Sequence[Period]], title: str) -> Build:
+    """The Overview cards as a table (values, changes, coverage), then the cards' trend lines."""
+    lang, cur, compared = f.lang, periods[0], list(periods[1:])
+    lines, levels, grid = trend
+
+    def build():
+        first = min([p.start for p in periods] + [p.start for p in grid])
+        obs = queries.observations_for([city], list(metrics), first, cur.end, include_demo=f.include_demo,
+                                       departments=[dept] if dept else None)
+        short = {p.key: period_label(p, lang) for p in periods}
+        numbers = [*short.values()] + [t(k, lang, p=short[p.key]) for p in compared for k in ("change", "pct")]
+        rows, approx, sources = [], [], []
+        for code in metrics:
+            m, now = get_metric(code), values[(code, cur.key)]
+            row = {t("category", lang): CATEGORIES[m.category].label(lang), tr("col_metric", lang): m.label(lang)}
+            marks = {}
+            for p in periods:
+                v = values[(code, p.key)]
+                row[short[p.key]] = float(v["value"]) if v else float("nan")
+                marks[short[p.key]] = bool(v and v["approximate"])
+                sources += [(len(rows), short[p.key], r["source"], r["locator"])
+                            for r in (period_figures(obs, city, code, m.kind, p) if v else [])]
+            for p in compared:
+                before = values[(code, p.key)]
+                diff, pct = change(now and now["value"], before and before["value"])
+                row[t("change", lang, p=short[p.key])] = diff
+                row[t("pct", lang, p=short[p.key])] = pct
+            row[t("as_of", lang)] = now["as_of"] if now and now["as_of"] else None
+            row[t("coverage", lang)] = t("months", lang, n=now["months_reported"], m=now["months_in_period"]) \
+                if now and m.kind == "flow" else ""
+            row[t("notes", lang)] = ", ".join(x for x in (t("approx", lang) if now and now["approximate"] else "",
+                                                          t("demo", lang) if now and now["demo"] else "") if x)
+            rows.append(row)
+            approx.append(marks)
+        frame = pd.DataFrame(rows).astype({c: "float64" for c in numbers})
+        pct_cols = {t("pct", lang, p=short[p.key]): 1 for p in compared}
+        cards = ExportTable(tr("overview_title", lang), title, frame, decimals=pct_cols, approximate=pd.DataFrame(approx),
+                            sources=sources_frame(sources), metrics=list(metrics), key_columns=[tr("col_metric", lang)])
+        names = _names(lang)
+        extra = []
+        if len(lines):
+            extra.append(flow_table(lines[~lines["spread"].astype(bool)], grid, lang=lang, basis="total", names=names,
+                                    obs=obs, title=t("lines", lang), sheet=t("lines_sheet", lang)))
+        if len(levels):
+            extra.append(levels_table(levels, lang=lang, names=names, title=t("levels", lang),
+                                      sheet=t("levels_sheet", lang)))
+        filters = [(t("city", lang), names.get(city, city)), (t("department", lang), dept or t("all", lang)),
+                   (t("period", lang), period_label(cur, lang))]
+        filters.append(demo_filter(lang, f.include_demo))
+        return [cards, *extra], ExportContext(lang, filters, "total")
+    return build
+
+
+def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequence[str]) -> Build:
+    """The Compare table: one row per metric, a value column per city (or period) on the chosen
+    basis, the change between two periods, each one's coverage; the warnings as notes."""
+    lang, f = cx.lang, cx.f
+
+    def build():
+        groups = list(dict.fromkeys(table[color]))
+        periods = {k: period_from_key(k) for k in table["period_key"].unique()}
+        obs = queries.observations_for(f.cities, list(table["metric"].unique()),
+                                       min(p.start for p in periods.values()), max(p.end for p in periods.values()),
+                                       include_demo=f.include_demo)
+        rows, approx, sources = [], [], []
+        for m, g in table.groupby("metric", sort=False):
+            row, marks = {tr("col_metric", lang): get_metric(m).label(lang)}, {}
+            for r in g.itertuples():
+                col = getattr(r, color)
+                row[col], marks[col] = float(r.value) if r.reported else float("nan"), bool(r.approximate)
+                if r.reported:
+                    sources += [(len(rows), col, x["source"], x["locator"])
+                                for x in period_figures(obs, r.city_code, m, r.kind, periods[r.period_key])]
+            if color == "period_name" and len(groups) == 2:
+                diff, pct = change(*(None if pd.isna(row.get(g_)) else row.get(g_) for g_ in groups))
+                row[t("change2", lang)], row[t("pct2", lang)] = diff, pct
+            for _, r in g.iterrows():
+                row[t("cover_of", lang, g=r[color])] = cx.cover(r)
+            rows.append(row)
+            approx.append(marks)
+        frame = pd.DataFrame(rows)
+        numeric = [*groups, t("change2", lang), t("pct2", lang)]
+        frame = frame.astype({c: "float64" for c in numeric if c in frame.columns})
+        decimals = {c: cx.decimals for c in groups} | {t("change2", lang): cx.decimals, t("pct2", lang): 1}
+        names = _names(lang)
+        filters = [(tr("cities_pick", lang), ", ".join(names.get(c, c) for c in f.cities)),
+                   (tr("metrics_pick", lang), "; ".join(get_metric(m).label(lang) for m in table["metric"].unique())),
+                   (t("period", lang), " / ".join(period_label(p, lang) for p in periods.values()))]
+        filters.append(demo_filter(lang, f.include_demo))
+        out = ExportTable(tr("compare_title", lang), title, frame, decimals=decimals, approximate=pd.DataFrame(approx),
+                          sources=sources_frame(sources), metrics=list(table["metric"].unique()), notes=list(found),
+                          key_columns=[tr("col_metric", lang)])
+        return out, ExportContext(lang, filters, f.basis)
+
+    return build
+
+
+def report_view(f: Filters, city: str, period: Period, departments: Sequence[str] | None
+                ) -> tuple[Callable[[], bytes], str, str]:
+    """The report workbook of the shown city and period against the default other city:
+    (build, file name, help text)."""
+    from activity.report_book import report_workbook
+
+    present = list(data.places(f.include_demo)["city_code"])
+    other = next((c for c in [*DEFAULT_CITIES, *present] if c != city and c in present), None)
+    names = city_names(f.lang)
+    name = f"{t('report_name', f.lang)} {names.get(city, city)} {period_label(period, f.lang)}"
+    help_text = t("report_help", f.lang, other=names.get(other, other) if other else "—")
+    return (lambda: report_workbook(city, period, other, lang=f.lang, include_demo=f.include_demo,
+                                    departments=departments)), name, help_text
