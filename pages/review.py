@@ -1,0 +1,106 @@
+"""Перевірка звіту / Review a report: the figures read from a narrative report, checked by a person, then loaded."""
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from activity.catalog import METRICS, get_metric
+from activity.formatting import format_number
+from activity.i18n import tr
+from etl.names import safe_display_name
+from etl.reports import extract_report
+from etl.warehouse import WarehouseBusy, default_db_path, load_results
+from ui.entry import ensure_entry
+from ui.review import editable_table, highlighted, problems_in, to_result
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+T = {
+    "intro": ("Завантажте звіт (.txt або .docx) чи візьміть приклад: показники буде знайдено в тексті. "
+              "Перевірте кожен, виправте або зніміть позначку, тоді завантажте у сховище.",
+              "Upload a report (.txt or .docx) or take the example: its figures are read from the text. "
+              "Check each one, correct it or untick it, then load it into the warehouse."),
+    "source": ("Звіт", "Report"), "upload": ("Файл звіту", "Report file"), "sample": ("Приклад", "Example"),
+    "who": ("**{city}** · {dept} · **{period}** · знайдено показників: {n}",
+            "**{city}** · {dept} · **{period}** · figures found: {n}"),
+    "keep": ("Включити", "Keep"), "value": ("Значення", "Value"), "approx": ("≈", "≈"),
+    "as_of": ("Станом на", "As of"), "breakdown": ("Розбивка", "Breakdown"),
+    "confidence": ("Впевненість", "Confidence"), "sentence": ("Речення", "Sentence"),
+    "sentences": ("Речення з позначеними числами", "Sentences with the numbers marked"),
+    "fix": ("Рядок {row}: {what}.", "Row {row}: {what}."),
+    "load": ("Завантажити у сховище", "Load into the warehouse"),
+    "loaded": ("Завантажено: {n} показників ({action}).", "Loaded: {n} figures ({action})."),
+    "busy": ("Сховище зайняте іншим завантаженням; спробуйте за хвилину.", "The warehouse is busy with another load; try again in a minute."),
+    "demo": ("Приклад завантажується як демо-дані.", "The example is loaded as demo data."),
+    "added": ("новий звіт", "a new report"), "replaced": ("замінено попередню версію", "replaced the previous version"),
+    "unchanged": ("без змін: уже завантажено", "unchanged: already loaded"),
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**kw)
+
+
+ensure_entry()
+lang = st.session_state.get("lang", "uk")
+st.title(tr("review_title", lang))
+st.caption(t("intro", lang))
+
+samples = sorted(SAMPLES.glob("*.txt"))
+choice = st.radio(t("source", lang), ["upload", "sample"], horizontal=True, key="rv_source",
+                  format_func=lambda c: t(c, lang))
+if choice == "upload":
+    upload = st.file_uploader(t("upload", lang), type=["txt", "docx"], key="rv_file")
+    if upload is None:
+        st.stop()
+    raw, name = upload.getvalue(), safe_display_name(upload.name)
+else:
+    sample = st.selectbox(t("sample", lang), samples, format_func=lambda p: p.name, key="rv_sample")
+    raw, name = sample.read_bytes(), sample.name
+
+with tempfile.TemporaryDirectory() as tmp:  # stored under a made-up name, never the browser's
+    path = Path(tmp) / ("report" + Path(name).suffix.lower())
+    path.write_bytes(raw)
+    report = extract_report(path, name)
+
+for p in report.problems:
+    (st.error if p.severity == "error" else st.warning)(p.message(lang))
+if not report.ok:
+    st.stop()
+st.markdown(t("who", lang, city=report.place.name_uk if lang == "uk" else report.place.name_en,
+              dept=report.department, period=report.period_label, n=len(report.figures)))
+
+edited = st.data_editor(
+    editable_table(report), key=f"rv_table_{name}", hide_index=True, num_rows="fixed",
+    disabled=["confidence", "sentence"],
+    column_config={
+        "keep": st.column_config.CheckboxColumn(t("keep", lang)),
+        "metric": st.column_config.SelectboxColumn(tr("metric", lang), options=list(METRICS), required=True,
+                                                   format_func=lambda c: get_metric(c).label(lang)),
+        "value": st.column_config.NumberColumn(t("value", lang), min_value=0, step=1, format="localized"),
+        "approximate": st.column_config.CheckboxColumn(t("approx", lang)),
+        "as_of": st.column_config.DateColumn(t("as_of", lang), format="DD.MM.YYYY"),
+        "breakdown": st.column_config.TextColumn(t("breakdown", lang)),
+        "confidence": st.column_config.ProgressColumn(t("confidence", lang), min_value=0, max_value=1, format="%.2f"),
+        "sentence": st.column_config.TextColumn(t("sentence", lang), width="large"),
+    },
+)
+
+with st.expander(t("sentences", lang)):
+    for f in report.figures:
+        st.markdown(f"**{get_metric(f.code).short(lang)}** — {highlighted(f.sentence, f.at, f.value)}")
+
+fixes = problems_in(edited)
+for row, uk, en in fixes:
+    st.error(t("fix", lang, row=row, what=en if lang == "en" else uk))
+if choice == "sample":
+    st.caption(t("demo", lang))
+if st.button(t("load", lang), type="primary", disabled=bool(fixes), key="rv_load"):
+    result = to_result(report, edited, raw)
+    try:
+        load_results([result], default_db_path(), demo=choice == "sample")
+    except WarehouseBusy:
+        st.error(t("busy", lang))
+        st.stop()
+    st.success(t("loaded", lang, n=format_number(len(result.figures), lang), action=t(result.action, lang)))

@@ -1,0 +1,77 @@
+"""Перевірка звіту / Review: figures read from a report, corrected in a table, then loaded."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from activity.store import query
+from etl.reports import extract_text
+from ui.review import editable_table, highlighted, problems_in, to_result
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "samples" / "pryklad_nizhyn_2024_05.txt"
+
+
+@pytest.fixture
+def app(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, Path]:
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(built_db, db)
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.switch_page("pages/review.py")
+    at.run()
+    at.radio(key="rv_source").set_value("sample").run()
+    return at, db
+
+
+def test_the_example_is_read_checked_and_loaded(app) -> None:
+    at, db = app
+    assert not at.exception
+    report = extract_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
+    assert len(report.figures) == 12
+    assert "Ніжин" in at.markdown[0].value and "травень 2024" in at.markdown[0].value
+    at.button(key="rv_load").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Завантажено: 12")
+    rows = query("""SELECT metric, value, demo, locator FROM observations WHERE source = ?
+                    ORDER BY metric""", [SAMPLE.name], path=db)
+    assert len(rows) == 12 and rows["demo"].all()
+    assert dict(zip(rows["metric"], rows["value"], strict=True))["news_published"] == 431
+    assert rows["locator"].str.contains("431").any()  # each figure keeps its sentence
+    may = query("""SELECT value FROM observations WHERE city = 'Nizhyn' AND metric = 'news_published'
+                   AND period_start = DATE '2024-05-01' AND granularity = 'month'""", path=db)
+    assert may["value"].tolist() == [431]  # one figure per key: the newest demo source wins
+
+
+def test_corrections_replace_the_loaded_version() -> None:
+    raw = SAMPLE.read_bytes()
+    report = extract_text(raw.decode("utf-8"), SAMPLE.name)
+    table = editable_table(report)
+    first = to_result(report, table, raw)
+    table.loc[table["metric"] == "news_published", "value"] = 432
+    table.loc[table["metric"] == "videos_published", "keep"] = False
+    second = to_result(report, table, raw)
+    assert first.content_hash != second.content_hash and first.name == second.name
+    values = {f.metric: f.value for f in second.figures}
+    assert values["news_published"] == 432 and "videos_published" not in values
+    ngos = next(f for f in second.figures if f.metric == "ngos_registered")
+    assert ngos.as_of.isoformat() == "2024-06-01"
+
+
+def test_rows_to_fix_are_named() -> None:
+    report = extract_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
+    table = editable_table(report)
+    table.loc[0, "value"] = -1
+    table.loc[1, "value"] = 2.5
+    table.loc[2, "metric"] = None
+    assert [row for row, _, _ in problems_in(table)] == [1, 2, 3]
+
+
+def test_the_number_is_marked_in_its_sentence() -> None:
+    text = "До відділу надійшло 52 листи (з них 3 запити)."
+    md = highlighted(text, text.index("52"), 52)
+    assert ":orange-background[**52**]" in md and "\\(" in md
