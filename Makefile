@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 DB     ?= data/warehouse.duckdb
 PORT   ?= 8501
 
-.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots
+.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots office
 
 help:
 	@echo "make run        - install, build the warehouse if needed, start the app on http://localhost:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make lint       - ruff check"
 	@echo "make bench      - run the benchmarks in bench/"
 	@echo "make browser    - install Debian's Chromium for the browser tests (apt-get; skipped elsewhere)"
+	@echo "make office     - install LibreOffice Calc for the export tests (apt-get; skipped elsewhere)"
 	@echo "make screenshots - full-page screenshots of every page into docs/screenshots/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -38,7 +39,7 @@ rebuild: $(STAMP)
 run: $(STAMP) $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-test: $(STAMP) browser
+test: $(STAMP) browser office
 	$(PY) -m pytest -q
 
 demo: $(STAMP)
@@ -50,6 +51,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/load_throughput.py
 
+eval: $(STAMP)
+	$(PY) bench/eval_extraction.py
+
 # The browser tests (tests/test_browser.py) drive /usr/bin/chromium; without it they skip.
 browser:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -60,6 +64,15 @@ browser:
 	else \
 	  apt-get update && apt-get install -y --no-install-recommends chromium \
 	  || { echo "browser: installing chromium failed: the browser tests will skip"; [ -z "$$CI" ]; }; \
+	fi
+
+# One export test (tests/test_export.py) lets LibreOffice Calc judge the files; without soffice it skips.
+office:
+	@if command -v soffice >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || [ "$$(id -u)" != 0 ]; then :; \
+	else \
+	  apt-get install -y --no-install-recommends libreoffice-calc >/dev/null 2>&1 \
+	  || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends libreoffice-calc >/dev/null 2>&1; } \
+	  || echo "office: installing libreoffice-calc failed: the LibreOffice export tests will skip"; \
 	fi
 
 screenshots: $(STAMP) browser

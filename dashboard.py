@@ -3,14 +3,12 @@
 import streamlit as st
 
 from activity.i18n import tr
-from ui.entry import mark_routed
+from ui.entry import language_switch, mark_routed
+from ui.health import stop_if_damaged
 
 st.set_page_config(page_title="Показники міських рад", page_icon=":material/bar_chart:", layout="wide")
 
-lang = st.sidebar.radio(
-    "Мова / Language", ["uk", "en"], format_func={"uk": "Українська", "en": "English"}.get,
-    key="lang", horizontal=True, bind="query-params",
-)
+lang = language_switch()
 
 PAGES = [  # (file, title key, icon, url path = the file's stem: see ui/entry.py)
     ("pages/overview.py", "overview_title", ":material/home:", "overview"),
@@ -18,6 +16,7 @@ PAGES = [  # (file, title key, icon, url path = the file's stem: see ui/entry.py
     ("pages/compare.py", "compare_title", ":material/compare_arrows:", "compare"),
     ("pages/civil_society.py", "civil_title", ":material/groups:", "civil_society"),
     ("pages/data.py", "data_title", ":material/table_view:", "data"),
+    ("pages/review.py", "review_title", ":material/fact_check:", "review"),
     ("pages/holdings.py", "holdings_title", ":material/inventory_2:", "holdings"),
 ]
 pages = [
@@ -25,5 +24,6 @@ pages = [
     for i, (path, key, icon, url) in enumerate(PAGES)
 ]
 page = st.navigation(pages)
+stop_if_damaged(lang)
 mark_routed()
 page.run()

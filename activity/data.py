@@ -20,6 +20,20 @@ def warehouse_exists() -> bool:
     return store.db_path().exists()
 
 
+def warehouse_damage() -> str:
+    """'' when the warehouse reads back whole (or does not exist yet), else DuckDB's reason."""
+    return _damage(str(store.db_path()), store.version()) if warehouse_exists() else ""
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _damage(path: str, version: str) -> str:
+    try:
+        store.verify()
+    except store.WarehouseDamaged as exc:
+        return str(exc)
+    return ""
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _cached(name: str, version: str, args: tuple, kwargs: tuple) -> object:
     return getattr(queries, name)(*map(_thaw, args), **{k: _thaw(v) for k, v in kwargs})

@@ -11,6 +11,15 @@ UI: dict[str, tuple[str, str]] = {
     "compare_title": ("Порівняння", "Compare"),
     "civil_title": ("Громадянське суспільство", "Civil society"),
     "data_title": ("Дані", "Data"),
+    "review_title": ("Перевірка звіту", "Review a report"),
+    "damaged_warehouse": (
+        "Файл сховища пошкоджено, тож показати дані неможливо ({detail}). Відновіть попередню версію: "
+        "скопіюйте `warehouse.duckdb.previous` (або свою резервну копію) на місце `warehouse.duckdb`; "
+        "або перебудуйте: `python -m etl build --fresh` і знову `python -m etl load` ваших файлів.",
+        "The warehouse file is damaged, so nothing can be shown ({detail}). Restore the previous version: "
+        "copy `warehouse.duckdb.previous` (or your own backup) over `warehouse.duckdb`; or rebuild: "
+        "`python -m etl build --fresh`, then `python -m etl load` your files again.",
+    ),
     "no_warehouse": (
         "Сховище ще не створено. Виконайте `make run` або `python -m etl build`, щоб завантажити дані з data/.",
         "There is no warehouse yet. Run `make run` or `python -m etl build` to load the data in data/.",

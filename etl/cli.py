@@ -45,9 +45,10 @@ T = {  # (uk, en)
         "The warehouse is busy with another load ({db}). Try again in a minute.",
     ),
     "damaged": (
-        "Файл сховища пошкоджено: {detail}. Відновіть резервну копію або перебудуйте: "
-        "python -m etl build --fresh",
-        "The warehouse file is damaged: {detail}. Restore a backup or rebuild: python -m etl build --fresh",
+        "Файл сховища пошкоджено: {detail}. Відновіть резервну копію (попередня версія лежить поруч як "
+        "<назва>.previous) або перебудуйте: python -m etl build --fresh",
+        "The warehouse file is damaged: {detail}. Restore a backup (the previous version is kept beside it "
+        "as <name>.previous) or rebuild: python -m etl build --fresh",
     ),
     "no_files": ("Не знайдено файлів для обробки: {paths}", "No input files found in: {paths}"),
     "built": ("Сховище: {db}", "Warehouse: {db}"),
@@ -81,7 +82,7 @@ def main(ctx: click.Context, db: Path | None, as_json: bool, lang: str) -> None:
 @click.option("--demo", is_flag=True, help="Mark these figures as demo data (the app labels them).")
 @click.pass_obj
 def load(obj: dict, paths: tuple[Path, ...], demo: bool) -> None:
-    """Load spreadsheets (.xlsx, .csv, .ods) from files or folders.
+    """Load spreadsheets (.xlsx, .csv, .ods) and reports (.txt, .docx) from files or folders.
 
     A file loaded before with the same content is left as it is; a file with the same name and new
     content replaces its previous version. If any file has errors, nothing is loaded.
@@ -95,7 +96,7 @@ def load(obj: dict, paths: tuple[Path, ...], demo: bool) -> None:
 def check(obj: dict, paths: tuple[Path, ...]) -> None:
     """Validate files and list every problem, without loading anything.
 
-    PATHS are spreadsheets (.xlsx, .csv, .ods) or folders. Each problem names its file, sheet and
+    PATHS are spreadsheets (.xlsx, .csv, .ods), reports (.txt, .docx) or folders. Each problem names its file, sheet and
     cell. Exits with 1 if any file has an error, 0 otherwise; the warehouse is never touched.
     """
     _run(obj, list(paths), load=False)
@@ -201,7 +202,7 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
 
 # Commands that live in modules of their own (each defines a click command named like its module
 # suffix and is registered here, so `python -m etl --help` lists it).
-COMMAND_MODULES: tuple[str, ...] = ("synth_cmd",)
+COMMAND_MODULES: tuple[str, ...] = ("synth_cmd", "extract_cmd", "export_cmd")
 
 for _name in COMMAND_MODULES:
     _module = __import__(f"etl.{_name}", fromlist=["command"])

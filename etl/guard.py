@@ -1,54 +1,67 @@
 """Look inside an .xlsx/.ods package before any parser touches it.
 
-The fast reader (calamine) aborts the whole process on some malformed sheets, and any zip can be a
-bomb. This module inspects the package with the standard library only and either refuses the file
-with a plain reason or returns what the parser cannot tell us: hidden rows, formulas that were never
-calculated, the 1904 date system.
+The fast reader (calamine) aborts the whole process on some malformed sheets (a single cell at
+XFD1048576 makes it allocate the whole grid), and any zip can be a bomb. This module inspects the
+package with the standard library only, every part read through `etl.package` (bounded, checked
+against what the zip directory claims, no XML DOCTYPE), and either refuses the file with a plain
+reason or returns what the parser cannot tell us: hidden rows, formulas that were never
+calculated, Excel error cells, the 1904 date system.
+
+Sheet XML is examined with byte-level regular expressions when it is written the way Excel,
+LibreOffice, openpyxl and XlsxWriter write it (every cell `<c r="B7" ...>`). Anything else (a
+namespace prefix, cells without a reference, attributes in another order, lower-case references)
+goes through `etl.sheet_xml`, a full streaming parse that works out every cell's position the way
+a reader would, so no spelling of a cell escapes the limits in `etl.limits`.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from etl.problems import column_index
+from etl.limits import limit
+from etl.names import clean_text
+from etl.ole import OLE_MAGIC
+from etl.ole import ole_kind as ole_kind  # re-exported for etl.readers
+from etl.package import Package, PackageRefused
+from etl.problems import cell_name, column_index
 
-# Limits. Real activity workbooks are tiny; these leave room for national-scale files.
-MAX_ENTRIES = 2_000
-MAX_UNPACKED_BYTES = 1_000_000_000  # whole package, as the zip directory claims it
-MAX_PART_BYTES = 400_000_000  # one XML part, as actually read
-MAX_RATIO = 200  # unpacked / packed for a large part
-MAX_COLUMNS = 702  # A..ZZ: a wider sheet is refused (calamine allocates the whole width)
-MAX_ROWS = 1_048_576
-MAX_SHEETS = 256
-MAX_CELLS = 30_000_000  # last row x width of one sheet
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+
+# Defaults; the limits in force come from etl.limits (environment variables may change them).
+MAX_COLUMNS = limit("MAX_COLUMNS")
+MAX_ROWS = limit("MAX_ROWS")
+MAX_SHEETS = limit("MAX_SHEETS")
+MAX_CELLS = limit("MAX_CELLS")
 
 
 class UnsafeFile(Exception):
-    """The file is refused; `key` is a message key of etl.problems, `detail` the reason."""
+    """The file is refused; `key` is a message key of etl.problems, `detail(_en)` the reason."""
 
-    def __init__(self, key: str, detail: str = "", **params: str) -> None:
+    def __init__(self, key: str, detail: str = "", detail_en: str = "", sheet: str | None = None,
+                 **params: str) -> None:
         super().__init__(detail or key)
         self.key = key
-        self.params = {"detail": detail, **params}
+        self.sheet = sheet
+        self.params = {"detail": detail, "detail_en": detail_en or detail, **params}
 
 
 @dataclass
 class SheetFacts:
     hidden_rows: set[int] = field(default_factory=set)  # 0-based
     formula_no_value: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, col)
+    formula_zero: set[tuple[int, int]] = field(default_factory=set)  # formulas whose cached value is 0
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # "#DIV/0!" by (row, col)
+    last_row: int = 0  # 1-based; 0 for an empty sheet
+    last_col: int = -1  # 0-based
 
 
 @dataclass
 class PackageFacts:
     date1904: bool = False
     sheets: dict[str, SheetFacts] = field(default_factory=dict)  # by sheet name
+    recalc_pending: bool = False  # the writer asked for a full recalculation on opening
 
 
 def sniff(head: bytes) -> str:
@@ -60,16 +73,6 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def ole_kind(path: str) -> str:
-    """An OLE file is either an old .xls or an encrypted .xlsx (EncryptionInfo stream)."""
-    with open(path, "rb") as fh:
-        data = fh.read(2_000_000)
-    if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data.replace(b"\x00", b""):
-        return "encrypted"
-    return "xls"
-
-
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _FORMULA = re.compile(rb"<f[ >/]")
 _REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<v>[^<]")
@@ -79,104 +82,128 @@ _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
 _SHEET = re.compile(rb"<sheet\b([^>]*)/?>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
+_CALC_PR = re.compile(rb"<calcPr\b[^>]*>")
+# Sheet XML not written the usual way: then etl.sheet_xml works out the positions.
+_UNUSUAL_CELL = re.compile(rb'<c(?:[\t\r\n/>]| (?!r="[A-Z]{1,3}[1-9]\d{0,6}"))')  # no plain first reference
+_PREFIXED = re.compile(rb"<[\w.-]+:(?:c|row|sheetData)[\s/>]")
+_WIDE_REF = re.compile(rb'<c r="([A-Z]{2,3})(\d+)"')
 
 
 def inspect_package(path: str, kind: str) -> PackageFacts:
     """Check an .xlsx or .ods zip; raise UnsafeFile, or return facts for the reader."""
     try:
-        zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise UnsafeFile("file_unreadable", f"пошкоджений zip-архів ({exc})") from exc
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise UnsafeFile("file_unsafe", f"{len(infos)} частин в архіві (межа {MAX_ENTRIES})")
-        claimed = sum(i.file_size for i in infos)
-        if claimed > MAX_UNPACKED_BYTES:
-            raise UnsafeFile("file_too_big", f"розпакований розмір {claimed // 1_000_000} МБ")
-        for info in infos:
-            if info.flag_bits & 0x1:
-                raise UnsafeFile("file_encrypted")
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise UnsafeFile("file_unsafe", f"незвичний метод стиснення у частині {info.filename}")
-        names = {i.filename for i in infos}
-        if kind == "ods":
-            for part in ("content.xml", "styles.xml", "settings.xml"):
-                if part in names:
-                    _read_part(zf, part)  # checks size and DOCTYPE
-            return PackageFacts()
-        if "xl/workbook.xml" not in names:
-            raise UnsafeFile("file_unreadable", "це не книга Excel (немає xl/workbook.xml)")
-        return _inspect_xlsx(zf, names)
-
-
-def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
-    info = zf.getinfo(name)
-    with zf.open(info) as fh:
-        data = fh.read(MAX_PART_BYTES + 1)
-    if len(data) > MAX_PART_BYTES:
-        raise UnsafeFile("file_too_big", f"частина {name} розпаковується понад {MAX_PART_BYTES // 1_000_000} МБ")
-    if len(data) > 50_000_000 and info.compress_size and len(data) / info.compress_size > MAX_RATIO:
-        raise UnsafeFile("file_unsafe", f"частина {name} стиснута підозріло сильно (zip-бомба?)")
-    if _DOCTYPE.search(data[:4096]) or (b"<!" in data and _DOCTYPE.search(data)):
-        raise UnsafeFile("file_unsafe", f"частина {name} містить DOCTYPE/ENTITY (XML-сутності заборонені)")
-    return data
+        with Package(path) as pkg:
+            if kind == "ods":
+                return _inspect_ods(pkg)
+            if "xl/workbook.xml" not in pkg.names:
+                raise UnsafeFile("file_unreadable", "це не книга Excel (немає xl/workbook.xml)",
+                                 "not an Excel workbook (no xl/workbook.xml)")
+            return _inspect_xlsx(pkg)
+    except PackageRefused as exc:
+        raise UnsafeFile(exc.key, exc.detail, exc.detail_en) from exc
+    except UnsafeFile:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever the checks cannot read, the reader must not see
+        detail = f"{type(exc).__name__}: {str(exc)[:150]}"
+        raise UnsafeFile("file_unreadable", f"пошкоджений файл ({detail})", f"a damaged file ({detail})") from exc
 
 
 def _attrs(raw: bytes) -> dict[str, str]:
     return {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(raw)}
 
 
-def _inspect_xlsx(zf: zipfile.ZipFile, names: set[str]) -> PackageFacts:
-    workbook = _read_part(zf, "xl/workbook.xml")
-    facts = PackageFacts(date1904=bool(re.search(rb'date1904="(1|true)"', workbook)))
+def _inspect_xlsx(pkg: Package) -> PackageFacts:
+    workbook = pkg.read("xl/workbook.xml")
+    calc = _CALC_PR.search(workbook)
+    facts = PackageFacts(
+        date1904=bool(re.search(rb'date1904="(1|true)"', workbook)),
+        recalc_pending=bool(calc and re.search(rb'fullCalcOnLoad="(1|true)"', calc.group(0)))
+        and "xl/calcChain.xml" not in pkg.names,
+    )
     rels_name = "xl/_rels/workbook.xml.rels"
     targets: dict[str, str] = {}
-    if rels_name in names:
-        for raw in _REL.findall(_read_part(zf, rels_name)):
+    read = {"xl/workbook.xml"}
+    if rels_name in pkg.names:
+        read.add(rels_name)
+        for raw in _REL.findall(pkg.read(rels_name)):
             a = _attrs(raw)
             target = a.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
             targets[a.get("Id", "")] = path
     sheets = _SHEET.findall(workbook)
-    if len(sheets) > MAX_SHEETS:
-        raise UnsafeFile("file_unsafe", f"{len(sheets)} аркушів (межа {MAX_SHEETS})")
+    max_sheets = limit("MAX_SHEETS")
+    if len(sheets) > max_sheets:
+        raise UnsafeFile("file_unsafe", f"{len(sheets)} аркушів (межа {max_sheets})",
+                         f"{len(sheets)} sheets (limit {max_sheets})")
+    budget = limit("MAX_CELLS")
     for raw in sheets:
         a = _attrs(raw)
         part = targets.get(a.get("r:id", ""), "")
-        if part in names:
-            facts.sheets[_unescape(a.get("name", ""))] = _inspect_sheet(zf, part)
-    for name in names:
-        if name.endswith(".xml") and (name.startswith("xl/sharedStrings") or name.startswith("xl/styles")):
-            _read_part(zf, name)
+        if part in pkg.names and part not in read:
+            read.add(part)
+            name = _unescape(a.get("name", ""))
+            sheet = _inspect_sheet(pkg.read(part), name)
+            if facts.recalc_pending:  # cached zeros of a writer that never calculated (XlsxWriter)
+                sheet.formula_no_value |= sheet.formula_zero
+            budget -= sheet.last_row * (sheet.last_col + 1)
+            if budget < 0:
+                raise UnsafeFile("file_too_big",
+                                 f"аркуші охоплюють понад {_n(limit('MAX_CELLS'))} клітинок",
+                                 f"the sheets span more than {_n(limit('MAX_CELLS'))} cells", sheet=name)
+            facts.sheets[name] = sheet
+    for name in sorted(pkg.names - read):  # shared strings, styles, everything else: size and DOCTYPE
+        pkg.scan(name)
     return facts
 
 
-def _inspect_sheet(zf: zipfile.ZipFile, part: str) -> SheetFacts:
-    data = _read_part(zf, part)
-    dim = _DIMENSION.search(data[:2048])
+def _inspect_ods(pkg: Package) -> PackageFacts:
+    """Every part checked; the tables of content.xml measured with their repeats."""
+    from etl.sheet_xml import scan_ods
+
+    budget = {"cells": limit("MAX_CELLS"), "tables": {}}
+
+    def check(table: str, last_col: int, last_row: int) -> None:
+        _check_cell(last_col, last_row, table)
+        budget["tables"][table] = last_row * (last_col + 1)
+        if sum(budget["tables"].values()) > budget["cells"]:
+            raise UnsafeFile("file_too_big", f"аркуші охоплюють понад {_n(budget['cells'])} клітинок",
+                             f"the sheets span more than {_n(budget['cells'])} cells", sheet=table)
+
+    for name in sorted(pkg.names):
+        if name == "content.xml":
+            scan_ods(pkg.read(name), check)
+        else:
+            pkg.scan(name)
+    return PackageFacts()
+
+
+def _inspect_sheet(data: bytes, sheet: str) -> SheetFacts:
+    dim = _DIMENSION.search(data[:4096])
     if dim:
         for col, row in ((dim.group(1), dim.group(2)), (dim.group(3), dim.group(4))):
-            _check_ref(col, row, part)
-    last_row = re.search(rb'<row [^>]*?r="(\d+)"', data[data.rfind(b"<row ") :]) if b"<row " in data else None
-    if last_row and int(last_row.group(1)) > MAX_ROWS:
-        _check_ref(None, last_row.group(1), part)
-    if last_row and dim and dim.group(3):
-        cells = int(last_row.group(1)) * (column_index(dim.group(3).decode()) + 1)
-        if cells > MAX_CELLS:
-            raise UnsafeFile("file_too_big", f"аркуш ({part}) охоплює {cells:,} клітинок".replace(",", " "))
+            _check_cell(column_index(col.decode()) if col else 0, int(row) if row else 1, sheet, claimed=True)
+    if _unusual(data):
+        from etl.sheet_xml import scan_sheet
+
+        facts = scan_sheet(data, lambda c, r: _check_cell(c, r, sheet))
+        _check_cell(facts.last_col, facts.last_row, sheet)
+        return facts
     facts = SheetFacts()
+    facts.last_col = _last_column(data)
+    facts.last_row = _last_row(data)
+    _check_cell(facts.last_col, facts.last_row, sheet)
     facts.hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(data)}
-    # Any cell beyond the column limit: calamine would allocate the whole width.
-    wide = re.search(rb'<c r="([A-Z]{3,})(\d+)"', data)
-    if wide and column_index(wide.group(1).decode()) >= MAX_COLUMNS:
-        _check_ref(wide.group(1), wide.group(2), part)
     for m in _FORMULA.finditer(data):
         start = data.rfind(b"<c ", 0, m.start())
         end = data.find(b"</c>", m.start())
         ref = _REF.match(data, start) if start >= 0 else None
-        if ref and not _VALUE.search(data, m.start(), end):  # no <v>, or an empty <v></v>
-            facts.formula_no_value.add((int(ref.group(2)) - 1, column_index(ref.group(1).decode())))
+        if not ref:
+            continue
+        at = (int(ref.group(2)) - 1, column_index(ref.group(1).decode()))
+        if not _VALUE.search(data, m.start(), end):  # no <v>, or an empty <v></v>
+            facts.formula_no_value.add(at)
+        elif data.find(b"<v>0</v>", m.start(), end) >= 0:
+            facts.formula_zero.add(at)
     if b't="e"' in data:
         for col, row, body in _ERROR_CELL.findall(data):
             value = re.search(rb"<v>([^<]*)</v>", body)
@@ -185,14 +212,84 @@ def _inspect_sheet(zf: zipfile.ZipFile, part: str) -> SheetFacts:
     return facts
 
 
-def _check_ref(col: bytes | None, row: bytes | None, part: str) -> None:
-    if col and column_index(col.decode()) >= MAX_COLUMNS:
-        raise UnsafeFile(
-            "file_unsafe",
-            f"аркуш ({part}) заявляє стовпець {col.decode()}; підтримується до ZZ ({MAX_COLUMNS} стовпців)",
-        )
-    if row and int(row) > MAX_ROWS:
-        raise UnsafeFile("file_unsafe", f"аркуш ({part}) заявляє рядок {int(row)}")
+def _unusual(data: bytes) -> bool:
+    """True unless every cell is `<c r="B7"...`: one reference, first, upper case, no prefixes."""
+    if b':c' in data or b':row' in data or b':sheetData' in data:
+        if _PREFIXED.search(data):
+            return True
+    references = data.count(b' r="')  # a second r= in one element shows up as one too many
+    if references != data.count(b'<c r="') + data.count(b'<row r="'):
+        return True
+    return bool(_UNUSUAL_CELL.search(data))
+
+
+def _last_column(data: bytes) -> int:
+    """The rightmost column any cell uses (0-based), -1 if none; refs are `<c r="B7"` here."""
+    last = -1
+    for m in _WIDE_REF.finditer(data):  # two- and three-letter columns: few in ordinary sheets
+        col = column_index(m.group(1).decode())
+        if col > last:
+            last = col
+            if col >= limit("MAX_COLUMNS"):
+                return col
+    if last >= 0:
+        return last
+    if not data.count(b'<c r="'):
+        return -1
+    lo, hi = 0, 25  # the rightmost single letter in use, by halving the range [X-Z]
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if re.search(rb'<c r="[%c-Z]\d' % (65 + mid), data):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _last_row(data: bytes) -> int:
+    """The lowest row any cell uses (1-based), 0 if none. Writers put rows in order, so the last
+    reference is the candidate; one search for any larger row number proves it (else all are read)."""
+    at = data.rfind(b'<c r="')
+    if at < 0:
+        return 0
+    m = _REF.match(data, at)
+    if not m:
+        return max(map(int, _ROW_OF_REF.findall(data)), default=0)
+    last = int(m.group(2))
+    if _larger_row(last).search(data):  # out of order (a hostile file): read them all
+        return max(map(int, _ROW_OF_REF.findall(data)))
+    return last
+
+
+_ROW_OF_REF = re.compile(rb'<c r="[A-Z]{1,3}(\d+)"')
+
+
+def _larger_row(n: int) -> re.Pattern[bytes]:
+    """A reference to a row above `n`: more digits, or as many with a larger digit somewhere first."""
+    digits = str(n)
+    options = [r"\d{" + str(len(digits) + 1) + ",}"]
+    for i, d in enumerate(digits):
+        if d != "9":
+            options.append(digits[:i] + f"[{int(d) + 1}-9]" + r"\d" * (len(digits) - i - 1))
+    return re.compile(('<c r="[A-Z]{1,3}(?:' + "|".join(options) + ')"').encode())
+
+
+def _check_cell(col: int, row: int, sheet: str, claimed: bool = False) -> None:
+    """Refuse a sheet that uses (or, in its dimension, claims) a cell beyond the limits."""
+    max_cols, max_rows = limit("MAX_COLUMNS"), limit("MAX_ROWS")
+    if col < max_cols and row <= max_rows:
+        return
+    ref = cell_name(max(row - 1, 0), max(col, 0))
+    sheet = clean_text(sheet)
+    verb, verb_en = ("заявляє", "claims") if claimed else ("має клітинку", "has a cell at")
+    raise UnsafeFile("file_unsafe",
+                     f"аркуш «{sheet}» {verb} {ref}; підтримується до {cell_name(max_rows - 1, max_cols - 1)}",
+                     f"sheet '{sheet}' {verb_en} {ref}; up to {cell_name(max_rows - 1, max_cols - 1)} is supported",
+                     sheet=sheet)
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", " ")
 
 
 def _unescape(text: str) -> str:

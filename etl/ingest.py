@@ -10,11 +10,13 @@ from activity.catalog import get_metric
 from activity.formatting import format_number, period_label
 from etl.figures import Figure
 from etl.layouts import parse_sheet
+from etl.names import safe_display_name
 from etl.problems import ERROR, WARNING, Problem
-from etl.readers import SPREADSHEET_EXTS, ReadError, read_grid
+from etl.readers import SPREADSHEET_EXTS, Grid, ReadError, read_grid
+from etl.report_text import REPORT_EXTS
 
 MAX_PROBLEMS = 200
-INPUT_EXTS = SPREADSHEET_EXTS
+INPUT_EXTS = SPREADSHEET_EXTS | REPORT_EXTS
 
 
 @dataclass
@@ -56,7 +58,7 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
 def parse_file(path: str | Path, display_name: str | None = None) -> FileResult:
     """Read and validate one file. Never raises for bad input: problems are in the result."""
     path = Path(path)
-    name = display_name or path.name
+    name = safe_display_name(display_name or path.name)  # shown and stored; never used as a path
     try:
         data_hash = _sha256(path)
     except OSError as exc:
@@ -64,7 +66,7 @@ def parse_file(path: str | Path, display_name: str | None = None) -> FileResult:
             Problem(ERROR, "file_unreadable", name, params={"detail": exc.strerror or str(exc)})])
     result = FileResult(name, path, path.suffix.lower().lstrip("."), data_hash)
     try:
-        grid = read_grid(path, name)
+        grid = _read_report(path, name, result) if path.suffix.lower() in REPORT_EXTS else read_grid(path, name)
     except ReadError as exc:
         result.problems.append(exc.problem)
         return result
@@ -82,19 +84,33 @@ def parse_file(path: str | Path, display_name: str | None = None) -> FileResult:
     if not result.figures and not result.errors:
         result.problems.append(Problem(ERROR, "no_figures", name))
     if len(result.problems) > MAX_PROBLEMS:
+        result.problems.sort(key=lambda p: p.severity != ERROR)  # errors first: never cut away
         result.problems = result.problems[:MAX_PROBLEMS] + [
             Problem(WARNING, "too_many", name, params={"n": MAX_PROBLEMS})]
     return result
 
 
+def _read_report(path: Path, name: str, result: FileResult) -> Grid:
+    """A narrative report (.txt, .docx): etl.reports finds its figures; it has no sheets."""
+    from etl.reports import report_figures
+
+    result.figures, problems = report_figures(path, name)
+    return Grid(name, [], problems)
+
+
 def _dedupe(result: FileResult) -> list[Figure]:
     """The same figure twice in one file: once if equal, an error naming both cells if not."""
     seen: dict[tuple, Figure] = {}
+    added, any_error = len(result.problems), bool(result.errors)
     for fig in result.figures:
         other = seen.get(fig.key)
         if other is None:
             seen[fig.key] = fig
             continue
+        same = other.value == fig.value and other.status == fig.status
+        if added > 5 * MAX_PROBLEMS and (same or any_error):
+            continue  # enough said (a file of a million repeats must not fill memory); counted once
+        added, any_error = added + 1, any_error or not same
         sheet, _, cell = fig.locator.rpartition("!")
         params = {
             "metric": get_metric(fig.metric).label_uk,
@@ -103,7 +119,6 @@ def _dedupe(result: FileResult) -> list[Figure]:
             "other_value": format_number(other.value),
             "value": format_number(fig.value),
         }
-        same = other.value == fig.value and other.status == fig.status
         result.problems.append(Problem(WARNING if same else ERROR, "duplicate_same" if same else "duplicate_conflict",
                                        result.name, sheet or None, cell, params=params))
     return list(seen.values())

@@ -35,6 +35,7 @@ LONG_HEADERS: dict[str, set[str]] = {
     "approximate": {"приблизно", "approximate", "approx"},
     "breakdown": {"розбивка", "breakdown", "у тому числі", "в тому числі"},
     "note": {"примітка", "note", "коментар", "джерело", "source"},
+    "sentence": {"речення", "sentence"},  # a review sheet of `extract --out`: the figure's locator
 }
 WIDE_LABEL_HEADERS = {"показник", "показники", "назва показника", "найменування показника", "metric", "найменування"}
 TOTAL_WORDS = ("разом", "всього", "усього", "итого", "total", "за рік", "підсумок")
@@ -45,6 +46,7 @@ CONTEXT_KEYS = {
     "city_code": {"код катоттг", "катоттг", "city_code", "katottg"},
 }
 HEADER_SCAN_ROWS = 30
+KEEP_PROBLEMS = 1_000  # per sheet and severity; more than etl.ingest shows, so "too many" is said
 
 
 @dataclass
@@ -59,12 +61,15 @@ class _Ctx:
 
     def __init__(self, file: str, sheet: Sheet, result: SheetResult) -> None:
         self.file, self.sheet, self.result = file, sheet, result
+        self.counts = {ERROR: 0, WARNING: 0}
 
     def add(self, key: str, row: int | None, col: int | None, warning: bool = False, **params: object) -> None:
+        severity = WARNING if warning else ERROR
+        self.counts[severity] += 1
+        if self.counts[severity] > KEEP_PROBLEMS:  # a sheet of a million bad cells must not fill memory
+            return
         cell = cell_name(row, col) if row is not None and col is not None else None
-        self.result.problems.append(
-            Problem(WARNING if warning else ERROR, key, self.file, self.sheet.name, cell, params=params)
-        )
+        self.result.problems.append(Problem(severity, key, self.file, self.sheet.name, cell, params=params))
 
     def locator(self, row: int, col: int) -> str:
         ref = cell_name(row, col)
@@ -151,7 +156,7 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
             place, normalise_department(str(dept)), metric.code, period, value.value, value.status,
             as_of, value.approximate or approximate,
             " ".join(str(breakdown).split()) if breakdown is not None else None,
-            ctx.locator(r, cols["value"]),
+            " ".join(str(get("sentence")).split()) if get("sentence") is not None else ctx.locator(r, cols["value"]),
         ))
 
 

@@ -16,7 +16,7 @@ WARNING = "warning"
 MESSAGES: dict[str, tuple[str, str]] = {
     "file_unreadable": (
         "Не вдалося прочитати файл: {detail}",
-        "The file could not be read: {detail}",
+        "The file could not be read: {detail_en}",
     ),
     "file_type": (
         "Непідтримуваний тип файлу «{ext}». Приймаються .xlsx, .csv, .ods.",
@@ -32,11 +32,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file_too_big": (
         "Файл завеликий: {detail}.",
-        "The file is too large: {detail}.",
+        "The file is too large: {detail_en}.",
     ),
     "file_unsafe": (
         "Файл відхилено з міркувань безпеки: {detail}.",
-        "The file was refused for safety: {detail}.",
+        "The file was refused for safety: {detail_en}.",
     ),
     "no_figures": (
         "У файлі не знайдено жодного показника. Перевірте, що таблиця має рядок заголовків "

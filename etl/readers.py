@@ -21,10 +21,13 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from etl.guard import PackageFacts, SheetFacts, UnsafeFile, inspect_package, ole_kind, sniff
+from etl.limits import limit
+from etl.names import clean_text, safe_display_name
 from etl.problems import ERROR, WARNING, Problem
 
-SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".ods", ".csv"}
-MAX_FILE_BYTES = 200_000_000
+# .xls is accepted only to be explained: "save it as .xlsx" (Excel 97-2003 files are not read).
+SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".ods", ".csv", ".xls"}
+MAX_FILE_BYTES = limit("MAX_FILE_BYTES")  # the default in force; see etl.limits
 
 
 @dataclass
@@ -49,13 +52,16 @@ class ReadError(Exception):
 
 
 def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
-    """Read a spreadsheet file; raise ReadError (with a Problem naming the file) if impossible."""
+    """Read a spreadsheet file; raise ReadError (with a Problem naming the file) if impossible.
+
+    `display_name` is only shown in messages; the file read is always `path`.
+    """
     path = Path(path)
-    name = display_name or path.name
+    name = safe_display_name(display_name or path.name)
     ext = path.suffix.lower()
 
-    def fail(key: str, **params: str) -> ReadError:
-        return ReadError(Problem(ERROR, key, name, params=params))
+    def fail(key: str, sheet: str | None = None, **params: str) -> ReadError:
+        return ReadError(Problem(ERROR, key, name, sheet, params=params))
 
     if ext not in SPREADSHEET_EXTS:
         raise fail("file_type", ext=ext or "(без розширення)")
@@ -65,19 +71,28 @@ def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
             head = fh.read(8)
     except OSError as exc:
         raise fail("file_unreadable", detail=exc.strerror or str(exc)) from exc
-    if size > MAX_FILE_BYTES:
-        raise fail("file_too_big", detail=f"{size // 1_000_000} МБ (межа {MAX_FILE_BYTES // 1_000_000} МБ)")
+    max_bytes = limit("MAX_FILE_BYTES")
+    if size > max_bytes:
+        raise fail("file_too_big", detail=f"{size // 1_000_000} МБ (межа {max_bytes // 1_000_000} МБ)",
+                   detail_en=f"{size // 1_000_000} MB (limit {max_bytes // 1_000_000} MB)")
     actual = sniff(head)
+    if size == 0:
+        raise fail("file_unreadable", detail="файл порожній (0 байтів)", detail_en="the file is empty (0 bytes)")
     if ext == ".csv":
         if actual != "text":
             raise fail("file_not_what_it_says", ext=ext, actual="двійкові дані (книга Excel?)",
                        hint="Збережіть таблицю як CSV або змініть розширення на .xlsx.")
         return Grid(name, [_read_csv(path, name)], [])
     if actual == "ole":
-        if ole_kind(str(path)) == "encrypted":
+        kind = ole_kind(str(path))
+        if kind == "encrypted":
             raise fail("file_encrypted")
-        raise fail("file_not_what_it_says", ext=ext, actual="стара книга Excel 97-2003 (.xls)",
+        raise fail("file_not_what_it_says", ext=ext, actual="стара книга Excel 97-2003 (.xls)"
+                   if kind == "xls" else "файл формату OLE (стара книга Excel 97-2003 або пошкоджений файл)",
                    hint="Відкрийте її в Excel і збережіть як .xlsx.")
+    if ext == ".xls":
+        raise fail("file_not_what_it_says", ext=ext, actual="не книга Excel 97-2003",
+                   hint="Збережіть таблицю як .xlsx.")
     if actual != "zip":
         raise fail("file_not_what_it_says", ext=ext, actual="текст (можливо, CSV)",
                    hint="Змініть розширення на .csv або збережіть як .xlsx.")
@@ -85,7 +100,7 @@ def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
     try:
         facts = inspect_package(str(path), kind)
     except UnsafeFile as exc:
-        raise fail(exc.key, **exc.params) from exc
+        raise fail(exc.key, clean_text(exc.sheet) if exc.sheet else None, **exc.params) from exc
     return _read_calamine(path, name, facts)
 
 
@@ -97,8 +112,9 @@ def _read_calamine(path: Path, name: str, facts: PackageFacts) -> Grid:
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
         for meta in wb.sheets_metadata:
+            shown = clean_text(meta.name)  # what messages and locators show
             if str(meta.visible).lower().split(".")[-1] != "visible":
-                problems.append(Problem(WARNING, "sheet_hidden", name, meta.name, params={"sheet": meta.name}))
+                problems.append(Problem(WARNING, "sheet_hidden", name, shown, params={"sheet": shown}))
                 continue
             rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
             sfacts = facts.sheets.get(meta.name, SheetFacts())
@@ -111,13 +127,15 @@ def _read_calamine(path: Path, name: str, facts: PackageFacts) -> Grid:
                 for r in hidden:
                     rows[r] = [None] * len(rows[r])
                 if hidden:
-                    problems.append(Problem(WARNING, "rows_hidden", name, meta.name,
+                    problems.append(Problem(WARNING, "rows_hidden", name, shown,
                                             params={"rows": ", ".join(str(r + 1) for r in hidden[:20])}))
-            sheets.append(Sheet(meta.name, rows, sfacts.formula_no_value, facts.date1904))
+            sheets.append(Sheet(shown, rows, sfacts.formula_no_value, facts.date1904))
         wb.close()
     except pc.PasswordError as exc:
         raise ReadError(Problem(ERROR, "file_encrypted", name)) from exc
-    except Exception as exc:  # calamine raises several error types for damaged files
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine raises several error types, and a Rust panic is a BaseException
         raise ReadError(Problem(ERROR, "file_unreadable", name, params={"detail": str(exc)[:200]})) from exc
     return Grid(name, sheets, problems)
 

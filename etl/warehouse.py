@@ -24,7 +24,8 @@ import pyarrow as pa
 
 from activity.catalog import METRICS
 from activity.places import get_place
-from activity.store import ROOT, db_path
+from activity.store import ROOT, db_path, verify
+from activity.store import WarehouseDamaged as WarehouseDamagedOnRead
 from etl.ingest import FileResult
 from etl.schema import DDL, DEDUPED, SCHEMA_VERSION, SORT_KEY
 
@@ -117,6 +118,7 @@ def transaction(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             stale.unlink(missing_ok=True)  # left by a killed load
         tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
         if db_path.exists():
+            _verify(db_path)  # never build on a damaged file
             shutil.copyfile(db_path, tmp)
         try:
             try:
@@ -135,11 +137,37 @@ def transaction(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             finally:
                 con.close()
             _fsync(tmp)
+            _verify(tmp)  # what is swapped in reads back whole
+            _keep_previous(db_path)
             os.replace(tmp, db_path)
             _fsync_dir(db_path.parent)
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
+
+
+def _verify(path: Path) -> None:
+    try:
+        verify(path)
+    except WarehouseDamagedOnRead as exc:
+        raise WarehouseDamaged(f"{path.name}: {exc}") from exc
+
+
+def previous_path(db_path: Path) -> Path:
+    """Where the warehouse before the last load is kept (a hard link: no extra disk until it differs)."""
+    return db_path.with_name(db_path.name + ".previous")
+
+
+def _keep_previous(db_path: Path) -> None:
+    """Keep the file being replaced as `<name>.previous`: one step back, restored by copying it."""
+    if not db_path.exists():
+        return
+    previous = previous_path(db_path)
+    previous.unlink(missing_ok=True)
+    try:
+        os.link(db_path, previous)
+    except OSError:  # no hard links on this file system: copy
+        shutil.copyfile(db_path, previous)
 
 
 def _pause_before_swap() -> None:

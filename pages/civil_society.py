@@ -10,6 +10,8 @@ from activity.formatting import format_date, format_number
 from activity.i18n import span_label, tr
 from activity.series import level_on, year_before
 from ui.charts import stock_chart
+from ui.downloads import download_buttons
+from ui.export_views import series_view
 from ui.filters import city_names, sidebar
 
 T = {
@@ -111,6 +113,7 @@ for metric in metrics:
     fig = stock_chart(points, lang=lang, title=title, names=names).update_layout(height=380, showlegend=True)
     fig.update_xaxes(range=[f.start, when])  # the chosen years, even around a single level
     st.plotly_chart(fig, key=f"civil_{metric.code}")
+    download_buttons(series_view(f, [metric.code], title), key=f"civil_{metric.code}", name=title, lang=lang)
     if points["demo"].any():
         st.caption(tr("demo_points", lang, n=format_number(int(points["demo"].sum()), lang),
                      m=format_number(len(points), lang)))

@@ -8,6 +8,8 @@ from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
 from activity.i18n import span_label, tr
 from activity.periods import period_from_range
+from ui.downloads import download_buttons
+from ui.export_views import data_view
 from ui.filters import sidebar
 
 PAGE_SIZE = 200
@@ -124,3 +126,5 @@ st.dataframe(
         t("locator", lang): st.column_config.TextColumn(help=t("locator_help", lang)),
     },
 )
+title = f"{tr('data_title', lang)}: {span_label(f.start, f.end, lang)}"
+download_buttons(data_view(f, metrics, total, lambda k: t(k, lang), title), key="data", name=title, lang=lang)

@@ -6,7 +6,9 @@ from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_number
 from activity.i18n import granularity_label, tr
+from ui.downloads import download_buttons
 from ui.entry import ensure_entry
+from ui.export_views import frame_view
 
 ensure_entry()
 lang = st.session_state.get("lang", "uk")
@@ -54,6 +56,13 @@ st.dataframe(
     },
 )
 
+labels = {k: tr(f"col_{c}", lang) for k, c in (("city", "city"), ("department", "department"), ("metric", "metric"),
+          ("granularity", "granularity"), ("demo", "demo"), ("figures", "figures"), ("first_start", "first"),
+          ("last_end", "last"))}
+download_buttons(frame_view(shown, labels, title=tr("by_metric", lang), sheet=tr("holdings_title", lang), lang=lang,
+                            metrics=list(dict.fromkeys(table["metric"])), include_demo=not hide_demo),
+                 key="holdings", name=tr("by_metric", lang), lang=lang)
+
 st.subheader(tr("loaded_files", lang))
 files = data.sources()
 if hide_demo:
@@ -71,3 +80,8 @@ st.dataframe(
         "loaded_by": tr("col_loaded_by", lang),
     },
 )
+columns = ("name", "kind", "demo", "figures", "warnings", "loaded_at", "loaded_by")
+shown_files = files.assign(demo=files["demo"].map({True: tr("yes", lang), False: tr("no", lang)}))
+download_buttons(frame_view(shown_files, {c: tr(f"col_{c}", lang) for c in columns}, title=tr("loaded_files", lang),
+                            sheet=tr("loaded_files", lang), lang=lang, include_demo=not hide_demo),
+                 key="files", name=tr("loaded_files", lang), lang=lang)

@@ -10,6 +10,8 @@ from activity.i18n import granularity_label, tr
 from activity.periods import previous_period, same_period_last_year
 from activity.series import SERIES_GRANULARITIES, buckets, change
 from ui.charts import sparkline_chart
+from ui.downloads import download_buttons, report_button
+from ui.export_views import overview_view, report_view
 from ui.filters import sidebar
 
 ALL = "all"  # the department filter's "all departments"
@@ -79,6 +81,7 @@ if not shown:
 reported = sum(1 for m in shown if values[(m, cur.key)])
 st.markdown(t("summary", lang, city=f.city_name(city), dept=t("all_departments", lang) if dept == ALL else dept,
               period=period_label(cur, lang), n=reported, m=len(shown)))
+report_button(*report_view(f, city, cur, chosen_depts), key="report", lang=lang)
 
 # Trend lines: one call for all flows, one for all stocks, over the last SPARK periods.
 first = cur
@@ -155,3 +158,6 @@ for category in CATEGORIES.values():
 others = [get_metric(m).short(lang) for m in codes if m not in shown]
 if others:
     st.caption(t("others", lang, names=", ".join(others)))
+title = f"{f.city_name(city)}: {period_label(cur, lang)}"
+download_buttons(overview_view(f, city, None if dept == ALL else dept, [cur, *compared], shown, values,
+                               (lines, levels, grid), title), key="overview", name=title, lang=lang)

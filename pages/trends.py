@@ -8,6 +8,8 @@ from activity.formatting import format_number
 from activity.i18n import granularity_by, span_label, tr
 from activity.series import buckets
 from ui.charts import stock_chart, trend_chart
+from ui.downloads import download_buttons
+from ui.export_views import series_view
 from ui.filters import city_names, sidebar
 
 T = {
@@ -65,6 +67,7 @@ if flows:
         fig = trend_chart(series, grid, lang=lang, title=title, y_title=tr(f"basis_{f.basis}", lang),
                           names=names, decimals=decimals)
         st.plotly_chart(fig, key="trend_flows")
+        download_buttons(series_view(f, flows, title), key="trend_flows", name=title, lang=lang)
         drawn = True
         if series["demo"].any():
             st.caption(tr("demo_points", lang, n=format_number(int(series["demo"].sum()), lang),
@@ -80,8 +83,9 @@ if stocks:
     levels = data.stock_series(f.cities, stocks, f.start, f.end, f.include_demo)
     if len(levels):
         label = get_metric(stocks[0]).label(lang) if len(stocks) == 1 else tr("metrics_pick", lang)
-        st.plotly_chart(stock_chart(levels, lang=lang, title=t("stocks_title", lang, metric=label, span=span),
-                                    names=names), key="trend_stocks")
+        stocks_title = t("stocks_title", lang, metric=label, span=span)
+        st.plotly_chart(stock_chart(levels, lang=lang, title=stocks_title, names=names), key="trend_stocks")
+        download_buttons(series_view(f, stocks, stocks_title), key="trend_stocks", name=stocks_title, lang=lang)
         drawn = True
         if levels["demo"].any():
             st.caption(tr("demo_points", lang, n=format_number(int(levels["demo"].sum()), lang),

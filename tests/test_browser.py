@@ -170,3 +170,26 @@ def test_trends_filter_change_redraws_the_chart_and_the_link_reopens_it(page, br
         assert errors(shared) == []
     finally:
         shared.context.close()
+
+
+def test_data_page_download_opens_in_openpyxl(page, app_url: str, built_db: Path, tmp_path: Path) -> None:
+    """The Excel button builds the file at the click; the browser receives a real workbook."""
+    import openpyxl
+
+    _open(page, _url(app_url, "data"), '[data-testid="stDataFrame"] canvas')
+    button = page.locator('.st-key-dl_data_xlsx button, .st-key-dl_data_xlsx a').first
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".xlsx")
+    path = tmp_path / "data.xlsx"
+    download.save_as(path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Дані", "Джерела", "Показники"]
+    rows = list(wb["Дані"].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[0] == "Місто")
+    n = int(query("""SELECT count(*) AS n FROM observations WHERE metric = 'news_published'
+                     AND city_code IN ('UA74040250010023991', 'UA44120050010021900')""", path=built_db)["n"][0])
+    assert len(rows) - header - 1 == n
+    assert all(isinstance(r[3], int | float) for r in rows[header + 1:] if r[3] is not None)
+    assert errors(page) == []

@@ -14,6 +14,8 @@ from activity.i18n import tr
 from activity.periods import Period
 from ui.charts import bar_chart
 from ui.compare_common import Compare
+from ui.downloads import download_buttons
+from ui.export_views import compare_view
 
 
 def notes(cx: Compare, g: pd.DataFrame, name: str, period: Callable[[pd.Series], Period],
@@ -45,9 +47,10 @@ def show(cx: Compare, table: pd.DataFrame, found: list[str], frame: object, *, c
          key: str) -> None:
     """The warnings, the bar chart (one bar per `color` within each metric), population sources, then `frame`."""
     _warn(cx, found, table)
-    _chart(cx, table, color, title_period, key)
+    title = _chart(cx, table, color, title_period, key)
     _population_notes(cx, table)
     st.dataframe(frame, hide_index=True)
+    download_buttons(compare_view(cx, table, color, title, found), key=key, name=title, lang=cx.lang)
 
 
 def _warn(cx: Compare, found: list[str], table: pd.DataFrame) -> None:
@@ -57,7 +60,7 @@ def _warn(cx: Compare, found: list[str], table: pd.DataFrame) -> None:
         st.caption(cx.t("stock_basis"))
 
 
-def _chart(cx: Compare, table: pd.DataFrame, color: str, title_period: str, key: str) -> None:
+def _chart(cx: Compare, table: pd.DataFrame, color: str, title_period: str, key: str) -> str:
     lang, basis = cx.lang, tr(f"basis_{cx.f.basis}", cx.lang)
     shown = table.assign(x=table["metric"].map(cx.short),
                          hover=[f"{r[color]} · {cx.short(r['metric'])}: {format_number(r['value'], lang, cx.decimals)}"
@@ -66,6 +69,7 @@ def _chart(cx: Compare, table: pd.DataFrame, color: str, title_period: str, key:
     title = cx.t("chart", metric=label, basis=basis.lower(), period=title_period)
     st.plotly_chart(bar_chart(shown, x="x", y="value", color=color, lang=lang, title=title,
                               y_title=basis, hover="hover", decimals=cx.decimals), key=key)
+    return title
 
 
 def _population_notes(cx: Compare, table: pd.DataFrame) -> None:

@@ -13,6 +13,15 @@ import threading
 import streamlit as st
 
 _run = threading.local()  # one script run executes on one thread
+_left_old_mode = False  # once per process: a server never re-enters the old mode by itself
+
+
+def language_switch() -> str:
+    """The language radio at the top of the sidebar, kept in the URL; returns "uk" or "en"."""
+    return st.sidebar.radio(
+        "Мова / Language", ["uk", "en"], format_func={"uk": "Українська", "en": "English"}.get,
+        key="lang", horizontal=True, bind="query-params",
+    )
 
 
 def mark_routed() -> None:
@@ -26,6 +35,14 @@ def ensure_entry() -> None:
         return
     from streamlit.runtime.pages_manager import PagesManager
 
+    global _left_old_mode
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
-        st.rerun()
+        if not _left_old_mode:  # (Streamlit's AppTest sets the old mode again before every run)
+            _left_old_mode = True
+            st.rerun()
+    # A run without the entry (only Streamlit's AppTest does this after the first): its switch here.
+    lang = language_switch()
+    from ui.health import stop_if_damaged
+
+    stop_if_damaged(lang)

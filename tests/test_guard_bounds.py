@@ -1,0 +1,40 @@
+"""The guard's fast reading of cell positions agrees with the positions themselves, in any order."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.guard import _last_column, _last_row, _unusual
+from etl.problems import column_letters
+
+cells = st.lists(st.tuples(st.integers(0, 701), st.integers(1, 1_048_576)), min_size=1, max_size=40)
+
+
+def _xml(refs: list[tuple[int, int]]) -> bytes:
+    return b"".join(b'<row r="%d"><c r="%s%d"><v>1</v></c></row>' % (r, column_letters(c).encode(), r)
+                    for c, r in refs)
+
+
+@given(cells)
+def test_last_row_and_column_whatever_the_order(refs: list[tuple[int, int]]) -> None:
+    data = _xml(refs)
+    assert not _unusual(data)
+    assert _last_row(data) == max(r for _, r in refs)
+    assert _last_column(data) == max(c for c, _ in refs)
+
+
+@given(cells)
+def test_sorted_sheets_take_the_quick_path_to_the_same_answer(refs: list[tuple[int, int]]) -> None:
+    data = _xml(sorted(refs, key=lambda x: x[1]))
+    assert _last_row(data) == max(r for _, r in refs)
+
+
+def test_unusual_spellings_are_noticed() -> None:
+    assert _unusual(b'<row r="1"><c s="1" r="B2"><v>1</v></c></row>')
+    assert _unusual(b'<row r="1"><c r="b2"><v>1</v></c></row>')
+    assert _unusual(b'<row r="1"><c><v>1</v></c></row>')
+    assert _unusual(b'<x:row r="1"><x:c r="B2"><x:v>1</x:v></x:c></x:row>')
+    assert _unusual(b'<row r="1"><c r="A1" r="XFD9"><v>1</v></c></row>')
+    assert _unusual(b'<row r="1"><c r="A01"><v>1</v></c></row>')
+    assert not _unusual(b'<row r="1" spans="1:2"><c r="A1" s="3" t="s"><v>0</v></c></row>')
