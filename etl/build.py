@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.ingest import expand_paths, parse_file
-from etl.warehouse import LoadReport, load_population, load_results, project_root, transaction
+from etl.ingest import expand_paths
+from etl.pipeline import load_paths
+from etl.warehouse import LoadReport, load_population, project_root, transaction
 
 DATA = project_root() / "data"
 REAL_DIR = DATA / "real"
@@ -21,14 +22,9 @@ def build_warehouse(db_path: Path, progress=None) -> list[LoadReport]:
         if not files:
             continue
         bar = progress(len(files), folder.name) if progress else None
-        results = []
-        for f in files:
-            results.append(parse_file(f))
-            if bar:
-                bar.update(1)
+        reports.append(load_paths(files, db_path, demo=demo, progress=(lambda _r: bar.update(1)) if bar else None))
         if bar:
             bar.close()
-        reports.append(load_results(results, db_path, demo=demo))
     if POPULATION_CSV.exists():
         with transaction(db_path) as con:
             load_population(con, POPULATION_CSV)

@@ -14,13 +14,13 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
-from etl.ingest import FileResult, expand_paths, parse_file
+from etl.ingest import FileResult, expand_paths
+from etl.pipeline import check_paths, load_paths
 from etl.warehouse import (
     LoadReport,
     WarehouseBusy,
     WarehouseDamaged,
     default_db_path,
-    load_results,
 )
 
 EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4
@@ -143,20 +143,18 @@ def _run(obj: dict, paths: list[Path], *, load: bool, demo: bool = False) -> Non
     if not files:
         click.echo(t("no_files", obj["lang"], paths=", ".join(map(str, paths))), err=True)
         sys.exit(EXIT_INPUT)
-    bar = _progress_factory(obj)(len(files), "Перевірка" if obj["lang"] == "uk" else "Checking")
-    results = []
-    for f in files:
-        results.append(parse_file(f))
-        bar.update(1)
-    bar.close()
+    label = {"uk": ("Перевірка", "Завантаження"), "en": ("Checking", "Loading")}[obj["lang"]][load]
+    bar = _progress_factory(obj)(len(files), label)
     if not load:
-        for r in results:
-            r.action = "checked" if r.ok else "rejected"
+        results = check_paths(files, progress=lambda _r: bar.update(1))
+        bar.close()
         sys.exit(_print_report(obj, LoadReport(results, False), time.perf_counter() - started, attempted=False))
     try:
-        report = load_results(results, obj["db"], demo=demo)
+        report = load_paths(files, obj["db"], demo=demo, progress=lambda _r: bar.update(1))
     except (WarehouseBusy, WarehouseDamaged) as exc:
+        bar.close()
         _fail_db(obj, exc)
+    bar.close()
     sys.exit(_print_report(obj, report, time.perf_counter() - started))
 
 
@@ -175,14 +173,14 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
     results: list[FileResult] = report.files
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
-    figures = sum(len(r.figures) for r in results if r.action in ("added", "replaced", "checked"))
+    figures = sum(r.figure_count for r in results if r.action in ("added", "replaced", "checked"))
     code = EXIT_INPUT if errors else 0
     if obj["json"]:
         click.echo(json.dumps({
             "ok": not errors,
             "loaded": report.loaded,
             "files": [{
-                "name": r.name, "action": r.action, "figures": len(r.figures),
+                "name": r.name, "action": r.action, "figures": r.figure_count,
                 "problems": [p.as_dict(lang) for p in r.problems],
             } for r in results],
             "figures": figures, "warnings": warnings, "errors": errors, "seconds": round(seconds, 3),
@@ -190,7 +188,7 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
         return code
     for r in results:
         status = t(r.action, lang, same=r.replaced or "") if r.action else ""
-        click.echo(f"{r.name}: {status}, {format_number(len(r.figures), lang)}")
+        click.echo(f"{r.name}: {status}, {format_number(r.figure_count, lang)}")
         for p in r.problems:
             click.echo("  " + p.render(lang), err=p.severity == "error")
     if errors and any(r.action == "not_loaded" for r in results) or (errors and attempted):
@@ -202,7 +200,7 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
 
 # Commands that live in modules of their own (each defines a click command named like its module
 # suffix and is registered here, so `python -m etl --help` lists it).
-COMMAND_MODULES: tuple[str, ...] = ("synth_cmd", "extract_cmd", "export_cmd")
+COMMAND_MODULES: tuple[str, ...] = ("synth_cmd", "extract_cmd", "export_cmd", "passwd_cmd")
 
 for _name in COMMAND_MODULES:
     _module = __import__(f"etl.{_name}", fromlist=["command"])

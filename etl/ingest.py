@@ -29,6 +29,23 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     action: str = ""  # set by the loader: added | replaced | unchanged | rejected
     replaced: str | None = None
+    packed: object = None  # the figures as an Arrow table (see pack()); then `figures` is empty
+    count: int = -1  # how many figures were packed (kept when the table is let go after storing)
+
+    @property
+    def figure_count(self) -> int:
+        return self.count if self.count >= 0 else len(self.figures)
+
+    def place_codes(self) -> set[str]:
+        if self.packed is not None:
+            return set(self.packed.column("place_code").unique().to_pylist())
+        return {f.place_code for f in self.figures}
+
+    def pack(self) -> FileResult:
+        """Hold the figures as one Arrow table: cheap to send between processes and to insert."""
+        if self.packed is None:
+            self.count, self.packed, self.figures = len(self.figures), figures_table(self.figures), []
+        return self
 
     @property
     def errors(self) -> list[Problem]:
@@ -41,6 +58,26 @@ class FileResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def figures_table(figs: list[Figure]):
+    """Figures as an Arrow table with the columns of `facts` after `source_id`."""
+    import pyarrow as pa
+
+    return pa.table({
+        "place_code": pa.array([f.place_code for f in figs], pa.string()),
+        "department": pa.array([f.department for f in figs], pa.string()),
+        "metric": pa.array([f.metric for f in figs], pa.string()),
+        "period_start": pa.array([f.period.start for f in figs], pa.date32()),
+        "period_end": pa.array([f.period.end for f in figs], pa.date32()),
+        "granularity": pa.array([f.period.granularity for f in figs], pa.string()),
+        "value": pa.array([f.value for f in figs], pa.float64()),
+        "status": pa.array([f.status for f in figs], pa.string()),
+        "as_of": pa.array([f.as_of for f in figs], pa.date32()),
+        "approximate": pa.array([f.approximate for f in figs], pa.bool_()),
+        "breakdown": pa.array([f.breakdown for f in figs], pa.string()),
+        "locator": pa.array([f.locator for f in figs], pa.string()),
+    })
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:

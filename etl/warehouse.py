@@ -20,13 +20,12 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from activity.catalog import METRICS
 from activity.places import get_place
 from activity.store import ROOT, db_path, verify
 from activity.store import WarehouseDamaged as WarehouseDamagedOnRead
-from etl.ingest import FileResult
+from etl.ingest import FileResult, figures_table
 from etl.schema import DDL, DEDUPED, SCHEMA_VERSION, SORT_KEY
 
 LOCK_WAIT_SECONDS = float(os.environ.get("DASHBOARD_LOCK_WAIT", "30"))
@@ -50,7 +49,7 @@ class LoadReport:
 
     @property
     def figures(self) -> int:
-        return sum(len(f.figures) for f in self.files if f.action in ("added", "replaced"))
+        return sum(f.figure_count for f in self.files if f.action in ("added", "replaced"))
 
 
 def project_root() -> Path:
@@ -243,7 +242,7 @@ def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bo
         return set()
     source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
     old = con.execute("SELECT source_id FROM sources WHERE active AND name = ?", [r.name]).fetchall()
-    affected = {f.place_code for f in r.figures}
+    affected = r.place_codes()
     for (old_id,) in old:
         affected |= {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts WHERE source_id = ?",
                                               [old_id]).fetchall()}
@@ -253,35 +252,19 @@ def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bo
     r.replaced = r.name if old else None
     con.execute(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, NULL)",
-        [source_id, r.name, r.content_hash, r.kind, demo, now, user, len(r.figures), len(r.warnings)],
+        [source_id, r.name, r.content_hash, r.kind, demo, now, user, r.figure_count, len(r.warnings)],
     )
     _insert_facts(con, source_id, r)
-    _ensure_places(con, {f.place_code for f in r.figures})
+    _ensure_places(con, affected)
     con.execute("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [load_id, now, r.action, r.name, r.content_hash, source_id,
-                 old[0][0] if old else None, len(r.figures), len(r.warnings), user])
+                 old[0][0] if old else None, r.figure_count, len(r.warnings), user])
     return affected
 
 
 def _insert_facts(con: duckdb.DuckDBPyConnection, source_id: int, r: FileResult) -> None:
-    figs = r.figures
-    table = pa.table({
-        "source_id": pa.array([source_id] * len(figs), pa.int32()),
-        "place_code": [f.place_code for f in figs],
-        "department": [f.department for f in figs],
-        "metric": [f.metric for f in figs],
-        "period_start": pa.array([f.period.start for f in figs], pa.date32()),
-        "period_end": pa.array([f.period.end for f in figs], pa.date32()),
-        "granularity": [f.period.granularity for f in figs],
-        "value": pa.array([f.value for f in figs], pa.float64()),
-        "status": [f.status for f in figs],
-        "as_of": pa.array([f.as_of for f in figs], pa.date32()),
-        "approximate": pa.array([f.approximate for f in figs], pa.bool_()),
-        "breakdown": pa.array([f.breakdown for f in figs], pa.string()),
-        "locator": [f.locator for f in figs],
-    })
-    con.register("incoming_facts", table)
-    con.execute("INSERT INTO facts SELECT * FROM incoming_facts")
+    con.register("incoming_facts", r.packed if r.packed is not None else figures_table(r.figures))
+    con.execute("INSERT INTO facts SELECT ?::INTEGER, * FROM incoming_facts", [source_id])
     con.unregister("incoming_facts")
 
 
@@ -318,3 +301,46 @@ def _whoami() -> str:
         return getpass.getuser()
     except Exception:  # no user database entry (containers)
         return "unknown"
+
+
+class SourceNotFound(KeyError):
+    """No active source has that name."""
+
+
+def remove_source(db_path: Path, name: str, user: str | None = None) -> int:
+    """Take a loaded file or report out: its figures go, its `sources` row stays (inactive), the
+    load log records who removed it, and `obs` is refreshed for its places. Returns the figures
+    removed; SourceNotFound (the warehouse unchanged) when no active source has that name."""
+    user = user or _whoami()
+    with transaction(db_path) as con:
+        row = con.execute("SELECT source_id, content_hash, warnings FROM sources WHERE active AND name = ?",
+                          [name]).fetchone()
+        if row is None:
+            raise SourceNotFound(name)
+        source_id, content_hash, warnings = row
+        places = {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts WHERE source_id = ?",
+                                            [source_id]).fetchall()}
+        removed = con.execute("SELECT count(*) FROM facts WHERE source_id = ?", [source_id]).fetchone()[0]
+        con.execute("DELETE FROM facts WHERE source_id = ?", [source_id])
+        con.execute("UPDATE sources SET active = FALSE WHERE source_id = ?", [source_id])
+        load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
+        con.execute("INSERT INTO load_log VALUES (?, ?, 'removed', ?, ?, ?, NULL, ?, ?, ?)",
+                    [load_id, datetime.now(), name, content_hash, source_id, removed, warnings, user])
+        refresh_observations(con, places)
+    return removed
+
+
+def record_unknown_wordings(db_path: Path, seen: list[tuple[str, str, int]]) -> int:
+    """Remember metric wordings the catalog did not know: (wording, file, cells) per file.
+
+    Seeing the same wording in the same file again updates its time and count. Returns the rows written.
+    """
+    if not seen:
+        return 0
+    now = datetime.now()
+    with transaction(db_path) as con:
+        con.executemany(
+            "INSERT INTO unknown_wordings VALUES (?, ?, ?, ?) ON CONFLICT (wording, file) "
+            "DO UPDATE SET seen_at = excluded.seen_at, count = excluded.count",
+            [[wording, file, now, int(n)] for wording, file, n in seen])
+    return len(seen)
