@@ -140,9 +140,9 @@ def _dedupe(result: FileResult) -> list[Figure]:
     seen: dict[tuple, Figure] = {}
     added, any_error = len(result.problems), bool(result.errors)
     for fig in result.figures:
-        other = seen.get(fig.key)
-        if other is None:
-            seen[fig.key] = fig
+        key = fig.key
+        other = seen.setdefault(key, fig)
+        if other is fig:
             continue
         same = other.value == fig.value and other.status == fig.status
         if added > 5 * MAX_PROBLEMS and (same or any_error):

@@ -10,6 +10,7 @@ Section rows (a label and no values) are skipped.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -82,6 +83,8 @@ def parse_sheet(file: str, sheet: Sheet) -> SheetResult:
     ctx = _Ctx(file, sheet, result)
     rows = sheet.rows
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if not any(isinstance(v, str) for v in row):
+            continue  # a header row has words
         labels = [_norm_header(v) for v in row]
         columns = _long_columns(labels)
         if columns is not None:
@@ -99,15 +102,23 @@ def parse_sheet(file: str, sheet: Sheet) -> SheetResult:
 def _norm_header(v: object) -> str:
     if v is None or not isinstance(v, str):
         return ""
+    return _norm_text(v)
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_text(v: str) -> str:
     return " ".join(v.replace("\u00a0", " ").lower().split()).strip(" :*")
+
+
+_HEADER_NAME = {word: name for name, words in LONG_HEADERS.items() for word in words}
 
 
 def _long_columns(labels: list[str]) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for c, label in enumerate(labels):
-        for name, words in LONG_HEADERS.items():
-            if label in words and name not in found:
-                found[name] = c
+        name = _HEADER_NAME.get(label) if label else None
+        if name and name not in found:
+            found[name] = c
     if {"metric", "value"} <= found.keys() and ("period" in found or "period_start" in found):
         return found
     return None
@@ -262,10 +273,16 @@ def _columns(ctx: _Ctx, row: list[object], label_col: int, year: int | None):
             totals.append(c)
             continue
         try:
-            periods[c] = parse_period(v, year=year, date1904=ctx.sheet.date1904)
+            periods[c] = _header_period(v, year, ctx.sheet.date1904)
         except PeriodError as exc:
             unknown[c] = exc
     return periods, totals, unknown
+
+
+@functools.lru_cache(maxsize=8192)
+def _header_period(value: object, year: int | None, date1904: bool) -> Period:
+    """Column headers repeat on every sheet ("Січень" with the year of the title block): read once."""
+    return parse_period(value, year=year, date1904=date1904)
 
 
 def _check_totals(ctx: _Ctx, r: int, row: list, totals: list[int], periods: dict[int, Period], metric: Metric) -> None:
