@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -125,6 +126,8 @@ def transaction(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             except duckdb.Error as exc:
                 raise WarehouseDamaged(f"{db_path}: {exc}") from exc
             try:
+                con.execute(f"SET memory_limit = '{_load_memory()}'")
+                con.execute("SET preserve_insertion_order = false")  # `obs` is sorted explicitly
                 con.execute(DDL)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 _refresh_metrics(con)
@@ -167,6 +170,12 @@ def _keep_previous(db_path: Path) -> None:
         os.link(db_path, previous)
     except OSError:  # no hard links on this file system: copy
         shutil.copyfile(db_path, previous)
+
+
+def _load_memory() -> str:
+    """DuckDB's memory limit for a load ($DASHBOARD_LOAD_MEMORY, e.g. 2GB); beyond it DuckDB spills to disk."""
+    value = os.environ.get("DASHBOARD_LOAD_MEMORY", "1GB").strip()
+    return value if re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]?i?B", value, re.IGNORECASE) else "1GB"
 
 
 def _pause_before_swap() -> None:
@@ -231,8 +240,12 @@ def refresh_observations(con: duckdb.DuckDBPyConnection, places: set[str] | None
     con.execute(f"INSERT INTO obs {DEDUPED} ORDER BY {SORT_KEY}", [codes, codes])
 
 
-def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bool, user: str) -> set[str]:
-    """Store one file's figures; return the places whose observations may have changed."""
+def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bool, user: str,
+           pending=None) -> set[str]:
+    """Store one file's figures; return the places whose observations may have changed.
+
+    With `pending` (see etl.pipeline), the facts are handed to it to insert in large batches.
+    """
     now = datetime.now()
     same = con.execute("SELECT name FROM sources WHERE active AND content_hash = ?", [r.content_hash]).fetchone()
     if same:
@@ -243,6 +256,8 @@ def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bo
     source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
     old = con.execute("SELECT source_id FROM sources WHERE active AND name = ?", [r.name]).fetchall()
     affected = r.place_codes()
+    if old and pending is not None:
+        pending.flush()  # the facts being replaced may still be waiting in the batch
     for (old_id,) in old:
         affected |= {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts WHERE source_id = ?",
                                               [old_id]).fetchall()}
@@ -254,7 +269,10 @@ def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bo
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, NULL)",
         [source_id, r.name, r.content_hash, r.kind, demo, now, user, r.figure_count, len(r.warnings)],
     )
-    _insert_facts(con, source_id, r)
+    if pending is None:
+        _insert_facts(con, source_id, r)
+    else:
+        pending.add(source_id, r.packed if r.packed is not None else figures_table(r.figures))
     _ensure_places(con, affected)
     con.execute("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [load_id, now, r.action, r.name, r.content_hash, source_id,
