@@ -18,6 +18,9 @@ PAGES = [  # (file, title key, icon, url path = the file's stem: see ui/entry.py
     ("pages/data.py", "data_title", ":material/table_view:", "data"),
     ("pages/review.py", "review_title", ":material/fact_check:", "review"),
     ("pages/holdings.py", "holdings_title", ":material/inventory_2:", "holdings"),
+    ("pages/upload.py", "upload_title", ":material/upload_file:", "upload"),
+    ("pages/sources.py", "sources_title", ":material/source:", "sources"),
+    ("pages/quality.py", "quality_title", ":material/rule:", "quality"),
 ]
 pages = [
     st.Page(path, title=tr(key, lang), icon=icon, url_path=url, default=i == 0)

@@ -151,3 +151,31 @@ def department_stock_series(city_codes: Sequence[str], metric_codes: Sequence[st
     """Stock levels at their as-of dates, for the given departments only when named (Overview cards)."""
     obs = observations(city_codes, metric_codes, start, end, include_demo, departments)
     return series.stock_series(obs, start, end)
+
+
+def sources_matching(names: Sequence[str], hashes: Sequence[str]) -> pd.DataFrame:
+    return _call("sources_matching", list(names), list(hashes))
+
+
+def source_list(include_inactive: bool = False) -> pd.DataFrame:
+    return _call("source_list", include_inactive)
+
+
+def load_history(limit: int = 500) -> pd.DataFrame:
+    return _call("load_history", limit)
+
+
+def totals_against_months(include_demo: bool = True) -> pd.DataFrame:
+    return _call("totals_against_months", include_demo)
+
+
+def duplicate_figures(include_demo: bool = True) -> pd.DataFrame:
+    return _call("duplicate_figures", include_demo)
+
+
+def unknown_wordings() -> pd.DataFrame:
+    return _call("unknown_wordings")
+
+
+def months_not_reported(include_demo: bool = True) -> pd.DataFrame:
+    return _call("months_not_reported", include_demo)

@@ -12,6 +12,9 @@ UI: dict[str, tuple[str, str]] = {
     "civil_title": ("Громадянське суспільство", "Civil society"),
     "data_title": ("Дані", "Data"),
     "review_title": ("Перевірка звіту", "Review a report"),
+    "upload_title": ("Завантаження", "Upload"),
+    "sources_title": ("Джерела", "Sources"),
+    "quality_title": ("Якість даних", "Data quality"),
     "damaged_warehouse": (
         "Файл сховища пошкоджено, тож показати дані неможливо ({detail}). Відновіть попередню версію: "
         "скопіюйте `warehouse.duckdb.previous` (або свою резервну копію) на місце `warehouse.duckdb`; "

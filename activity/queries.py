@@ -2,6 +2,13 @@
 
 Each function asks DuckDB for exactly the rows a screen needs (filtered by city, metric and dates,
 with bound parameters) and returns a small DataFrame; nothing loads the whole table.
+
+Speed at national scale (bench/queries.py): `obs` is sorted by city, metric and period, so a filter
+DuckDB can push into the scan skips row groups by their min/max. A list filter is written
+`list_contains(?::VARCHAR[], column)`, which DuckDB turns into such a filter (`IN (SELECT unnest(?))`
+is a join and reads every row group). Questions about the whole warehouse (places, departments,
+metrics, the latest period, holdings, the header counts) are answered from `obs_summary`
+(etl.summary) when the warehouse has it.
 """
 
 from __future__ import annotations
@@ -10,14 +17,42 @@ from datetime import date
 
 import pandas as pd
 
-from activity.store import query
+from activity.store import db_path, query, version
+
+_SUMMARY_SEEN: dict[tuple[str, str], bool] = {}
 
 OBS_COLUMNS = """city_code, city_uk, city, department, metric, kind, period_start, period_end,
     granularity, value, as_of, approximate, status, source, locator, demo, breakdown"""
 
 
+def _summarised() -> bool:
+    """Whether this warehouse file keeps `obs_summary`: asked once per warehouse version. Files
+    written before the loader kept it are counted from `observations` itself (slower)."""
+    key = (str(db_path()), version())
+    if key in _SUMMARY_SEEN:
+        return _SUMMARY_SEEN[key]
+    found = bool(query(
+        "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'obs_summary' AND database_name = current_database()"
+    )["n"].iloc[0])
+    if (str(db_path()), version()) == key:  # no load swapped the file in between
+        if len(_SUMMARY_SEEN) > 16:
+            _SUMMARY_SEEN.clear()
+        _SUMMARY_SEEN[key] = found
+    return found
+
+
 def holdings() -> pd.DataFrame:
     """One row per city, department, metric and granularity: how many figures, which span, demo or not."""
+    if _summarised():
+        return query(
+            """
+            SELECT city_uk, city, department, metric, granularity, demo,
+                   sum(figures)::BIGINT AS figures, min(first_start) AS first_start, max(last_end) AS last_end
+            FROM obs_summary
+            GROUP BY ALL
+            ORDER BY city_uk, department, metric, granularity, demo
+            """
+        )
     return query(
         """
         SELECT city_uk, city, department, metric, granularity, demo,
@@ -40,20 +75,40 @@ def sources() -> pd.DataFrame:
 
 
 def totals() -> dict:
-    """Counts for the header: figures, cities, metrics, sources."""
-    row = query(
-        """
-        SELECT count(*) AS figures, count(DISTINCT city_code) AS cities,
-               count(DISTINCT metric) AS metrics, count(DISTINCT source) AS sources,
-               count(*) FILTER (WHERE demo) AS demo_figures
-        FROM observations
-        """
-    ).iloc[0]
+    """Counts for the header: figures, cities, metrics, and sources (the loaded files listed below)."""
+    if _summarised():
+        row = query(
+            """
+            SELECT coalesce(sum(figures), 0)::BIGINT AS figures, count(DISTINCT city_code) AS cities,
+                   count(DISTINCT metric) AS metrics, (SELECT count(*) FROM sources WHERE active) AS sources,
+                   coalesce(sum(figures) FILTER (WHERE demo), 0)::BIGINT AS demo_figures
+            FROM obs_summary
+            """
+        ).iloc[0]
+    else:
+        row = query(
+            """
+            SELECT count(*) AS figures, count(DISTINCT city_code) AS cities,
+                   count(DISTINCT metric) AS metrics, (SELECT count(*) FROM sources WHERE active) AS sources,
+                   count(*) FILTER (WHERE demo) AS demo_figures
+            FROM observations
+            """
+        ).iloc[0]
     return {k: int(v) for k, v in row.items()}
 
 
 def places_present(include_demo: bool = True) -> pd.DataFrame:
     """Cities with figures: code, names, how many figures, first and last date."""
+    if _summarised():
+        return query(
+            """
+            SELECT city_code, city_uk, city, sum(figures)::BIGINT AS figures,
+                   min(first_start) AS first_start, max(last_end) AS last_end
+            FROM obs_summary WHERE (? OR NOT demo)
+            GROUP BY ALL ORDER BY figures DESC, city_uk
+            """,
+            [include_demo],
+        )
     return query(
         """
         SELECT city_code, city_uk, city, count(*) AS figures,
@@ -66,11 +121,21 @@ def places_present(include_demo: bool = True) -> pd.DataFrame:
 
 
 def departments_present(city_codes: list[str], include_demo: bool = True) -> pd.DataFrame:
+    """Departments with figures in these cities, the busiest first."""
+    if _summarised():
+        return query(
+            """
+            SELECT city_code, department, sum(figures)::BIGINT AS figures FROM obs_summary
+            WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo)
+            GROUP BY ALL ORDER BY city_code, figures DESC, department
+            """,
+            [city_codes, include_demo],
+        )
     return query(
         """
         SELECT city_code, department, count(*) AS figures FROM observations
-        WHERE city_code IN (SELECT unnest(?::VARCHAR[])) AND (? OR NOT demo)
-        GROUP BY ALL ORDER BY city_code, figures DESC
+        WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo)
+        GROUP BY ALL ORDER BY city_code, figures DESC, department
         """,
         [city_codes, include_demo],
     )
@@ -78,12 +143,22 @@ def departments_present(city_codes: list[str], include_demo: bool = True) -> pd.
 
 def metrics_present(city_codes: list[str], include_demo: bool = True) -> pd.DataFrame:
     """Metrics with figures for these cities: code, kind, figures, last date."""
+    if _summarised():
+        return query(
+            """
+            SELECT metric, kind, sum(figures)::BIGINT AS figures, max(last_date) AS last_date
+            FROM obs_summary
+            WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo) AND headline
+            GROUP BY ALL ORDER BY figures DESC, metric
+            """,
+            [city_codes, include_demo],
+        )
     return query(
         """
         SELECT metric, kind, count(*) AS figures, max(coalesce(as_of, period_end)) AS last_date
         FROM observations
-        WHERE city_code IN (SELECT unnest(?::VARCHAR[])) AND (? OR NOT demo) AND breakdown IS NULL
-        GROUP BY ALL ORDER BY figures DESC
+        WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo) AND breakdown IS NULL
+        GROUP BY ALL ORDER BY figures DESC, metric
         """,
         [city_codes, include_demo],
     )
@@ -106,10 +181,10 @@ def observations_for(
     return query(
         f"""
         SELECT {OBS_COLUMNS} FROM observations
-        WHERE city_code IN (SELECT unnest(?::VARCHAR[]))
-          AND metric IN (SELECT unnest(?::VARCHAR[]))
+        WHERE list_contains(?::VARCHAR[], city_code)
+          AND list_contains(?::VARCHAR[], metric)
           AND (? OR NOT demo)
-          AND (?::VARCHAR[] IS NULL OR department IN (SELECT unnest(?::VARCHAR[])))
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], department))
           AND breakdown IS NULL
           AND CASE WHEN kind = 'stock'
                    THEN coalesce(as_of, period_end + 1) <= ?::DATE + 1
@@ -122,13 +197,22 @@ def observations_for(
 
 def latest_period_end(city_codes: list[str], include_demo: bool = True) -> date | None:
     """The end of the latest flow period reported for these cities."""
-    row = query(
-        """
-        SELECT max(period_end) AS last FROM observations
-        WHERE city_code IN (SELECT unnest(?::VARCHAR[])) AND kind = 'flow' AND (? OR NOT demo)
-        """,
-        [city_codes, include_demo],
-    )
+    if _summarised():
+        row = query(
+            """
+            SELECT max(last_end) AS last FROM obs_summary
+            WHERE list_contains(?::VARCHAR[], city_code) AND kind = 'flow' AND (? OR NOT demo)
+            """,
+            [city_codes, include_demo],
+        )
+    else:
+        row = query(
+            """
+            SELECT max(period_end) AS last FROM observations
+            WHERE list_contains(?::VARCHAR[], city_code) AND kind = 'flow' AND (? OR NOT demo)
+            """,
+            [city_codes, include_demo],
+        )
     value = row["last"].iloc[0]
     return None if pd.isna(value) else pd.Timestamp(value).date()
 
@@ -138,7 +222,7 @@ def population(city_codes: list[str]) -> pd.DataFrame:
     return query(
         """
         SELECT place_code AS city_code, year, population, source FROM population
-        WHERE place_code IN (SELECT unnest(?::VARCHAR[])) ORDER BY city_code, year
+        WHERE list_contains(?::VARCHAR[], place_code) ORDER BY city_code, year
         """,
         [city_codes],
     )
@@ -154,19 +238,185 @@ def data_rows(
     limit: int = 1000,
     offset: int = 0,
 ) -> tuple[pd.DataFrame, int]:
-    """Observations for the Data page (sub-counts included), one page at a time, and the total count."""
+    """Observations for the Data page (sub-counts included), one page at a time, and the total count.
+
+    One query per call: the rows carry the count of all matching rows (`limit=0` returns no rows,
+    only the count); a page past the end asks for the count on its own."""
     where = """
-        WHERE city_code IN (SELECT unnest(?::VARCHAR[]))
-          AND (?::VARCHAR[] IS NULL OR metric IN (SELECT unnest(?::VARCHAR[])))
+        WHERE list_contains(?::VARCHAR[], city_code)
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], metric))
           AND (? OR NOT demo)
           AND coalesce(as_of, period_end) >= ?::DATE AND period_start <= ?::DATE
     """
     params = [city_codes, metrics, metrics, include_demo, start, end]
-    count = int(query(f"SELECT count(*) AS n FROM observations {where}", params)["n"].iloc[0])
     rows = query(
-        f"""SELECT {OBS_COLUMNS} FROM observations {where}
+        f"""SELECT {OBS_COLUMNS}, count(*) OVER () AS matching FROM observations {where}
             ORDER BY city_uk, metric, period_start, period_end, breakdown NULLS FIRST
             LIMIT ? OFFSET ?""",
-        [*params, limit, offset],
+        [*params, max(limit, 1), offset],
     )
-    return rows, count
+    if len(rows) or not offset:
+        count = int(rows["matching"].iloc[0]) if len(rows) else 0
+    else:
+        count = int(query(f"SELECT count(*) AS n FROM observations {where}", params)["n"].iloc[0])
+    return rows.drop(columns="matching").iloc[: max(limit, 0)], count
+
+
+def sources_matching(names: list[str], hashes: list[str]) -> pd.DataFrame:
+    """Active sources with one of these names or content hashes (what an upload would replace or repeat)."""
+    return query(
+        """
+        SELECT name, content_hash, kind, figures, loaded_at, loaded_by FROM sources
+        WHERE active AND (name IN (SELECT unnest(?::VARCHAR[])) OR content_hash IN (SELECT unnest(?::VARCHAR[])))
+        ORDER BY loaded_at DESC
+        """,
+        [names, hashes],
+    )
+
+
+def source_list(include_inactive: bool = False) -> pd.DataFrame:
+    """Every loaded file or report, newest first: state active, replaced (by the version with hash
+    `superseded_by`, loaded at `superseded_at`) or removed."""
+    return query(
+        """
+        SELECT s.source_id, s.name, s.kind, s.is_demo AS demo, s.figures, s.warnings, s.loaded_at,
+               s.loaded_by, s.content_hash,
+               CASE WHEN s.active THEN 'active' WHEN s.superseded_by IS NOT NULL THEN 'replaced'
+                    ELSE 'removed' END AS state,
+               n.content_hash AS superseded_by, n.loaded_at AS superseded_at
+        FROM sources s LEFT JOIN sources n ON n.source_id = s.superseded_by
+        WHERE ? OR s.active
+        ORDER BY s.active DESC, s.loaded_at DESC, s.name
+        """,
+        [include_inactive],
+    )
+
+
+def load_history(limit: int = 500) -> pd.DataFrame:
+    """The load log, newest first, with what each replacement superseded (its hash, time and figures)."""
+    return query(
+        """
+        SELECT l.load_id, l.logged_at, l.action, l.source_name, l.content_hash, l.figures, l.warnings,
+               l.loaded_by, r.content_hash AS replaced_hash, r.loaded_at AS replaced_loaded_at,
+               r.figures AS replaced_figures
+        FROM load_log l LEFT JOIN sources r ON r.source_id = l.replaced_source_id
+        ORDER BY l.logged_at DESC, l.load_id DESC, l.source_name
+        LIMIT ?
+        """,
+        [limit],
+    )
+
+
+def totals_against_months(include_demo: bool = True) -> pd.DataFrame:
+    """Each quarterly, half-yearly or annual flow figure beside the sum of the monthly figures inside
+    its span (same city, department and metric): how many months, their sum and their sources."""
+    return query(
+        """
+        WITH flows AS (
+            SELECT * FROM observations
+            WHERE kind = 'flow' AND status = 'reported' AND breakdown IS NULL AND (? OR NOT demo)
+        )
+        SELECT t.city_code, t.city_uk, t.city, t.department, t.metric, t.granularity, t.period_start,
+               t.period_end, t.value AS total, t.approximate, t.demo, t.source, t.locator,
+               sum(m.value) AS months_sum, count(*) AS months_reported,
+               bool_or(m.approximate) AS months_approximate, bool_or(m.demo) AS months_demo,
+               string_agg(DISTINCT m.source, '; ' ORDER BY m.source) AS month_sources
+        FROM flows t JOIN flows m
+          ON m.city_code = t.city_code AND m.department = t.department AND m.metric = t.metric
+         AND m.granularity = 'month' AND m.period_start >= t.period_start AND m.period_end <= t.period_end
+        WHERE t.granularity IN ('quarter', 'half_year', 'year')
+        GROUP BY ALL
+        ORDER BY t.city_uk, t.metric, t.period_start, t.period_end
+        """,
+        [include_demo],
+    )
+
+
+def duplicate_figures(include_demo: bool = True, limit: int = 5000) -> pd.DataFrame:
+    """Figures given by more than one active source (same key as the `observations` view), one row
+    per source, `kept` marking the one the view shows (real before demo, then the newest)."""
+    return query(
+        """
+        WITH f AS (
+            SELECT f.place_code, p.name_uk AS city_uk, p.name_en AS city, f.department, f.metric, m.kind,
+                   f.period_start, f.period_end, f.granularity, f.as_of, f.breakdown, f.value, f.status,
+                   f.locator, s.name AS source, s.is_demo AS demo,
+                   count(*) OVER (PARTITION BY f.place_code, f.department, f.metric, f.breakdown,
+                       CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END,
+                       CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END
+                   ) AS copies,
+                   row_number() OVER (PARTITION BY f.place_code, f.department, f.metric, f.breakdown,
+                       CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END,
+                       CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END
+                       ORDER BY s.is_demo, s.loaded_at DESC, s.source_id DESC
+                   ) AS rank
+            FROM facts f JOIN sources s USING (source_id) JOIN metrics m ON m.code = f.metric
+            JOIN places p ON p.code = f.place_code
+            WHERE s.active AND (? OR NOT s.is_demo)
+        )
+        SELECT place_code AS city_code, city_uk, city, department, metric, kind, period_start, period_end,
+               granularity, as_of, breakdown, value, status, source, locator, demo, rank = 1 AS kept, copies,
+               CASE WHEN kind = 'stock' THEN NULL ELSE period_start END AS key_start,
+               CASE WHEN kind = 'stock' THEN COALESCE(as_of, period_end + 1) ELSE period_end END AS key_end
+        FROM f WHERE copies > 1
+        ORDER BY city_uk, metric, key_start NULLS FIRST, key_end, breakdown NULLS FIRST, department, rank
+        LIMIT ?
+        """,
+        [include_demo, limit],
+    )
+
+
+def unknown_wordings() -> pd.DataFrame:
+    """Metric wordings seen in uploads that the catalog did not know: in how many files, how many
+    cells, when last. Empty for a warehouse from before the table existed."""
+    columns = ["wording", "files", "cells", "last_seen", "file_names"]
+    exists = query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'unknown_wordings'")
+    if not int(exists["n"].iloc[0]):
+        return pd.DataFrame(columns=columns)
+    return query(
+        """
+        SELECT wording, count(*) AS files, sum(count) AS cells, max(seen_at) AS last_seen,
+               string_agg(file, '; ' ORDER BY file) AS file_names
+        FROM unknown_wordings GROUP BY wording ORDER BY cells DESC, wording
+        """
+    )
+
+
+def months_not_reported(include_demo: bool = True, limit: int = 5000) -> pd.DataFrame:
+    """Per city and flow metric, the months within the city's reporting span (its first to its last
+    flow figure, any metric) that no figure of that metric covers (a month, or a longer period holding
+    it); `monthly_figures` tells whether the city reports that metric by month at all."""
+    return query(
+        """
+        WITH figs AS (
+            SELECT city_code, city_uk, city, metric, granularity, period_start, period_end FROM observations
+            WHERE kind = 'flow' AND breakdown IS NULL AND (? OR NOT demo)
+        ),
+        spans AS (
+            SELECT city_code, date_trunc('month', min(period_start)) AS first,
+                   date_trunc('month', max(period_end)) AS last
+            FROM figs GROUP BY city_code
+        ),
+        pairs AS (
+            SELECT city_code, any_value(city_uk) AS city_uk, any_value(city) AS city, metric,
+                   count(*) FILTER (WHERE granularity = 'month') AS monthly_figures
+            FROM figs GROUP BY city_code, metric
+        ),
+        months AS (
+            SELECT p.city_code, p.city_uk, p.city, p.metric, p.monthly_figures, CAST(g.month AS DATE) AS month
+            FROM pairs p JOIN spans s USING (city_code),
+                 LATERAL (SELECT unnest(generate_series(s.first, s.last, INTERVAL 1 MONTH)) AS month) g
+        ),
+        missing AS (
+            SELECT * FROM months m WHERE NOT EXISTS (
+                SELECT 1 FROM figs f WHERE f.city_code = m.city_code AND f.metric = m.metric
+                  AND f.period_start <= last_day(m.month) AND f.period_end >= m.month)
+        )
+        SELECT city_code, city_uk, city, metric, monthly_figures, list(month ORDER BY month) AS months,
+               count(*) AS n
+        FROM missing GROUP BY ALL
+        ORDER BY city_uk, metric
+        LIMIT ?
+        """,
+        [include_demo, limit],
+    )

@@ -36,6 +36,8 @@ LIMITS: tuple[Limit, ...] = (
     Limit("MAX_COLUMNS", 702, "columns of a sheet (702 = A..ZZ)"),
     Limit("MAX_ROWS", 1_048_576, "rows of a sheet"),
     Limit("MAX_CELLS", 3_000_000, "cells of one workbook: the sum over sheets of last row x last column"),
+    Limit("MAX_UPLOAD_BYTES", 50_000_000, "one file sent through the app's upload page"),
+    Limit("MAX_UPLOAD_FILES", 20, "files sent at once through the app's upload page"),
 )
 
 

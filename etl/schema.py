@@ -78,6 +78,15 @@ CREATE TABLE IF NOT EXISTS obs (
     demo BOOLEAN, city_code VARCHAR
 );
 
+-- Metric wordings the catalog did not know, seen in uploads (to extend activity/metrics.toml).
+CREATE TABLE IF NOT EXISTS unknown_wordings (
+    wording VARCHAR NOT NULL,         -- as written in the file
+    file VARCHAR NOT NULL,            -- the file's display name
+    seen_at TIMESTAMP NOT NULL,       -- last seen
+    count INTEGER NOT NULL,           -- cells of that file that wrote it
+    PRIMARY KEY (wording, file)
+);
+
 CREATE OR REPLACE VIEW observations AS SELECT * FROM obs;
 """
 

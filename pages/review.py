@@ -11,6 +11,7 @@ from activity.i18n import tr
 from etl.names import safe_display_name
 from etl.reports import extract_report
 from etl.warehouse import WarehouseBusy, default_db_path, load_results
+from ui.auth import require_login
 from ui.entry import ensure_entry
 from ui.review import editable_table, highlighted, problems_in, to_result
 
@@ -45,6 +46,7 @@ def t(key: str, lang: str, **kw: object) -> str:
 ensure_entry()
 lang = st.session_state.get("lang", "uk")
 st.title(tr("review_title", lang))
+user = require_login(lang)
 st.caption(t("intro", lang))
 
 samples = sorted(SAMPLES.glob("*.txt"))
@@ -99,7 +101,7 @@ if choice == "sample":
 if st.button(t("load", lang), type="primary", disabled=bool(fixes), key="rv_load"):
     result = to_result(report, edited, raw)
     try:
-        load_results([result], default_db_path(), demo=choice == "sample")
+        load_results([result], default_db_path(), demo=choice == "sample", user=user)
     except WarehouseBusy:
         st.error(t("busy", lang))
         st.stop()

@@ -112,9 +112,14 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def serve_app(db: Path, *, timeout: float = 60.0, attempts: int = 3) -> Iterator[str]:
-    """Run the dashboard on a free local port against warehouse `db`; yield its base URL."""
-    env = {**os.environ, "DASHBOARD_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+def serve_app(db: Path, *, timeout: float = 60.0, attempts: int = 3, secrets: Path | None = None,
+              env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the dashboard on a free local port against warehouse `db`; yield its base URL.
+
+    `secrets`: a secrets.toml for this server only (Streamlit's `--secrets.files`), e.g. accounts.
+    """
+    env = {**os.environ, "DASHBOARD_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
+    extra = ["--secrets.files", str(secrets)] if secrets else []
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
         for attempt in range(attempts):
             port = free_port()
@@ -123,7 +128,7 @@ def serve_app(db: Path, *, timeout: float = 60.0, attempts: int = 3) -> Iterator
                 [sys.executable, "-m", "streamlit", "run", "dashboard.py",
                  "--server.headless", "true", "--server.address", "127.0.0.1",
                  "--server.port", str(port), "--server.fileWatcherType", "none",
-                 "--browser.gatherUsageStats", "false"],
+                 "--browser.gatherUsageStats", "false", *extra],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
             try:

@@ -193,3 +193,50 @@ def test_data_page_download_opens_in_openpyxl(page, app_url: str, built_db: Path
     assert len(rows) - header - 1 == n
     assert all(isinstance(r[3], int | float) for r in rows[header + 1:] if r[3] is not None)
     assert errors(page) == []
+
+
+def test_a_logged_in_user_uploads_a_file_and_sees_it_among_the_sources(browser, built_db: Path, tmp_path: Path) -> None:
+    """Log in with an account from a secrets file, upload through the real page, load, then the
+    Sources page (reached through the sidebar, in the same session) lists the file."""
+    import shutil
+
+    from etl.passwords import hash_password
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(built_db, db)
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'[auth.accounts]\n"tester" = "{hash_password("рукопис-2024-весна")}"\n', encoding="utf-8")
+    upload = tmp_path / "браузер_травень_2025.csv"
+    upload.write_text("Місто;Підрозділ;Період;Показник;Значення\n"
+                      "Ніжин;відділ інформаційно-аналітичної роботи та комунікацій з громадськістю;"
+                      "травень 2025;news_published;437\n", encoding="utf-8")
+    with serve_app(db, secrets=secrets, env={"DASHBOARD_UPLOAD_DIR": str(tmp_path / "uploads")}) as url:
+        page = _new_page(browser)
+        try:
+            _open(page, _url(url, "upload"), '[data-testid="stTextInput"] input')
+            assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 0  # locked
+            page.get_by_label("Ім’я користувача").fill("tester")
+            page.get_by_label("Пароль", exact=True).fill("рукопис-2024-весна")
+            page.get_by_role("button", name="Увійти").click()
+            dropzone = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+            dropzone.wait_for(state="attached")
+            wait_for_app(page)
+            dropzone.set_input_files(str(upload))
+            page.get_by_text("Що зміниться у сховищі").wait_for()
+            wait_for_app(page)
+            assert errors(page) == []
+            page.get_by_role("button", name="Завантажити у сховище").click()
+            page.get_by_text("Завантажено: нових файлів 1").wait_for()
+            wait_for_app(page)
+            page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Джерела").click()
+            page.get_by_text("Історія завантажень").wait_for()
+            wait_for_app(page)
+            assert errors(page) == [] and page.js_errors == []
+            picked = page.locator('.st-key-src_pick [data-testid="stSelectbox"]')
+            shown = picked.inner_text() + " " + " ".join(i.input_value() for i in picked.locator("input").all())
+            assert upload.name in shown  # the newest source is chosen first
+        finally:
+            page.context.close()
+    rows = query("SELECT name, loaded_by, figures FROM sources WHERE active AND loaded_by = 'tester'", path=db)
+    assert rows.values.tolist() == [[upload.name, "tester", 1]]
+    assert list((tmp_path / "uploads").iterdir()) == []  # read under a generated name, then deleted

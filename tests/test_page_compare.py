@@ -161,7 +161,7 @@ def test_english_switch(app: AppTest) -> None:
     assert list(table.columns[:3]) == ["Metric", "Nizhyn", "Lysychansk"]
     assert "12 of 12 months" in table["Coverage"][0]
     app.button_group(key="cmp_mode").set_value("periods").run()
-    assert list(app.dataframe[0].value.columns) == ["Metric", "2024", "2023", "Change", "Change, %", "Notes"]
+    assert list(app.dataframe[0].value.columns) == ["Metric", "2024", "2023", "Change", "Change, %", "Notes", "Source"]
 
 
 def test_period_table_and_basis_rules() -> None:

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from activity.store import query
+from etl.passwords import hash_password
 from etl.reports import extract_text
 from ui.review import editable_table, highlighted, problems_in, to_result
 
@@ -22,6 +23,8 @@ def app(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tupl
     shutil.copyfile(built_db, db)
     monkeypatch.setenv("DASHBOARD_DB", str(db))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.secrets["auth"] = {"accounts": {"olena": hash_password("рукопис-2024-весна")}}  # loading needs a login
+    at.session_state["auth_user"] = "olena"
     at.switch_page("pages/review.py")
     at.run()
     at.radio(key="rv_source").set_value("sample").run()
@@ -37,6 +40,7 @@ def test_the_example_is_read_checked_and_loaded(app) -> None:
     at.button(key="rv_load").click().run()
     assert not at.exception
     assert at.success[0].value.startswith("Завантажено: 12")
+    assert query("SELECT loaded_by FROM sources WHERE name = ?", [SAMPLE.name], path=db)["loaded_by"].tolist() == ["olena"]
     rows = query("""SELECT metric, value, demo, locator FROM observations WHERE source = ?
                     ORDER BY metric""", [SAMPLE.name], path=db)
     assert len(rows) == 12 and rows["demo"].all()

@@ -76,6 +76,7 @@ def render_periods(cx: Compare) -> None:
             t("col_change"): ("+" if diff and diff > 0 else "") + format_number(diff, lang, dec),
             t("col_pct"): arrow + format_percent(pct, lang),
             t("col_notes"): "; ".join(f"{r['period_name']}: {cx.cover(r)}" for _, r in g.iterrows()),
+            t("col_source"): "; ".join(f"{r['period_name']}: {r['sources']}" for _, r in g.iterrows() if r["reported"]),
         })
         found += notes(cx, g, "period_name", lambda r: period_from_key(r["period_key"]), same_date=False)
     paint = lambda col: [f"color: {c}" for c in colours]  # noqa: E731

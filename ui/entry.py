@@ -12,6 +12,8 @@ import threading
 
 import streamlit as st
 
+from ui.auth import guard_public
+
 _run = threading.local()  # one script run executes on one thread
 _left_old_mode = False  # once per process: a server never re-enters the old mode by itself
 
@@ -31,8 +33,12 @@ def mark_routed() -> None:
 def ensure_entry() -> None:
     routed = getattr(_run, "routed", False)
     _run.routed = False
-    if routed:
-        return
+    if not routed:
+        _leave_old_mode()
+    guard_public(st.session_state.get("lang", "uk"))  # locked when secrets say `[auth] protect_all = true`
+
+
+def _leave_old_mode() -> None:
     from streamlit.runtime.pages_manager import PagesManager
 
     global _left_old_mode

@@ -1,0 +1,79 @@
+"""Якість даних / Data quality: totals that disagree with their months, figures given twice, unknown
+metric names seen in uploads, and months not reported."""
+
+import streamlit as st
+
+from activity import data, quality
+from activity.formatting import format_number
+from activity.i18n import tr
+from ui.downloads import download_buttons
+from ui.entry import ensure_entry
+from ui.export_views import frame_view
+from ui.quality import disagreements_table, duplicates_table, gaps_table, wordings_table
+
+T = {
+    "intro": ("Де дані суперечать самі собі або мають прогалини. Кожне число названо з його джерелом "
+              "(файл і аркуш!клітинка або звіт і речення).",
+              "Where the data contradicts itself or has gaps. Every figure is named with its source "
+              "(file and sheet!cell, or report and sentence)."),
+    "totals": ("Підсумки, що не збігаються з місяцями: {n}", "Totals that disagree with their months: {n}"),
+    "totals_note": ("Квартальний, піврічний чи річний показник проти суми місячних того самого міста, підрозділу й "
+                    "показника: коли подано всі місяці, а сума інша, або коли частина місяців уже більша за підсумок.",
+                    "A quarterly, half-yearly or annual figure against the sum of the monthly ones of the same city, "
+                    "department and metric: when every month is there and the sum differs, or when some months "
+                    "already add up to more than the total."),
+    "dups": ("Однакові показники з кількох джерел: {n}", "The same figure from several sources: {n}"),
+    "dups_note": ("У сховищі показано одне значення: справжні дані мають перевагу над демо, далі — новіше джерело.",
+                  "The warehouse shows one value: real data before demo, then the most recent source."),
+    "words": ("Невідомі назви показників у завантаженнях: {n}", "Unknown metric names in uploads: {n}"),
+    "words_note": ("Щоб такі файли завантажувалися, додайте назву до показника в activity/metrics.toml (wordings).",
+                   "For such files to load, add the wording to a metric in activity/metrics.toml (wordings)."),
+    "gaps": ("Неподані місяці: {n}", "Months not reported: {n}"),
+    "gaps_note": ("Місяці між першим і останнім показником міста, яких не покриває жоден показник (місячний чи "
+                  "довшого періоду). Лише потоки: залишок (наприклад, кількість організацій) стоїть до наступної дати.",
+                  "Months between a city's first and last figure that no figure covers (monthly or a longer period). "
+                  "Flows only: a stock (such as organisations registered) stands until its next date."),
+    "monthly_only": ("Лише показники, які місто подає щомісяця", "Only metrics the city reports by month"),
+    "none": ("Нічого не знайдено.", "Nothing found."),
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**kw)
+
+
+def section(title: str, note: str, table, key: str) -> None:
+    st.subheader(title)
+    st.caption(note)
+    if table.empty:
+        st.success(t("none", lang))
+        return
+    st.dataframe(table, hide_index=True)
+    download_buttons(frame_view(table, {c: c for c in table.columns}, title=title, sheet=title.split(":")[0], lang=lang,
+                                include_demo=include_demo), key=f"q_{key}", name=title.split(":")[0], lang=lang)
+
+
+ensure_entry()
+lang = st.session_state.get("lang", "uk")
+st.title(tr("quality_title", lang))
+if not data.warehouse_exists():
+    st.info(tr("no_warehouse", lang))
+    st.stop()
+st.caption(t("intro", lang))
+include_demo = not st.toggle(tr("hide_demo", lang), key="hide_demo", bind="query-params")
+
+totals = quality.disagreements(data.totals_against_months(include_demo))
+section(t("totals", lang, n=format_number(len(totals), lang)), t("totals_note", lang),
+        disagreements_table(totals, lang), "totals")
+
+dups = quality.duplicate_groups(data.duplicate_figures(include_demo))
+section(t("dups", lang, n=format_number(len(dups), lang)), t("dups_note", lang), duplicates_table(dups, lang), "dups")
+
+words = quality.with_suggestions(data.unknown_wordings())
+section(t("words", lang, n=format_number(len(words), lang)), t("words_note", lang), wordings_table(words, lang), "words")
+
+monthly_only = st.toggle(t("monthly_only", lang), value=True, key="q_monthly")
+gaps = quality.gap_table(data.months_not_reported(include_demo), lang, monthly_only)
+section(t("gaps", lang, n=format_number(int(gaps["n"].sum()) if len(gaps) else 0, lang)), t("gaps_note", lang),
+        gaps_table(gaps, lang), "gaps")

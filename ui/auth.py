@@ -1,0 +1,211 @@
+"""Who may load data: a login for the pages that change the warehouse (upload, review, sources).
+
+Everything comes from the `[auth]` section of `.streamlit/secrets.toml` (README, "Who may load
+data"; `.streamlit/secrets.example.toml` shows both set-ups):
+
+* **OIDC** where `[auth]` has `redirect_uri`, `cookie_secret` and a provider (`client_id`,
+  `client_secret`, `server_metadata_url` in `[auth]` itself or in a named `[auth.<provider>]`):
+  Streamlit's `st.login()`, `st.user.is_logged_in` and `st.logout()`.
+* otherwise **accounts** in `[auth.accounts]`, `name = "scrypt$..."` lines made by
+  `python -m etl passwd NAME`: a login form, the login kept in the session's state. A failed
+  attempt waits `FAIL_DELAY` seconds; `MAX_FAILURES` failures lock the form for `LOCK_SECONDS`.
+* with **neither**, the protected pages say how to set up an account and stay locked.
+
+The read-only pages stay public unless `[auth] protect_all = true` (`guard_public`, called by
+ui.entry.ensure_entry on every page). Passwords and secrets are never shown, logged or kept.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from etl.passwords import verify_password
+
+FAIL_DELAY = 1.0  # seconds every failed attempt waits
+MAX_FAILURES = 5  # failed attempts in a session before the form locks
+LOCK_SECONDS = 60.0
+OIDC_KEYS = ("client_id", "client_secret", "server_metadata_url")
+STATE_USER, STATE_FAILS, STATE_LOCKED = "auth_user", "auth_failures", "auth_locked_until"
+
+T = {
+    "locked": ("Ця сторінка змінює сховище, тому потрібен вхід.",
+               "This page changes the warehouse, so you need to log in."),
+    "locked_all": ("Застосунок доступний лише після входу.", "The app is open only to logged-in users."),
+    "no_accounts": (
+        "Вхід ще не налаштовано, тож завантажувати дані не може ніхто. Адміністратор: виконайте "
+        "`python -m etl passwd ІМ’Я`, вставте надрукований рядок у `.streamlit/secrets.toml` під "
+        "`[auth.accounts]` і перезапустіть застосунок; або налаштуйте вхід через OIDC (README, «Who may load data»).",
+        "Login is not set up yet, so nobody can load data. Administrator: run `python -m etl passwd NAME`, "
+        "paste the printed line into `.streamlit/secrets.toml` under `[auth.accounts]` and restart the app; "
+        "or set up OIDC login (README, 'Who may load data')."),
+    "user": ("Ім’я користувача", "User name"), "password": ("Пароль", "Password"),
+    "submit": ("Увійти", "Log in"), "oidc": ("Увійти через {p}", "Log in with {p}"),
+    "bad": ("Невірне ім’я користувача або пароль.", "Wrong user name or password."),
+    "wait": ("Забагато невдалих спроб. Спробуйте через {s} с.", "Too many failed attempts. Try again in {s} s."),
+    "who": ("Ви увійшли як **{user}**", "Logged in as **{user}**"), "logout": ("Вийти", "Log out"),
+    "no_authlib": ("Для входу через OIDC потрібен пакет Authlib (`pip install -r requirements.txt`).",
+                   "OIDC login needs the Authlib package (`pip install -r requirements.txt`)."),
+}
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**params)
+
+
+@dataclass(frozen=True)
+class AuthSettings:
+    mode: str  # "oidc", "accounts" or "none"
+    accounts: dict[str, str] = field(default_factory=dict)
+    providers: tuple[str | None, ...] = ()  # None: the provider set in [auth] itself
+    protect_all: bool = False
+
+
+def auth_section() -> dict:
+    """The `[auth]` section of the secrets ({} when there is no secrets file or no section)."""
+    secrets = st.secrets
+    try:
+        if not secrets.load_if_toml_exists():
+            return {}
+        section = secrets.get("auth")
+    except (FileNotFoundError, KeyError):
+        return {}
+    return _plain(section) if isinstance(section, Mapping) else {}
+
+
+def _plain(value: object) -> object:
+    return {str(k): _plain(v) for k, v in value.items()} if isinstance(value, Mapping) else value
+
+
+def read_settings(section: Mapping) -> AuthSettings:
+    """How logging in works for this `[auth]` section (see the module doc)."""
+    accounts = section.get("accounts")
+    accounts = {str(k): str(v) for k, v in accounts.items()} if isinstance(accounts, Mapping) else {}
+    protect_all = section.get("protect_all") is True
+    providers: list[str | None] = []
+    if all(section.get(k) for k in OIDC_KEYS):
+        providers.append(None)
+    providers += [name for name, sub in section.items() if name != "accounts" and isinstance(sub, Mapping)
+                  and all(sub.get(k) for k in OIDC_KEYS)]
+    if providers and section.get("redirect_uri") and section.get("cookie_secret"):
+        return AuthSettings("oidc", accounts, tuple(providers), protect_all)
+    return AuthSettings("accounts" if accounts else "none", accounts, (), protect_all)
+
+
+def settings() -> AuthSettings:
+    return read_settings(auth_section())
+
+
+def current_user(cfg: AuthSettings | None = None) -> str | None:
+    """The logged-in user's name (an e-mail address for OIDC), or None."""
+    cfg = cfg or settings()
+    if cfg.mode == "oidc":
+        user = st.user
+        if not user.get("is_logged_in"):
+            return None
+        return str(user.get("email") or user.get("name") or user.get("sub") or "oidc")
+    if cfg.mode == "accounts":
+        name = st.session_state.get(STATE_USER)
+        return name if name in cfg.accounts else None  # an account removed from secrets is logged out
+    return None
+
+
+def require_login(lang: str) -> str:
+    """The logged-in user (with a log-out button in the sidebar); else the login and st.stop()."""
+    cfg = settings()
+    user = current_user(cfg)
+    if user is None:
+        st.info(t("locked", lang))
+        _login(cfg, lang)
+        st.stop()
+    if not cfg.protect_all:  # else guard_public (ensure_entry, before every page) has shown it
+        _logout_button(cfg, user, lang)
+    return user
+
+
+def guard_public(lang: str) -> None:
+    """On a read-only page: nothing, unless `protect_all` is set and nobody is logged in."""
+    cfg = settings()
+    if not cfg.protect_all:
+        return
+    user = current_user(cfg)
+    if user is None:
+        st.info(t("locked_all", lang))
+        _login(cfg, lang)
+        st.stop()
+    _logout_button(cfg, user, lang)
+
+
+def _login(cfg: AuthSettings, lang: str) -> None:
+    if cfg.mode == "none":
+        st.warning(t("no_accounts", lang))
+    elif cfg.mode == "oidc":
+        _oidc_buttons(cfg, lang)
+    else:
+        _account_form(cfg, lang)
+
+
+def _oidc_buttons(cfg: AuthSettings, lang: str) -> None:
+    try:
+        import authlib  # noqa: F401  (st.login needs it)
+    except ImportError:
+        st.warning(t("no_authlib", lang))
+        return
+    for provider in cfg.providers:
+        label = t("oidc", lang, p=provider) if provider else t("submit", lang)
+        if st.button(label, key=f"auth_login_{provider or 'default'}", type="primary"):
+            st.login(provider)
+
+
+def _account_form(cfg: AuthSettings, lang: str) -> None:
+    wait = seconds_locked()
+    if wait > 0:
+        st.warning(t("wait", lang, s=int(wait + 0.999)))
+        return
+    with st.form("auth_form", clear_on_submit=True, enter_to_submit=True):
+        name = st.text_input(t("user", lang), key="auth_name", autocomplete="username")
+        password = st.text_input(t("password", lang), type="password", key="auth_password",
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button(t("submit", lang), type="primary")
+    if not submitted:
+        return
+    if check_account(cfg, name.strip(), password):
+        st.rerun()
+    st.error(t("bad", lang))
+    if seconds_locked() > 0:
+        st.warning(t("wait", lang, s=int(LOCK_SECONDS)))
+
+
+def check_account(cfg: AuthSettings, name: str, password: str) -> bool:
+    """Check a login and keep it in the session; a failure waits and counts towards the lock."""
+    if seconds_locked() > 0:
+        return False
+    if name and password and verify_password(password, cfg.accounts.get(name)):
+        st.session_state[STATE_USER] = name
+        st.session_state[STATE_FAILS] = 0
+        return True
+    time.sleep(FAIL_DELAY)
+    failures = int(st.session_state.get(STATE_FAILS, 0)) + 1
+    st.session_state[STATE_FAILS] = failures
+    if failures % MAX_FAILURES == 0:
+        st.session_state[STATE_LOCKED] = time.monotonic() + LOCK_SECONDS
+    return False
+
+
+def seconds_locked() -> float:
+    return max(0.0, float(st.session_state.get(STATE_LOCKED, 0.0)) - time.monotonic())
+
+
+def _logout_button(cfg: AuthSettings, user: str, lang: str) -> None:
+    st.sidebar.caption(t("who", lang, user=re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>:$])", r"\\\1", user)))
+    if st.sidebar.button(t("logout", lang), key="auth_logout", icon=":material/logout:"):
+        if cfg.mode == "oidc":
+            st.logout()
+        else:
+            st.session_state.pop(STATE_USER, None)
+            st.rerun()

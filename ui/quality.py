@@ -1,0 +1,101 @@
+"""The Якість даних / Data quality page's tables, from the rules in activity.quality.
+
+Every figure named in a table comes with its source: the file and sheet!cell (or the report and
+its sentence) it was read from.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from activity.catalog import get_metric
+from activity.formatting import format_date, format_number, period_label
+from activity.periods import period_from_range
+
+T = {
+    "city": ("Місто", "City"), "metric": ("Показник", "Metric"), "period": ("Період", "Period"),
+    "when": ("Період або дата", "Period or date"),
+    "total": ("Підсумок", "Total"), "total_source": ("Джерело підсумку", "Source of the total"),
+    "months_sum": ("Сума місяців", "Sum of the months"), "months": ("Місяців", "Months"),
+    "difference": ("Різниця (місяці − підсумок)", "Difference (months − total)"),
+    "month_sources": ("Джерела місяців", "Sources of the months"), "of": ("{n} з {m}", "{n} of {m}"),
+    "value": ("У сховищі", "In the warehouse"), "source": ("Джерело", "Source"),
+    "others": ("Інші джерела", "Other sources"), "differ": ("Значення різняться", "Values differ"),
+    "wording": ("Назва у файлі", "Wording in the file"), "files": ("Файлів", "Files"), "cells": ("Клітинок", "Cells"),
+    "last_seen": ("Востаннє", "Last seen"), "file_names": ("Файли", "Files"), "maybe": ("Можливо", "Perhaps"),
+    "missing": ("Не подано місяців", "Months not reported"), "which": ("Які", "Which"),
+    "yes": ("так", "yes"), "no": ("ні", "no"), "demo": ("демо", "demo"),
+}
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**params)
+
+
+def _city(frame: pd.DataFrame, lang: str) -> pd.Series:
+    return frame["city_uk" if lang == "uk" else "city"]
+
+
+def _metric(codes: pd.Series, lang: str) -> list[str]:
+    return [get_metric(c).label(lang) for c in codes]
+
+
+def _period(start: object, end: object, lang: str) -> str:
+    return period_label(period_from_range(pd.Timestamp(start).date(), pd.Timestamp(end).date()), lang)
+
+
+def _value(v: object, lang: str) -> str:
+    return "" if v is None or pd.isna(v) else format_number(v, lang)
+
+
+def disagreements_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rows of `quality.disagreements` as shown."""
+    return pd.DataFrame({
+        t("city", lang): _city(rows, lang), t("metric", lang): _metric(rows["metric"], lang),
+        t("period", lang): [_period(s, e, lang) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)],
+        t("total", lang): [_value(v, lang) for v in rows["total"]],
+        t("total_source", lang): [f"{s}: {loc}" for s, loc in zip(rows["source"], rows["locator"], strict=True)],
+        t("months_sum", lang): [_value(v, lang) for v in rows["months_sum"]],
+        t("months", lang): [t("of", lang, n=n, m=m) for n, m in zip(rows["months_reported"], rows["months_in_period"],
+                                                                  strict=True)],
+        t("difference", lang): [("+" if d > 0 else "") + _value(d, lang) for d in rows["difference"]],
+        t("month_sources", lang): rows["month_sources"],
+    })
+
+
+def duplicates_table(groups: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rows of `quality.duplicate_groups` as shown: the kept value and where it came from, then the others."""
+    def when(r) -> str:
+        if r.kind == "stock" and r.as_of is not None and not pd.isna(r.as_of):
+            return format_date(pd.Timestamp(r.as_of).date(), lang)
+        return _period(r.period_start, r.period_end, lang)
+
+    others = ["; ".join(f"{s}: {loc} = {_value(v, lang)}" for s, loc, v, _g in o) for o in groups["others"]]
+    return pd.DataFrame({
+        t("city", lang): _city(groups, lang), t("metric", lang): _metric(groups["metric"], lang),
+        t("when", lang): [when(r) for r in groups.itertuples()],
+        t("value", lang): [_value(v, lang) for v in groups["value"]],
+        t("source", lang): [f"{s}: {loc}" for s, loc in zip(groups["source"], groups["locator"], strict=True)],
+        t("others", lang): others,
+        t("differ", lang): groups["values_differ"].map({True: t("yes", lang), False: t("no", lang)}),
+    })
+
+
+def wordings_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rows of `quality.with_suggestions` as shown."""
+    return pd.DataFrame({
+        t("wording", lang): rows["wording"], t("files", lang): rows["files"].astype(int),
+        t("cells", lang): rows["cells"].astype(int),
+        t("last_seen", lang): [format_date(pd.Timestamp(v).date(), lang) for v in rows["last_seen"]],
+        t("file_names", lang): rows["file_names"],
+        t("maybe", lang): ["; ".join(f"{get_metric(c).label(lang)} ({c})" for c in s) for s in rows["suggestions"]],
+    })
+
+
+def gaps_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rows of `quality.gap_table` as shown."""
+    return pd.DataFrame({
+        t("city", lang): _city(rows, lang), t("metric", lang): _metric(rows["metric"], lang),
+        t("missing", lang): rows["n"].astype(int), t("which", lang): rows["ranges"],
+    })

@@ -1,0 +1,186 @@
+"""What the Завантаження / Upload page shows: files checked and parsed once, the figures found, the
+problems with their cells, and what loading would change in the warehouse, file by file.
+
+The work itself is in etl.uploads (early checks, generated names, parsing) and etl.warehouse (the
+load); this module turns results into the page's tables and keeps them in the session, so a rerun
+(a click elsewhere on the page) never parses the same files again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from activity import data
+from activity.catalog import get_metric
+from activity.formatting import format_date, format_number, period_label
+from activity.places import PlaceError, get_place
+from etl.ingest import FileResult
+from etl.problems import ERROR, Problem
+from etl.uploads import check_batch, parse_uploads, unknown_wordings, write_review
+from etl.warehouse import WarehouseBusy, WarehouseDamaged, default_db_path, record_unknown_wordings
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
+SAMPLE_ROWS = 200
+STATE = "up_parsed"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+T = {
+    "reading": ("Читаю {name} ({i} з {n})…", "Reading {name} ({i} of {n})…"),
+    "file": ("Файл", "File"), "change": ("Що зміниться", "What changes"), "figures": ("Показників", "Figures"),
+    "warnings": ("Попереджень", "Warnings"), "errors": ("Помилок", "Errors"), "detail": ("Подробиці", "Details"),
+    "new": ("новий", "new"), "replaced": ("замінить попередню версію", "replaces the previous version"),
+    "unchanged": ("без змін", "unchanged"), "rejected": ("не буде завантажено: помилки", "will not load: errors"),
+    "same_as": ("такий самий вміст уже є як «{name}»", "the same content is already loaded as '{name}'"),
+    "old": ("версія від {when}, показників: {n}, завантажив {who}", "the version of {when}, {n} figures, loaded by {who}"),
+    "same_batch": ("повторює інший файл цього завантаження", "repeats another file of this upload"),
+    "city": ("Місто", "City"), "period": ("Період", "Period"), "metric": ("Показник", "Metric"),
+    "value": ("Значення", "Value"), "as_of": ("Станом на", "As of"), "where": ("Клітинка або речення", "Cell or sentence"),
+    "severity": ("Вид", "Kind"), "message": ("Повідомлення", "Message"),
+    "error": ("помилка", "error"), "warning": ("попередження", "warning"),
+    "template_long": ("Шаблон: довга таблиця (.xlsx)", "Template: long layout (.xlsx)"),
+    "template_wide": ("Шаблон: широка таблиця (.xlsx)", "Template: wide layout (.xlsx)"),
+    "template_help": ("Порожній шаблон з аркушем «Довідка», що пояснює стовпці.",
+                      "An empty template with a 'Довідка' sheet explaining the columns."),
+    "review": ("Аркуш для перевірки (.xlsx)", "Review sheet (.xlsx)"),
+    "review_help": ("Усі знайдені показники в довгому форматі та аркуш «Проблеми» з кожною помилкою і клітинкою: "
+                    "виправте й надішліть знову.",
+                    "Every figure found in the long layout and a 'Проблеми' sheet with every problem and its cell: "
+                    "fix it and send it again."),
+}
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    uk, en = T[key]
+    return (en if lang == "en" else uk).format(**params)
+
+
+def template_buttons(lang: str) -> None:
+    row = st.container(horizontal=True, gap="small", key="up_templates")
+    for stem in ("long", "wide"):
+        path = TEMPLATES / f"{stem}_template.xlsx"
+        if path.exists():
+            row.download_button(t(f"template_{stem}", lang), data=path.read_bytes(), file_name=path.name,
+                                mime=XLSX_MIME, key=f"up_tpl_{stem}", help=t("template_help", lang),
+                                on_click="ignore", icon=":material/description:")
+
+
+def intake(files: list, lang: str) -> tuple[list[FileResult], list[Problem]]:
+    """The uploaded files checked, stored under generated names, parsed (with a progress bar) and
+    their unknown metric wordings recorded: once per set of files, then kept in the session."""
+    batch = [(f.name, f.getvalue()) for f in files]
+    key = hashlib.sha256(repr([(n, hashlib.sha256(b).hexdigest()) for n, b in batch]).encode()).hexdigest()
+    cached = st.session_state.get(STATE)
+    if cached and cached[0] == key:
+        return cached[1], cached[2]
+    accepted, refused = check_batch(batch)
+    bar = st.progress(0.0) if accepted else None
+
+    def progress(i: int, n: int, name: str) -> None:
+        if bar is not None and i < n:
+            bar.progress(i / n, text=t("reading", lang, name=name, i=i + 1, n=n))
+
+    results = parse_uploads(accepted, progress=progress)
+    if bar is not None:
+        bar.empty()
+    try:
+        record_unknown_wordings(default_db_path(), unknown_wordings(results))
+    except (WarehouseBusy, WarehouseDamaged):
+        pass  # only a note for the catalog: never in the way of the upload
+    st.session_state[STATE] = (key, results, refused)
+    return results, refused
+
+
+def change_plan(results: list[FileResult], lang: str) -> pd.DataFrame:
+    """One row per file: figures, warnings, errors and what loading it would change, as the loader
+    decides it (same content anywhere: unchanged; same name: replaced; else new); `code` is
+    new, replaced, unchanged or rejected."""
+    names, hashes = [r.name for r in results], [r.content_hash for r in results]
+    loaded = data.sources_matching(names, hashes) if data.warehouse_exists() else pd.DataFrame(
+        columns=["name", "content_hash", "figures", "loaded_at", "loaded_by"])
+    by_hash = dict(zip(loaded["content_hash"], loaded["name"], strict=True))
+    by_name = {r.name: r for r in loaded.itertuples()}
+    rows, seen = [], set()
+    for r in results:
+        if r.errors:
+            code, detail = "rejected", ""
+        elif r.content_hash in seen:
+            code, detail = "unchanged", t("same_batch", lang)
+        elif r.content_hash in by_hash:
+            code, detail = "unchanged", t("same_as", lang, name=by_hash[r.content_hash])
+        elif r.name in by_name:
+            old = by_name[r.name]
+            code, detail = "replaced", t("old", lang, when=format_date(pd.Timestamp(old.loaded_at).date(), lang),
+                                          n=format_number(old.figures, lang), who=old.loaded_by or "?")
+        else:
+            code, detail = "new", ""
+        seen.add(r.content_hash)
+        rows.append({t("file", lang): r.name, t("change", lang): t(code, lang),
+                     t("figures", lang): len(r.figures), t("warnings", lang): len(r.warnings),
+                     t("errors", lang): len(r.errors), t("detail", lang): detail, "code": code})
+    return pd.DataFrame(rows)
+
+
+def figures_frame(results: list[FileResult], lang: str, limit: int | None = None) -> pd.DataFrame:
+    """The figures found, one row each, with the file and the cell (or sentence) they came from."""
+    rows = []
+    for r in results:
+        for f in r.figures:
+            if limit is not None and len(rows) >= limit:
+                break
+            rows.append({
+                t("file", lang): r.name, t("city", lang): _city(f.place_code, lang),
+                t("period", lang): period_label(f.period, lang), t("metric", lang): get_metric(f.metric).label(lang),
+                t("value", lang): "н/з" if f.status != "reported" else format_number(f.value, lang),
+                t("as_of", lang): format_date(f.as_of, lang) if f.as_of else "",
+                t("where", lang): f.locator,
+            })
+    return pd.DataFrame(rows)
+
+
+def _city(code: str, lang: str) -> str:
+    try:
+        place = get_place(code)
+    except PlaceError:
+        return code
+    return place.name_uk if lang == "uk" else place.name_en
+
+
+def counts(results: list[FileResult], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """How many figures by city and period, and by metric."""
+    keys = [(_city(f.place_code, lang), f.period.start, period_label(f.period, lang), get_metric(f.metric).label(lang))
+            for r in results for f in r.figures]
+    frame = pd.DataFrame(keys, columns=["city", "start", "period", "metric"])
+    n = t("figures", lang)
+    by_period = (frame.groupby(["city", "start", "period"]).size().reset_index(name=n).drop(columns="start")
+                 .rename(columns={"city": t("city", lang), "period": t("period", lang)}))
+    by_metric = (frame.groupby("metric").size().reset_index(name=n).sort_values(n, ascending=False)
+                 .rename(columns={"metric": t("metric", lang)}))
+    return by_period, by_metric
+
+
+def problems_frame(results: list[FileResult], lang: str) -> pd.DataFrame:
+    """Every error and warning, errors first, with its file and sheet!cell (or line)."""
+    problems = [p for r in results for p in r.problems]
+    problems.sort(key=lambda p: p.severity != ERROR)
+    return pd.DataFrame([{
+        t("file", lang): p.file, t("where", lang): p.locator or "",
+        t("severity", lang): t("error" if p.severity == ERROR else "warning", lang),
+        t("message", lang): p.message(lang),
+    } for p in problems])
+
+
+def review_button(results: list[FileResult], lang: str) -> None:
+    """The review workbook of these results, built when the button is clicked."""
+
+    def build() -> bytes:
+        buffer = io.BytesIO()
+        write_review(results, buffer)
+        return buffer.getvalue()
+
+    st.download_button(t("review", lang), data=build, file_name="перевірка.xlsx", mime=XLSX_MIME,
+                       key="up_review", help=t("review_help", lang), on_click="ignore", icon=":material/rule:")
