@@ -22,7 +22,8 @@ def build_warehouse(db_path: Path, progress=None) -> list[LoadReport]:
         if not files:
             continue
         bar = progress(len(files), folder.name) if progress else None
-        reports.append(load_paths(files, db_path, demo=demo, progress=(lambda _r: bar.update(1)) if bar else None))
+        reports.append(load_paths(files, db_path, demo=demo, progress=bar.update and (lambda _r, b=bar: b.update(1))
+                                  if bar else None))
         if bar:
             bar.close()
     if POPULATION_CSV.exists():
