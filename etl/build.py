@@ -22,7 +22,7 @@ def build_warehouse(db_path: Path, progress=None) -> list[LoadReport]:
         if not files:
             continue
         bar = progress(len(files), folder.name) if progress else None
-        reports.append(load_paths(files, db_path, demo=demo, progress=bar.update and (lambda _r, b=bar: b.update(1))
+        reports.append(load_paths(files, db_path, demo=demo, progress=(lambda _r, b=bar: b.update(1))
                                   if bar else None))
         if bar:
             bar.close()
