@@ -200,7 +200,7 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
 
 # Commands that live in modules of their own (each defines a click command named like its module
 # suffix and is registered here, so `python -m etl --help` lists it).
-COMMAND_MODULES: tuple[str, ...] = ("synth_cmd", "extract_cmd", "export_cmd", "passwd_cmd")
+COMMAND_MODULES: tuple[str, ...] = ("synth_cmd", "extract_cmd", "export_cmd", "passwd_cmd", "parquet_cmd")
 
 for _name in COMMAND_MODULES:
     _module = __import__(f"etl.{_name}", fromlist=["command"])
