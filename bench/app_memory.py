@@ -106,8 +106,10 @@ def open_sessions(browser, url: str, routes: list[str], label: str) -> dict:
         page.goto(f"{url}/{route}" if route else url)
         wait_for_app(page, timeout=180_000)
         contexts.append(context)
-        after.append(memory_mb(pid)[0])
-        print(f"  {label}: session {i + 1} (/{route}) drawn, server RSS {after[-1]:.0f} MB", flush=True)
+        rss, peak = memory_mb(pid)
+        after.append(rss)
+        print(f"  {label}: session {i + 1} (/{route}) drawn, server RSS {rss:.0f} MB, peak so far {peak:.0f} MB",
+              flush=True)
     seconds = time.perf_counter() - started
     time.sleep(2)
     rss, peak = memory_mb(pid)
@@ -120,12 +122,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, default=Path("/tmp/national.duckdb"), help="warehouse the app reads")
     ap.add_argument("--sessions", type=int, default=10, help="browser sessions kept open (default 10)")
+    ap.add_argument("--pages", nargs="+", default=PAGES, choices=PAGES, help="pages the sessions open, in turn")
     args = ap.parse_args()
     if not args.db.exists():
         print(f"no warehouse at {args.db}", file=sys.stderr)
         return 2
     served = {p.name: p.route for p in registered_pages()}  # the default page is served at ""
-    routes = [served[PAGES[i % len(PAGES)]] for i in range(args.sessions)]
+    routes = [served[args.pages[i % len(args.pages)]] for i in range(args.sessions)]
     with launch_chromium() as browser:
         with serve_app(args.db.resolve(), timeout=120) as url:
             ours = open_sessions(browser, url, routes, "app")
