@@ -249,17 +249,24 @@ def data_rows(
           AND coalesce(as_of, period_end) >= ?::DATE AND period_start <= ?::DATE
     """
     params = [city_codes, metrics, metrics, include_demo, start, end]
+    if limit <= 0:  # the count alone: any one matching row carries it (none: the count is 0)
+        rows = query(
+            f"""SELECT {OBS_COLUMNS}, (SELECT count(*) FROM observations {where}) AS matching
+                FROM observations {where} LIMIT 1""",
+            [*params, *params],
+        )
+        return rows.drop(columns="matching").iloc[:0], int(rows["matching"].iloc[0]) if len(rows) else 0
     rows = query(
         f"""SELECT {OBS_COLUMNS}, count(*) OVER () AS matching FROM observations {where}
-            ORDER BY city_uk, metric, period_start, period_end, breakdown NULLS FIRST
+            ORDER BY city_uk, city_code, metric, period_start, period_end, breakdown NULLS FIRST, department, as_of
             LIMIT ? OFFSET ?""",
-        [*params, max(limit, 1), offset],
+        [*params, limit, offset],
     )
     if len(rows) or not offset:
         count = int(rows["matching"].iloc[0]) if len(rows) else 0
     else:
         count = int(query(f"SELECT count(*) AS n FROM observations {where}", params)["n"].iloc[0])
-    return rows.drop(columns="matching").iloc[: max(limit, 0)], count
+    return rows.drop(columns="matching"), count
 
 
 def sources_matching(names: list[str], hashes: list[str]) -> pd.DataFrame:

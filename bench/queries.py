@@ -141,7 +141,8 @@ def naive_data_rows(o: pd.DataFrame, cities: list[str], metrics: list[str] | Non
     s, e = pd.Timestamp(start), pd.Timestamp(end)
     keep &= (o["as_of"].fillna(o["period_end"]) >= s) & (o["period_start"] <= e)
     d = o[keep]
-    ordered = d.sort_values(["city_uk", "metric", "period_start", "period_end", "breakdown"], na_position="first")
+    ordered = d.sort_values(["city_uk", "city_code", "metric", "period_start", "period_end", "breakdown", "department",
+                             "as_of"], na_position="first")
     return ordered.iloc[offset:offset + limit], len(d)
 
 
