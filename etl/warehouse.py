@@ -28,6 +28,7 @@ from activity.store import ROOT, db_path, verify
 from activity.store import WarehouseDamaged as WarehouseDamagedOnRead
 from etl.ingest import FileResult, figures_table
 from etl.schema import DDL, DEDUPED, SCHEMA_VERSION, SORT_KEY
+from etl.summary import refresh_summary
 
 LOCK_WAIT_SECONDS = float(os.environ.get("DASHBOARD_LOCK_WAIT", "30"))
 
@@ -228,16 +229,19 @@ def load_results(
 
 
 def refresh_observations(con: duckdb.DuckDBPyConnection, places: set[str] | None) -> None:
-    """Bring `obs` (behind the public view) up to date for these places; None or many: rebuild all."""
+    """Bring `obs` (behind the public view) and its counts (`obs_summary`) up to date for these places;
+    None or many: rebuild all."""
     total = con.execute("SELECT count(DISTINCT place_code) FROM facts").fetchone()[0]
     if places is not None and not places:
         return
     if places is None or len(places) * 5 > total or not con.execute("SELECT count(*) FROM obs").fetchone()[0]:
         con.execute(f"CREATE OR REPLACE TABLE obs AS {DEDUPED} ORDER BY {SORT_KEY}", [None, None])
+        refresh_summary(con, None)
         return
     codes = sorted(places)
     con.execute("DELETE FROM obs WHERE list_contains(?::VARCHAR[], city_code)", [codes])
     con.execute(f"INSERT INTO obs {DEDUPED} ORDER BY {SORT_KEY}", [codes, codes])
+    refresh_summary(con, places)
 
 
 def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bool, user: str,

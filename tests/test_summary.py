@@ -23,6 +23,7 @@ def with_breakdowns(built_db: Path, folder: Path) -> Path:
     copy = folder / "breakdowns.duckdb"
     shutil.copyfile(built_db, copy)
     con = duckdb.connect(str(copy))
+    con.execute(f"DROP TABLE IF EXISTS {TABLE}")  # read the slow way until summarised_copy
     con.execute("""INSERT INTO obs SELECT * REPLACE ('за темами' AS breakdown, period_end + 400 AS period_end)
                    FROM obs WHERE city_code = ? AND metric = 'news_published' LIMIT 3""", [NIZHYN])
     con.execute("""INSERT INTO obs SELECT * REPLACE ('за темами' AS breakdown, 'petitions_submitted' AS metric)
@@ -87,7 +88,36 @@ def test_a_place_refreshed_alone_matches_a_rebuild(built_db: Path, tmp_path: Pat
 def test_a_swapped_in_warehouse_is_asked_again(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     live = tmp_path / "live.duckdb"
     shutil.copyfile(built_db, live)
+    with duckdb.connect(str(live)) as con:
+        con.execute(f"DROP TABLE {TABLE}")  # a warehouse from before the summary
     monkeypatch.setenv("DASHBOARD_DB", str(live))
     assert not queries._summarised()
     os.replace(summarised_copy(built_db, tmp_path), live)  # what a load does
     assert queries._summarised()
+
+
+def test_every_load_and_removal_keeps_the_summary_exact(built_db: Path, tmp_path: Path) -> None:
+    """The loader refreshes `obs_summary` with `obs`: after a build, a one-place load and a removal,
+    the counts equal a rebuild from `obs` and add up to every figure."""
+    from etl.pipeline import load_paths
+    from etl.warehouse import remove_source
+    from etl.synth import units, write_unit
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(built_db, db)
+
+    def exact() -> int:
+        with duckdb.connect(str(db), read_only=True) as con:
+            kept = con.execute(f"SELECT * FROM {TABLE} ORDER BY ALL").fetchall()
+            assert kept == con.execute(f"SELECT * FROM ({SUMMARY}) ORDER BY ALL", [None, None]).fetchall()
+            total = con.execute("SELECT count(*) FROM obs").fetchone()[0]
+            assert sum(r[9] for r in kept) == total
+            return total
+
+    before = exact()
+    (tmp_path / "synth").mkdir()
+    path, figures = write_unit(units(1)[0], range(2023, 2024), tmp_path / "synth", seed=3)
+    assert load_paths([path], db).loaded
+    assert exact() == before + figures
+    remove_source(db, path.name)
+    assert exact() == before
