@@ -16,6 +16,7 @@ a reader would, so no spelling of a cell escapes the limits in `etl.limits`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -136,13 +137,14 @@ def _inspect_xlsx(pkg: Package) -> PackageFacts:
         raise UnsafeFile("file_unsafe", f"{len(sheets)} аркушів (межа {max_sheets})",
                          f"{len(sheets)} sheets (limit {max_sheets})")
     budget = limit("MAX_CELLS")
+    bounds = _bounds()
     for raw in sheets:
         a = _attrs(raw)
         part = targets.get(a.get("r:id", ""), "")
         if part in pkg.names and part not in read:
             read.add(part)
             name = _unescape(a.get("name", ""))
-            sheet = _inspect_sheet(pkg.read(part), name)
+            sheet = _inspect_sheet(pkg.read(part), name, bounds)
             if facts.recalc_pending:  # cached zeros of a writer that never calculated (XlsxWriter)
                 sheet.formula_no_value |= sheet.formula_zero
             budget -= sheet.last_row * (sheet.last_col + 1)
@@ -161,9 +163,10 @@ def _inspect_ods(pkg: Package) -> PackageFacts:
     from etl.sheet_xml import scan_ods
 
     budget = {"cells": limit("MAX_CELLS"), "tables": {}}
+    bounds = _bounds()
 
     def check(table: str, last_col: int, last_row: int) -> None:
-        _check_cell(last_col, last_row, table)
+        _check_cell(last_col, last_row, table, bounds)
         budget["tables"][table] = last_row * (last_col + 1)
         if sum(budget["tables"].values()) > budget["cells"]:
             raise UnsafeFile("file_too_big", f"аркуші охоплюють понад {_n(budget['cells'])} клітинок",
@@ -177,21 +180,21 @@ def _inspect_ods(pkg: Package) -> PackageFacts:
     return PackageFacts()
 
 
-def _inspect_sheet(data: bytes, sheet: str) -> SheetFacts:
+def _inspect_sheet(data: bytes, sheet: str, bounds: tuple[int, int]) -> SheetFacts:
     dim = _DIMENSION.search(data[:4096])
     if dim:
         for col, row in ((dim.group(1), dim.group(2)), (dim.group(3), dim.group(4))):
-            _check_cell(column_index(col.decode()) if col else 0, int(row) if row else 1, sheet, claimed=True)
+            _check_cell(column_index(col.decode()) if col else 0, int(row) if row else 1, sheet, bounds, claimed=True)
     if _unusual(data):
         from etl.sheet_xml import scan_sheet
 
-        facts = scan_sheet(data, lambda c, r: _check_cell(c, r, sheet))
-        _check_cell(facts.last_col, facts.last_row, sheet)
+        facts = scan_sheet(data, lambda c, r: _check_cell(c, r, sheet, bounds))
+        _check_cell(facts.last_col, facts.last_row, sheet, bounds)
         return facts
     facts = SheetFacts()
-    facts.last_col = _last_column(data)
+    facts.last_col = _last_column(data, bounds[0])
     facts.last_row = _last_row(data)
-    _check_cell(facts.last_col, facts.last_row, sheet)
+    _check_cell(facts.last_col, facts.last_row, sheet, bounds)
     facts.hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(data)}
     for m in _FORMULA.finditer(data):
         start = data.rfind(b"<c ", 0, m.start())
@@ -223,14 +226,14 @@ def _unusual(data: bytes) -> bool:
     return bool(_UNUSUAL_CELL.search(data))
 
 
-def _last_column(data: bytes) -> int:
+def _last_column(data: bytes, max_columns: int) -> int:
     """The rightmost column any cell uses (0-based), -1 if none; refs are `<c r="B7"` here."""
     last = -1
     for m in _WIDE_REF.finditer(data):  # two- and three-letter columns: few in ordinary sheets
         col = column_index(m.group(1).decode())
         if col > last:
             last = col
-            if col >= limit("MAX_COLUMNS"):
+            if col >= max_columns:
                 return col
     if last >= 0:
         return last
@@ -264,6 +267,7 @@ def _last_row(data: bytes) -> int:
 _ROW_OF_REF = re.compile(rb'<c r="[A-Z]{1,3}(\d+)"')
 
 
+@functools.lru_cache(maxsize=1024)
 def _larger_row(n: int) -> re.Pattern[bytes]:
     """A reference to a row above `n`: more digits, or as many with a larger digit somewhere first."""
     digits = str(n)
@@ -274,9 +278,14 @@ def _larger_row(n: int) -> re.Pattern[bytes]:
     return re.compile(('<c r="[A-Z]{1,3}(?:' + "|".join(options) + ')"').encode())
 
 
-def _check_cell(col: int, row: int, sheet: str, claimed: bool = False) -> None:
+def _bounds() -> tuple[int, int]:
+    """(columns, rows) a sheet may use: the limits in force, read once per file."""
+    return limit("MAX_COLUMNS"), limit("MAX_ROWS")
+
+
+def _check_cell(col: int, row: int, sheet: str, bounds: tuple[int, int], claimed: bool = False) -> None:
     """Refuse a sheet that uses (or, in its dimension, claims) a cell beyond the limits."""
-    max_cols, max_rows = limit("MAX_COLUMNS"), limit("MAX_ROWS")
+    max_cols, max_rows = bounds
     if col < max_cols and row <= max_rows:
         return
     ref = cell_name(max(row - 1, 0), max(col, 0))

@@ -6,9 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from activity.catalog import get_metric
+from activity.catalog import METRICS, get_metric
 from activity.formatting import format_number, period_label
-from etl.figures import Figure
+from etl.figures import Figure, FigureColumns, columns_table
 from etl.layouts import parse_sheet
 from etl.names import safe_display_name
 from etl.problems import ERROR, WARNING, Problem
@@ -16,6 +16,7 @@ from etl.readers import SPREADSHEET_EXTS, Grid, ReadError, read_grid
 from etl.report_text import REPORT_EXTS
 
 MAX_PROBLEMS = 200
+_STOCKS = sorted(code for code, m in METRICS.items() if m.kind == "stock")
 INPUT_EXTS = SPREADSHEET_EXTS | REPORT_EXTS
 
 
@@ -31,6 +32,7 @@ class FileResult:
     replaced: str | None = None
     packed: object = None  # the figures as an Arrow table (see pack()); then `figures` is empty
     count: int = -1  # how many figures were packed (kept when the table is let go after storing)
+    once_in_obs: bool | None = None  # see once_in_obs(); None: not known yet
 
     @property
     def figure_count(self) -> int:
@@ -92,8 +94,12 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     return out
 
 
-def parse_file(path: str | Path, display_name: str | None = None) -> FileResult:
-    """Read and validate one file. Never raises for bad input: problems are in the result."""
+def parse_file(path: str | Path, display_name: str | None = None, *, packed: bool = False) -> FileResult:
+    """Read and validate one file. Never raises for bad input: problems are in the result.
+
+    With `packed`, the figures come as one Arrow table (`result.packed`, see FileResult.pack) built
+    without a Python object per figure where the layout allows it: what the loader wants.
+    """
     path = Path(path)
     name = safe_display_name(display_name or path.name)  # shown and stored; never used as a path
     try:
@@ -108,23 +114,76 @@ def parse_file(path: str | Path, display_name: str | None = None) -> FileResult:
         result.problems.append(exc.problem)
         return result
     result.problems.extend(grid.problems)
-    any_table = False
+    parts: list[list[Figure] | FigureColumns] = [result.figures] if result.figures else []
     for sheet in grid.sheets:
         sheet_result = parse_sheet(name, sheet)
-        any_table = any_table or sheet_result.found_table
-        result.figures.extend(sheet_result.figures)
+        parts.append(sheet_result.figures)
+        if sheet_result.columns is not None:
+            parts.append(sheet_result.columns)
         result.problems.extend(sheet_result.problems)
         if not sheet_result.found_table and _has_numbers(sheet.rows):  # a text-only sheet is notes
             result.problems.append(Problem(WARNING, "sheet_no_table", name, sheet.name,
                                            params={"sheet": sheet.name or name}))
-    result.figures = _dedupe(result)
-    if not result.figures and not result.errors:
+    parts = [p for p in parts if len(p)]
+    if packed and not _packed_without_repeats(result, parts):
+        packed = False  # the same figure twice: said below, figure by figure
+    if not packed:
+        result.figures = _dedupe(result, [f for p in parts for f in (p.figures() if isinstance(p, FigureColumns) else p)])
+    if not result.figure_count and not result.errors:
         result.problems.append(Problem(ERROR, "no_figures", name))
     if len(result.problems) > MAX_PROBLEMS:
         result.problems.sort(key=lambda p: p.severity != ERROR)  # errors first: never cut away
         result.problems = result.problems[:MAX_PROBLEMS] + [
             Problem(WARNING, "too_many", name, params={"n": MAX_PROBLEMS})]
     return result
+
+
+KEY_COLUMNS = ["place_code", "department", "metric", "breakdown", "period_start", "period_end", "as_of"]  # Figure.key
+
+
+def _packed_without_repeats(result: FileResult, parts: list) -> bool:
+    """Pack the parts into `result` if no figure appears twice (the usual case); else leave it."""
+    import pyarrow as pa
+
+    if not parts:
+        return True
+    wide = [p for p in parts if isinstance(p, FigureColumns)]
+    tables = [figures_table(p) for p in parts if not isinstance(p, FigureColumns)]
+    if wide:
+        tables.append(columns_table(wide))
+    table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+    result.once_in_obs = once_in_obs(table)  # implies every Figure.key once: the coarser key
+    if not result.once_in_obs and table.group_by(KEY_COLUMNS).aggregate([]).num_rows != table.num_rows:
+        return False
+    result.packed, result.count, result.figures = table, table.num_rows, []
+    return True
+
+
+def once_in_obs(table) -> bool:
+    """True when no two rows of one source's figures would be the same figure in `observations`
+    (a stock reported as of the same day for two periods, say): then they go into `obs` as they are."""
+    import pyarrow.compute as pc
+
+    if table.num_rows < 2:
+        return True
+    stock = pc.is_in(table["metric"], value_set=_pa_stocks())
+    day = pc.if_else(stock, pc.coalesce(table["as_of"], pc.add(table["period_end"], _one_day())), table["period_end"])
+    start = pc.if_else(stock, None, table["period_start"])
+    keys = table.select(["place_code", "department", "metric", "breakdown"]).append_column(
+        "start", start).append_column("day", day)
+    return keys.group_by(keys.column_names).aggregate([]).num_rows == table.num_rows
+
+
+def _pa_stocks():
+    import pyarrow as pa
+
+    return pa.array(_STOCKS, pa.string())
+
+
+def _one_day():
+    import pyarrow as pa
+
+    return pa.scalar(86_400_000, pa.duration("ms"))
 
 
 def _read_report(path: Path, name: str, result: FileResult) -> Grid:
@@ -135,11 +194,11 @@ def _read_report(path: Path, name: str, result: FileResult) -> Grid:
     return Grid(name, [], problems)
 
 
-def _dedupe(result: FileResult) -> list[Figure]:
+def _dedupe(result: FileResult, figures: list[Figure]) -> list[Figure]:
     """The same figure twice in one file: once if equal, an error naming both cells if not."""
     seen: dict[tuple, Figure] = {}
     added, any_error = len(result.problems), bool(result.errors)
-    for fig in result.figures:
+    for fig in figures:
         key = fig.key
         other = seen.setdefault(key, fig)
         if other is fig:

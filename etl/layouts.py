@@ -13,13 +13,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from activity.catalog import Metric, match_metric, normalise_label, suggest_metrics
 from activity.periods import Period, PeriodError, parse_period
 from activity.places import PlaceError, resolve_place
 from etl.cells import CellProblem, read_date, read_flag, read_value
-from etl.figures import Figure, normalise_department
+from etl.figures import Figure, FigureColumns, normalise_department
 from etl.problems import ERROR, WARNING, Problem, cell_name
 from etl.readers import Sheet
 
@@ -52,7 +51,8 @@ KEEP_PROBLEMS = 1_000  # per sheet and severity; more than etl.ingest shows, so 
 
 @dataclass
 class SheetResult:
-    figures: list[Figure] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)  # the long layout's
+    columns: FigureColumns | None = None  # the wide layout's
     problems: list[Problem] = field(default_factory=list)
     found_table: bool = False
 
@@ -83,9 +83,9 @@ def parse_sheet(file: str, sheet: Sheet) -> SheetResult:
     ctx = _Ctx(file, sheet, result)
     rows = sheet.rows
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        if not any(isinstance(v, str) for v in row):
+        labels = [_norm_text(v) if type(v) is str else "" for v in row]
+        if not any(labels):
             continue  # a header row has words
-        labels = [_norm_header(v) for v in row]
         columns = _long_columns(labels)
         if columns is not None:
             result.found_table = True
@@ -232,12 +232,15 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
     if place is None or dept is None:
         return
     department = normalise_department(str(dept))
+    order = list(periods)
+    out = ctx.result.columns = FigureColumns(place, department, ctx.sheet.name, [periods[c] for c in order])
+    uncalculated = ctx.sheet.formula_no_value
     for r in range(header + 1, len(rows)):
         row = rows[r]
         label = row[label_col] if label_col < len(row) else None
-        values = {c: row[c] for c in periods if c < len(row)}
-        has_values = any(v is not None for v in values.values()) or any(
-            (r, c) in ctx.sheet.formula_no_value for c in periods)
+        values = [row[c] if c < len(row) else None for c in order]
+        has_values = any(v is not None for v in values) or (
+            bool(uncalculated) and any((r, c) in uncalculated for c in order))
         if label is None:
             if has_values:
                 ctx.add("empty_value", r, label_col, what="Показник")
@@ -248,14 +251,17 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
                 continue  # a totals row or a section heading
             _metric(ctx, label, r, label_col)
             continue
-        for c, period in periods.items():
-            value = _value(ctx, values.get(c), metric, r, c)
-            if value is None:
-                continue
-            as_of = period.end + timedelta(days=1) if metric.kind == "stock" else None
-            ctx.result.figures.append(Figure(
-                place, department, metric.code, period, value.value, value.status, as_of,
-                value.approximate, None, ctx.locator(r, c)))
+        if not has_values:
+            continue
+        at = [i for i, v in enumerate(values) if v is not None]
+        if metric.unit == "count" and not uncalculated and all(type(values[i]) is int and values[i] >= 0 for i in at):
+            out.extend_row(metric, at, [float(values[i]) for i in at], r, [order[i] for i in at])  # the usual row
+        else:
+            for i, raw in enumerate(values):
+                value = _value(ctx, raw, metric, r, order[i])
+                if value is not None:
+                    out.append(metric.code, metric.kind == "stock", i, value.value, value.status, value.approximate,
+                               r, order[i])
         if metric.kind == "flow":
             _check_totals(ctx, r, row, totals, periods, metric)
 

@@ -43,8 +43,11 @@ LIMITS: tuple[Limit, ...] = (
 
 def limit(name: str) -> int:
     """The limit in force: $DASHBOARD_<NAME> if set to a positive whole number, else the default."""
-    item = next(x for x in LIMITS if x.name == name)
+    item = _BY_NAME[name]
     raw = os.environ.get(item.env, "").strip().replace("_", "")
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
     return item.default
+
+
+_BY_NAME = {x.name: x for x in LIMITS}

@@ -61,8 +61,9 @@ class Package:
         self.zf.close()
 
     @property
-    def names(self) -> set[str]:
-        return set(self.by_name)
+    def names(self):
+        """The part names (a live view: asked once per sheet)."""
+        return self.by_name.keys()
 
     def _check_directory(self) -> None:
         infos = self.infos

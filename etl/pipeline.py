@@ -2,7 +2,8 @@
 
 Files are read and validated in worker processes (one per core by default) and come back with
 their figures packed as Arrow tables, so a national load never holds millions of Python objects.
-Each good file is stored into the load's copy of the warehouse as soon as it arrives. The first
+Each good file is stored into the load's copy of the warehouse as it arrives (etl.storer: in
+batches). The first
 file with an error stops the storing, the remaining files are still checked (so every problem is
 reported at once), and the copy is thrown away: the live warehouse is unchanged.
 """
@@ -16,32 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from etl.ingest import FileResult, parse_file
-from etl.warehouse import LoadReport, _store, _whoami, refresh_observations, transaction
-
-
-class _Pending:
-    """Facts waiting to be inserted: one INSERT per ~250 000 rows instead of one per file."""
-
-    def __init__(self, con, rows: int = 250_000) -> None:
-        self.con, self.limit, self.tables, self.rows = con, rows, [], 0
-
-    def add(self, source_id: int, table) -> None:
-        import pyarrow as pa
-
-        self.tables.append(table.add_column(0, "source_id", pa.array([source_id] * table.num_rows, pa.int32())))
-        self.rows += table.num_rows
-        if self.rows >= self.limit:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.tables:
-            return
-        import pyarrow as pa
-
-        self.con.register("incoming_facts", pa.concat_tables(self.tables))
-        self.con.execute("INSERT INTO facts SELECT * FROM incoming_facts")
-        self.con.unregister("incoming_facts")
-        self.tables, self.rows = [], 0
+from etl.storer import Storer
+from etl.warehouse import LoadReport, _whoami, transaction
 
 
 class _Abort(Exception):
@@ -53,7 +30,7 @@ def default_jobs() -> int:
 
 
 def _parse_packed(path: Path) -> FileResult:
-    return parse_file(path).pack()
+    return parse_file(path, packed=True).pack()
 
 
 def parse_many(paths: list[Path], jobs: int | None = None) -> Iterator[FileResult]:
@@ -82,22 +59,19 @@ def load_paths(
     user = user or _whoami()
     try:
         with transaction(db_path) as con:
-            load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
-            affected: set[str] = set()
+            storer = Storer(con, demo=demo, user=user)
             failed = False
-            pending = _Pending(con)
             for r in parse_many(paths, jobs):
                 results.append(r)
                 failed = failed or not r.ok
                 if not failed:
-                    affected |= _store(con, r, load_id, demo, user, pending)
+                    storer.store(r)
                 r.packed = None  # stored (or not to be): let the figures go
                 if progress:
                     progress(r)
             if failed:
                 raise _Abort
-            pending.flush()
-            refresh_observations(con, affected)
+            storer.finish()
     except _Abort:
         for r in results:
             r.action = "rejected" if not r.ok else "not_loaded"

@@ -2,7 +2,8 @@
 
 Grain: `facts` holds one row per figure per source; the same figure may come from two sources (a
 city's monthly workbook and its report). `observations` (the public contract of DESIGN.md) shows
-each figure once: a real source wins over demo data, then the most recently loaded source. It
+each figure once: a real source wins over demo data, then the most recently loaded source (within
+one source, a stock given as of one day for two periods: the shorter period's figure). It
 reads `obs`, which the loader keeps up to date (`DEDUPED`) and sorted for fast filtered reads.
 Flows are the same figure when place, department, metric, breakdown and period match; stocks when
 place, department, metric, breakdown and the date they stand on match.
@@ -90,8 +91,8 @@ CREATE TABLE IF NOT EXISTS unknown_wordings (
 CREATE OR REPLACE VIEW observations AS SELECT * FROM obs;
 """
 
-# Each figure once: what `obs` holds for the places given (all places when the list is NULL).
-DEDUPED = """
+# The rows of `obs` made from rows with the columns of `facts` ({facts}: a table or a registered batch).
+OBS_ROWS = """
 SELECT
     p.name_en AS city,
     p.name_uk AS city_uk,
@@ -110,16 +111,20 @@ SELECT
     f.breakdown,
     s.is_demo AS demo,
     f.place_code AS city_code
-FROM facts f
+FROM {facts} f
 JOIN sources s USING (source_id)
 JOIN metrics m ON m.code = f.metric
 JOIN places p ON p.code = f.place_code
+"""
+
+# Each figure once: what `obs` holds for the places given (all places when the list is NULL).
+DEDUPED = OBS_ROWS.format(facts="facts") + """
 WHERE s.active AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], f.place_code))
 QUALIFY row_number() OVER (
     PARTITION BY f.place_code, f.department, f.metric, f.breakdown,
         CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END,
         CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END
-    ORDER BY s.is_demo, s.loaded_at DESC, s.source_id DESC
+    ORDER BY s.is_demo, s.loaded_at DESC, s.source_id DESC, f.period_start DESC, f.locator
 ) = 1
 """
 

@@ -23,10 +23,9 @@ from pathlib import Path
 import duckdb
 
 from activity.catalog import METRICS
-from activity.places import get_place
 from activity.store import ROOT, db_path, verify
 from activity.store import WarehouseDamaged as WarehouseDamagedOnRead
-from etl.ingest import FileResult, figures_table
+from etl.ingest import FileResult
 from etl.schema import DDL, DEDUPED, SCHEMA_VERSION, SORT_KEY
 from etl.summary import refresh_summary
 
@@ -215,14 +214,15 @@ def load_results(
             r.action = "rejected" if not r.ok else "not_loaded"
         return LoadReport(results, False, time.perf_counter() - started, db_path)
     user = user or _whoami()
+    from etl.storer import Storer
+
     with transaction(db_path) as con:
-        load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
-        affected: set[str] = set()
+        storer = Storer(con, demo=demo, user=user)
         for r in results:
-            affected |= _store(con, r, load_id, demo, user)
+            storer.store(r)
             if progress:
                 progress(r)
-        refresh_observations(con, affected)
+        storer.finish()
     report = LoadReport(results, True, time.perf_counter() - started, db_path)
     report.counts = {a: sum(1 for r in results if r.action == a) for a in ("added", "replaced", "unchanged")}
     return report
@@ -242,60 +242,6 @@ def refresh_observations(con: duckdb.DuckDBPyConnection, places: set[str] | None
     con.execute("DELETE FROM obs WHERE list_contains(?::VARCHAR[], city_code)", [codes])
     con.execute(f"INSERT INTO obs {DEDUPED} ORDER BY {SORT_KEY}", [codes, codes])
     refresh_summary(con, places)
-
-
-def _store(con: duckdb.DuckDBPyConnection, r: FileResult, load_id: int, demo: bool, user: str,
-           pending=None) -> set[str]:
-    """Store one file's figures; return the places whose observations may have changed.
-
-    With `pending` (see etl.pipeline), the facts are handed to it to insert in large batches.
-    """
-    now = datetime.now()
-    same = con.execute("SELECT name FROM sources WHERE active AND content_hash = ?", [r.content_hash]).fetchone()
-    if same:
-        r.action, r.replaced = "unchanged", same[0]
-        con.execute("INSERT INTO load_log VALUES (?, ?, 'unchanged', ?, ?, NULL, NULL, 0, ?, ?)",
-                    [load_id, now, r.name, r.content_hash, len(r.warnings), user])
-        return set()
-    source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
-    old = con.execute("SELECT source_id FROM sources WHERE active AND name = ?", [r.name]).fetchall()
-    affected = r.place_codes()
-    if old and pending is not None:
-        pending.flush()  # the facts being replaced may still be waiting in the batch
-    for (old_id,) in old:
-        affected |= {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts WHERE source_id = ?",
-                                              [old_id]).fetchall()}
-        con.execute("DELETE FROM facts WHERE source_id = ?", [old_id])
-        con.execute("UPDATE sources SET active = FALSE, superseded_by = ? WHERE source_id = ?", [source_id, old_id])
-    r.action = "replaced" if old else "added"
-    r.replaced = r.name if old else None
-    con.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, NULL)",
-        [source_id, r.name, r.content_hash, r.kind, demo, now, user, r.figure_count, len(r.warnings)],
-    )
-    if pending is None:
-        _insert_facts(con, source_id, r)
-    else:
-        pending.add(source_id, r.packed if r.packed is not None else figures_table(r.figures))
-    _ensure_places(con, affected)
-    con.execute("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [load_id, now, r.action, r.name, r.content_hash, source_id,
-                 old[0][0] if old else None, r.figure_count, len(r.warnings), user])
-    return affected
-
-
-def _insert_facts(con: duckdb.DuckDBPyConnection, source_id: int, r: FileResult) -> None:
-    con.register("incoming_facts", r.packed if r.packed is not None else figures_table(r.figures))
-    con.execute("INSERT INTO facts SELECT ?::INTEGER, * FROM incoming_facts", [source_id])
-    con.unregister("incoming_facts")
-
-
-def _ensure_places(con: duckdb.DuckDBPyConnection, codes: set[str]) -> None:
-    known = {c for (c,) in con.execute("SELECT code FROM places").fetchall()}
-    new = [get_place(code) for code in sorted(codes - known)]
-    if new:
-        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [[p.code, p.level, p.name_uk, p.name_en, p.oblast_uk, p.raion_uk, p.hromada_code] for p in new])
 
 
 def _refresh_metrics(con: duckdb.DuckDBPyConnection) -> None:

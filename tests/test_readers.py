@@ -93,3 +93,18 @@ def test_unsupported_extension(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.4")
     result = parse_file(path)
     assert result.errors[0].key == "file_type"
+
+
+def test_row_conversion_is_the_cell_rule_for_every_kind_of_value() -> None:
+    """`_cells` (the fast path the reader uses) must give exactly what `_cell` gives, type included."""
+    import datetime as dt
+
+    from etl.readers import _cell, _cells
+
+    row = [1.0, 2.5, float("nan"), float("inf"), -0.0, 2.0**53, 2.0**53 - 1, -(2.0**53), 1e300, "", " ", "\u00a0",
+           "x", " 5 ", None, 3, True, dt.time(0), dt.time(1), dt.date(2020, 1, 1), dt.datetime(2020, 1, 1, 5)]
+    got = _cells(row)
+    want = [_cell(v) for v in row]
+    assert [type(v) for v in got] == [type(v) for v in want]
+    assert [repr(v) for v in got] == [repr(v) for v in want]
+    assert got[0] == 1 and got[9] is None and got[11] is None and got[13] == " 5 "

@@ -100,8 +100,8 @@ def test_every_load_and_removal_keeps_the_summary_exact(built_db: Path, tmp_path
     """The loader refreshes `obs_summary` with `obs`: after a build, a one-place load and a removal,
     the counts equal a rebuild from `obs` and add up to every figure."""
     from etl.pipeline import load_paths
-    from etl.warehouse import remove_source
     from etl.synth import units, write_unit
+    from etl.warehouse import remove_source
 
     db = tmp_path / "w.duckdb"
     shutil.copyfile(built_db, db)

@@ -1,0 +1,116 @@
+"""etl.storer writes `obs` straight from each batch where it can: after any sequence of loads it must
+hold exactly what a rebuild from `facts` (etl.schema.DEDUPED) holds, and `obs_summary` must match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.pipeline import load_paths
+from etl.schema import DEDUPED
+from etl.summary import SUMMARY, TABLE
+from tests.conftest import MONTHS, write_xlsx
+
+KYIV_REGION_UNITS = ["UA32020030000029575", "UA32020050000062595"]  # Volodarska, Hrebinkivska hromadas
+STOCK = "ngos_registered"  # a stock metric: one figure per day it stands on
+
+
+def wide(path: Path, code: str, values: dict[str, list[int | None]], *, year: int = 2023,
+         dept: str = "відділ комунікацій", quarters: dict[str, list[int]] | None = None) -> Path:
+    """A wide workbook for one place: months on one sheet, optional quarters on another."""
+    from activity.catalog import METRICS
+
+    def sheet(header: list[str], rows: dict[str, list]) -> list[list[object]]:
+        return [["Код КАТОТТГ:", code], ["Підрозділ:", dept], ["Рік:", year], [],
+                ["Показник", *header], *([METRICS[m].label_uk, *v] for m, v in rows.items())]
+
+    sheets = {"Місяці": sheet(MONTHS, values)}
+    if quarters:
+        sheets["Квартали"] = sheet(["I квартал", "II квартал", "III квартал", "IV квартал"], quarters)
+    return write_xlsx(path, sheets)
+
+
+def exact(db: Path) -> list[tuple]:
+    """`obs` as stored, checked against DEDUPED and the summary against `obs`; returns its rows."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        kept = con.execute("SELECT * FROM obs ORDER BY ALL").fetchall()
+        assert kept == con.execute(f"SELECT * FROM ({DEDUPED}) ORDER BY ALL", [None, None]).fetchall()
+        summary = con.execute(f"SELECT * FROM {TABLE} ORDER BY ALL").fetchall()
+        assert summary == con.execute(f"SELECT * FROM ({SUMMARY}) ORDER BY ALL", [None, None]).fetchall()
+        return kept
+
+
+def values(rows: list[tuple], code: str, metric: str) -> dict[str, float]:
+    """{period start: value} of one place's metric in `obs` rows (city_code last, metric 4th)."""
+    return {str(r[5]): r[8] for r in rows if r[16] == code and r[3] == metric}
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "w.duckdb"
+
+
+def test_a_fresh_load_is_written_straight_and_exact(tmp_path: Path, db: Path) -> None:
+    a = wide(tmp_path / "a.xlsx", KYIV_REGION_UNITS[0], {"news_published": list(range(1, 13))})
+    b = wide(tmp_path / "b.xlsx", KYIV_REGION_UNITS[1], {"news_published": [5] * 11 + [None]})
+    report = load_paths([a, b], db, jobs=1)
+    assert report.loaded and [r.action for r in report.files] == ["added", "added"]
+    rows = exact(db)
+    assert len(rows) == 12 + 11
+    assert sum(values(rows, KYIV_REGION_UNITS[0], "news_published").values()) == 78
+
+
+def test_a_second_source_for_a_place_wins_and_demo_yields(tmp_path: Path, db: Path) -> None:
+    code = KYIV_REGION_UNITS[0]
+    load_paths([wide(tmp_path / "first.xlsx", code, {"news_published": [1] * 12})], db, jobs=1)
+    # Later in the same load and in a later load: the most recent source wins, figure by figure.
+    second = wide(tmp_path / "second.xlsx", code, {"news_published": [2] * 6 + [None] * 6})
+    demo = wide(tmp_path / "demo.xlsx", code, {"news_published": [9] * 12})
+    assert load_paths([demo], db, demo=True, jobs=1).loaded
+    assert load_paths([second], db, jobs=1).loaded
+    shown = values(exact(db), code, "news_published")
+    assert list(shown.values()) == [2.0] * 6 + [1.0] * 6  # real over demo, then the latest
+
+
+def test_two_files_for_one_place_in_one_load(tmp_path: Path, db: Path) -> None:
+    code = KYIV_REGION_UNITS[1]
+    a = wide(tmp_path / "a.xlsx", code, {"news_published": [1] * 12})
+    b = wide(tmp_path / "b.xlsx", code, {"news_published": [3] * 12})
+    assert load_paths([a, b], db, jobs=1).loaded
+    assert set(values(exact(db), code, "news_published").values()) == {3.0}
+
+
+def test_a_replaced_file_takes_its_old_place_away(tmp_path: Path, db: Path) -> None:
+    first, other = KYIV_REGION_UNITS
+    (tmp_path / "v1").mkdir()
+    (tmp_path / "v2").mkdir()
+    load_paths([wide(tmp_path / "v1" / "report.xlsx", first, {"news_published": [4] * 12})], db, jobs=1)
+    report = load_paths([wide(tmp_path / "v2" / "report.xlsx", other, {"news_published": [6] * 12})], db, jobs=1)
+    assert [r.action for r in report.files] == ["replaced"]
+    rows = exact(db)
+    assert not values(rows, first, "news_published")
+    assert set(values(rows, other, "news_published").values()) == {6.0}
+
+
+def test_a_stock_as_of_one_day_twice_in_one_file_is_shown_once(tmp_path: Path, db: Path) -> None:
+    code = KYIV_REGION_UNITS[0]
+    # Levels at the end of March (month sheet) and of the first quarter: the same day, the same figure.
+    path = wide(tmp_path / "stock.xlsx", code, {STOCK: [None, None, 40, None, None, 41] + [None] * 6},
+                quarters={STOCK: [40, 41, 42, 43]})
+    report = load_paths([path], db, jobs=1)
+    assert report.loaded and report.files[0].once_in_obs is False
+    rows = [r for r in exact(db) if r[3] == STOCK]
+    assert sorted(str(r[9]) for r in rows) == ["2023-04-01", "2023-07-01", "2023-10-01", "2024-01-01"]
+
+
+def test_the_same_content_twice_in_one_load_is_stored_once(tmp_path: Path, db: Path) -> None:
+    code = KYIV_REGION_UNITS[0]
+    a = wide(tmp_path / "a.xlsx", code, {"news_published": [7] * 12})
+    (tmp_path / "copy").mkdir()
+    b = tmp_path / "copy" / "b.xlsx"
+    b.write_bytes(a.read_bytes())
+    report = load_paths([a, b], db, jobs=1)
+    assert [r.action for r in report.files] == ["added", "unchanged"]
+    assert len(exact(db)) == 12
