@@ -77,6 +77,8 @@ def sniff(head: bytes) -> str:
 _FORMULA = re.compile(rb"<f[ >/]")
 _REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<v>[^<]")
+# A formula element followed at once by its cached value, other than a bare 0 (XlsxWriter's placeholder).
+_FORMULA_WITH_VALUE = re.compile(rb"<f(?: [^>]*)?(?:/>|>[^<]*</f>)<v>(?!0</v>)[^<]")
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(.*?)</c>', re.DOTALL)
 _ROW_HIDDEN = re.compile(rb'<row [^>]*?r="(\d+)"[^>]*?hidden="(?:1|true)"')
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
@@ -196,7 +198,10 @@ def _inspect_sheet(data: bytes, sheet: str, bounds: tuple[int, int]) -> SheetFac
     facts.last_row = _last_row(data)
     _check_cell(facts.last_col, facts.last_row, sheet, bounds)
     facts.hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(data)}
-    for m in _FORMULA.finditer(data):
+    formulas = data.count(b"<f")
+    if formulas and len(_FORMULA.findall(data)) == len(_FORMULA_WITH_VALUE.findall(data)):
+        formulas = 0  # every formula has its calculated value, and not a bare 0: nothing to note
+    for m in _FORMULA.finditer(data) if formulas else ():
         start = data.rfind(b"<c ", 0, m.start())
         end = data.find(b"</c>", m.start())
         ref = _REF.match(data, start) if start >= 0 else None

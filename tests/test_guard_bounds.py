@@ -38,3 +38,27 @@ def test_unusual_spellings_are_noticed() -> None:
     assert _unusual(b'<row r="1"><c r="A1" r="XFD9"><v>1</v></c></row>')
     assert _unusual(b'<row r="1"><c r="A01"><v>1</v></c></row>')
     assert not _unusual(b'<row r="1" spans="1:2"><c r="A1" s="3" t="s"><v>0</v></c></row>')
+
+
+FORMULA_CELLS = [  # (cell XML, never calculated, cached bare 0)
+    (b'<f>SUM(B{r}:C{r})</f><v>3</v>', False, False),
+    (b'<f>SUM(B{r})</f>', True, False),
+    (b'<f>X</f><v></v>', True, False),
+    (b'<f>X</f><v>0</v>', False, True),
+    (b'<f t="shared" si="0"/><v>5</v>', False, False),
+    (b'<f t="shared" si="0"/>', True, False),
+    (b'<f>1</f><v>0.5</v>', False, False),
+    (b'<f/><v>2</v>', False, False),
+]
+
+
+@given(st.lists(st.sampled_from(range(len(FORMULA_CELLS))), min_size=1, max_size=12))
+def test_formulas_without_a_value_are_found_among_any_others(kinds: list[int]) -> None:
+    """Sheets whose formulas all carry a value skip the cell-by-cell look; mixed ones must not."""
+    from etl.guard import _inspect_sheet
+
+    rows = b"".join(b'<row r="%d"><c r="A%d">%s</c></row>' % (r, r, FORMULA_CELLS[k][0].replace(b"{r}", b"%d" % r))
+                    for r, k in enumerate(kinds, start=1))
+    facts = _inspect_sheet(b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>", "s", (702, 1_048_576))
+    assert facts.formula_no_value == {(r - 1, 0) for r, k in enumerate(kinds, start=1) if FORMULA_CELLS[k][1]}
+    assert facts.formula_zero == {(r - 1, 0) for r, k in enumerate(kinds, start=1) if FORMULA_CELLS[k][2]}
