@@ -121,38 +121,59 @@ class FigureColumns:
 
 def columns_table(parts: list[FigureColumns]):
     """The figures of several wide tables as one Arrow table with the columns of
-    etl.ingest.figures_table (one table per file: building many small ones costs more)."""
+    etl.ingest.figures_table, and whether they hold every figure once as `observations` counts it
+    (see etl.ingest.once_in_obs). One table per file, built column by column: for a national load
+    the per-figure Python work here is most of what is left to cut."""
+    from itertools import chain
+
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    periods: list[Period] = []
-    at: list[int] = []
-    place: list[str] = []
-    department: list[str] = []
-    columns: dict[str, list] = {name: [] for name in ("metric", "stock", "value", "status", "approximate")}
-    locators: list[str] = []
-    for part in parts:
-        n, offset = len(part), len(periods)
-        periods.extend(part.periods)
-        at.extend([p + offset for p in part.period] if offset else part.period)
-        place.extend([part.place_code] * n)
-        department.extend([part.department] * n)
-        for name, values in columns.items():
-            values.extend(getattr(part, name))
-        locators.extend(part.locators())
-    take = pa.array(at, pa.int32())
-    as_of = pa.array([p.end + timedelta(days=1) for p in periods], pa.date32()).take(take)
-    return pa.table({
-        "place_code": pa.array(place, pa.string()),
-        "department": pa.array(department, pa.string()),
-        "metric": pa.array(columns["metric"], pa.string()),
-        "period_start": pa.array([p.start for p in periods], pa.date32()).take(take),
-        "period_end": pa.array([p.end for p in periods], pa.date32()).take(take),
-        "granularity": pa.array([p.granularity for p in periods], pa.string()).take(take),
-        "value": pa.array(columns["value"], pa.float64()),
-        "status": pa.array(columns["status"], pa.string()),
-        "as_of": pc.if_else(pa.array(columns["stock"], pa.bool_()), as_of, pa.scalar(None, pa.date32())),
-        "approximate": pa.array(columns["approximate"], pa.bool_()),
-        "breakdown": pa.nulls(len(at), pa.string()),
-        "locator": pa.array(locators, pa.string()),
+    from etl.problems import column_letters
+
+    lengths = np.array([len(p) for p in parts], np.int64)
+    n = int(lengths.sum())
+    part_of = pa.array(np.repeat(np.arange(len(parts), dtype=np.int32), lengths))
+    periods = [period for p in parts for period in p.periods]
+    first = np.repeat(np.cumsum([0] + [len(p.periods) for p in parts[:-1]]), lengths)
+    at_np = np.fromiter(chain.from_iterable(p.period for p in parts), np.int64, n) + first
+    at = pa.array(at_np.astype(np.int32))
+    stock_np = np.fromiter(chain.from_iterable(p.stock for p in parts), np.bool_, n)
+    stock = pa.array(stock_np)
+    rows = np.fromiter(chain.from_iterable(p.row for p in parts), np.int64, n) + 1
+    cols = np.fromiter(chain.from_iterable(p.col for p in parts), np.int32, n)
+    letters = pa.array([column_letters(c) for c in range(int(cols.max()) + 1 if n else 0)], pa.string())
+    prefix = pa.array([f"{p.sheet}!" if p.sheet else "" for p in parts], pa.string()).take(part_of)
+    metric = list(chain.from_iterable(p.metric for p in parts))
+    start = pa.array([p.start for p in periods], pa.date32())
+    end = pa.array([p.end for p in periods], pa.date32())
+    table = pa.table({
+        "place_code": pa.array([p.place_code for p in parts], pa.string()).take(part_of),
+        "department": pa.array([p.department for p in parts], pa.string()).take(part_of),
+        "metric": pa.array(metric, pa.string()),
+        "period_start": start.take(at),
+        "period_end": end.take(at),
+        "granularity": pa.array([p.granularity for p in periods], pa.string()).take(at),
+        "value": pa.array(list(chain.from_iterable(p.value for p in parts)), pa.float64()),
+        "status": pa.array(list(chain.from_iterable(p.status for p in parts)), pa.string()),
+        "as_of": pc.if_else(stock, pa.array([p.end + timedelta(days=1) for p in periods], pa.date32()).take(at),
+                            pa.scalar(None, pa.date32())),
+        "approximate": pa.array(np.fromiter(chain.from_iterable(p.approximate for p in parts), np.bool_, n)),
+        "breakdown": pa.nulls(n, pa.string()),
+        "locator": pc.binary_join_element_wise(prefix, letters.take(pa.array(cols)),
+                                               pc.cast(pa.array(rows), pa.string()), ""),
     })
+    # The same figure twice, as `observations` counts it: place and department (one pair per
+    # part), metric, and the period (flows) or the day the level stands on (stocks).
+    pair: dict[tuple[str, str], int] = {}
+    who = np.repeat(np.array([pair.setdefault((p.place_code, p.department), len(pair)) for p in parts], np.int64),
+                    lengths)
+    codes: dict[str, int] = {}
+    what = np.array([codes.setdefault(m, len(codes)) for m in metric], np.int64)
+    starts = np.array([p.start.toordinal() for p in periods], np.int64)[at_np]
+    ends = np.array([p.end.toordinal() for p in periods], np.int64)[at_np]
+    key = np.stack([who * len(codes) + what, np.where(stock_np, 0, starts), np.where(stock_np, ends + 1, ends)])
+    order = np.lexsort(key)
+    repeats = bool(n > 1 and (np.diff(key[:, order], axis=1) == 0).all(axis=0).any())
+    return table, not repeats

@@ -150,9 +150,11 @@ def _packed_without_repeats(result: FileResult, parts: list) -> bool:
     wide = [p for p in parts if isinstance(p, FigureColumns)]
     tables = [figures_table(p) for p in parts if not isinstance(p, FigureColumns)]
     if wide:
-        tables.append(columns_table(wide))
+        table, once = columns_table(wide)
+        tables.append(table)
     table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
-    result.once_in_obs = once_in_obs(table)  # implies every Figure.key once: the coarser key
+    # Once as `observations` counts figures implies once by Figure.key (the coarser key).
+    result.once_in_obs = once if len(tables) == 1 and wide else once_in_obs(table)
     if not result.once_in_obs and table.group_by(KEY_COLUMNS).aggregate([]).num_rows != table.num_rows:
         return False
     result.packed, result.count, result.figures = table, table.num_rows, []
