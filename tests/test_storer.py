@@ -60,6 +60,20 @@ def test_a_fresh_load_is_written_straight_and_exact(tmp_path: Path, db: Path) ->
     rows = exact(db)
     assert len(rows) == 12 + 11
     assert sum(values(rows, KYIV_REGION_UNITS[0], "news_published").values()) == 78
+    with duckdb.connect(str(db), read_only=True) as con:  # stored in place order (zone maps)
+        stored = [c for (c,) in con.execute("SELECT city_code FROM obs ORDER BY rowid").fetchall()]
+    assert stored == sorted(stored) and len(set(stored)) == 2
+
+
+def test_files_out_of_place_order_are_sorted_on_the_way_in(tmp_path: Path, db: Path) -> None:
+    late, early = sorted(KYIV_REGION_UNITS, reverse=True)
+    files = [wide(tmp_path / "1.xlsx", late, {"news_published": [1] * 12}),
+             wide(tmp_path / "2.xlsx", early, {"news_published": [2] * 12})]
+    assert load_paths(files, db, jobs=1).loaded
+    exact(db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = [c for (c,) in con.execute("SELECT city_code FROM obs ORDER BY rowid").fetchall()]
+    assert stored == sorted(stored) and stored[0] == early
 
 
 def test_a_second_source_for_a_place_wins_and_demo_yields(tmp_path: Path, db: Path) -> None:
