@@ -2,9 +2,13 @@
 
 import streamlit as st
 
-from activity.i18n import tr
-from ui.entry import language_switch, mark_routed
-from ui.health import stop_if_damaged
+from activity import store
+
+store.check()  # reads the warehouse back on a thread of its own while the imports below run
+
+from activity.i18n import tr  # noqa: E402
+from ui.entry import language_switch, mark_routed  # noqa: E402
+from ui.health import stop_if_damaged  # noqa: E402
 
 st.set_page_config(page_title="Показники міських рад", page_icon=":material/bar_chart:", layout="wide")
 

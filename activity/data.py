@@ -21,17 +21,20 @@ def warehouse_exists() -> bool:
 
 
 def warehouse_damage() -> str:
-    """'' when the warehouse reads back whole (or does not exist yet), else DuckDB's reason."""
-    return _damage(str(store.db_path()), store.version()) if warehouse_exists() else ""
+    """'' when the warehouse reads back whole (or does not exist yet), else DuckDB's reason.
+
+    The check reads every row of the file (store.verify: about a second for a national warehouse)
+    once per warehouse version and process, on a thread of its own (store.check), which the app
+    starts before its imports; this waits for it.
+    """
+    future = store.check()
+    return future.result() if future is not None else ""
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _damage(path: str, version: str) -> str:
-    try:
-        store.verify()
-    except store.WarehouseDamaged as exc:
-        return str(exc)
-    return ""
+def warehouse_check_pending() -> bool:
+    """True while the check of the current warehouse version is still reading the file (starts it)."""
+    future = store.check()
+    return future is not None and not future.done()
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

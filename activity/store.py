@@ -22,13 +22,15 @@ import math
 import os
 import threading
 import zlib
+from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import numpy as np
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
+
+if TYPE_CHECKING:  # imported where used: the app starts its warehouse check before pandas is loaded
+    import pandas as pd
+    import pyarrow as pa
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,14 +76,18 @@ def verify(path: Path | None = None) -> None:
     """Read every row of every table back (DuckDB checks each block's checksum as it reads).
 
     Raises WarehouseDamaged with DuckDB's reason when the file is not a warehouse, is cut short or
-    has a damaged block. Reading is proportional to the file: milliseconds for the shipped data.
+    has a damaged block. Reading is proportional to the file: milliseconds for the shipped data,
+    about a second for a national warehouse. The file is read through a private DuckDB with a
+    64 MB memory limit, so the check does not leave the whole file in the app's memory.
     """
     path = path or db_path()
+    con = duckdb.connect(":memory:", config={"memory_limit": "64MB"})
     try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        raise WarehouseDamaged(str(exc).splitlines()[0][:300]) from exc
-    try:
+        try:
+            con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
+        except duckdb.Error as exc:
+            raise WarehouseDamaged(str(exc).splitlines()[0][:300]) from exc
+        con.execute("USE warehouse")
         tables = {name for (name,) in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
         missing = set(TABLES) - tables
@@ -94,6 +100,41 @@ def verify(path: Path | None = None) -> None:
         raise WarehouseDamaged(str(exc).splitlines()[0][:300]) from exc
     finally:
         con.close()
+
+
+_checks: dict[tuple[str, str], Future] = {}  # (path, version) -> its check; the newest few are kept
+_checks_lock = threading.Lock()
+
+
+def check(path: Path | None = None) -> Future | None:
+    """`verify` of the warehouse as it is now, on a thread of its own, once per version and process:
+    a Future of '' (whole) or DuckDB's reason (damaged); None when there is no warehouse. The app
+    starts it first thing, so the read overlaps its imports; a check that failed with an error
+    (rather than finding damage) runs again when asked next."""
+    path = path or db_path()
+    key = (str(path), version(path))
+    if not key[1]:
+        return None
+    with _checks_lock:
+        future = _checks.get(key)
+        if future is not None and not (future.done() and future.exception() is not None):
+            return future
+        future = _checks[key] = Future()
+        while len(_checks) > 4:
+            del _checks[next(iter(_checks))]
+    threading.Thread(target=_run_check, args=(path, future), name="warehouse-check", daemon=True).start()
+    return future
+
+
+def _run_check(path: Path, future: Future) -> None:
+    try:
+        verify(path)
+    except WarehouseDamaged as exc:
+        future.set_result(str(exc))
+    except BaseException as exc:  # noqa: BLE001 (raised again where the result is awaited)
+        future.set_exception(exc)
+    else:
+        future.set_result("")
 
 
 # ------------------------------------------------------------- the app's reader (kept open)
@@ -198,13 +239,16 @@ def read_row(sql: str, params: list | tuple | dict | None = None) -> dict:
 # any other type is converted by DuckDB.
 ARROW_FRAMES = True
 ARROW_TYPES = {"VARCHAR", "DATE", "TIMESTAMP", "BOOLEAN", "DOUBLE", "BIGINT", "INTEGER"}
-_NULLABLE = {pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int32Dtype(), pa.bool_(): pd.BooleanDtype()}
 
 
 def frame(table: pa.Table) -> pd.DataFrame:
     """The DataFrame DuckDB's `.df()` gives for a result of the `ARROW_TYPES`: dates as
     datetime64[us]; a text column with no value at all as objects (None); whole numbers and
     booleans with a missing value as pandas' nullable Int64, Int32 and boolean."""
+    import pandas as pd
+    import pyarrow as pa
+
+    nullable = {pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int32Dtype(), pa.bool_(): pd.BooleanDtype()}
     if len(set(table.column_names)) < table.num_columns:  # a name given twice: let DuckDB build it
         return duckdb.from_arrow(table).df()
     fixes = {}
@@ -213,8 +257,8 @@ def frame(table: pa.Table) -> pd.DataFrame:
             table = table.set_column(i, table.field(i).with_type(pa.timestamp("us")), col.cast(pa.timestamp("us")))
         elif _is_text(col.type) and col.null_count == len(col):
             fixes[i] = pd.Series([None] * len(col), dtype=object)
-        elif col.null_count and col.type in _NULLABLE:
-            fixes[i] = col.to_pandas(types_mapper=_NULLABLE.get)
+        elif col.null_count and col.type in nullable:
+            fixes[i] = col.to_pandas(types_mapper=nullable.get)
     frame = table.to_pandas(use_threads=table.num_rows > 50_000)  # threads cost more than they save on few rows
     for i, values in fixes.items():
         frame.isetitem(i, values)
@@ -227,6 +271,10 @@ def ordered(table: pa.Table, columns: list[str], nulls_first: frozenset[str] = f
     long Ukrainian texts slowly (their first bytes are alike: ~50 ms for the Holdings table); here
     each column becomes the rank of its value among the column's distinct values, and the rows are
     sorted once by those ranks combined."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     ranks, sizes = [], []
     for name in columns:
         col = table.column(name).combine_chunks()
@@ -251,4 +299,6 @@ def ordered(table: pa.Table, columns: list[str], nulls_first: frozenset[str] = f
 
 
 def _is_text(t: pa.DataType) -> bool:
+    import pyarrow as pa
+
     return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)

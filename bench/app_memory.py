@@ -16,36 +16,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
-import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_support import (  # noqa: E402
-    VIEWPORT,
-    _healthy,
-    _stop,
-    free_port,
-    launch_chromium,
-    registered_pages,
-    serve_app,
-    wait_for_app,
-)
+from bench.browser_bench import minimal_app, open_page  # noqa: E402
+from tests.browser_support import launch_chromium, registered_pages, serve_app  # noqa: E402
 
 TARGET_MB = 400
 PAGES = ["overview", "trends", "compare", "civil_society", "data", "holdings"]
-MINIMAL_PAGE = '''
-import pandas as pd, plotly.express as px, streamlit as st
-st.title("Minimal")
-df = pd.DataFrame({"x": pd.date_range("2017-01-01", periods=96, freq="MS").repeat(2),
-                   "y": range(192), "c": ["a", "b"] * 96})
-st.plotly_chart(px.line(df, x="x", y="y", color="c"))
-'''
 
 
 def server_pid(port: int) -> int:
@@ -75,36 +57,14 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return fields["VmRSS"], fields["VmHWM"]
 
 
-@contextmanager
-def minimal_app():
-    with tempfile.TemporaryDirectory() as tmp:
-        script = Path(tmp) / "minimal.py"
-        script.write_text(MINIMAL_PAGE, encoding="utf-8")
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-                                 "--server.port", str(port), "--server.address", "127.0.0.1",
-                                 "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp)
-        try:
-            deadline = time.monotonic() + 60
-            while proc.poll() is None and time.monotonic() < deadline and not _healthy(url):
-                time.sleep(0.2)
-            yield url
-        finally:
-            _stop(proc)
-
-
 def open_sessions(browser, url: str, routes: list[str], label: str) -> dict:
     pid = server_pid(int(url.rsplit(":", 1)[1]))
     idle, _ = memory_mb(pid)
     contexts, after = [], []
     started = time.perf_counter()
     for i, route in enumerate(routes):
-        context = browser.new_context(viewport=VIEWPORT)
-        page = context.new_page()
-        page.goto(f"{url}/{route}" if route else url)
-        wait_for_app(page, timeout=180_000)
+        context, _, _ = open_page(browser, f"{url}/{route}" if route else url, chart=False, timeout=180_000,
+                                  quiet_ms=300)
         contexts.append(context)
         rss, peak = memory_mb(pid)
         after.append(rss)

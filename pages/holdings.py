@@ -3,12 +3,11 @@
 import streamlit as st
 
 from activity import data
-from activity.catalog import get_metric
 from activity.formatting import format_number
-from activity.i18n import granularity_label, tr
+from activity.i18n import tr
 from ui.downloads import download_buttons
 from ui.entry import ensure_entry
-from ui.export_views import frame_view
+from ui.export_views import frame_view, holdings_table, holdings_view
 
 ensure_entry()
 lang = st.session_state.get("lang", "uk")
@@ -33,16 +32,8 @@ hide_demo = st.toggle(tr("hide_demo", lang), key="hide_demo", bind="query-params
 
 st.subheader(tr("by_metric", lang))
 table = data.holdings()
-if hide_demo:
-    table = table[~table["demo"]]
-shown = table.assign(
-    city=table["city_uk"] if lang == "uk" else table["city"],
-    metric=table["metric"].map(lambda c: get_metric(c).label(lang)),
-    granularity=table["granularity"].map(lambda g: granularity_label(g, lang)),
-    demo=table["demo"].map({True: tr("yes", lang), False: tr("no", lang)}),
-)[["city", "department", "metric", "granularity", "demo", "figures", "first_start", "last_end"]]
 st.dataframe(
-    shown,
+    holdings_table(table, lang, hide_demo),
     hide_index=True,
     column_config={
         "city": tr("col_city", lang),
@@ -59,8 +50,9 @@ st.dataframe(
 labels = {k: tr(f"col_{c}", lang) for k, c in (("city", "city"), ("department", "department"), ("metric", "metric"),
           ("granularity", "granularity"), ("demo", "demo"), ("figures", "figures"), ("first_start", "first"),
           ("last_end", "last"))}
-download_buttons(frame_view(shown, labels, title=tr("by_metric", lang), sheet=tr("holdings_title", lang), lang=lang,
-                            metrics=list(dict.fromkeys(table["metric"])), include_demo=not hide_demo),
+download_buttons(holdings_view(labels, title=tr("by_metric", lang), sheet=tr("holdings_title", lang), lang=lang,
+                               metrics=list(dict.fromkeys((table[~table["demo"]] if hide_demo else table)["metric"])),
+                               hide_demo=hide_demo),
                  key="holdings", name=tr("by_metric", lang), lang=lang)
 
 st.subheader(tr("loaded_files", lang))

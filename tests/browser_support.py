@@ -2,6 +2,7 @@
 
 * `serve_app(db)` starts `streamlit run dashboard.py` on a free 127.0.0.1 port against the
   warehouse `db`, waits for `/_stcore/health` and yields the base URL; it stops the server after.
+  `serve_script(path)` does the same for any Streamlit script (the benchmarks' minimal page).
 * `launch_chromium()` starts Debian's Chromium (/usr/bin/chromium) through Playwright.
 * `wait_for_app(page)` waits until Streamlit has finished running the script and drawn the page;
   `errors(page)` lists the texts of exception and error boxes on it.
@@ -118,18 +119,28 @@ def serve_app(db: Path, *, timeout: float = 60.0, attempts: int = 3, secrets: Pa
 
     `secrets`: a secrets.toml for this server only (Streamlit's `--secrets.files`), e.g. accounts.
     """
-    env = {**os.environ, "DASHBOARD_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
     extra = ["--secrets.files", str(secrets)] if secrets else []
+    with serve_script(ROOT / "dashboard.py", timeout=timeout, attempts=attempts, extra=extra,
+                      env={"DASHBOARD_DB": str(db), **(env or {})}) as url:
+        yield url
+
+
+@contextmanager
+def serve_script(script: Path, *, cwd: Path | None = None, timeout: float = 60.0, attempts: int = 3,
+                 extra: list[str] | None = None, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run script` on a free local port (run from `cwd`, default the project); yield its
+    base URL once `/_stcore/health` answers, and stop the server after."""
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
         for attempt in range(attempts):
             port = free_port()
             url = f"http://127.0.0.1:{port}"
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+                [sys.executable, "-m", "streamlit", "run", str(script),
                  "--server.headless", "true", "--server.address", "127.0.0.1",
                  "--server.port", str(port), "--server.fileWatcherType", "none",
-                 "--browser.gatherUsageStats", "false", *extra],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                 "--browser.gatherUsageStats", "false", *(extra or [])],
+                cwd=cwd or ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
             try:
                 deadline = time.monotonic() + timeout

@@ -58,6 +58,21 @@ def base_layout(fig: go.Figure, lang: str, title: str, y_title: str = "") -> go.
     return fig
 
 
+_warm = False
+
+
+def warm_up() -> None:
+    """Build one small figure, once per process: Plotly imports its figure classes and the template
+    on the first figure (about 0.2 s), which the app does while it waits for the warehouse check."""
+    global _warm
+    if not _warm:
+        _warm = True
+        base_layout(go.Figure(go.Scatter(x=[pd.Timestamp("2020-01-01")], y=[0], mode="lines+markers",
+                                         marker={"symbol": ["circle"]}, line={"dash": "dot"}, hovertext=[""],
+                                         hoverinfo="text")), "uk", "").update_xaxes(type="date")
+        go.Bar(x=[0], y=[0], text=[""], textposition="outside")
+
+
 def _tickformat(granularity: str, lang: str) -> str:
     if granularity == "year":
         return "%Y"

@@ -23,7 +23,7 @@ from activity.export_tables import (
     series_filters,
 )
 from activity.formatting import period_label
-from activity.i18n import tr
+from activity.i18n import granularity_label, tr
 from activity.periods import Period, period_from_key, period_from_range
 from activity.series import change, period_figures
 from ui.downloads import Build
@@ -90,16 +90,37 @@ def data_view(f: Filters, metrics: Sequence[str] | None, total: int, label: Call
     return build
 
 
-def frame_view(frame: pd.DataFrame, labels: dict[str, str], *, title: str, sheet: str, lang: str,
-               metrics: Sequence[str] = (), include_demo: bool = True) -> Build:
-    """A table the page shows as it is (Holdings): its columns renamed to the page's headers."""
+def frame_view(frame: pd.DataFrame | Callable[[], pd.DataFrame], labels: dict[str, str], *, title: str, sheet: str,
+               lang: str, metrics: Sequence[str] = (), include_demo: bool = True) -> Build:
+    """A table the page shows as it is (Holdings), or a function that makes it again: its columns
+    renamed to the page's headers."""
 
     def build():
-        shown = frame[list(labels)].rename(columns=labels)
+        shown = (frame() if callable(frame) else frame)[list(labels)].rename(columns=labels)
         context = ExportContext(lang, [demo_filter(lang, include_demo)], None)
         return ExportTable(sheet, title, shown, metrics=list(metrics)), context
 
     return build
+
+
+def holdings_table(table: pd.DataFrame, lang: str, hide_demo: bool) -> pd.DataFrame:
+    """The Holdings page's table by metric (data.holdings() as shown: names, labels, yes/no)."""
+    if hide_demo:
+        table = table[~table["demo"]]
+    return table.assign(
+        city=table["city_uk"] if lang == "uk" else table["city"],
+        metric=table["metric"].map(lambda c: get_metric(c).label(lang)),
+        granularity=table["granularity"].map(lambda g: granularity_label(g, lang)),
+        demo=table["demo"].map({True: tr("yes", lang), False: tr("no", lang)}),
+    )[["city", "department", "metric", "granularity", "demo", "figures", "first_start", "last_end"]]
+
+
+def holdings_view(labels: dict[str, str], *, title: str, sheet: str, lang: str, metrics: Sequence[str],
+                  hide_demo: bool) -> Build:
+    """The Holdings table by metric, made again at the click: at national scale it is ~100 000 rows
+    (~20 MB), which each open session would otherwise keep for its download buttons."""
+    return frame_view(lambda: holdings_table(data.holdings(), lang, hide_demo), labels, title=title, sheet=sheet,
+                      lang=lang, metrics=metrics, include_demo=not hide_demo)
 
 
 def _names(lang: str) -> dict[str, str]:

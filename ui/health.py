@@ -7,7 +7,13 @@ from activity.i18n import tr
 
 
 def stop_if_damaged(lang: str) -> None:
-    """Checked once per warehouse version (cached), before any page queries the file."""
+    """Checked once per warehouse version (on a thread of its own), before any page queries the file."""
+    if data.warehouse_check_pending():
+        # The check reads the whole file (about a second at national scale). Meanwhile do what the
+        # first chart of this process would do anyway: Plotly loads its figure classes on first use.
+        from ui.charts import warm_up
+
+        warm_up()
     detail = data.warehouse_damage()
     if detail:
         st.error(tr("damaged_warehouse", lang, detail=detail))
