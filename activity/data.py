@@ -56,8 +56,8 @@ def _thaw(a: object) -> object:
     return list(a) if isinstance(a, tuple) else a
 
 
-def holdings() -> pd.DataFrame:
-    return _call("holdings")
+def holdings(city_codes: Sequence[str] | None = None) -> pd.DataFrame:
+    return _call("holdings", list(city_codes) if city_codes is not None else None)
 
 
 def sources() -> pd.DataFrame:

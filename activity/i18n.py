@@ -41,6 +41,13 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "hide_demo": ("Приховати демо-дані", "Hide demo data"),
     "by_metric": ("Показники за містом, метрикою та періодичністю", "Figures by city, metric and granularity"),
+    "by_place": ("Показники за містом", "Figures by city"),
+    "holdings_many": ("У сховищі {n} міст і громад: тут по рядку на кожне. Оберіть міста нижче, щоб побачити "
+                      "їхні показники за відділом, метрикою та періодичністю.",
+                      "The warehouse holds {n} cities and hromadas: one row for each here. Choose cities below "
+                      "to see their figures by department, metric and granularity."),
+    "holdings_pick": ("Міста для докладної таблиці", "Cities for the detailed table"),
+    "holdings_pick_hint": ("Оберіть одне чи кілька міст вище.", "Choose one or more cities above."),
     "loaded_files": ("Завантажені файли", "Loaded files"),
     "col_city": ("Місто", "City"),
     "col_department": ("Підрозділ", "Department"),

@@ -69,10 +69,10 @@ def _layout() -> tuple[bool, bool]:
     return found
 
 
-def holdings() -> pd.DataFrame:
+def holdings(city_codes: list[str] | None = None) -> pd.DataFrame:
     """One row per city, department, metric and granularity: how many figures, which span, demo or not
     (ordered by city, department, metric, granularity, demo; two cities of one Ukrainian name by
-    their English one)."""
+    their English one). `city_codes`: those cities only (None: every city)."""
     order = ["city_uk", "department", "metric", "granularity", "demo", "city"]
     if _summarised():
         return _query(
@@ -80,8 +80,10 @@ def holdings() -> pd.DataFrame:
             SELECT city_uk, city, department, metric, granularity, demo,
                    sum(figures)::BIGINT AS figures, min(first_start) AS first_start, max(last_end) AS last_end
             FROM obs_summary
+            WHERE ?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], city_code)
             GROUP BY ALL
             """,
+            [city_codes, city_codes],
             order_by=order,
         )
     return _query(
@@ -89,8 +91,10 @@ def holdings() -> pd.DataFrame:
         SELECT city_uk, city, department, metric, granularity, demo,
                count(*) AS figures, min(period_start) AS first_start, max(period_end) AS last_end
         FROM observations
+        WHERE ?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], city_code)
         GROUP BY ALL
         """,
+        [city_codes, city_codes],
         order_by=order,
     )
 

@@ -96,3 +96,34 @@ def test_every_page_explains_a_missing_warehouse(page: str, tmp_path: Path, monk
     at.run()
     assert not at.exception
     assert any("python -m etl build" in i.value for i in at.info)
+
+
+@pytest.fixture(scope="module")
+def many_places_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse of 32 hromadas (synthetic, one year): more than the Holdings page lists in full."""
+    from etl.pipeline import load_paths
+    from etl.synth import units, write_unit
+
+    folder = tmp_path_factory.mktemp("many")
+    files = [write_unit(u, range(2023, 2024), folder, seed=9)[0] for u in units(32, seed=4)]
+    db = folder / "many.duckdb"
+    assert load_paths(files, db, jobs=1).loaded
+    return db
+
+
+def test_holdings_of_many_places_lists_places_then_the_chosen_ones(many_places_db: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DB", str(many_places_db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.switch_page("pages/holdings.py")
+    at.run()
+    assert not at.exception
+    by_place = at.dataframe[0].value
+    per_place = query("SELECT city_uk, count(*) AS n FROM observations GROUP BY ALL", path=many_places_db)
+    assert len(by_place) == 32 and int(by_place["figures"].sum()) == int(per_place["n"].sum())
+    assert len(at.dataframe) == 2 and at.info  # the detailed table waits for a choice
+    biggest = query("SELECT city_code, city_uk, count(*) AS n FROM observations GROUP BY ALL ORDER BY n DESC LIMIT 1",
+                    path=many_places_db).iloc[0]
+    at.multiselect(key="holdings_city").set_value([biggest["city_code"]]).run()
+    detail = at.dataframe[1].value
+    assert set(detail["city"]) == {biggest["city_uk"]} and int(detail["figures"].sum()) == int(biggest["n"])

@@ -116,11 +116,12 @@ def holdings_table(table: pd.DataFrame, lang: str, hide_demo: bool) -> pd.DataFr
 
 
 def holdings_view(labels: dict[str, str], *, title: str, sheet: str, lang: str, metrics: Sequence[str],
-                  hide_demo: bool) -> Build:
-    """The Holdings table by metric, made again at the click: at national scale it is ~100 000 rows
-    (~20 MB), which each open session would otherwise keep for its download buttons."""
-    return frame_view(lambda: holdings_table(data.holdings(), lang, hide_demo), labels, title=title, sheet=sheet,
-                      lang=lang, metrics=metrics, include_demo=not hide_demo)
+                  hide_demo: bool, city_codes: Sequence[str] | None = None) -> Build:
+    """The Holdings table by metric (of `city_codes`, None: every city), made again at the click: at
+    national scale it is ~100 000 rows (~20 MB), which each open session would otherwise keep for
+    its download buttons."""
+    return frame_view(lambda: holdings_table(data.holdings(city_codes), lang, hide_demo), labels, title=title,
+                      sheet=sheet, lang=lang, metrics=metrics, include_demo=not hide_demo)
 
 
 def _names(lang: str) -> dict[str, str]:
