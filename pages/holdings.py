@@ -34,24 +34,24 @@ hide_demo = st.toggle(tr("hide_demo", lang), key="hide_demo", bind="query-params
 # (a national warehouse: 1 772 places, ~100 000 such rows, too many to read and ~200 MB for the
 # server to draw), one row per place, and that table for the places chosen.
 MANY_PLACES = 30
+HEADERS = {"city": "city", "department": "department", "metric": "metric", "granularity": "granularity",
+           "demo": "demo", "figures": "figures", "first_start": "first", "last_end": "last"}  # column: i18n key
+labels = {k: tr(f"col_{c}", lang) for k, c in HEADERS.items()}
+column_config = {
+    **labels,
+    "figures": st.column_config.NumberColumn(labels["figures"], format="localized"),
+    "first_start": st.column_config.DateColumn(labels["first_start"], format="DD.MM.YYYY"),
+    "last_end": st.column_config.DateColumn(labels["last_end"], format="DD.MM.YYYY"),
+}
 places = data.places(not hide_demo)
 chosen: list[str] | None = None
 if len(places) > MANY_PLACES:
     st.subheader(tr("by_place", lang))
     st.caption(tr("holdings_many", lang, n=format_number(len(places), lang)))
     by_place = places.assign(city=places["city_uk"] if lang == "uk" else places["city"])
-    st.dataframe(
-        by_place[["city", "figures", "first_start", "last_end"]],
-        hide_index=True,
-        column_config={
-            "city": tr("col_city", lang),
-            "figures": st.column_config.NumberColumn(tr("col_figures", lang), format="localized"),
-            "first_start": st.column_config.DateColumn(tr("col_first", lang), format="DD.MM.YYYY"),
-            "last_end": st.column_config.DateColumn(tr("col_last", lang), format="DD.MM.YYYY"),
-        },
-    )
-    place_labels = {k: tr(f"col_{c}", lang) for k, c in (("city", "city"), ("figures", "figures"),
-                                                         ("first_start", "first"), ("last_end", "last"))}
+    place_labels = {k: labels[k] for k in ("city", "figures", "first_start", "last_end")}
+    st.dataframe(by_place[list(place_labels)], hide_index=True,
+                 column_config={k: v for k, v in column_config.items() if k in place_labels})
     download_buttons(frame_view(by_place[list(place_labels)], place_labels, title=tr("by_place", lang),
                                 sheet=tr("holdings_title", lang), lang=lang, include_demo=not hide_demo),
                      key="holdings_places", name=tr("by_place", lang), lang=lang)
@@ -64,23 +64,7 @@ if chosen is not None and not chosen:
     st.info(tr("holdings_pick_hint", lang))
 else:
     table = data.holdings(chosen)
-    st.dataframe(
-        holdings_table(table, lang, hide_demo),
-        hide_index=True,
-        column_config={
-            "city": tr("col_city", lang),
-            "department": tr("col_department", lang),
-            "metric": tr("col_metric", lang),
-            "granularity": tr("col_granularity", lang),
-            "demo": tr("col_demo", lang),
-            "figures": st.column_config.NumberColumn(tr("col_figures", lang), format="localized"),
-            "first_start": st.column_config.DateColumn(tr("col_first", lang), format="DD.MM.YYYY"),
-            "last_end": st.column_config.DateColumn(tr("col_last", lang), format="DD.MM.YYYY"),
-        },
-    )
-    labels = {k: tr(f"col_{c}", lang) for k, c in (("city", "city"), ("department", "department"),
-              ("metric", "metric"), ("granularity", "granularity"), ("demo", "demo"), ("figures", "figures"),
-              ("first_start", "first"), ("last_end", "last"))}
+    st.dataframe(holdings_table(table, lang, hide_demo), hide_index=True, column_config=column_config)
     download_buttons(holdings_view(labels, title=tr("by_metric", lang), sheet=tr("holdings_title", lang), lang=lang,
                                    metrics=list(dict.fromkeys((table[~table["demo"]] if hide_demo else table)["metric"])),
                                    hide_demo=hide_demo, city_codes=chosen),
