@@ -31,6 +31,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from activity.i18n import translator
+
 NUMBER, DATE, DATETIME, TEXT = "number", "date", "datetime", "text"
 RISKY_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 SEPARATORS = (";", ",")
@@ -56,9 +58,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 @dataclass

@@ -20,7 +20,7 @@ import pandas as pd
 from activity.catalog import get_metric
 from activity.export import ExportContext, ExportTable
 from activity.formatting import period_label
-from activity.i18n import granularity_by, granularity_label, span_label, tr
+from activity.i18n import granularity_by, granularity_label, span_label, tr, translator
 from activity.periods import Period, period_from_range
 from activity.series import period_figures
 
@@ -43,9 +43,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 def _by_pair(obs: pd.DataFrame | None) -> dict:

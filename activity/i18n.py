@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 UI: dict[str, tuple[str, str]] = {
     "app_title": ("Показники діяльності відділів міських рад", "Activity of city-council departments"),
     "language": ("Мова", "Language"),
@@ -115,9 +117,18 @@ def span_label(start, end, lang: str = "uk") -> str:
     return f"{start.strftime(fmt)}–{end.strftime(fmt)}"
 
 
-def tr(key: str, lang: str = "uk", **params: object) -> str:
-    uk, en = UI[key]
-    return (en if lang == "en" else uk).format(**params)
+def translator(table: dict[str, tuple[str, str]]) -> Callable[..., str]:
+    """`t(key, lang, **params)` over a module's own (uk, en) table: the text in that language, with
+    its {placeholders} filled. Every module with words of its own keeps them in such a table."""
+
+    def t(key: str, lang: str = "uk", **params: object) -> str:
+        uk, en = table[key]
+        return (en if lang == "en" else uk).format(**params)
+
+    return t
+
+
+tr = translator(UI)  # the words shared by several pages
 
 
 def granularity_by(code: str, lang: str = "uk") -> str:

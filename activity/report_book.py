@@ -19,6 +19,7 @@ from activity import queries
 from activity.catalog import CATEGORIES, METRICS
 from activity.export import ExportContext, ExportTable, sources_frame, to_xlsx
 from activity.formatting import format_date, format_number, period_label
+from activity.i18n import translator
 from activity.periods import Period, previous_period
 from activity.series import change, period_figures, period_value
 
@@ -50,9 +51,7 @@ class ReportEmpty(ValueError):
     """No figure of the city for the period (a level standing from earlier does not count)."""
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 def _names(lang: str) -> dict[str, str]:

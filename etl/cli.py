@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
+from activity.i18n import translator
 from etl.ingest import FileResult, expand_paths
 from etl.pipeline import check_paths, load_paths
 from etl.warehouse import (
@@ -55,9 +56,7 @@ T = {  # (uk, en)
 }
 
 
-def t(key: str, lang: str, **params: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**params)
+t = translator(T)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

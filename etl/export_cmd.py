@@ -21,6 +21,7 @@ from activity import queries
 from activity.catalog import METRICS, match_metric, suggest_metrics
 from activity.export import SEPARATORS, export_bytes
 from activity.formatting import format_number
+from activity.i18n import translator
 from activity.periods import PeriodError, parse_period
 from activity.places import PlaceError, resolve_place
 from activity.series import BASES, SERIES_GRANULARITIES
@@ -39,9 +40,7 @@ T = {  # (uk, en)
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 @contextmanager

@@ -16,6 +16,7 @@ import click
 
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
+from activity.i18n import translator
 from etl.report_text import REPORT_EXTS
 from etl.reports import ExtractionReport, extract_report
 
@@ -37,9 +38,7 @@ T = {  # (uk, en)
 SENTENCE_WIDTH = 70
 
 
-def t(key: str, lang: str, **params: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**params)
+t = translator(T)
 
 
 def _reports(paths: tuple[Path, ...]) -> list[Path]:

@@ -12,6 +12,7 @@ import sys
 
 import click
 
+from activity.i18n import translator
 from etl.passwords import PasswordError, account_line, check_user_name
 
 T = {
@@ -23,9 +24,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **params: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**params)
+t = translator(T)
 
 
 @click.command(name="passwd")

@@ -7,7 +7,7 @@ import streamlit as st
 from activity import data
 from activity.catalog import metrics_in_category
 from activity.formatting import format_date, format_number
-from activity.i18n import span_label, tr
+from activity.i18n import span_label, tr, translator
 from activity.series import level_on, year_before
 from ui.charts import stock_chart
 from ui.downloads import download_buttons
@@ -39,9 +39,7 @@ T = {
 MAX_COLUMNS = 3  # wide enough for the as-of date in each card's label
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 def signed(value: float, lang: str) -> str:

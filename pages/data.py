@@ -6,7 +6,7 @@ import streamlit as st
 from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
-from activity.i18n import span_label, tr
+from activity.i18n import span_label, tr, translator
 from activity.periods import period_from_range
 from ui.downloads import download_buttons
 from ui.export_views import data_view
@@ -47,9 +47,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 def figures_word(n: int, lang: str) -> str:

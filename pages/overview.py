@@ -6,7 +6,7 @@ import streamlit as st
 from activity import data
 from activity.catalog import CATEGORIES, METRICS, get_metric
 from activity.formatting import format_date, format_number, format_percent, period_label
-from activity.i18n import granularity_label, tr
+from activity.i18n import granularity_label, tr, translator
 from activity.periods import previous_period, same_period_last_year
 from activity.series import SERIES_GRANULARITIES, buckets, change
 from ui.charts import sparkline_chart
@@ -39,9 +39,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 f = sidebar(cities="one", metrics=None, period=False)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from activity import data, quality
 from activity.formatting import format_number
-from activity.i18n import tr
+from activity.i18n import tr, translator
 from ui.downloads import download_buttons
 from ui.entry import ensure_entry
 from ui.export_views import frame_view
@@ -38,9 +38,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 def section(title: str, note: str, table, key: str) -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from activity.catalog import METRICS, get_metric
 from activity.formatting import format_number
-from activity.i18n import tr
+from activity.i18n import tr, translator
 from etl.names import safe_display_name
 from etl.reports import extract_report
 from etl.warehouse import WarehouseBusy, default_db_path, load_results
@@ -38,9 +38,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 ensure_entry()

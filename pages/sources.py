@@ -4,7 +4,7 @@ import streamlit as st
 
 from activity import data
 from activity.formatting import format_number
-from activity.i18n import tr
+from activity.i18n import tr, translator
 from etl.warehouse import (
     SourceNotFound,
     WarehouseBusy,
@@ -44,9 +44,7 @@ T = {
 FLASH = "src_flash"
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 def remove(name: str, user: str, lang: str) -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_number
-from activity.i18n import granularity_by, span_label, tr
+from activity.i18n import granularity_by, span_label, tr, translator
 from activity.series import buckets
 from ui.charts import stock_chart, trend_chart
 from ui.downloads import download_buttons
@@ -33,9 +33,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 f = sidebar(metrics="many", granularity=True, basis=True)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from activity.formatting import format_number
-from activity.i18n import tr
+from activity.i18n import tr, translator
 from etl.limits import limit
 from etl.uploads import UPLOAD_EXTS
 from etl.warehouse import WarehouseBusy, WarehouseDamaged, default_db_path, load_results
@@ -45,9 +45,7 @@ T = {
 FLASH = "up_flash"
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 ensure_entry()

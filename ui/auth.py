@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from activity.i18n import translator
 from etl.passwords import verify_password
 
 FAIL_DELAY = 1.0  # seconds every failed attempt waits
@@ -53,9 +54,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **params: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**params)
+t = translator(T)
 
 
 @dataclass(frozen=True)

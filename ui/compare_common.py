@@ -10,7 +10,7 @@ import pandas as pd
 from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_date, period_label
-from activity.i18n import tr
+from activity.i18n import tr, translator
 from activity.periods import period_from_key
 from activity.series import buckets, period_basis
 from ui.filters import Filters, city_names
@@ -54,9 +54,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from activity.export import ExportContext, ExportTable, export_bytes, file_stem
+from activity.i18n import translator
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"
@@ -34,9 +35,7 @@ T = {
 Build = Callable[[], tuple[ExportTable | Sequence[ExportTable], ExportContext]]
 
 
-def t(key: str, lang: str) -> str:
-    uk, en = T[key]
-    return en if lang == "en" else uk
+t = translator(T)
 
 
 def download_buttons(build: Build, key: str, name: str, lang: str) -> None:

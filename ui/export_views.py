@@ -23,7 +23,7 @@ from activity.export_tables import (
     series_filters,
 )
 from activity.formatting import period_label
-from activity.i18n import granularity_label, tr
+from activity.i18n import granularity_label, tr, translator
 from activity.periods import Period, period_from_key, period_from_range
 from activity.series import change, period_figures
 from ui.downloads import Build
@@ -45,9 +45,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **kw: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 def series_view(f: Filters, metrics: Sequence[str], title: str) -> Build:

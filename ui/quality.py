@@ -10,6 +10,7 @@ import pandas as pd
 
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
+from activity.i18n import translator
 from activity.periods import period_from_range
 
 T = {
@@ -28,9 +29,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **params: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**params)
+t = translator(T)
 
 
 def _city(frame: pd.DataFrame, lang: str) -> pd.Series:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from activity.formatting import format_number
+from activity.i18n import translator
 
 HASH_CHARS = 12  # enough to tell versions apart at a glance; the whole hash is in the export
 
@@ -21,9 +22,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **params: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**params)
+t = translator(T)
 
 
 def _when(value: object, lang: str) -> str:

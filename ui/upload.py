@@ -18,6 +18,7 @@ import streamlit as st
 from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
+from activity.i18n import translator
 from activity.places import PlaceError, get_place
 from etl.ingest import FileResult
 from etl.problems import ERROR, Problem
@@ -54,9 +55,7 @@ T = {
 }
 
 
-def t(key: str, lang: str, **params: object) -> str:
-    uk, en = T[key]
-    return (en if lang == "en" else uk).format(**params)
+t = translator(T)
 
 
 def template_buttons(lang: str) -> None:
