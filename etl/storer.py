@@ -24,7 +24,7 @@ import duckdb
 
 from activity.places import PLACES_CSV
 from etl.ingest import FileResult, figures_table, once_in_obs
-from etl.schema import DEDUPED, OBS_ROWS, SORT_KEY
+from etl.schema import OBS_ROWS, SORT_KEY
 from etl.summary import refresh_summary
 
 BATCH_ROWS = 250_000
@@ -55,15 +55,15 @@ class Storer:
         # on busy cores one thread inserts a batch with a third of the CPU time of several.
         con.execute("SET threads = 1")
 
-    def store(self, r: FileResult) -> set[str]:
-        """Store one validated file (or note it unchanged); return the places it touched."""
+    def store(self, r: FileResult) -> None:
+        """Store one validated file (or note it unchanged)."""
         now = datetime.now()
         same = self.by_hash.get(r.content_hash)
         if same is not None:
             r.action, r.replaced = "unchanged", same
             self.log.append([self.load_id, now, "unchanged", r.name, r.content_hash, None, None, 0,
                              len(r.warnings), self.user])
-            return set()
+            return
         source_id, self.next_id = self.next_id, self.next_id + 1
         old = self.by_name.get(r.name, [])
         if old:
@@ -85,7 +85,6 @@ class Storer:
         self.rows += table.num_rows
         if self.rows >= BATCH_ROWS:
             self.flush()
-        return places
 
     def _replace(self, old: list[int], source_id: int) -> None:
         """A file of the same name is loaded again: its old facts go (after the batch, which may hold them)."""
@@ -128,16 +127,13 @@ class Storer:
         con.unregister("incoming_facts")
         self.batch, self.rows = [], 0
 
-    def finish(self) -> set[str]:
-        """Write the rest, rebuild `obs` for the contested places and `obs_summary` for all touched; return them."""
+    def finish(self) -> None:
+        """Write the rest; rebuild `obs` for the contested places (etl.warehouse.refresh_observations,
+        which brings their `obs_summary` rows along) and `obs_summary` for the places written straight."""
+        from etl.warehouse import refresh_observations
+
         self.flush()
-        con = self.con
-        con.execute("RESET threads")
-        rebuild = sorted((self.contested & self.touched) | self.stale)
-        if rebuild:
-            con.execute("DELETE FROM obs WHERE list_contains(?::VARCHAR[], city_code)", [rebuild])
-            con.execute(f"INSERT INTO obs {DEDUPED} ORDER BY {SORT_KEY}", [rebuild, rebuild])
-        changed = self.touched | set(rebuild)
-        total = con.execute("SELECT count(DISTINCT city_code) FROM obs").fetchone()[0]
-        refresh_summary(con, None if len(changed) * 5 > total else changed)
-        return changed
+        self.con.execute("RESET threads")
+        rebuild = (self.contested & self.touched) | self.stale
+        refresh_observations(self.con, rebuild)
+        refresh_summary(self.con, self.touched - rebuild)

@@ -30,14 +30,16 @@ GROUP BY ALL
 
 
 def refresh_summary(con: duckdb.DuckDBPyConnection, places: set[str] | None) -> None:
-    """Bring `obs_summary` up to date with `obs` for these places; None, or no table yet: rebuild all."""
+    """Bring `obs_summary` up to date with `obs` for these places; None, no table yet, or more than a
+    fifth of the places it counts: rebuild all (cheaper than deleting and inserting most of it)."""
+    if places is not None and not places:
+        return
     exists = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND database_name = current_database()",
         [TABLE]).fetchone()[0]
-    if places is None or not exists:
+    if places is None or not exists or len(places) * 5 > con.execute(
+            f"SELECT count(DISTINCT city_code) FROM {TABLE}").fetchone()[0]:
         con.execute(f"CREATE OR REPLACE TABLE {TABLE} AS {SUMMARY} ORDER BY city_code, metric", [None, None])
-        return
-    if not places:
         return
     codes = sorted(places)
     con.execute(f"DELETE FROM {TABLE} WHERE list_contains(?::VARCHAR[], city_code)", [codes])

@@ -231,9 +231,9 @@ def load_results(
 def refresh_observations(con: duckdb.DuckDBPyConnection, places: set[str] | None) -> None:
     """Bring `obs` (behind the public view) and its counts (`obs_summary`) up to date for these places;
     None or many: rebuild all."""
-    total = con.execute("SELECT count(DISTINCT place_code) FROM facts").fetchone()[0]
     if places is not None and not places:
         return
+    total = con.execute("SELECT count(DISTINCT place_code) FROM facts").fetchone()[0]
     if places is None or len(places) * 5 > total or not con.execute("SELECT count(*) FROM obs").fetchone()[0]:
         con.execute(f"CREATE OR REPLACE TABLE obs AS {DEDUPED} ORDER BY {SORT_KEY}", [None, None])
         refresh_summary(con, None)
