@@ -26,7 +26,7 @@ from etl.names import clean_text
 from etl.ole import OLE_MAGIC
 from etl.ole import ole_kind as ole_kind  # re-exported for etl.readers
 from etl.package import Package, PackageRefused
-from etl.problems import cell_name, column_index
+from etl.problems import cell_name, column_index, column_letters
 
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -77,8 +77,8 @@ def sniff(head: bytes) -> str:
 _FORMULA = re.compile(rb"<f[ >/]")
 _REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<v>[^<]")
-# A formula element followed at once by its cached value, other than a bare 0 (XlsxWriter's placeholder).
-_FORMULA_WITH_VALUE = re.compile(rb"<f(?: [^>]*)?(?:/>|>[^<]*</f>)<v>(?!0</v>)[^<]")
+# A formula element not followed at once by a cached value other than a bare 0 (XlsxWriter's placeholder).
+_FORMULA_LACKING = re.compile(rb"<f(?=[ >/])(?!(?: [^>]*)?(?:/>|>[^<]*</f>)<v>(?!0</v>)[^<])")
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(.*?)</c>', re.DOTALL)
 _ROW_HIDDEN = re.compile(rb'<row [^>]*?r="(\d+)"[^>]*?hidden="(?:1|true)"')
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
@@ -86,10 +86,12 @@ _SHEET = re.compile(rb"<sheet\b([^>]*)/?>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _CALC_PR = re.compile(rb"<calcPr\b[^>]*>")
-# Sheet XML not written the usual way: then etl.sheet_xml works out the positions.
-_UNUSUAL_CELL = re.compile(rb'<c(?:[\t\r\n/>]| (?!r="[A-Z]{1,3}[1-9]\d{0,6}"))')  # no plain first reference
+# Sheet XML not written the usual way: then etl.sheet_xml works out the positions. Usual is a cell
+# `<c r="B7"` (upper case, no leading zero) whose other attributes are each `name="value"` after
+# one space and none starts with r (so no second reference, however spaced), then `>` or `/>`.
+_UNUSUAL_CELL = re.compile(rb'<c(?:[\t\r\n/>]| (?!r="[A-Z]{1,3}[1-9]\d{0,6}"(?: [a-qs-z][\w:.-]*="[^"<]*")*/?>))')
 _PREFIXED = re.compile(rb"<[\w.-]+:(?:c|row|sheetData)[\s/>]")
-_WIDE_REF = re.compile(rb'<c r="([A-Z]{2,3})(\d+)"')
+_PREFIXED_TAIL = re.compile(rb":(?:c|row|sheetData)[\s/>]")  # its end: a one-byte literal prefix, fast to look for
 
 
 def inspect_package(path: str, kind: str) -> PackageFacts:
@@ -197,21 +199,20 @@ def _inspect_sheet(data: bytes, sheet: str, bounds: tuple[int, int]) -> SheetFac
     facts.last_col = _last_column(data, bounds[0])
     facts.last_row = _last_row(data)
     _check_cell(facts.last_col, facts.last_row, sheet, bounds)
-    facts.hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(data)}
-    formulas = data.count(b"<f")
-    if formulas and len(_FORMULA.findall(data)) == len(_FORMULA_WITH_VALUE.findall(data)):
-        formulas = 0  # every formula has its calculated value, and not a bare 0: nothing to note
-    for m in _FORMULA.finditer(data) if formulas else ():
-        start = data.rfind(b"<c ", 0, m.start())
-        end = data.find(b"</c>", m.start())
-        ref = _REF.match(data, start) if start >= 0 else None
-        if not ref:
-            continue
-        at = (int(ref.group(2)) - 1, column_index(ref.group(1).decode()))
-        if not _VALUE.search(data, m.start(), end):  # no <v>, or an empty <v></v>
-            facts.formula_no_value.add(at)
-        elif data.find(b"<v>0</v>", m.start(), end) >= 0:
-            facts.formula_zero.add(at)
+    if b"hidden" in data:
+        facts.hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(data)}
+    if b"<f" in data and _FORMULA_LACKING.search(data):  # else every formula has its value: nothing to note
+        for m in _FORMULA.finditer(data):
+            start = data.rfind(b"<c ", 0, m.start())
+            end = data.find(b"</c>", m.start())
+            ref = _REF.match(data, start) if start >= 0 else None
+            if not ref:
+                continue
+            at = (int(ref.group(2)) - 1, column_index(ref.group(1).decode()))
+            if not _VALUE.search(data, m.start(), end):  # no <v>, or an empty <v></v>
+                facts.formula_no_value.add(at)
+            elif data.find(b"<v>0</v>", m.start(), end) >= 0:
+                facts.formula_zero.add(at)
     if b't="e"' in data:
         for col, row, body in _ERROR_CELL.findall(data):
             value = re.search(rb"<v>([^<]*)</v>", body)
@@ -221,37 +222,39 @@ def _inspect_sheet(data: bytes, sheet: str, bounds: tuple[int, int]) -> SheetFac
 
 
 def _unusual(data: bytes) -> bool:
-    """True unless every cell is `<c r="B7"...`: one reference, first, upper case, no prefixes."""
-    if b':c' in data or b':row' in data or b':sheetData' in data:
-        if _PREFIXED.search(data):
-            return True
-    references = data.count(b' r="')  # a second r= in one element shows up as one too many
-    if references != data.count(b'<c r="') + data.count(b'<row r="'):
+    """True unless every cell is `<c r="B7"...` as `_UNUSUAL_CELL` describes, with no prefixes."""
+    if _PREFIXED_TAIL.search(data) and _PREFIXED.search(data):
         return True
     return bool(_UNUSUAL_CELL.search(data))
 
 
 def _last_column(data: bytes, max_columns: int) -> int:
-    """The rightmost column any cell uses (0-based), -1 if none; refs are `<c r="B7"` here."""
-    last = -1
-    for m in _WIDE_REF.finditer(data):  # two- and three-letter columns: few in ordinary sheets
-        col = column_index(m.group(1).decode())
-        if col > last:
-            last = col
-            if col >= max_columns:
-                return col
-    if last >= 0:
-        return last
-    if not data.count(b'<c r="'):
+    """The rightmost column any cell uses (0-based), -1 if none; refs are `<c r="B7"` here.
+
+    The last cell's column is the first candidate; each search for a larger column goes on from
+    where the previous one stopped (nothing before it was larger than the candidate then), so the
+    sheet is read once whatever the order."""
+    at = data.rfind(b'<c r="')
+    if at < 0:
         return -1
-    lo, hi = 0, 25  # the rightmost single letter in use, by halving the range [X-Z]
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if re.search(rb'<c r="[%c-Z]\d' % (65 + mid), data):
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    m = _REF.match(data, at)
+    last = column_index(m.group(1).decode()) if m else 0
+    start = 0
+    while last < max_columns and (m := _larger_column(last).search(data, start)):
+        last, start = column_index(m.group(1).decode()), m.start()
+    return last
+
+
+@functools.lru_cache(maxsize=1024)
+def _larger_column(col: int) -> re.Pattern[bytes]:
+    """A reference to a column right of `col` (0-based): more letters, or as many with a later
+    letter somewhere first."""
+    letters = column_letters(col)
+    options = ["[A-Z]{%d,}" % (len(letters) + 1)]
+    for i, ch in enumerate(letters):
+        if ch != "Z":
+            options.append(letters[:i] + f"[{chr(ord(ch) + 1)}-Z]" + "[A-Z]" * (len(letters) - i - 1))
+    return re.compile(('<c r="(' + "|".join(options) + r')\d').encode())
 
 
 def _last_row(data: bytes) -> int:

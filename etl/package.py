@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-import zlib
+
+from isal import isal_zlib as zlib  # ISA-L's inflate: zlib's interface, ~1,4x faster
 
 from etl.limits import limit
 
@@ -135,7 +136,8 @@ class Package:
             self._check_size(name, info, out)
             crc = zlib.crc32(data, crc)
             window = tail + data
-            if xml and b"<!" in window and _DOCTYPE.search(window):
+            # both declarations need a "!": rare in XML, and looked for at memchr speed
+            if xml and (b"!" in data or b"!" in tail) and _DOCTYPE.search(window):
                 raise PackageRefused("file_unsafe", f"частина {name} містить DOCTYPE/ENTITY "
                                                     "(XML-сутності заборонені)",
                                      f"part {name} has a DOCTYPE/ENTITY (XML entities are not allowed)")

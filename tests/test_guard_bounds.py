@@ -37,7 +37,12 @@ def test_unusual_spellings_are_noticed() -> None:
     assert _unusual(b'<x:row r="1"><x:c r="B2"><x:v>1</x:v></x:c></x:row>')
     assert _unusual(b'<row r="1"><c r="A1" r="XFD9"><v>1</v></c></row>')
     assert _unusual(b'<row r="1"><c r="A01"><v>1</v></c></row>')
+    assert _unusual(b'<row r="1"><c r="A1"\tr="XFD9"><v>1</v></c></row>')  # a second reference, however spaced
+    assert _unusual(b'<row r="1"><c r="A1" s="1" r = "XFD9"/></row>')
+    assert _unusual(b'<row r="1"><x:c r="A1"/></row>')
     assert not _unusual(b'<row r="1" spans="1:2"><c r="A1" s="3" t="s"><v>0</v></c></row>')
+    assert not _unusual(b'<row r="1"><c r="A1" s="3"/><c r="B1" x14ac:dyDescent="0.2" t="e"><v>#N/A</v></c></row>')
+    assert not _unusual(b'<row r="1"><c r="A1" t="inlineStr"><is><t>a:c d</t></is></c></row>')  # ":c " in text
 
 
 FORMULA_CELLS = [  # (cell XML, never calculated, cached bare 0)
