@@ -236,6 +236,13 @@ def _surfaces(code: str) -> frozenset[str]:
 
 
 def resolve_place(text: str, *, oblast: str | None = None) -> PlaceMatch:
+    """The unit a name refers to (see `_resolve`); answers are remembered (a national load asks the
+    same few names of every sheet), refusals are worked out again each time."""
+    return _resolve(str(text), oblast)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve(text: str, oblast: str | None) -> PlaceMatch:
     """The unit a name refers to: a city, or a hromada whose centre is not a city.
 
     ``normalised`` is False only for a canonical spelling: the name, "м. Ніжин", "місто Ніжин",

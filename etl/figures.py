@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -31,6 +33,7 @@ class Figure:
                 self.period.start, self.period.end, self.as_of)
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_department(text: str) -> str:
     """One spelling per department: apostrophes, spaces and the council's name dropped.
 

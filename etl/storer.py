@@ -24,7 +24,6 @@ import duckdb
 
 from activity.places import PLACES_CSV
 from etl.ingest import FileResult, figures_table, once_in_obs
-from etl.schema import OBS_ROWS, SORT_KEY
 from etl.summary import refresh_summary
 
 BATCH_ROWS = 250_000
@@ -44,12 +43,14 @@ class Storer:
             self.by_hash.setdefault(content_hash, name)
             self.by_name.setdefault(name, []).append(source_id)
         self.known_places = {c for (c,) in con.execute("SELECT code FROM places").fetchall()}
+        self.kinds = con.sql("SELECT code, kind FROM metrics").to_arrow_table()
+        self.names: dict[int, str] = {}  # source id -> name, for the sources of this load
         self.contested = {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts").fetchall()}
         self.touched: set[str] = set()  # places with figures from this load
         self.stale: set[str] = set()  # places of replaced sources: rebuilt whether touched again or not
         self.sources: list[list] = []
         self.log: list[list] = []
-        self.batch: list = []  # tables with source_id, waiting to be inserted
+        self.batch: list = []  # (first place, table with source_id), waiting to be inserted
         self.rows = 0
         # One DuckDB thread while files arrive: the worker processes parsing them have the cores, and
         # on busy cores one thread inserts a batch with a third of the CPU time of several.
@@ -70,6 +71,7 @@ class Storer:
             self._replace(old, source_id)
         r.action, r.replaced = ("replaced", r.name) if old else ("added", None)
         self.by_hash[r.content_hash], self.by_name[r.name] = r.name, [source_id]
+        self.names[source_id] = r.name
         self.sources.append([source_id, r.name, r.content_hash, r.kind, self.demo, now, self.user, r.figure_count,
                              len(r.warnings), True, None])
         self.log.append([self.load_id, now, r.action, r.name, r.content_hash, source_id, old[0] if old else None,
@@ -81,7 +83,10 @@ class Storer:
         self.touched |= places
         import pyarrow as pa
 
-        self.batch.append(table.add_column(0, "source_id", pa.array([source_id] * table.num_rows, pa.int32())))
+        if len(places) > 1:
+            table = table.sort_by("place_code")
+        table = table.add_column(0, "source_id", pa.array([source_id] * table.num_rows, pa.int32()))
+        self.batch.append((min(places, default=""), table))
         self.rows += table.num_rows
         if self.rows >= BATCH_ROWS:
             self.flush()
@@ -119,13 +124,47 @@ class Storer:
             return
         import pyarrow as pa
 
-        con.register("incoming_facts", pa.concat_tables(self.batch))
-        con.execute("INSERT INTO facts SELECT * FROM incoming_facts")
-        con.execute(f"INSERT INTO obs {OBS_ROWS.format(facts='incoming_facts')} "
-                    f"WHERE NOT list_contains(?::VARCHAR[], f.place_code) ORDER BY {SORT_KEY}",
-                    [sorted((self.contested & self.touched) | self.stale)])
-        con.unregister("incoming_facts")
+        # In place order, file by file (each sorted by place when it holds several), so that `obs`
+        # is stored in place order for its zone maps without a sort.
+        self.batch.sort(key=lambda item: item[0])
+        facts = pa.concat_tables([table for _, table in self.batch])
+        con.register("incoming", facts)
+        con.execute("INSERT INTO facts SELECT * FROM incoming")
+        con.register("incoming", self._obs_rows(facts, (self.contested & self.touched) | self.stale))
+        con.execute("INSERT INTO obs SELECT * FROM incoming")
+        con.unregister("incoming")
         self.batch, self.rows = [], 0
+
+    def _obs_rows(self, facts, leave_out: set[str]):
+        """`OBS_ROWS` (etl.schema) of a batch of this load's facts, but for the places left out:
+        the same joins (a figure whose place or metric the warehouse lacks is not shown), worked
+        out in Arrow so the rows keep the batch's order."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        codes = pc.unique(facts["place_code"])
+        places = self.con.sql("SELECT code, name_en, name_uk FROM places WHERE list_contains(?::VARCHAR[], code)",
+                              params=[codes.to_pylist()]).to_arrow_table()
+        ids = pa.array(list(self.names), pa.int32())
+        place = pc.index_in(facts["place_code"], value_set=places["code"])
+        metric = pc.index_in(facts["metric"], value_set=self.kinds["code"])
+        source = pc.index_in(facts["source_id"], value_set=ids)
+        keep = pc.and_(pc.and_(place.is_valid(), metric.is_valid()), source.is_valid())
+        if leave_out:
+            keep = pc.and_(keep, pc.invert(pc.is_in(facts["place_code"], value_set=pa.array(sorted(leave_out)))))
+        if not pc.all(keep).as_py():
+            facts, place, metric, source = (x.filter(keep) for x in (facts, place, metric, source))
+        n = facts.num_rows
+        return pa.table({
+            "city": places["name_en"].take(place), "city_uk": places["name_uk"].take(place),
+            "department": facts["department"], "metric": facts["metric"], "kind": self.kinds["kind"].take(metric),
+            "period_start": facts["period_start"], "period_end": facts["period_end"],
+            "granularity": facts["granularity"], "value": facts["value"], "as_of": facts["as_of"],
+            "approximate": facts["approximate"], "status": facts["status"],
+            "source": pa.array(list(self.names.values()), pa.string()).take(source),
+            "locator": facts["locator"], "breakdown": facts["breakdown"],
+            "demo": pa.repeat(pa.scalar(self.demo), n), "city_code": facts["place_code"],
+        })
 
     def finish(self) -> None:
         """Write the rest; rebuild `obs` for the contested places (etl.warehouse.refresh_observations,
