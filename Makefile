@@ -37,7 +37,7 @@ rebuild: $(STAMP)
 	$(PY) -m etl --db $(DB) build --fresh
 
 run: $(STAMP) $(DB)
-	DASHBOARD_DB=$(DB) $(PY) -m streamlit run dashboard.py --server.port $(PORT)
+	DASHBOARD_DB=$(DB) $(PY) -m ui.serve --server.port $(PORT)
 
 test: $(STAMP) browser office
 	$(PY) -m pytest -q

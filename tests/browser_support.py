@@ -115,28 +115,32 @@ def _stop(proc: subprocess.Popen) -> None:
 @contextmanager
 def serve_app(db: Path, *, timeout: float = 60.0, attempts: int = 3, secrets: Path | None = None,
               env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run the dashboard on a free local port against warehouse `db`; yield its base URL.
+    """Run the dashboard on a free local port against warehouse `db`, started as `make run` starts
+    it (`python -m ui.serve`); yield its base URL.
 
     `secrets`: a secrets.toml for this server only (Streamlit's `--secrets.files`), e.g. accounts.
     """
     extra = ["--secrets.files", str(secrets)] if secrets else []
     with serve_script(ROOT / "dashboard.py", timeout=timeout, attempts=attempts, extra=extra,
-                      env={"DASHBOARD_DB": str(db), **(env or {})}) as url:
+                      env={"DASHBOARD_DB": str(db), **(env or {})},
+                      command=[sys.executable, "-m", "ui.serve"]) as url:
         yield url
 
 
 @contextmanager
 def serve_script(script: Path, *, cwd: Path | None = None, timeout: float = 60.0, attempts: int = 3,
-                 extra: list[str] | None = None, env: dict[str, str] | None = None) -> Iterator[str]:
-    """`streamlit run script` on a free local port (run from `cwd`, default the project); yield its
-    base URL once `/_stcore/health` answers, and stop the server after."""
+                 extra: list[str] | None = None, env: dict[str, str] | None = None,
+                 command: list[str] | None = None) -> Iterator[str]:
+    """`streamlit run script` (or `command`, given Streamlit's options) on a free local port, run
+    from `cwd` (default the project); yield its base URL once `/_stcore/health` answers, and stop
+    the server after."""
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
         for attempt in range(attempts):
             port = free_port()
             url = f"http://127.0.0.1:{port}"
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(script),
+                [*(command or [sys.executable, "-m", "streamlit", "run", str(script)]),
                  "--server.headless", "true", "--server.address", "127.0.0.1",
                  "--server.port", str(port), "--server.fileWatcherType", "none",
                  "--browser.gatherUsageStats", "false", *(extra or [])],
