@@ -31,7 +31,7 @@ PAGES = ["overview", "trends", "compare", "civil_society", "data", "holdings"]
 
 
 def server_pid(port: int) -> int:
-    """The streamlit process serving `port`: a child of this process (started by us)."""
+    """The server process on `port` (`streamlit run` or `python -m ui.serve`): a child of this process."""
     me = os.getpid()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -42,7 +42,7 @@ def server_pid(port: int) -> int:
         except OSError:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        if ppid == me and b"streamlit" in b" ".join(cmdline) and str(port).encode() in cmdline:
+        if ppid == me and b"--server.port" in cmdline and str(port).encode() in cmdline:
             return int(entry.name)
     raise RuntimeError(f"no streamlit server of ours on port {port}")
 
