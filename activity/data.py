@@ -168,17 +168,17 @@ def load_history(limit: int = 500) -> pd.DataFrame:
     return _call("load_history", limit)
 
 
-def totals_against_months(include_demo: bool = True) -> pd.DataFrame:
-    return _call("totals_against_months", include_demo)
+def totals_against_months(include_demo: bool = True, city_codes: Sequence[str] | None = None) -> pd.DataFrame:
+    return _call("totals_against_months", include_demo, city_codes=list(city_codes) if city_codes is not None else None)
 
 
-def duplicate_figures(include_demo: bool = True) -> pd.DataFrame:
-    return _call("duplicate_figures", include_demo)
+def duplicate_figures(include_demo: bool = True, city_codes: Sequence[str] | None = None) -> pd.DataFrame:
+    return _call("duplicate_figures", include_demo, city_codes=list(city_codes) if city_codes is not None else None)
 
 
 def unknown_wordings() -> pd.DataFrame:
     return _call("unknown_wordings")
 
 
-def months_not_reported(include_demo: bool = True) -> pd.DataFrame:
-    return _call("months_not_reported", include_demo)
+def months_not_reported(include_demo: bool = True, city_codes: Sequence[str] | None = None) -> pd.DataFrame:
+    return _call("months_not_reported", include_demo, city_codes=list(city_codes) if city_codes is not None else None)

@@ -380,14 +380,16 @@ def load_history(limit: int = 500) -> pd.DataFrame:
     )
 
 
-def totals_against_months(include_demo: bool = True) -> pd.DataFrame:
+def totals_against_months(include_demo: bool = True, city_codes: list[str] | None = None) -> pd.DataFrame:
     """Each quarterly, half-yearly or annual flow figure beside the sum of the monthly figures inside
-    its span (same city, department and metric): how many months, their sum and their sources."""
+    its span (same city, department and metric): how many months, their sum and their sources.
+    Of the places given (None: every place; the same for the other checks of the Quality page)."""
     return _query(
         """
         WITH flows AS (
             SELECT * FROM observations
             WHERE kind = 'flow' AND status = 'reported' AND breakdown IS NULL AND (? OR NOT demo)
+              AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], city_code))
         )
         SELECT t.city_code, t.city_uk, t.city, t.department, t.metric, t.granularity, t.period_start,
                t.period_end, t.value AS total, t.approximate, t.demo, t.source, t.locator,
@@ -401,11 +403,11 @@ def totals_against_months(include_demo: bool = True) -> pd.DataFrame:
         GROUP BY ALL
         ORDER BY t.city_uk, t.metric, t.period_start, t.period_end
         """,
-        [include_demo],
+        [include_demo, city_codes, city_codes],
     )
 
 
-def duplicate_figures(include_demo: bool = True, limit: int = 5000) -> pd.DataFrame:
+def duplicate_figures(include_demo: bool = True, limit: int = 5000, city_codes: list[str] | None = None) -> pd.DataFrame:
     """Figures given by more than one active source (same key as the `observations` view), one row
     per source, `kept` marking the one the view shows (real before demo, then the newest)."""
     return _query(
@@ -425,7 +427,7 @@ def duplicate_figures(include_demo: bool = True, limit: int = 5000) -> pd.DataFr
                    ) AS rank
             FROM facts f JOIN sources s USING (source_id) JOIN metrics m ON m.code = f.metric
             JOIN places p ON p.code = f.place_code
-            WHERE s.active AND (? OR NOT s.is_demo)
+            WHERE s.active AND (? OR NOT s.is_demo) AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], f.place_code))
         )
         SELECT place_code AS city_code, city_uk, city, department, metric, kind, period_start, period_end,
                granularity, as_of, breakdown, value, status, source, locator, demo, rank = 1 AS kept, copies,
@@ -435,7 +437,7 @@ def duplicate_figures(include_demo: bool = True, limit: int = 5000) -> pd.DataFr
         ORDER BY city_uk, metric, key_start NULLS FIRST, key_end, breakdown NULLS FIRST, department, rank
         LIMIT ?
         """,
-        [include_demo, limit],
+        [include_demo, city_codes, city_codes, limit],
     )
 
 
@@ -455,7 +457,7 @@ def unknown_wordings() -> pd.DataFrame:
     )
 
 
-def months_not_reported(include_demo: bool = True, limit: int = 5000) -> pd.DataFrame:
+def months_not_reported(include_demo: bool = True, limit: int = 5000, city_codes: list[str] | None = None) -> pd.DataFrame:
     """Per city and flow metric, the months within the city's reporting span (its first to its last
     flow figure, any metric) that no figure of that metric covers (a month, or a longer period holding
     it); `monthly_figures` tells whether the city reports that metric by month at all."""
@@ -463,7 +465,7 @@ def months_not_reported(include_demo: bool = True, limit: int = 5000) -> pd.Data
         """
         WITH figs AS (
             SELECT city_code, city_uk, city, metric, granularity, period_start, period_end FROM observations
-            WHERE kind = 'flow' AND breakdown IS NULL AND (? OR NOT demo)
+            WHERE kind = 'flow' AND breakdown IS NULL AND (? OR NOT demo) AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], city_code))
         ),
         spans AS (
             SELECT city_code, date_trunc('month', min(period_start)) AS first,
@@ -491,5 +493,5 @@ def months_not_reported(include_demo: bool = True, limit: int = 5000) -> pd.Data
         ORDER BY city_uk, metric
         LIMIT ?
         """,
-        [include_demo, limit],
+        [include_demo, city_codes, city_codes, limit],
     )

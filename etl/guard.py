@@ -250,7 +250,7 @@ def _larger_column(col: int) -> re.Pattern[bytes]:
     """A reference to a column right of `col` (0-based): more letters, or as many with a later
     letter somewhere first."""
     letters = column_letters(col)
-    options = ["[A-Z]{%d,}" % (len(letters) + 1)]
+    options = [f"[A-Z]{{{len(letters) + 1},}}"]
     for i, ch in enumerate(letters):
         if ch != "Z":
             options.append(letters[:i] + f"[{chr(ord(ch) + 1)}-Z]" + "[A-Z]" * (len(letters) - i - 1))

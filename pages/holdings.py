@@ -8,6 +8,7 @@ from activity.i18n import tr
 from ui.downloads import download_buttons
 from ui.entry import ensure_entry
 from ui.export_views import frame_view, holdings_table, holdings_view
+from ui.filters import MANY_PLACES, place_picker
 
 ensure_entry()
 lang = st.session_state.get("lang", "uk")
@@ -31,9 +32,8 @@ if totals["demo_figures"]:
 hide_demo = st.toggle(tr("hide_demo", lang), key="hide_demo", bind="query-params")
 
 # Up to MANY_PLACES places, one table of every city, department, metric and granularity. Beyond
-# (a national warehouse: 1 772 places, ~100 000 such rows, too many to read and ~200 MB for the
-# server to draw), one row per place, and that table for the places chosen.
-MANY_PLACES = 30
+# (~100 000 such rows nationally, ~200 MB for the server to draw), one row per place, and that
+# table for the places chosen.
 HEADERS = {"city": "city", "department": "department", "metric": "metric", "granularity": "granularity",
            "demo": "demo", "figures": "figures", "first_start": "first", "last_end": "last"}  # column: i18n key
 labels = {k: tr(f"col_{c}", lang) for k, c in HEADERS.items()}
@@ -55,9 +55,7 @@ if len(places) > MANY_PLACES:
     download_buttons(frame_view(by_place[list(place_labels)], place_labels, title=tr("by_place", lang),
                                 sheet=tr("holdings_title", lang), lang=lang, include_demo=not hide_demo),
                      key="holdings_places", name=tr("by_place", lang), lang=lang)
-    names = dict(zip(places["city_code"], by_place["city"], strict=True))
-    chosen = st.multiselect(tr("holdings_pick", lang), list(names), format_func=lambda c: names.get(c, c),
-                            key="holdings_city", bind="query-params")
+    chosen = place_picker(places, tr("holdings_pick", lang), "holdings_city", lang)
 
 st.subheader(tr("by_metric", lang))
 if chosen is not None and not chosen:

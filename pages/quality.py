@@ -9,6 +9,7 @@ from activity.i18n import tr, translator
 from ui.downloads import download_buttons
 from ui.entry import ensure_entry
 from ui.export_views import frame_view
+from ui.filters import MANY_PLACES, place_picker
 from ui.quality import disagreements_table, duplicates_table, gaps_table, wordings_table
 
 T = {
@@ -34,6 +35,10 @@ T = {
                   "Months between a city's first and last figure that no figure covers (monthly or a longer period). "
                   "Flows only: a stock (such as organisations registered) stands until its next date."),
     "monthly_only": ("Лише показники, які місто подає щомісяця", "Only metrics the city reports by month"),
+    "many": ("У сховищі {n} міст і громад: підсумки, повтори й прогалини перевіряються для обраних.",
+             "The warehouse holds {n} places: totals, repeats and gaps are checked for the ones chosen."),
+    "pick": ("Міста для перевірки", "Places to check"),
+    "pick_hint": ("Оберіть одне чи кілька міст вище.", "Choose one or more places above."),
     "none": ("Нічого не знайдено.", "Nothing found."),
 }
 
@@ -61,17 +66,27 @@ if not data.warehouse_exists():
 st.caption(t("intro", lang))
 include_demo = not st.toggle(tr("hide_demo", lang), key="hide_demo", bind="query-params")
 
-totals = quality.disagreements(data.totals_against_months(include_demo))
-section(t("totals", lang, n=format_number(len(totals), lang)), t("totals_note", lang),
-        disagreements_table(totals, lang), "totals")
+places = data.places(include_demo)
+chosen: list[str] | None = None  # every place
+if len(places) > MANY_PLACES:
+    st.caption(t("many", lang, n=format_number(len(places), lang)))
+    chosen = place_picker(places, t("pick", lang), "quality_city", lang)
+    if not chosen:
+        st.info(t("pick_hint", lang))
 
-dups = quality.duplicate_groups(data.duplicate_figures(include_demo))
-section(t("dups", lang, n=format_number(len(dups), lang)), t("dups_note", lang), duplicates_table(dups, lang), "dups")
+if chosen is None or chosen:
+    totals = quality.disagreements(data.totals_against_months(include_demo, chosen))
+    section(t("totals", lang, n=format_number(len(totals), lang)), t("totals_note", lang),
+            disagreements_table(totals, lang), "totals")
+    dups = quality.duplicate_groups(data.duplicate_figures(include_demo, chosen))
+    section(t("dups", lang, n=format_number(len(dups), lang)), t("dups_note", lang), duplicates_table(dups, lang),
+            "dups")
 
 words = quality.with_suggestions(data.unknown_wordings())
 section(t("words", lang, n=format_number(len(words), lang)), t("words_note", lang), wordings_table(words, lang), "words")
 
-monthly_only = st.toggle(t("monthly_only", lang), value=True, key="q_monthly")
-gaps = quality.gap_table(data.months_not_reported(include_demo), lang, monthly_only)
-section(t("gaps", lang, n=format_number(int(gaps["n"].sum()) if len(gaps) else 0, lang)), t("gaps_note", lang),
-        gaps_table(gaps, lang), "gaps")
+if chosen is None or chosen:
+    monthly_only = st.toggle(t("monthly_only", lang), value=True, key="q_monthly")
+    gaps = quality.gap_table(data.months_not_reported(include_demo, chosen), lang, monthly_only)
+    section(t("gaps", lang, n=format_number(int(gaps["n"].sum()) if len(gaps) else 0, lang)), t("gaps_note", lang),
+            gaps_table(gaps, lang), "gaps")

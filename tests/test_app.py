@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -127,3 +128,42 @@ def test_holdings_of_many_places_lists_places_then_the_chosen_ones(many_places_d
     at.multiselect(key="holdings_city").set_value([biggest["city_code"]]).run()
     detail = at.dataframe[1].value
     assert set(detail["city"]) == {biggest["city_uk"]} and int(detail["figures"].sum()) == int(biggest["n"])
+
+
+QUALITY_CHECKS = ("totals_against_months", "duplicate_figures", "months_not_reported")
+
+
+def test_quality_checks_of_chosen_places_are_those_places_rows_of_the_whole(many_places_db: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from activity import queries
+
+    monkeypatch.setenv("DASHBOARD_DB", str(many_places_db))
+    gaps = queries.months_not_reported()
+    codes = sorted(set(gaps["city_code"]))[:2]
+    assert len(codes) == 2 and len(set(gaps["city_code"])) > 2  # the synthetic hromadas leave months out
+    for name in QUALITY_CHECKS:
+        whole = getattr(queries, name)()
+        part = getattr(queries, name)(city_codes=codes)
+        expected = whole[whole["city_code"].isin(codes)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part.reset_index(drop=True), expected, check_dtype=False)
+
+
+def test_quality_of_many_places_checks_the_chosen_ones(many_places_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from activity import quality, queries
+
+    monkeypatch.setenv("DASHBOARD_DB", str(many_places_db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.switch_page("pages/quality.py")
+    at.run()
+    assert not at.exception
+    assert [s.value.split(":")[0] for s in at.subheader] == ["Невідомі назви показників у завантаженнях"]
+    assert any("Оберіть" in i.value for i in at.info)  # the checks wait for a choice
+    gaps = queries.months_not_reported()
+    code, name = gaps.iloc[0][["city_code", "city_uk"]]
+    at.multiselect(key="quality_city").set_value([code]).run()
+    assert not at.exception
+    assert len(at.subheader) == 4
+    shown = at.dataframe[-1].value
+    assert set(shown["Місто"]) == {name}
+    expected = quality.gap_table(queries.months_not_reported(city_codes=[code]), "uk", True)
+    assert len(shown) == len(expected) > 0 and int(shown["Не подано місяців"].sum()) == int(expected["n"].sum())

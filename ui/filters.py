@@ -47,6 +47,18 @@ def city_names(lang_code: str) -> dict[str, str]:
     return dict(zip(table["city_code"], table["city_uk" if lang_code == "uk" else "city"], strict=True))
 
 
+# Pages whose tables cover every place (Holdings, Quality) show them whole up to MANY_PLACES places.
+# Beyond that (a national warehouse: 1 772 places, ~100 000 holdings rows, checks that read all
+# 10 million figures for seconds) they show them for the places chosen with `place_picker`.
+MANY_PLACES = 30
+
+
+def place_picker(places: pd.DataFrame, label: str, key: str, lang_code: str) -> list[str]:
+    """A choice of places (codes) among `places` (data.places()), kept in the page address."""
+    names = dict(zip(places["city_code"], places["city_uk" if lang_code == "uk" else "city"], strict=True))
+    return st.multiselect(label, list(names), format_func=lambda c: names.get(c, c), key=key, bind="query-params")
+
+
 def sidebar(*, cities: str | None = "many", metrics: str | None = None, kinds: tuple[str, ...] = ("flow", "stock"),
             period: bool = True, granularity: bool = False, basis: bool = False) -> Filters:
     """Render the filters a page needs; `cities`/`metrics` are "one", "many" or None."""
