@@ -409,31 +409,37 @@ def totals_against_months(include_demo: bool = True, city_codes: list[str] | Non
 
 def duplicate_figures(include_demo: bool = True, limit: int = 5000, city_codes: list[str] | None = None) -> pd.DataFrame:
     """Figures given by more than one active source (same key as the `observations` view), one row
-    per source, `kept` marking the one the view shows (real before demo, then the newest)."""
+    per source, `kept` marking the one the view shows (real before demo, then the newest). The
+    repeated keys are found by grouping; only their rows are ranked."""
     return _query(
         """
         WITH f AS (
             SELECT f.place_code, p.name_uk AS city_uk, p.name_en AS city, f.department, f.metric, m.kind,
                    f.period_start, f.period_end, f.granularity, f.as_of, f.breakdown, f.value, f.status,
-                   f.locator, s.name AS source, s.is_demo AS demo,
-                   count(*) OVER (PARTITION BY f.place_code, f.department, f.metric, f.breakdown,
-                       CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END,
-                       CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END
-                   ) AS copies,
-                   row_number() OVER (PARTITION BY f.place_code, f.department, f.metric, f.breakdown,
-                       CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END,
-                       CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END
-                       ORDER BY s.is_demo, s.loaded_at DESC, s.source_id DESC
-                   ) AS rank
+                   f.locator, s.name AS source, s.is_demo AS demo, s.loaded_at, s.source_id,
+                   CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END AS key_start,
+                   CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END AS key_end
             FROM facts f JOIN sources s USING (source_id) JOIN metrics m ON m.code = f.metric
             JOIN places p ON p.code = f.place_code
             WHERE s.active AND (? OR NOT s.is_demo) AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], f.place_code))
+        ),
+        repeated AS (
+            SELECT place_code, department, metric, breakdown, key_start, key_end, count(*) AS copies
+            FROM f GROUP BY ALL HAVING count(*) > 1
+        ),
+        d AS (
+            SELECT f.*, r.copies,
+                   row_number() OVER (PARTITION BY f.place_code, f.department, f.metric, f.breakdown, f.key_start, f.key_end
+                                      ORDER BY f.demo, f.loaded_at DESC, f.source_id DESC) AS rank
+            FROM f JOIN repeated r
+              ON f.place_code = r.place_code AND f.department = r.department AND f.metric = r.metric
+             AND f.breakdown IS NOT DISTINCT FROM r.breakdown AND f.key_start IS NOT DISTINCT FROM r.key_start
+             AND f.key_end = r.key_end
         )
         SELECT place_code AS city_code, city_uk, city, department, metric, kind, period_start, period_end,
                granularity, as_of, breakdown, value, status, source, locator, demo, rank = 1 AS kept, copies,
-               CASE WHEN kind = 'stock' THEN NULL ELSE period_start END AS key_start,
-               CASE WHEN kind = 'stock' THEN COALESCE(as_of, period_end + 1) ELSE period_end END AS key_end
-        FROM f WHERE copies > 1
+               key_start, key_end
+        FROM d
         ORDER BY city_uk, metric, key_start NULLS FIRST, key_end, breakdown NULLS FIRST, department, rank
         LIMIT ?
         """,
