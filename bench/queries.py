@@ -245,7 +245,9 @@ def build_cases(tables: dict[str, pd.DataFrame], seed: int, slow_checks: bool) -
              lambda: naive_data_rows(o, cities, None, start, end, 200, last_page)),
         Case("data_rows, every row (download)", "Data", lambda: q.data_rows(cities, None, start, end, limit=rows_all),
              lambda: naive_data_rows(o, cities, None, start, end, rows_all, 0)),
-        Case("holdings", "Holdings", q.holdings, lambda: naive_holdings(o)),
+        Case("holdings, 2 cities", "Holdings", lambda: q.holdings(cities),
+             lambda: naive_holdings(o[o["city_code"].isin(cities)])),
+        Case("holdings, every place", "Holdings (≤ 30 places)", q.holdings, lambda: naive_holdings(o)),
         Case("totals", "Holdings", q.totals, lambda: naive_totals(o, src)),
         Case("sources", "Holdings", q.sources, lambda: naive_sources(src), small_table=True),
     ]
