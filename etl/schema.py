@@ -92,6 +92,8 @@ CREATE OR REPLACE VIEW observations AS SELECT * FROM obs;
 """
 
 # The rows of `obs` made from rows with the columns of `facts` ({facts}: a table or a registered batch).
+# etl.storer builds the same rows in Arrow for the batches it writes straight (Storer._obs_rows):
+# a change here goes there too; tests/test_storer.py compares the two.
 OBS_ROWS = """
 SELECT
     p.name_en AS city,

@@ -42,8 +42,9 @@ def lang() -> str:
     return st.session_state.get("lang", "uk")
 
 
-def city_names(lang_code: str) -> dict[str, str]:
-    table = data.places()
+def city_names(lang_code: str, places: pd.DataFrame | None = None) -> dict[str, str]:
+    """{code: name} of `places` (data.places() rows; default every place) in the language shown."""
+    table = data.places() if places is None else places
     return dict(zip(table["city_code"], table["city_uk" if lang_code == "uk" else "city"], strict=True))
 
 
@@ -55,7 +56,7 @@ MANY_PLACES = 30
 
 def place_picker(places: pd.DataFrame, label: str, key: str, lang_code: str) -> list[str]:
     """A choice of places (codes) among `places` (data.places()), kept in the page address."""
-    names = dict(zip(places["city_code"], places["city_uk" if lang_code == "uk" else "city"], strict=True))
+    names = city_names(lang_code, places)
     return st.multiselect(label, list(names), format_func=lambda c: names.get(c, c), key=key, bind="query-params")
 
 
