@@ -49,7 +49,7 @@ UI: dict[str, tuple[str, str]] = {
                       "The warehouse holds {n} cities and hromadas: one row for each here. Choose cities below "
                       "to see their figures by department, metric and granularity."),
     "holdings_pick": ("Міста для докладної таблиці", "Cities for the detailed table"),
-    "holdings_pick_hint": ("Оберіть одне чи кілька міст вище.", "Choose one or more cities above."),
+    "pick_places_hint": ("Оберіть одне чи кілька міст вище.", "Choose one or more cities above."),
     "loaded_files": ("Завантажені файли", "Loaded files"),
     "col_city": ("Місто", "City"),
     "col_department": ("Підрозділ", "Department"),

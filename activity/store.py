@@ -22,7 +22,9 @@ import math
 import os
 import threading
 import zlib
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,6 +188,17 @@ def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
         return con.cursor()
 
 
+@contextmanager
+def _kept() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the kept connection to the current warehouse, its database in use, closed after."""
+    cur = _cursor(db_path())
+    try:
+        cur.execute("USE warehouse")
+        yield cur
+    finally:
+        cur.close()
+
+
 def read(sql: str, params: list | tuple | dict | None = None, order_by: list[str] | None = None) -> pd.DataFrame:
     """Run one read-only query with bound parameters on the current warehouse and return a DataFrame
     (the one DuckDB's `.df()` gives, built faster through Arrow: see `frame`). `order_by`: columns
@@ -194,29 +207,21 @@ def read(sql: str, params: list | tuple | dict | None = None, order_by: list[str
         if order_by:
             sql = "SELECT * FROM (" + sql + ") ORDER BY " + ", ".join(order_by)  # column names, not values
         return query(sql, params)
-    cur = _cursor(db_path())
-    try:
-        cur.execute("USE warehouse")
+    with _kept() as cur:
         rel = cur.sql(sql, params=params or None)
         if ARROW_FRAMES and all(str(t) in ARROW_TYPES for t in rel.types):
             table = rel.to_arrow_table()
             return frame(ordered(table, order_by) if order_by else table)
         return (rel.order(", ".join(order_by)) if order_by else rel).df()
-    finally:
-        cur.close()
 
 
 def read_arrow(sql: str, params: list | tuple | dict | None = None) -> pa.Table | None:
     """The answer as an Arrow table, for `frame`; None when `read` would not build it that way."""
     if not (KEEP_OPEN and ARROW_FRAMES):
         return None
-    cur = _cursor(db_path())
-    try:
-        cur.execute("USE warehouse")
+    with _kept() as cur:
         rel = cur.sql(sql, params=params or None)
         return rel.to_arrow_table() if all(str(t) in ARROW_TYPES for t in rel.types) else None
-    finally:
-        cur.close()
 
 
 def read_row(sql: str, params: list | tuple | dict | None = None) -> dict:
@@ -224,13 +229,9 @@ def read_row(sql: str, params: list | tuple | dict | None = None) -> dict:
     no DataFrame: ~0.5 ms less)."""
     if not KEEP_OPEN:
         return query(sql, params).iloc[0].to_dict()
-    cur = _cursor(db_path())
-    try:
-        cur.execute("USE warehouse")
+    with _kept() as cur:
         values = cur.execute(sql, params or []).fetchone()
         return dict(zip([d[0] for d in cur.description], values, strict=True))
-    finally:
-        cur.close()
 
 
 # DuckDB's `.df()` makes a Python object per string (~125 ms for the Holdings table's 97 000 rows);

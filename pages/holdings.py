@@ -59,7 +59,7 @@ if len(places) > MANY_PLACES:
 
 st.subheader(tr("by_metric", lang))
 if chosen is not None and not chosen:
-    st.info(tr("holdings_pick_hint", lang))
+    st.info(tr("pick_places_hint", lang))
 else:
     table = data.holdings(chosen)
     st.dataframe(holdings_table(table, lang, hide_demo), hide_index=True, column_config=column_config)

@@ -38,7 +38,6 @@ T = {
     "many": ("У сховищі {n} міст і громад: підсумки, повтори й прогалини перевіряються для обраних.",
              "The warehouse holds {n} places: totals, repeats and gaps are checked for the ones chosen."),
     "pick": ("Міста для перевірки", "Places to check"),
-    "pick_hint": ("Оберіть одне чи кілька міст вище.", "Choose one or more places above."),
     "none": ("Нічого не знайдено.", "Nothing found."),
 }
 
@@ -72,9 +71,10 @@ if len(places) > MANY_PLACES:
     st.caption(t("many", lang, n=format_number(len(places), lang)))
     chosen = place_picker(places, t("pick", lang), "quality_city", lang)
     if not chosen:
-        st.info(t("pick_hint", lang))
+        st.info(tr("pick_places_hint", lang))
+checks = chosen is None or bool(chosen)  # every place, or those chosen
 
-if chosen is None or chosen:
+if checks:
     totals = quality.disagreements(data.totals_against_months(include_demo, chosen))
     section(t("totals", lang, n=format_number(len(totals), lang)), t("totals_note", lang),
             disagreements_table(totals, lang), "totals")
@@ -85,7 +85,7 @@ if chosen is None or chosen:
 words = quality.with_suggestions(data.unknown_wordings())
 section(t("words", lang, n=format_number(len(words), lang)), t("words_note", lang), wordings_table(words, lang), "words")
 
-if chosen is None or chosen:
+if checks:
     monthly_only = st.toggle(t("monthly_only", lang), value=True, key="q_monthly")
     gaps = quality.gap_table(data.months_not_reported(include_demo, chosen), lang, monthly_only)
     section(t("gaps", lang, n=format_number(int(gaps["n"].sum()) if len(gaps) else 0, lang)), t("gaps_note", lang),
