@@ -128,3 +128,36 @@ def test_the_same_content_twice_in_one_load_is_stored_once(tmp_path: Path, db: P
     report = load_paths([a, b], db, jobs=1)
     assert [r.action for r in report.files] == ["added", "unchanged"]
     assert len(exact(db)) == 12
+
+
+
+def test_batches_written_in_whole_row_groups_store_every_figure_once(tmp_path: Path, db: Path, monkeypatch) -> None:
+    import etl.storer as storer
+    from activity.places import all_places, resolve_place
+
+    # 16 places, 3 contested of them; a hromada's code stands for its centre city where it has one
+    codes = sorted({resolve_place(p.code).place.code for p in all_places() if p.level == "H"})[:16]
+    for folder in ("v1", "v2"):
+        (tmp_path / folder).mkdir()
+    files = [wide(tmp_path / f"{i}.xlsx", code, {"news_published": [i + 1] * 12, "letters_received": list(range(12))})
+             for i, code in enumerate(codes)]
+    files += [wide(tmp_path / "again.xlsx", codes[0], {"news_published": [50] * 12}),  # a second file, one place
+              wide(tmp_path / "v1" / "report.xlsx", codes[1], {"news_published": [60] * 12}),
+              wide(tmp_path / "v2" / "report.xlsx", codes[2], {"news_published": [70] * 12})]  # replaces v1's
+    whole = tmp_path / "whole.duckdb"
+    assert load_paths(files, whole, jobs=1).loaded
+    monkeypatch.setattr(storer, "BATCH_ROWS", 40)  # a flush every second file, in 20-row groups: 8 or 16 rows wait
+    monkeypatch.setattr(storer, "ROW_GROUP", 20)
+    report = load_paths(files, db, jobs=1)
+    assert report.loaded and [r.action for r in report.files][-1] == "replaced"
+    rows = exact(db)
+    assert rows == exact(whole)
+    assert len(rows) == 16 * 24
+    assert set(values(rows, codes[0], "news_published").values()) == {50.0}
+    assert set(values(rows, codes[1], "news_published").values()) == {2.0}  # its own file's, v1's gone
+    assert set(values(rows, codes[2], "news_published").values()) == {70.0}
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 16 * 24 + 12 + 12
+        straight = [c for (c,) in con.execute("SELECT city_code FROM obs ORDER BY rowid").fetchall()
+                    if c not in codes[:3]]  # the contested places are rebuilt at the end
+    assert straight == sorted(straight) and len(straight) == 13 * 24
