@@ -83,16 +83,16 @@ def parse_sheet(file: str, sheet: Sheet) -> SheetResult:
     ctx = _Ctx(file, sheet, result)
     rows = sheet.rows
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        labels = [_norm_text(v) if type(v) is str else "" for v in row]
-        if not any(labels):
+        labels = [(c, t) for c, v in enumerate(row) if type(v) is str and (t := _norm_text(v))]
+        if not labels:
             continue  # a header row has words
-        columns = _long_columns(labels)
+        columns = _long_columns(labels) if len(labels) >= 3 else None  # metric, value, period at least
         if columns is not None:
             result.found_table = True
             _parse_long(ctx, r, columns)
             return result
-        label_col = next((c for c, v in enumerate(labels) if v), None)
-        if label_col is not None and labels[label_col] in WIDE_LABEL_HEADERS:
+        label_col, label = labels[0]
+        if label in WIDE_LABEL_HEADERS:
             result.found_table = True
             _parse_wide(ctx, r, label_col)
             return result
@@ -113,10 +113,11 @@ def _norm_text(v: str) -> str:
 _HEADER_NAME = {word: name for name, words in LONG_HEADERS.items() for word in words}
 
 
-def _long_columns(labels: list[str]) -> dict[str, int] | None:
+def _long_columns(labels: list[tuple[int, str]]) -> dict[str, int] | None:
+    """The long layout's columns, if these (column, header text) cells name them."""
     found: dict[str, int] = {}
-    for c, label in enumerate(labels):
-        name = _HEADER_NAME.get(label) if label else None
+    for c, label in labels:
+        name = _HEADER_NAME.get(label)
         if name and name not in found:
             found[name] = c
     if {"metric", "value"} <= found.keys() and ("period" in found or "period_start" in found):
