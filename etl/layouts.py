@@ -310,17 +310,18 @@ def _title_block(rows: list[list[object]]) -> dict:
             if not isinstance(v, str):
                 continue
             key_text, _, rest = v.partition(":")
-            key = _norm_header(key_text)
-            for name, words in CONTEXT_KEYS.items():
-                if key in words and name not in found:
-                    if rest.strip():
-                        found[name], found[f"{name}_pos"] = rest.strip(), (r, c)
-                    elif i + 1 < len(cells):
-                        found[name], found[f"{name}_pos"] = cells[i + 1][1], (r, cells[i + 1][0])
-                    break
+            name = _CONTEXT_NAME.get(_norm_text(key_text))
+            if name is not None and name not in found:
+                if rest.strip():
+                    found[name], found[f"{name}_pos"] = rest.strip(), (r, c)
+                elif i + 1 < len(cells):
+                    found[name], found[f"{name}_pos"] = cells[i + 1][1], (r, cells[i + 1][0])
             else:
                 found["_title"].append(v)
     return found
+
+
+_CONTEXT_NAME = {word: name for name, words in CONTEXT_KEYS.items() for word in words}  # the sets do not overlap
 
 
 def _year(v: object) -> int | None:
