@@ -132,9 +132,7 @@ def _inspect_xlsx(pkg: Package) -> PackageFacts:
         read.add(rels_name)
         for raw in _REL.findall(pkg.read(rels_name)):
             a = _attrs(raw)
-            target = a.get("Target", "")
-            path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-            targets[a.get("Id", "")] = path
+            targets[a.get("Id", "")] = _part_of(a.get("Target", ""))
     sheets = _SHEET.findall(workbook)
     max_sheets = limit("MAX_SHEETS")
     if len(sheets) > max_sheets:
@@ -160,6 +158,12 @@ def _inspect_xlsx(pkg: Package) -> PackageFacts:
     for name in sorted(pkg.names - read):  # shared strings, styles, everything else: size and DOCTYPE
         pkg.scan(name)
     return facts
+
+
+@functools.lru_cache(maxsize=4096)
+def _part_of(target: str) -> str:
+    """The package part a workbook relationship's target names (targets repeat from file to file)."""
+    return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
 
 
 def _inspect_ods(pkg: Package) -> PackageFacts:
