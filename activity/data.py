@@ -56,8 +56,13 @@ def _thaw(a: object) -> object:
     return list(a) if isinstance(a, tuple) else a
 
 
+def _codes(city_codes: Sequence[str] | None) -> list[str] | None:
+    """Codes as a list (the cache keys them), None for every place."""
+    return list(city_codes) if city_codes is not None else None
+
+
 def holdings(city_codes: Sequence[str] | None = None) -> pd.DataFrame:
-    return _call("holdings", list(city_codes) if city_codes is not None else None)
+    return _call("holdings", _codes(city_codes))
 
 
 def sources() -> pd.DataFrame:
@@ -169,11 +174,11 @@ def load_history(limit: int = 500) -> pd.DataFrame:
 
 
 def totals_against_months(include_demo: bool = True, city_codes: Sequence[str] | None = None) -> pd.DataFrame:
-    return _call("totals_against_months", include_demo, city_codes=list(city_codes) if city_codes is not None else None)
+    return _call("totals_against_months", include_demo, city_codes=_codes(city_codes))
 
 
 def duplicate_figures(include_demo: bool = True, city_codes: Sequence[str] | None = None) -> pd.DataFrame:
-    return _call("duplicate_figures", include_demo, city_codes=list(city_codes) if city_codes is not None else None)
+    return _call("duplicate_figures", include_demo, city_codes=_codes(city_codes))
 
 
 def unknown_wordings() -> pd.DataFrame:
@@ -181,4 +186,4 @@ def unknown_wordings() -> pd.DataFrame:
 
 
 def months_not_reported(include_demo: bool = True, city_codes: Sequence[str] | None = None) -> pd.DataFrame:
-    return _call("months_not_reported", include_demo, city_codes=list(city_codes) if city_codes is not None else None)
+    return _call("months_not_reported", include_demo, city_codes=_codes(city_codes))

@@ -209,19 +209,25 @@ def read(sql: str, params: list | tuple | dict | None = None, order_by: list[str
         return query(sql, params)
     with _kept() as cur:
         rel = cur.sql(sql, params=params or None)
-        if ARROW_FRAMES and all(str(t) in ARROW_TYPES for t in rel.types):
-            table = rel.to_arrow_table()
+        table = _arrow_of(rel)
+        if table is not None:
             return frame(ordered(table, order_by) if order_by else table)
         return (rel.order(", ".join(order_by)) if order_by else rel).df()
 
 
 def read_arrow(sql: str, params: list | tuple | dict | None = None) -> pa.Table | None:
     """The answer as an Arrow table, for `frame`; None when `read` would not build it that way."""
-    if not (KEEP_OPEN and ARROW_FRAMES):
+    if not KEEP_OPEN:
         return None
     with _kept() as cur:
-        rel = cur.sql(sql, params=params or None)
-        return rel.to_arrow_table() if all(str(t) in ARROW_TYPES for t in rel.types) else None
+        return _arrow_of(cur.sql(sql, params=params or None))
+
+
+def _arrow_of(rel: duckdb.DuckDBPyRelation) -> pa.Table | None:
+    """The relation's rows as Arrow when `frame` can make them a DataFrame, else None."""
+    if ARROW_FRAMES and all(str(t) in ARROW_TYPES for t in rel.types):
+        return rel.to_arrow_table()
+    return None
 
 
 def read_row(sql: str, params: list | tuple | dict | None = None) -> dict:

@@ -3,7 +3,7 @@
 * the kept connection (activity.store.read) against a fresh connection per query (activity.store.query);
 * frames built from Arrow (`_frame`) against DuckDB's `.df()`, dtype for dtype;
 * rows sorted by `_ordered` against `ORDER BY`;
-* a few cities read one by one (`_city_rows`) against `list_contains`;
+* a few cities read one by one (`_city_query`) against `list_contains`;
 * a warehouse swapped in, or changed in place, is read anew.
 
 (A warehouse the app keeps open cannot be opened read-write by the same process: DuckDB refuses
