@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from activity import store
+from activity.warehouse import store
 
 store.check()  # reads the warehouse back on a thread of its own while the imports below run
 

@@ -1,7 +1,7 @@
 """Evaluate report extraction against the hand-made ground truth in ../shared (development set).
 
 For every report with a ground truth (``../shared/seeds/*.json`` and ``../shared/reports/*.json``
-beside a ``.txt``), runs ``etl.reports.extract_report`` and prints, per report and in total:
+beside a ``.txt``), runs ``etl.reports.extraction.extract_report`` and prints, per report and in total:
 precision and recall on (metric code, value) pairs counted as multisets, the same on values
 alone, and whether the city and the period (granularity, start, end) are exactly right.
 
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from etl.reports import extract_report  # noqa: E402
+from etl.reports.extraction import extract_report  # noqa: E402
 
 MIN_PRECISION, MIN_RECALL = 0.95, 0.90
 

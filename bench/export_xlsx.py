@@ -11,8 +11,8 @@ with `"≈ "#,##0`, fitted column widths, empty cells for missing values:
 
 * openpyxl in its fastest (write-only) mode, the baseline;
 * XlsxWriter cell by cell, in memory and in constant-memory mode;
-* the project's export (activity.export_xlsx: that sheet plus the sources and metrics sheets),
-  cell by cell through XlsxWriter's API, and with the rows written in bulk (activity.xlsx_body),
+* the project's export (activity.export.xlsx: that sheet plus the sources and metrics sheets),
+  cell by cell through XlsxWriter's API, and with the rows written in bulk (activity.export.xlsx_body),
   as the app and the CLI write it; the latter is held against the 4 s target.
 
 Rounds interleave the writers (order alternating) and medians are shown. Every file of the first
@@ -35,7 +35,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from activity.export import ExportContext, ExportTable, sources_frame  # noqa: E402
+from activity.export.table import ExportContext, ExportTable, sources_frame  # noqa: E402
 
 TARGET_SECONDS = 4.0
 COLUMNS = ["Місто", "Показник", "Період", "Значення", "≈", "Станом на", "Джерело", "Клітинка", "Вид", "Статус",
@@ -167,7 +167,7 @@ def _letter(n: int) -> str:
 
 
 def write_project(table: ExportTable, path: Path, bulk: bool = True) -> None:
-    from activity.export_xlsx import write_workbook
+    from activity.export.xlsx import write_workbook
 
     path.write_bytes(write_workbook([table], ExportContext("uk", [("Міста", "усі")], None), bulk=bulk))
 

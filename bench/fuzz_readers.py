@@ -8,7 +8,7 @@ Each mutation starts from a shipped workbook (data/demo/*.xlsx, data/templates/*
 byte flips anywhere, a truncation, a change inside one zip entry (bytes flipped, a chunk cut or
 repeated, a hostile fragment inserted: a cell at XFD1048576, a huge row number, a DOCTYPE, a
 lower-case or prefixed reference), a rewritten zip header field (sizes, method, offsets), or the
-entries of two workbooks shuffled together. Every mutated file goes through `etl.ingest.parse_file`
+entries of two workbooks shuffled together. Every mutated file goes through `etl.load.parse.parse_file`
 (guard, calamine, layouts, validation) in a worker process: a file is LOADED (figures, no errors),
 REFUSED (errors naming the file), or CRASHED (the worker died, hung past --timeout seconds, or
 an exception escaped parse_file). Crashing inputs are kept under bench/out/fuzz/ for replay.
@@ -130,7 +130,7 @@ def worker() -> None:
 
     resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30))
     sys.path.insert(0, str(ROOT))
-    from etl.ingest import parse_file
+    from etl.load.parse import parse_file
 
     for line in sys.stdin:
         path = line.rstrip("\n")

@@ -6,13 +6,13 @@
 What is measured (each run in its own subprocess, so peak RSS is per variant; the variants are
 interleaved and every number is the median of --repeat runs):
 
-* **ours**: ``etl.ingest.parse_file(packed=True)`` as the loader runs it (sha256, ``etl.guard``
+* **ours**: ``etl.load.parse.parse_file(packed=True)`` as the loader runs it (sha256, ``etl.intake.guard``
   package check, calamine, layout parsing, validation, de-duplication, figures packed column-wise
-  into Arrow), then ``etl.warehouse.load_results`` into a fresh temporary
+  into Arrow), then ``etl.load.warehouse.load_results`` into a fresh temporary
   warehouse (DDL, Arrow insert, checkpoint, fsync, atomic rename).
 * **baseline**: the very same ``parse_file`` and ``load_results``, with only the reader swapped: a
   ``read_grid`` that reads the cells with openpyxl (``read_only=True, data_only=True``) and builds
-  the same ``etl.readers.Sheet`` objects (cells normalised by the same ``etl.readers._cell``). No
+  the same ``etl.sheets.readers.Sheet`` objects (cells normalised by the same ``etl.sheets.readers._cell``). No
   guard: the guard exists because calamine can abort the process on malformed files, so its cost
   is part of choosing calamine.
 * **raw read**: the readers alone, no layout parsing or validation: ``read_grid`` (guard +
@@ -28,7 +28,7 @@ metric of the catalog (35 count metrics, labelled by their Ukrainian catalog lab
 category section headings, with random whole counts and a "Разом" column holding a SUM formula
 with its cached value. 100 000 figures = 10 cities x 8 years (2017-2024) x 3 departments, i.e.
 239 sheets (the last city has one sheet less) x 35 metrics x 12 months = 100 380 month cells, of
-which 380 are left empty at random (not reported). The per-workbook sheet count stays under ``etl.guard.MAX_SHEETS``; a larger --figures
+which 380 are left empty at random (not reported). The per-workbook sheet count stays under ``etl.intake.guard.MAX_SHEETS``; a larger --figures
 writes several workbooks, all loaded in one call.
 
 The machine may be shared and noisy: the script prints ratios and asserts nothing about time. It
@@ -64,7 +64,7 @@ DEPARTMENTS = [
     "відділ з питань внутрішньої політики та зв’язків з громадськістю",
     "загальний відділ",
 ]
-SHEETS_PER_WORKBOOK = 240  # etl.guard.MAX_SHEETS is 256
+SHEETS_PER_WORKBOOK = 240  # etl.intake.guard.MAX_SHEETS is 256
 FIRST_CITIES = ["Ніжин", "Лисичанськ"]  # the project's own cities, then a seeded sample
 
 VARIANTS = ("ours", "base", "read-ours", "read-base")
@@ -167,9 +167,9 @@ def make_workbooks(folder: Path, n_figures: int, seed: int) -> tuple[list[Path],
 
 
 def openpyxl_read_grid(path, display_name=None):
-    """etl.readers.read_grid with the cells read by openpyxl instead of calamine (no guard).
+    """etl.sheets.readers.read_grid with the cells read by openpyxl instead of calamine (no guard).
 
-    Same Sheet/Grid objects and the same cell normalisation (`etl.readers._cell`). Hidden sheets are
+    Same Sheet/Grid objects and the same cell normalisation (`etl.sheets.readers._cell`). Hidden sheets are
     skipped like ours; hidden rows and uncalculated formulas are not detected (read-only openpyxl
     does not load row dimensions), which does not matter for the generated workbook.
     """
@@ -177,7 +177,7 @@ def openpyxl_read_grid(path, display_name=None):
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     from etl.problems import WARNING, Problem
-    from etl.readers import Grid, Sheet, _cell
+    from etl.sheets.readers import Grid, Sheet, _cell
 
     path = Path(path)
     name = display_name or path.name
@@ -223,13 +223,13 @@ def _digest(results) -> tuple[int, str]:
 def worker(variant: str, files: list[Path], db: Path, profile: Path | None) -> dict:
     """One measured run; prints a JSON line. Start-up work happens before the clock starts."""
     t0 = time.perf_counter()
-    import etl.ingest as ingest
+    import etl.load.parse as ingest
     from activity.catalog import match_metric
     from activity.places import resolve_place
-    from etl.warehouse import load_results
+    from etl.load.warehouse import load_results
 
     if variant in ("ours", "read-ours"):
-        import python_calamine  # noqa: F401  (imported lazily by etl.readers; keep it off the clock)
+        import python_calamine  # noqa: F401  (imported lazily by etl.sheets.readers; keep it off the clock)
     else:
         import openpyxl  # noqa: F401
     resolve_place("Ніжин")  # builds the place index
@@ -248,7 +248,7 @@ def worker(variant: str, files: list[Path], db: Path, profile: Path | None) -> d
         if variant == "base":
             ingest.read_grid = openpyxl_read_grid  # only the reader changes
         t1 = time.perf_counter()
-        # ours as the loader runs it: figures packed column-wise (etl.ingest.parse_file(packed=True))
+        # ours as the loader runs it: figures packed column-wise (etl.load.parse.parse_file(packed=True))
         results = [ingest.parse_file(p, packed=variant == "ours") for p in files]
         t2 = time.perf_counter()
         out["rss_parsed_kb"] = _rss_kb()
@@ -268,8 +268,8 @@ def worker(variant: str, files: list[Path], db: Path, profile: Path | None) -> d
                    stored=stored, loaded=report.loaded, digest=digest,
                    warnings=sum(len(r.warnings) for r in results))
     else:
-        from etl.guard import inspect_package
-        from etl.readers import _read_calamine
+        from etl.intake.guard import inspect_package
+        from etl.sheets.readers import _read_calamine
 
         t1 = time.perf_counter()
         guard = cells = 0.0
@@ -385,7 +385,7 @@ def main() -> None:
             ("  growth after start-up", med("ours", "rss_peak_kb") - med("ours", "rss_start_kb"),
              med("base", "rss_peak_kb") - med("base", "rss_start_kb"), "kb"),
             ("raw read, no validation", med("read-ours", "read"), med("read-base", "read"), "s"),
-            ("  guard (etl.guard)", med("read-ours", "guard"), None, "s"),
+            ("  guard (etl.intake.guard)", med("read-ours", "guard"), None, "s"),
             ("  cells (calamine | openpyxl)", med("read-ours", "cells"), med("read-base", "read"), "s"),
             ("peak RSS raw read", med("read-ours", "rss_peak_kb"), med("read-base", "rss_peak_kb"), "kb"),
             ("start-up (imports, catalog, places)", med("ours", "startup"), med("base", "startup"), "s"),

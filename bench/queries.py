@@ -3,11 +3,11 @@
     .venv/bin/python bench/queries.py                          # /tmp/national.duckdb, 30 repetitions
     .venv/bin/python bench/queries.py --db data/warehouse.duckdb -n 50 --seed 3
 
-* **ours**: the function of activity.queries the page calls, as the app runs it (uncached: the
-  warehouse kept open between queries, the answer as a DataFrame; see activity/queries.py), with
+* **ours**: the function of activity.warehouse.queries the page calls, as the app runs it (uncached: the
+  warehouse kept open between queries, the answer as a DataFrame; see activity/warehouse/queries.py), with
   realistic filters: two cities drawn from the warehouse (seeded), three of their metrics (two
   flows and a stock), ten years, one city and one department on the Overview. Two floors: a
-  fresh read-only connection per query (activity.store.query) and the kept one.
+  fresh read-only connection per query (activity.warehouse.store.query) and the kept one.
 * **pandas**: the naive way: `SELECT * FROM observations` (and the small tables) loaded into
   pandas once, that load timed on its own, then each answer filtered and grouped with pandas.
 * Both sides give each answer once before the clock starts and their row counts must agree (the
@@ -187,7 +187,7 @@ def naive_sources_matching(src: pd.DataFrame, names: list[str], hashes: list[str
 def build_cases(tables: dict[str, pd.DataFrame], seed: int, slow_checks: bool) -> tuple[list[Case], str]:
     from activity import queries as q
     from activity.catalog import get_metric
-    from activity.store import query
+    from activity.warehouse.store import query
 
     rnd = random.Random(seed)
     places = q.places_present(True)
@@ -285,7 +285,7 @@ def _known(get_metric, code: str) -> bool:
 
 
 def load_naive() -> tuple[dict[str, pd.DataFrame], float, float]:
-    from activity.store import query
+    from activity.warehouse.store import query
 
     before = rss_mb()
     started = time.perf_counter()
@@ -308,7 +308,7 @@ def main() -> int:
         return 2
     os.environ["DASHBOARD_DB"] = str(args.db.resolve())
 
-    from activity.store import query
+    from activity.warehouse.store import query
 
     figures = int(query("SELECT count(*) AS n FROM observations")["n"].iloc[0])
     summary = bool(query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'obs_summary'")["n"].iloc[0])

@@ -1,4 +1,4 @@
-"""What the upload page's intake costs on top of reading the files: `etl.uploads.check_batch` (early
+"""What the upload page's intake costs on top of reading the files: `etl.intake.uploads.check_batch` (early
 checks) + `parse_uploads` (write under a generated name, parse, delete) against `parse_file` on the
 same files where they lie, alternating in one process; plus one password check (scrypt).
 
@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from etl.ingest import parse_file  # noqa: E402
+from etl.intake.uploads import check_batch, parse_uploads  # noqa: E402
+from etl.load.parse import parse_file  # noqa: E402
 from etl.passwords import hash_password, verify_password  # noqa: E402
-from etl.uploads import check_batch, parse_uploads  # noqa: E402
 
 
 def main() -> None:

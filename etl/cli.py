@@ -1,4 +1,4 @@
-"""`python -m etl`: a thin command line over etl.ingest and etl.warehouse.
+"""`python -m etl`: a thin command line over etl.load.parse and etl.load.warehouse.
 
 Exit codes: 0 success; 1 problems in the input (nothing was loaded); 2 wrong usage; 3 another load
 holds the warehouse; 4 the warehouse file is damaged.
@@ -15,9 +15,9 @@ import click
 
 from activity.formatting import format_number
 from activity.i18n import translator
-from etl.ingest import FileResult, expand_paths
-from etl.pipeline import check_paths, load_paths
-from etl.warehouse import (
+from etl.load.loader import check_paths, load_paths
+from etl.load.parse import FileResult, expand_paths
+from etl.load.warehouse import (
     LoadReport,
     WarehouseBusy,
     WarehouseDamaged,
@@ -109,7 +109,7 @@ def build(obj: dict, fresh: bool) -> None:
 
     Running it again adds nothing: files already loaded are recognised by their content.
     """
-    from etl.build import build_warehouse
+    from etl.load.build import build_warehouse
 
     db: Path = obj["db"]
     if fresh:
@@ -199,8 +199,8 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
 
 # Commands that live in modules of their own (each defines a click command named like its module
 # suffix and is registered here, so `python -m etl --help` lists it).
-COMMAND_MODULES: tuple[str, ...] = ("synth_cmd", "extract_cmd", "export_cmd", "passwd_cmd", "parquet_cmd")
+COMMAND_MODULES: tuple[str, ...] = ("synth", "extract", "export", "passwd", "parquet")
 
 for _name in COMMAND_MODULES:
-    _module = __import__(f"etl.{_name}", fromlist=["command"])
+    _module = __import__(f"etl.commands.{_name}", fromlist=["command"])
     main.add_command(_module.command)

@@ -123,8 +123,8 @@ class FigureColumns:
 
 def columns_table(parts: list[FigureColumns]):
     """The figures of several wide tables as one Arrow table with the columns of
-    etl.ingest.figures_table, and whether they hold every figure once as `observations` counts it
-    (see etl.ingest.once_in_obs). One table per file, built column by column: for a national load
+    etl.load.parse.figures_table, and whether they hold every figure once as `observations` counts it
+    (see etl.load.parse.once_in_obs). One table per file, built column by column: for a national load
     the per-figure Python work here is most of what is left to cut."""
     from itertools import chain
 

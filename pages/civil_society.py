@@ -4,11 +4,11 @@ from datetime import timedelta
 
 import streamlit as st
 
-from activity import data
 from activity.catalog import metrics_in_category
 from activity.formatting import format_date, format_number
 from activity.i18n import span_label, tr, translator
 from activity.series import level_on, year_before
+from ui import data
 from ui.charts import stock_chart
 from ui.downloads import download_buttons
 from ui.export_views import series_view

@@ -3,11 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
 from activity.i18n import span_label, tr, translator
 from activity.periods import period_from_range
+from ui import data
 from ui.downloads import download_buttons
 from ui.export_views import data_view
 from ui.filters import sidebar

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from activity import data
 from activity.formatting import format_number
 from activity.i18n import tr
+from ui import data
 from ui.downloads import download_buttons
 from ui.entry import ensure_entry
 from ui.export_views import frame_view, holdings_table, holdings_view

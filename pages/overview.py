@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from activity import data
 from activity.catalog import CATEGORIES, METRICS, get_metric
 from activity.formatting import format_date, format_number, format_percent, period_label
 from activity.i18n import granularity_label, tr, translator
 from activity.periods import previous_period, same_period_last_year
 from activity.series import SERIES_GRANULARITIES, buckets, change
+from ui import data
 from ui.charts import sparkline_chart
 from ui.downloads import download_buttons, report_button
 from ui.export_views import overview_view, report_view

@@ -3,9 +3,10 @@ metric names seen in uploads, and months not reported."""
 
 import streamlit as st
 
-from activity import data, quality
+from activity import quality
 from activity.formatting import format_number
 from activity.i18n import tr, translator
+from ui import data
 from ui.downloads import download_buttons
 from ui.entry import ensure_entry
 from ui.export_views import frame_view

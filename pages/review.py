@@ -8,9 +8,9 @@ import streamlit as st
 from activity.catalog import METRICS, get_metric
 from activity.formatting import format_number
 from activity.i18n import tr, translator
-from etl.names import safe_display_name
-from etl.reports import extract_report
-from etl.warehouse import WarehouseBusy, default_db_path, load_results
+from etl.intake.names import safe_display_name
+from etl.load.warehouse import WarehouseBusy, default_db_path, load_results
+from etl.reports.extraction import extract_report
 from ui.auth import require_login
 from ui.entry import ensure_entry
 from ui.review import editable_table, highlighted, problems_in, to_result

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from activity import data
 from activity.formatting import format_number
 from activity.i18n import tr, translator
-from etl.warehouse import (
+from etl.load.warehouse import (
     SourceNotFound,
     WarehouseBusy,
     WarehouseDamaged,
     default_db_path,
     remove_source,
 )
+from ui import data
 from ui.auth import require_login
 from ui.downloads import download_buttons
 from ui.entry import ensure_entry

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_number
 from activity.i18n import granularity_by, span_label, tr, translator
 from activity.series import buckets
+from ui import data
 from ui.charts import stock_chart, trend_chart
 from ui.downloads import download_buttons
 from ui.export_views import series_view

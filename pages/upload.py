@@ -4,9 +4,9 @@ import streamlit as st
 
 from activity.formatting import format_number
 from activity.i18n import tr, translator
-from etl.limits import limit
-from etl.uploads import UPLOAD_EXTS
-from etl.warehouse import WarehouseBusy, WarehouseDamaged, default_db_path, load_results
+from etl.intake.limits import limit
+from etl.intake.uploads import UPLOAD_EXTS
+from etl.load.warehouse import WarehouseBusy, WarehouseDamaged, default_db_path, load_results
 from ui import upload as view
 from ui.auth import require_login
 from ui.entry import ensure_entry

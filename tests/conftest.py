@@ -102,7 +102,7 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The warehouse built from data/ once per test session (read-only use)."""
-    from etl.build import build_warehouse
+    from etl.load.build import build_warehouse
 
     path = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
     build_warehouse(path)

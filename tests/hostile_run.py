@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.names import safe_display_name
+from etl.intake.names import safe_display_name
 from tests import hostile as h
 from tests.conftest import DEPT_NIZHYN, ROOT, long_rows, write_xlsx
 
@@ -59,8 +59,8 @@ def run_cli(db: Path, *args: str, env: dict[str, str] | None = None) -> tuple[in
 @pytest.fixture(scope="module")
 def base_db(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A warehouse holding two March/April figures, as bytes to copy into each test."""
-    from etl.ingest import parse_file
-    from etl.warehouse import load_results
+    from etl.load.parse import parse_file
+    from etl.load.warehouse import load_results
 
     folder = tmp_path_factory.mktemp("base")
     good = write_xlsx(folder / "good.xlsx", {"A": long_rows(["Ніжин", DEPT_NIZHYN, "березень 2021", "news_published", 465, None],

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from activity.store import query
+from activity.warehouse.store import query
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,7 +102,7 @@ def test_every_page_explains_a_missing_warehouse(page: str, tmp_path: Path, monk
 @pytest.fixture(scope="module")
 def many_places_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A warehouse of 32 hromadas (synthetic, one year): more than the Holdings page lists in full."""
-    from etl.pipeline import load_paths
+    from etl.load.loader import load_paths
     from etl.synth import units, write_unit
 
     folder = tmp_path_factory.mktemp("many")
@@ -135,7 +135,7 @@ QUALITY_CHECKS = ("totals_against_months", "duplicate_figures", "months_not_repo
 
 def test_quality_checks_of_chosen_places_are_those_places_rows_of_the_whole(many_places_db: Path,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from activity import queries
+    from activity.warehouse import queries
 
     monkeypatch.setenv("DASHBOARD_DB", str(many_places_db))
     gaps = queries.months_not_reported()
@@ -149,7 +149,8 @@ def test_quality_checks_of_chosen_places_are_those_places_rows_of_the_whole(many
 
 
 def test_quality_of_many_places_checks_the_chosen_ones(many_places_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from activity import quality, queries
+    from activity import quality
+    from activity.warehouse import queries
 
     monkeypatch.setenv("DASHBOARD_DB", str(many_places_db))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from activity.store import query
+from activity.warehouse.store import query
 from tests.browser_support import (
     VIEWPORT,
     errors,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from activity.store import query
+from activity.warehouse.store import query
 from etl.cli import main
 from tests.conftest import DEPT_NIZHYN, long_rows, wide_rows, write_xlsx
 

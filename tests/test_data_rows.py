@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from activity import queries
-from activity.store import query
+from activity.warehouse import queries
+from activity.warehouse.store import query
 from tests.conftest import LYSYCHANSK, NIZHYN
 
 START, END = date(2017, 1, 1), date(2024, 12, 31)

@@ -15,9 +15,16 @@ import pandas as pd
 import pytest
 
 from activity.catalog import get_metric
-from activity.export import ExportContext, ExportTable, neutralise, sources_frame, to_csv, to_xlsx
-from activity.export_tables import stack
-from activity.export_xlsx import write_workbook
+from activity.export.table import (
+    ExportContext,
+    ExportTable,
+    neutralise,
+    sources_frame,
+    to_csv,
+    to_xlsx,
+)
+from activity.export.tables import stack
+from activity.export.xlsx import write_workbook
 
 RISKY = ["=1+1", "@SUM(A1)", "-2+3", "\t=x", "+380 44", "\r=y"]
 DEPT = "відділ інформаційно-аналітичної роботи та комунікацій з громадськістю"

@@ -16,13 +16,13 @@ import pytest
 from click.testing import CliRunner
 
 from activity.catalog import METRICS
-from activity.store import query
+from activity.warehouse.store import query
 from etl.cli import main
-from etl.ingest import parse_file
-from etl.readers import ReadError
-from etl.report_lexicon import REPORT_PHRASES
-from etl.report_text import decode_report
-from etl.reports import extract_report, extract_text
+from etl.load.parse import parse_file
+from etl.reports.extraction import extract_report, extract_text
+from etl.reports.lexicon import REPORT_PHRASES
+from etl.reports.text import decode_report
+from etl.sheets.readers import ReadError
 from tests.conftest import NIZHYN, SHARED
 
 MONTHLY = """Звіт про діяльність відділу інформаційно-аналітичної роботи та комунікацій з громадськістю \

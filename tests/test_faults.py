@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from activity.store import query
-from etl.ingest import parse_file
-from etl.warehouse import load_results, previous_path
+from activity.warehouse.store import query
+from etl.load.parse import parse_file
+from etl.load.warehouse import load_results, previous_path
 from tests.conftest import DEPT_NIZHYN, ROOT, long_rows, write_xlsx
 
 PAGES = ["overview", "trends", "compare", "civil_society", "data", "holdings"]
@@ -57,7 +57,7 @@ def _damage(db: Path, how: str) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    from etl.build import build_warehouse
+    from etl.load.build import build_warehouse
 
     db = tmp_path_factory.mktemp("b") / "warehouse.duckdb"
     build_warehouse(db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.guard import _last_column, _last_row, _unusual
+from etl.intake.guard import _last_column, _last_row, _unusual
 from etl.problems import column_letters
 
 cells = st.lists(st.tuples(st.integers(0, 701), st.integers(1, 1_048_576)), min_size=1, max_size=40)
@@ -60,7 +60,7 @@ FORMULA_CELLS = [  # (cell XML, never calculated, cached bare 0)
 @given(st.lists(st.sampled_from(range(len(FORMULA_CELLS))), min_size=1, max_size=12))
 def test_formulas_without_a_value_are_found_among_any_others(kinds: list[int]) -> None:
     """Sheets whose formulas all carry a value skip the cell-by-cell look; mixed ones must not."""
-    from etl.guard import _inspect_sheet
+    from etl.intake.guard import _inspect_sheet
 
     rows = b"".join(b'<row r="%d"><c r="A%d">%s</c></row>' % (r, r, FORMULA_CELLS[k][0].replace(b"{r}", b"%d" % r))
                     for r, k in enumerate(kinds, start=1))

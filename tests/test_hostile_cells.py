@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from activity.store import query
+from activity.warehouse.store import query
 from etl.figures import normalise_department
-from etl.names import safe_display_name
+from etl.intake.names import safe_display_name
 from tests import hostile as h
 from tests import hostile_run
 from tests.conftest import DEPT_NIZHYN, NIZHYN, long_rows, wide_rows, write_xlsx
@@ -134,7 +134,7 @@ def test_an_error_after_hundreds_of_warnings_still_refuses_the_file(tmp_path: Pa
     """Only the first 200 problems are shown; before, an error after 200 warnings was cut away and
     the file loaded without the figure."""
     from activity.catalog import METRICS
-    from etl.ingest import parse_file
+    from etl.load.parse import parse_file
 
     flows = [m.label_uk for m in METRICS.values() if m.kind == "flow" and m.unit == "count"][:25]
     metrics = {label: ["—"] * 12 for label in flows[:-1]}  # 24 rows x 12 dashes = 288 warnings

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from activity.store import query
+from activity.warehouse.store import query
 from tests import hostile as h
 from tests import hostile_run
 from tests.conftest import DEPT_NIZHYN, long_rows, wide_rows, write_xlsx

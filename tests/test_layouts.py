@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from etl.ingest import parse_file
+from etl.load.parse import parse_file
 from tests.conftest import LYSYCHANSK, MONTHS, NIZHYN, long_rows, wide_rows, write_xlsx
 
 NEWS = "Новини та інформаційні матеріали на сайті"

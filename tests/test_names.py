@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.ingest import parse_file
-from etl.limits import LIMITS, limit
-from etl.names import MAX_NAME_CHARS, clean_text, safe_display_name
+from etl.intake.limits import LIMITS, limit
+from etl.intake.names import MAX_NAME_CHARS, clean_text, safe_display_name
+from etl.load.parse import parse_file
 from tests.conftest import DEPT_NIZHYN, long_rows, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]

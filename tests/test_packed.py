@@ -1,4 +1,4 @@
-"""The loader's way of reading (figures packed column by column, etl.ingest.parse_file(packed=True))
+"""The loader's way of reading (figures packed column by column, etl.load.parse.parse_file(packed=True))
 gives exactly the figures and problems of the figure-by-figure way, on every kind of file."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from activity.catalog import METRICS
-from etl.ingest import expand_paths, figures_table, once_in_obs, parse_file
+from etl.load.parse import expand_paths, figures_table, once_in_obs, parse_file
 from etl.synth import units, write_unit
 from tests.conftest import DEPT_NIZHYN, MONTHS, ROOT, long_rows, write_xlsx
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from activity.catalog import metrics_in_category
 from activity.series import level_on, year_before
-from activity.store import query
+from activity.warehouse.store import query
 
 ROOT = Path(__file__).resolve().parents[1]
 NIZ = "UA74040250010023991"

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from activity.formatting import format_number, format_percent
 from activity.periods import quarter_period, year_period
 from activity.series import period_basis, period_table
-from activity.store import query
+from activity.warehouse.store import query
 
 ROOT = Path(__file__).resolve().parents[1]
 NIZHYN, LYSYCHANSK = "UA74040250010023991", "UA44120050010021900"

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from activity.catalog import get_metric
-from activity.store import query
+from activity.warehouse.store import query
 
 ROOT = Path(__file__).resolve().parents[1]
 NIZHYN = "UA74040250010023991"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from activity.store import query
+from activity.warehouse.store import query
 from etl.passwords import hash_password
-from etl.reports import extract_text
+from etl.reports.extraction import extract_text
 from ui.review import editable_table, highlighted, problems_in, to_result
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from activity.store import query
+from activity.warehouse.store import query
 
 ROOT = Path(__file__).resolve().parents[1]
 NIZHYN, LYSYCHANSK = "UA74040250010023991", "UA44120050010021900"

@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from activity import quality, queries
-from etl.ingest import parse_file
-from etl.warehouse import load_results, record_unknown_wordings
+from activity import quality
+from activity.warehouse import queries
+from etl.load.parse import parse_file
+from etl.load.warehouse import load_results, record_unknown_wordings
 from tests.conftest import DEPT_NIZHYN, long_rows, wide_rows, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]

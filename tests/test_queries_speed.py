@@ -1,6 +1,6 @@
-"""The fast paths of activity.queries give the answers of the plain ones.
+"""The fast paths of activity.warehouse.queries give the answers of the plain ones.
 
-* the kept connection (activity.store.read) against a fresh connection per query (activity.store.query);
+* the kept connection (activity.warehouse.store.read) against a fresh connection per query (activity.warehouse.store.query);
 * frames built from Arrow (`_frame`) against DuckDB's `.df()`, dtype for dtype;
 * rows sorted by `_ordered` against `ORDER BY`;
 * a few cities read one by one (`_city_query`) against `list_contains`;
@@ -23,8 +23,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from activity import queries, store
-from activity.store import WarehouseMissing
+from activity.warehouse import queries, store
+from activity.warehouse.store import WarehouseMissing
 from tests.conftest import LYSYCHANSK, NIZHYN
 
 CITIES = [NIZHYN, LYSYCHANSK]
@@ -32,7 +32,7 @@ START, END = date(2017, 1, 1), date(2024, 12, 31)
 
 
 def calls() -> dict[str, object]:
-    """Every public query of activity.queries, with filters that match rows."""
+    """Every public query of activity.warehouse.queries, with filters that match rows."""
     metrics = list(queries.metrics_present(CITIES)["metric"])
     dept = queries.departments_present([NIZHYN])["department"].iloc[0]
     sources = queries.sources()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.ingest import parse_file
-from etl.readers import decode_text
+from etl.load.parse import parse_file
+from etl.sheets.readers import decode_text
 from tests.conftest import DEPT_NIZHYN, NIZHYN, write_ods, write_xlsx
 
 HEADER = "Місто;Підрозділ;Період;Показник;Значення"
@@ -99,7 +99,7 @@ def test_row_conversion_is_the_cell_rule_for_every_kind_of_value() -> None:
     """`_cells` (the fast path the reader uses) must give exactly what `_cell` gives, type included."""
     import datetime as dt
 
-    from etl.readers import _cell, _cells
+    from etl.sheets.readers import _cell, _cells
 
     row = [1.0, 2.5, float("nan"), float("inf"), -0.0, 2.0**53, 2.0**53 - 1, -(2.0**53), 1e300, "", " ", "\u00a0",
            "x", " 5 ", None, 3, True, dt.time(0), dt.time(1), dt.date(2020, 1, 1), dt.datetime(2020, 1, 1, 5)]

@@ -1,6 +1,6 @@
 """Quotes and SQL through every query filter and every URL parameter; production settings.
 
-Every query of activity.queries binds its parameters, so hostile text can only fail to match:
+Every query of activity.warehouse.queries binds its parameters, so hostile text can only fail to match:
 the functions return no rows for it (a query that pasted the text into SQL would return rows for
 `' OR '1'='1`, or fail). Every page takes hostile URL parameters without an exception and leaves
 the warehouse byte for byte as it was.
@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from activity import queries
-from activity.store import query
+from activity.warehouse import queries
+from activity.warehouse.store import query
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ["'; DROP TABLE facts; --", "x' OR '1'='1", '") OR 1=1 --', "Ніжин'||(SELECT 1)||'", "%", "*"]
@@ -73,7 +73,7 @@ def test_every_query_binds_its_filters(db: Path, name: str) -> None:
 
 
 def test_every_function_with_filters_was_exercised() -> None:
-    text = (ROOT / "activity" / "queries.py").read_text(encoding="utf-8")
+    text = (ROOT / "activity" / "warehouse" / "queries.py").read_text(encoding="utf-8")
     # no SQL is put together from a value: only the fixed column list and WHERE text are pasted in
     pasted = set(re.findall(r"\{(\w+)\}", text))
     assert pasted <= {"OBS_COLUMNS", "where"}, pasted

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from etl.ingest import expand_paths, parse_file
+from etl.load.parse import expand_paths, parse_file
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"

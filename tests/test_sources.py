@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from activity.store import query
-from etl.ingest import parse_file
+from activity.warehouse.store import query
+from etl.load.parse import parse_file
+from etl.load.warehouse import SourceNotFound, load_results, remove_source
 from etl.passwords import hash_password
-from etl.warehouse import SourceNotFound, load_results, remove_source
 from tests.conftest import DEPT_NIZHYN, long_rows, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,5 +1,5 @@
-"""etl.storer writes `obs` straight from each batch where it can: after any sequence of loads it must
-hold exactly what a rebuild from `facts` (etl.schema.DEDUPED) holds, and `obs_summary` must match."""
+"""etl.load.storer writes `obs` straight from each batch where it can: after any sequence of loads it must
+hold exactly what a rebuild from `facts` (activity.warehouse.schema.DEDUPED) holds, and `obs_summary` must match."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.pipeline import load_paths
-from etl.schema import DEDUPED
-from etl.summary import SUMMARY, TABLE
+from activity.warehouse.schema import DEDUPED
+from etl.load.loader import load_paths
+from etl.load.summary import SUMMARY, TABLE
 from tests.conftest import MONTHS, write_xlsx
 
 KYIV_REGION_UNITS = ["UA32020030000029575", "UA32020050000062595"]  # Volodarska, Hrebinkivska hromadas
@@ -132,7 +132,7 @@ def test_the_same_content_twice_in_one_load_is_stored_once(tmp_path: Path, db: P
 
 
 def test_batches_written_in_whole_row_groups_store_every_figure_once(tmp_path: Path, db: Path, monkeypatch) -> None:
-    import etl.storer as storer
+    import etl.load.storer as storer
     from activity.places import all_places, resolve_place
 
     # 16 places, 3 contested of them; a hromada's code stands for its centre city where it has one

@@ -1,4 +1,4 @@
-"""`obs_summary` (etl.summary) answers the warehouse-wide questions exactly as `observations` does."""
+"""`obs_summary` (etl.load.summary) answers the warehouse-wide questions exactly as `observations` does."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from activity import queries
-from etl.summary import SUMMARY, TABLE, refresh_summary
+from activity.warehouse import queries
+from etl.load.summary import SUMMARY, TABLE, refresh_summary
 from tests.conftest import LYSYCHANSK, NIZHYN
 
 CITIES = [NIZHYN, LYSYCHANSK]
@@ -99,9 +99,9 @@ def test_a_swapped_in_warehouse_is_asked_again(built_db: Path, tmp_path: Path, m
 def test_every_load_and_removal_keeps_the_summary_exact(built_db: Path, tmp_path: Path) -> None:
     """The loader refreshes `obs_summary` with `obs`: after a build, a one-place load and a removal,
     the counts equal a rebuild from `obs` and add up to every figure."""
-    from etl.pipeline import load_paths
+    from etl.load.loader import load_paths
+    from etl.load.warehouse import remove_source
     from etl.synth import units, write_unit
-    from etl.warehouse import remove_source
 
     db = tmp_path / "w.duckdb"
     shutil.copyfile(built_db, db)

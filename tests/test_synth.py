@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from etl.cli import main
-from etl.ingest import expand_paths, parse_file
+from etl.load.parse import expand_paths, parse_file
 
 
 def _digest(folder: Path) -> str:

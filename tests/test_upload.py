@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import etl.uploads
-from activity.store import query
-from etl.ingest import parse_file
+import etl.intake.uploads
+from activity.warehouse.store import query
+from etl.intake.uploads import check_batch, parse_uploads, unknown_wordings, write_review
+from etl.load.parse import parse_file
 from etl.passwords import hash_password
-from etl.uploads import check_batch, parse_uploads, unknown_wordings, write_review
 from tests.conftest import DEPT_NIZHYN, wide_rows, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,13 +74,13 @@ def test_size_and_count_limits_come_from_the_environment(monkeypatch: pytest.Mon
 
 def test_an_upload_is_read_under_a_generated_name_and_not_kept(tmp_path: Path, monkeypatch) -> None:
     seen: list[tuple[Path, str]] = []
-    real_parse = etl.uploads.parse_file
+    real_parse = etl.intake.uploads.parse_file
 
     def spy(path: Path, display_name: str | None = None):
         seen.append((Path(path), display_name))
         return real_parse(path, display_name)
 
-    monkeypatch.setattr(etl.uploads, "parse_file", spy)
+    monkeypatch.setattr(etl.intake.uploads, "parse_file", spy)
     accepted, _ = check_batch([("../../etc/квітень.csv", _csv(("квітень 2025", "news_published", 412)))])
     results = parse_uploads(accepted, tmp_path / "uploads")
     (path, label), = seen

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.ingest import parse_file
+from etl.load.parse import parse_file
 from tests.conftest import DEPT_NIZHYN, long_rows, wide_rows, write_xlsx
 
 NEWS = "Новини та інформаційні матеріали на сайті"

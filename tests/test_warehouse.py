@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from activity.store import query
-from etl.ingest import parse_file
-from etl.warehouse import WarehouseBusy, load_results, write_lock
+from activity.warehouse.store import query
+from etl.load.parse import parse_file
+from etl.load.warehouse import WarehouseBusy, load_results, write_lock
 from tests.conftest import DEPT_NIZHYN, ROOT, long_rows, write_xlsx
 
 
@@ -60,7 +60,7 @@ def test_observations_view_has_the_contract_columns(built_db: Path) -> None:
 
 
 def test_building_twice_changes_nothing(tmp_path: Path) -> None:
-    from etl.build import build_warehouse
+    from etl.load.build import build_warehouse
 
     db = tmp_path / "w.duckdb"
     build_warehouse(db)

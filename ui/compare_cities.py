@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_number, period_label
 from activity.i18n import granularity_label, tr
 from activity.periods import period_from_key
 from activity.series import SERIES_GRANULARITIES, buckets
+from ui import data
 from ui.compare_common import Compare
 from ui.compare_results import notes, show
 

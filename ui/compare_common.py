@@ -7,12 +7,12 @@ from datetime import date
 
 import pandas as pd
 
-from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_date, period_label
 from activity.i18n import tr, translator
 from activity.periods import period_from_key
 from activity.series import buckets, period_basis
+from ui import data
 from ui.filters import Filters, city_names
 
 T = {

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from activity import data
 from activity.catalog import METRICS, get_metric
 from activity.formatting import format_number, format_percent
 from activity.i18n import granularity_label, tr
 from activity.periods import Period, period_from_key, same_period_last_year
 from activity.series import SERIES_GRANULARITIES, buckets, change
+from ui import data
 from ui.compare_common import Compare
 from ui.compare_results import notes, show
 

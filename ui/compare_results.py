@@ -7,11 +7,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_number
 from activity.i18n import tr
 from activity.periods import Period
+from ui import data
 from ui.charts import bar_chart
 from ui.compare_common import Compare
 from ui.downloads import download_buttons

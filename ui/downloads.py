@@ -2,7 +2,7 @@
 
 Nothing is built until a button is clicked: each button gets a callable (Streamlit's deferred
 download, `data=callable`), which runs `build()` on the server at the click and turns its tables
-into bytes with activity.export; `on_click="ignore"` keeps the page from rerunning. `build()` must
+into bytes with activity.export.table; `on_click="ignore"` keeps the page from rerunning. `build()` must
 only use what it closes over (it runs outside the page's script run).
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from activity.export import ExportContext, ExportTable, export_bytes, file_stem
+from activity.export.table import ExportContext, ExportTable, export_bytes, file_stem
 from activity.i18n import translator
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

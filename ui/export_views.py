@@ -2,7 +2,7 @@
 
 Each `*_export` function returns a zero-argument callable that, at the click, makes the tables
 (numbers as numbers, dates as dates, headers as on the page) and their context (filters, basis,
-time). Flows and levels come from activity.export_tables, the report from activity.report_book;
+time). Flows and levels come from activity.export.tables, the report from activity.export.report_book;
 values from the same activity.series rules as the page, with each figure's sources.
 """
 
@@ -12,10 +12,9 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from activity import data, queries
 from activity.catalog import CATEGORIES, get_metric
-from activity.export import ExportContext, ExportTable, sources_frame
-from activity.export_tables import (
+from activity.export.table import ExportContext, ExportTable, sources_frame
+from activity.export.tables import (
     demo_filter,
     flow_table,
     levels_table,
@@ -26,6 +25,8 @@ from activity.formatting import period_label
 from activity.i18n import granularity_label, tr, translator
 from activity.periods import Period, period_from_key, period_from_range
 from activity.series import change, period_figures
+from activity.warehouse import queries
+from ui import data
 from ui.downloads import Build
 from ui.filters import DEFAULT_CITIES, Filters, city_names
 
@@ -229,7 +230,7 @@ def report_view(f: Filters, city: str, period: Period, departments: Sequence[str
                 ) -> tuple[Callable[[], bytes], str, str]:
     """The report workbook of the shown city and period against the default other city:
     (build, file name, help text)."""
-    from activity.report_book import report_workbook
+    from activity.export.report_book import report_workbook
 
     present = list(data.places(f.include_demo)["city_code"])
     other = next((c for c in [*DEFAULT_CITIES, *present] if c != city and c in present), None)

@@ -12,11 +12,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from activity import data
 from activity.catalog import METRICS, get_metric
 from activity.i18n import granularity_label, tr
 from activity.periods import month_period
 from activity.series import BASES, SERIES_GRANULARITIES
+from ui import data
 from ui.entry import ensure_entry
 
 DEFAULT_CITIES = ("UA74040250010023991", "UA44120050010021900")  # Nizhyn, Lysychansk

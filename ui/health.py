@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from activity import data
 from activity.i18n import tr
+from ui import data
 
 
 def stop_if_damaged(lang: str) -> None:

@@ -11,8 +11,8 @@ import pandas as pd
 
 from activity.catalog import METRICS, get_metric
 from etl.figures import REPORTED, Figure, normalise_department
-from etl.ingest import FileResult
-from etl.reports import ExtractionReport
+from etl.load.parse import FileResult
+from etl.reports.extraction import ExtractionReport
 
 COLUMNS = ["keep", "metric", "value", "approximate", "as_of", "breakdown", "confidence", "sentence"]
 

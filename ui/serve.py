@@ -2,7 +2,7 @@
 
 The same as `streamlit run dashboard.py [options]`, except that this process first loads what the
 pages use (pandas, Plotly and the app's own modules: about 0,6 s) and starts reading the warehouse
-back (activity.store.check), before the server answers anyone. Otherwise the first visitor after
+back (activity.warehouse.store.check), before the server answers anyone. Otherwise the first visitor after
 every start waits for both, and Streamlit serves its own front-end files more slowly meanwhile.
 Nothing is read from the warehouse for the pages ahead of time: their answers are cached as usual,
 on first use.
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The modules of the pages that show figures (the upload and review pages load the ETL when used).
 PRELOAD = (
     "pandas", "pyarrow", "plotly.graph_objects",
-    "activity.data", "activity.queries", "activity.export",
+    "ui.data", "activity.warehouse.queries", "activity.export.table",
     "ui.entry", "ui.health", "ui.filters", "ui.charts", "ui.downloads", "ui.export_views",
     "ui.compare_cities", "ui.compare_periods", "ui.compare_results", "ui.quality", "ui.sources",
 )
@@ -28,7 +28,7 @@ PRELOAD = (
 
 def preload() -> None:
     """Start the warehouse check and import the pages' modules (the check runs meanwhile)."""
-    from activity import store
+    from activity.warehouse import store
 
     store.check()
     # Functions cached with st.cache_data are checked when decorated, and without a running server

@@ -1,7 +1,7 @@
 """What the Завантаження / Upload page shows: files checked and parsed once, the figures found, the
 problems with their cells, and what loading would change in the warehouse, file by file.
 
-The work itself is in etl.uploads (early checks, generated names, parsing) and etl.warehouse (the
+The work itself is in etl.intake.uploads (early checks, generated names, parsing) and etl.load.warehouse (the
 load); this module turns results into the page's tables and keeps them in the session, so a rerun
 (a click elsewhere on the page) never parses the same files again.
 """
@@ -15,15 +15,20 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from activity import data
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
 from activity.i18n import translator
 from activity.places import PlaceError, get_place
-from etl.ingest import FileResult
+from etl.intake.uploads import check_batch, parse_uploads, unknown_wordings, write_review
+from etl.load.parse import FileResult
+from etl.load.warehouse import (
+    WarehouseBusy,
+    WarehouseDamaged,
+    default_db_path,
+    record_unknown_wordings,
+)
 from etl.problems import ERROR, Problem
-from etl.uploads import check_batch, parse_uploads, unknown_wordings, write_review
-from etl.warehouse import WarehouseBusy, WarehouseDamaged, default_db_path, record_unknown_wordings
+from ui import data
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
 SAMPLE_ROWS = 200

@@ -1,0 +1,1 @@
+"""Exports an official can hand on: tables as .xlsx and .csv, the report workbook."""

@@ -1,0 +1,216 @@
+"""Tables to export built from the series the app draws (activity.series): flows on a grid of
+periods, stock levels on their dates. Used by the Trends and Civil society pages and by
+`python -m etl export`.
+
+* `flow_table`: one row per city, metric and period of the grid, as the chart shows it: an
+  unreported period is a row with a blank value ("не подано"), never 0; a partial period says how
+  many months it covers; a figure spread from a longer report says so. Each value's sources are
+  the figures activity.series used for it (file and sheet!cell).
+* `levels_table`: one row per city, metric and as-of date, with the level's source.
+* `stack`: several tables as one (a CSV holds one table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from activity.catalog import get_metric
+from activity.export.table import ExportContext, ExportTable
+from activity.formatting import period_label
+from activity.i18n import granularity_by, granularity_label, span_label, tr, translator
+from activity.periods import Period, period_from_range
+from activity.series import period_figures
+
+T = {
+    "city": ("Місто", "City"),
+    "metric": ("Показник", "Metric"),
+    "period": ("Період", "Period"),
+    "start": ("Початок", "Start"),
+    "end": ("Кінець", "End"),
+    "value": ("Значення ({basis})", "Value ({basis})"),
+    "level": ("Значення", "Value"),
+    "months_reported": ("Подано місяців", "Months reported"),
+    "months_in_period": ("Місяців у періоді", "Months in period"),
+    "as_of": ("Станом на", "As of"),
+    "note": ("Примітка", "Note"),
+    "demo": ("Демо", "Demo"),
+    "missing": ("не подано", "not reported"),
+    "partial": ("неповний період: {n} з {m} міс.", "partial period: {n} of {m} months"),
+    "spread": ("середнє за місяць зі звіту за {span}", "monthly average from the report for {span}"),
+}
+
+
+t = translator(T)
+
+
+def _by_pair(obs: pd.DataFrame | None) -> dict:
+    if obs is None or obs.empty:
+        return {}
+    return {key: g for key, g in obs.groupby(["city_code", "metric"], sort=False)}
+
+
+def _flow_sources(groups: dict, row: pd.Series, code: str, metric: str, p: Period) -> list[tuple[str, str]]:
+    """The figures behind one value of a flow series: the ones activity.series added up, or the
+    longer report's figure a spread value comes from; from the row's `locators` without `obs`."""
+    if not groups:
+        pairs = [item.split(": ", 1) for item in str(row["locators"] or "").split("; ") if item]
+        return [(a[0], a[1] if len(a) > 1 else "") for a in pairs]
+    rows = groups.get((code, metric))
+    if rows is None:
+        return []
+    if row["spread"]:
+        start, end = pd.Timestamp(row["span_start"]), pd.Timestamp(row["span_end"])
+        hit = rows[(pd.to_datetime(rows["period_start"]) == start) & (pd.to_datetime(rows["period_end"]) == end)
+                   & (rows["status"] == "reported")]
+        return list(zip(hit["source"], hit["locator"], strict=True))
+    return [(r["source"], r["locator"]) for r in period_figures(rows, code, metric, "flow", p)]
+
+
+def flow_table(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, basis: str, names: dict[str, str],
+               obs: pd.DataFrame | None = None, title: str = "", sheet: str = "") -> ExportTable:
+    """Flow values on the grid for every city and metric of `series` (see the module docstring)."""
+    value = t("value", lang, basis=tr(f"basis_{basis}", lang).lower())
+    labels = [t(k, lang) for k in ("city", "metric", "period", "start", "end")]
+    counts = [t("months_reported", lang), t("months_in_period", lang), t("note", lang), t("demo", lang)]
+    rows, approx, sources, groups = [], [], [], _by_pair(obs)
+    pairs = series[["city_code", "metric"]].drop_duplicates().itertuples(index=False) if len(series) else []
+    for code, metric in pairs:
+        part = series[(series["city_code"] == code) & (series["metric"] == metric)]
+        by_start = {pd.Timestamp(s).date(): r for s, (_, r) in zip(part["period_start"], part.iterrows(), strict=True)}
+        for p in grid:
+            r = by_start.get(p.start)
+            head = [names.get(code, code), get_metric(metric).label(lang), period_label(p, lang), p.start, p.end]
+            if r is None:
+                rows.append([*head, float("nan"), 0, p.n_months, t("missing", lang), None])
+                approx.append(False)
+                continue
+            if r["spread"]:
+                span = period_label(period_from_range(pd.Timestamp(r["span_start"]).date(),
+                                                      pd.Timestamp(r["span_end"]).date()), lang)
+                note = t("spread", lang, span=span)
+            else:
+                note = "" if r["complete"] else t("partial", lang, n=r["months_reported"], m=r["months_in_period"])
+            sources += [(len(rows), value, s, loc) for s, loc in _flow_sources(groups, r, code, metric, p)]
+            rows.append([*head, float(r["value"]), int(r["months_reported"]), p.n_months, note, bool(r["demo"])])
+            approx.append(bool(r["approximate"]))
+    frame = pd.DataFrame(rows, columns=[*labels, value, *counts])
+    return ExportTable(sheet or title, title, frame, decimals={value: 0 if basis == "total" else 1},
+                       approximate=pd.DataFrame({value: approx}), sources=_frame(sources),
+                       metrics=list(dict.fromkeys(series["metric"])) if len(series) else [],
+                       key_columns=labels[:3])
+
+
+def levels_table(levels: pd.DataFrame, *, lang: str, names: dict[str, str], title: str = "",
+                 sheet: str = "") -> ExportTable:
+    """Stock levels at their as-of dates, one row each, with the level's file and cell."""
+    columns = [t(k, lang) for k in ("city", "metric", "as_of", "level", "demo")]
+    value = columns[3]
+    rows = [[names.get(r.city_code, r.city_code), get_metric(r.metric).label(lang), pd.Timestamp(r.as_of).date(),
+             float(r.value), bool(r.demo)] for r in levels.itertuples()]
+    sources = [(i, value, r.source, r.locator) for i, r in enumerate(levels.itertuples())]
+    return ExportTable(sheet or title, title, pd.DataFrame(rows, columns=columns),
+                       approximate=pd.DataFrame({value: [bool(a) for a in levels["approximate"]]}),
+                       sources=_frame(sources), metrics=list(dict.fromkeys(levels["metric"])),
+                       key_columns=columns[:3])
+
+
+def stack(tables: Sequence[ExportTable], *, title: str, sheet: str) -> ExportTable:
+    """Several tables as one: columns united in order, rows one after another (blank where a
+    table has no such column), sources and approximate marks moved with their rows."""
+    frames, masks, sources, offset = [], [], [], 0
+    for tb in tables:
+        frames.append(tb.frame)
+        mask = tb.approximate if tb.approximate is not None else pd.DataFrame(index=tb.frame.index)
+        masks.append(mask.reindex(tb.frame.index).reset_index(drop=True))
+        sources.append(tb.sources.assign(row=tb.sources["row"].astype(int) + offset))
+        offset += len(tb.frame)
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    mask = pd.concat(masks, ignore_index=True).astype("boolean").fillna(False).astype(bool) if masks else None
+    decimals = {k: v for tb in tables for k, v in tb.decimals.items()}
+    metrics = list(dict.fromkeys(m for tb in tables for m in tb.metrics))
+    keys = list(dict.fromkeys(k for tb in tables for k in tb.key_columns))
+    return ExportTable(sheet, title, frame, decimals=decimals, approximate=mask,
+                       sources=pd.concat(sources, ignore_index=True) if sources else None,
+                       metrics=metrics, key_columns=keys)
+
+
+def _frame(records: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(records, columns=["row", "column", "source", "locator"])
+
+
+F = {
+    "cities": ("Міста", "Cities"),
+    "metrics": ("Показники", "Metrics"),
+    "departments": ("Підрозділи", "Departments"),
+    "span": ("Період", "Period"),
+    "granularity": ("Періодичність", "Granularity"),
+    "demo": ("Демо-дані", "Demo data"),
+    "demo_in": ("включено", "included"),
+    "demo_out": ("без демо-даних", "excluded"),
+    "flows": ("Потоки: {basis}, {gran}, {span}", "Flows: {basis}, {gran}, {span}"),
+    "sheet_flows": ("Потоки", "Flows"),
+    "sheet_stocks": ("Залишки", "Stocks"),
+    "stocks": ("Залишки: рівень на дату, {span}", "Stocks: level on a date, {span}"),
+}
+
+
+def f(key: str, lang: str, **kw: object) -> str:
+    uk, en = F[key]
+    return (en if lang == "en" else uk).format(**kw)
+
+
+def demo_filter(lang: str, include_demo: bool) -> tuple[str, str]:
+    return f("demo", lang), f("demo_in" if include_demo else "demo_out", lang)
+
+
+def series_filters(lang: str, names: dict[str, str], cities: Sequence[str], metrics: Sequence[str], start: date,
+                   end: date, *, granularity: str | None = None, include_demo: bool = True,
+                   departments: Sequence[str] | None = None) -> list[tuple[str, str]]:
+    """The filters of a series view as (label, value) pairs for an export's title block."""
+    out = [(f("cities", lang), ", ".join(names.get(c, c) for c in cities)),
+           (f("metrics", lang), "; ".join(get_metric(m).label(lang) for m in metrics))]
+    if departments:
+        out.append((f("departments", lang), "; ".join(departments)))
+    out.append((f("span", lang), span_label(start, end, lang)))
+    if granularity:
+        out.append((f("granularity", lang), granularity_label(granularity, lang)))
+    out.append(demo_filter(lang, include_demo))
+    return out
+
+
+def series_export(cities: Sequence[str], metrics: Sequence[str], start: date, end: date, *, granularity: str = "month",
+                  basis: str = "total", lang: str = "uk", include_demo: bool = True,
+                  departments: Sequence[str] | None = None, title: str | None = None
+                  ) -> tuple[list[ExportTable], ExportContext]:
+    """What the Trends page draws for these filters, as tables to export: the flows on the grid
+    (on the basis) and the stock levels on their dates; each present only when it has rows."""
+    from activity.series import buckets, flow_series, stock_series
+    from activity.warehouse import queries
+
+    places = queries.places_present(True)
+    names = dict(zip(places["city_code"], places["city_uk" if lang == "uk" else "city"], strict=True))
+    obs = queries.observations_for(list(cities), list(metrics), start, end, include_demo=include_demo,
+                                   departments=list(departments) if departments else None)
+    flows = [m for m in metrics if get_metric(m).kind == "flow"]
+    stocks = [m for m in metrics if m not in flows]
+    span = span_label(start, end, lang)
+    tables = []
+    if flows:
+        pop = queries.population(list(cities)) if basis == "per_10k" else None
+        series = flow_series(obs[obs["metric"].isin(flows)], granularity, start, end, basis, pop)
+        name = title or f("flows", lang, basis=tr(f"basis_{basis}", lang).lower(),
+                          gran=granularity_by(granularity, lang), span=span)
+        if len(series):
+            tables.append(flow_table(series, buckets(granularity, start, end), lang=lang, basis=basis, names=names,
+                                     obs=obs, title=name, sheet=f("sheet_flows", lang)))
+    if stocks:
+        levels = stock_series(obs[obs["metric"].isin(stocks)], start, end)
+        if len(levels):
+            tables.append(levels_table(levels, lang=lang, names=names, sheet=f("sheet_stocks", lang),
+                                       title=title if title and not flows else f("stocks", lang, span=span)))
+    filters = series_filters(lang, names, cities, metrics, start, end, granularity=granularity if flows else None,
+                             include_demo=include_demo, departments=departments)
+    return tables, ExportContext(lang, filters, basis if flows else None)

@@ -1,0 +1,1 @@
+"""The commands of `python -m etl`, each a thin wrapper over the library."""

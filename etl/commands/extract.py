@@ -1,0 +1,119 @@
+"""`python -m etl extract REPORT...`: the figures found in narrative reports (.txt, .docx).
+
+A thin command over ``etl.reports.extraction``: a readable table by default, ``--json`` for one object per
+report in the ground-truth format, ``--out review.xlsx`` for a review workbook that ``load``
+accepts after a person has checked it. Exit code 1 when a report could not be read or has no
+city, department, period or figure; 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from activity.catalog import get_metric
+from activity.formatting import format_date, format_number, period_label
+from activity.i18n import translator
+from etl.reports.extraction import ExtractionReport, extract_report
+from etl.reports.text import REPORT_EXTS
+
+T = {  # (uk, en)
+    "metric": ("Показник", "Metric"),
+    "value": ("Значення", "Value"),
+    "as_of": ("Станом на", "As of"),
+    "sure": ("Впевн.", "Conf."),
+    "sentence": ("Речення", "Sentence"),
+    "city": ("Місто", "City"),
+    "department": ("Підрозділ", "Department"),
+    "period": ("Період", "Period"),
+    "unknown": ("не знайдено", "not found"),
+    "found": ("Показників: {n}", "Figures: {n}"),
+    "written": ("Записано {n} рядків для перевірки у {path}. Після перевірки: python -m etl load {path}",
+                "Wrote {n} rows to review in {path}. Once checked: python -m etl load {path}"),
+    "no_reports": ("Не знайдено звітів (.txt, .docx): {paths}", "No reports (.txt, .docx) found in: {paths}"),
+}
+SENTENCE_WIDTH = 70
+
+
+t = translator(T)
+
+
+def _reports(paths: tuple[Path, ...]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_EXTS
+                          and not f.name.startswith((".", "~$")))
+        else:
+            out.append(p)
+    return out
+
+
+def _short(text: str, width: int, at: int = 0) -> str:
+    """At most ``width`` characters of ``text``, centred on position ``at`` when it must be cut."""
+    if len(" ".join(text.split())) <= width:
+        return " ".join(text.split())
+    start = max(0, min(at - width // 3, len(text) - width + 1))
+    piece = " ".join(text[start:start + width - 2].split())
+    return ("…" if start else "") + piece + ("…" if start + width - 2 < len(text) else "")
+
+
+def _print(report: ExtractionReport, lang: str) -> None:
+    unknown = t("unknown", lang)
+    place = (report.place.name_en if lang == "en" else report.place.name_uk) if report.place else unknown
+    period = f"{report.period_label} ({period_label(report.period, lang)})" if report.period else unknown
+    click.echo(f"== {report.name}")
+    click.echo(f"   {t('city', lang)}: {place} · {t('department', lang)}: {report.department or unknown}")
+    click.echo(f"   {t('period', lang)}: {period}")
+    rows = []
+    for f in report.figures:
+        metric = get_metric(f.code).label(lang) + (f" ({f.breakdown})" if f.breakdown else "")
+        value = ("≈ " if f.approximate else "") + format_number(f.value, lang)
+        rows.append((_short(metric, 48), value, format_date(f.as_of, lang) if f.as_of else "",
+                     format_number(f.confidence, lang, decimals=2), _short(f.sentence, SENTENCE_WIDTH, f.at)))
+    if rows:
+        head = (t("metric", lang), t("value", lang), t("as_of", lang), t("sure", lang), t("sentence", lang))
+        widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(4)]
+        for r in [head, *rows]:
+            click.echo("   " + r[0].ljust(widths[0]) + "  " + r[1].rjust(widths[1]) + "  "
+                       + r[2].ljust(widths[2]) + "  " + r[3].rjust(widths[3]) + "  " + r[4])
+    click.echo("   " + t("found", lang, n=len(report.figures)))
+    for p in report.problems:
+        click.echo("   " + p.render(lang), err=p.severity == "error")
+
+
+@click.command("extract")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per report (the ground-truth format).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a review workbook (long layout + sentence + confidence) that `load` accepts.")
+@click.pass_obj
+def command(obj: dict | None, reports: tuple[Path, ...], as_json: bool, out: Path | None) -> None:
+    """Find the figures in narrative reports (.txt, .docx), each with its sentence.
+
+    REPORTS are files or folders. Prints a table per report (or JSON with --json); --out writes a
+    spreadsheet to check and then load with `python -m etl load`. Exits with 1 if a report could
+    not be read or lacks its city, department, period or any figure.
+    """
+    obj = obj or {}
+    lang = obj.get("lang", "uk")
+    files = _reports(reports)
+    if not files:
+        click.echo(t("no_reports", lang, paths=", ".join(map(str, reports))), err=True)
+        sys.exit(1)
+    results = [extract_report(f) for f in files]
+    if as_json or obj.get("json"):
+        for r in results:
+            click.echo(json.dumps(r.as_json(), ensure_ascii=False))
+    else:
+        for r in results:
+            _print(r, lang)
+    if out is not None:
+        from etl.reports.review_sheet import write_review
+
+        n = write_review(results, out)
+        click.echo(t("written", lang, n=n, path=out), err=as_json or bool(obj.get("json")))
+    sys.exit(0 if all(r.ok for r in results) else 1)

@@ -1,0 +1,154 @@
+"""A full streaming parse of sheet XML that is not written the usual way.
+
+`etl.intake.guard` reads ordinary sheet XML with regular expressions. A sheet with namespace prefixes
+(`<x:c>`), cells without a reference (their position follows the previous cell), references in
+lower case or attributes in another order is parsed here with expat instead, working out every
+cell's row and column as a spreadsheet reader would, so that each one is checked against the
+limits before the real reader allocates anything. It also collects the same facts as the fast
+path: hidden rows, formulas without a cached value, cached zeros, Excel error cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from xml.parsers import expat
+
+from etl.intake.package import PackageRefused
+from etl.problems import column_index
+
+_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})")
+
+
+def scan_sheet(data: bytes, check: Callable[[int, int], None]):
+    """SheetFacts of a sheet; `check(col, row)` (0-based column, 1-based row) may raise to refuse."""
+    from etl.intake.guard import SheetFacts
+
+    facts = SheetFacts()
+    state = {"row": 0, "col": -1, "cell": None, "type": "", "f": False, "v": None, "in_v": False}
+
+    def local(name: str) -> str:
+        return name.rpartition(":")[2]
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = local(name)
+        if tag == "row":
+            r = attrs.get("r")
+            state["row"] = _number(r) if r is not None else state["row"] + 1
+            state["col"] = -1
+            if attrs.get("hidden") in ("1", "true"):
+                facts.hidden_rows.add(state["row"] - 1)
+        elif tag == "c":
+            ref = attrs.get("r")
+            if ref is not None:
+                m = _REF.fullmatch(ref)
+                if not m:
+                    raise _refused(ref)
+                col, row = column_index(m.group(1).upper()), int(m.group(2))
+            else:
+                col, row = state["col"] + 1, max(state["row"], 1)
+            state["col"] = col
+            check(col, row)
+            check(col, max(row, state["row"]))
+            facts.last_col = max(facts.last_col, col)
+            facts.last_row = max(facts.last_row, row, state["row"])
+            state.update(cell=(row - 1, col), type=attrs.get("t", ""), f=False, v=None)
+        elif tag == "f" and state["cell"] is not None:
+            state["f"] = True
+        elif tag == "v" and state["cell"] is not None:
+            state["v"], state["in_v"] = "", True
+
+    def text(data: str) -> None:
+        if state["in_v"]:
+            state["v"] += data
+
+    def end(name: str) -> None:
+        tag = local(name)
+        if tag == "v":
+            state["in_v"] = False
+        elif tag == "c" and state["cell"] is not None:
+            at, value = state["cell"], state["v"]
+            if state["f"] and not value:  # no <v>, or an empty one
+                facts.formula_no_value.add(at)
+            elif state["f"] and value.strip() == "0":
+                facts.formula_zero.add(at)
+            if state["type"] == "e":
+                facts.error_cells[at] = (value or "#ERROR").strip()
+            state["cell"] = None
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = lambda *a: (_ for _ in ()).throw(_refused("DOCTYPE"))
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise PackageRefused("file_unreadable", f"пошкоджений XML аркуша ({exc})",
+                             f"damaged sheet XML ({exc})") from exc
+    return facts
+
+
+def _number(text: str) -> int:
+    if not text.isdigit() or len(text) > 9:
+        raise _refused(f"r={text}")
+    return int(text)
+
+
+def _refused(what: str) -> PackageRefused:
+    return PackageRefused("file_unsafe", f"незрозуміле посилання на клітинку «{what[:40]}»",
+                          f"a cell reference that cannot be read: '{what[:40]}'")
+
+
+def scan_ods(data: bytes, check: Callable[[str, int, int], None]) -> None:
+    """Walk an OpenDocument `content.xml`: `check(table, last_col, last_row)` for each table.
+
+    Rows and cells may say `number-rows-repeated="1048576"`; a reader expands repeats that hold a
+    value, so the extent counts them. Empty repeats (LibreOffice pads every sheet with them) do not.
+    """
+    state = {"table": "", "row": 0, "rows_rep": 1, "col": 0, "width": 0, "cell_rep": 1, "value": False,
+             "last_row": 0, "last_col": 0}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = name.rpartition(":")[2]
+        if tag == "table":
+            state.update(table=attrs.get("table:name", ""), row=0, last_row=0, last_col=0)
+        elif tag == "table-row":
+            state.update(rows_rep=_repeat(attrs.get("table:number-rows-repeated")), col=0, width=0)
+        elif tag in ("table-cell", "covered-table-cell"):
+            state.update(cell_rep=_repeat(attrs.get("table:number-columns-repeated")),
+                         value="office:value-type" in attrs)
+        elif tag == "p":
+            state["value"] = True
+
+    def end(name: str) -> None:
+        tag = name.rpartition(":")[2]
+        if tag in ("table-cell", "covered-table-cell"):
+            state["col"] += state["cell_rep"]
+            if state["value"]:
+                state["width"] = state["col"]
+            state["value"] = False
+        elif tag == "table-row":
+            state["row"] += state["rows_rep"]
+            if state["width"]:
+                state["last_row"] = state["row"]
+                state["last_col"] = max(state["last_col"], state["width"])
+                check(state["table"], state["last_col"] - 1, state["last_row"])
+        elif tag == "table":
+            check(state["table"], state["last_col"] - 1, state["last_row"])
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise PackageRefused("file_unreadable", f"пошкоджений XML ({exc})", f"damaged XML ({exc})") from exc
+
+
+def _repeat(text: str | None) -> int:
+    if text is None:
+        return 1
+    if not text.isdigit() or len(text) > 9:
+        raise _refused(f"repeated={text}")
+    return max(int(text), 1)

@@ -1,0 +1,234 @@
+"""One input file to figures and problems, with nothing written anywhere (the `check` command)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from activity.catalog import METRICS, get_metric
+from activity.formatting import format_number, period_label
+from etl.figures import Figure, FigureColumns, columns_table
+from etl.intake.names import safe_display_name
+from etl.problems import ERROR, WARNING, Problem
+from etl.reports.text import REPORT_EXTS
+from etl.sheets.layouts import parse_sheet
+from etl.sheets.readers import SPREADSHEET_EXTS, Grid, ReadError, read_grid
+
+MAX_PROBLEMS = 200
+_STOCKS = sorted(code for code, m in METRICS.items() if m.kind == "stock")
+INPUT_EXTS = SPREADSHEET_EXTS | REPORT_EXTS
+
+
+@dataclass
+class FileResult:
+    name: str
+    path: Path
+    kind: str
+    content_hash: str
+    figures: list[Figure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    action: str = ""  # set by the loader: added | replaced | unchanged | rejected
+    replaced: str | None = None
+    packed: object = None  # the figures as an Arrow table (see pack()); then `figures` is empty
+    count: int = -1  # how many figures were packed (kept when the table is let go after storing)
+    once_in_obs: bool | None = None  # see once_in_obs(); None: not known yet
+
+    @property
+    def figure_count(self) -> int:
+        return self.count if self.count >= 0 else len(self.figures)
+
+    def place_codes(self) -> set[str]:
+        if self.packed is not None:
+            return set(self.packed.column("place_code").unique().to_pylist())
+        return {f.place_code for f in self.figures}
+
+    def pack(self) -> FileResult:
+        """Hold the figures as one Arrow table: cheap to send between processes and to insert."""
+        if self.packed is None:
+            self.count, self.packed, self.figures = len(self.figures), figures_table(self.figures), []
+        return self
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def figures_table(figs: list[Figure]):
+    """Figures as an Arrow table with the columns of `facts` after `source_id`."""
+    import pyarrow as pa
+
+    return pa.table({
+        "place_code": pa.array([f.place_code for f in figs], pa.string()),
+        "department": pa.array([f.department for f in figs], pa.string()),
+        "metric": pa.array([f.metric for f in figs], pa.string()),
+        "period_start": pa.array([f.period.start for f in figs], pa.date32()),
+        "period_end": pa.array([f.period.end for f in figs], pa.date32()),
+        "granularity": pa.array([f.period.granularity for f in figs], pa.string()),
+        "value": pa.array([f.value for f in figs], pa.float64()),
+        "status": pa.array([f.status for f in figs], pa.string()),
+        "as_of": pa.array([f.as_of for f in figs], pa.date32()),
+        "approximate": pa.array([f.approximate for f in figs], pa.bool_()),
+        "breakdown": pa.array([f.breakdown for f in figs], pa.string()),
+        "locator": pa.array([f.locator for f in figs], pa.string()),
+    })
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files as given, and the input files inside folders (sorted, hidden files skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_EXTS
+                              and not any(part.startswith((".", "~$")) for part in f.relative_to(p).parts)))
+        else:
+            out.append(p)
+    return out
+
+
+def parse_file(path: str | Path, display_name: str | None = None, *, packed: bool = False) -> FileResult:
+    """Read and validate one file. Never raises for bad input: problems are in the result.
+
+    With `packed`, the figures come as one Arrow table (`result.packed`, see FileResult.pack) built
+    without a Python object per figure where the layout allows it: what the loader wants.
+    """
+    path = Path(path)
+    name = safe_display_name(display_name or path.name)  # shown and stored; never used as a path
+    try:
+        data_hash = _sha256(path)
+    except OSError as exc:
+        return FileResult(name, path, path.suffix.lower().lstrip("."), "", problems=[
+            Problem(ERROR, "file_unreadable", name, params={"detail": exc.strerror or str(exc)})])
+    result = FileResult(name, path, path.suffix.lower().lstrip("."), data_hash)
+    try:
+        grid = _read_report(path, name, result) if path.suffix.lower() in REPORT_EXTS else read_grid(path, name)
+    except ReadError as exc:
+        result.problems.append(exc.problem)
+        return result
+    result.problems.extend(grid.problems)
+    parts: list[list[Figure] | FigureColumns] = [result.figures] if result.figures else []
+    for sheet in grid.sheets:
+        sheet_result = parse_sheet(name, sheet)
+        parts.append(sheet_result.figures)
+        if sheet_result.columns is not None:
+            parts.append(sheet_result.columns)
+        result.problems.extend(sheet_result.problems)
+        if not sheet_result.found_table and _has_numbers(sheet.rows):  # a text-only sheet is notes
+            result.problems.append(Problem(WARNING, "sheet_no_table", name, sheet.name,
+                                           params={"sheet": sheet.name or name}))
+    parts = [p for p in parts if len(p)]
+    if packed and not _packed_without_repeats(result, parts):
+        packed = False  # the same figure twice: said below, figure by figure
+    if not packed:
+        result.figures = _dedupe(result, [f for p in parts for f in (p.figures() if isinstance(p, FigureColumns) else p)])
+    if not result.figure_count and not result.errors:
+        result.problems.append(Problem(ERROR, "no_figures", name))
+    if len(result.problems) > MAX_PROBLEMS:
+        result.problems.sort(key=lambda p: p.severity != ERROR)  # errors first: never cut away
+        result.problems = result.problems[:MAX_PROBLEMS] + [
+            Problem(WARNING, "too_many", name, params={"n": MAX_PROBLEMS})]
+    return result
+
+
+KEY_COLUMNS = ["place_code", "department", "metric", "breakdown", "period_start", "period_end", "as_of"]  # Figure.key
+
+
+def _packed_without_repeats(result: FileResult, parts: list) -> bool:
+    """Pack the parts into `result` if no figure appears twice (the usual case); else leave it."""
+    import pyarrow as pa
+
+    if not parts:
+        return True
+    wide = [p for p in parts if isinstance(p, FigureColumns)]
+    tables = [figures_table(p) for p in parts if not isinstance(p, FigureColumns)]
+    if wide:
+        table, once = columns_table(wide)
+        tables.append(table)
+    table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+    # Once as `observations` counts figures implies once by Figure.key (the coarser key).
+    result.once_in_obs = once if len(tables) == 1 and wide else once_in_obs(table)
+    if not result.once_in_obs and table.group_by(KEY_COLUMNS).aggregate([]).num_rows != table.num_rows:
+        return False
+    result.packed, result.count, result.figures = table, table.num_rows, []
+    return True
+
+
+def once_in_obs(table) -> bool:
+    """True when no two rows of one source's figures would be the same figure in `observations`
+    (a stock reported as of the same day for two periods, say): then they go into `obs` as they are."""
+    import pyarrow.compute as pc
+
+    if table.num_rows < 2:
+        return True
+    stock = pc.is_in(table["metric"], value_set=_pa_stocks())
+    day = pc.if_else(stock, pc.coalesce(table["as_of"], pc.add(table["period_end"], _one_day())), table["period_end"])
+    start = pc.if_else(stock, None, table["period_start"])
+    keys = table.select(["place_code", "department", "metric", "breakdown"]).append_column(
+        "start", start).append_column("day", day)
+    return keys.group_by(keys.column_names).aggregate([]).num_rows == table.num_rows
+
+
+def _pa_stocks():
+    import pyarrow as pa
+
+    return pa.array(_STOCKS, pa.string())
+
+
+def _one_day():
+    import pyarrow as pa
+
+    return pa.scalar(86_400_000, pa.duration("ms"))
+
+
+def _read_report(path: Path, name: str, result: FileResult) -> Grid:
+    """A narrative report (.txt, .docx): etl.reports.extraction finds its figures; it has no sheets."""
+    from etl.reports.extraction import report_figures
+
+    result.figures, problems = report_figures(path, name)
+    return Grid(name, [], problems)
+
+
+def _dedupe(result: FileResult, figures: list[Figure]) -> list[Figure]:
+    """The same figure twice in one file: once if equal, an error naming both cells if not."""
+    seen: dict[tuple, Figure] = {}
+    added, any_error = len(result.problems), bool(result.errors)
+    for fig in figures:
+        key = fig.key
+        other = seen.setdefault(key, fig)
+        if other is fig:
+            continue
+        same = other.value == fig.value and other.status == fig.status
+        if added > 5 * MAX_PROBLEMS and (same or any_error):
+            continue  # enough said (a file of a million repeats must not fill memory); counted once
+        added, any_error = added + 1, any_error or not same
+        sheet, _, cell = fig.locator.rpartition("!")
+        params = {
+            "metric": get_metric(fig.metric).label_uk,
+            "period": period_label(fig.period),
+            "other": other.locator,
+            "other_value": format_number(other.value),
+            "value": format_number(fig.value),
+        }
+        result.problems.append(Problem(WARNING if same else ERROR, "duplicate_same" if same else "duplicate_conflict",
+                                       result.name, sheet or None, cell, params=params))
+    return list(seen.values())
+
+
+def _has_numbers(rows: list[list[object]]) -> bool:
+    return any(isinstance(v, (int, float)) and not isinstance(v, bool) for row in rows for v in row)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -1,0 +1,188 @@
+"""Store the files of one load into the load's copy of the warehouse, in batches.
+
+A national load stores some 1 800 files and 10 million figures; statement by statement per file,
+the bookkeeping alone cost more than reading the files. So, for one load:
+
+* the active sources (by content hash and by name), the next source id and the known places are
+  read once; `sources` and `load_log` rows are kept and written together with the facts;
+* facts wait in a batch and go in ~250 000 rows at a time (one INSERT from Arrow);
+* `obs` rows of a place are written straight from the batch when that place cannot hold the same
+  figure twice: its figures come from this one file alone and the file holds every figure once
+  (as `observations` counts "once", see activity.warehouse.schema.DEDUPED). Every other place this load touched
+  is "contested" and rebuilt from `facts` with DEDUPED when the load finishes;
+* `obs_summary` is brought up to date for the places touched.
+
+A file whose name is already loaded replaces that source: the batch is written first, then the old
+facts are deleted, exactly as one file at a time would.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+
+from activity.places import PLACES_CSV
+from etl.load.parse import FileResult, figures_table, once_in_obs
+from etl.load.summary import refresh_summary
+
+BATCH_ROWS = 250_000
+# DuckDB's rows per row group. A batch is written in whole row groups, the rest waiting for the
+# next: each insert commits on its own, and a part-filled group left by every batch had to be
+# merged by the load's final checkpoint (national load: 4,5 s of checkpoint, a file a third larger).
+ROW_GROUP = 122_880
+
+
+class Storer:
+    """Stores the files of one load (see the module docstring); `finish()` once they are all in."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, demo: bool, user: str) -> None:
+        self.con, self.demo, self.user = con, demo, user
+        self.load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
+        self.next_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
+        self.by_hash: dict[str, str] = {}
+        self.by_name: dict[str, list[int]] = {}
+        for source_id, name, content_hash in con.execute(
+                "SELECT source_id, name, content_hash FROM sources WHERE active ORDER BY source_id").fetchall():
+            self.by_hash.setdefault(content_hash, name)
+            self.by_name.setdefault(name, []).append(source_id)
+        self.known_places = {c for (c,) in con.execute("SELECT code FROM places").fetchall()}
+        self.kinds = con.sql("SELECT code, kind FROM metrics").to_arrow_table()
+        self.names: dict[int, str] = {}  # source id -> name, for the sources of this load
+        self.contested = {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts").fetchall()}
+        self.touched: set[str] = set()  # places with figures from this load
+        self.stale: set[str] = set()  # places of replaced sources: rebuilt whether touched again or not
+        self.sources: list[list] = []
+        self.log: list[list] = []
+        self.batch: list = []  # (first place, table with source_id), waiting to be inserted
+        self.rows = 0
+        # One DuckDB thread while files arrive: the worker processes parsing them have the cores, and
+        # on busy cores one thread inserts a batch with a third of the CPU time of several.
+        con.execute("SET threads = 1")
+
+    def store(self, r: FileResult) -> None:
+        """Store one validated file (or note it unchanged)."""
+        now = datetime.now()
+        same = self.by_hash.get(r.content_hash)
+        if same is not None:
+            r.action, r.replaced = "unchanged", same
+            self.log.append([self.load_id, now, "unchanged", r.name, r.content_hash, None, None, 0,
+                             len(r.warnings), self.user])
+            return
+        source_id, self.next_id = self.next_id, self.next_id + 1
+        old = self.by_name.get(r.name, [])
+        if old:
+            self._replace(old, source_id)
+        r.action, r.replaced = ("replaced", r.name) if old else ("added", None)
+        self.by_hash[r.content_hash], self.by_name[r.name] = r.name, [source_id]
+        self.names[source_id] = r.name
+        self.sources.append([source_id, r.name, r.content_hash, r.kind, self.demo, now, self.user, r.figure_count,
+                             len(r.warnings), True, None])
+        self.log.append([self.load_id, now, r.action, r.name, r.content_hash, source_id, old[0] if old else None,
+                         r.figure_count, len(r.warnings), self.user])
+        table = r.packed if r.packed is not None else figures_table(r.figures)
+        places = set(table.column("place_code").unique().to_pylist()) if table.num_rows else set()
+        again = places & self.touched  # a second file of this load for these places
+        self.contested |= again if (r.once_in_obs if r.once_in_obs is not None else once_in_obs(table)) else places
+        self.touched |= places
+        import pyarrow as pa
+
+        if len(places) > 1:
+            table = table.sort_by("place_code")
+        table = table.add_column(0, "source_id", pa.array([source_id] * table.num_rows, pa.int32()))
+        self.batch.append((min(places, default=""), table))
+        self.rows += table.num_rows
+        if self.rows >= BATCH_ROWS:
+            self.flush(whole_groups=True)
+
+    def _replace(self, old: list[int], source_id: int) -> None:
+        """A file of the same name is loaded again: its old facts go (after the batch, which may hold them)."""
+        self.flush()
+        con = self.con
+        for old_id in old:
+            self.stale |= {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts WHERE source_id = ?",
+                                                        [old_id]).fetchall()}
+            con.execute("DELETE FROM facts WHERE source_id = ?", [old_id])
+        # The new source's row is not written yet: mark the old ones now, point them at it on flush.
+        con.execute("UPDATE sources SET active = FALSE, superseded_by = ? WHERE list_contains(?::INTEGER[], source_id)",
+                    [source_id, old])
+
+    def flush(self, whole_groups: bool = False) -> None:
+        """Write what waits: sources, the load log, new places, the facts and the uncontested obs
+        rows; with `whole_groups`, the facts only in whole row groups (the last rows wait)."""
+        con = self.con
+        if self.sources:
+            con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.sources)
+            self.sources = []
+        if self.log:
+            con.executemany("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.log)
+            self.log = []
+        new_places = sorted(self.touched - self.known_places)
+        if new_places:
+            con.execute(
+                """INSERT INTO places SELECT code, level, coalesce(name_uk, ''), coalesce(name_en, ''),
+                       coalesce(oblast_uk, ''), coalesce(raion_uk, ''), coalesce(hromada_code, '')
+                   FROM read_csv(?, header = true, all_varchar = true) WHERE list_contains(?::VARCHAR[], code)""",
+                [str(PLACES_CSV), new_places])
+            self.known_places |= set(new_places)
+        if not self.batch:
+            return
+        import pyarrow as pa
+
+        # In place order, file by file (each sorted by place when it holds several), so that `obs`
+        # is stored in place order for its zone maps without a sort.
+        self.batch.sort(key=lambda item: item[0])
+        facts = pa.concat_tables([table for _, table in self.batch])
+        rest = facts.num_rows % ROW_GROUP if whole_groups else 0
+        self.batch, self.rows = [], rest
+        if rest:  # the last places' rows wait, still in place order
+            waiting = facts.slice(facts.num_rows - rest)
+            self.batch.append((waiting["place_code"][0].as_py(), waiting))
+            facts = facts.slice(0, facts.num_rows - rest)
+        con.register("incoming", facts)
+        con.execute("INSERT INTO facts SELECT * FROM incoming")
+        con.register("incoming", self._obs_rows(facts, (self.contested & self.touched) | self.stale))
+        con.execute("INSERT INTO obs SELECT * FROM incoming")
+        con.unregister("incoming")
+
+    def _obs_rows(self, facts, leave_out: set[str]):
+        """`OBS_ROWS` (activity.warehouse.schema) of a batch of this load's facts, but for the places left out:
+        the same joins (a figure whose place or metric the warehouse lacks is not shown), worked
+        out in Arrow so the rows keep the batch's order."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        codes = pc.unique(facts["place_code"])
+        places = self.con.sql("SELECT code, name_en, name_uk FROM places WHERE list_contains(?::VARCHAR[], code)",
+                              params=[codes.to_pylist()]).to_arrow_table()
+        ids = pa.array(list(self.names), pa.int32())
+        place = pc.index_in(facts["place_code"], value_set=places["code"])
+        metric = pc.index_in(facts["metric"], value_set=self.kinds["code"])
+        source = pc.index_in(facts["source_id"], value_set=ids)
+        keep = pc.and_(pc.and_(place.is_valid(), metric.is_valid()), source.is_valid())
+        if leave_out:
+            keep = pc.and_(keep, pc.invert(pc.is_in(facts["place_code"], value_set=pa.array(sorted(leave_out)))))
+        if not pc.all(keep).as_py():
+            facts, place, metric, source = (x.filter(keep) for x in (facts, place, metric, source))
+        n = facts.num_rows
+        return pa.table({
+            "city": places["name_en"].take(place), "city_uk": places["name_uk"].take(place),
+            "department": facts["department"], "metric": facts["metric"], "kind": self.kinds["kind"].take(metric),
+            "period_start": facts["period_start"], "period_end": facts["period_end"],
+            "granularity": facts["granularity"], "value": facts["value"], "as_of": facts["as_of"],
+            "approximate": facts["approximate"], "status": facts["status"],
+            "source": pa.array(list(self.names.values()), pa.string()).take(source),
+            "locator": facts["locator"], "breakdown": facts["breakdown"],
+            "demo": pa.repeat(pa.scalar(self.demo), n), "city_code": facts["place_code"],
+        })
+
+    def finish(self) -> None:
+        """Write the rest; rebuild `obs` for the contested places (etl.load.warehouse.refresh_observations,
+        which brings their `obs_summary` rows along) and `obs_summary` for the places written straight."""
+        from etl.load.warehouse import refresh_observations
+
+        self.flush()
+        self.con.execute("RESET threads")
+        rebuild = (self.contested & self.touched) | self.stale
+        refresh_observations(self.con, rebuild)
+        refresh_summary(self.con, self.touched - rebuild)

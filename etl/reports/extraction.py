@@ -1,0 +1,223 @@
+"""Narrative reports to figures: the library behind ``python -m etl extract`` and ``load`` of
+.txt/.docx reports.
+
+``extract_report(path)`` reads a report (``etl.reports.text``), finds who reports and when
+(``etl.reports.header``) and every figure (``etl.reports.finder``), and returns an ``ExtractionReport``:
+the ground-truth JSON of the development set (``as_json``), warehouse figures whose locator is
+their sentence (``to_figures``), and problems that name the file and the line. Rules added here:
+
+* A stock takes the date it stands on from its sentence ("станом на 01.10.2019"); a flow has none.
+* The same figure found twice (same metric, value, date and breakdown) is kept once. Two values of
+  one metric in one report that are not total and part ("у Facebook – 398 дописів, у Telegram –
+  455") each get the words that tell them apart as their breakdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from activity.catalog import get_metric
+from activity.periods import Period
+from activity.places import Place
+from etl.figures import REPORTED, Figure, normalise_department
+from etl.problems import ERROR, MESSAGES, WARNING, Problem
+from etl.reports.finder import Found, find_figures
+from etl.reports.header import Header, read_header, stock_as_of
+from etl.reports.lexicon import is_stop_word
+from etl.reports.morph import nominative, word_info
+from etl.reports.text import read_report_text
+from etl.reports.tokens import split_sentences
+from etl.sheets.readers import ReadError
+
+LOW_CONFIDENCE = 0.6
+MAX_UNMATCHED = 20
+
+MESSAGES.update({
+    "report_no_city": (
+        "Місто не знайдено: у звіті немає назви ради чи міста з кодифікатора, наприклад «Ніжинської "
+        "міської ради» (рядок {line}: «{text}»).",
+        "City not found: the report names no council or city of the codifier, e.g. 'Ніжинської "
+        "міської ради' (line {line}: '{text}').",
+    ),
+    "report_city": ("{detail} (рядок {line})", "{detail_en} (line {line})"),
+    "report_no_period": (
+        "Звітний період не знайдено: заголовок має містити, наприклад, «за березень 2021 року» або "
+        "«за ІІІ квартал 2019 року» (рядок {line}: «{text}»).",
+        "Report period not found: the title should say e.g. 'за березень 2021 року' or 'за ІІІ "
+        "квартал 2019 року' (line {line}: '{text}').",
+    ),
+    "report_no_department": (
+        "Підрозділ не знайдено: заголовок має бути на кшталт «Звіт про роботу відділу … за березень "
+        "2021 року» (рядок {line}: «{text}»).",
+        "Department not found: the title should read like 'Звіт про роботу відділу … за березень "
+        "2021 року' (line {line}: '{text}').",
+    ),
+    "report_no_figures": (
+        "У звіті не знайдено жодного показника з каталогу.",
+        "No catalog figure was found in the report.",
+    ),
+    "report_unmatched": (
+        "Число {number} (рядок {line}) не віднесено до жодного показника: «{sentence}».",
+        "The number {number} (line {line}) was not matched to any metric: '{sentence}'.",
+    ),
+    "report_unsure": (
+        "Перевірте: «{metric}» = {value} (рядок {line}, впевненість {confidence}): «{sentence}».",
+        "Please check: '{metric}' = {value} (line {line}, confidence {confidence}): '{sentence}'.",
+    ),
+})
+
+
+@dataclass
+class ReportFigure:
+    code: str
+    value: int
+    kind: str
+    as_of: date | None
+    sentence: str
+    line: int
+    approximate: bool = False
+    confidence: float = 0.0
+    breakdown: str | None = None
+    at: int = 0  # where the number starts in the sentence (characters), for highlighting
+
+
+@dataclass
+class ExtractionReport:
+    name: str
+    place: Place | None = None
+    department: str = ""
+    period: Period | None = None
+    period_label: str = ""
+    figures: list[ReportFigure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == ERROR for p in self.problems)
+
+    def as_json(self) -> dict:
+        """One report in the ground-truth format (city, city_uk, department_uk, period, metrics)."""
+        p = self.period
+        return {
+            "source": self.name,
+            "city": self.place.name_en if self.place else None,
+            "city_uk": self.place.name_uk if self.place else None,
+            "city_code": self.place.code if self.place else None,
+            "department_uk": self.department or None,
+            "period": {"granularity": p.granularity, "start": p.start.isoformat(), "end": p.end.isoformat(),
+                       "label_uk": self.period_label} if p else None,
+            "metrics": [{
+                "code": f.code, "value": f.value, "kind": f.kind,
+                "as_of": f.as_of.isoformat() if f.as_of else None, "sentence": f.sentence,
+                **({"breakdown_uk": f.breakdown} if f.breakdown else {}),
+                "approximate": f.approximate, "confidence": f.confidence,
+            } for f in self.figures],
+            "problems": [pr.as_dict() for pr in self.problems],
+        }
+
+    def to_figures(self) -> list[Figure]:
+        """Warehouse figures (locator = the sentence); empty when city, department or period is missing."""
+        if not (self.place and self.department and self.period):
+            return []
+        dept = normalise_department(self.department)
+        return [Figure(self.place.code, dept, f.code, self.period, float(f.value), REPORTED, f.as_of,
+                       f.approximate, f.breakdown, f.sentence) for f in self.figures]
+
+
+def _sentence_text(text: str, f: Found) -> tuple[str, int]:
+    """The figure's sentence, verbatim, and where its number starts in it."""
+    raw = text[f.sentence.start:f.sentence.end]
+    lead = len(raw) - len(raw.lstrip())
+    return raw.strip(), max(0, f.sentence.tokens[f.pos].start - f.sentence.start - lead)
+
+
+def _tell_apart(found: list[Found]) -> None:
+    """Give figures of one metric that are neither total nor part what tells them apart: their
+    own nouns when these differ ("5 пресконференцій та один брифінг"), else the words after the
+    noun ("засідань сесії" / "засідань виконкому"), else the other words ("у Facebook")."""
+    groups: dict[tuple, list[Found]] = {}
+    for f in found:
+        if f.total is None and f.breakdown is None:
+            groups.setdefault((f.code, f.as_of), []).append(f)
+    for group in groups.values():
+        if len({f.value for f in group}) < 2:
+            continue
+        heads = [min(f.head) if f.head_pos is not None else "" for f in group]
+        if all(heads) and len(set(heads)) == len(heads):
+            for f in group:
+                f.breakdown = nominative(f.head_text)
+            continue
+        for f in group:
+            a, b = f.span
+            tail = [j for j in range(max(f.pos, f.head_pos or 0) + 1, b)]
+            near = tail if any(f.sentence.tokens[j].kind == "word" for j in tail) else range(a, b)
+            words = [f.sentence.tokens[j].text for j in near
+                     if f.sentence.tokens[j].kind == "word" and j != f.head_pos and not f.lead <= j <= f.pos
+                     and not (word_info(f.sentence.tokens[j].text).verb and not word_info(f.sentence.tokens[j].text).noun)]
+            while words and is_stop_word(words[-1].lower()):
+                words.pop()
+            f.breakdown = " ".join(words) or None
+
+
+def extract_text(text: str, name: str = "") -> ExtractionReport:
+    """Everything a report's text says: who, when and every figure (see module doc)."""
+    sentences = split_sentences(text)
+    head = read_header(text, sentences)
+    report = ExtractionReport(name, head.place, head.department, head.period, head.period_label)
+    found, unmatched = find_figures(sentences)
+    for f in found:
+        f.as_of = stock_as_of(f.sentence, f.pos) if get_metric(f.code).is_stock else None
+    _tell_apart(found)
+    seen: set[tuple] = set()
+    for f in found:
+        key = (f.code, f.value, f.as_of, f.breakdown)
+        if key in seen:
+            continue
+        seen.add(key)
+        sentence, at = _sentence_text(text, f)
+        report.figures.append(ReportFigure(f.code, f.value, get_metric(f.code).kind, f.as_of, sentence,
+                                           f.sentence.line, f.approximate, f.confidence, f.breakdown, at))
+    _problems(report, head, text, unmatched)
+    return report
+
+
+def _problems(report: ExtractionReport, head: Header, text: str, unmatched: list) -> None:
+    def add(severity: str, key: str, **params: object) -> None:
+        report.problems.append(Problem(severity, key, report.name, params=params))
+
+    title = " ".join(head.title.split())[:160]
+    if head.place is None and head.city_problem:
+        add(ERROR, "report_city", detail=head.city_problem[0], detail_en=head.city_problem[1], line=head.title_line)
+    elif head.place is None:
+        add(ERROR, "report_no_city", line=head.title_line, text=title)
+    if head.period is None:
+        add(ERROR, "report_no_period", line=head.title_line, text=title)
+    if not head.department:
+        add(ERROR, "report_no_department", line=head.title_line, text=title)
+    if not report.figures:
+        add(ERROR, "report_no_figures")
+    for s, token in unmatched[:MAX_UNMATCHED]:
+        add(WARNING, "report_unmatched", number=token.text, line=s.line, sentence=text[s.start:s.end].strip()[:200])
+    for f in report.figures:
+        if f.confidence < LOW_CONFIDENCE:
+            add(WARNING, "report_unsure", metric=get_metric(f.code).label_uk, value=f.value, line=f.line,
+                confidence=f"{f.confidence:.2f}".replace(".", ","), sentence=f.sentence[:200])
+
+
+def extract_report(path: str | Path, display_name: str | None = None) -> ExtractionReport:
+    """Read and extract one .txt or .docx report; read failures come back as problems."""
+    path = Path(path)
+    name = display_name or path.name
+    try:
+        text = read_report_text(path, name)
+    except ReadError as exc:
+        return ExtractionReport(name, problems=[exc.problem])
+    return extract_text(text, name)
+
+
+def report_figures(path: str | Path, display_name: str | None = None) -> tuple[list[Figure], list[Problem]]:
+    """Figures and problems of a report, for ``etl.load.parse.parse_file``."""
+    report = extract_report(path, display_name)
+    return report.to_figures(), report.problems

@@ -1,0 +1,303 @@
+"""The figure finder: every number of a report that counts a catalog metric, with its sentence.
+
+For each number of a sentence (digits, "5 790", or numeral words "дві", "одного", "п’яти"):
+
+1. Drop it when it is a change ("зменшилась на 12"); note an approximation before it ("близько
+   320", "понад 40").
+2. Its clause runs from the last delimiter (, ; : brackets) or the previous number to the next.
+   The counted noun comes from ``etl.reports.match`` (after the number, or before a dash, colon or
+   closing verb); the clause's words, the words before a colon ("розроблено проекти документів:
+   рішень виконкому – 2") and the line that introduces a list item are its context.
+3. After "з них", "з яких", "у тому числі" a number is a part of the total before the marker: it
+   keeps the total's metric and gets a ``breakdown`` ("від фізичних осіб") unless its own words
+   name another metric ("з яких 2 було опубліковано … газети" -> greetings in the press). A number
+   with no noun of its own ("у Telegram – 455", "вихідна – 19") borrows the noun of an earlier
+   figure that makes a catalog wording with its words.
+4. A clause with no number that denies ("запити … не надходили", "жодного засідання") gives 0.
+
+A number that names no metric is returned apart (``unmatched``), never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from etl.reports.lexicon import NEGATION_WORDS, PART_AFTER, PART_BEFORE
+from etl.reports.match import (
+    Context,
+    Match,
+    best_match,
+    context_of,
+    info,
+    is_dash,
+    is_delimiter,
+    is_relative,
+    keys,
+    left_head,
+    people_match,
+    right_head,
+)
+from etl.reports.morph import word_info
+from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
+from etl.reports.tokens import Sentence, Token
+
+
+@dataclass
+class Found:
+    code: str
+    value: int
+    sentence: Sentence
+    pos: int  # index of the number's first token in sentence.tokens
+    how: str  # after | before | ellipsis | part | negation
+    approximate: bool = False
+    confidence: float = 0.0
+    breakdown: str | None = None
+    total: Found | None = None
+    head: frozenset[str] = frozenset()
+    head_text: str = ""
+    head_pos: int | None = None  # the counted noun's token in the sentence, if it has one
+    context: Context = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)  # the clause, token indices
+    lead: int = 0  # first token of the number phrase ("понад 40")
+    number_words: bool = False
+    as_of: date | None = None  # set for stocks by etl.reports.extraction
+
+
+_EDGE_WORDS = frozenset({"і", "й", "та", "а", "також", "ще", "це"})
+
+
+def _marker(tokens: list[Token], end: int, markers) -> int:
+    """Length of a marker sequence ending just before ``end`` (0 if none)."""
+    for seq in markers:
+        a = end - len(seq)
+        if a >= 0 and all(tokens[a + i].low == w for i, w in enumerate(seq)):
+            return len(seq)
+    return 0
+
+
+def _marker_after(tokens: list[Token], start: int) -> int:
+    for seq in PART_AFTER:
+        if all(start + i < len(tokens) and tokens[start + i].low == w for i, w in enumerate(seq)):
+            return len(seq)
+    return 0
+
+
+def _gap_has_marker(tokens: list[Token], a: int, b: int) -> bool:
+    a += _marker_after(tokens, a)
+    return any(_marker(tokens, e, PART_BEFORE + PART_AFTER) for e in range(a + 1, b + 1))
+
+
+def _lead_in(s: Sentence, before: int) -> Context:
+    """Words before the last colon ahead of ``before``, and the list item's lead-in line."""
+    out: Context = []
+    colon = max((j for j in range(before) if s.tokens[j].text == ":"), default=None)
+    if colon is not None:
+        start = max((j + 1 for j in range(colon) if is_delimiter(s.tokens[j])), default=0)
+        out += [(j - 10_000, k) for j, k in context_of(s.tokens, start, colon)]
+    if s.lead_in is not None:
+        out += [(j - 20_000, k) for j, k in context_of(s.lead_in.tokens, 0, len(s.lead_in.tokens))]
+    return out
+
+
+def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> int:
+    """Run the clause on over ", X" when X is another item in the head's case (an enumeration)."""
+    a = info(tokens[head]) if head is not None else None
+    while a and r < len(tokens) and tokens[r].text == ",":
+        j = r + 1
+        while j < len(tokens) and not is_delimiter(tokens[j]) and j not in starts:
+            j += 1
+        if j < len(tokens) and j in starts:
+            break
+        first = next((info(t) for t in tokens[r + 1:j] if t.kind == "word" and info(t).noun), None)
+        if first is None or not (first.forms & a.forms):
+            break
+        r = j
+    return r
+
+
+def _breakdown(tokens: list[Token], a: int, b: int, skip: set[int]) -> str:
+    """The words that tell a part from its total ("від фізичних осіб"), conjunctions trimmed."""
+    words = [t.text for j, t in enumerate(tokens[a:b], start=a) if t.kind == "word" and j not in skip]
+    while words and words[0].lower() in _EDGE_WORDS:
+        words.pop(0)
+    while words and words[-1].lower() in _EDGE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _has_noun(tokens: list[Token], phrase: str) -> bool:
+    return any(word_info(w).noun and not word_info(w).adjective for w in phrase.split())
+
+
+def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sentence, Token]]]:
+    """Every figure of the sentences, and the numbers that name no metric."""
+    found: list[Found] = []
+    unmatched: list[tuple[Sentence, Token]] = []
+    previous: list[Found] = []
+    for s in sentences:
+        mine = _sentence(s, previous, unmatched)
+        found += mine
+        s.figures = mine
+        previous = mine or previous
+    return found, unmatched
+
+
+def _sentence(s: Sentence, previous: list[Found], unmatched: list) -> list[Found]:
+    tokens, out = s.tokens, []
+    numbers = sentence_numbers(tokens)
+    for n in numbers:
+        mark_approximation(tokens, n)
+    starts = {n.lead for n in numbers}
+    floor, open_total = 0, _list_total(s)
+    for idx, n in enumerate(numbers):
+        nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
+        if is_change(tokens, n):
+            floor = n.end
+            continue
+        left = n.lead
+        while left > floor and not is_delimiter(tokens[left - 1]):
+            left -= 1
+        right = n.end
+        while right < nxt and not is_delimiter(tokens[right]):
+            right += 1
+        if any(tokens[j].text == ";" for j in range(floor, n.lead)):
+            open_total = None
+        last = next((f for f in reversed(out) if f.total is None), None) or (previous[-1] if previous else None)
+        if _gap_has_marker(tokens, floor, n.lead) and last is not None:
+            open_total = last
+        attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
+        total = (last if attached else None) or open_total
+        fig = _figure(s, n, left, right, floor, starts, total, out, previous)
+        floor = right
+        if fig is None:
+            if any(t.kind == "word" for t in tokens) and not n.words:
+                unmatched.append((s, tokens[n.pos]))
+            continue
+        out.append(fig)
+    if not numbers:
+        out += _negations(s)
+    return out
+
+
+def _segment_start(tokens: list[Token], k: int) -> int:
+    return max((j + 1 for j in range(k) if is_delimiter(tokens[j])), default=0)
+
+
+def _dash_after(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and (is_dash(tokens[j]) or tokens[j].text == ":")
+
+
+def _list_total(s: Sentence) -> Found | None:
+    """The total of a list item under "…, з них:" / "у тому числі:" (the lead-in's last figure)."""
+    lead = s.lead_in
+    if lead is None or not lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
+        return None
+    if not _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
+        return None
+    return next((f for f in reversed(lead.figures) if f.total is None), None)
+
+
+def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: set[int],
+            total: Found | None, before: list[Found], previous: list[Found]) -> Found | None:
+    tokens = s.tokens
+    after_marker = _marker_after(tokens, n.end)
+    dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
+    r_head, r_adj = right_head(tokens, n.end + after_marker, right, skip_verbs=bool(after_marker))
+    l_end = n.lead - 1 if dash_before else n.lead
+    l_start = left
+    if dash_before:  # "листів, на які надано відповіді, – 63", "запитів …: 12"
+        k = l_end - 1 if l_end > floor and tokens[l_end - 1].text == "," else l_end
+        if k < l_end or tokens[l_end].text == ":":
+            l_start = max(floor, _segment_start(tokens, k))
+        if is_relative(tokens, l_start) and l_start > floor:
+            l_start = max(floor, _segment_start(tokens, l_start - 1))
+    l_head, l_adj = (None, [])
+    if dash_before or (r_head is None and not r_adj):
+        l_head, l_adj = left_head(tokens, l_start, l_end)
+    r_end = _extend(tokens, r_head, right, starts)
+    skip = set(range(n.lead, n.end))
+    context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left))
+    if total is not None:
+        context += [(p - 30_000, k) for p, k in total.context]
+    options: list[tuple[Match, int, str]] = []
+    for head, how in ((l_head, "before"), (r_head, "after")):
+        if head is not None and (m := best_match(keys(tokens[head]), head, context)):
+            options.append((m, head, how))
+    adjectives = l_adj or r_adj
+    for head in (r_head, l_head):
+        if not options and head is not None and info(tokens[head]).animate and (m := people_match(context)):
+            options.append((m, head, "after" if head == r_head else "before"))
+    if not options and adjectives and not (l_head or r_head):
+        for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
+            if m := best_match(keys(tokens[a]), a, context):
+                options.append((m, a, "before"))
+    fig: Found | None = None
+    if options:
+        m, head, how = max(options, key=lambda o: (o[0].score, o[2] == ("before" if dash_before else "after")))
+        fig = Found(m.code, n.value, s, n.pos, how, head=keys(tokens[head]), head_text=tokens[head].text,
+                    head_pos=head)
+        fig.confidence = _confidence(m, how, n.words)
+    elif not (l_head or r_head) and (total is not None or dash_before or _dash_after(tokens, n.end)):
+        fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
+    if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
+        fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
+        fig.confidence = 0.75
+    if fig is None:
+        return None
+    if total is not None and fig.code == total.code:
+        fig.code, fig.total, fig.how = total.code, total, "part"
+        phrase = _breakdown(tokens, left, right, skip | set(range(n.end, n.end + after_marker))
+                            | _marker_words(tokens, left, n.lead))
+        fig.breakdown = f"{phrase} ({total.head_text})" if phrase and not _has_noun(tokens, phrase) else phrase
+        fig.breakdown = fig.breakdown or None
+    fig.approximate, fig.number_words = n.approximate, n.words
+    fig.context, fig.span, fig.lead = context, (left, right), n.lead
+    return fig
+
+
+def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
+    out = set()
+    for e in range(a + 1, b + 1):
+        if size := _marker(tokens, e, PART_BEFORE + PART_AFTER):
+            out |= set(range(e - size, e))
+    return out
+
+
+def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | None:
+    must = frozenset().union(*(keys(s.tokens[a]) for a in adjectives)) if adjectives else frozenset()
+    antecedents = ([total] if total else []) + list(reversed(before)) + list(reversed(previous))
+    for ante in antecedents:
+        if not ante.head:
+            continue
+        m = best_match(ante.head, -1, context, must_use=must)
+        if m is not None:
+            fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=ante.head, head_text=ante.head_text)
+            fig.confidence = _confidence(m, "ellipsis", n.words)
+            return fig
+    return None
+
+
+def _negations(s: Sentence) -> list[Found]:
+    tokens, out, a = s.tokens, [], 0
+    for b in [*(j for j, t in enumerate(tokens) if is_delimiter(t)), len(tokens)]:
+        denies = any(
+            (t.low == "не" and j + 1 < b and (i := info(tokens[j + 1])) and i.verb) or t.low in NEGATION_WORDS
+            for j, t in enumerate(tokens[a:b], start=a))
+        head, _ = left_head(tokens, a, b) if denies else (None, [])
+        if head is not None and (m := best_match(keys(tokens[head]), head, context_of(tokens, a, b))):
+            fig = Found(m.code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
+            fig.confidence, fig.span, fig.context = 0.7 if not m.ambiguous else 0.5, (a, b), context_of(tokens, a, b)
+            out.append(fig)
+        a = b + 1
+    return out
+
+
+def _confidence(m: Match, how: str, words: bool) -> float:
+    c = 0.95
+    c -= {"after": 0.0, "before": 0.05, "ellipsis": 0.15}.get(how, 0.1)
+    c -= 0.05 if words else 0.0
+    c -= 0.0 if m.aligned else 0.1
+    c -= 0.15 if m.score < 0.3 else 0.0
+    c -= 0.15 if m.ambiguous else 0.0
+    return round(max(0.3, c), 2)

@@ -1,0 +1,144 @@
+"""What the figure finder knows about words: the catalog's wordings as lemma patterns, and the few
+word classes prose needs beyond the catalog.
+
+A *pattern* is one wording of one metric ("вхідний лист", "фото у новинний матеріал", "петиція, за
+яким тривати збір підпис") split into its content words, each a set of lemma keys
+(``etl.reports.morph.lemma_keys``); function words ("у", "на", "та", "який") are left out. Its *head* is
+its first common noun (an adjective when it has none: "релігійний"). Each word weighs 1/n, n the
+number of metrics whose wordings use it, so "відповідь" (one metric) says more than "сайт" (five).
+
+The metric codes, kinds and the wordings themselves all come from ``activity.catalog``; the
+report phrases below only add prose forms a spreadsheet row label would not use ("документи" on
+its own, as in "оприлюднено 188 документів"), and each names a catalog code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from activity.catalog import METRICS, normalise_label
+from etl.reports.morph import lemma_keys, word_info
+
+# Prose forms of catalog metrics that the catalog's row labels do not need (see module doc).
+REPORT_PHRASES: dict[str, tuple[str, ...]] = {
+    "documents_published": ("документ", "оприлюднений рішення", "опублікований рішення",
+                            "оприлюднений розпорядження", "опублікований розпорядження"),
+    "media_coverage_requests": ("заявка",),
+    "council_sittings_attended": ("засідання виконавчий комітет", "засідання виконком"),
+    # the catalog's definition of website news includes announcements
+    "news_published": ("оголошення на сайт", "оголошення на вебсайт"),
+    # the catalog defines these as items "проілюстровані фотографіями або фоторепортажами"
+    "photo_news_published": ("матеріал з фоторепортаж", "новина з фоторепортаж"),
+}
+
+# Words that never carry the meaning of a wording: prepositions, conjunctions, relative words.
+STOP_WORDS = frozenset(
+    "у в на до для з із зі та і й або за про по під від щодо який яка яке які якого яких що це "
+    "його її їх а також при як чи".split()
+)
+RELATIVE_WORDS = frozenset({"який", "котрий", "що", "цей", "той", "свій", "його", "її", "їхній"})
+# "кількість документів": the counted thing is the noun after these.
+TRANSPARENT_NOUNS = frozenset({"кількість", "число", "загальна", "всього", "усього", "разом"})
+# "зменшилась на 12", "на 6 % більше": a change, not a level.
+CHANGE_WORDS = frozenset(
+    "зменшитися зменшитись збільшитися збільшитись зрости зростати скоротитися скоротитись "
+    "знизитися знизитись підвищитися підвищитись змінитися зменшення збільшення зростання "
+    "скорочення більше менше".split()
+)
+# Approximations the number parser does not know (it knows "близько", "понад", "майже", ...).
+EXTRA_APPROXIMATIONS = ("щонайменше", "не менше ніж", "не менш ніж", "не менше")
+# Before a number: the number is a part of the previous total.
+PART_BEFORE = (("з", "них"), ("з", "яких"), ("із", "них"), ("із", "яких"), ("у", "тому", "числі"),
+               ("в", "тому", "числі"), ("зокрема",), ("у", "т.ч"), ("з", "числа", "яких"))
+PART_AFTER = (("з", "них"), ("з", "яких"), ("із", "них"), ("із", "яких"), ("з", "котрих"))
+NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    text: str
+    words: tuple[frozenset[str], ...]  # lemma keys of each content word
+    weights: tuple[float, ...]
+    head: int  # index into words
+
+    @property
+    def score(self) -> float:
+        return sum(self.weights)
+
+
+def is_stop_word(word: str) -> bool:
+    return word in STOP_WORDS or bool(lemma_keys(word) & RELATIVE_WORDS)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(normalise_label(text)) if not is_stop_word(w)]
+
+
+def _head(words: list[str]) -> int:
+    infos = [word_info(w) for w in words]
+    for test in (lambda i: i.noun and not i.adjective, lambda i: i.noun, lambda i: i.adjective):
+        for k, info in enumerate(infos):
+            if test(info):
+                return k
+    return 0
+
+
+@functools.cache
+def patterns() -> tuple[Pattern, ...]:
+    """Every wording of every metric (labels, short labels, wordings, report phrases)."""
+    raw: list[tuple[str, list[str]]] = []
+    for m in METRICS.values():
+        texts = [m.label_uk, m.short_uk, *m.wordings, *REPORT_PHRASES.get(m.code, ())]
+        for text in dict.fromkeys(texts):
+            words = _content_words(text)
+            if words:
+                raw.append((m.code, words))
+    users: dict[str, set[str]] = {}
+    for code, words in raw:
+        for w in words:
+            for key in lemma_keys(w):
+                users.setdefault(key, set()).add(code)
+    out = []
+    for code, words in raw:
+        keys = tuple(lemma_keys(w) for w in words)
+        weights = tuple(1.0 / max(len(users[k]) for k in ks) for ks in keys)
+        out.append(Pattern(code, " ".join(words), keys, weights, _head(words)))
+    return tuple(out)
+
+
+@functools.cache
+def patterns_by_key() -> dict[str, tuple[Pattern, ...]]:
+    """Patterns by every lemma key of every one of their words."""
+    index: dict[str, list[Pattern]] = {}
+    for p in patterns():
+        for ks in p.words:
+            for k in ks:
+                index.setdefault(k, []).append(p)
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+@functools.cache
+def people_codes() -> frozenset[str]:
+    """Metrics that count people: a wording of theirs is headed by a noun for people."""
+    out = set()
+    for p in patterns():
+        words = p.text.split()
+        if words and word_info(words[p.head]).animate:
+            out.add(p.code)
+    return frozenset(out)
+
+
+@functools.cache
+def bare_heads() -> dict[str, frozenset[str]]:
+    """Metric codes a single word names on its own ("фото" -> photos_published)."""
+    out: dict[str, set[str]] = {}
+    for p in patterns():
+        if len(p.words) == 1:
+            for k in p.words[0]:
+                out.setdefault(k, set()).add(p.code)
+    return {k: frozenset(v) for k, v in out.items()}

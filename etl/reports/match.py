@@ -1,0 +1,238 @@
+"""Which thing a number counts: the noun it goes with, and the metric the words around it name.
+
+The *head* of a figure is the noun it counts: after the number ("408 інформаційних матеріали",
+"1 – проєкт розпорядження", "з яких надано відповіді"), or before a dash or colon ("листів – 48",
+"запитів: 12"), or before the verb when the number ends the clause ("запитів зареєстровано три").
+A noun after a preposition ("у розділі", "від фізичних осіб") or in quotes is never a head;
+"кількість" passes the role to the noun after it.
+
+``best_match`` scores every catalog pattern that contains the head against the *context* (the
+words of the figure's clause): a pattern counts only when all its words are there; its score is
+the sum of its word weights. A pattern whose own head is another word ("відповідь на лист" for
+"відповіді надано на 71 лист") needs that word before the counted noun. Ties go to the pattern
+headed by the counted noun, then to the metric the noun names on its own (the general one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from etl.reports.lexicon import (
+    RELATIVE_WORDS,
+    TRANSPARENT_NOUNS,
+    Pattern,
+    bare_heads,
+    patterns,
+    patterns_by_key,
+    people_codes,
+)
+from etl.reports.morph import WordInfo, lemma_keys, word_info
+from etl.reports.tokens import Token
+
+DELIMITERS = frozenset(",;:()!?.")
+DASHES = frozenset("-–—−")
+QUOTES_OPEN, QUOTES_CLOSE = frozenset("«„“\""), frozenset("»”\"")
+PREPOSITIONS = frozenset(
+    "у в на до для з із зі за про по під від щодо при через між над серед після перед біля крім "
+    "окрім без протягом впродовж згідно відповідно".split()
+)
+
+Context = list[tuple[int, frozenset[str]]]  # (token position, lemma keys); lead-in positions < 0
+BORROWED = -25_000  # positions below: words of the total a part belongs to, worth half
+ADJACENT_BONUS = 0.5  # per pattern word standing next to the counted noun, in order
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    score: float
+    aligned: bool  # the pattern is headed by the counted noun
+    ambiguous: bool  # another metric scored the same
+    pattern: Pattern
+
+
+def is_delimiter(t: Token) -> bool:
+    return t.kind == "punct" and t.text in DELIMITERS
+
+
+def is_dash(t: Token) -> bool:
+    return t.kind == "punct" and t.text in DASHES
+
+
+def info(t: Token) -> WordInfo | None:
+    return word_info(t.text) if t.kind == "word" else None
+
+
+def keys(t: Token) -> frozenset[str]:
+    return lemma_keys(t.text) if t.kind == "word" else frozenset()
+
+
+def _agree(a: WordInfo, b: WordInfo) -> bool:
+    return bool(a.forms & b.forms) or not a.forms or not b.forms
+
+
+def _noun_here(tokens: list[Token], j: int, end: int) -> bool:
+    """Is tokens[j] the noun of its phrase (not an adjective before a noun that agrees)?"""
+    a = info(tokens[j])
+    if a is None or not a.noun:
+        return False
+    if not a.adjective:
+        return True
+    nxt = info(tokens[j + 1]) if j + 1 < end else None
+    return not (nxt and nxt.noun and _agree(a, nxt))
+
+
+def _skip_quote(tokens: list[Token], j: int, end: int) -> int:
+    depth = 0
+    while j < end:
+        t = tokens[j]
+        if t.kind == "punct" and t.text in QUOTES_OPEN and not (t.text == '"' and depth):
+            depth += 1
+        elif t.kind == "punct" and t.text in QUOTES_CLOSE:
+            depth -= 1
+            if depth <= 0:
+                return j + 1
+        j += 1
+    return j
+
+
+def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) -> tuple[int | None, list[int]]:
+    """(head, adjectives) of the phrase starting at ``j`` (after a number); head None if none.
+
+    ``skip_verbs``: after "з них"/"з яких" the counted noun may follow a verb ("надано відповіді").
+    """
+    adjectives: list[int] = []
+    while j < end and (is_dash(tokens[j]) or tokens[j].low == "це"):
+        j += 1
+    while j < end:
+        t, a = tokens[j], info(tokens[j])
+        if a is None:
+            return None, adjectives
+        if _noun_here(tokens, j, end):
+            return j, adjectives
+        if a.adjective and not a.verb:
+            adjectives.append(j)
+        elif not (skip_verbs and not adjectives and (a.verb or not a.known or t.low in ("було", "ще"))):
+            return None, adjectives
+        j += 1
+    return None, adjectives
+
+
+def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, list[int]]:
+    """(head, adjectives) of the first phrase in tokens[start:end] that no preposition governs.
+
+    Without a head, ``adjectives`` are those of an elliptic phrase ("вихідна – 19",
+    "релігійних – 40"): adjectives before any noun.
+    """
+    governed = seen_noun = False
+    adjectives: list[int] = []
+    j = start
+    while j < end:
+        t = tokens[j]
+        if t.kind == "punct" and t.text in QUOTES_OPEN:
+            j = _skip_quote(tokens, j, end)
+            continue
+        a = info(t)
+        if a is None:
+            j += 1
+            continue
+        if t.low in PREPOSITIONS or (a.preposition and not a.noun):
+            governed = True
+        elif _noun_here(tokens, j, end):
+            if not governed and not seen_noun:
+                if keys(t) & TRANSPARENT_NOUNS:
+                    j += 1
+                    continue
+                return j, adjectives
+            governed, seen_noun = False, True
+        elif a.adjective and not a.verb and not governed and not seen_noun:
+            adjectives.append(j)
+        j += 1
+    return None, [] if seen_noun else adjectives
+
+
+def context_of(tokens: list[Token], start: int, end: int, skip: set[int] = frozenset()) -> Context:
+    """Lemma keys of the words in tokens[start:end]; a quoted document title («Про …») is left out."""
+    out: Context = []
+    j = start
+    while j < end:
+        t = tokens[j]
+        if t.kind == "punct" and t.text in QUOTES_OPEN and j + 1 < end and tokens[j + 1].low == "про":
+            j = _skip_quote(tokens, j, end)
+            continue
+        if t.kind == "word" and j not in skip:
+            out.append((j, keys(t)))
+        j += 1
+    return out
+
+
+def is_relative(tokens: list[Token], j: int) -> bool:
+    """Does a relative clause start at ``j`` ("які …", "на які …", "з яких …")?"""
+    if j >= len(tokens) or tokens[j].kind != "word":
+        return False
+    if keys(tokens[j]) & RELATIVE_WORDS:
+        return True
+    return tokens[j].low in PREPOSITIONS and j + 1 < len(tokens) and bool(keys(tokens[j + 1]) & {"який", "котрий"})
+
+
+def people_match(context: Context) -> Match | None:
+    """For a noun for people ("2 946 мешканців"): the metric counting people that the words name."""
+    ranked = []
+    for p in patterns():
+        if p.code in people_codes() and all(any(ws & ks for _, ks in context) for ws in p.words):
+            ranked.append((p.score, p))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    rivals = {p.code for score, p in ranked if abs(score - ranked[0][0]) < 1e-9}
+    return Match(ranked[0][1].code, ranked[0][0], False, len(rivals) > 1, ranked[0][1])
+
+
+def _adjacent(p: Pattern, slot: int, head_pos: int, context: Context) -> int:
+    """How many of the pattern's words stand next to the counted noun, in the pattern's order
+    ("засідань Громадської ради" for "засідання громадський рада"), one word of gap allowed."""
+    count = 0
+    for words, step in ((p.words[slot + 1:], 1), (p.words[:slot][::-1], -1)):
+        at = head_pos
+        for ws in words:
+            near = [pos for pos, ks in context if ws & ks and 0 < (pos - at) * step <= 2]
+            if not near:
+                break
+            at = min(near, key=lambda pos: abs(pos - at))
+            count += 1
+    return count
+
+
+def best_match(head: frozenset[str], head_pos: int, context: Context,
+               must_use: frozenset[str] = frozenset()) -> Match | None:
+    """The best pattern containing ``head`` whose other words are all in ``context``."""
+    index = patterns_by_key()
+    candidates = {p for k in head for p in index.get(k, ())}
+    general = {c for k in head for c in bare_heads().get(k, ())}
+    ranked: list[tuple[float, bool, bool, Pattern]] = []
+    for p in candidates:
+        slots = [j for j, ws in enumerate(p.words) if ws & head]
+        if not slots:
+            continue
+        slot = p.head if p.head in slots else slots[0]
+        score, ok = p.weights[slot], True
+        for j, ws in enumerate(p.words):
+            if j == slot:
+                continue
+            places = [pos for pos, ks in context if pos != head_pos and ws & ks]
+            if not places or (j == p.head and min(places) > head_pos):
+                ok = False
+                break
+            score += p.weights[j] * (1.0 if max(places) > BORROWED else 0.5)
+        if ok and must_use and not any(ws & must_use for ws in p.words):
+            ok = False
+        if ok:
+            if slot == p.head and head_pos >= 0:
+                score += ADJACENT_BONUS * _adjacent(p, slot, head_pos, context)
+            ranked.append((score, slot == p.head, p.code in general, p))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+    top = ranked[0]
+    rivals = {r[3].code for r in ranked if abs(r[0] - top[0]) < 1e-9 and r[1] == top[1] and r[2] == top[2]}
+    return Match(top[3].code, top[0], top[1], len(rivals) > 1, top[3])

@@ -1,0 +1,75 @@
+"""The numbers of a sentence that may be figures: digits ("5 790", "1\u00a0180") and numeral words
+("дві", "одного", "двадцять п’ять"), each with the approximation before it ("близько 320",
+"понад 40", "~40") and whether it is a change rather than a level ("зменшилась на 12").
+
+Decimals are never counts; "одна з", "один із" are not numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from activity.numbers import NumberError, parse_number
+from etl.reports.lexicon import CHANGE_WORDS, EXTRA_APPROXIMATIONS
+from etl.reports.morph import lemma_keys, number_word
+from etl.reports.tokens import Token
+
+
+@dataclass
+class Number:
+    pos: int
+    end: int
+    value: int
+    words: bool
+    lead: int = 0  # first token of the number phrase, approximation included
+    approximate: bool = False
+
+
+def sentence_numbers(tokens: list[Token]) -> list[Number]:
+    out, j = [], 0
+    while j < len(tokens):
+        t = tokens[j]
+        if t.kind == "num" and not re.search(r"[.,]\d", t.text):
+            out.append(Number(j, j + 1, int(re.sub(r"\D", "", t.text)), False))
+        elif t.kind == "word" and (v := number_word(t.text)) is not None:
+            k, total, last = j + 1, v, v
+            while k < len(tokens) and tokens[k].kind == "word" and (w := number_word(tokens[k].text)) and w < last:
+                total, last, k = total + w, w, k + 1
+            if not (k < len(tokens) and tokens[k].low in ("з", "із", "зі")):  # "одна з", "один із"
+                out.append(Number(j, k, total, True))
+            j = k
+            continue
+        j += 1
+    return out
+
+
+def mark_approximation(tokens: list[Token], n: Number) -> None:
+    n.lead = n.pos
+    if n.pos and tokens[n.pos - 1].text in ("~", "≈"):
+        n.lead, n.approximate = n.pos - 1, True
+        return
+    words = []
+    k = n.pos - 1
+    while k >= 0 and tokens[k].kind == "word" and len(words) < 3:
+        words.insert(0, tokens[k].low)
+        k -= 1
+    for size in (3, 2, 1):
+        phrase = " ".join(words[-size:]) if len(words) >= size else ""
+        if not phrase:
+            continue
+        try:
+            approx = phrase in EXTRA_APPROXIMATIONS or parse_number(f"{phrase} 1").approximate
+        except NumberError:
+            approx = False
+        if approx:
+            n.lead, n.approximate = n.pos - size, True
+            return
+
+
+def is_change(tokens: list[Token], n: Number) -> bool:
+    before = [t for t in tokens[max(0, n.lead - 4):n.lead] if t.kind == "word"]
+    if before and before[-1].low == "на" and any(lemma_keys(t.text) & CHANGE_WORDS for t in before[:-1]):
+        return True
+    after = tokens[n.end] if n.end < len(tokens) else None
+    return bool(after and after.low in ("більше", "менше"))

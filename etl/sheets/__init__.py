@@ -1,0 +1,1 @@
+"""Spreadsheets to figures: the readers (.xlsx, .ods, .csv), cell values, the long and wide layouts."""
