@@ -19,10 +19,11 @@ Bases: `total`; `per_month` (the total over the months it covers); `per_10k` (th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
+from activity.identity import standing_day, stock_day
 from activity.periods import Period, month_period, quarter_period, year_period
 
 BASES = ("total", "per_month", "per_10k")
@@ -177,7 +178,7 @@ def period_value(obs: pd.DataFrame, city_code: str, metric: str, kind: str, peri
         return None
     records = _records(rows)
     if kind == "stock":
-        level = stock_level(records, period.end + timedelta(days=1))
+        level = stock_level(records, standing_day(period.end))
         if level is None:
             return None
         return {"value": level["value"], "as_of": level["_date"], "complete": True,
@@ -210,7 +211,7 @@ def stock_series(obs: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     cols = ["city_code", "city_uk", "city", "metric", "as_of", "value", "approximate", "demo", "source", "locator"]
     if stocks.empty:
         return pd.DataFrame(columns=cols)
-    records = [r for r in _records(stocks) if start <= r["_date"] <= end + timedelta(days=1)]
+    records = [r for r in _records(stocks) if start <= r["_date"] <= standing_day(end)]
     frame = pd.DataFrame(records)
     if frame.empty:
         return pd.DataFrame(columns=cols)
@@ -227,7 +228,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
         r["period_end"] = pd.Timestamp(r["period_end"]).date()
         as_of = r.get("as_of")
         r["as_of"] = None if as_of is None or pd.isna(as_of) else pd.Timestamp(as_of).date()
-        r["_date"] = r["as_of"] or r["period_end"] + timedelta(days=1)
+        r["_date"] = stock_day(r["as_of"], r["period_end"])
         out.append(r)
     return out
 
@@ -268,7 +269,7 @@ def period_figures(obs: pd.DataFrame, city_code: str, metric: str, kind: str, pe
         return []
     records = _records(rows)
     if kind == "stock":
-        level = stock_level(records, period.end + timedelta(days=1))
+        level = stock_level(records, standing_day(period.end))
         return [level] if level else []
     by_department: dict[str, list[dict]] = {}
     for r in records:

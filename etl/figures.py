@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from activity.identity import all_distinct, key_arrays, standing_day
 from activity.periods import Period
 
 REPORTED = "reported"
@@ -27,7 +28,7 @@ class Figure:
 
     @property
     def key(self) -> tuple:
-        """What makes two figures the same figure (see DESIGN.md: every figure once)."""
+        """The figure given twice in one file when this matches (activity.identity.REPEAT_COLUMNS)."""
         return (self.place_code, self.department, self.metric, self.breakdown,
                 self.period.start, self.period.end, self.as_of)
 
@@ -114,7 +115,7 @@ class FigureColumns:
         periods = self.periods
         return [
             Figure(self.place_code, self.department, m, periods[p], v, s,
-                   periods[p].end + timedelta(days=1) if stock else None, a, None, loc)
+                   standing_day(periods[p].end) if stock else None, a, None, loc)
             for m, stock, p, v, s, a, loc in zip(self.metric, self.stock, self.period, self.value, self.status,
                                                   self.approximate, self.locators(), strict=True)
         ]
@@ -159,15 +160,15 @@ def columns_table(parts: list[FigureColumns]):
         "granularity": pa.array([p.granularity for p in periods], pa.string()).take(at),
         "value": pa.array(list(chain.from_iterable(p.value for p in parts)), pa.float64()),
         "status": pa.array(list(chain.from_iterable(p.status for p in parts)), pa.string()),
-        "as_of": pc.if_else(stock, pa.array([p.end + timedelta(days=1) for p in periods], pa.date32()).take(at),
+        "as_of": pc.if_else(stock, pa.array([standing_day(p.end) for p in periods], pa.date32()).take(at),
                             pa.scalar(None, pa.date32())),
         "approximate": pa.array(np.fromiter(chain.from_iterable(p.approximate for p in parts), np.bool_, n)),
         "breakdown": pa.nulls(n, pa.string()),
         "locator": pc.binary_join_element_wise(prefix, letters.take(pa.array(cols)),
                                                pc.cast(pa.array(rows), pa.string()), ""),
     })
-    # The same figure twice, as `observations` counts it: place and department (one pair per
-    # part), metric, and the period (flows) or the day the level stands on (stocks).
+    # The same figure twice, as `observations` counts it (activity.identity): place and department
+    # (one pair per part), metric, no breakdown, and the period or the day a level stands on.
     pair: dict[tuple[str, str], int] = {}
     who = np.repeat(np.array([pair.setdefault((p.place_code, p.department), len(pair)) for p in parts], np.int64),
                     lengths)
@@ -175,7 +176,5 @@ def columns_table(parts: list[FigureColumns]):
     what = np.array([codes.setdefault(m, len(codes)) for m in metric], np.int64)
     starts = np.array([p.start.toordinal() for p in periods], np.int64)[at_np]
     ends = np.array([p.end.toordinal() for p in periods], np.int64)[at_np]
-    key = np.stack([who * len(codes) + what, np.where(stock_np, 0, starts), np.where(stock_np, ends + 1, ends)])
-    order = np.lexsort(key)
-    repeats = bool(n > 1 and (np.diff(key[:, order], axis=1) == 0).all(axis=0).any())
-    return table, not repeats
+    key = key_arrays([who, what], stock_np, starts, ends, np.full(n, -1, np.int64), none=-1)
+    return table, all_distinct(key)

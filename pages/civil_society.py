@@ -1,12 +1,11 @@
 """Громадянське суспільство / Civil society: NGOs, party cells and religious organisations as levels on dates."""
 
-from datetime import timedelta
-
 import streamlit as st
 
 from activity.catalog import metrics_in_category
 from activity.formatting import format_date, format_number
 from activity.i18n import span_label, tr, translator
+from activity.identity import standing_day
 from activity.series import level_on, year_before
 from ui import data
 from ui.charts import stock_chart
@@ -90,7 +89,7 @@ metrics = metrics_in_category("civil_society")
 codes = [m.code for m in metrics]
 obs = data.observations(f.cities, codes, f.start, f.end, f.include_demo)
 levels = data.stock_series(f.cities, codes, f.start, f.end, f.include_demo)
-when = f.end + timedelta(days=1)  # a stock standing on the day after the span ends
+when = standing_day(f.end)  # the levels standing when the span ends
 
 for metric in metrics:
     st.subheader(metric.label(lang))

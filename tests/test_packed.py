@@ -9,7 +9,8 @@ import pyarrow as pa
 import pytest
 
 from activity.catalog import METRICS
-from etl.load.parse import expand_paths, figures_table, once_in_obs, parse_file
+from activity.identity import once_in_obs
+from etl.load.parse import expand_paths, figures_table, parse_file
 from etl.synth import units, write_unit
 from tests.conftest import DEPT_NIZHYN, MONTHS, ROOT, long_rows, write_xlsx
 
