@@ -9,6 +9,8 @@ Flows are the same figure when place, department, metric, breakdown and period m
 place, department, metric, breakdown and the date they stand on match.
 """
 
+from activity.identity import key_sql, precedence_sql
+
 SCHEMA_VERSION = 2
 
 DDL = """
@@ -72,12 +74,6 @@ CREATE TABLE IF NOT EXISTS population (
     source VARCHAR NOT NULL, PRIMARY KEY (place_code, year)
 );
 
-CREATE TABLE IF NOT EXISTS obs (
-    city VARCHAR, city_uk VARCHAR, department VARCHAR, metric VARCHAR, kind VARCHAR,
-    period_start DATE, period_end DATE, granularity VARCHAR, value DOUBLE, as_of DATE,
-    approximate BOOLEAN, status VARCHAR, source VARCHAR, locator VARCHAR, breakdown VARCHAR,
-    demo BOOLEAN, city_code VARCHAR
-);
 
 -- Metric wordings the catalog did not know, seen in uploads (to extend activity/metrics.toml).
 CREATE TABLE IF NOT EXISTS unknown_wordings (
@@ -88,47 +84,96 @@ CREATE TABLE IF NOT EXISTS unknown_wordings (
     PRIMARY KEY (wording, file)
 );
 
-CREATE OR REPLACE VIEW observations AS SELECT * FROM obs;
 """
+
+# What a row of `obs` is, once: each column, its type and where it comes from, a column of `facts`
+# (f) or of the row of `sources` (s), `metrics` (m) or `places` (p) it joins (inner joins: a figure
+# whose place or metric the warehouse lacks is not shown). `OBS_ROWS` says it in SQL (for rebuilds),
+# `obs_rows_arrow` in Arrow (for the batches the loader writes straight, in their own order);
+# tests/test_storer.py checks after every kind of load that `obs` equals a rebuild.
+OBS = (
+    ("city", "VARCHAR", "p", "name_en"),
+    ("city_uk", "VARCHAR", "p", "name_uk"),
+    ("department", "VARCHAR", "f", "department"),
+    ("metric", "VARCHAR", "f", "metric"),
+    ("kind", "VARCHAR", "m", "kind"),
+    ("period_start", "DATE", "f", "period_start"),
+    ("period_end", "DATE", "f", "period_end"),
+    ("granularity", "VARCHAR", "f", "granularity"),
+    ("value", "DOUBLE", "f", "value"),
+    ("as_of", "DATE", "f", "as_of"),
+    ("approximate", "BOOLEAN", "f", "approximate"),
+    ("status", "VARCHAR", "f", "status"),
+    ("source", "VARCHAR", "s", "name"),
+    ("locator", "VARCHAR", "f", "locator"),
+    ("breakdown", "VARCHAR", "f", "breakdown"),
+    ("demo", "BOOLEAN", "s", "is_demo"),
+    ("city_code", "VARCHAR", "f", "place_code"),
+)
+# `obs_summary` (etl.load.summary): what `obs` holds, counted per group of rows.
+SUMMARY_COLUMNS = (
+    ("city_code", "VARCHAR"), ("city_uk", "VARCHAR"), ("city", "VARCHAR"), ("department", "VARCHAR"),
+    ("metric", "VARCHAR"), ("kind", "VARCHAR"), ("granularity", "VARCHAR"), ("demo", "BOOLEAN"),
+    ("headline", "BOOLEAN"), ("figures", "BIGINT"), ("first_start", "DATE"), ("last_end", "DATE"),
+    ("last_date", "DATE"),
+)
+# The tables `obs` joins: alias -> (table, its key column, the column of `facts` that points at it).
+OBS_JOINS = {"s": ("sources", "source_id", "source_id"), "m": ("metrics", "code", "metric"),
+             "p": ("places", "code", "place_code")}
 
 # The rows of `obs` made from rows with the columns of `facts` ({facts}: a table or a registered batch).
-# etl.load.storer builds the same rows in Arrow for the batches it writes straight (Storer._obs_rows):
-# a change here goes there too; tests/test_storer.py compares the two.
-OBS_ROWS = """
-SELECT
-    p.name_en AS city,
-    p.name_uk AS city_uk,
-    f.department,
-    f.metric,
-    m.kind,
-    f.period_start,
-    f.period_end,
-    f.granularity,
-    f.value,
-    f.as_of,
-    f.approximate,
-    f.status,
-    s.name AS source,
-    f.locator,
-    f.breakdown,
-    s.is_demo AS demo,
-    f.place_code AS city_code
-FROM {facts} f
-JOIN sources s USING (source_id)
-JOIN metrics m ON m.code = f.metric
-JOIN places p ON p.code = f.place_code
+OBS_ROWS = (
+    "SELECT " + ", ".join(f"{alias}.{column} AS {name}" for name, _, alias, column in OBS)
+    + " FROM {facts} f "
+    + " ".join(f"JOIN {table} {alias} ON {alias}.{key} = f.{ref}" for alias, (table, key, ref) in OBS_JOINS.items())
+)
+
+# Each figure once (activity.identity): what `obs` holds for the places given (all places when the list is NULL).
+DEDUPED = OBS_ROWS.format(facts="facts") + f"""
+WHERE s.active AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], f.place_code))
+QUALIFY row_number() OVER (PARTITION BY {key_sql("f.", stock="m.kind = 'stock'")} ORDER BY {precedence_sql()}) = 1
 """
 
-# Each figure once: what `obs` holds for the places given (all places when the list is NULL).
-DEDUPED = OBS_ROWS.format(facts="facts") + """
-WHERE s.active AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], f.place_code))
-QUALIFY row_number() OVER (
-    PARTITION BY f.place_code, f.department, f.metric, f.breakdown,
-        CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END,
-        CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END
-    ORDER BY s.is_demo, s.loaded_at DESC, s.source_id DESC, f.period_start DESC, f.locator
-) = 1
-"""
+
+DDL += ("CREATE TABLE IF NOT EXISTS obs (" + ", ".join(f"{name} {kind}" for name, kind, _, _ in OBS) + ");\n"
+        "CREATE OR REPLACE VIEW observations AS SELECT * FROM obs;\n"
+        "CREATE TABLE IF NOT EXISTS obs_summary (" + ", ".join(f"{name} {kind}" for name, kind in SUMMARY_COLUMNS)
+        + ");\n")
+
+# The tables a warehouse of this schema holds (and the view `observations`).
+TABLES = ("meta", "places", "metrics", "sources", "facts", "load_log", "population", "obs", "obs_summary",
+          "unknown_wordings")
+
+
+def schema_problem(found_version: str | None, tables: set[str]) -> str | None:
+    """Why a warehouse file is not of this schema (None when it is): written by an older version of
+    the app (rebuild it), or not a warehouse of this app at all."""
+    if found_version is None:
+        return "not a warehouse of this app: no schema version"
+    if found_version != str(SCHEMA_VERSION) or set(TABLES) - tables:
+        missing = ", ".join(sorted(set(TABLES) - tables))
+        return f"schema {found_version}, this app reads {SCHEMA_VERSION}" + (f"; no table {missing}" if missing else "")
+    return None
+
+
+
+def obs_rows_arrow(facts, lookups: dict):
+    """`OBS_ROWS` over an Arrow table of facts, in its own row order: `lookups` maps each alias of
+    `OBS_JOINS` to an Arrow table holding that table's key column and the columns `OBS` takes."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = {alias: pc.index_in(facts[ref], value_set=lookups[alias][key])
+             for alias, (_, key, ref) in OBS_JOINS.items()}
+    keep = None
+    for at in found.values():
+        keep = at.is_valid() if keep is None else pc.and_(keep, at.is_valid())
+    if not pc.all(keep).as_py():
+        facts = facts.filter(keep)
+        found = {alias: at.filter(keep) for alias, at in found.items()}
+    return pa.table({name: facts[column] if alias == "f" else lookups[alias][column].take(found[alias])
+                     for name, _, alias, column in OBS})
+
 
 # Rows sorted by the columns every page filters on, so DuckDB skips row groups by their min/max.
 SORT_KEY = "city_code, metric, period_start"

@@ -22,9 +22,11 @@ from datetime import datetime
 
 import duckdb
 
+from activity.identity import once_in_obs
 from activity.places import PLACES_CSV
-from etl.load.parse import FileResult, figures_table, once_in_obs
-from etl.load.summary import refresh_summary
+from activity.warehouse.schema import obs_rows_arrow
+from etl.load.observations import refresh_observations, refresh_summary
+from etl.load.parse import FileResult, figures_table
 
 BATCH_ROWS = 250_000
 # DuckDB's rows per row group. A batch is written in whole row groups, the rest waiting for the
@@ -146,41 +148,23 @@ class Storer:
         con.unregister("incoming")
 
     def _obs_rows(self, facts, leave_out: set[str]):
-        """`OBS_ROWS` (activity.warehouse.schema) of a batch of this load's facts, but for the places left out:
-        the same joins (a figure whose place or metric the warehouse lacks is not shown), worked
-        out in Arrow so the rows keep the batch's order."""
+        """The `obs` rows of a batch of this load's facts (activity.warehouse.schema.obs_rows_arrow, in
+        the batch's order), but for the places left out."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        codes = pc.unique(facts["place_code"])
-        places = self.con.sql("SELECT code, name_en, name_uk FROM places WHERE list_contains(?::VARCHAR[], code)",
-                              params=[codes.to_pylist()]).to_arrow_table()
-        ids = pa.array(list(self.names), pa.int32())
-        place = pc.index_in(facts["place_code"], value_set=places["code"])
-        metric = pc.index_in(facts["metric"], value_set=self.kinds["code"])
-        source = pc.index_in(facts["source_id"], value_set=ids)
-        keep = pc.and_(pc.and_(place.is_valid(), metric.is_valid()), source.is_valid())
         if leave_out:
-            keep = pc.and_(keep, pc.invert(pc.is_in(facts["place_code"], value_set=pa.array(sorted(leave_out)))))
-        if not pc.all(keep).as_py():
-            facts, place, metric, source = (x.filter(keep) for x in (facts, place, metric, source))
-        n = facts.num_rows
-        return pa.table({
-            "city": places["name_en"].take(place), "city_uk": places["name_uk"].take(place),
-            "department": facts["department"], "metric": facts["metric"], "kind": self.kinds["kind"].take(metric),
-            "period_start": facts["period_start"], "period_end": facts["period_end"],
-            "granularity": facts["granularity"], "value": facts["value"], "as_of": facts["as_of"],
-            "approximate": facts["approximate"], "status": facts["status"],
-            "source": pa.array(list(self.names.values()), pa.string()).take(source),
-            "locator": facts["locator"], "breakdown": facts["breakdown"],
-            "demo": pa.repeat(pa.scalar(self.demo), n), "city_code": facts["place_code"],
-        })
+            facts = facts.filter(pc.invert(pc.is_in(facts["place_code"], value_set=pa.array(sorted(leave_out)))))
+        places = self.con.sql("SELECT code, name_en, name_uk FROM places WHERE list_contains(?::VARCHAR[], code)",
+                              params=[pc.unique(facts["place_code"]).to_pylist()]).to_arrow_table()
+        sources = pa.table({"source_id": pa.array(list(self.names), pa.int32()),
+                            "name": pa.array(list(self.names.values()), pa.string()),
+                            "is_demo": pa.repeat(pa.scalar(self.demo), len(self.names))})
+        return obs_rows_arrow(facts, {"s": sources, "m": self.kinds, "p": places})
 
     def finish(self) -> None:
-        """Write the rest; rebuild `obs` for the contested places (etl.load.warehouse.refresh_observations,
-        which brings their `obs_summary` rows along) and `obs_summary` for the places written straight."""
-        from etl.load.warehouse import refresh_observations
-
+        """Write the rest; rebuild `obs` for the contested places (refresh_observations, which brings
+        their `obs_summary` rows along) and `obs_summary` for the places written straight."""
         self.flush()
         self.con.execute("RESET threads")
         rebuild = (self.contested & self.touched) | self.stale
