@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.intake.limits import LIMITS, limit
 from etl.intake.names import MAX_NAME_CHARS, clean_text, safe_display_name
 from etl.load.parse import parse_file
 from tests.conftest import DEPT_NIZHYN, long_rows, write_xlsx
@@ -60,16 +59,3 @@ def test_a_display_name_is_never_opened(tmp_path: Path) -> None:
     real = write_xlsx(tmp_path / "upload-7f3a.xlsx", {"A": long_rows(["Ніжин", DEPT_NIZHYN, "2021-03", "news_published", 5, None])})
     result = parse_file(real, display_name="../../etc/passwd.xlsx")
     assert result.ok and result.name == "passwd.xlsx" and len(result.figures) == 1
-
-
-def test_every_limit_is_documented_with_its_variable() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for item in LIMITS:
-        assert item.env in readme, item.env
-
-
-def test_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DASHBOARD_MAX_SHEETS", "12")
-    assert limit("MAX_SHEETS") == 12
-    monkeypatch.setenv("DASHBOARD_MAX_SHEETS", "lots")
-    assert limit("MAX_SHEETS") == 256

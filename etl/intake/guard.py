@@ -11,7 +11,7 @@ Sheet XML is examined with byte-level regular expressions when it is written the
 LibreOffice, openpyxl and XlsxWriter write it (every cell `<c r="B7" ...>`). Anything else (a
 namespace prefix, cells without a reference, attributes in another order, lower-case references)
 goes through `etl.intake.sheet_xml`, a full streaming parse that works out every cell's position the way
-a reader would, so no spelling of a cell escapes the limits in `etl.intake.limits`.
+a reader would, so no spelling of a cell escapes the limits in `activity.settings`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from etl.intake.limits import limit
+from activity.settings import setting
 from etl.intake.names import clean_text
 from etl.intake.ole import OLE_MAGIC
 from etl.intake.ole import ole_kind as ole_kind  # re-exported for etl.sheets.readers
@@ -30,11 +30,11 @@ from etl.problems import cell_name, column_index, column_letters
 
 ZIP_MAGIC = b"PK\x03\x04"
 
-# Defaults; the limits in force come from etl.intake.limits (environment variables may change them).
-MAX_COLUMNS = limit("MAX_COLUMNS")
-MAX_ROWS = limit("MAX_ROWS")
-MAX_SHEETS = limit("MAX_SHEETS")
-MAX_CELLS = limit("MAX_CELLS")
+# Defaults; the limits in force come from activity.settings (environment variables may change them).
+MAX_COLUMNS = setting("MAX_COLUMNS")
+MAX_ROWS = setting("MAX_ROWS")
+MAX_SHEETS = setting("MAX_SHEETS")
+MAX_CELLS = setting("MAX_CELLS")
 
 
 class UnsafeFile(Exception):
@@ -134,11 +134,11 @@ def _inspect_xlsx(pkg: Package) -> PackageFacts:
             a = _attrs(raw)
             targets[a.get("Id", "")] = _part_of(a.get("Target", ""))
     sheets = _SHEET.findall(workbook)
-    max_sheets = limit("MAX_SHEETS")
+    max_sheets = setting("MAX_SHEETS")
     if len(sheets) > max_sheets:
         raise UnsafeFile("file_unsafe", f"{len(sheets)} аркушів (межа {max_sheets})",
                          f"{len(sheets)} sheets (limit {max_sheets})")
-    budget = limit("MAX_CELLS")
+    budget = setting("MAX_CELLS")
     bounds = _bounds()
     for raw in sheets:
         a = _attrs(raw)
@@ -152,8 +152,8 @@ def _inspect_xlsx(pkg: Package) -> PackageFacts:
             budget -= sheet.last_row * (sheet.last_col + 1)
             if budget < 0:
                 raise UnsafeFile("file_too_big",
-                                 f"аркуші охоплюють понад {_n(limit('MAX_CELLS'))} клітинок",
-                                 f"the sheets span more than {_n(limit('MAX_CELLS'))} cells", sheet=name)
+                                 f"аркуші охоплюють понад {_n(setting('MAX_CELLS'))} клітинок",
+                                 f"the sheets span more than {_n(setting('MAX_CELLS'))} cells", sheet=name)
             facts.sheets[name] = sheet
     for name in sorted(pkg.names - read):  # shared strings, styles, everything else: size and DOCTYPE
         pkg.scan(name)
@@ -170,7 +170,7 @@ def _inspect_ods(pkg: Package) -> PackageFacts:
     """Every part checked; the tables of content.xml measured with their repeats."""
     from etl.intake.sheet_xml import scan_ods
 
-    budget = {"cells": limit("MAX_CELLS"), "tables": {}}
+    budget = {"cells": setting("MAX_CELLS"), "tables": {}}
     bounds = _bounds()
 
     def check(table: str, last_col: int, last_row: int) -> None:
@@ -292,7 +292,7 @@ def _larger_row(n: int) -> re.Pattern[bytes]:
 
 def _bounds() -> tuple[int, int]:
     """(columns, rows) a sheet may use: the limits in force, read once per file."""
-    return limit("MAX_COLUMNS"), limit("MAX_ROWS")
+    return setting("MAX_COLUMNS"), setting("MAX_ROWS")
 
 
 def _check_cell(col: int, row: int, sheet: str, bounds: tuple[int, int], claimed: bool = False) -> None:

@@ -16,7 +16,7 @@ import zipfile
 
 from isal import isal_zlib as zlib  # ISA-L's inflate: zlib's interface, ~1,4x faster
 
-from etl.intake.limits import limit
+from activity.settings import setting
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CHUNK = 1 << 20
@@ -37,9 +37,9 @@ class Package:
     """An open zip package whose parts are read with limits; use as a context manager."""
 
     def __init__(self, path: str) -> None:
-        self.max_part = limit("MAX_PART_BYTES")
-        self.max_total = limit("MAX_UNPACKED_BYTES")
-        self.max_ratio = limit("MAX_RATIO")
+        self.max_part = setting("MAX_PART_BYTES")
+        self.max_total = setting("MAX_UNPACKED_BYTES")
+        self.max_ratio = setting("MAX_RATIO")
         self.inflated = 0
         try:
             self.zf = zipfile.ZipFile(path)
@@ -68,9 +68,9 @@ class Package:
 
     def _check_directory(self) -> None:
         infos = self.infos
-        if len(infos) > limit("MAX_ENTRIES"):
-            raise PackageRefused("file_unsafe", f"{len(infos)} частин в архіві (межа {limit('MAX_ENTRIES')})",
-                                 f"{len(infos)} parts in the archive (limit {limit('MAX_ENTRIES')})")
+        if len(infos) > setting("MAX_ENTRIES"):
+            raise PackageRefused("file_unsafe", f"{len(infos)} частин в архіві (межа {setting('MAX_ENTRIES')})",
+                                 f"{len(infos)} parts in the archive (limit {setting('MAX_ENTRIES')})")
         folded = [i.filename.replace("\\", "/").lower() for i in infos]
         if len(set(folded)) != len(folded):
             raise PackageRefused("file_unsafe", "частини з однаковими назвами в архіві", "parts with the same name in the archive")

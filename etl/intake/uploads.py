@@ -1,11 +1,11 @@
 """Files sent through the app's upload page: refused early when they cannot be right, then parsed.
 
 Before any reader sees a file, `check_batch` refuses a batch of more than MAX_UPLOAD_FILES files,
-a file above MAX_UPLOAD_BYTES (both in etl.intake.limits, changed by environment variables), a type
+a file above MAX_UPLOAD_BYTES (both settings in activity.settings, changed by environment variables), a type
 that is not .xlsx, .csv, .ods, .txt or .docx, and a file that is not what its extension says
 (its first bytes are a PDF, an image, a program, a Word document named .xlsx, ...). `parse_uploads`
 then writes each file under a name made here (a random UUID with the checked extension) in
-`data/uploads/` (or $DASHBOARD_UPLOAD_DIR), reads it with `etl.load.parse.parse_file` (the same
+`data/uploads/` (the UPLOAD_DIR setting), reads it with `etl.load.parse.parse_file` (the same
 checks as `python -m etl check`) and deletes it; the browser's name is only ever a label
 (`etl.intake.names.safe_display_name`). `write_review` makes the workbook to fix and send again.
 """
@@ -24,9 +24,8 @@ from pathlib import Path
 
 from activity.catalog import get_metric
 from activity.places import PlaceError, get_place
-from activity.warehouse.store import ROOT
+from activity.settings import setting
 from etl.intake.guard import sniff
-from etl.intake.limits import limit
 from etl.intake.names import safe_display_name
 from etl.load.parse import FileResult, parse_file
 from etl.problems import ERROR, MESSAGES, Problem
@@ -98,7 +97,7 @@ def _zip_kind(data: bytes) -> str:
     """xlsx, ods or docx by the parts a package holds; zip for anything else (or a damaged one)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if len(zf.infolist()) > limit("MAX_ENTRIES"):
+            if len(zf.infolist()) > setting("MAX_ENTRIES"):
                 return "zip"  # etl.intake.guard explains; nothing more is read here
             names = set(zf.namelist())
             if "xl/workbook.xml" in names:
@@ -132,7 +131,7 @@ def _mismatch(name: str, ext: str, data: bytes) -> Problem | None:
 
 def check_batch(files: list[tuple[str, bytes]]) -> tuple[list[Incoming], list[Problem]]:
     """The files that may be parsed, and a refusal (naming the file) for each of the others."""
-    max_files, max_bytes = limit("MAX_UPLOAD_FILES"), limit("MAX_UPLOAD_BYTES")
+    max_files, max_bytes = setting("MAX_UPLOAD_FILES"), setting("MAX_UPLOAD_BYTES")
     if len(files) > max_files:
         return [], [_refusal("upload_too_many", "", n=len(files), limit=max_files)]
     accepted, refused = [], []
@@ -157,8 +156,7 @@ def _mb(n: int) -> str:
 
 
 def upload_dir() -> Path:
-    env = os.environ.get("DASHBOARD_UPLOAD_DIR")
-    return Path(env) if env else ROOT / "data" / "uploads"
+    return setting("UPLOAD_DIR")
 
 
 def parse_uploads(files: list[Incoming], folder: Path | None = None,

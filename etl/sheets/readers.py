@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from activity.settings import setting
 from etl.intake.guard import PackageFacts, SheetFacts, UnsafeFile, inspect_package, ole_kind, sniff
-from etl.intake.limits import limit
 from etl.intake.names import clean_text, safe_display_name
 from etl.problems import ERROR, WARNING, Problem
 
 # .xls is accepted only to be explained: "save it as .xlsx" (Excel 97-2003 files are not read).
 SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".ods", ".csv", ".xls"}
-MAX_FILE_BYTES = limit("MAX_FILE_BYTES")  # the default in force; see etl.intake.limits
+MAX_FILE_BYTES = setting("MAX_FILE_BYTES")  # the default in force; see activity.settings
 
 
 @dataclass
@@ -71,7 +71,7 @@ def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
             head = fh.read(8)
     except OSError as exc:
         raise fail("file_unreadable", detail=exc.strerror or str(exc)) from exc
-    max_bytes = limit("MAX_FILE_BYTES")
+    max_bytes = setting("MAX_FILE_BYTES")
     if size > max_bytes:
         raise fail("file_too_big", detail=f"{size // 1_000_000} МБ (межа {max_bytes // 1_000_000} МБ)",
                    detail_en=f"{size // 1_000_000} MB (limit {max_bytes // 1_000_000} MB)")
