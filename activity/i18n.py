@@ -25,6 +25,12 @@ UI: dict[str, tuple[str, str]] = {
         "copy `warehouse.duckdb.previous` (or your own backup) over `warehouse.duckdb`; or rebuild: "
         "`python -m etl build --fresh`, then `python -m etl load` your files again.",
     ),
+    "outdated_warehouse": (
+        "Сховище створене старішою версією програми ({detail}), тож показати дані неможливо. Перебудуйте "
+        "його: `python -m etl build --fresh`, тоді знову `python -m etl load` ваших файлів.",
+        "The warehouse was written by an older version of the app ({detail}), so nothing can be shown. "
+        "Rebuild it: `python -m etl build --fresh`, then `python -m etl load` your files again.",
+    ),
     "no_warehouse": (
         "Сховище ще не створено. Виконайте `make run` або `python -m etl build`, щоб завантажити дані з data/.",
         "There is no warehouse yet. Run `make run` or `python -m etl build` to load the data in data/.",

@@ -8,9 +8,9 @@ interleaved and every number is the median of --repeat runs):
 
 * **ours**: ``etl.load.parse.parse_file(packed=True)`` as the loader runs it (sha256, ``etl.intake.guard``
   package check, calamine, layout parsing, validation, de-duplication, figures packed column-wise
-  into Arrow), then ``etl.load.warehouse.load_results`` into a fresh temporary
+  into Arrow), then ``etl.load.loader.load`` into a fresh temporary
   warehouse (DDL, Arrow insert, checkpoint, fsync, atomic rename).
-* **baseline**: the very same ``parse_file`` and ``load_results``, with only the reader swapped: a
+* **baseline**: the very same ``parse_file`` and ``load``, with only the reader swapped: a
   ``read_grid`` that reads the cells with openpyxl (``read_only=True, data_only=True``) and builds
   the same ``etl.sheets.readers.Sheet`` objects (cells normalised by the same ``etl.sheets.readers._cell``). No
   guard: the guard exists because calamine can abort the process on malformed files, so its cost
@@ -226,7 +226,7 @@ def worker(variant: str, files: list[Path], db: Path, profile: Path | None) -> d
     import etl.load.parse as ingest
     from activity.catalog import match_metric
     from activity.places import resolve_place
-    from etl.load.warehouse import load_results
+    from etl.load.loader import load
 
     if variant in ("ours", "read-ours"):
         import python_calamine  # noqa: F401  (imported lazily by etl.sheets.readers; keep it off the clock)
@@ -255,7 +255,7 @@ def worker(variant: str, files: list[Path], db: Path, profile: Path | None) -> d
         errors = [p.message() for r in results for p in r.errors]
         if errors:
             raise SystemExit(f"{variant}: the workbook did not validate: {errors[:5]}")
-        report = load_results(results, db)
+        report = load(results, db)
         t3 = time.perf_counter()
         if prof:
             prof.disable()
@@ -377,7 +377,7 @@ def main() -> None:
         n = args.figures
         rows = [
             ("read + validate (parse_file)", med("ours", "read_validate"), med("base", "read_validate"), "s"),
-            ("write (load_results)", med("ours", "write"), med("base", "write"), "s"),
+            ("write (load)", med("ours", "write"), med("base", "write"), "s"),
             ("total end to end", med("ours", "total"), med("base", "total"), "s"),
             ("figures/s end to end", n / med("ours", "total"), n / med("base", "total"), "rate"),
             ("peak RSS after read + validate", med("ours", "rss_parsed_kb"), med("base", "rss_parsed_kb"), "kb"),

@@ -1,206 +1,37 @@
-"""`python -m etl`: a thin command line over etl.load.parse and etl.load.warehouse.
+"""`python -m etl`: the command group. Each command lives in etl/commands/ as a thin wrapper over
+the library (etl.load.loader.load, etl.reports, activity.export, ...).
 
 Exit codes: 0 success; 1 problems in the input (nothing was loaded); 2 wrong usage; 3 another load
-holds the warehouse; 4 the warehouse file is damaged.
+holds the warehouse; 4 the warehouse file is damaged or of an older schema.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-import time
-from pathlib import Path
+import importlib
 
 import click
 
-from activity.formatting import format_number
-from activity.i18n import translator
-from etl.load.loader import check_paths, load_paths
-from etl.load.parse import FileResult, expand_paths
-from etl.load.warehouse import (
-    LoadReport,
-    WarehouseBusy,
-    WarehouseDamaged,
-    default_db_path,
-)
+from etl.commands.options import defaults, shared_options
 
-EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4
-
-T = {  # (uk, en)
-    "added": ("додано", "added"),
-    "replaced": ("замінено попередню версію", "replaced the previous version"),
-    "unchanged": ("без змін (уже завантажено як {same})", "unchanged (already loaded as {same})"),
-    "rejected": ("не завантажено: є помилки", "not loaded: errors"),
-    "not_loaded": ("не завантажено через помилки в інших файлах", "not loaded: other files have errors"),
-    "checked": ("перевірено", "checked"),
-    "summary": (
-        "Файлів: {files} · показників: {figures} · попереджень: {warnings} · помилок: {errors} · {seconds} с",
-        "Files: {files} · figures: {figures} · warnings: {warnings} · errors: {errors} · {seconds} s",
-    ),
-    "nothing_loaded": (
-        "Нічого не завантажено: виправте помилки вище й запустіть знову. Сховище не змінено.",
-        "Nothing was loaded: fix the errors above and run again. The warehouse is unchanged.",
-    ),
-    "busy": (
-        "Сховище зайняте іншим завантаженням ({db}). Спробуйте за хвилину.",
-        "The warehouse is busy with another load ({db}). Try again in a minute.",
-    ),
-    "damaged": (
-        "Файл сховища пошкоджено: {detail}. Відновіть резервну копію (попередня версія лежить поруч як "
-        "<назва>.previous) або перебудуйте: python -m etl build --fresh",
-        "The warehouse file is damaged: {detail}. Restore a backup (the previous version is kept beside it "
-        "as <name>.previous) or rebuild: python -m etl build --fresh",
-    ),
-    "no_files": ("Не знайдено файлів для обробки: {paths}", "No input files found in: {paths}"),
-    "built": ("Сховище: {db}", "Warehouse: {db}"),
-}
-
-
-t = translator(T)
+# The modules of etl/commands/ whose `COMMANDS` are registered here (so `python -m etl --help` lists them).
+COMMAND_MODULES: tuple[str, ...] = ("load", "synth", "extract", "export", "passwd", "parquet")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Warehouse file (default: data/warehouse.duckdb, or $DASHBOARD_DB).")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON instead of text.")
-@click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True,
-              help="Language of messages.")
+@shared_options
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, as_json: bool, lang: str) -> None:
+def main(ctx: click.Context) -> None:
     """Load activity figures of city-council departments into the warehouse.
 
     \b
+    --db, --json and --lang may stand before or after the command.
     Exit codes: 0 success; 1 problems in the input (nothing loaded);
-    2 wrong usage; 3 the warehouse is busy with another load; 4 the warehouse is damaged.
+    2 wrong usage; 3 the warehouse is busy with another load;
+    4 the warehouse is damaged or of an older schema.
     """
-    ctx.obj = {"db": db or default_db_path(), "json": as_json, "lang": lang}
+    defaults(ctx)
 
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--demo", is_flag=True, help="Mark these figures as demo data (the app labels them).")
-@click.pass_obj
-def load(obj: dict, paths: tuple[Path, ...], demo: bool) -> None:
-    """Load spreadsheets (.xlsx, .csv, .ods) and reports (.txt, .docx) from files or folders.
-
-    A file loaded before with the same content is left as it is; a file with the same name and new
-    content replaces its previous version. If any file has errors, nothing is loaded.
-    """
-    _run(obj, list(paths), load=True, demo=demo)
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.pass_obj
-def check(obj: dict, paths: tuple[Path, ...]) -> None:
-    """Validate files and list every problem, without loading anything.
-
-    PATHS are spreadsheets (.xlsx, .csv, .ods), reports (.txt, .docx) or folders. Each problem names its file, sheet and
-    cell. Exits with 1 if any file has an error, 0 otherwise; the warehouse is never touched.
-    """
-    _run(obj, list(paths), load=False)
-
-
-@main.command()
-@click.option("--fresh", is_flag=True, help="Delete the warehouse first and build it anew.")
-@click.pass_obj
-def build(obj: dict, fresh: bool) -> None:
-    """Build the warehouse from the data shipped in data/ (real figures and demo workbooks).
-
-    Running it again adds nothing: files already loaded are recognised by their content.
-    """
-    from etl.load.build import build_warehouse
-
-    db: Path = obj["db"]
-    if fresh:
-        db.unlink(missing_ok=True)
-    try:
-        reports = build_warehouse(db, progress=_progress_factory(obj))
-    except (WarehouseBusy, WarehouseDamaged) as exc:
-        _fail_db(obj, exc)
-    code = 0
-    for report in reports:
-        code = max(code, _print_report(obj, report, report.seconds))
-    if not obj["json"]:
-        click.echo(t("built", obj["lang"], db=db))
-    sys.exit(code)
-
-
-def _progress_factory(obj: dict):
-    def make(total: int, desc: str):
-        from tqdm import tqdm
-
-        return tqdm(total=total, desc=desc, unit=" файл" if obj["lang"] == "uk" else " file",
-                    file=sys.stderr, disable=obj["json"] or None, leave=False)
-
-    return make
-
-
-def _run(obj: dict, paths: list[Path], *, load: bool, demo: bool = False) -> None:
-    started = time.perf_counter()
-    files = expand_paths(paths)
-    if not files:
-        click.echo(t("no_files", obj["lang"], paths=", ".join(map(str, paths))), err=True)
-        sys.exit(EXIT_INPUT)
-    label = {"uk": ("Перевірка", "Завантаження"), "en": ("Checking", "Loading")}[obj["lang"]][load]
-    bar = _progress_factory(obj)(len(files), label)
-    if not load:
-        results = check_paths(files, progress=lambda _r: bar.update(1))
-        bar.close()
-        sys.exit(_print_report(obj, LoadReport(results, False), time.perf_counter() - started, attempted=False))
-    try:
-        report = load_paths(files, obj["db"], demo=demo, progress=lambda _r: bar.update(1))
-    except (WarehouseBusy, WarehouseDamaged) as exc:
-        bar.close()
-        _fail_db(obj, exc)
-    bar.close()
-    sys.exit(_print_report(obj, report, time.perf_counter() - started))
-
-
-def _fail_db(obj: dict, exc: Exception) -> None:
-    busy = isinstance(exc, WarehouseBusy)
-    msg = t("busy", obj["lang"], db=obj["db"]) if busy else t("damaged", obj["lang"], detail=exc)
-    if obj["json"]:
-        click.echo(json.dumps({"ok": False, "error": msg}, ensure_ascii=False))
-    else:
-        click.echo(msg, err=True)
-    sys.exit(EXIT_BUSY if busy else EXIT_DAMAGED)
-
-
-def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool = True) -> int:
-    lang = obj["lang"]
-    results: list[FileResult] = report.files
-    errors = sum(len(r.errors) for r in results)
-    warnings = sum(len(r.warnings) for r in results)
-    figures = sum(r.figure_count for r in results if r.action in ("added", "replaced", "checked"))
-    code = EXIT_INPUT if errors else 0
-    if obj["json"]:
-        click.echo(json.dumps({
-            "ok": not errors,
-            "loaded": report.loaded,
-            "files": [{
-                "name": r.name, "action": r.action, "figures": r.figure_count,
-                "problems": [p.as_dict(lang) for p in r.problems],
-            } for r in results],
-            "figures": figures, "warnings": warnings, "errors": errors, "seconds": round(seconds, 3),
-        }, ensure_ascii=False, indent=1))
-        return code
-    for r in results:
-        status = t(r.action, lang, same=r.replaced or "") if r.action else ""
-        click.echo(f"{r.name}: {status}, {format_number(r.figure_count, lang)}")
-        for p in r.problems:
-            click.echo("  " + p.render(lang), err=p.severity == "error")
-    if errors and any(r.action == "not_loaded" for r in results) or (errors and attempted):
-        click.echo(t("nothing_loaded", lang), err=True)
-    click.echo(t("summary", lang, files=len(results), figures=format_number(figures, lang),
-                 warnings=warnings, errors=errors, seconds=format_number(round(seconds, 1), lang)))
-    return code
-
-
-# Commands that live in modules of their own (each defines a click command named like its module
-# suffix and is registered here, so `python -m etl --help` lists it).
-COMMAND_MODULES: tuple[str, ...] = ("synth", "extract", "export", "passwd", "parquet")
 
 for _name in COMMAND_MODULES:
-    _module = __import__(f"etl.commands.{_name}", fromlist=["command"])
-    main.add_command(_module.command)
+    for _command in importlib.import_module(f"etl.commands.{_name}").COMMANDS:
+        main.add_command(_command)

@@ -8,9 +8,7 @@ import streamlit as st
 from activity.catalog import METRICS, get_metric
 from activity.formatting import format_number
 from activity.i18n import tr, translator
-from etl.intake.names import safe_display_name
-from etl.load.warehouse import WarehouseBusy, default_db_path, load_results
-from etl.reports.extraction import extract_report
+from ui import bridge
 from ui.auth import require_login
 from ui.entry import ensure_entry
 from ui.review import editable_table, highlighted, problems_in, to_result
@@ -54,7 +52,7 @@ if choice == "upload":
     upload = st.file_uploader(t("upload", lang), type=["txt", "docx"], key="rv_file")
     if upload is None:
         st.stop()
-    raw, name = upload.getvalue(), safe_display_name(upload.name)
+    raw, name = upload.getvalue(), bridge.safe_display_name(upload.name)
 else:
     sample = st.selectbox(t("sample", lang), samples, format_func=lambda p: p.name, key="rv_sample")
     raw, name = sample.read_bytes(), sample.name
@@ -62,7 +60,7 @@ else:
 with tempfile.TemporaryDirectory() as tmp:  # stored under a made-up name, never the browser's
     path = Path(tmp) / ("report" + Path(name).suffix.lower())
     path.write_bytes(raw)
-    report = extract_report(path, name)
+    report = bridge.extract_report(path, name)
 
 for p in report.problems:
     (st.error if p.severity == "error" else st.warning)(p.message(lang))
@@ -99,8 +97,8 @@ if choice == "sample":
 if st.button(t("load", lang), type="primary", disabled=bool(fixes), key="rv_load"):
     result = to_result(report, edited, raw)
     try:
-        load_results([result], default_db_path(), demo=choice == "sample", user=user)
-    except WarehouseBusy:
+        bridge.load([result], demo=choice == "sample", user=user)
+    except bridge.WarehouseBusy:
         st.error(t("busy", lang))
         st.stop()
     st.success(t("loaded", lang, n=format_number(len(result.figures), lang), action=t(result.action, lang)))

@@ -4,14 +4,7 @@ import streamlit as st
 
 from activity.formatting import format_number
 from activity.i18n import tr, translator
-from etl.load.warehouse import (
-    SourceNotFound,
-    WarehouseBusy,
-    WarehouseDamaged,
-    default_db_path,
-    remove_source,
-)
-from ui import data
+from ui import bridge, data
 from ui.auth import require_login
 from ui.downloads import download_buttons
 from ui.entry import ensure_entry
@@ -50,13 +43,13 @@ t = translator(T)
 def remove(name: str, user: str, lang: str) -> None:
     """The confirmed removal (a button callback: it may reset the confirmation box)."""
     try:
-        n = remove_source(default_db_path(), name, user)
+        n = bridge.remove(name, user)
         st.session_state[FLASH] = ("success", t("removed", lang, name=name, n=format_number(n, lang)))
-    except SourceNotFound:
+    except bridge.SourceNotFound:
         st.session_state[FLASH] = ("warning", t("gone", lang, name=name))
-    except WarehouseBusy:
+    except bridge.WarehouseBusy:
         st.session_state[FLASH] = ("error", t("busy", lang))
-    except WarehouseDamaged as exc:
+    except bridge.WarehouseDamaged as exc:
         st.session_state[FLASH] = ("error", t("damaged", lang, detail=exc))
     st.session_state["src_confirm"] = False
 

@@ -4,9 +4,8 @@ import streamlit as st
 
 from activity.formatting import format_number
 from activity.i18n import tr, translator
-from etl.intake.limits import limit
-from etl.intake.uploads import UPLOAD_EXTS
-from etl.load.warehouse import WarehouseBusy, WarehouseDamaged, default_db_path, load_results
+from activity.settings import setting
+from ui import bridge
 from ui import upload as view
 from ui.auth import require_login
 from ui.entry import ensure_entry
@@ -55,11 +54,11 @@ user = require_login(lang)
 st.caption(t("intro", lang))
 view.template_buttons(lang)
 
-max_mb = -(-limit("MAX_UPLOAD_BYTES") // 1_000_000)
-files = st.file_uploader(t("files", lang), type=[e.lstrip(".") for e in UPLOAD_EXTS], accept_multiple_files=True,
+max_mb = -(-setting("MAX_UPLOAD_BYTES") // 1_000_000)
+files = st.file_uploader(t("files", lang), type=[e.lstrip(".") for e in bridge.UPLOAD_EXTS], accept_multiple_files=True,
                          key="up_files", max_upload_size=max_mb,
-                         help=t("limits", lang, files=limit("MAX_UPLOAD_FILES"), mb=max_mb))
-st.caption(t("limits", lang, files=limit("MAX_UPLOAD_FILES"), mb=max_mb))
+                         help=t("limits", lang, files=setting("MAX_UPLOAD_FILES"), mb=max_mb))
+st.caption(t("limits", lang, files=setting("MAX_UPLOAD_FILES"), mb=max_mb))
 if not files:
     st.stop()
 
@@ -109,11 +108,11 @@ with row:
     view.review_button(results, lang)
 if clicked:
     try:
-        report = load_results(results, default_db_path(), user=user)
-    except WarehouseBusy:
+        report = bridge.load(results, user=user)
+    except bridge.WarehouseBusy:
         st.error(t("busy", lang))
         st.stop()
-    except WarehouseDamaged as exc:
+    except bridge.WarehouseDamaged as exc:
         st.error(t("damaged", lang, detail=exc))
         st.stop()
     done = {a: format_number(report.counts.get(a, 0), lang) for a in ("added", "replaced", "unchanged")}

@@ -59,14 +59,14 @@ def run_cli(db: Path, *args: str, env: dict[str, str] | None = None) -> tuple[in
 @pytest.fixture(scope="module")
 def base_db(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A warehouse holding two March/April figures, as bytes to copy into each test."""
+    from etl.load.loader import load
     from etl.load.parse import parse_file
-    from etl.load.warehouse import load_results
 
     folder = tmp_path_factory.mktemp("base")
     good = write_xlsx(folder / "good.xlsx", {"A": long_rows(["Ніжин", DEPT_NIZHYN, "березень 2021", "news_published", 465, None],
                                                             ["Ніжин", DEPT_NIZHYN, "квітень 2021", "news_published", 470, None])})
     db = folder / "w.duckdb"
-    assert load_results([parse_file(good)], db).loaded
+    assert load([parse_file(good)], db).loaded
     return db.read_bytes()
 
 

@@ -102,13 +102,13 @@ def test_every_page_explains_a_missing_warehouse(page: str, tmp_path: Path, monk
 @pytest.fixture(scope="module")
 def many_places_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A warehouse of 32 hromadas (synthetic, one year): more than the Holdings page lists in full."""
-    from etl.load.loader import load_paths
+    from etl.load.loader import load
     from etl.synth import units, write_unit
 
     folder = tmp_path_factory.mktemp("many")
     files = [write_unit(u, range(2023, 2024), folder, seed=9)[0] for u in units(32, seed=4)]
     db = folder / "many.duckdb"
-    assert load_paths(files, db, jobs=1).loaded
+    assert load(files, db, jobs=1).loaded
     return db
 
 

@@ -106,3 +106,42 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"python -m etl {name}" in readme or f"etl {name}" in readme, name
+
+
+@pytest.mark.parametrize("name", ["load", "check", "build", "export", "extract", "export-parquet", "synth", "passwd"])
+def test_every_command_takes_the_shared_options_after_its_name(name: str) -> None:
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert all(option in result.output for option in ("--db", "--json", "--lang")), result.output
+
+
+def test_db_before_or_after_the_command_is_the_same(tmp_path: Path, good: Path) -> None:
+    before, after = tmp_path / "before.duckdb", tmp_path / "after.duckdb"
+    assert CliRunner().invoke(main, ["--db", str(before), "load", str(good)]).exit_code == 0
+    result = CliRunner().invoke(main, ["load", str(good), "--db", str(after), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "nizhyn_2021.xlsx: added, 12" in result.output
+    total = "SELECT sum(value) AS s FROM observations"
+    assert query(total, path=after)["s"][0] == query(total, path=before)["s"][0] == sum(range(400, 412))
+    out = tmp_path / "news.csv"
+    result = CliRunner().invoke(main, ["export", "--out", str(out), "--metric", "news_published", "--db", str(after)])
+    assert result.exit_code == 0, result.output
+    assert "411" in out.read_text(encoding="utf-8-sig")
+    result = CliRunner().invoke(main, ["check", str(good), "--json"])
+    assert json.loads(result.output)["figures"] == 12
+
+
+def test_a_warehouse_of_an_older_schema_is_refused_with_the_way_to_rebuild(tmp_path: Path, good: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    assert run(db, "load", str(good)).exit_code == 0
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP TABLE obs_summary")  # what a warehouse from before the summary lacks
+    before = db.read_bytes()
+    result = run(db, "load", str(good))
+    assert result.exit_code == 4 and db.read_bytes() == before
+    assert "старішою версією" in result.output and "build --fresh" in result.output and "Traceback" not in result.output
+    result = run(db, "build", "--fresh")
+    assert result.exit_code == 0, result.output
+    assert query("SELECT count(*) AS n FROM obs_summary", path=db)["n"][0] > 0

@@ -18,8 +18,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from activity.warehouse.store import query
+from etl.load.loader import load
 from etl.load.parse import parse_file
-from etl.load.warehouse import load_results, previous_path
+from etl.load.warehouse import previous_path
 from tests.conftest import DEPT_NIZHYN, ROOT, long_rows, write_xlsx
 
 PAGES = ["overview", "trends", "compare", "civil_society", "data", "holdings"]
@@ -81,15 +82,15 @@ def test_damaged_warehouse_is_reported_by_the_cli_and_left_for_inspection(tmp_pa
 
 def test_the_previous_warehouse_is_kept_and_restores(tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
-    load_results([parse_file(_file(tmp_path / "a", "first.xlsx", 10))], db)
+    load([parse_file(_file(tmp_path / "a", "first.xlsx", 10))], db)
     first = db.read_bytes()
-    load_results([parse_file(_file(tmp_path / "b", "second.xlsx", 20, "videos_published"))], db)
+    load([parse_file(_file(tmp_path / "b", "second.xlsx", 20, "videos_published"))], db)
     assert previous_path(db).read_bytes() == first
     assert _values(db) == [10, 20]
     _damage(db, "garbage")
     db.write_bytes(previous_path(db).read_bytes())  # the documented way back
     assert _values(db) == [10]
-    assert load_results([parse_file(_file(tmp_path / "c", "third.xlsx", 30, "greetings_prepared"))], db).loaded
+    assert load([parse_file(_file(tmp_path / "c", "third.xlsx", 30, "greetings_prepared"))], db).loaded
     assert _values(db) == [10, 30]
 
 
@@ -132,25 +133,25 @@ def test_a_load_killed_at_any_moment_leaves_the_previous_warehouse(tmp_path: Pat
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     assert db.read_bytes() == built and _values(db) == before
-    assert load_results([parse_file(_file(tmp_path / "next", "next.xlsx", 8, "greetings_prepared"))], db).loaded
+    assert load([parse_file(_file(tmp_path / "next", "next.xlsx", 8, "greetings_prepared"))], db).loaded
     assert not list(tmp_path.glob(".warehouse.duckdb.*"))  # what the killed load left is cleaned up
     assert 8 in _values(db)
 
 
 def test_stale_temporary_files_are_removed_and_ignored(tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
-    load_results([parse_file(_file(tmp_path / "a", "first.xlsx", 10))], db)
+    load([parse_file(_file(tmp_path / "a", "first.xlsx", 10))], db)
     stale = [tmp_path / ".warehouse.duckdb.99999.tmp", tmp_path / ".warehouse.duckdb.99999.tmp.wal"]
     for path in stale:
         path.write_bytes(b"half a copy")
-    assert load_results([parse_file(_file(tmp_path / "b", "second.xlsx", 20, "videos_published"))], db).loaded
+    assert load([parse_file(_file(tmp_path / "b", "second.xlsx", 20, "videos_published"))], db).loaded
     assert not any(p.exists() for p in stale)
     assert _values(db) == [10, 20]
 
 
 def test_a_second_load_is_refused_cleanly_when_the_wait_runs_out(tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
-    load_results([parse_file(_file(tmp_path / "a", "first.xlsx", 10))], db)
+    load([parse_file(_file(tmp_path / "a", "first.xlsx", 10))], db)
     slow = _cli(db, "load", str(_file(tmp_path / "b", "slow.xlsx", 20, "videos_published")), wait=False,
                 env={"DASHBOARD_LOAD_PAUSE": "4"})
     deadline = time.monotonic() + 30

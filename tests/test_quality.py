@@ -12,8 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from activity import quality
 from activity.warehouse import queries
+from etl.load.loader import load
 from etl.load.parse import parse_file
-from etl.load.warehouse import load_results, record_unknown_wordings
+from etl.load.warehouse import record_unknown_wordings
 from tests.conftest import DEPT_NIZHYN, long_rows, wide_rows, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,9 +38,9 @@ def crafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                    ("2020 рік", "letters_received", 60), ("2020 рік", "news_published", 50))
     first = _long(tmp_path / "videos_a.xlsx", ("квітень 2020", "videos_published", 4))
     demo = _long(tmp_path / "videos_demo.xlsx", ("квітень 2020", "videos_published", 3))
-    load_results([parse_file(p) for p in (months, totals, first)], db, user="olena")
-    load_results([parse_file(demo)], db, demo=True)
-    load_results([parse_file(_long(tmp_path / "videos_b.xlsx", ("квітень 2020", "videos_published", 5)))], db)
+    load([parse_file(p) for p in (months, totals, first)], db, user="olena")
+    load([parse_file(demo)], db, demo=True)
+    load([parse_file(_long(tmp_path / "videos_b.xlsx", ("квітень 2020", "videos_published", 5)))], db)
     return db
 
 

@@ -74,9 +74,10 @@ def test_every_query_binds_its_filters(db: Path, name: str) -> None:
 
 def test_every_function_with_filters_was_exercised() -> None:
     text = (ROOT / "activity" / "warehouse" / "queries.py").read_text(encoding="utf-8")
-    # no SQL is put together from a value: only the fixed column list and WHERE text are pasted in
+    # no SQL is put together from a value: only fixed text of the module is pasted in (the column list,
+    # WHERE text, the figure rules of activity.identity)
     pasted = set(re.findall(r"\{(\w+)\}", text))
-    assert pasted <= {"OBS_COLUMNS", "where"}, pasted
+    assert pasted <= {"OBS_COLUMNS", "where", "STOCK_DAY", "KEY_START", "KEY_END", "PRECEDENCE"}, pasted
     assert len(_filtered_functions()) >= 9
 
 

@@ -10,8 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from activity.warehouse.store import query
+from etl.load.loader import load
 from etl.load.parse import parse_file
-from etl.load.warehouse import SourceNotFound, load_results, remove_source
+from etl.load.warehouse import SourceNotFound, remove_source
 from etl.passwords import hash_password
 from tests.conftest import DEPT_NIZHYN, long_rows, write_xlsx
 
@@ -93,7 +94,7 @@ def test_the_history_shows_what_a_replacement_superseded(db: Path, tmp_path: Pat
         (tmp_path / folder).mkdir()
         path = write_xlsx(tmp_path / folder / "nizhyn_2025.xlsx",
                           {"A": long_rows(["Ніжин", DEPT_NIZHYN, "січень 2025", "news_published", value, None])})
-        load_results([parse_file(path)], db, user="olena")
+        load([parse_file(path)], db, user="olena")
     first_hash = query("SELECT content_hash FROM sources WHERE name = 'nizhyn_2025.xlsx' AND NOT active", path=db)
     at = _app(db)
     history = at.dataframe[1].value

@@ -9,8 +9,8 @@ import duckdb
 import pytest
 
 from activity.warehouse.schema import DEDUPED
-from etl.load.loader import load_paths
-from etl.load.summary import SUMMARY, TABLE
+from etl.load.loader import load
+from etl.load.observations import SUMMARY, TABLE
 from tests.conftest import MONTHS, write_xlsx
 
 KYIV_REGION_UNITS = ["UA32020030000029575", "UA32020050000062595"]  # Volodarska, Hrebinkivska hromadas
@@ -55,7 +55,7 @@ def db(tmp_path: Path) -> Path:
 def test_a_fresh_load_is_written_straight_and_exact(tmp_path: Path, db: Path) -> None:
     a = wide(tmp_path / "a.xlsx", KYIV_REGION_UNITS[0], {"news_published": list(range(1, 13))})
     b = wide(tmp_path / "b.xlsx", KYIV_REGION_UNITS[1], {"news_published": [5] * 11 + [None]})
-    report = load_paths([a, b], db, jobs=1)
+    report = load([a, b], db, jobs=1)
     assert report.loaded and [r.action for r in report.files] == ["added", "added"]
     rows = exact(db)
     assert len(rows) == 12 + 11
@@ -69,7 +69,7 @@ def test_files_out_of_place_order_are_sorted_on_the_way_in(tmp_path: Path, db: P
     late, early = sorted(KYIV_REGION_UNITS, reverse=True)
     files = [wide(tmp_path / "1.xlsx", late, {"news_published": [1] * 12}),
              wide(tmp_path / "2.xlsx", early, {"news_published": [2] * 12})]
-    assert load_paths(files, db, jobs=1).loaded
+    assert load(files, db, jobs=1).loaded
     exact(db)
     with duckdb.connect(str(db), read_only=True) as con:
         stored = [c for (c,) in con.execute("SELECT city_code FROM obs ORDER BY rowid").fetchall()]
@@ -78,12 +78,12 @@ def test_files_out_of_place_order_are_sorted_on_the_way_in(tmp_path: Path, db: P
 
 def test_a_second_source_for_a_place_wins_and_demo_yields(tmp_path: Path, db: Path) -> None:
     code = KYIV_REGION_UNITS[0]
-    load_paths([wide(tmp_path / "first.xlsx", code, {"news_published": [1] * 12})], db, jobs=1)
+    load([wide(tmp_path / "first.xlsx", code, {"news_published": [1] * 12})], db, jobs=1)
     # Later in the same load and in a later load: the most recent source wins, figure by figure.
     second = wide(tmp_path / "second.xlsx", code, {"news_published": [2] * 6 + [None] * 6})
     demo = wide(tmp_path / "demo.xlsx", code, {"news_published": [9] * 12})
-    assert load_paths([demo], db, demo=True, jobs=1).loaded
-    assert load_paths([second], db, jobs=1).loaded
+    assert load([demo], db, demo=True, jobs=1).loaded
+    assert load([second], db, jobs=1).loaded
     shown = values(exact(db), code, "news_published")
     assert list(shown.values()) == [2.0] * 6 + [1.0] * 6  # real over demo, then the latest
 
@@ -92,7 +92,7 @@ def test_two_files_for_one_place_in_one_load(tmp_path: Path, db: Path) -> None:
     code = KYIV_REGION_UNITS[1]
     a = wide(tmp_path / "a.xlsx", code, {"news_published": [1] * 12})
     b = wide(tmp_path / "b.xlsx", code, {"news_published": [3] * 12})
-    assert load_paths([a, b], db, jobs=1).loaded
+    assert load([a, b], db, jobs=1).loaded
     assert set(values(exact(db), code, "news_published").values()) == {3.0}
 
 
@@ -100,8 +100,8 @@ def test_a_replaced_file_takes_its_old_place_away(tmp_path: Path, db: Path) -> N
     first, other = KYIV_REGION_UNITS
     (tmp_path / "v1").mkdir()
     (tmp_path / "v2").mkdir()
-    load_paths([wide(tmp_path / "v1" / "report.xlsx", first, {"news_published": [4] * 12})], db, jobs=1)
-    report = load_paths([wide(tmp_path / "v2" / "report.xlsx", other, {"news_published": [6] * 12})], db, jobs=1)
+    load([wide(tmp_path / "v1" / "report.xlsx", first, {"news_published": [4] * 12})], db, jobs=1)
+    report = load([wide(tmp_path / "v2" / "report.xlsx", other, {"news_published": [6] * 12})], db, jobs=1)
     assert [r.action for r in report.files] == ["replaced"]
     rows = exact(db)
     assert not values(rows, first, "news_published")
@@ -113,7 +113,7 @@ def test_a_stock_as_of_one_day_twice_in_one_file_is_shown_once(tmp_path: Path, d
     # Levels at the end of March (month sheet) and of the first quarter: the same day, the same figure.
     path = wide(tmp_path / "stock.xlsx", code, {STOCK: [None, None, 40, None, None, 41] + [None] * 6},
                 quarters={STOCK: [40, 41, 42, 43]})
-    report = load_paths([path], db, jobs=1)
+    report = load([path], db, jobs=1)
     assert report.loaded and report.files[0].once_in_obs is False
     rows = [r for r in exact(db) if r[3] == STOCK]
     assert sorted(str(r[9]) for r in rows) == ["2023-04-01", "2023-07-01", "2023-10-01", "2024-01-01"]
@@ -125,7 +125,7 @@ def test_the_same_content_twice_in_one_load_is_stored_once(tmp_path: Path, db: P
     (tmp_path / "copy").mkdir()
     b = tmp_path / "copy" / "b.xlsx"
     b.write_bytes(a.read_bytes())
-    report = load_paths([a, b], db, jobs=1)
+    report = load([a, b], db, jobs=1)
     assert [r.action for r in report.files] == ["added", "unchanged"]
     assert len(exact(db)) == 12
 
@@ -145,10 +145,10 @@ def test_batches_written_in_whole_row_groups_store_every_figure_once(tmp_path: P
               wide(tmp_path / "v1" / "report.xlsx", codes[1], {"news_published": [60] * 12}),
               wide(tmp_path / "v2" / "report.xlsx", codes[2], {"news_published": [70] * 12})]  # replaces v1's
     whole = tmp_path / "whole.duckdb"
-    assert load_paths(files, whole, jobs=1).loaded
+    assert load(files, whole, jobs=1).loaded
     monkeypatch.setattr(storer, "BATCH_ROWS", 40)  # a flush every second file, in 20-row groups: 8 or 16 rows wait
     monkeypatch.setattr(storer, "ROW_GROUP", 20)
-    report = load_paths(files, db, jobs=1)
+    report = load(files, db, jobs=1)
     assert report.loaded and [r.action for r in report.files][-1] == "replaced"
     rows = exact(db)
     assert rows == exact(whole)

@@ -14,13 +14,14 @@ import duckdb
 import pytest
 
 from activity.warehouse.store import query
+from etl.load.loader import load
 from etl.load.parse import parse_file
-from etl.load.warehouse import WarehouseBusy, load_results, write_lock
+from etl.load.warehouse import WarehouseBusy, write_lock
 from tests.conftest import DEPT_NIZHYN, ROOT, long_rows, write_xlsx
 
 
 def _load(db: Path, *paths: Path, demo: bool = False):
-    return load_results([parse_file(p) for p in paths], db, demo=demo)
+    return load([parse_file(p) for p in paths], db, demo=demo)
 
 
 def _count(db: Path) -> int:

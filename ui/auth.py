@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from activity.i18n import translator
-from etl.passwords import verify_password
+from ui import bridge
 
 FAIL_DELAY = 1.0  # seconds every failed attempt waits
 MAX_FAILURES = 5  # failed attempts in a session before the form locks
@@ -184,7 +184,7 @@ def check_account(cfg: AuthSettings, name: str, password: str) -> bool:
     """Check a login and keep it in the session; a failure waits and counts towards the lock."""
     if seconds_locked() > 0:
         return False
-    if name and password and verify_password(password, cfg.accounts.get(name)):
+    if name and password and bridge.verify_password(password, cfg.accounts.get(name)):
         st.session_state[STATE_USER] = name
         st.session_state[STATE_FAILS] = 0
         return True

@@ -21,15 +21,16 @@ def warehouse_exists() -> bool:
     return store.db_path().exists()
 
 
-def warehouse_damage() -> str:
-    """'' when the warehouse reads back whole (or does not exist yet), else DuckDB's reason.
+def warehouse_problem() -> store.WarehouseDamaged | None:
+    """None when the warehouse reads back whole and is of this schema (or does not exist yet), else
+    why not: WarehouseDamaged with DuckDB's reason, or WarehouseOutdated.
 
     The check reads every row of the file (store.verify: about a second for a national warehouse)
     once per warehouse version and process, on a thread of its own (store.check), which the app
     starts before its imports; this waits for it.
     """
     future = store.check()
-    return future.result() if future is not None else ""
+    return future.result() if future is not None else None
 
 
 def warehouse_check_pending() -> bool:

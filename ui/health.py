@@ -1,8 +1,9 @@
-"""Stop with a plain message, never a traceback, when the warehouse file is damaged."""
+"""Stop with a plain message, never a traceback, when the warehouse file is damaged or of an older schema."""
 
 import streamlit as st
 
 from activity.i18n import tr
+from activity.warehouse import store
 from ui import data
 
 
@@ -14,7 +15,8 @@ def stop_if_damaged(lang: str) -> None:
         from ui.charts import warm_up
 
         warm_up()
-    detail = data.warehouse_damage()
-    if detail:
-        st.error(tr("damaged_warehouse", lang, detail=detail))
+    problem = data.warehouse_problem()
+    if problem is not None:
+        outdated = isinstance(problem, store.WarehouseOutdated)
+        st.error(tr("outdated_warehouse" if outdated else "damaged_warehouse", lang, detail=problem))
         st.stop()

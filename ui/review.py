@@ -10,9 +10,7 @@ from datetime import date
 import pandas as pd
 
 from activity.catalog import METRICS, get_metric
-from etl.figures import REPORTED, Figure, normalise_department
-from etl.load.parse import FileResult
-from etl.reports.extraction import ExtractionReport
+from ui.bridge import REPORTED, ExtractionReport, Figure, FileResult, normalise_department
 
 COLUMNS = ["keep", "metric", "value", "approximate", "as_of", "breakdown", "confidence", "sentence"]
 

@@ -1,8 +1,7 @@
 """What the Завантаження / Upload page shows: files checked and parsed once, the figures found, the
 problems with their cells, and what loading would change in the warehouse, file by file.
 
-The work itself is in etl.intake.uploads (early checks, generated names, parsing) and etl.load.warehouse (the
-load); this module turns results into the page's tables and keeps them in the session, so a rerun
+The work itself is in etl (through ui.bridge: early checks, generated names, parsing, the load); this module turns results into the page's tables and keeps them in the session, so a rerun
 (a click elsewhere on the page) never parses the same files again.
 """
 
@@ -19,16 +18,16 @@ from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
 from activity.i18n import translator
 from activity.places import PlaceError, get_place
-from etl.intake.uploads import check_batch, parse_uploads, unknown_wordings, write_review
-from etl.load.parse import FileResult
-from etl.load.warehouse import (
-    WarehouseBusy,
-    WarehouseDamaged,
-    default_db_path,
-    record_unknown_wordings,
-)
-from etl.problems import ERROR, Problem
 from ui import data
+from ui.bridge import (
+    ERROR,
+    FileResult,
+    Problem,
+    check_batch,
+    parse_uploads,
+    remember_unknown_wordings,
+    write_review,
+)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
 SAMPLE_ROWS = 200
@@ -91,10 +90,7 @@ def intake(files: list, lang: str) -> tuple[list[FileResult], list[Problem]]:
     results = parse_uploads(accepted, progress=progress)
     if bar is not None:
         bar.empty()
-    try:
-        record_unknown_wordings(default_db_path(), unknown_wordings(results))
-    except (WarehouseBusy, WarehouseDamaged):
-        pass  # only a note for the catalog: never in the way of the upload
+    remember_unknown_wordings(results)  # only a note for the catalog: never in the way of the upload
     st.session_state[STATE] = (key, results, refused)
     return results, refused
 

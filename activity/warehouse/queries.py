@@ -8,9 +8,10 @@ Speed at national scale (bench/queries.py; targets: p95 <= 50 ms, >= 30x a panda
   groups by their min/max. A list filter is written `list_contains(?::VARCHAR[], column)`, which
   DuckDB turns into such a filter (`IN (SELECT unnest(?))` is a join and reads every row group);
   with one value it is `column = ?`, which DuckDB also applies inside the scan, so a few cities
-  are read one by one (`_city_query`). Figures are read from `obs` itself (`_figures`).
+  are read one by one (`_city_query`). Figures are read from `obs` itself (the view `observations`
+  is `SELECT * FROM obs`; DuckDB plans a query on the table ~0.3 ms faster).
 * Questions about the whole warehouse (places, departments, metrics, the latest period, holdings,
-  the header counts) are answered from `obs_summary` (etl.load.summary) when the warehouse has it.
+  the header counts) are answered from `obs_summary` (etl.load.observations).
 * The warehouse stays open between queries and answers become DataFrames through Arrow
   (activity.warehouse.store.read); the Holdings table is sorted there too (activity.warehouse.store.ordered).
 """
@@ -21,52 +22,22 @@ from datetime import date
 
 import pandas as pd
 
-from activity.warehouse.store import db_path, version
+from activity import identity
 from activity.warehouse.store import frame as _frame
 from activity.warehouse.store import ordered as _ordered
 from activity.warehouse.store import read as _query
 from activity.warehouse.store import read_arrow as _arrow
 from activity.warehouse.store import read_row as _row
 
-_SUMMARY_SEEN: dict[tuple[str, str], tuple[bool, bool]] = {}
+# Fixed SQL of the figure rules (activity.identity): the day a stock stands on, in `obs`; a figure's
+# key in `facts` f joined to `metrics` m; which copy of a figure `observations` shows (over a CTE `f`
+# that holds the columns of both `facts` and `sources`).
+STOCK_DAY = identity.stock_day_sql()
+KEY_START, KEY_END = identity.key_parts_sql("f.", stock="m.kind = 'stock'")[4:]
+PRECEDENCE = identity.precedence_sql(sources="f.", facts="f.")
 
 OBS_COLUMNS = """city_code, city_uk, city, department, metric, kind, period_start, period_end,
     granularity, value, as_of, approximate, status, source, locator, demo, breakdown"""
-
-
-def _summarised() -> bool:
-    """Whether this warehouse file keeps `obs_summary`. Files written before the loader kept it are
-    counted from `observations` itself (slower)."""
-    return _layout()[0]
-
-
-def _figures() -> str:
-    """Where figures are read: `obs` itself when `observations` is the plain view over it (every
-    warehouse the loader wrote since `obs` exists); DuckDB plans a query on the table ~0.3 ms
-    faster than one on the view. Else the view."""
-    return "obs" if _layout()[1] else "observations"
-
-
-def _layout() -> tuple[bool, bool]:
-    """(`obs_summary` present, `observations` is `SELECT * FROM obs`): asked once per warehouse version."""
-    key = (str(db_path()), version())
-    if key in _SUMMARY_SEEN:
-        return _SUMMARY_SEEN[key]
-    row = _row(
-        """
-        SELECT (SELECT count(*) FROM duckdb_tables()
-                WHERE table_name = 'obs_summary' AND database_name = current_database()) AS summary,
-               (SELECT count(*) FROM duckdb_views()
-                WHERE view_name = 'observations' AND database_name = current_database() AND schema_name = 'main'
-                  AND regexp_matches(sql, '^CREATE VIEW observations AS SELECT \\* FROM obs;?$')) AS plain
-        """
-    )
-    found = (bool(row["summary"]), bool(row["plain"]))
-    if (str(db_path()), version()) == key:  # no load swapped the file in between
-        if len(_SUMMARY_SEEN) > 16:
-            _SUMMARY_SEEN.clear()
-        _SUMMARY_SEEN[key] = found
-    return found
 
 
 def holdings(city_codes: list[str] | None = None) -> pd.DataFrame:
@@ -74,23 +45,11 @@ def holdings(city_codes: list[str] | None = None) -> pd.DataFrame:
     (ordered by city, department, metric, granularity, demo; two cities of one Ukrainian name by
     their English one). `city_codes`: those cities only (None: every city)."""
     order = ["city_uk", "department", "metric", "granularity", "demo", "city"]
-    if _summarised():
-        return _query(
-            """
-            SELECT city_uk, city, department, metric, granularity, demo,
-                   sum(figures)::BIGINT AS figures, min(first_start) AS first_start, max(last_end) AS last_end
-            FROM obs_summary
-            WHERE ?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], city_code)
-            GROUP BY ALL
-            """,
-            [city_codes, city_codes],
-            order_by=order,
-        )
     return _query(
         """
         SELECT city_uk, city, department, metric, granularity, demo,
-               count(*) AS figures, min(period_start) AS first_start, max(period_end) AS last_end
-        FROM observations
+               sum(figures)::BIGINT AS figures, min(first_start) AS first_start, max(last_end) AS last_end
+        FROM obs_summary
         WHERE ?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], city_code)
         GROUP BY ALL
         """,
@@ -111,44 +70,24 @@ def sources() -> pd.DataFrame:
 
 def totals() -> dict:
     """Counts for the header: figures, cities, metrics, and sources (the loaded files listed below)."""
-    if _summarised():
-        row = _row(
-            """
-            SELECT coalesce(sum(figures), 0)::BIGINT AS figures, count(DISTINCT city_code) AS cities,
-                   count(DISTINCT metric) AS metrics, (SELECT count(*) FROM sources WHERE active) AS sources,
-                   coalesce(sum(figures) FILTER (WHERE demo), 0)::BIGINT AS demo_figures
-            FROM obs_summary
-            """
-        )
-    else:
-        row = _row(
-            """
-            SELECT count(*) AS figures, count(DISTINCT city_code) AS cities,
-                   count(DISTINCT metric) AS metrics, (SELECT count(*) FROM sources WHERE active) AS sources,
-                   count(*) FILTER (WHERE demo) AS demo_figures
-            FROM observations
-            """
-        )
+    row = _row(
+        """
+        SELECT coalesce(sum(figures), 0)::BIGINT AS figures, count(DISTINCT city_code) AS cities,
+               count(DISTINCT metric) AS metrics, (SELECT count(*) FROM sources WHERE active) AS sources,
+               coalesce(sum(figures) FILTER (WHERE demo), 0)::BIGINT AS demo_figures
+        FROM obs_summary
+        """
+    )
     return {k: int(v) for k, v in row.items()}
 
 
 def places_present(include_demo: bool = True) -> pd.DataFrame:
     """Cities with figures: code, names, how many figures, first and last date."""
-    if _summarised():
-        return _query(
-            """
-            SELECT city_code, city_uk, city, sum(figures)::BIGINT AS figures,
-                   min(first_start) AS first_start, max(last_end) AS last_end
-            FROM obs_summary WHERE (? OR NOT demo)
-            GROUP BY ALL ORDER BY figures DESC, city_uk
-            """,
-            [include_demo],
-        )
     return _query(
         """
-        SELECT city_code, city_uk, city, count(*) AS figures,
-               min(period_start) AS first_start, max(period_end) AS last_end
-        FROM observations WHERE (? OR NOT demo)
+        SELECT city_code, city_uk, city, sum(figures)::BIGINT AS figures,
+               min(first_start) AS first_start, max(last_end) AS last_end
+        FROM obs_summary WHERE (? OR NOT demo)
         GROUP BY ALL ORDER BY figures DESC, city_uk
         """,
         [include_demo],
@@ -157,18 +96,9 @@ def places_present(include_demo: bool = True) -> pd.DataFrame:
 
 def departments_present(city_codes: list[str], include_demo: bool = True) -> pd.DataFrame:
     """Departments with figures in these cities, the busiest first."""
-    if _summarised():
-        return _query(
-            """
-            SELECT city_code, department, sum(figures)::BIGINT AS figures FROM obs_summary
-            WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo)
-            GROUP BY ALL ORDER BY city_code, figures DESC, department
-            """,
-            [city_codes, include_demo],
-        )
     return _query(
         """
-        SELECT city_code, department, count(*) AS figures FROM observations
+        SELECT city_code, department, sum(figures)::BIGINT AS figures FROM obs_summary
         WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo)
         GROUP BY ALL ORDER BY city_code, figures DESC, department
         """,
@@ -178,21 +108,11 @@ def departments_present(city_codes: list[str], include_demo: bool = True) -> pd.
 
 def metrics_present(city_codes: list[str], include_demo: bool = True) -> pd.DataFrame:
     """Metrics with figures for these cities: code, kind, figures, last date."""
-    if _summarised():
-        return _query(
-            """
-            SELECT metric, kind, sum(figures)::BIGINT AS figures, max(last_date) AS last_date
-            FROM obs_summary
-            WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo) AND headline
-            GROUP BY ALL ORDER BY figures DESC, metric
-            """,
-            [city_codes, include_demo],
-        )
     return _query(
         """
-        SELECT metric, kind, count(*) AS figures, max(coalesce(as_of, period_end)) AS last_date
-        FROM observations
-        WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo) AND breakdown IS NULL
+        SELECT metric, kind, sum(figures)::BIGINT AS figures, max(last_date) AS last_date
+        FROM obs_summary
+        WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo) AND headline
         GROUP BY ALL ORDER BY figures DESC, metric
         """,
         [city_codes, include_demo],
@@ -215,12 +135,12 @@ def observations_for(
     """
     return _query(*_city_query(
         "SELECT *", city_codes,
-        """list_contains(?::VARCHAR[], metric)
+        f"""list_contains(?::VARCHAR[], metric)
           AND (? OR NOT demo)
           AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], department))
           AND breakdown IS NULL
           AND CASE WHEN kind = 'stock'
-                   THEN coalesce(as_of, period_end + 1) <= ?::DATE + 1
+                   THEN {STOCK_DAY} <= ?::DATE + 1
                    ELSE period_start <= ?::DATE AND period_end >= ?::DATE END""",
         [metrics, include_demo, departments, departments, end, end, start],
         "ORDER BY city_code, metric, period_start, period_end",
@@ -241,40 +161,24 @@ def _city_query(select: str, city_codes: list[str], where: str, params: list, re
     every column of the ~120 000 rows of each group it keeps (a city's rows are a few thousand of
     them). So a few cities are read one by one, their rows put together with UNION ALL."""
     codes = list(dict.fromkeys(city_codes or []))
-    direct = _figures() == "obs"
     if 2 <= len(codes) <= _ONE_BY_ONE:
-        if direct:
-            one = f"SELECT {OBS_COLUMNS} FROM obs WHERE city_code = ? AND {where}"
-        else:
-            one = f"SELECT {OBS_COLUMNS} FROM observations WHERE city_code = ? AND {where}"
+        one = f"SELECT {OBS_COLUMNS} FROM obs WHERE city_code = ? AND {where}"
         rows, rows_params = " UNION ALL ".join([one] * len(codes)), [v for code in codes for v in (code, *params)]
     else:
-        if direct:
-            rows = f"SELECT {OBS_COLUMNS} FROM obs WHERE list_contains(?::VARCHAR[], city_code) AND {where}"
-        else:
-            rows = f"SELECT {OBS_COLUMNS} FROM observations WHERE list_contains(?::VARCHAR[], city_code) AND {where}"
+        rows = f"SELECT {OBS_COLUMNS} FROM obs WHERE list_contains(?::VARCHAR[], city_code) AND {where}"
         rows_params = [city_codes, *params]
     return select + " FROM (" + rows + ") " + rest, [*rows_params, *rest_params]
 
 
 def latest_period_end(city_codes: list[str], include_demo: bool = True) -> date | None:
     """The end of the latest flow period reported for these cities."""
-    if _summarised():
-        row = _row(
-            """
-            SELECT max(last_end) AS last FROM obs_summary
-            WHERE list_contains(?::VARCHAR[], city_code) AND kind = 'flow' AND (? OR NOT demo)
-            """,
-            [city_codes, include_demo],
-        )
-    else:
-        row = _row(
-            """
-            SELECT max(period_end) AS last FROM observations
-            WHERE list_contains(?::VARCHAR[], city_code) AND kind = 'flow' AND (? OR NOT demo)
-            """,
-            [city_codes, include_demo],
-        )
+    row = _row(
+        """
+        SELECT max(last_end) AS last FROM obs_summary
+        WHERE list_contains(?::VARCHAR[], city_code) AND kind = 'flow' AND (? OR NOT demo)
+        """,
+        [city_codes, include_demo],
+    )
     value = row["last"]
     return None if pd.isna(value) else pd.Timestamp(value).date()
 
@@ -412,13 +316,12 @@ def duplicate_figures(include_demo: bool = True, limit: int = 5000, city_codes: 
     per source, `kept` marking the one the view shows (real before demo, then the newest). The
     repeated keys are found by grouping; only their rows are ranked."""
     return _query(
-        """
+        f"""
         WITH f AS (
             SELECT f.place_code, p.name_uk AS city_uk, p.name_en AS city, f.department, f.metric, m.kind,
                    f.period_start, f.period_end, f.granularity, f.as_of, f.breakdown, f.value, f.status,
-                   f.locator, s.name AS source, s.is_demo AS demo, s.loaded_at, s.source_id,
-                   CASE WHEN m.kind = 'stock' THEN NULL ELSE f.period_start END AS key_start,
-                   CASE WHEN m.kind = 'stock' THEN COALESCE(f.as_of, f.period_end + 1) ELSE f.period_end END AS key_end
+                   f.locator, s.name AS source, s.is_demo, s.loaded_at, s.source_id,
+                   {KEY_START} AS key_start, {KEY_END} AS key_end
             FROM facts f JOIN sources s USING (source_id) JOIN metrics m ON m.code = f.metric
             JOIN places p ON p.code = f.place_code
             WHERE s.active AND (? OR NOT s.is_demo) AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], f.place_code))
@@ -429,15 +332,15 @@ def duplicate_figures(include_demo: bool = True, limit: int = 5000, city_codes: 
         ),
         d AS (
             SELECT f.*, r.copies,
-                   row_number() OVER (PARTITION BY f.place_code, f.department, f.metric, f.breakdown, f.key_start, f.key_end
-                                      ORDER BY f.demo, f.loaded_at DESC, f.source_id DESC) AS rank
+                   row_number() OVER (PARTITION BY f.place_code, f.department, f.metric, f.breakdown, f.key_start,
+                                      f.key_end ORDER BY {PRECEDENCE}) AS rank
             FROM f JOIN repeated r
               ON f.place_code = r.place_code AND f.department = r.department AND f.metric = r.metric
              AND f.breakdown IS NOT DISTINCT FROM r.breakdown AND f.key_start IS NOT DISTINCT FROM r.key_start
              AND f.key_end = r.key_end
         )
         SELECT place_code AS city_code, city_uk, city, department, metric, kind, period_start, period_end,
-               granularity, as_of, breakdown, value, status, source, locator, demo, rank = 1 AS kept, copies,
+               granularity, as_of, breakdown, value, status, source, locator, is_demo AS demo, rank = 1 AS kept, copies,
                key_start, key_end
         FROM d
         ORDER BY city_uk, metric, key_start NULLS FIRST, key_end, breakdown NULLS FIRST, department, rank
@@ -449,11 +352,7 @@ def duplicate_figures(include_demo: bool = True, limit: int = 5000, city_codes: 
 
 def unknown_wordings() -> pd.DataFrame:
     """Metric wordings seen in uploads that the catalog did not know: in how many files, how many
-    cells, when last. Empty for a warehouse from before the table existed."""
-    columns = ["wording", "files", "cells", "last_seen", "file_names"]
-    exists = _query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'unknown_wordings'")
-    if not int(exists["n"].iloc[0]):
-        return pd.DataFrame(columns=columns)
+    cells, when last."""
     return _query(
         """
         SELECT wording, count(*) AS files, sum(count) AS cells, max(seen_at) AS last_seen,

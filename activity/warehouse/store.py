@@ -25,17 +25,18 @@ import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
 
+from activity.settings import setting
+from activity.warehouse.schema import schema_problem
+
 if TYPE_CHECKING:  # imported where used: the app starts its warehouse check before pandas is loaded
     import pandas as pd
     import pyarrow as pa
-
-ROOT = Path(__file__).resolve().parents[2]
-
 
 class WarehouseMissing(Exception):
     """No warehouse file yet: run `python -m etl build`."""
@@ -45,12 +46,27 @@ class WarehouseDamaged(Exception):
     """The warehouse file cannot be opened or read back: restore a backup or rebuild it."""
 
 
-TABLES = ("meta", "places", "metrics", "sources", "facts", "load_log", "population")
+class WarehouseOutdated(WarehouseDamaged):
+    """The warehouse file was written by an older version of the app: rebuild it
+    (`python -m etl build --fresh`)."""
+
+
+_USING: ContextVar[Path | None] = ContextVar("warehouse", default=None)
 
 
 def db_path() -> Path:
-    env = os.environ.get("DASHBOARD_DB")
-    return Path(env) if env else ROOT / "data" / "warehouse.duckdb"
+    """The warehouse being read: the one `using` names, else the DB setting."""
+    return _USING.get() or setting("DB")
+
+
+@contextmanager
+def using(path: Path) -> Iterator[None]:
+    """Read this warehouse file instead of the DB setting's, within the block (the commands' --db)."""
+    token = _USING.set(Path(path))
+    try:
+        yield
+    finally:
+        _USING.reset(token)
 
 
 def version(path: Path | None = None) -> str:
@@ -78,7 +94,7 @@ def verify(path: Path | None = None) -> None:
     """Read every row of every table back (DuckDB checks each block's checksum as it reads).
 
     Raises WarehouseDamaged with DuckDB's reason when the file is not a warehouse, is cut short or
-    has a damaged block. Reading is proportional to the file: milliseconds for the shipped data,
+    has a damaged block; WarehouseOutdated when it is a warehouse of an older schema. Reading is proportional to the file: milliseconds for the shipped data,
     about a second for a national warehouse. The file is read through a private DuckDB with a
     64 MB memory limit, so the check does not leave the whole file in the app's memory.
     """
@@ -92,9 +108,11 @@ def verify(path: Path | None = None) -> None:
         con.execute("USE warehouse")
         tables = {name for (name,) in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
-        missing = set(TABLES) - tables
-        if missing:
-            raise WarehouseDamaged(f"no table {', '.join(sorted(missing))}: not a warehouse of this app")
+        version = con.execute("SELECT max(value) FROM meta WHERE key = 'schema_version'").fetchone()[0] \
+            if "meta" in tables else None
+        problem = schema_problem(version, tables)
+        if problem:
+            raise (WarehouseOutdated if version is not None else WarehouseDamaged)(problem)
         for table in sorted(tables):
             con.execute(f'SELECT count(*), bit_xor(hash(t)) FROM "{table}" t').fetchone()  # names from the catalog
         con.execute("SELECT count(*) FROM observations").fetchone()
@@ -110,7 +128,8 @@ _checks_lock = threading.Lock()
 
 def check(path: Path | None = None) -> Future | None:
     """`verify` of the warehouse as it is now, on a thread of its own, once per version and process:
-    a Future of '' (whole) or DuckDB's reason (damaged); None when there is no warehouse. The app
+    a Future of None (whole) or the WarehouseDamaged (or WarehouseOutdated) it raised; None when there
+    is no warehouse. The app
     starts it first thing, so the read overlaps its imports; a check that failed with an error
     (rather than finding damage) runs again when asked next."""
     path = path or db_path()
@@ -132,11 +151,11 @@ def _run_check(path: Path, future: Future) -> None:
     try:
         verify(path)
     except WarehouseDamaged as exc:
-        future.set_result(str(exc))
+        future.set_result(exc)
     except BaseException as exc:  # noqa: BLE001 (raised again where the result is awaited)
         future.set_exception(exc)
     else:
-        future.set_result("")
+        future.set_result(None)
 
 
 # ------------------------------------------------------------- the app's reader (kept open)

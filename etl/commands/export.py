@@ -8,10 +8,8 @@ filters (or no warehouse); 2 wrong usage (an unknown city, metric, department or
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -24,7 +22,8 @@ from activity.i18n import translator
 from activity.periods import PeriodError, parse_period
 from activity.places import PlaceError, resolve_place
 from activity.series import BASES, SERIES_GRANULARITIES
-from activity.warehouse import queries
+from activity.warehouse import queries, store
+from etl.commands.options import shared_options
 
 T = {  # (uk, en)
     "written": ("Записано {out}: аркушів {sheets}, рядків {rows}.", "Wrote {out}: {sheets} sheet(s), {rows} rows."),
@@ -41,20 +40,6 @@ T = {  # (uk, en)
 
 
 t = translator(T)
-
-
-@contextmanager
-def _warehouse(db: Path):
-    """activity.warehouse.store reads $DASHBOARD_DB: point it at --db for this command only."""
-    before = os.environ.get("DASHBOARD_DB")
-    os.environ["DASHBOARD_DB"] = str(db)
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("DASHBOARD_DB", None)
-        else:
-            os.environ["DASHBOARD_DB"] = before
 
 
 def _city(text: str, lang: str, present: set[str]) -> str:
@@ -96,16 +81,15 @@ def _period(text: str, lang: str, hint: str):
 @click.option("--granularity", type=click.Choice(SERIES_GRANULARITIES), default="month", show_default=True)
 @click.option("--basis", type=click.Choice(BASES), default="total", show_default=True,
               help="total, average per month or per 10 000 residents.")
-@click.option("--lang", "lang_", type=click.Choice(["uk", "en"]), default=None,
-              help="Language of headers and labels (default: the --lang before the command, uk).")
 @click.option("--sep", type=click.Choice(SEPARATORS), default=";", show_default=True,
               help="CSV separator: ';' for Ukrainian Excel (decimal comma), ',' (decimal point).")
 @click.option("--no-demo", is_flag=True, help="Leave demo figures out.")
 @click.option("--report", nargs=2, metavar="CITY PERIOD", default=None,
               help="The report workbook for a city and period (sheets by topic; .xlsx only).")
 @click.option("--vs", "vs", help="With --report: the city to compare with (default: the other city with most figures).")
+@shared_options
 @click.pass_obj
-def command(obj: dict, out: Path, cities, departments, metrics, start, end, granularity, basis, lang_, sep, no_demo,
+def command(obj: dict, out: Path, cities, departments, metrics, start, end, granularity, basis, sep, no_demo,
             report, vs) -> None:
     """Export what the app shows as .xlsx or .csv, or the report workbook (--report CITY PERIOD).
 
@@ -114,14 +98,14 @@ def command(obj: dict, out: Path, cities, departments, metrics, start, end, gran
     python -m etl export --out news.csv --city Ніжин --city Лисичанськ --basis per_10k --granularity quarter
     python -m etl export --out звіт.xlsx --report Ніжин 2021-03 --vs Лисичанськ
     """
-    lang = lang_ or obj["lang"]
+    lang = obj["lang"]
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("xlsx", "csv"):
         raise click.BadParameter(t("suffix", lang, out=out), param_hint="--out")
     if not Path(obj["db"]).exists():
         click.echo(t("no_warehouse", lang, db=obj["db"]), err=True)
         sys.exit(1)
-    with _warehouse(obj["db"]):
+    with store.using(obj["db"]):
         include_demo = not no_demo
         present = queries.places_present(include_demo)
         codes = set(present["city_code"])
@@ -196,3 +180,6 @@ def _done(obj: dict, out: Path, lang: str, tables) -> None:
                               ensure_ascii=False))
     else:
         click.echo(t("written", lang, out=out, sheets=len(tables), rows=format_number(rows, lang)))
+
+
+COMMANDS = (command,)

@@ -17,6 +17,7 @@ import click
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
 from activity.i18n import translator
+from etl.commands.options import shared_options
 from etl.reports.extraction import ExtractionReport, extract_report
 from etl.reports.text import REPORT_EXTS
 
@@ -87,11 +88,11 @@ def _print(report: ExtractionReport, lang: str) -> None:
 
 @click.command("extract")
 @click.argument("reports", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per report (the ground-truth format).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write a review workbook (long layout + sentence + confidence) that `load` accepts.")
+@shared_options
 @click.pass_obj
-def command(obj: dict | None, reports: tuple[Path, ...], as_json: bool, out: Path | None) -> None:
+def command(obj: dict | None, reports: tuple[Path, ...], out: Path | None) -> None:
     """Find the figures in narrative reports (.txt, .docx), each with its sentence.
 
     REPORTS are files or folders. Prints a table per report (or JSON with --json); --out writes a
@@ -99,13 +100,13 @@ def command(obj: dict | None, reports: tuple[Path, ...], as_json: bool, out: Pat
     not be read or lacks its city, department, period or any figure.
     """
     obj = obj or {}
-    lang = obj.get("lang", "uk")
+    lang, as_json = obj.get("lang", "uk"), bool(obj.get("json"))
     files = _reports(reports)
     if not files:
         click.echo(t("no_reports", lang, paths=", ".join(map(str, reports))), err=True)
         sys.exit(1)
     results = [extract_report(f) for f in files]
-    if as_json or obj.get("json"):
+    if as_json:
         for r in results:
             click.echo(json.dumps(r.as_json(), ensure_ascii=False))
     else:
@@ -115,5 +116,8 @@ def command(obj: dict | None, reports: tuple[Path, ...], as_json: bool, out: Pat
         from etl.reports.review_sheet import write_review
 
         n = write_review(results, out)
-        click.echo(t("written", lang, n=n, path=out), err=as_json or bool(obj.get("json")))
+        click.echo(t("written", lang, n=n, path=out), err=as_json)
     sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+COMMANDS = (command,)

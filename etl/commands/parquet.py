@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
+from etl.commands.options import shared_options
 from etl.parquet import COMPRESSIONS, ParquetExportError, export_parquet
 
 T = {  # (uk, en)
@@ -28,6 +29,7 @@ T = {  # (uk, en)
 @click.argument("out_dir", type=click.Path(path_type=Path))
 @click.option("--compression", type=click.Choice(COMPRESSIONS), default="zstd",
               show_default=True, help="Parquet compression codec.")
+@shared_options
 @click.pass_obj
 def command(obj: dict, out_dir: Path, compression: str) -> None:
     """Write the warehouse's observations as Parquet in OUT_DIR, partitioned by year and oblast.
@@ -56,3 +58,6 @@ def command(obj: dict, out_dir: Path, compression: str) -> None:
         out=snap.path, rows=format_number(snap.rows, lang), files=format_number(snap.files, lang),
         years=len(snap.years), first=snap.years[0], last=snap.years[-1], oblasts=len(snap.oblasts),
         seconds=format_number(round(snap.seconds, 1), lang)))
+
+
+COMMANDS = (command,)

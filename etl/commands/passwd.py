@@ -13,6 +13,7 @@ import sys
 import click
 
 from activity.i18n import translator
+from etl.commands.options import shared_options
 from etl.passwords import PasswordError, account_line, check_user_name
 
 T = {
@@ -30,6 +31,7 @@ t = translator(T)
 @click.command(name="passwd")
 @click.argument("user")
 @click.option("--stdin", "from_stdin", is_flag=True, help="Read the password from one line of standard input.")
+@shared_options
 @click.pass_obj
 def command(obj: dict | None, user: str, from_stdin: bool) -> None:
     """Print the secrets.toml line (a salted scrypt hash) that gives USER an account.
@@ -51,3 +53,6 @@ def command(obj: dict | None, user: str, from_stdin: bool) -> None:
         sys.exit(2)
     click.echo(t("paste", lang), err=True)
     click.echo(line)
+
+
+COMMANDS = (command,)

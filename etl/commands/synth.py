@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
+from etl.commands.options import shared_options
 from etl.synth import units, write_unit
 
 
@@ -23,6 +24,7 @@ from etl.synth import units, write_unit
               help="Folder for the workbooks (created if missing).")
 @click.option("--seed", type=int, default=7, show_default=True, help="Seed: the same arguments write the same figures.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True, help="Processes to write with.")
+@shared_options
 def command(hromadas: int, years: int, last_year: int, out_dir: Path, seed: int, jobs: int) -> None:
     """Write synthetic demo workbooks in the wide layout: one per hromada, a sheet per department and year.
 
@@ -42,3 +44,6 @@ def command(hromadas: int, years: int, last_year: int, out_dir: Path, seed: int,
             total += figures
     click.echo(f"Громад: {len(chosen)} · років: {years} · показників: {format_number(total)} · "
                f"{format_number(round(time.perf_counter() - started, 1))} с → {out_dir}")
+
+
+COMMANDS = (command,)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.load.loader import load_paths
+from activity.settings import ROOT
+from etl.load.loader import LoadReport, load
 from etl.load.parse import expand_paths
-from etl.load.warehouse import LoadReport, load_population, project_root, transaction
+from etl.load.warehouse import load_population, transaction
 
-DATA = project_root() / "data"
+DATA = ROOT / "data"
 REAL_DIR = DATA / "real"
 DEMO_DIR = DATA / "demo"
 POPULATION_CSV = DATA / "population.csv"
@@ -22,8 +23,7 @@ def build_warehouse(db_path: Path, progress=None) -> list[LoadReport]:
         if not files:
             continue
         bar = progress(len(files), folder.name) if progress else None
-        reports.append(load_paths(files, db_path, demo=demo, progress=(lambda _r, b=bar: b.update(1))
-                                  if bar else None))
+        reports.append(load(files, db_path, demo=demo, progress=(lambda _r, b=bar: b.update(1)) if bar else None))
         if bar:
             bar.close()
     if POPULATION_CSV.exists():

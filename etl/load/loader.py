@@ -1,24 +1,40 @@
-"""Many files into the warehouse at once: parsed in parallel, stored as they come, all or nothing.
+"""`load()`: files into the warehouse, all or nothing. The one way in, for the command line, the
+upload and review pages, and `build`.
 
-Files are read and validated in worker processes (one per core by default) and come back with
-their figures packed as Arrow tables, so a national load never holds millions of Python objects.
-Each good file is stored into the load's copy of the warehouse as it arrives (etl.load.storer: in
-batches). The first
-file with an error stops the storing, the remaining files are still checked (so every problem is
-reported at once), and the copy is thrown away: the live warehouse is unchanged.
+Files given as paths are read and validated in worker processes (one per core by default) and come
+back with their figures packed as Arrow tables, so a national load never holds millions of Python
+objects; files already parsed (`FileResult`, as the upload page holds them after showing their
+problems) are stored as they are. Each good file is stored into the load's copy of the warehouse as
+it arrives (etl.load.storer: in batches). The first file with an error stops the storing, the
+remaining files are still checked (so every problem is reported at once), and the copy is thrown
+away: the live warehouse is unchanged (etl.load.warehouse.transaction).
 """
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from activity.settings import setting
 from etl.load.parse import FileResult, parse_file
 from etl.load.storer import Storer
-from etl.load.warehouse import LoadReport, _whoami, transaction
+from etl.load.warehouse import transaction, whoami
+
+
+@dataclass
+class LoadReport:
+    files: list[FileResult]
+    loaded: bool
+    seconds: float = 0.0
+    db_path: Path | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def figures(self) -> int:
+        return sum(f.figure_count for f in self.files if f.action in ("added", "replaced"))
 
 
 class _Abort(Exception):
@@ -26,7 +42,13 @@ class _Abort(Exception):
 
 
 def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, int(os.environ.get("DASHBOARD_JOBS", "0") or 0) or 64))
+    return max(1, min(64, setting("JOBS") or 64, _cores()))
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
 
 
 def _parse_packed(path: Path) -> FileResult:
@@ -44,8 +66,17 @@ def parse_many(paths: list[Path], jobs: int | None = None) -> Iterator[FileResul
         yield from pool.map(_parse_packed, paths, chunksize=1 if len(paths) < 64 else 4)
 
 
-def load_paths(
-    paths: list[Path],
+def _parsed(items: Sequence[Path | FileResult], jobs: int | None) -> Iterable[FileResult]:
+    """The items as parsed files, in order: paths parsed (in parallel), results as they are."""
+    if all(isinstance(item, FileResult) for item in items):
+        return items
+    if not any(isinstance(item, FileResult) for item in items):
+        return parse_many([Path(p) for p in items], jobs)
+    return (item if isinstance(item, FileResult) else _parse_packed(Path(item)) for item in items)
+
+
+def load(
+    items: Sequence[Path | str | FileResult],
     db_path: Path,
     *,
     demo: bool = False,
@@ -53,15 +84,25 @@ def load_paths(
     jobs: int | None = None,
     progress: Callable[[FileResult], None] | None = None,
 ) -> LoadReport:
-    """Parse and store files in one load; if any has an error nothing is stored."""
+    """Store files (paths, or results of `parse_file`) in one load; if any has an error nothing is
+    stored and the warehouse is not opened for writing (when every file was parsed beforehand)."""
     started = time.perf_counter()
     results: list[FileResult] = []
-    user = user or _whoami()
+
+    def rejected() -> LoadReport:
+        for r in results:
+            r.action = "rejected" if not r.ok else "not_loaded"
+        return LoadReport(results, False, time.perf_counter() - started, db_path)
+
+    if items and all(isinstance(item, FileResult) for item in items) and not all(r.ok for r in items):
+        results = list(items)
+        return rejected()
+    user = user or whoami()
     try:
         with transaction(db_path) as con:
             storer = Storer(con, demo=demo, user=user)
             failed = False
-            for r in parse_many(paths, jobs):
+            for r in _parsed(items, jobs):
                 results.append(r)
                 failed = failed or not r.ok
                 if not failed:
@@ -73,16 +114,14 @@ def load_paths(
                 raise _Abort
             storer.finish()
     except _Abort:
-        for r in results:
-            r.action = "rejected" if not r.ok else "not_loaded"
-        return LoadReport(results, False, time.perf_counter() - started, db_path)
+        return rejected()
     report = LoadReport(results, True, time.perf_counter() - started, db_path)
     report.counts = {a: sum(1 for r in results if r.action == a) for a in ("added", "replaced", "unchanged")}
     return report
 
 
-def check_paths(paths: list[Path], *, jobs: int | None = None,
-                progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+def check(paths: list[Path], *, jobs: int | None = None,
+          progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Parse and validate files without touching any warehouse."""
     out = []
     for r in parse_many(paths, jobs):

@@ -6,8 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from activity.catalog import METRICS, get_metric
+from activity.catalog import get_metric
 from activity.formatting import format_number, period_label
+from activity.identity import REPEAT_COLUMNS, once_in_obs
 from etl.figures import Figure, FigureColumns, columns_table
 from etl.intake.names import safe_display_name
 from etl.problems import ERROR, WARNING, Problem
@@ -16,7 +17,6 @@ from etl.sheets.layouts import parse_sheet
 from etl.sheets.readers import SPREADSHEET_EXTS, Grid, ReadError, read_grid
 
 MAX_PROBLEMS = 200
-_STOCKS = sorted(code for code, m in METRICS.items() if m.kind == "stock")
 INPUT_EXTS = SPREADSHEET_EXTS | REPORT_EXTS
 
 
@@ -138,7 +138,6 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
     return result
 
 
-KEY_COLUMNS = ["place_code", "department", "metric", "breakdown", "period_start", "period_end", "as_of"]  # Figure.key
 
 
 def _packed_without_repeats(result: FileResult, parts: list) -> bool:
@@ -153,39 +152,12 @@ def _packed_without_repeats(result: FileResult, parts: list) -> bool:
         table, once = columns_table(wide)
         tables.append(table)
     table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
-    # Once as `observations` counts figures implies once by Figure.key (the coarser key).
+    # Once as `observations` counts figures implies no repeat (REPEAT_COLUMNS is a finer key).
     result.once_in_obs = once if len(tables) == 1 and wide else once_in_obs(table)
-    if not result.once_in_obs and table.group_by(KEY_COLUMNS).aggregate([]).num_rows != table.num_rows:
+    if not result.once_in_obs and table.group_by(list(REPEAT_COLUMNS)).aggregate([]).num_rows != table.num_rows:
         return False
     result.packed, result.count, result.figures = table, table.num_rows, []
     return True
-
-
-def once_in_obs(table) -> bool:
-    """True when no two rows of one source's figures would be the same figure in `observations`
-    (a stock reported as of the same day for two periods, say): then they go into `obs` as they are."""
-    import pyarrow.compute as pc
-
-    if table.num_rows < 2:
-        return True
-    stock = pc.is_in(table["metric"], value_set=_pa_stocks())
-    day = pc.if_else(stock, pc.coalesce(table["as_of"], pc.add(table["period_end"], _one_day())), table["period_end"])
-    start = pc.if_else(stock, None, table["period_start"])
-    keys = table.select(["place_code", "department", "metric", "breakdown"]).append_column(
-        "start", start).append_column("day", day)
-    return keys.group_by(keys.column_names).aggregate([]).num_rows == table.num_rows
-
-
-def _pa_stocks():
-    import pyarrow as pa
-
-    return pa.array(_STOCKS, pa.string())
-
-
-def _one_day():
-    import pyarrow as pa
-
-    return pa.scalar(86_400_000, pa.duration("ms"))
 
 
 def _read_report(path: Path, name: str, result: FileResult) -> Grid:

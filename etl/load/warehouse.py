@@ -11,58 +11,31 @@ from __future__ import annotations
 
 import getpass
 import os
-import re
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from activity.catalog import METRICS
-from activity.warehouse.schema import DDL, DEDUPED, SCHEMA_VERSION, SORT_KEY
-from activity.warehouse.store import ROOT, db_path, verify
-from activity.warehouse.store import WarehouseDamaged as WarehouseDamagedOnRead
-from etl.load.parse import FileResult
-from etl.load.summary import refresh_summary
-
-LOCK_WAIT_SECONDS = float(os.environ.get("DASHBOARD_LOCK_WAIT", "30"))
+from activity.settings import setting
+from activity.warehouse.schema import DDL, SCHEMA_VERSION
+from activity.warehouse.store import WarehouseDamaged, verify
+from etl.load.observations import refresh_observations
 
 
 class WarehouseBusy(Exception):
     """Another load holds the lock."""
 
 
-class WarehouseDamaged(Exception):
-    """The warehouse file cannot be opened."""
-
-
-@dataclass
-class LoadReport:
-    files: list[FileResult]
-    loaded: bool
-    seconds: float = 0.0
-    db_path: Path | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def figures(self) -> int:
-        return sum(f.figure_count for f in self.files if f.action in ("added", "replaced"))
-
-
-def project_root() -> Path:
-    return ROOT
-
-
-default_db_path = db_path
-
-
 @contextmanager
-def write_lock(db_path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
-    """An exclusive lock beside the warehouse; waits up to `wait` seconds, then WarehouseBusy."""
+def write_lock(db_path: Path, wait: float | None = None) -> Iterator[None]:
+    """An exclusive lock beside the warehouse; waits up to `wait` seconds (default: the LOCK_WAIT
+    setting), then WarehouseBusy."""
+    wait = setting("LOCK_WAIT") if wait is None else wait
     lock_path = db_path.with_name(db_path.name + ".lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fh = open(lock_path, "a+b")
@@ -118,41 +91,32 @@ def transaction(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             stale.unlink(missing_ok=True)  # left by a killed load
         tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
         if db_path.exists():
-            _verify(db_path)  # never build on a damaged file
+            verify(db_path)  # never build on a damaged file, nor on one of an older schema
             shutil.copyfile(db_path, tmp)
         try:
             try:
                 con = duckdb.connect(str(tmp))
             except duckdb.Error as exc:
-                raise WarehouseDamaged(f"{db_path}: {exc}") from exc
+                raise WarehouseDamaged(f"{db_path.name}: {exc}") from exc
             try:
-                con.execute(f"SET memory_limit = '{_load_memory()}'")
+                con.execute(f"SET memory_limit = '{setting('LOAD_MEMORY')}'")
                 con.execute("SET preserve_insertion_order = false")  # `obs` is sorted explicitly
                 con.execute(DDL)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 _refresh_metrics(con)
-                if con.execute("SELECT (SELECT count(*) FROM obs) = 0 AND (SELECT count(*) FROM facts) > 0").fetchone()[0]:
-                    refresh_observations(con, None)  # a warehouse from before `obs` existed
                 yield con
                 con.execute("CHECKPOINT")
                 _pause_before_swap()
             finally:
                 con.close()
             _fsync(tmp)
-            _verify(tmp)  # what is swapped in reads back whole
+            verify(tmp)  # what is swapped in reads back whole
             _keep_previous(db_path)
             os.replace(tmp, db_path)
             _fsync_dir(db_path.parent)
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
-
-
-def _verify(path: Path) -> None:
-    try:
-        verify(path)
-    except WarehouseDamagedOnRead as exc:
-        raise WarehouseDamaged(f"{path.name}: {exc}") from exc
 
 
 def previous_path(db_path: Path) -> Path:
@@ -172,15 +136,9 @@ def _keep_previous(db_path: Path) -> None:
         shutil.copyfile(db_path, previous)
 
 
-def _load_memory() -> str:
-    """DuckDB's memory limit for a load ($DASHBOARD_LOAD_MEMORY, e.g. 2GB); beyond it DuckDB spills to disk."""
-    value = os.environ.get("DASHBOARD_LOAD_MEMORY", "1GB").strip()
-    return value if re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]?i?B", value, re.IGNORECASE) else "1GB"
-
-
 def _pause_before_swap() -> None:
     """Hold the finished copy for $DASHBOARD_LOAD_PAUSE seconds: lets tests kill or race a load."""
-    pause = float(os.environ.get("DASHBOARD_LOAD_PAUSE", "0") or 0)
+    pause = setting("LOAD_PAUSE")
     if pause > 0:
         time.sleep(pause)
 
@@ -197,51 +155,6 @@ def _fsync_dir(path: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def load_results(
-    results: list[FileResult],
-    db_path: Path,
-    *,
-    demo: bool = False,
-    user: str | None = None,
-    progress: Callable[[FileResult], None] | None = None,
-) -> LoadReport:
-    """Store validated files. Nothing is written if any file has errors."""
-    started = time.perf_counter()
-    if any(not r.ok for r in results):
-        for r in results:
-            r.action = "rejected" if not r.ok else "not_loaded"
-        return LoadReport(results, False, time.perf_counter() - started, db_path)
-    user = user or _whoami()
-    from etl.load.storer import Storer
-
-    with transaction(db_path) as con:
-        storer = Storer(con, demo=demo, user=user)
-        for r in results:
-            storer.store(r)
-            if progress:
-                progress(r)
-        storer.finish()
-    report = LoadReport(results, True, time.perf_counter() - started, db_path)
-    report.counts = {a: sum(1 for r in results if r.action == a) for a in ("added", "replaced", "unchanged")}
-    return report
-
-
-def refresh_observations(con: duckdb.DuckDBPyConnection, places: set[str] | None) -> None:
-    """Bring `obs` (behind the public view) and its counts (`obs_summary`) up to date for these places;
-    None or many: rebuild all."""
-    if places is not None and not places:
-        return
-    total = con.execute("SELECT count(DISTINCT place_code) FROM facts").fetchone()[0]
-    if places is None or len(places) * 5 > total or not con.execute("SELECT count(*) FROM obs").fetchone()[0]:
-        con.execute(f"CREATE OR REPLACE TABLE obs AS {DEDUPED} ORDER BY {SORT_KEY}", [None, None])
-        refresh_summary(con, None)
-        return
-    codes = sorted(places)
-    con.execute("DELETE FROM obs WHERE list_contains(?::VARCHAR[], city_code)", [codes])
-    con.execute(f"INSERT INTO obs {DEDUPED} ORDER BY {SORT_KEY}", [codes, codes])
-    refresh_summary(con, places)
 
 
 def _refresh_metrics(con: duckdb.DuckDBPyConnection) -> None:
@@ -264,7 +177,7 @@ def load_population(con: duckdb.DuckDBPyConnection, csv_path: Path) -> int:
     return con.execute("SELECT count(*) FROM population").fetchone()[0]
 
 
-def _whoami() -> str:
+def whoami() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no user database entry (containers)
@@ -279,7 +192,7 @@ def remove_source(db_path: Path, name: str, user: str | None = None) -> int:
     """Take a loaded file or report out: its figures go, its `sources` row stays (inactive), the
     load log records who removed it, and `obs` is refreshed for its places. Returns the figures
     removed; SourceNotFound (the warehouse unchanged) when no active source has that name."""
-    user = user or _whoami()
+    user = user or whoami()
     with transaction(db_path) as con:
         row = con.execute("SELECT source_id, content_hash, warnings FROM sources WHERE active AND name = ?",
                           [name]).fetchone()
