@@ -117,14 +117,16 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def page(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
-    """A factory of Streamlit AppTests of the app, always entered through dashboard.py:
+    """A factory of Streamlit AppTests of the app, each built from dashboard.py (the entry script):
 
     `page("trends")` is the Trends page on the built warehouse, already run. `page(None)` is the
     entry as a visitor first opens it (its default page). `db=` points DASHBOARD_DB elsewhere (a
     copy, a crafted or a damaged warehouse, a missing file); `query=` sets URL parameters; `auth=`
     is the `[auth]` section of the secrets (none given: AppTest reads the real secrets.toml, if any);
     `session=` presets session state (e.g. `auth_user`, `lang`); `entry_first=True` runs the entry once
-    before switching to the page; `run=False` returns it unrun; `timeout` is each run's limit (s)."""
+    before switching to the page; `run=False` returns it unrun; `timeout` is each run's limit (s).
+    A page switched to before any run runs without the entry (ui/entry.py's ensure_entry then draws
+    the language switch), so a language is set in session state, not only in the URL."""
     from streamlit.testing.v1 import AppTest
 
     def open_page(name: str | None, *, db: Path | None = None, query: dict[str, str] | None = None,
