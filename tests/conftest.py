@@ -1,12 +1,18 @@
-"""Shared fixtures: workbooks built at test time, a fresh warehouse, the shipped warehouse."""
+"""Shared fixtures: workbooks built at test time, a fresh warehouse, the shipped warehouse, and the
+app's pages as Streamlit's AppTest runs them."""
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 import pytest
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -107,3 +113,37 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
     build_warehouse(path)
     return path
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """A factory of Streamlit AppTests of the app, each built from dashboard.py (the entry script):
+
+    `page("trends")` is the Trends page on the built warehouse, already run. `page(None)` is the
+    entry as a visitor first opens it (its default page). `db=` points DASHBOARD_DB elsewhere (a
+    copy, a crafted or a damaged warehouse, a missing file); `query=` sets URL parameters; `auth=`
+    is the `[auth]` section of the secrets (none given: AppTest reads the real secrets.toml, if any);
+    `session=` presets session state (e.g. `auth_user`, `lang`); `entry_first=True` runs the entry once
+    before switching to the page; `run=False` returns it unrun; `timeout` is each run's limit (s).
+    A page switched to before any run runs without the entry (ui/entry.py's ensure_entry then draws
+    the language switch), so a language is set in session state, not only in the URL."""
+    from streamlit.testing.v1 import AppTest
+
+    def open_page(name: str | None, *, db: Path | None = None, query: dict[str, str] | None = None,
+                  auth: dict[str, Any] | None = None, session: dict[str, Any] | None = None,
+                  entry_first: bool = False, run: bool = True, timeout: float = 30) -> AppTest:
+        monkeypatch.setenv("DASHBOARD_DB", str(db if db is not None else request.getfixturevalue("built_db")))
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+        if auth is not None:
+            at.secrets["auth"] = auth
+        for key, value in (session or {}).items():
+            at.session_state[key] = value
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
+        if entry_first:
+            at.run()
+        if name is not None:
+            at.switch_page(f"pages/{name}.py")
+        return at.run() if run else at
+
+    return open_page

@@ -14,11 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def app(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page("pages/holdings.py")
-    return at
+def app(page) -> AppTest:
+    return page("holdings", run=False)
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -54,31 +51,24 @@ def test_english(app: AppTest) -> None:
     assert set(app.dataframe[0].value["city"]) == {"Nizhyn", "Lysychansk"}
 
 
-def test_entry_has_the_language_switch_and_opens_the_overview(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+def test_entry_has_the_language_switch_and_opens_the_overview(page) -> None:
+    at = page(None)
     assert not at.exception
     assert at.sidebar.radio(key="lang").value == "uk"
     assert at.title[0].value == "Огляд"
 
 
-def test_a_shared_link_reopens_the_same_view(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.query_params["lang"] = "English"  # bound widgets keep their shown label in the URL
-    at.query_params["ov_gran"] = "year"
-    at.run()
+def test_a_shared_link_reopens_the_same_view(page) -> None:
+    at = page(None, query={"lang": "English",  # bound widgets keep their shown label in the URL
+                           "ov_gran": "year"})
     assert not at.exception
     assert at.title[0].value == "Overview"
     assert at.sidebar.radio(key="lang").value == "en"
     assert at.sidebar.radio(key="ov_gran").value == "year"
 
 
-def test_no_warehouse_explains_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "none.duckdb"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page("pages/holdings.py")
-    at.run()
+def test_no_warehouse_explains_what_to_do(page, tmp_path: Path) -> None:
+    at = page("holdings", db=tmp_path / "none.duckdb")
     assert not at.exception
     assert "python -m etl build" in at.info[0].value
 
@@ -89,12 +79,9 @@ def test_pages_hold_no_sql() -> None:
         assert "duckdb" not in text and "select " not in text, page
 
 
-@pytest.mark.parametrize("page", ["overview", "trends", "compare", "civil_society", "data", "holdings"])
-def test_every_page_explains_a_missing_warehouse(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "none.duckdb"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page(f"pages/{page}.py")
-    at.run()
+@pytest.mark.parametrize("name", ["overview", "trends", "compare", "civil_society", "data", "holdings"])
+def test_every_page_explains_a_missing_warehouse(page, name: str, tmp_path: Path) -> None:
+    at = page(name, db=tmp_path / "none.duckdb")
     assert not at.exception
     assert any("python -m etl build" in i.value for i in at.info)
 
@@ -112,12 +99,8 @@ def many_places_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def test_holdings_of_many_places_lists_places_then_the_chosen_ones(many_places_db: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DASHBOARD_DB", str(many_places_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page("pages/holdings.py")
-    at.run()
+def test_holdings_of_many_places_lists_places_then_the_chosen_ones(page, many_places_db: Path) -> None:
+    at = page("holdings", db=many_places_db)
     assert not at.exception
     by_place = at.dataframe[0].value
     per_place = query("SELECT city_uk, count(*) AS n FROM observations GROUP BY ALL", path=many_places_db)
@@ -148,14 +131,11 @@ def test_quality_checks_of_chosen_places_are_those_places_rows_of_the_whole(many
         pd.testing.assert_frame_equal(part.reset_index(drop=True), expected, check_dtype=False)
 
 
-def test_quality_of_many_places_checks_the_chosen_ones(many_places_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_quality_of_many_places_checks_the_chosen_ones(page, many_places_db: Path) -> None:
     from activity import quality
     from activity.warehouse import queries
 
-    monkeypatch.setenv("DASHBOARD_DB", str(many_places_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page("pages/quality.py")
-    at.run()
+    at = page("quality", db=many_places_db)  # DASHBOARD_DB stays there for the queries below
     assert not at.exception
     assert [s.value.split(":")[0] for s in at.subheader] == ["Невідомі назви показників у завантаженнях"]
     assert any("Оберіть" in i.value for i in at.info)  # the checks wait for a choice

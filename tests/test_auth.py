@@ -64,25 +64,17 @@ def test_settings_say_which_login_applies() -> None:
     assert read_settings({"redirect_uri": "x", "client_id": "y"}).mode == "none"  # incomplete: locked
 
 
-def _page(page: str, db: Path, monkeypatch: pytest.MonkeyPatch, auth: dict | None = None) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.secrets["auth"] = auth if auth is not None else {}  # never the developer's own secrets.toml
-    at.switch_page(f"pages/{page}.py")
-    return at
-
-
-@pytest.mark.parametrize("page", PROTECTED)
-def test_a_visitor_without_accounts_configured_is_refused(page: str, built_db: Path, monkeypatch) -> None:
-    at = _page(page, built_db, monkeypatch).run()
+@pytest.mark.parametrize("name", PROTECTED)
+def test_a_visitor_without_accounts_configured_is_refused(page, name: str) -> None:
+    at = page(name, auth={}, timeout=60)  # auth always given: never the developer's own secrets.toml
     assert not at.exception
     assert "python -m etl passwd" in at.warning[0].value
     assert not at.file_uploader and not at.button and not at.dataframe and not at.text_input
 
 
-@pytest.mark.parametrize("page", PROTECTED)
-def test_a_visitor_who_is_not_logged_in_sees_only_the_login(page: str, built_db: Path, monkeypatch) -> None:
-    at = _page(page, built_db, monkeypatch, ACCOUNTS).run()
+@pytest.mark.parametrize("name", PROTECTED)
+def test_a_visitor_who_is_not_logged_in_sees_only_the_login(page, name: str) -> None:
+    at = page(name, auth=ACCOUNTS, timeout=60)
     assert not at.exception
     assert [t.label for t in at.text_input] == ["Ім’я користувача", "Пароль"]
     assert not at.file_uploader and not at.dataframe and not at.main.radio  # nothing of the page itself
@@ -94,8 +86,8 @@ def _login(at: AppTest, user: str, password: str) -> AppTest:
     return at.button[0].click().run()
 
 
-def test_login_opens_the_upload_page_and_logout_closes_it(built_db: Path, monkeypatch) -> None:
-    at = _login(_page("upload", built_db, monkeypatch, ACCOUNTS).run(), "olena", PASSWORD)
+def test_login_opens_the_upload_page_and_logout_closes_it(page) -> None:
+    at = _login(page("upload", auth=ACCOUNTS, timeout=60), "olena", PASSWORD)
     assert not at.exception and not at.error
     assert at.file_uploader(key="up_files").accept_multiple_files
     assert "olena" in at.sidebar.caption[-1].value
@@ -103,9 +95,9 @@ def test_login_opens_the_upload_page_and_logout_closes_it(built_db: Path, monkey
     assert not at.file_uploader and [t.label for t in at.text_input] == ["Ім’я користувача", "Пароль"]
 
 
-def test_failed_logins_wait_and_then_lock_the_form(built_db: Path, monkeypatch) -> None:
+def test_failed_logins_wait_and_then_lock_the_form(page, monkeypatch) -> None:
     monkeypatch.setattr(ui.auth, "FAIL_DELAY", 0.0)
-    at = _page("upload", built_db, monkeypatch, ACCOUNTS).run()
+    at = page("upload", auth=ACCOUNTS, timeout=60)
     for attempt in range(ui.auth.MAX_FAILURES):
         at = _login(at, "olena", f"guess {attempt}")
         assert at.error[0].value == "Невірне ім’я користувача або пароль."
@@ -115,31 +107,31 @@ def test_failed_logins_wait_and_then_lock_the_form(built_db: Path, monkeypatch) 
     assert at.session_state["auth_failures"] == ui.auth.MAX_FAILURES
 
 
-def test_an_unknown_user_is_refused_like_a_wrong_password(built_db: Path, monkeypatch) -> None:
+def test_an_unknown_user_is_refused_like_a_wrong_password(page, monkeypatch) -> None:
     monkeypatch.setattr(ui.auth, "FAIL_DELAY", 0.0)
-    at = _login(_page("sources", built_db, monkeypatch, ACCOUNTS).run(), "nobody", PASSWORD)
+    at = _login(page("sources", auth=ACCOUNTS, timeout=60), "nobody", PASSWORD)
     assert at.error[0].value == "Невірне ім’я користувача або пароль."
     assert not at.dataframe
 
 
-def test_oidc_uses_streamlits_login_and_user(built_db: Path, monkeypatch) -> None:
-    at = _page("upload", built_db, monkeypatch, OIDC).run()
+def test_oidc_uses_streamlits_login_and_user(page) -> None:
+    at = page("upload", auth=OIDC, timeout=60)
     assert not at.exception and not at.text_input  # no password form: the provider logs people in
     assert [b.label for b in at.button] == ["Увійти"] and not at.file_uploader
-    at = _page("upload", built_db, monkeypatch, OIDC)
+    at = page("upload", auth=OIDC, run=False, timeout=60)
     at.user = {"is_logged_in": True, "email": "olena@rada.example.org"}
     at.run()
     assert not at.exception and at.file_uploader
     assert "olena@rada\\.example\\.org" in at.sidebar.caption[-1].value
 
 
-def test_protect_all_locks_the_read_only_pages_too(built_db: Path, monkeypatch) -> None:
-    at = _page("holdings", built_db, monkeypatch, {**ACCOUNTS, "protect_all": True}).run()
+def test_protect_all_locks_the_read_only_pages_too(page) -> None:
+    at = page("holdings", auth={**ACCOUNTS, "protect_all": True}, timeout=60)
     assert not at.exception and not at.metric and not at.dataframe
     assert at.info[0].value == "Застосунок доступний лише після входу."
     at = _login(at, "olena", PASSWORD)
     assert not at.exception and at.metric  # the page itself, once logged in
-    public = _page("holdings", built_db, monkeypatch, ACCOUNTS).run()
+    public = page("holdings", auth=ACCOUNTS, timeout=60)
     assert public.metric and not public.text_input  # public unless protect_all
 
 

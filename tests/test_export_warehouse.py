@@ -21,7 +21,6 @@ from activity.periods import period_from_key
 from activity.warehouse.store import query
 from etl.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
 NIZ, LYS = "UA74040250010023991", "UA44120050010021900"
 
 
@@ -180,15 +179,14 @@ def clicked(wh: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
     return found
 
 
-def run_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.switch_page(f"pages/{page}.py").run()
+def run_page(page, name: str) -> AppTest:
+    at = page(name, timeout=60)
     assert not at.exception
     return at
 
 
-def test_data_page_downloads_every_figure_it_found(clicked: dict, wh: Path) -> None:
-    at = run_page("data")
+def test_data_page_downloads_every_figure_it_found(clicked: dict, wh: Path, page) -> None:
+    at = run_page(page, "data")
     at.sidebar.multiselect(key="metric").set_value([]).run()  # every metric: more than one page of 200
     shown = at.dataframe[0].value
     build, name = clicked["dl_data_xlsx"]
@@ -203,14 +201,14 @@ def test_data_page_downloads_every_figure_it_found(clicked: dict, wh: Path) -> N
     assert csv_rows[0].split(";") == list(shown.columns) and len(csv_rows) == n + 1
 
 
-@pytest.mark.parametrize(("page", "key", "sheet"), [
+@pytest.mark.parametrize(("name", "key", "sheet"), [
     ("trends", "dl_trend_flows_xlsx", "Потоки"), ("compare", "dl_cmp_cities_chart_xlsx", "Порівняння"),
     ("civil_society", "dl_civil_ngos_registered_xlsx", "Залишки"), ("holdings", "dl_holdings_xlsx", "Що є у сховищі"),
     ("holdings", "dl_files_xlsx", "Завантажені файли"), ("overview", "dl_overview_xlsx", "Огляд"),
     ("overview", "dl_report", "Публікації"),
 ])
-def test_every_page_offers_its_tables(clicked: dict, page: str, key: str, sheet: str) -> None:
-    run_page(page)
+def test_every_page_offers_its_tables(clicked: dict, page, name: str, key: str, sheet: str) -> None:
+    run_page(page, name)
     assert key in clicked
     if not key.endswith("_xlsx") and key != "dl_report":
         return
@@ -220,8 +218,8 @@ def test_every_page_offers_its_tables(clicked: dict, page: str, key: str, sheet:
         assert clicked[key.replace("_xlsx", "_csv")][0]().startswith(b"\xef\xbb\xbf")
 
 
-def test_trends_download_is_the_chart(clicked: dict) -> None:
-    run_page("trends")
+def test_trends_download_is_the_chart(clicked: dict, page) -> None:
+    run_page(page, "trends")
     header, rows = sheet_rows(clicked["dl_trend_flows_xlsx"][0](), "Потоки", "Місто")
     assert len(rows) == 2 * 96  # two cities, every month of 2017-2024, as on the chart's x axis
     assert {r[0] for r in rows} == {"Ніжин", "Лисичанськ"}

@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from activity.warehouse.store import query
 from etl.load.loader import load
@@ -103,16 +102,12 @@ def test_rebuild_after_damage(tmp_path: Path, built: bytes) -> None:
     assert db.read_bytes() != b"" and int(query("SELECT count(*) AS n FROM observations", path=db)["n"][0]) > 0
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_the_app_explains_a_damaged_warehouse(tmp_path: Path, built: bytes, monkeypatch: pytest.MonkeyPatch,
-                                              page: str) -> None:
+@pytest.mark.parametrize("name", PAGES)
+def test_the_app_explains_a_damaged_warehouse(tmp_path: Path, built: bytes, page, name: str) -> None:
     db = tmp_path / "warehouse.duckdb"
     db.write_bytes(built)
     _damage(db, "zeroed_block")
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page(f"pages/{page}.py")
-    at.run()
+    at = page(name, db=db)
     assert not at.exception
     [error] = at.error
     assert "пошкоджено" in error.value and "build --fresh" in error.value and ".previous" in error.value

@@ -14,7 +14,6 @@ from activity.catalog import metrics_in_category
 from activity.series import level_on, year_before
 from activity.warehouse.store import query
 
-ROOT = Path(__file__).resolve().parents[1]
 NIZ = "UA74040250010023991"
 LYS = "UA44120050010021900"
 CODES = [m.code for m in metrics_in_category("civil_society")]
@@ -22,10 +21,8 @@ CITIES = [(NIZ, "Ніжин"), (LYS, "Лисичанськ")]  # the sidebar's d
 
 
 @pytest.fixture
-def at(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    app.switch_page("pages/civil_society.py").run()
+def at(page) -> AppTest:
+    app = page("civil_society")
     assert not app.exception
     return app
 

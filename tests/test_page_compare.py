@@ -22,11 +22,8 @@ NIZHYN, LYSYCHANSK = "UA74040250010023991", "UA44120050010021900"
 
 
 @pytest.fixture
-def app(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page("pages/compare.py")
-    return at.run()
+def app(page) -> AppTest:
+    return page("compare")
 
 
 def bars(at: AppTest) -> tuple[dict[str, list[float]], dict]:

@@ -9,7 +9,6 @@ from streamlit.testing.v1 import AppTest
 
 from activity.warehouse.store import query
 
-ROOT = Path(__file__).resolve().parents[1]
 NIZ = "UA74040250010023991"
 LYS = "UA44120050010021900"
 NBSP = "\u00a0"
@@ -20,10 +19,8 @@ HEADERS_EN = ["City", "Metric", "Period", "Value", "≈", "As of", "Source", "Ce
 
 
 @pytest.fixture
-def at(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    app.switch_page("pages/data.py").run()
+def at(page) -> AppTest:
+    app = page("data")
     assert not app.exception
     return app
 

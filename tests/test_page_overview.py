@@ -12,17 +12,13 @@ from streamlit.testing.v1 import AppTest
 from activity.catalog import get_metric
 from activity.warehouse.store import query
 
-ROOT = Path(__file__).resolve().parents[1]
 NIZHYN = "UA74040250010023991"
 LYSYCHANSK = "UA44120050010021900"
 
 
 @pytest.fixture
-def app(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.run()
-    at.switch_page("pages/overview.py").run()
+def app(page) -> AppTest:
+    at = page("overview", entry_first=True)
     assert not at.exception
     return at
 

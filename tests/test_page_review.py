@@ -18,15 +18,11 @@ SAMPLE = ROOT / "data" / "samples" / "pryklad_nizhyn_2024_05.txt"
 
 
 @pytest.fixture
-def app(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, Path]:
+def app(page, built_db: Path, tmp_path: Path) -> tuple[AppTest, Path]:
     db = tmp_path / "w.duckdb"
     shutil.copyfile(built_db, db)
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.secrets["auth"] = {"accounts": {"olena": hash_password("рукопис-2024-весна")}}  # loading needs a login
-    at.session_state["auth_user"] = "olena"
-    at.switch_page("pages/review.py")
-    at.run()
+    at = page("review", db=db, auth={"accounts": {"olena": hash_password("рукопис-2024-весна")}},  # loading needs a login
+              session={"auth_user": "olena"}, timeout=60)
     at.radio(key="rv_source").set_value("sample").run()
     return at, db
 

@@ -10,16 +10,12 @@ from streamlit.testing.v1 import AppTest
 
 from activity.warehouse.store import query
 
-ROOT = Path(__file__).resolve().parents[1]
 NIZHYN, LYSYCHANSK = "UA74040250010023991", "UA44120050010021900"
 
 
 @pytest.fixture
-def app(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DB", str(built_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page("pages/trends.py")
-    return at.run()
+def app(page) -> AppTest:
+    return page("trends")
 
 
 def traces(at: AppTest, i: int = 0) -> dict[str, dict]:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from activity import quality
 from activity.warehouse import queries
@@ -16,8 +15,6 @@ from etl.load.loader import load
 from etl.load.parse import parse_file
 from etl.load.warehouse import record_unknown_wordings
 from tests.conftest import DEPT_NIZHYN, long_rows, wide_rows, write_xlsx
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _long(path: Path, *rows: tuple[str, str, object]) -> Path:
@@ -115,12 +112,9 @@ def test_disagreements_rule_on_a_frame() -> None:
     assert out["difference"].tolist() == [1.0] and not out["complete"][0]  # 2 months at 20 may still reach 30
 
 
-def test_the_quality_page_names_every_finding_with_its_source(crafted: Path) -> None:
+def test_the_quality_page_names_every_finding_with_its_source(crafted: Path, page) -> None:
     record_unknown_wordings(crafted, [("Фото звіти", "a.xlsx", 2)])
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.secrets["auth"] = {}
-    at.switch_page("pages/quality.py")
-    at.run()
+    at = page("quality", db=crafted, auth={}, timeout=60)
     assert not at.exception
     assert [s.value for s in at.subheader] == [
         "Підсумки, що не збігаються з місяцями: 2", "Однакові показники з кількох джерел: 1",

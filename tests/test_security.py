@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from activity.warehouse import queries
 from activity.warehouse.store import query
@@ -88,15 +87,11 @@ def _url_keys() -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("value", HOSTILE[:3])
-def test_hostile_url_parameters_on_every_page(db: Path, page: str, value: str) -> None:
+def test_hostile_url_parameters_on_every_page(db: Path, page, name: str, value: str) -> None:
     before = db.read_bytes()
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.switch_page(f"pages/{page}.py")
-    for key in sorted(_url_keys()):
-        at.query_params[key] = value
-    at.run()
+    at = page(name, db=db, query={key: value for key in sorted(_url_keys())})
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "the page rendered"
     assert db.read_bytes() == before

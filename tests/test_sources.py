@@ -16,7 +16,6 @@ from etl.load.warehouse import SourceNotFound, remove_source
 from etl.passwords import hash_password
 from tests.conftest import DEPT_NIZHYN, long_rows, write_xlsx
 
-ROOT = Path(__file__).resolve().parents[1]
 MARCH = """SELECT value, source, demo FROM observations WHERE city = 'Nizhyn' AND metric = 'news_published'
            AND period_start = DATE '2021-03-01' AND granularity = 'month'"""
 
@@ -58,16 +57,13 @@ def test_removing_an_unknown_source_changes_nothing(db: Path) -> None:
     assert db.read_bytes() == before
 
 
-def _app(db: Path) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.secrets["auth"] = {"accounts": {"olena": hash_password("рукопис-2024-весна")}}
-    at.session_state["auth_user"] = "olena"
-    at.switch_page("pages/sources.py")
-    return at.run()
+def _app(page, db: Path) -> AppTest:
+    return page("sources", db=db, auth={"accounts": {"olena": hash_password("рукопис-2024-весна")}},
+                session={"auth_user": "olena"}, timeout=60)
 
 
-def test_the_page_lists_sources_and_removes_one_only_when_confirmed(db: Path) -> None:
-    at = _app(db)
+def test_the_page_lists_sources_and_removes_one_only_when_confirmed(db: Path, page) -> None:
+    at = _app(page, db)
     assert not at.exception
     table = at.dataframe[0].value
     assert len(table) == 17 and table["Вміст (SHA-256)"].str.len().eq(12).all()
@@ -89,14 +85,14 @@ def test_the_page_lists_sources_and_removes_one_only_when_confirmed(db: Path) ->
     assert every.loc[every["Файл або звіт"] == "nizhyn_2017_year.csv", "Стан"].tolist() == ["вилучено"]
 
 
-def test_the_history_shows_what_a_replacement_superseded(db: Path, tmp_path: Path) -> None:
+def test_the_history_shows_what_a_replacement_superseded(db: Path, tmp_path: Path, page) -> None:
     for folder, value in (("v1", 100), ("v2", 120)):
         (tmp_path / folder).mkdir()
         path = write_xlsx(tmp_path / folder / "nizhyn_2025.xlsx",
                           {"A": long_rows(["Ніжин", DEPT_NIZHYN, "січень 2025", "news_published", value, None])})
         load([parse_file(path)], db, user="olena")
     first_hash = query("SELECT content_hash FROM sources WHERE name = 'nizhyn_2025.xlsx' AND NOT active", path=db)
-    at = _app(db)
+    at = _app(page, db)
     history = at.dataframe[1].value
     row = history.iloc[0]
     assert row["Дія"] == "замінено" and row["Файл або звіт"] == "nizhyn_2025.xlsx"

@@ -113,16 +113,11 @@ def test_the_review_workbook_reads_back_to_the_same_figures(tmp_path: Path) -> N
 
 
 @pytest.fixture
-def app(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, Path]:
+def app(page, built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, Path]:
     db = tmp_path / "w.duckdb"
     shutil.copyfile(built_db, db)
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
     monkeypatch.setenv("DASHBOARD_UPLOAD_DIR", str(tmp_path / "uploads"))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.secrets["auth"] = AUTH
-    at.session_state["auth_user"] = "olena"
-    at.switch_page("pages/upload.py")
-    return at.run(), db
+    return page("upload", db=db, auth=AUTH, session={"auth_user": "olena"}, timeout=60), db
 
 
 TABLES = {  # the page's tables by a column only they have (st.dataframe has no key AppTest reads)
