@@ -5,8 +5,8 @@ files this project sees, and an environment variable that changes it for one run
 
     DASHBOARD_MAX_COLUMNS=1000 python -m etl load wide.xlsx
 
-A value that is not a positive whole number is ignored (the default stands). `README.md` documents
-every limit; a test checks that each one is there.
+A value that is not a positive whole number is ignored (the default stands). `docs/operating.md`
+has the table of every limit and `README.md` names each one; tests check both.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 class Limit:
     name: str
     default: int
-    about: str  # what it bounds, in English (README has the table)
+    about: str  # what it bounds, in English (docs/operating.md has the table)
 
     @property
     def env(self) -> str:
