@@ -304,7 +304,7 @@ def main() -> int:
                     help="time each query n times in a row on one side, then on the other (not alternating)")
     args = ap.parse_args()
     if not args.db.exists():
-        print(f"no warehouse at {args.db}: build one (README, 'National scale')", file=sys.stderr)
+        print(f"no warehouse at {args.db}: build one (docs/performance.md, 'National scale')", file=sys.stderr)
         return 2
     os.environ["DASHBOARD_DB"] = str(args.db.resolve())
 
