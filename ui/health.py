@@ -2,8 +2,22 @@
 
 import streamlit as st
 
-from activity.i18n import tr
+from activity.i18n import translator
 from ui import data
+
+T = {
+    "damaged_warehouse": (
+        "Файл сховища пошкоджено, тож показати дані неможливо ({detail}). Відновіть попередню версію: "
+        "скопіюйте `warehouse.duckdb.previous` (або свою резервну копію) на місце `warehouse.duckdb`; "
+        "або перебудуйте: `python -m etl build --fresh` і знову `python -m etl load` ваших файлів.",
+        "The warehouse file is damaged, so nothing can be shown ({detail}). Restore the previous version: "
+        "copy `warehouse.duckdb.previous` (or your own backup) over `warehouse.duckdb`; or rebuild: "
+        "`python -m etl build --fresh`, then `python -m etl load` your files again.",
+    ),
+}
+
+
+t = translator(T)
 
 
 def stop_if_damaged(lang: str) -> None:
@@ -16,5 +30,5 @@ def stop_if_damaged(lang: str) -> None:
         warm_up()
     detail = data.warehouse_damage()
     if detail:
-        st.error(tr("damaged_warehouse", lang, detail=detail))
+        st.error(t("damaged_warehouse", lang, detail=detail))
         st.stop()
