@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
-from activity.i18n import translator
+from activity.i18n import tr, translator
 from etl.load.loader import check_paths, load_paths
 from etl.load.parse import FileResult, expand_paths
 from etl.load.warehouse import (
@@ -27,8 +27,6 @@ from etl.load.warehouse import (
 EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4
 
 T = {  # (uk, en)
-    "added": ("додано", "added"),
-    "replaced": ("замінено попередню версію", "replaced the previous version"),
     "unchanged": ("без змін (уже завантажено як {same})", "unchanged (already loaded as {same})"),
     "rejected": ("не завантажено: є помилки", "not loaded: errors"),
     "not_loaded": ("не завантажено через помилки в інших файлах", "not loaded: other files have errors"),
@@ -53,6 +51,7 @@ T = {  # (uk, en)
     ),
     "no_files": ("Не знайдено файлів для обробки: {paths}", "No input files found in: {paths}"),
     "built": ("Сховище: {db}", "Warehouse: {db}"),
+    "unit_file": (" файл", " file"),
 }
 
 
@@ -130,7 +129,7 @@ def _progress_factory(obj: dict):
     def make(total: int, desc: str):
         from tqdm import tqdm
 
-        return tqdm(total=total, desc=desc, unit=" файл" if obj["lang"] == "uk" else " file",
+        return tqdm(total=total, desc=desc, unit=t("unit_file", obj["lang"]),
                     file=sys.stderr, disable=obj["json"] or None, leave=False)
 
     return make
@@ -185,8 +184,9 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
             "figures": figures, "warnings": warnings, "errors": errors, "seconds": round(seconds, 3),
         }, ensure_ascii=False, indent=1))
         return code
+    said = {"added": tr("added", lang), "replaced": tr("replaced_previous", lang)}  # the pages say these too
     for r in results:
-        status = t(r.action, lang, same=r.replaced or "") if r.action else ""
+        status = said.get(r.action) or (t(r.action, lang, same=r.replaced or "") if r.action else "")
         click.echo(f"{r.name}: {status}, {format_number(r.figure_count, lang)}")
         for p in r.problems:
             click.echo("  " + p.render(lang), err=p.severity == "error")
