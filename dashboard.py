@@ -23,7 +23,7 @@ PAGES = [  # (file, title key, icon, url path = the file's stem: see ui/entry.py
     ("pages/review.py", "review_title", ":material/fact_check:", "review"),
     ("pages/holdings.py", "holdings_title", ":material/inventory_2:", "holdings"),
     ("pages/upload.py", "upload_title", ":material/upload_file:", "upload"),
-    ("pages/sources.py", "sources_title", ":material/source:", "sources"),
+    ("pages/sources.py", "sources", ":material/source:", "sources"),
     ("pages/quality.py", "quality_title", ":material/rule:", "quality"),
 ]
 pages = [

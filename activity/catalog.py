@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from activity.i18n import pick
+
 __all__ = [
     "CATALOG_PATH",
     "CATEGORIES",
@@ -53,7 +55,7 @@ class CatalogError(ValueError):
 def _pick(lang: str, uk: str, en: str) -> str:
     if lang not in ("uk", "en"):
         raise ValueError(f"unknown language {lang!r}: use 'uk' or 'en'")
-    return uk if lang == "uk" else en
+    return pick(uk, en, lang)
 
 
 @dataclass(frozen=True)

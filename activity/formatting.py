@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
+from activity.i18n import pick, plural, translator
 from activity.periods import (
     MONTH_ABBR_UK,
     MONTH_NAMES_EN,
@@ -37,6 +38,23 @@ DASH = "—"
 NBSP = "\u00a0"
 ROMAN_UK = ("І", "ІІ", "ІІІ", "ІV")
 LANGS = ("uk", "en")
+T = {  # a period's label by granularity, and its short form
+    "quarter": ("{n} квартал {year}", "Q{n} {year}"),
+    "quarter_short": ("{n} кв. {year}", "Q{n} {year}"),
+    "half_year": ("{n} півріччя {year}", "H{n} {year}"),
+    "half_year_short": ("{n} півр. {year}", "H{n} {year}"),
+    "year": ("{year} рік", "{year}"),
+    "week": ("тиждень {week}, {year}", "week {week}, {year}"),
+    "week_short": ("тиж. {week}, {year}", "W{week:02d} {year}"),
+    "months_one": ("{n} місяць {year}", "{n} months {year}"),
+    "months_few": ("{n} місяці {year}", "{n} months {year}"),
+    "months_many": ("{n} місяців {year}", "{n} months {year}"),
+    "months_short": ("{n} міс. {year}", "{n} months {year}"),
+    "span": ("{start}–{end}", "{start} – {end}"),
+}
+
+
+t = translator(T)
 
 
 def _check_lang(lang: str) -> None:
@@ -95,46 +113,22 @@ def format_date(d: date | None, lang: str = "uk") -> str:
     return d.strftime("%d.%m.%Y") if lang == "uk" else d.isoformat()
 
 
-def _months_word_uk(n: int) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return "місяць"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "місяці"
-    return "місяців"
-
-
 def period_label(p: Period, lang: str = "uk", short: bool = False) -> str:
     """Human label of a period, e.g. "ІІІ квартал 2019" / "ІІІ кв. 2019" / "Q3 2019"."""
     _check_lang(lang)
-    s, year = p.start, p.start.year
-    uk = lang == "uk"
+    s, year, form = p.start, p.start.year, "_short" if short else ""
     if p.granularity == "month":
-        if uk:
-            return f"{(MONTH_ABBR_UK if short else MONTH_NAMES_UK)[s.month - 1]} {year}"
-        name = MONTH_NAMES_EN[s.month - 1]
-        return f"{name[:3] if short else name} {year}"
-    if p.granularity == "quarter":
-        q = (s.month - 1) // 3 + 1
-        if uk:
-            return f"{ROMAN_UK[q - 1]} {'кв.' if short else 'квартал'} {year}"
-        return f"Q{q} {year}"
-    if p.granularity == "half_year":
-        h = (s.month - 1) // 6 + 1
-        if uk:
-            return f"{ROMAN_UK[h - 1]} {'півр.' if short else 'півріччя'} {year}"
-        return f"H{h} {year}"
+        en = MONTH_NAMES_EN[s.month - 1]
+        return f"{pick((MONTH_ABBR_UK if short else MONTH_NAMES_UK)[s.month - 1], en[:3] if short else en, lang)} {year}"
+    if p.granularity in ("quarter", "half_year"):
+        n = (s.month - 1) // (3 if p.granularity == "quarter" else 6) + 1
+        return t(p.granularity + form, lang, n=pick(ROMAN_UK[n - 1], str(n), lang), year=year)
     if p.granularity == "year":
-        return f"{year} рік" if uk and not short else str(year)
+        return str(year) if short else t("year", lang, year=year)
     if p.granularity == "week":
         iso = s.isocalendar()
-        if uk:
-            return f"{'тиж.' if short else 'тиждень'} {iso.week}, {iso.year}"
-        return f"W{iso.week:02d} {iso.year}" if short else f"week {iso.week}, {iso.year}"
+        return t("week" + form, lang, week=iso.week, year=iso.year)
     if p.cumulative:
         n = p.n_months
-        if uk:
-            return f"{n} {'міс.' if short else _months_word_uk(n)} {year}"
-        return f"{n} months {year}"
-    if uk:
-        return f"{format_date(p.start)}–{format_date(p.end)}"
-    return f"{p.start.isoformat()} – {p.end.isoformat()}"
+        return t("months_short" if short else f"months_{plural(n, lang)}", lang, n=n, year=year)
+    return t("span", lang, start=format_date(p.start, lang), end=format_date(p.end, lang))

@@ -1,90 +1,39 @@
-"""What the app says, in Ukrainian first and English on the switch. Keys are English ids."""
+"""What the app says, in Ukrainian first and English on the switch. Keys are English ids.
+
+One way to say a text in the user's language: `translator(table)` over a module's own (uk, en)
+table gives `t(key, lang, **params)`. The words several modules say live once, in `WORDS`, looked
+up with `tr(key, lang, **params)`; a module's own table holds only the texts it alone says. A pair
+that comes with the data rather than from a table (a place's names, an error's two messages) is
+told apart with `pick`. Every language choice between Ukrainian and English texts is made here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-UI: dict[str, tuple[str, str]] = {
-    "app_title": ("Показники діяльності відділів міських рад", "Activity of city-council departments"),
-    "language": ("Мова", "Language"),
-    "holdings_title": ("Що є у сховищі", "What the warehouse holds"),
+# The words said by more than one module: page titles, filters, column headers, marks and messages.
+WORDS: dict[str, tuple[str, str]] = {
+    # page titles (the navigation and each page)
     "overview_title": ("Огляд", "Overview"),
     "trends_title": ("Динаміка", "Trends"),
     "compare_title": ("Порівняння", "Compare"),
     "civil_title": ("Громадянське суспільство", "Civil society"),
     "data_title": ("Дані", "Data"),
     "review_title": ("Перевірка звіту", "Review a report"),
+    "holdings_title": ("Що є у сховищі", "What the warehouse holds"),
     "upload_title": ("Завантаження", "Upload"),
-    "sources_title": ("Джерела", "Sources"),
+    "sources": ("Джерела", "Sources"),  # the Sources page, and the sources of figures in an export
     "quality_title": ("Якість даних", "Data quality"),
-    "damaged_warehouse": (
-        "Файл сховища пошкоджено, тож показати дані неможливо ({detail}). Відновіть попередню версію: "
-        "скопіюйте `warehouse.duckdb.previous` (або свою резервну копію) на місце `warehouse.duckdb`; "
-        "або перебудуйте: `python -m etl build --fresh` і знову `python -m etl load` ваших файлів.",
-        "The warehouse file is damaged, so nothing can be shown ({detail}). Restore the previous version: "
-        "copy `warehouse.duckdb.previous` (or your own backup) over `warehouse.duckdb`; or rebuild: "
-        "`python -m etl build --fresh`, then `python -m etl load` your files again.",
-    ),
-    "outdated_warehouse": (
-        "Сховище створене старішою версією програми ({detail}), тож показати дані неможливо. Перебудуйте "
-        "його: `python -m etl build --fresh`, тоді знову `python -m etl load` ваших файлів.",
-        "The warehouse was written by an older version of the app ({detail}), so nothing can be shown. "
-        "Rebuild it: `python -m etl build --fresh`, then `python -m etl load` your files again.",
-    ),
+    # the warehouse and the filters
     "no_warehouse": (
         "Сховище ще не створено. Виконайте `make run` або `python -m etl build`, щоб завантажити дані з data/.",
         "There is no warehouse yet. Run `make run` or `python -m etl build` to load the data in data/.",
     ),
-    "empty": (
-        "У сховищі ще немає показників. Завантажте таблиці: `python -m etl load ФАЙЛ.xlsx`.",
-        "The warehouse holds no figures yet. Load spreadsheets: `python -m etl load FILE.xlsx`.",
-    ),
-    "figures": ("Показників", "Figures"),
-    "cities": ("Міст", "Cities"),
-    "metrics": ("Метрик", "Metrics"),
-    "sources": ("Джерел", "Sources"),
-    "demo_note": (
-        "Із них демонстраційних: {n}. Демо-дані згенеровано для показу; їх позначено «демо».",
-        "Of these, demo figures: {n}. Demo data is generated for illustration and labelled 'demo'.",
-    ),
+    "busy": ("Сховище зайняте іншим завантаженням; спробуйте за хвилину.",
+             "The warehouse is busy with another load; try again in a minute."),
+    "load_into_warehouse": ("Завантажити у сховище", "Load into the warehouse"),
     "hide_demo": ("Приховати демо-дані", "Hide demo data"),
-    "by_metric": ("Показники за містом, метрикою та періодичністю", "Figures by city, metric and granularity"),
-    "by_place": ("Показники за містом", "Figures by city"),
-    "holdings_many": ("У сховищі {n} міст і громад: тут по рядку на кожне. Оберіть міста нижче, щоб побачити "
-                      "їхні показники за відділом, метрикою та періодичністю.",
-                      "The warehouse holds {n} cities and hromadas: one row for each here. Choose cities below "
-                      "to see their figures by department, metric and granularity."),
-    "holdings_pick": ("Міста для докладної таблиці", "Cities for the detailed table"),
     "pick_places_hint": ("Оберіть одне чи кілька міст вище.", "Choose one or more cities above."),
-    "loaded_files": ("Завантажені файли", "Loaded files"),
-    "col_city": ("Місто", "City"),
-    "col_department": ("Підрозділ", "Department"),
-    "col_metric": ("Показник", "Metric"),
-    "col_granularity": ("Періодичність", "Granularity"),
-    "col_demo": ("Демо", "Demo"),
-    "col_figures": ("Кількість", "Figures"),
-    "col_first": ("Від", "From"),
-    "col_last": ("До", "To"),
-    "col_name": ("Файл", "File"),
-    "col_kind": ("Тип", "Type"),
-    "col_warnings": ("Попереджень", "Warnings"),
-    "col_loaded_at": ("Завантажено", "Loaded at"),
-    "col_loaded_by": ("Ким", "By"),
-    "city": ("Місто", "City"),
-    "cities_pick": ("Міста", "Cities"),
-    "metric": ("Показник", "Metric"),
-    "metrics_pick": ("Показники", "Metrics"),
-    "years": ("Роки", "Years"),
-    "granularity": ("Періодичність", "Granularity"),
-    "basis": ("Основа", "Basis"),
-    "basis_total": ("Усього", "Total"),
-    "basis_per_month": ("У середньому за місяць", "Average per month"),
-    "basis_per_10k": ("На 10 000 мешканців", "Per 10,000 residents"),
-    "demo_label": ("демо", "demo"),
-    "demo_points": (
-        "Демо-дані: {n} з {m} точок графіка згенеровано для показу (позначено «демо» у підказці).",
-        "Demo data: {n} of {m} chart points are generated for illustration (marked 'demo' on hover).",
-    ),
     "pick_city": ("Оберіть місто на бічній панелі.", "Choose a city in the sidebar."),
     "pick_metric": ("Оберіть показник на бічній панелі.", "Choose a metric in the sidebar."),
     "nothing_for_filters": (
@@ -93,25 +42,102 @@ UI: dict[str, tuple[str, str]] = {
         "No figures match these filters. Change the years, cities or metrics, or load data: "
         "`python -m etl load FILE.xlsx`.",
     ),
+    "city": ("Місто", "City"),
+    "cities": ("Міста", "Cities"),
+    "department": ("Підрозділ", "Department"),
+    "metric": ("Показник", "Metric"),
+    "metrics": ("Показники", "Metrics"),
+    "category": ("Категорія", "Category"),
+    "period": ("Період", "Period"),
+    "granularity": ("Періодичність", "Granularity"),
+    "gran_month": ("місяць", "month"),
+    "gran_quarter": ("квартал", "quarter"),
+    "gran_half_year": ("півріччя", "half-year"),
+    "gran_year": ("рік", "year"),
+    "gran_week": ("тиждень", "week"),
+    "gran_custom": ("інший період", "custom span"),
+    "gran_by_month": ("по місяцях", "by month"),
+    "gran_by_quarter": ("по кварталах", "by quarter"),
+    "gran_by_year": ("по роках", "by year"),
+    "basis": ("Основа", "Basis"),
+    "basis_total": ("Усього", "Total"),
+    "basis_per_month": ("У середньому за місяць", "Average per month"),
+    "basis_per_10k": ("На 10 000 мешканців", "Per 10,000 residents"),
+    # columns and marks of tables
+    "value": ("Значення", "Value"),
+    "as_of": ("Станом на", "As of"),
+    "as_of_date": ("станом на {d}", "as of {d}"),
+    "kind": ("Вид", "Kind"),
+    "type": ("Тип", "Type"),
+    "demo": ("Демо", "Demo"),
+    "demo_label": ("демо", "demo"),
+    "approx": ("приблизно", "approximate"),
+    "approx_mark": ("≈", "≈"),
+    "not_reported": ("не подано", "not reported"),
+    "months_of": ("{n} з {m} міс.", "{n} of {m} months"),
+    "partial": ("неповний період: {n} з {m} міс.", "partial period: {n} of {m} months"),
+    "spread": ("середнє за місяць зі звіту за {span}", "monthly average from the report for {span}"),
+    "coverage": ("Охоплення", "Coverage"),
+    "change": ("Зміна", "Change"),
+    "change_pct": ("Зміна, %", "Change, %"),
+    "notes": ("Примітки", "Notes"),
+    "breakdown": ("Розбивка", "Breakdown"),
+    "source": ("Джерело", "Source"),
+    "file": ("Файл", "File"),
+    "files": ("Файли", "Files"),
+    "file_or_report": ("Файл або звіт", "File or report"),
+    "report": ("Звіт", "Report"),
+    "sentence": ("Речення", "Sentence"),
+    "cell": ("Клітинка", "Cell"),
+    "n_figures": ("Показників", "Figures"),
+    "n_warnings": ("Попереджень", "Warnings"),
+    "error": ("помилка", "error"),
+    "warning": ("попередження", "warning"),
     "yes": ("так", "yes"),
     "no": ("ні", "no"),
+    # what a load did to a file
+    "added": ("додано", "added"),
+    "unchanged": ("без змін", "unchanged"),
+    "replaced_previous": ("замінено попередню версію", "replaced the previous version"),
+    # charts and notes
+    "stocks_title": ("{metric}: рівень на дату, {span}", "{metric}: level on a date, {span}"),
+    "demo_points": (
+        "Демо-дані: {n} з {m} точок графіка згенеровано для показу (позначено «демо» у підказці).",
+        "Demo data: {n} of {m} chart points are generated for illustration (marked 'demo' on hover).",
+    ),
+    "population_note": ("Населення: {sources}.", "Population: {sources}."),
+    "no_population": ("Немає даних про населення для частини міст: на 10 000 мешканців не порахувати.",
+                      "Population is missing for some cities: per 10,000 residents cannot be computed."),
 }
 
-GRANULARITY: dict[str, tuple[str, str]] = {
-    "month": ("місяць", "month"),
-    "quarter": ("квартал", "quarter"),
-    "half_year": ("півріччя", "half-year"),
-    "year": ("рік", "year"),
-    "week": ("тиждень", "week"),
-    "custom": ("інший період", "custom span"),
-}
+
+def pick(uk: str, en: str, lang: str = "uk") -> str:
+    """The one of two texts in `lang`: English for "en", else Ukrainian."""
+    return en if lang == "en" else uk
 
 
-GRANULARITY_BY: dict[str, tuple[str, str]] = {
-    "month": ("по місяцях", "by month"),
-    "quarter": ("по кварталах", "by quarter"),
-    "year": ("по роках", "by year"),
-}
+def translator(table: Mapping[str, tuple[str, str]], *, missing: str | None = None) -> Callable[..., str]:
+    """`t(key, lang="uk", **params)` over a (uk, en) table: the text in that language, with its
+    {placeholders} filled from `params`. A placeholder without a value is an error, or, when
+    `missing` is given, that text (for messages whose parameters vary)."""
+
+    def t(key: str, lang: str = "uk", **params: object) -> str:
+        text = pick(*table[key], lang)
+        return text.format(**params) if missing is None else text.format_map(_Missing(params, missing))
+
+    return t
+
+
+class _Missing(dict):
+    def __init__(self, params: Mapping[str, object], missing: str) -> None:
+        super().__init__(params)
+        self.missing = missing
+
+    def __missing__(self, key: str) -> str:
+        return self.missing
+
+
+tr = translator(WORDS)  # the words shared by several modules
 
 
 def span_label(start, end, lang: str = "uk") -> str:
@@ -123,25 +149,11 @@ def span_label(start, end, lang: str = "uk") -> str:
     return f"{start.strftime(fmt)}–{end.strftime(fmt)}"
 
 
-def translator(table: dict[str, tuple[str, str]]) -> Callable[..., str]:
-    """`t(key, lang, **params)` over a module's own (uk, en) table: the text in that language, with
-    its {placeholders} filled. Every module with words of its own keeps them in such a table."""
-
-    def t(key: str, lang: str = "uk", **params: object) -> str:
-        uk, en = table[key]
-        return (en if lang == "en" else uk).format(**params)
-
-    return t
-
-
-tr = translator(UI)  # the words shared by several pages
-
-
-def granularity_by(code: str, lang: str = "uk") -> str:
-    uk, en = GRANULARITY_BY.get(code, (code, code))
-    return en if lang == "en" else uk
-
-
-def granularity_label(code: str, lang: str = "uk") -> str:
-    uk, en = GRANULARITY.get(code, (code, code))
-    return en if lang == "en" else uk
+def plural(n: int, lang: str = "uk") -> str:
+    """The plural form a count takes: "one", "few" or "many" in Ukrainian (1 показник, 2 показники,
+    5 показників), "one" or "many" in English; a table keeps one text per form."""
+    if lang == "en":
+        return "one" if n == 1 else "many"
+    if n % 10 == 1 and n % 100 != 11:
+        return "one"
+    return "few" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "many"

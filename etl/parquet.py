@@ -23,6 +23,8 @@ from pathlib import Path
 
 import duckdb
 
+from activity.i18n import pick
+
 MARKER = "_SNAPSHOT.json"  # engines skip files starting with "_" and read only *.parquet
 FORMAT = "hromada-activity observations, parquet"
 PARTITION_BY = ("year", "oblast")
@@ -45,7 +47,7 @@ class ParquetExportError(Exception):
         self.code, self.uk, self.en = code, uk, en
 
     def message(self, lang: str) -> str:
-        return self.en if lang == "en" else self.uk
+        return pick(self.uk, self.en, lang)
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """Problems found in input files, each naming its file, sheet and cell, in Ukrainian or English.
 
 Every check adds a `Problem` with a message key and parameters; the text is produced in the user's
-language only when shown. Keys and their texts live in `MESSAGES`, one place for both languages.
+language only when shown. Keys and their texts live in `MESSAGES`, one place for both languages,
+said with activity.i18n's translator. A parameter named `x_en` is the English of `x` (a detail
+worded in both languages): the English text says `{x}` and gets it.
 """
 
 from __future__ import annotations
@@ -9,14 +11,16 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from activity.i18n import tr, translator
+
 ERROR = "error"
 WARNING = "warning"
 
-# key: (Ukrainian, English). Parameters are filled with str.format.
+# key: (Ukrainian, English). Parameters are filled with str.format; a missing one is left blank.
 MESSAGES: dict[str, tuple[str, str]] = {
     "file_unreadable": (
         "Не вдалося прочитати файл: {detail}",
-        "The file could not be read: {detail_en}",
+        "The file could not be read: {detail}",
     ),
     "file_type": (
         "Непідтримуваний тип файлу «{ext}». Приймаються .xlsx, .csv, .ods.",
@@ -32,11 +36,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file_too_big": (
         "Файл завеликий: {detail}.",
-        "The file is too large: {detail_en}.",
+        "The file is too large: {detail}.",
     ),
     "file_unsafe": (
         "Файл відхилено з міркувань безпеки: {detail}.",
-        "The file was refused for safety: {detail_en}.",
+        "The file was refused for safety: {detail}.",
     ),
     "no_figures": (
         "У файлі не знайдено жодного показника. Перевірте, що таблиця має рядок заголовків "
@@ -62,9 +66,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "missing_context": (
         "Не вказано {what}: додайте рядок «{label} …» над таблицею, або вкажіть це в назві аркуша чи файлу.",
-        "No {what_en} given: add a row '{label} …' above the table, or put it in the sheet or file name.",
+        "No {what} given: add a row '{label} …' above the table, or put it in the sheet or file name.",
     ),
-    "unknown_place": ("{detail}", "{detail_en}"),
+    "unknown_place": ("{detail}", "{detail}"),
     "place_normalised": (
         "Назву «{found}» прочитано як «{place}».",
         "The name '{found}' was read as '{place}'.",
@@ -75,14 +79,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown_metric": (
         "Невідомий показник «{found}».{hint}",
-        "Unknown metric '{found}'.{hint_en}",
+        "Unknown metric '{found}'.{hint}",
     ),
-    "bad_period": ("{detail}", "{detail_en}"),
+    "bad_period": ("{detail}", "{detail}"),
     "bad_date": (
         "Не вдалося прочитати дату «{found}»; очікується дд.мм.рррр, наприклад 01.10.2019.",
         "Could not read the date '{found}'; expected dd.mm.yyyy, e.g. 01.10.2019.",
     ),
-    "bad_number": ("{detail}", "{detail_en}"),
+    "bad_number": ("{detail}", "{detail}"),
     "bool_in_number": (
         "Логічне значення {found} у клітинці для числа; очікується кількість.",
         "A logical value {found} in a number cell; a count is expected.",
@@ -125,13 +129,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "column_ignored": (
         "Стовпець «{found}» не розпізнано як період, а в ньому є значення. {detail}",
-        "Column '{found}' is not a period but holds values. {detail_en}",
+        "Column '{found}' is not a period but holds values. {detail}",
     ),
     "too_many": (
         "Забагато проблем у файлі; показано перші {n}.",
         "Too many problems in the file; the first {n} are shown.",
     ),
 }
+
+
+message_text = translator(MESSAGES, missing="")  # a message lacking a parameter still shows
 
 
 @dataclass(frozen=True)
@@ -163,20 +170,13 @@ class Problem:
         return self.cell or self.sheet
 
     def message(self, lang: str = "uk") -> str:
-        uk, en = MESSAGES[self.key]
-        template = en if lang == "en" else uk
-        params = _Defaults(self.params)
-        params.setdefault("detail_en", params.get("detail", ""))
-        return template.format_map(params)
+        params = dict(self.params)
+        if lang == "en":  # the English of a detail given in both languages
+            params.update({k.removesuffix("_en"): v for k, v in self.params.items() if k.endswith("_en")})
+        return message_text(self.key, lang, **params)
 
     def render(self, lang: str = "uk") -> str:
-        label = {
-            ("uk", ERROR): "помилка",
-            ("uk", WARNING): "попередження",
-            ("en", ERROR): "error",
-            ("en", WARNING): "warning",
-        }[("en" if lang == "en" else "uk", self.severity)]
-        return f"{self.where}: {label}: {self.message(lang)}"
+        return f"{self.where}: {tr(self.severity, lang)}: {self.message(lang)}"
 
     def as_dict(self, lang: str = "uk") -> dict:
         return {
@@ -187,13 +187,6 @@ class Problem:
             "cell": self.cell,
             "message": self.message(lang),
         }
-
-
-class _Defaults(dict):
-    """Leave unknown placeholders visible rather than failing to format a message."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
 
 
 def cell_name(row: int, col: int) -> str:

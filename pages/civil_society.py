@@ -28,8 +28,6 @@ T = {
     "no_level": ("немає даних", "no figures"),
     "delta_desc": ("за рік (станом на {date}: {value})", "in a year (as of {date}: {value})"),
     "no_year_before": ("рівня роком раніше немає", "no level a year earlier"),
-    "chart_title": ("{metric}: рівень на дату, {span}", "{metric}: level on a date, {span}"),
-    "demo": ("демо", "demo"),
     "no_points": (
         "За обрані роки нових рівнів немає; картки показують останній рівень, що діяв на кінець періоду.",
         "No levels dated within the chosen years; the cards show the level standing at the end of the span.",
@@ -55,7 +53,7 @@ def level_card(col, obs, code: str, metric, when, lang: str, names: dict[str, st
     prev = level_on(obs, code, metric.code, year_before(level["as_of"]))
     label = t("card", lang, city=city, date=format_date(level["as_of"], lang))
     if level["demo"] or (prev and prev["demo"]):
-        label += f" · {t('demo', lang)}"
+        label += f" · {tr('demo_label', lang)}"
     value = ("≈" if level["approximate"] else "") + format_number(level["value"], lang)
     help_text = f"{level['source']}: {level['locator']}"
     if prev is None:
@@ -106,7 +104,7 @@ for metric in metrics:
     if points.empty:
         st.caption(t("no_points", lang))
         continue
-    title = t("chart_title", lang, metric=metric.label(lang), span=span)
+    title = tr("stocks_title", lang, metric=metric.label(lang), span=span)
     fig = stock_chart(points, lang=lang, title=title, names=names).update_layout(height=380, showlegend=True)
     fig.update_xaxes(range=[f.start, when])  # the chosen years, even around a single level
     st.plotly_chart(fig, key=f"civil_{metric.code}")

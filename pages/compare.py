@@ -1,17 +1,30 @@
 """Порівняння / Compare: cities side by side for one period, or two periods side by side for one city.
 
-Each mode renders from its own module (ui/compare_cities.py, ui/compare_periods.py); the texts and
-helpers both use live in ui/compare_common.py and ui/compare_results.py.
+Each mode renders from its own module (ui/compare_cities.py, ui/compare_periods.py); the helpers
+both use live in ui/compare_common.py and ui/compare_results.py.
 """
 
 import streamlit as st
 
-from activity.i18n import tr
+from activity.i18n import tr, translator
 from ui.compare_cities import render_cities
-from ui.compare_common import Compare, t
+from ui.compare_common import Compare
 from ui.compare_periods import render_periods
 from ui.filters import lang as current_lang
 from ui.filters import sidebar
+
+T = {
+    "mode": ("Що порівнювати", "Compare"),
+    "mode_cities": ("Міста поруч", "Cities side by side"),
+    "mode_periods": ("Періоди поруч", "Periods side by side"),
+    "intro": ("Потоки — сума за період на обраній основі; залишки — рівень на кінець періоду з датою «станом на». "
+              "Числа з позначкою «демо» — демонстраційні.",
+              "Flows are the period's total on the chosen basis; stocks are the level at the period end with its "
+              "as-of date. Figures marked 'demo' are demonstration data."),
+}
+
+
+t = translator(T)
 
 lang = current_lang()
 st.title(tr("compare_title", lang))

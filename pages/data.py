@@ -5,7 +5,7 @@ import streamlit as st
 
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
-from activity.i18n import span_label, tr, translator
+from activity.i18n import plural, span_label, tr, translator
 from activity.periods import period_from_range
 from ui import data
 from ui.downloads import download_buttons
@@ -25,19 +25,10 @@ T = {
     "page": ("Сторінка", "Page"),
     "page_of": ("Сторінка {page} з {pages} · рядки {first}–{last} · {span}",
                 "Page {page} of {pages} · rows {first}–{last} · {span}"),
-    "city": ("Місто", "City"),
-    "department": ("Підрозділ", "Department"),
-    "metric": ("Показник", "Metric"),
-    "kind": ("Вид", "Kind"),
-    "period": ("Період", "Period"),
-    "value": ("Значення", "Value"),
-    "as_of": ("Станом на", "As of"),
-    "approximate": ("≈", "≈"),
+    "figure_one": ("показник", "figure"),
+    "figure_few": ("показники", "figures"),
+    "figure_many": ("показників", "figures"),
     "status": ("Статус", "Status"),
-    "demo": ("Демо", "Demo"),
-    "breakdown": ("Розбивка", "Breakdown"),
-    "source": ("Джерело", "Source"),
-    "locator": ("Клітинка", "Cell"),
     "locator_help": ("Аркуш!клітинка у файлі-джерелі", "Sheet!cell in the source file"),
     "approximate_help": ("Приблизне значення («близько 320»)", "Approximate value ('about 320')"),
     "flow": ("потік", "flow"),
@@ -51,17 +42,22 @@ t = translator(T)
 
 
 def figures_word(n: int, lang: str) -> str:
-    if lang == "en":
-        return "figure" if n == 1 else "figures"
-    if n % 10 == 1 and n % 100 != 11:
-        return "показник"
-    return "показники" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "показників"
+    return t(f"figure_{plural(n, lang)}", lang)
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The columns' headers, in the order shown, and the names of kinds and statuses."""
+    return {"city": tr("city", lang), "metric": tr("metric", lang), "period": tr("period", lang),
+            "value": tr("value", lang), "approximate": tr("approx_mark", lang), "as_of": tr("as_of", lang),
+            "source": tr("source", lang), "locator": tr("cell", lang), "kind": tr("kind", lang),
+            "status": t("status", lang), "demo": tr("demo", lang), "breakdown": tr("breakdown", lang),
+            "department": tr("department", lang), **{k: t(k, lang) for k in ("flow", "stock", "reported", "not_applicable")}}
 
 
 def table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The page of observations with readable, formatted columns under localised headers."""
     dates = zip(rows["period_start"], rows["period_end"], strict=True)
-    yes_no = {True: tr("yes", lang), False: tr("no", lang)}
+    yes_no, names = {True: tr("yes", lang), False: tr("no", lang)}, labels(lang)
     columns = {  # what, when, how much and where it came from first; the long department name last
         "city": rows["city_uk" if lang == "uk" else "city"],
         "metric": rows["metric"].map(lambda c: get_metric(c).label(lang)),
@@ -73,13 +69,13 @@ def table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         "as_of": ["" if pd.isna(d) else format_date(pd.Timestamp(d).date(), lang) for d in rows["as_of"]],
         "source": rows["source"],
         "locator": rows["locator"],
-        "kind": rows["kind"].map(lambda k: t(k, lang)),
-        "status": rows["status"].map(lambda s: t(s, lang) if s in T else s),
+        "kind": rows["kind"].map(lambda k: names[k]),
+        "status": rows["status"].map(lambda s: names.get(s, s)),
         "demo": rows["demo"].map(yes_no),
         "breakdown": rows["breakdown"].fillna(""),
         "department": rows["department"],
     }
-    return pd.DataFrame({t(k, lang): list(v) for k, v in columns.items()})
+    return pd.DataFrame({names[k]: list(v) for k, v in columns.items()})
 
 
 f = sidebar(cities="many", metrics="many", period=True)
@@ -113,16 +109,17 @@ first = (page - 1) * PAGE_SIZE + 1
 left.caption(t("page_of", lang, page=page, pages=pages, first=format_number(first, lang),
              last=format_number(first + len(rows) - 1, lang), span=span_label(f.start, f.end, lang)))
 
+names = labels(lang)
 st.dataframe(
     table(rows, lang),
     hide_index=True,
     height="auto" if len(rows) <= 15 else 560,  # no empty grid under a short result
     column_config={
-        t("metric", lang): st.column_config.TextColumn(width="medium"),
-        t("value", lang): st.column_config.TextColumn(alignment="right"),
-        t("approximate", lang): st.column_config.TextColumn(help=t("approximate_help", lang)),
-        t("locator", lang): st.column_config.TextColumn(help=t("locator_help", lang)),
+        names["metric"]: st.column_config.TextColumn(width="medium"),
+        names["value"]: st.column_config.TextColumn(alignment="right"),
+        names["approximate"]: st.column_config.TextColumn(help=t("approximate_help", lang)),
+        names["locator"]: st.column_config.TextColumn(help=t("locator_help", lang)),
     },
 )
 title = f"{tr('data_title', lang)}: {span_label(f.start, f.end, lang)}"
-download_buttons(data_view(f, metrics, total, lambda k: t(k, lang), title), key="data", name=title, lang=lang)
+download_buttons(data_view(f, metrics, total, lambda k: names[k], title), key="data", name=title, lang=lang)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from activity.catalog import CATEGORIES, METRICS, get_metric
 from activity.formatting import format_date, format_number, format_percent, period_label
-from activity.i18n import granularity_label, tr, translator
+from activity.i18n import tr, translator
 from activity.periods import previous_period, same_period_last_year
 from activity.series import SERIES_GRANULARITIES, buckets, change
 from ui import data
@@ -23,16 +23,11 @@ T = {
               "останні 12 періодів. Потоки — за період, залишки — рівень на дату.",
               "Values for the period, the change against the previous period and the same period a year before; "
               "the line shows the last 12 periods. Flows are counted over the period, stocks are a level on a date."),
-    "department": ("Підрозділ", "Department"),
     "all_departments": ("усі підрозділи", "all departments"),
-    "period": ("Період", "Period"),
     "summary": ("**{city}** · {dept} · **{period}**: подано {n} з {m} показників.",
                 "**{city}** · {dept} · **{period}**: {n} of {m} metrics reported."),
-    "not_reported": ("не подано", "not reported"),
     "vs": ("до {p}", "vs {p}"),
     "demo_compared": ("порівняно з демо", "compared with demo"),
-    "coverage": ("{n} з {m} міс.", "{n} of {m} months"),
-    "as_of": ("станом на {d}", "as of {d}"),
     "approx": ("≈ приблизно", "≈ approximate"),
     "source": ("Джерело: {s}", "Source: {s}"),
     "others": ("Без даних за ці періоди: {names}.", "No figures for these periods: {names}."),
@@ -52,17 +47,17 @@ if not f.cities:
 city = f.cities[0]
 
 depts = data.departments([city], f.include_demo)["department"].tolist()
-dept = st.sidebar.selectbox(t("department", lang), [ALL, *depts], key="dept", bind="query-params",
+dept = st.sidebar.selectbox(tr("department", lang), [ALL, *depts], key="dept", bind="query-params",
                             format_func=lambda d: t("all_departments", lang) if d == ALL else d)
 chosen_depts = None if dept == ALL else [dept]
 gran = st.sidebar.radio(tr("granularity", lang), SERIES_GRANULARITIES, horizontal=True, key="ov_gran",
-                        format_func=lambda g: granularity_label(g, lang), bind="query-params")
+                        format_func=lambda g: tr(f"gran_{g}", lang), bind="query-params")
 place = data.places(f.include_demo).set_index("city_code").loc[city]
 periods = buckets(gran, pd.Timestamp(place["first_start"]).date(), pd.Timestamp(place["last_end"]).date())[::-1]
 latest = data.latest_period_end([city], f.include_demo)
 default = next((i for i, p in enumerate(periods) if latest and p.end <= latest), 0)
 by_key = {p.key: p for p in periods}
-key = st.sidebar.selectbox(t("period", lang), list(by_key), index=default, key="ov_period", bind="query-params",
+key = st.sidebar.selectbox(tr("period", lang), list(by_key), index=default, key="ov_period", bind="query-params",
                            format_func=lambda k: period_label(by_key[k], lang))
 cur = by_key[key]
 prev, ago = previous_period(cur), same_period_last_year(cur)
@@ -114,7 +109,7 @@ def change_text(now: dict, before: dict) -> tuple[float, str]:
 def card(metric: str) -> None:
     m, short = get_metric(metric), lambda p: period_label(p, lang, short=True)
     now, before = values[(metric, cur.key)], values[(metric, prev.key)]
-    value = ("≈ " if now["approximate"] else "") + format_number(now["value"], lang) if now else t("not_reported", lang)
+    value = ("≈ " if now["approximate"] else "") + format_number(now["value"], lang) if now else tr("not_reported", lang)
     delta = change_text(now, before) if now and before else None
     st.metric(m.short(lang), value, (delta[1] if delta[0] else 0) if delta else None,
               delta_color=DELTA_COLOR[m.polarity], delta_description=t("vs", lang, p=short(prev)) if delta else None,
@@ -128,11 +123,11 @@ def card(metric: str) -> None:
             color = {True: "green", False: "red"}.get(good, "gray")
             st.markdown(f":{color}[{text}] {t('vs', lang, p=short(p))}")
         elif bool(now) != bool(other):
-            shown_value = format_number(other["value"], lang) if other else t("not_reported", lang)
+            shown_value = format_number(other["value"], lang) if other else tr("not_reported", lang)
             notes.append(f"{short(p)}: {shown_value}")
     if now:
-        notes += [t("coverage", lang, n=now["months_reported"], m=now["months_in_period"]) if not now["complete"] else "",
-                  t("as_of", lang, d=format_date(now["as_of"], lang)) if now["as_of"] else "",
+        notes += [tr("months_of", lang, n=now["months_reported"], m=now["months_in_period"]) if not now["complete"] else "",
+                  tr("as_of_date", lang, d=format_date(now["as_of"], lang)) if now["as_of"] else "",
                   t("approx", lang) if now["approximate"] else "",
                   tr("demo_label", lang) if now["demo"] else "",
                   t("demo_compared", lang) if not now["demo"] and any(

@@ -7,7 +7,7 @@ import streamlit as st
 
 from activity.catalog import METRICS, get_metric
 from activity.formatting import format_number
-from activity.i18n import tr, translator
+from activity.i18n import pick, tr, translator
 from ui import bridge
 from ui.auth import require_login
 from ui.entry import ensure_entry
@@ -19,20 +19,15 @@ T = {
               "Перевірте кожен, виправте або зніміть позначку, тоді завантажте у сховище.",
               "Upload a report (.txt or .docx) or take the example: its figures are read from the text. "
               "Check each one, correct it or untick it, then load it into the warehouse."),
-    "source": ("Звіт", "Report"), "upload": ("Файл звіту", "Report file"), "sample": ("Приклад", "Example"),
+    "upload": ("Файл звіту", "Report file"), "sample": ("Приклад", "Example"),
     "who": ("**{city}** · {dept} · **{period}** · знайдено показників: {n}",
             "**{city}** · {dept} · **{period}** · figures found: {n}"),
-    "keep": ("Включити", "Keep"), "value": ("Значення", "Value"), "approx": ("≈", "≈"),
-    "as_of": ("Станом на", "As of"), "breakdown": ("Розбивка", "Breakdown"),
-    "confidence": ("Впевненість", "Confidence"), "sentence": ("Речення", "Sentence"),
+    "keep": ("Включити", "Keep"), "confidence": ("Впевненість", "Confidence"),
     "sentences": ("Речення з позначеними числами", "Sentences with the numbers marked"),
     "fix": ("Рядок {row}: {what}.", "Row {row}: {what}."),
-    "load": ("Завантажити у сховище", "Load into the warehouse"),
     "loaded": ("Завантажено: {n} показників ({action}).", "Loaded: {n} figures ({action})."),
-    "busy": ("Сховище зайняте іншим завантаженням; спробуйте за хвилину.", "The warehouse is busy with another load; try again in a minute."),
     "demo": ("Приклад завантажується як демо-дані.", "The example is loaded as demo data."),
-    "added": ("новий звіт", "a new report"), "replaced": ("замінено попередню версію", "replaced the previous version"),
-    "unchanged": ("без змін: уже завантажено", "unchanged: already loaded"),
+    "added": ("новий звіт", "a new report"), "unchanged": ("без змін: уже завантажено", "unchanged: already loaded"),
 }
 
 
@@ -46,7 +41,7 @@ user = require_login(lang)
 st.caption(t("intro", lang))
 
 samples = sorted(SAMPLES.glob("*.txt"))
-choice = st.radio(t("source", lang), ["upload", "sample"], horizontal=True, key="rv_source",
+choice = st.radio(tr("report", lang), ["upload", "sample"], horizontal=True, key="rv_source",
                   format_func=lambda c: t(c, lang))
 if choice == "upload":
     upload = st.file_uploader(t("upload", lang), type=["txt", "docx"], key="rv_file")
@@ -66,7 +61,7 @@ for p in report.problems:
     (st.error if p.severity == "error" else st.warning)(p.message(lang))
 if not report.ok:
     st.stop()
-st.markdown(t("who", lang, city=report.place.name_uk if lang == "uk" else report.place.name_en,
+st.markdown(t("who", lang, city=pick(report.place.name_uk, report.place.name_en, lang),
               dept=report.department, period=report.period_label, n=len(report.figures)))
 
 edited = st.data_editor(
@@ -76,12 +71,12 @@ edited = st.data_editor(
         "keep": st.column_config.CheckboxColumn(t("keep", lang)),
         "metric": st.column_config.SelectboxColumn(tr("metric", lang), options=list(METRICS), required=True,
                                                    format_func=lambda c: get_metric(c).label(lang)),
-        "value": st.column_config.NumberColumn(t("value", lang), min_value=0, step=1, format="localized"),
-        "approximate": st.column_config.CheckboxColumn(t("approx", lang)),
-        "as_of": st.column_config.DateColumn(t("as_of", lang), format="DD.MM.YYYY"),
-        "breakdown": st.column_config.TextColumn(t("breakdown", lang)),
+        "value": st.column_config.NumberColumn(tr("value", lang), min_value=0, step=1, format="localized"),
+        "approximate": st.column_config.CheckboxColumn(tr("approx_mark", lang)),
+        "as_of": st.column_config.DateColumn(tr("as_of", lang), format="DD.MM.YYYY"),
+        "breakdown": st.column_config.TextColumn(tr("breakdown", lang)),
         "confidence": st.column_config.ProgressColumn(t("confidence", lang), min_value=0, max_value=1, format="%.2f"),
-        "sentence": st.column_config.TextColumn(t("sentence", lang), width="large"),
+        "sentence": st.column_config.TextColumn(tr("sentence", lang), width="large"),
     },
 )
 
@@ -91,14 +86,15 @@ with st.expander(t("sentences", lang)):
 
 fixes = problems_in(edited)
 for row, uk, en in fixes:
-    st.error(t("fix", lang, row=row, what=en if lang == "en" else uk))
+    st.error(t("fix", lang, row=row, what=pick(uk, en, lang)))
 if choice == "sample":
     st.caption(t("demo", lang))
-if st.button(t("load", lang), type="primary", disabled=bool(fixes), key="rv_load"):
+if st.button(tr("load_into_warehouse", lang), type="primary", disabled=bool(fixes), key="rv_load"):
     result = to_result(report, edited, raw)
     try:
         bridge.load([result], demo=choice == "sample", user=user)
     except bridge.WarehouseBusy:
-        st.error(t("busy", lang))
+        st.error(tr("busy", lang))
         st.stop()
-    st.success(t("loaded", lang, n=format_number(len(result.figures), lang), action=t(result.action, lang)))
+    actions = {"added": t("added", lang), "replaced": tr("replaced_previous", lang), "unchanged": t("unchanged", lang)}
+    st.success(t("loaded", lang, n=format_number(len(result.figures), lang), action=actions[result.action]))

@@ -17,9 +17,7 @@ T = {
               "Every loaded file or report: its content (the first characters of its SHA-256 hash), who loaded it "
               "and when, how many figures and warnings. A new version of a file under the same name replaces it."),
     "all": ("Показати також замінені й вилучені", "Also show replaced and removed ones"),
-    "loaded": ("Джерела", "Sources"),
     "edit": ("Замінити або вилучити", "Replace or remove"),
-    "pick": ("Джерело", "Source"),
     "replace": ("Замінити: завантажте нову версію з тією самою назвою", "Replace: upload a new version under the same name"),
     "confirm": ("Так, вилучити «{name}» і всі його показники ({n}) зі сховища",
                 "Yes, remove '{name}' and all its figures ({n}) from the warehouse"),
@@ -27,7 +25,6 @@ T = {
     "removed": ("Вилучено «{name}»: показників {n}. Запис про це є в історії.",
                 "Removed '{name}': {n} figures. The history records it."),
     "gone": ("Джерела «{name}» уже немає серед діючих.", "'{name}' is no longer among the sources in use."),
-    "busy": ("Сховище зайняте іншим завантаженням; спробуйте за хвилину.", "The warehouse is busy with another load; try again in a minute."),
     "damaged": ("Файл сховища пошкоджено: {detail}", "The warehouse file is damaged: {detail}"),
     "history": ("Історія завантажень", "Load history"),
     "history_note": ("Останні {n} записів, новіші вгорі; для заміни — яку версію вона замінила.",
@@ -48,7 +45,7 @@ def remove(name: str, user: str, lang: str) -> None:
     except bridge.SourceNotFound:
         st.session_state[FLASH] = ("warning", t("gone", lang, name=name))
     except bridge.WarehouseBusy:
-        st.session_state[FLASH] = ("error", t("busy", lang))
+        st.session_state[FLASH] = ("error", tr("busy", lang))
     except bridge.WarehouseDamaged as exc:
         st.session_state[FLASH] = ("error", t("damaged", lang, detail=exc))
     st.session_state["src_confirm"] = False
@@ -56,7 +53,7 @@ def remove(name: str, user: str, lang: str) -> None:
 
 ensure_entry()
 lang = st.session_state.get("lang", "uk")
-st.title(tr("sources_title", lang))
+st.title(tr("sources", lang))
 user = require_login(lang)
 st.caption(t("intro", lang))
 if FLASH in st.session_state:
@@ -71,8 +68,8 @@ frame = data.source_list(show_all)
 shown = sources_table(frame, lang)
 st.dataframe(shown, hide_index=True)
 download_buttons(frame_view(shown.assign(**{shown.columns[2]: frame["content_hash"]}), {c: c for c in shown.columns},
-                            title=t("loaded", lang), sheet=t("loaded", lang), lang=lang),
-                 key="sources", name=t("loaded", lang), lang=lang)
+                            title=tr("sources", lang), sheet=tr("sources", lang), lang=lang),
+                 key="sources", name=tr("sources", lang), lang=lang)
 
 active = frame[frame["state"] == "active"]
 if active.empty:
@@ -80,7 +77,7 @@ if active.empty:
 else:
     st.subheader(t("edit", lang))
     names = active["name"].tolist()
-    name = st.selectbox(t("pick", lang), names, key="src_pick")
+    name = st.selectbox(tr("source", lang), names, key="src_pick")
     figures = int(active.loc[active["name"] == name, "figures"].iloc[0])
     st.page_link("pages/upload.py", label=t("replace", lang), icon=":material/upload_file:")
     confirmed = st.checkbox(t("confirm", lang, name=name, n=format_number(figures, lang)), key="src_confirm")

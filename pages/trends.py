@@ -4,7 +4,7 @@ import streamlit as st
 
 from activity.catalog import get_metric
 from activity.formatting import format_number
-from activity.i18n import granularity_by, span_label, tr, translator
+from activity.i18n import span_label, tr, translator
 from activity.series import buckets
 from ui import data
 from ui.charts import stock_chart, trend_chart
@@ -22,14 +22,6 @@ T = {
         "Hollow markers are partial periods; a dotted line is the monthly average from a longer report.",
     ),
     "flows_title": ("{metric}: {basis}, {gran}, {span}", "{metric}: {basis}, {gran}, {span}"),
-    "stocks_title": ("{metric}: рівень на дату, {span}", "{metric}: level on a date, {span}"),
-    "population_note": (
-        "Населення: {sources}.", "Population: {sources}.",
-    ),
-    "no_population": (
-        "Немає даних про населення для частини міст: на 10 000 мешканців не порахувати.",
-        "Population is missing for some cities: per 10,000 residents cannot be computed.",
-    ),
 }
 
 
@@ -57,9 +49,9 @@ drawn = False
 if flows:
     series = data.flow_series(f.cities, flows, f.granularity, f.start, f.end, f.basis, f.include_demo)
     if len(series):
-        label = get_metric(flows[0]).label(lang) if len(flows) == 1 else tr("metrics_pick", lang)
+        label = get_metric(flows[0]).label(lang) if len(flows) == 1 else tr("metrics", lang)
         title = t("flows_title", lang, metric=label, basis=tr(f"basis_{f.basis}", lang).lower(),
-                  gran=granularity_by(f.granularity, lang), span=span)
+                  gran=tr(f"gran_by_{f.granularity}", lang), span=span)
         grid = buckets(f.granularity, f.start, f.end)
         decimals = 0 if f.basis == "total" else 1
         fig = trend_chart(series, grid, lang=lang, title=title, y_title=tr(f"basis_{f.basis}", lang),
@@ -73,15 +65,15 @@ if flows:
         if f.basis == "per_10k":
             pop = data.population(f.cities)
             if series["value"].isna().any() or pop.empty:
-                st.warning(t("no_population", lang))
+                st.warning(tr("no_population", lang))
             if len(pop):
-                st.caption(t("population_note", lang, sources="; ".join(sorted(set(pop["source"])))))
+                st.caption(tr("population_note", lang, sources="; ".join(sorted(set(pop["source"])))))
 
 if stocks:
     levels = data.stock_series(f.cities, stocks, f.start, f.end, f.include_demo)
     if len(levels):
-        label = get_metric(stocks[0]).label(lang) if len(stocks) == 1 else tr("metrics_pick", lang)
-        stocks_title = t("stocks_title", lang, metric=label, span=span)
+        label = get_metric(stocks[0]).label(lang) if len(stocks) == 1 else tr("metrics", lang)
+        stocks_title = tr("stocks_title", lang, metric=label, span=span)
         st.plotly_chart(stock_chart(levels, lang=lang, title=stocks_title, names=names), key="trend_stocks")
         download_buttons(series_view(f, stocks, stocks_title), key="trend_stocks", name=stocks_title, lang=lang)
         drawn = True

@@ -15,7 +15,6 @@ T = {
               "побачите, що в них знайдено і що зміниться у сховищі; завантаження — однією кнопкою, усе або нічого.",
               "Drop one or more spreadsheets (.xlsx, .csv, .ods) or reports (.txt, .docx) here. First you see what "
               "was found in them and what would change in the warehouse; loading is one click, all or nothing."),
-    "files": ("Файли", "Files"),
     "limits": ("До {files} файлів за раз, кожен до {mb} МБ. Файли зберігаються під згенерованими назвами лише "
                "на час перевірки.", "Up to {files} files at once, each up to {mb} MB. Files are kept under "
                "generated names only while they are checked."),
@@ -31,7 +30,6 @@ T = {
     "unknown": ("Невідомі назви показників записано для розширення каталогу: {words}.",
                 "Unknown metric names were recorded to extend the catalog: {words}."),
     "nothing_new": ("Усі файли вже завантажено: нічого не зміниться.", "Every file is already loaded: nothing would change."),
-    "load": ("Завантажити у сховище", "Load into the warehouse"),
     "loaded": ("Завантажено: нових файлів {added}, замінено {replaced}, без змін {unchanged}; показників {n}.",
                "Loaded: {added} new files, {replaced} replaced, {unchanged} unchanged; {n} figures."),
     "busy": ("Сховище зайняте іншим завантаженням; спробуйте за хвилину. Нічого не змінено.",
@@ -55,7 +53,7 @@ st.caption(t("intro", lang))
 view.template_buttons(lang)
 
 max_mb = -(-setting("MAX_UPLOAD_BYTES") // 1_000_000)
-files = st.file_uploader(t("files", lang), type=[e.lstrip(".") for e in bridge.UPLOAD_EXTS], accept_multiple_files=True,
+files = st.file_uploader(tr("files", lang), type=[e.lstrip(".") for e in bridge.UPLOAD_EXTS], accept_multiple_files=True,
                          key="up_files", max_upload_size=max_mb,
                          help=t("limits", lang, files=setting("MAX_UPLOAD_FILES"), mb=max_mb))
 st.caption(t("limits", lang, files=setting("MAX_UPLOAD_FILES"), mb=max_mb))
@@ -102,7 +100,7 @@ if errors:
     st.error(t("has_errors", lang))
 elif (plan["code"] == "unchanged").all():
     st.info(t("nothing_new", lang))
-clicked = row.button(t("load", lang), type="primary", disabled=bool(errors or refused), key="up_load",
+clicked = row.button(tr("load_into_warehouse", lang), type="primary", disabled=bool(errors or refused), key="up_load",
                      icon=":material/upload:")
 with row:
     view.review_button(results, lang)

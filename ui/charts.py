@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
+from activity.i18n import tr, translator
 from activity.periods import Period, period_from_range
 
 PALETTE = ["#1f5fa8", "#e07b00", "#2a9d5c", "#b8336a", "#6a4c93", "#8a8a8a", "#00838f", "#c0392b"]
@@ -29,20 +30,17 @@ def city_color(code: str) -> str:
 
 def _trace_color(code: str, i: int, several_metrics: bool) -> str:
     return PALETTE[i % len(PALETTE)] if several_metrics else city_color(code)
-TEXT = {
-    "partial": ("неповний період: {n} з {m} міс.", "partial period: {n} of {m} months"),
-    "spread": ("середнє за місяць зі звіту за {span}", "monthly average from the report for {span}"),
+
+
+T = {
     "spread_trace": ("{name} (середнє з довшого звіту)", "{name} (average from a longer report)"),
-    "approx": ("приблизно", "approximate"),
     "source": ("джерело", "source"),
     "as_of": ("станом на", "as of"),
     "demo": ("демо-дані", "demo data"),
 }
 
 
-def _t(key: str, lang: str, **kw: object) -> str:
-    uk, en = TEXT[key]
-    return (en if lang == "en" else uk).format(**kw)
+t = translator(T)
 
 
 def base_layout(fig: go.Figure, lang: str, title: str, y_title: str = "") -> go.Figure:
@@ -92,7 +90,7 @@ def trend_chart(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, titl
         color = _trace_color(code, i, several)
         own = part[~part["spread"]]
         spread = part[part["spread"]]
-        for rows, dash, trace_name in ((own, "solid", name), (spread, "dot", _t("spread_trace", lang, name=name))):
+        for rows, dash, trace_name in ((own, "solid", name), (spread, "dot", t("spread_trace", lang, name=name))):
             if rows.empty:
                 continue
             xs, ys, hover, symbols = [], [], [], []
@@ -122,14 +120,14 @@ def _hover(row: pd.Series, p: Period, lang: str, name: str, decimals: int | None
     lines = [f"<b>{name}</b>", f"{period_label(p, lang)}: <b>{format_number(row['value'], lang, decimals)}</b>"]
     if row["spread"]:
         span = period_from_range(row["span_start"], row["span_end"])
-        lines.append(_t("spread", lang, span=period_label(span, lang)))
+        lines.append(tr("spread", lang, span=period_label(span, lang)))
     elif not row["complete"]:
-        lines.append(_t("partial", lang, n=row["months_reported"], m=row["months_in_period"]))
+        lines.append(tr("partial", lang, n=row["months_reported"], m=row["months_in_period"]))
     if row["approximate"]:
-        lines.append(_t("approx", lang))
+        lines.append(tr("approx", lang))
     if row["demo"]:
-        lines.append(_t("demo", lang))
-    lines.append(f"{_t('source', lang)}: {row['locators'] or row['sources']}")
+        lines.append(t("demo", lang))
+    lines.append(f"{t('source', lang)}: {row['locators'] or row['sources']}")
     return "<br>".join(lines)
 
 
@@ -144,9 +142,9 @@ def stock_chart(levels: pd.DataFrame, *, lang: str, title: str, names: dict[str,
         hover = [
             "<br>".join(filter(None, [
                 f"<b>{name}</b>",
-                f"{_t('as_of', lang)} {format_date(r.as_of, lang)}: <b>{format_number(r.value, lang)}</b>",
-                _t("approx", lang) if r.approximate else "", _t("demo", lang) if r.demo else "",
-                f"{_t('source', lang)}: {r.source}: {r.locator}",
+                f"{t('as_of', lang)} {format_date(r.as_of, lang)}: <b>{format_number(r.value, lang)}</b>",
+                tr("approx", lang) if r.approximate else "", t("demo", lang) if r.demo else "",
+                f"{t('source', lang)}: {r.source}: {r.locator}",
             ]))
             for r in part.itertuples()
         ]

@@ -7,12 +7,19 @@ import streamlit as st
 
 from activity.catalog import get_metric
 from activity.formatting import format_number, period_label
-from activity.i18n import granularity_label, tr
+from activity.i18n import tr, translator
 from activity.periods import period_from_key
 from activity.series import SERIES_GRANULARITIES, buckets
 from ui import data
 from ui.compare_common import Compare
 from ui.compare_results import notes, show
+
+T = {
+    "one_city": ("Додайте ще місто на бічній панелі, щоб порівняти.", "Add another city in the sidebar to compare."),
+}
+
+
+t = translator(T)
 
 
 def default_period(cx: Compare, gran: str, keys: list[str]) -> str:
@@ -35,14 +42,14 @@ def default_period(cx: Compare, gran: str, keys: list[str]) -> str:
 
 def render_cities(cx: Compare) -> None:
     """Pick a granularity and period, then show each metric for every chosen city."""
-    f, lang, t = cx.f, cx.lang, cx.t
+    f, lang = cx.f, cx.lang
     if len(f.cities) < 2:
-        st.info(t("one_city"))
+        st.info(t("one_city", lang))
     c1, c2 = st.columns([1, 2])
     gran = c1.radio(tr("granularity", lang), SERIES_GRANULARITIES, index=2, horizontal=True, key="cmp_gran",
-                    format_func=lambda g: granularity_label(g, lang), bind="query-params")
+                    format_func=lambda g: tr(f"gran_{g}", lang), bind="query-params")
     keys = cx.options(gran)
-    key = c2.selectbox(t("period"), keys, index=keys.index(default_period(cx, gran, keys)), format_func=cx.plabel,
+    key = c2.selectbox(tr("period", lang), keys, index=keys.index(default_period(cx, gran, keys)), format_func=cx.plabel,
                        key="cmp_period", bind="query-params")
     period = period_from_key(key)
     table = cx.with_basis(data.period_table(f.cities, f.metrics, [period], f.include_demo))
@@ -52,10 +59,10 @@ def render_cities(cx: Compare) -> None:
         return
     rows, found = [], []
     for m, g in table.groupby("metric", sort=False):
-        row = {tr("col_metric", lang): get_metric(m).label(lang)}
+        row = {tr("metric", lang): get_metric(m).label(lang)}
         row |= {r.city_name: format_number(r.value, lang, cx.decimals) for r in g.itertuples()}
-        row[t("col_cover")] = "; ".join(f"{r['city_name']}: {cx.cover(r)}" for _, r in g.iterrows())
-        row[t("col_source")] = "; ".join(f"{r.city_name}: {r.sources}" for r in g.itertuples() if r.reported)
+        row[tr("coverage", lang)] = "; ".join(f"{r['city_name']}: {cx.cover(r)}" for _, r in g.iterrows())
+        row[tr("source", lang)] = "; ".join(f"{r.city_name}: {r.sources}" for r in g.itertuples() if r.reported)
         rows.append(row)
         found += notes(cx, g, "city_name", lambda r: period)
     show(cx, table, found, pd.DataFrame(rows), color="city_name", title_period=period_label(period, lang),

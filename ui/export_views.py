@@ -22,7 +22,7 @@ from activity.export.tables import (
     series_filters,
 )
 from activity.formatting import period_label
-from activity.i18n import granularity_label, tr, translator
+from activity.i18n import tr, translator
 from activity.periods import Period, period_from_key, period_from_range
 from activity.series import change, period_figures
 from activity.warehouse import queries
@@ -31,18 +31,14 @@ from ui.downloads import Build
 from ui.filters import DEFAULT_CITIES, Filters, city_names
 
 T = {
-    "category": ("Категорія", "Category"), "change": ("Зміна до: {p}", "Change vs {p}"),
-    "pct": ("Зміна до: {p}, %", "Change vs {p}, %"), "as_of": ("Станом на", "As of"),
-    "coverage": ("Охоплення", "Coverage"), "notes": ("Примітки", "Notes"), "months": ("{n} з {m} міс.", "{n} of {m} months"),
-    "approx": ("приблизно", "approximate"), "demo": ("демо", "demo"), "city": ("Місто", "City"),
-    "department": ("Підрозділ", "Department"), "period": ("Період", "Period"), "all": ("усі", "all"),
-    "report_name": ("Звіт", "Report"),
+    "change": ("Зміна до: {p}", "Change vs {p}"), "pct": ("Зміна до: {p}, %", "Change vs {p}, %"),
+    "all": ("усі", "all"),
     "report_help": ("Книга для доповіді: аркуш на кожну тему, порівняння з попереднім періодом і з містом {other}.",
                     "A workbook for a report: a sheet per topic, compared with the previous period and with {other}."),
     "lines": ("Лінії на картках: потоки за останні 12 періодів", "The cards' lines: flows over the last 12 periods"),
     "levels": ("Лінії на картках: рівні залишків на дату", "The cards' lines: stock levels on their dates"),
     "lines_sheet": ("Лінії — потоки", "Lines - flows"), "levels_sheet": ("Лінії — залишки", "Lines - stocks"),
-    "change2": ("Зміна", "Change"), "pct2": ("Зміна, %", "Change, %"), "cover_of": ("Охоплення: {g}", "Coverage: {g}"),
+    "cover_of": ("Охоплення: {g}", "Coverage: {g}"),
 }
 
 
@@ -109,7 +105,7 @@ def holdings_table(table: pd.DataFrame, lang: str, hide_demo: bool) -> pd.DataFr
     return table.assign(
         city=table["city_uk"] if lang == "uk" else table["city"],
         metric=table["metric"].map(lambda c: get_metric(c).label(lang)),
-        granularity=table["granularity"].map(lambda g: granularity_label(g, lang)),
+        granularity=table["granularity"].map(lambda g: tr(f"gran_{g}", lang)),
         demo=table["demo"].map({True: tr("yes", lang), False: tr("no", lang)}),
     )[["city", "department", "metric", "granularity", "demo", "figures", "first_start", "last_end"]]
 
@@ -143,7 +139,7 @@ def overview_view(f: Filters, city: str, dept: str | None, periods: Sequence[Per
         rows, approx, sources = [], [], []
         for code in metrics:
             m, now = get_metric(code), values[(code, cur.key)]
-            row = {t("category", lang): CATEGORIES[m.category].label(lang), tr("col_metric", lang): m.label(lang)}
+            row = {tr("category", lang): CATEGORIES[m.category].label(lang), tr("metric", lang): m.label(lang)}
             marks = {}
             for p in periods:
                 v = values[(code, p.key)]
@@ -156,17 +152,17 @@ def overview_view(f: Filters, city: str, dept: str | None, periods: Sequence[Per
                 diff, pct = change(now and now["value"], before and before["value"])
                 row[t("change", lang, p=short[p.key])] = diff
                 row[t("pct", lang, p=short[p.key])] = pct
-            row[t("as_of", lang)] = now["as_of"] if now and now["as_of"] else None
-            row[t("coverage", lang)] = t("months", lang, n=now["months_reported"], m=now["months_in_period"]) \
+            row[tr("as_of", lang)] = now["as_of"] if now and now["as_of"] else None
+            row[tr("coverage", lang)] = tr("months_of", lang, n=now["months_reported"], m=now["months_in_period"]) \
                 if now and m.kind == "flow" else ""
-            row[t("notes", lang)] = ", ".join(x for x in (t("approx", lang) if now and now["approximate"] else "",
-                                                          t("demo", lang) if now and now["demo"] else "") if x)
+            row[tr("notes", lang)] = ", ".join(x for x in (tr("approx", lang) if now and now["approximate"] else "",
+                                                           tr("demo_label", lang) if now and now["demo"] else "") if x)
             rows.append(row)
             approx.append(marks)
         frame = pd.DataFrame(rows).astype({c: "float64" for c in numbers})
         pct_cols = {t("pct", lang, p=short[p.key]): 1 for p in compared}
         cards = ExportTable(tr("overview_title", lang), title, frame, decimals=pct_cols, approximate=pd.DataFrame(approx),
-                            sources=sources_frame(sources), metrics=list(metrics), key_columns=[tr("col_metric", lang)])
+                            sources=sources_frame(sources), metrics=list(metrics), key_columns=[tr("metric", lang)])
         names = _names(lang)
         extra = []
         if len(lines):
@@ -175,8 +171,8 @@ def overview_view(f: Filters, city: str, dept: str | None, periods: Sequence[Per
         if len(levels):
             extra.append(levels_table(levels, lang=lang, names=names, title=t("levels", lang),
                                       sheet=t("levels_sheet", lang)))
-        filters = [(t("city", lang), names.get(city, city)), (t("department", lang), dept or t("all", lang)),
-                   (t("period", lang), period_label(cur, lang))]
+        filters = [(tr("city", lang), names.get(city, city)), (tr("department", lang), dept or t("all", lang)),
+                   (tr("period", lang), period_label(cur, lang))]
         filters.append(demo_filter(lang, f.include_demo))
         return [cards, *extra], ExportContext(lang, filters, "total")
     return build
@@ -195,7 +191,7 @@ def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequenc
                                        include_demo=f.include_demo)
         rows, approx, sources = [], [], []
         for m, g in table.groupby("metric", sort=False):
-            row, marks = {tr("col_metric", lang): get_metric(m).label(lang)}, {}
+            row, marks = {tr("metric", lang): get_metric(m).label(lang)}, {}
             for r in g.itertuples():
                 col = getattr(r, color)
                 row[col], marks[col] = float(r.value) if r.reported else float("nan"), bool(r.approximate)
@@ -204,23 +200,23 @@ def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequenc
                                 for x in period_figures(obs, r.city_code, m, r.kind, periods[r.period_key])]
             if color == "period_name" and len(groups) == 2:
                 diff, pct = change(*(None if pd.isna(row.get(g_)) else row.get(g_) for g_ in groups))
-                row[t("change2", lang)], row[t("pct2", lang)] = diff, pct
+                row[tr("change", lang)], row[tr("change_pct", lang)] = diff, pct
             for _, r in g.iterrows():
                 row[t("cover_of", lang, g=r[color])] = cx.cover(r)
             rows.append(row)
             approx.append(marks)
         frame = pd.DataFrame(rows)
-        numeric = [*groups, t("change2", lang), t("pct2", lang)]
+        numeric = [*groups, tr("change", lang), tr("change_pct", lang)]
         frame = frame.astype({c: "float64" for c in numeric if c in frame.columns})
-        decimals = {c: cx.decimals for c in groups} | {t("change2", lang): cx.decimals, t("pct2", lang): 1}
+        decimals = {c: cx.decimals for c in groups} | {tr("change", lang): cx.decimals, tr("change_pct", lang): 1}
         names = _names(lang)
-        filters = [(tr("cities_pick", lang), ", ".join(names.get(c, c) for c in f.cities)),
-                   (tr("metrics_pick", lang), "; ".join(get_metric(m).label(lang) for m in table["metric"].unique())),
-                   (t("period", lang), " / ".join(period_label(p, lang) for p in periods.values()))]
+        filters = [(tr("cities", lang), ", ".join(names.get(c, c) for c in f.cities)),
+                   (tr("metrics", lang), "; ".join(get_metric(m).label(lang) for m in table["metric"].unique())),
+                   (tr("period", lang), " / ".join(period_label(p, lang) for p in periods.values()))]
         filters.append(demo_filter(lang, f.include_demo))
         out = ExportTable(tr("compare_title", lang), title, frame, decimals=decimals, approximate=pd.DataFrame(approx),
                           sources=sources_frame(sources), metrics=list(table["metric"].unique()), notes=list(found),
-                          key_columns=[tr("col_metric", lang)])
+                          key_columns=[tr("metric", lang)])
         return out, ExportContext(lang, filters, f.basis)
 
     return build
@@ -235,7 +231,7 @@ def report_view(f: Filters, city: str, period: Period, departments: Sequence[str
     present = list(data.places(f.include_demo)["city_code"])
     other = next((c for c in [*DEFAULT_CITIES, *present] if c != city and c in present), None)
     names = city_names(f.lang)
-    name = f"{t('report_name', f.lang)} {names.get(city, city)} {period_label(period, f.lang)}"
+    name = f"{tr('report', f.lang)} {names.get(city, city)} {period_label(period, f.lang)}"
     help_text = t("report_help", f.lang, other=names.get(other, other) if other else "—")
     return (lambda: report_workbook(city, period, other, lang=f.lang, include_demo=f.include_demo,
                                     departments=departments)), name, help_text

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from activity.catalog import METRICS, get_metric
-from activity.i18n import granularity_label, tr
+from activity.i18n import tr, translator
 from activity.periods import month_period
 from activity.series import BASES, SERIES_GRANULARITIES
 from ui import data
@@ -21,6 +21,13 @@ from ui.entry import ensure_entry
 
 DEFAULT_CITIES = ("UA74040250010023991", "UA44120050010021900")  # Nizhyn, Lysychansk
 DEFAULT_METRIC = "news_published"
+
+T = {
+    "years": ("Роки", "Years"),
+}
+
+
+t = translator(T)
 
 
 @dataclass
@@ -81,7 +88,7 @@ def sidebar(*, cities: str | None = "many", metrics: str | None = None, kinds: t
                                     format_func=lambda c: names.get(c, c), key="city1", bind="query-params")
             f.cities = [choice] if choice else []
         else:
-            f.cities = side.multiselect(tr("cities_pick", lg), codes, default=default,
+            f.cities = side.multiselect(tr("cities", lg), codes, default=default,
                                         format_func=lambda c: names.get(c, c), key="city", bind="query-params")
     if metrics:
         present = data.metrics(f.cities or codes, f.include_demo)
@@ -93,13 +100,13 @@ def sidebar(*, cities: str | None = "many", metrics: str | None = None, kinds: t
                                     format_func=label, key="metric1", bind="query-params")
             f.metrics = [choice] if choice else []
         else:
-            f.metrics = side.multiselect(tr("metrics_pick", lg), options, default=default, format_func=label,
+            f.metrics = side.multiselect(tr("metrics", lg), options, default=default, format_func=label,
                                          key="metric", bind="query-params")
     if period and len(places):
         f.start, f.end = _period_range(places, lg)
     if granularity:
         f.granularity = side.radio(tr("granularity", lg), SERIES_GRANULARITIES, horizontal=True,
-                                   format_func=lambda g: granularity_label(g, lg), key="gran", bind="query-params")
+                                   format_func=lambda g: tr(f"gran_{g}", lg), key="gran", bind="query-params")
     if basis:
         f.basis = side.radio(tr("basis", lg), BASES, format_func=lambda b: tr(f"basis_{b}", lg),
                              key="basis", bind="query-params")
@@ -111,5 +118,5 @@ def _period_range(places, lg: str) -> tuple[date, date]:
     last = pd.Timestamp(places["last_end"].max()).date()
     years = list(range(first.year, last.year + 1))
     start_year, end_year = st.sidebar.select_slider(
-        tr("years", lg), options=years, value=(years[0], years[-1]), key="years", bind="query-params")
+        t("years", lg), options=years, value=(years[0], years[-1]), key="years", bind="query-params")
     return month_period(start_year, 1).start, month_period(end_year, 12).end

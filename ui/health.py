@@ -2,9 +2,29 @@
 
 import streamlit as st
 
-from activity.i18n import tr
+from activity.i18n import translator
 from activity.warehouse import store
 from ui import data
+
+T = {
+    "damaged_warehouse": (
+        "Файл сховища пошкоджено, тож показати дані неможливо ({detail}). Відновіть попередню версію: "
+        "скопіюйте `warehouse.duckdb.previous` (або свою резервну копію) на місце `warehouse.duckdb`; "
+        "або перебудуйте: `python -m etl build --fresh` і знову `python -m etl load` ваших файлів.",
+        "The warehouse file is damaged, so nothing can be shown ({detail}). Restore the previous version: "
+        "copy `warehouse.duckdb.previous` (or your own backup) over `warehouse.duckdb`; or rebuild: "
+        "`python -m etl build --fresh`, then `python -m etl load` your files again.",
+    ),
+    "outdated_warehouse": (
+        "Сховище створене старішою версією програми ({detail}), тож показати дані неможливо. Перебудуйте "
+        "його: `python -m etl build --fresh`, тоді знову `python -m etl load` ваших файлів.",
+        "The warehouse was written by an older version of the app ({detail}), so nothing can be shown. "
+        "Rebuild it: `python -m etl build --fresh`, then `python -m etl load` your files again.",
+    ),
+}
+
+
+t = translator(T)
 
 
 def stop_if_damaged(lang: str) -> None:
@@ -18,5 +38,5 @@ def stop_if_damaged(lang: str) -> None:
     problem = data.warehouse_problem()
     if problem is not None:
         outdated = isinstance(problem, store.WarehouseOutdated)
-        st.error(tr("outdated_warehouse" if outdated else "damaged_warehouse", lang, detail=problem))
+        st.error(t("outdated_warehouse" if outdated else "damaged_warehouse", lang, detail=problem))
         st.stop()

@@ -10,22 +10,20 @@ import pandas as pd
 
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
-from activity.i18n import translator
+from activity.i18n import tr, translator
 from activity.periods import period_from_range
 
 T = {
-    "city": ("Місто", "City"), "metric": ("Показник", "Metric"), "period": ("Період", "Period"),
     "when": ("Період або дата", "Period or date"),
     "total": ("Підсумок", "Total"), "total_source": ("Джерело підсумку", "Source of the total"),
     "months_sum": ("Сума місяців", "Sum of the months"), "months": ("Місяців", "Months"),
     "difference": ("Різниця (місяці − підсумок)", "Difference (months − total)"),
     "month_sources": ("Джерела місяців", "Sources of the months"), "of": ("{n} з {m}", "{n} of {m}"),
-    "value": ("У сховищі", "In the warehouse"), "source": ("Джерело", "Source"),
+    "value": ("У сховищі", "In the warehouse"),
     "others": ("Інші джерела", "Other sources"), "differ": ("Значення різняться", "Values differ"),
     "wording": ("Назва у файлі", "Wording in the file"), "files": ("Файлів", "Files"), "cells": ("Клітинок", "Cells"),
-    "last_seen": ("Востаннє", "Last seen"), "file_names": ("Файли", "Files"), "maybe": ("Можливо", "Perhaps"),
+    "last_seen": ("Востаннє", "Last seen"), "maybe": ("Можливо", "Perhaps"),
     "missing": ("Не подано місяців", "Months not reported"), "which": ("Які", "Which"),
-    "yes": ("так", "yes"), "no": ("ні", "no"), "demo": ("демо", "demo"),
 }
 
 
@@ -51,8 +49,8 @@ def _value(v: object, lang: str) -> str:
 def disagreements_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows of `quality.disagreements` as shown."""
     return pd.DataFrame({
-        t("city", lang): _city(rows, lang), t("metric", lang): _metric(rows["metric"], lang),
-        t("period", lang): [_period(s, e, lang) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)],
+        tr("city", lang): _city(rows, lang), tr("metric", lang): _metric(rows["metric"], lang),
+        tr("period", lang): [_period(s, e, lang) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)],
         t("total", lang): [_value(v, lang) for v in rows["total"]],
         t("total_source", lang): [f"{s}: {loc}" for s, loc in zip(rows["source"], rows["locator"], strict=True)],
         t("months_sum", lang): [_value(v, lang) for v in rows["months_sum"]],
@@ -72,12 +70,12 @@ def duplicates_table(groups: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     others = ["; ".join(f"{s}: {loc} = {_value(v, lang)}" for s, loc, v, _g in o) for o in groups["others"]]
     return pd.DataFrame({
-        t("city", lang): _city(groups, lang), t("metric", lang): _metric(groups["metric"], lang),
+        tr("city", lang): _city(groups, lang), tr("metric", lang): _metric(groups["metric"], lang),
         t("when", lang): [when(r) for r in groups.itertuples()],
         t("value", lang): [_value(v, lang) for v in groups["value"]],
-        t("source", lang): [f"{s}: {loc}" for s, loc in zip(groups["source"], groups["locator"], strict=True)],
+        tr("source", lang): [f"{s}: {loc}" for s, loc in zip(groups["source"], groups["locator"], strict=True)],
         t("others", lang): others,
-        t("differ", lang): groups["values_differ"].map({True: t("yes", lang), False: t("no", lang)}),
+        t("differ", lang): groups["values_differ"].map({True: tr("yes", lang), False: tr("no", lang)}),
     })
 
 
@@ -87,7 +85,7 @@ def wordings_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("wording", lang): rows["wording"], t("files", lang): rows["files"].astype(int),
         t("cells", lang): rows["cells"].astype(int),
         t("last_seen", lang): [format_date(pd.Timestamp(v).date(), lang) for v in rows["last_seen"]],
-        t("file_names", lang): rows["file_names"],
+        tr("files", lang): rows["file_names"],
         t("maybe", lang): ["; ".join(f"{get_metric(c).label(lang)} ({c})" for c in s) for s in rows["suggestions"]],
     })
 
@@ -95,6 +93,6 @@ def wordings_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 def gaps_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows of `quality.gap_table` as shown."""
     return pd.DataFrame({
-        t("city", lang): _city(rows, lang), t("metric", lang): _metric(rows["metric"], lang),
+        tr("city", lang): _city(rows, lang), tr("metric", lang): _metric(rows["metric"], lang),
         t("missing", lang): rows["n"].astype(int), t("which", lang): rows["ranges"],
     })

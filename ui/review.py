@@ -13,6 +13,10 @@ from activity.catalog import METRICS, get_metric
 from ui.bridge import REPORTED, ExtractionReport, Figure, FileResult, normalise_department
 
 COLUMNS = ["keep", "metric", "value", "approximate", "as_of", "breakdown", "confidence", "sentence"]
+FIXES = {  # what a person must fix in a row: (uk, en)
+    "metric": ("оберіть показник", "choose a metric"),
+    "value": ("значення має бути цілим і не від’ємним", "the value must be a whole, non-negative number"),
+}
 
 
 def editable_table(report: ExtractionReport) -> pd.DataFrame:
@@ -41,9 +45,9 @@ def problems_in(table: pd.DataFrame) -> list[tuple[int, str, str]]:
         if not row.keep:
             continue
         if row.metric not in METRICS:
-            out.append((i, "оберіть показник", "choose a metric"))
+            out.append((i, *FIXES["metric"]))
         if pd.isna(row.value) or row.value < 0 or row.value != int(row.value):
-            out.append((i, "значення має бути цілим і не від’ємним", "the value must be a whole, non-negative number"))
+            out.append((i, *FIXES["value"]))
     return out
 
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from activity.formatting import format_number
-from activity.i18n import translator
+from activity.i18n import tr, translator
 
 HASH_CHARS = 12  # enough to tell versions apart at a glance; the whole hash is in the export
 
 T = {
-    "name": ("Файл або звіт", "File or report"), "kind": ("Тип", "Type"), "hash": ("Вміст (SHA-256)", "Content (SHA-256)"),
-    "loaded_by": ("Завантажив", "Loaded by"), "loaded_at": ("Коли", "When"), "figures": ("Показників", "Figures"),
-    "warnings": ("Попереджень", "Warnings"), "demo": ("Демо", "Demo"), "state": ("Стан", "State"),
+    "hash": ("Вміст (SHA-256)", "Content (SHA-256)"), "loaded_by": ("Завантажив", "Loaded by"),
+    "loaded_at": ("Коли", "When"), "state": ("Стан", "State"),
     "active": ("діє", "in use"), "replaced": ("замінено версією {by} від {when}", "replaced by version {by} of {when}"), "removed": ("вилучено", "removed"),
-    "yes": ("так", "yes"), "no": ("ні", "no"),
     "action": ("Дія", "Action"), "superseded": ("Що замінено", "What it superseded"),
-    "added": ("додано", "added"), "unchanged": ("без змін", "unchanged"), "replaced_action": ("замінено", "replaced"),
-    "removed_action": ("вилучено", "removed"),
+    "replaced_action": ("замінено", "replaced"),
     "old": ("версія {hash} від {when} ({n} показн.)", "version {hash} of {when} ({n} figures)"),
 }
 
@@ -33,22 +30,23 @@ def _when(value: object, lang: str) -> str:
 
 def sources_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows of `queries.source_list` as shown: short hash, who and when, counts, demo, state."""
-    yes_no = {True: t("yes", lang), False: t("no", lang)}
+    yes_no = {True: tr("yes", lang), False: tr("no", lang)}
     states = [t(s, lang) if s != "replaced" else t("replaced", lang, by=str(by)[:HASH_CHARS], when=_when(at, lang))
               for s, by, at in zip(frame["state"], frame["superseded_by"], frame["superseded_at"], strict=True)]
     return pd.DataFrame({
-        t("name", lang): frame["name"], t("kind", lang): frame["kind"],
+        tr("file_or_report", lang): frame["name"], tr("type", lang): frame["kind"],
         t("hash", lang): frame["content_hash"].str[:HASH_CHARS],
         t("loaded_by", lang): frame["loaded_by"].fillna(""),
         t("loaded_at", lang): [_when(v, lang) for v in frame["loaded_at"]],
-        t("figures", lang): frame["figures"].astype(int), t("warnings", lang): frame["warnings"].astype(int),
-        t("demo", lang): frame["demo"].map(yes_no), t("state", lang): states,
+        tr("n_figures", lang): frame["figures"].astype(int), tr("n_warnings", lang): frame["warnings"].astype(int),
+        tr("demo", lang): frame["demo"].map(yes_no), t("state", lang): states,
     })
 
 
 def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows of `queries.load_history` as shown, each replacement with the version it superseded."""
-    actions = {"added": "added", "unchanged": "unchanged", "replaced": "replaced_action", "removed": "removed_action"}
+    actions = {"added": tr("added", lang), "unchanged": tr("unchanged", lang), "replaced": t("replaced_action", lang),
+               "removed": t("removed", lang)}
     superseded = [
         t("old", lang, hash=str(h)[:HASH_CHARS], when=_when(w, lang), n=format_number(int(n), lang))
         if isinstance(h, str) else ""
@@ -57,9 +55,9 @@ def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     ]
     return pd.DataFrame({
         t("loaded_at", lang): [_when(v, lang) for v in frame["logged_at"]],
-        t("action", lang): [t(actions.get(a, a), lang) if a in actions else a for a in frame["action"]],
-        t("name", lang): frame["source_name"], t("hash", lang): frame["content_hash"].str[:HASH_CHARS],
-        t("figures", lang): frame["figures"].fillna(0).astype(int),
-        t("warnings", lang): frame["warnings"].fillna(0).astype(int),
+        t("action", lang): [actions.get(a, a) for a in frame["action"]],
+        tr("file_or_report", lang): frame["source_name"], t("hash", lang): frame["content_hash"].str[:HASH_CHARS],
+        tr("n_figures", lang): frame["figures"].fillna(0).astype(int),
+        tr("n_warnings", lang): frame["warnings"].fillna(0).astype(int),
         t("loaded_by", lang): frame["loaded_by"].fillna(""), t("superseded", lang): superseded,
     })

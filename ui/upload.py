@@ -16,7 +16,7 @@ import streamlit as st
 
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
-from activity.i18n import translator
+from activity.i18n import pick, tr, translator
 from activity.places import PlaceError, get_place
 from ui import data
 from ui.bridge import (
@@ -36,17 +36,13 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 T = {
     "reading": ("Читаю {name} ({i} з {n})…", "Reading {name} ({i} of {n})…"),
-    "file": ("Файл", "File"), "change": ("Що зміниться", "What changes"), "figures": ("Показників", "Figures"),
-    "warnings": ("Попереджень", "Warnings"), "errors": ("Помилок", "Errors"), "detail": ("Подробиці", "Details"),
+    "change": ("Що зміниться", "What changes"), "errors": ("Помилок", "Errors"), "detail": ("Подробиці", "Details"),
     "new": ("новий", "new"), "replaced": ("замінить попередню версію", "replaces the previous version"),
-    "unchanged": ("без змін", "unchanged"), "rejected": ("не буде завантажено: помилки", "will not load: errors"),
+    "rejected": ("не буде завантажено: помилки", "will not load: errors"),
     "same_as": ("такий самий вміст уже є як «{name}»", "the same content is already loaded as '{name}'"),
     "old": ("версія від {when}, показників: {n}, завантажив {who}", "the version of {when}, {n} figures, loaded by {who}"),
     "same_batch": ("повторює інший файл цього завантаження", "repeats another file of this upload"),
-    "city": ("Місто", "City"), "period": ("Період", "Period"), "metric": ("Показник", "Metric"),
-    "value": ("Значення", "Value"), "as_of": ("Станом на", "As of"), "where": ("Клітинка або речення", "Cell or sentence"),
-    "severity": ("Вид", "Kind"), "message": ("Повідомлення", "Message"),
-    "error": ("помилка", "error"), "warning": ("попередження", "warning"),
+    "where": ("Клітинка або речення", "Cell or sentence"), "message": ("Повідомлення", "Message"),
     "template_long": ("Шаблон: довга таблиця (.xlsx)", "Template: long layout (.xlsx)"),
     "template_wide": ("Шаблон: широка таблиця (.xlsx)", "Template: wide layout (.xlsx)"),
     "template_help": ("Порожній шаблон з аркушем «Довідка», що пояснює стовпці.",
@@ -105,6 +101,8 @@ def change_plan(results: list[FileResult], lang: str) -> pd.DataFrame:
     by_hash = dict(zip(loaded["content_hash"], loaded["name"], strict=True))
     by_name = {r.name: r for r in loaded.itertuples()}
     rows, seen = [], set()
+    changes = {"new": t("new", lang), "replaced": t("replaced", lang), "unchanged": tr("unchanged", lang),
+               "rejected": t("rejected", lang)}
     for r in results:
         if r.errors:
             code, detail = "rejected", ""
@@ -119,8 +117,8 @@ def change_plan(results: list[FileResult], lang: str) -> pd.DataFrame:
         else:
             code, detail = "new", ""
         seen.add(r.content_hash)
-        rows.append({t("file", lang): r.name, t("change", lang): t(code, lang),
-                     t("figures", lang): len(r.figures), t("warnings", lang): len(r.warnings),
+        rows.append({tr("file", lang): r.name, t("change", lang): changes[code],
+                     tr("n_figures", lang): len(r.figures), tr("n_warnings", lang): len(r.warnings),
                      t("errors", lang): len(r.errors), t("detail", lang): detail, "code": code})
     return pd.DataFrame(rows)
 
@@ -133,10 +131,10 @@ def figures_frame(results: list[FileResult], lang: str, limit: int | None = None
             if limit is not None and len(rows) >= limit:
                 break
             rows.append({
-                t("file", lang): r.name, t("city", lang): _city(f.place_code, lang),
-                t("period", lang): period_label(f.period, lang), t("metric", lang): get_metric(f.metric).label(lang),
-                t("value", lang): "н/з" if f.status != "reported" else format_number(f.value, lang),
-                t("as_of", lang): format_date(f.as_of, lang) if f.as_of else "",
+                tr("file", lang): r.name, tr("city", lang): _city(f.place_code, lang),
+                tr("period", lang): period_label(f.period, lang), tr("metric", lang): get_metric(f.metric).label(lang),
+                tr("value", lang): "н/з" if f.status != "reported" else format_number(f.value, lang),
+                tr("as_of", lang): format_date(f.as_of, lang) if f.as_of else "",
                 t("where", lang): f.locator,
             })
     return pd.DataFrame(rows)
@@ -147,7 +145,7 @@ def _city(code: str, lang: str) -> str:
         place = get_place(code)
     except PlaceError:
         return code
-    return place.name_uk if lang == "uk" else place.name_en
+    return pick(place.name_uk, place.name_en, lang)
 
 
 def counts(results: list[FileResult], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -155,11 +153,11 @@ def counts(results: list[FileResult], lang: str) -> tuple[pd.DataFrame, pd.DataF
     keys = [(_city(f.place_code, lang), f.period.start, period_label(f.period, lang), get_metric(f.metric).label(lang))
             for r in results for f in r.figures]
     frame = pd.DataFrame(keys, columns=["city", "start", "period", "metric"])
-    n = t("figures", lang)
+    n = tr("n_figures", lang)
     by_period = (frame.groupby(["city", "start", "period"]).size().reset_index(name=n).drop(columns="start")
-                 .rename(columns={"city": t("city", lang), "period": t("period", lang)}))
+                 .rename(columns={"city": tr("city", lang), "period": tr("period", lang)}))
     by_metric = (frame.groupby("metric").size().reset_index(name=n).sort_values(n, ascending=False)
-                 .rename(columns={"metric": t("metric", lang)}))
+                 .rename(columns={"metric": tr("metric", lang)}))
     return by_period, by_metric
 
 
@@ -168,8 +166,8 @@ def problems_frame(results: list[FileResult], lang: str) -> pd.DataFrame:
     problems = [p for r in results for p in r.problems]
     problems.sort(key=lambda p: p.severity != ERROR)
     return pd.DataFrame([{
-        t("file", lang): p.file, t("where", lang): p.locator or "",
-        t("severity", lang): t("error" if p.severity == ERROR else "warning", lang),
+        tr("file", lang): p.file, t("where", lang): p.locator or "",
+        tr("kind", lang): tr("error" if p.severity == ERROR else "warning", lang),
         t("message", lang): p.message(lang),
     } for p in problems])
 

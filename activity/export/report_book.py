@@ -17,20 +17,19 @@ import pandas as pd
 
 from activity.catalog import CATEGORIES, METRICS
 from activity.export.table import ExportContext, ExportTable, sources_frame, to_xlsx
+from activity.export.tables import demo_filter
 from activity.formatting import format_date, format_number, period_label
-from activity.i18n import translator
+from activity.i18n import tr, translator
 from activity.periods import Period, previous_period
 from activity.series import change, period_figures, period_value
 from activity.warehouse import queries
 
 T = {
     "sheet_title": ("{city}, {period}: {topic}", "{city}, {period}: {topic}"),
-    "metric": ("Показник", "Metric"),
     "value": ("{city}, {period}", "{city}, {period}"),
     "change": ("Зміна до попереднього періоду", "Change vs the previous period"),
     "change_pct": ("Зміна до попереднього періоду, %", "Change vs the previous period, %"),
     "per_10k": ("{city}, {period}, на 10 000 мешканців", "{city}, {period}, per 10,000 residents"),
-    "notes": ("Примітки", "Notes"),
     "months": ("{who}: {n} з {m} міс.", "{who}: {n} of {m} months"),
     "as_of": ("{who}: станом на {d}", "{who}: as of {d}"),
     "approx": ("{who}: приблизно", "{who}: approximate"),
@@ -38,10 +37,7 @@ T = {
     "compared": ("Порівняння з попереднім періодом ({prev}) і з містом {other} за той самий період.",
                  "Compared with the previous period ({prev}) and with {other} for the same period."),
     "compared_prev": ("Порівняння з попереднім періодом ({prev}).", "Compared with the previous period ({prev})."),
-    "population": ("Населення: {items}.", "Population: {items}."),
-    "f_city": ("Місто", "City"), "f_period": ("Період", "Period"), "f_vs": ("Порівняння з", "Compared with"),
-    "f_dept": ("Підрозділ", "Department"), "f_demo": ("Демо-дані", "Demo data"),
-    "demo_in": ("включено", "included"), "demo_out": ("без демо-даних", "excluded"),
+    "f_vs": ("Порівняння з", "Compared with"),
     "empty": ("Для {city} за {period} у сховищі немає жодного показника.",
               "The warehouse has no figures for {city} in {period}."),
 }
@@ -93,13 +89,13 @@ def report_tables(city: str, period: Period, vs: str | None = None, *, lang: str
                 continue
             fresh = fresh or bool(now and (m.kind == "flow" or now["as_of"] >= period.start))
             diff, pct = change(now and now["value"], before and before["value"])
-            row = {t("metric", lang): m.label(lang), c_now: _v(now), c_prev: _v(before), c_diff: diff, c_pct: pct}
+            row = {tr("metric", lang): m.label(lang), c_now: _v(now), c_prev: _v(before), c_diff: diff, c_pct: pct}
             if vs:
                 row[c_vs] = _v(there)
             row[c_10k] = _per_10k(now, city, period.start.year, pop)
             if vs:
                 row[c_vs10k] = _per_10k(there, vs, period.start.year, pop)
-            row[t("notes", lang)] = "; ".join(_notes(lang, [(who, p_now, now), (who, p_prev, before),
+            row[tr("notes", lang)] = "; ".join(_notes(lang, [(who, p_now, now), (who, p_prev, before),
                                                             (vs_name, p_now, there)]))
             i = len(rows)
             for col, o, code, p, v in ((c_now, obs, city, period, now), (c_prev, obs, city, prev, before),
@@ -118,7 +114,7 @@ def report_tables(city: str, period: Period, vs: str | None = None, *, lang: str
         tables.append(ExportTable(
             category.label(lang), t("sheet_title", lang, city=who, period=p_now, topic=category.label(lang)), frame,
             decimals={c_pct: 1, c_10k: 1, **({c_vs10k: 1} if vs else {})}, approximate=pd.DataFrame(approx),
-            sources=sources_frame(sources), metrics=used, notes=notes, key_columns=[t("metric", lang)]))
+            sources=sources_frame(sources), metrics=used, notes=notes, key_columns=[tr("metric", lang)]))
     if not fresh:
         raise ReportEmpty(t("empty", lang, city=who, period=p_now))
     return tables
@@ -150,18 +146,18 @@ def _population_note(population: pd.DataFrame, period: Period, names: dict[str, 
     year = population[population["year"] == period.start.year]
     items = [f"{names.get(r.city_code, r.city_code)} {r.year}: {format_number(r.population, lang)} ({r.source})"
              for r in year.itertuples()]
-    return [t("population", lang, items="; ".join(items))] if items else []
+    return [tr("population_note", lang, sources="; ".join(items))] if items else []
 
 
 def report_context(city: str, period: Period, vs: str | None, *, lang: str, include_demo: bool = True,
                    departments: Sequence[str] | None = None) -> ExportContext:
     names = _names(lang)
-    filters = [(t("f_city", lang), names.get(city, city)), (t("f_period", lang), period_label(period, lang))]
+    filters = [(tr("city", lang), names.get(city, city)), (tr("period", lang), period_label(period, lang))]
     if vs:
         filters.append((t("f_vs", lang), names.get(vs, vs)))
     if departments:
-        filters.append((t("f_dept", lang), ", ".join(departments)))
-    filters.append((t("f_demo", lang), t("demo_in" if include_demo else "demo_out", lang)))
+        filters.append((tr("department", lang), ", ".join(departments)))
+    filters.append(demo_filter(lang, include_demo))
     return ExportContext(lang, filters, "total")
 
 

@@ -31,7 +31,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from activity.i18n import translator
+from activity.i18n import tr, translator
 
 NUMBER, DATE, DATETIME, TEXT = "number", "date", "datetime", "text"
 RISKY_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
@@ -40,21 +40,11 @@ SOURCE_COLUMNS = ["row", "column", "source", "locator"]
 
 T = {
     "filters": ("Фільтри", "Filters"),
-    "basis": ("Основа", "Basis"),
     "exported": ("Експортовано", "Exported"),
     "basis_total": ("усього за період", "total for the period"),
     "basis_per_month": ("у середньому за місяць", "average per month"),
     "basis_per_10k": ("на 10 000 мешканців", "per 10,000 residents"),
-    "legend": ("Порожня клітинка — не подано; 0 — подано нуль; «≈» — приблизне значення. Джерело кожного "
-               "числа — на аркуші «{sources}», визначення показників — на аркуші «{metrics}».",
-               "A blank cell is not reported; 0 is a reported zero; '≈' marks an approximate value. Each "
-               "figure's source is on the sheet '{sources}', the metrics' definitions on the sheet '{metrics}'."),
-    "sources_sheet": ("Джерела", "Sources"),
-    "metrics_sheet": ("Показники", "Metrics"),
     "approx_col": ("Приблизно", "Approximate"),
-    "sources_col": ("Джерела", "Sources"),
-    "yes": ("так", "yes"),
-    "no": ("ні", "no"),
 }
 
 
@@ -76,7 +66,7 @@ class ExportContext:
         if self.filters:
             out.append(f"{t('filters', self.lang)}: " + "; ".join(f"{k}: {v}" for k, v in self.filters))
         if self.basis:
-            out.append(f"{t('basis', self.lang)}: {t('basis_' + self.basis, self.lang)}")
+            out.append(f"{tr('basis', self.lang)}: {t('basis_' + self.basis, self.lang)}")
         stamp = self.exported_at.strftime("%d.%m.%Y %H:%M" if self.lang == "uk" else "%Y-%m-%d %H:%M")
         out.append(f"{t('exported', self.lang)}: {stamp}")
         return out
@@ -147,7 +137,7 @@ def column_kind(values: pd.Series) -> str:
 def typed_columns(table: ExportTable, lang: str) -> list[tuple[str, str, list]]:
     """(label, kind, values) per column: numbers rounded to their decimals (int when whole, None
     when missing), dates as `date`, text as `str` (None when empty); nothing neutralised yet."""
-    yes_no = {True: t("yes", lang), False: t("no", lang)}
+    yes_no = {True: tr("yes", lang), False: tr("no", lang)}
     out = []
     for label in table.frame.columns:
         values = table.frame[label]
@@ -196,7 +186,7 @@ def to_csv(table: ExportTable, context: ExportContext, sep: str = ";") -> bytes:
     approx = approximate_labels(table)
     sources = row_sources(table) if not table.sources_shown and len(table.sources) else []
     header = [label for label, _, _ in columns]
-    header += [t("approx_col", lang)] * bool(approx) + [t("sources_col", lang)] * bool(sources)
+    header += [t("approx_col", lang)] * bool(approx) + [tr("sources", lang)] * bool(sources)
     date_format = "%d.%m.%Y" if lang == "uk" else "%Y-%m-%d"
     time_format = date_format + " %H:%M"
     text_columns = []

@@ -20,26 +20,25 @@ import pandas as pd
 from activity.catalog import get_metric
 from activity.export.table import ExportContext, ExportTable
 from activity.formatting import period_label
-from activity.i18n import granularity_by, granularity_label, span_label, tr, translator
+from activity.i18n import span_label, tr, translator
 from activity.periods import Period, period_from_range
 from activity.series import period_figures
 
 T = {
-    "city": ("Місто", "City"),
-    "metric": ("Показник", "Metric"),
-    "period": ("Період", "Period"),
     "start": ("Початок", "Start"),
     "end": ("Кінець", "End"),
     "value": ("Значення ({basis})", "Value ({basis})"),
-    "level": ("Значення", "Value"),
     "months_reported": ("Подано місяців", "Months reported"),
     "months_in_period": ("Місяців у періоді", "Months in period"),
-    "as_of": ("Станом на", "As of"),
     "note": ("Примітка", "Note"),
-    "demo": ("Демо", "Demo"),
-    "missing": ("не подано", "not reported"),
-    "partial": ("неповний період: {n} з {m} міс.", "partial period: {n} of {m} months"),
-    "spread": ("середнє за місяць зі звіту за {span}", "monthly average from the report for {span}"),
+    "departments": ("Підрозділи", "Departments"),
+    "demo_data": ("Демо-дані", "Demo data"),
+    "demo_in": ("включено", "included"),
+    "demo_out": ("без демо-даних", "excluded"),
+    "flows": ("Потоки: {basis}, {gran}, {span}", "Flows: {basis}, {gran}, {span}"),
+    "sheet_flows": ("Потоки", "Flows"),
+    "sheet_stocks": ("Залишки", "Stocks"),
+    "stocks": ("Залишки: рівень на дату, {span}", "Stocks: level on a date, {span}"),
 }
 
 
@@ -73,8 +72,8 @@ def flow_table(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, basis
                obs: pd.DataFrame | None = None, title: str = "", sheet: str = "") -> ExportTable:
     """Flow values on the grid for every city and metric of `series` (see the module docstring)."""
     value = t("value", lang, basis=tr(f"basis_{basis}", lang).lower())
-    labels = [t(k, lang) for k in ("city", "metric", "period", "start", "end")]
-    counts = [t("months_reported", lang), t("months_in_period", lang), t("note", lang), t("demo", lang)]
+    labels = [tr("city", lang), tr("metric", lang), tr("period", lang), t("start", lang), t("end", lang)]
+    counts = [t("months_reported", lang), t("months_in_period", lang), t("note", lang), tr("demo", lang)]
     rows, approx, sources, groups = [], [], [], _by_pair(obs)
     pairs = series[["city_code", "metric"]].drop_duplicates().itertuples(index=False) if len(series) else []
     for code, metric in pairs:
@@ -84,15 +83,15 @@ def flow_table(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, basis
             r = by_start.get(p.start)
             head = [names.get(code, code), get_metric(metric).label(lang), period_label(p, lang), p.start, p.end]
             if r is None:
-                rows.append([*head, float("nan"), 0, p.n_months, t("missing", lang), None])
+                rows.append([*head, float("nan"), 0, p.n_months, tr("not_reported", lang), None])
                 approx.append(False)
                 continue
             if r["spread"]:
                 span = period_label(period_from_range(pd.Timestamp(r["span_start"]).date(),
                                                       pd.Timestamp(r["span_end"]).date()), lang)
-                note = t("spread", lang, span=span)
+                note = tr("spread", lang, span=span)
             else:
-                note = "" if r["complete"] else t("partial", lang, n=r["months_reported"], m=r["months_in_period"])
+                note = "" if r["complete"] else tr("partial", lang, n=r["months_reported"], m=r["months_in_period"])
             sources += [(len(rows), value, s, loc) for s, loc in _flow_sources(groups, r, code, metric, p)]
             rows.append([*head, float(r["value"]), int(r["months_reported"]), p.n_months, note, bool(r["demo"])])
             approx.append(bool(r["approximate"]))
@@ -106,7 +105,7 @@ def flow_table(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, basis
 def levels_table(levels: pd.DataFrame, *, lang: str, names: dict[str, str], title: str = "",
                  sheet: str = "") -> ExportTable:
     """Stock levels at their as-of dates, one row each, with the level's file and cell."""
-    columns = [t(k, lang) for k in ("city", "metric", "as_of", "level", "demo")]
+    columns = [tr(k, lang) for k in ("city", "metric", "as_of", "value", "demo")]
     value = columns[3]
     rows = [[names.get(r.city_code, r.city_code), get_metric(r.metric).label(lang), pd.Timestamp(r.as_of).date(),
              float(r.value), bool(r.demo)] for r in levels.itertuples()]
@@ -141,42 +140,22 @@ def _frame(records: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["row", "column", "source", "locator"])
 
 
-F = {
-    "cities": ("Міста", "Cities"),
-    "metrics": ("Показники", "Metrics"),
-    "departments": ("Підрозділи", "Departments"),
-    "span": ("Період", "Period"),
-    "granularity": ("Періодичність", "Granularity"),
-    "demo": ("Демо-дані", "Demo data"),
-    "demo_in": ("включено", "included"),
-    "demo_out": ("без демо-даних", "excluded"),
-    "flows": ("Потоки: {basis}, {gran}, {span}", "Flows: {basis}, {gran}, {span}"),
-    "sheet_flows": ("Потоки", "Flows"),
-    "sheet_stocks": ("Залишки", "Stocks"),
-    "stocks": ("Залишки: рівень на дату, {span}", "Stocks: level on a date, {span}"),
-}
-
-
-def f(key: str, lang: str, **kw: object) -> str:
-    uk, en = F[key]
-    return (en if lang == "en" else uk).format(**kw)
-
-
 def demo_filter(lang: str, include_demo: bool) -> tuple[str, str]:
-    return f("demo", lang), f("demo_in" if include_demo else "demo_out", lang)
+    """The filter line of an export that says whether demo data is in it."""
+    return t("demo_data", lang), t("demo_in" if include_demo else "demo_out", lang)
 
 
 def series_filters(lang: str, names: dict[str, str], cities: Sequence[str], metrics: Sequence[str], start: date,
                    end: date, *, granularity: str | None = None, include_demo: bool = True,
                    departments: Sequence[str] | None = None) -> list[tuple[str, str]]:
     """The filters of a series view as (label, value) pairs for an export's title block."""
-    out = [(f("cities", lang), ", ".join(names.get(c, c) for c in cities)),
-           (f("metrics", lang), "; ".join(get_metric(m).label(lang) for m in metrics))]
+    out = [(tr("cities", lang), ", ".join(names.get(c, c) for c in cities)),
+           (tr("metrics", lang), "; ".join(get_metric(m).label(lang) for m in metrics))]
     if departments:
-        out.append((f("departments", lang), "; ".join(departments)))
-    out.append((f("span", lang), span_label(start, end, lang)))
+        out.append((t("departments", lang), "; ".join(departments)))
+    out.append((tr("period", lang), span_label(start, end, lang)))
     if granularity:
-        out.append((f("granularity", lang), granularity_label(granularity, lang)))
+        out.append((tr("granularity", lang), tr(f"gran_{granularity}", lang)))
     out.append(demo_filter(lang, include_demo))
     return out
 
@@ -201,16 +180,16 @@ def series_export(cities: Sequence[str], metrics: Sequence[str], start: date, en
     if flows:
         pop = queries.population(list(cities)) if basis == "per_10k" else None
         series = flow_series(obs[obs["metric"].isin(flows)], granularity, start, end, basis, pop)
-        name = title or f("flows", lang, basis=tr(f"basis_{basis}", lang).lower(),
-                          gran=granularity_by(granularity, lang), span=span)
+        name = title or t("flows", lang, basis=tr(f"basis_{basis}", lang).lower(),
+                          gran=tr(f"gran_by_{granularity}", lang), span=span)
         if len(series):
             tables.append(flow_table(series, buckets(granularity, start, end), lang=lang, basis=basis, names=names,
-                                     obs=obs, title=name, sheet=f("sheet_flows", lang)))
+                                     obs=obs, title=name, sheet=t("sheet_flows", lang)))
     if stocks:
         levels = stock_series(obs[obs["metric"].isin(stocks)], start, end)
         if len(levels):
-            tables.append(levels_table(levels, lang=lang, names=names, sheet=f("sheet_stocks", lang),
-                                       title=title if title and not flows else f("stocks", lang, span=span)))
+            tables.append(levels_table(levels, lang=lang, names=names, sheet=t("sheet_stocks", lang),
+                                       title=title if title and not flows else t("stocks", lang, span=span)))
     filters = series_filters(lang, names, cities, metrics, start, end, granularity=granularity if flows else None,
                              include_demo=include_demo, departments=departments)
     return tables, ExportContext(lang, filters, basis if flows else None)

@@ -36,28 +36,26 @@ from activity.export.table import (
     RISKY_START,
     ExportContext,
     ExportTable,
-    t,
     typed_columns,
 )
 from activity.export.xlsx_body import EXCEL_EPOCH, BodySheet, body_supported, excel_serial
+from activity.i18n import tr, translator
 
 MAX_WIDTH, MIN_WIDTH, HEADER_WIDTH = 80, 6, 24
 T = {
+    "legend": ("Порожня клітинка — не подано; 0 — подано нуль; «≈» — приблизне значення. Джерело кожного "
+               "числа — на аркуші «{sources}», визначення показників — на аркуші «{metrics}».",
+               "A blank cell is not reported; 0 is a reported zero; '≈' marks an approximate value. Each "
+               "figure's source is on the sheet '{sources}', the metrics' definitions on the sheet '{metrics}'."),
     "sheet": ("Аркуш", "Sheet"),
-    "cell": ("Клітинка", "Cell"),
     "row": ("Рядок", "Row"),
     "column": ("Стовпець", "Column"),
-    "value": ("Значення", "Value"),
-    "source": ("Файл або звіт", "File or report"),
     "locator": ("Місце в джерелі (аркуш!клітинка або речення)", "Where in the source (sheet!cell or sentence)"),
     "per_row": ("рядків таблиці: {n}", "rows of the table: {n}"),
     "see_columns": ("у стовпцях джерела й клітинки кожного рядка таблиці",
                     "in the source and cell columns of each row of the table"),
     "code": ("Код", "Code"),
-    "metric": ("Показник", "Metric"),
     "short": ("Коротка назва", "Short name"),
-    "category": ("Категорія", "Category"),
-    "kind": ("Вид", "Kind"),
     "polarity": ("Краще, коли", "Better when"),
     "definition": ("Визначення", "Definition"),
     "flow": ("потік (за період)", "flow (over a period)"),
@@ -68,9 +66,7 @@ T = {
 }
 
 
-def _t(key: str, lang: str) -> str:
-    uk, en = T[key]
-    return en if lang == "en" else uk
+t = translator(T)
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -115,8 +111,8 @@ def write_workbook(tables: Sequence[ExportTable], context: ExportContext, *, bul
                                    "strings_to_numbers": False, "strings_to_urls": False})
     fmt = _Formats(wb, lang)
     names = [sheet_name(tb.sheet, taken) for tb in tables]
-    sources_name = sheet_name(t("sources_sheet", lang), taken)
-    metrics_name = sheet_name(t("metrics_sheet", lang), taken)
+    sources_name = sheet_name(tr("sources", lang), taken)
+    metrics_name = sheet_name(tr("metrics", lang), taken)
     legend = t("legend", lang, sources=sources_name, metrics=metrics_name)
     placed = [_write_table(wb, fmt, name, tb, context, legend, bulk) for name, tb in zip(names, tables, strict=True)]
     _write_sources(wb, fmt, sources_name, placed, lang)
@@ -208,12 +204,13 @@ def _plain_table(wb, fmt: _Formats, name: str, header: list[str], rows: list[lis
 
 
 def _write_sources(wb, fmt: _Formats, name: str, placed: list, lang: str) -> None:
-    header = [_t(k, lang) for k in ("sheet", "cell", "row", "column", "value", "source", "locator")]
+    header = [t("sheet", lang), tr("cell", lang), t("row", lang), t("column", lang), tr("value", lang),
+              tr("file_or_report", lang), t("locator", lang)]
     rows = []
     for sheet, first, table, columns in placed:
         if table.sources_shown:  # each row names its source in its own columns: one line per file
             for source, n in table.sources["source"].value_counts(sort=False).items():
-                rows.append([sheet, "", _t("per_row", lang).format(n=n), "", None, source, _t("see_columns", lang)])
+                rows.append([sheet, "", t("per_row", lang, n=n), "", None, source, t("see_columns", lang)])
             continue
         index = {label: (c, kind, cells) for c, (label, kind, cells) in enumerate(columns)}
         keys = [k for k in (table.key_columns or [columns[0][0]]) if k in index]
@@ -234,9 +231,10 @@ def _shown(v: object, lang: str) -> str:
 
 
 def _write_metrics(wb, fmt: _Formats, name: str, metrics: list, lang: str) -> None:
-    header = [_t(k, lang) for k in ("code", "metric", "short", "category", "kind", "polarity", "definition")]
-    rows = [[m.code, m.label(lang), m.short(lang), CATEGORIES[m.category].label(lang), _t(m.kind, lang),
-             _t(m.polarity, lang), m.definition(lang)] for m in metrics]
+    header = [t("code", lang), tr("metric", lang), t("short", lang), tr("category", lang), tr("kind", lang),
+              t("polarity", lang), t("definition", lang)]
+    rows = [[m.code, m.label(lang), m.short(lang), CATEGORIES[m.category].label(lang), t(m.kind, lang),
+             t(m.polarity, lang), m.definition(lang)] for m in metrics]
     widths = [max(MIN_WIDTH, min(MAX_WIDTH, max([len(x[i]) for x in rows] + [len(h)]) + 2))
               for i, h in enumerate(header)]
     _plain_table(wb, fmt, name, header, rows, widths)

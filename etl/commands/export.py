@@ -18,12 +18,13 @@ import pandas as pd
 from activity.catalog import METRICS, match_metric, suggest_metrics
 from activity.export.table import SEPARATORS, export_bytes
 from activity.formatting import format_number
-from activity.i18n import translator
+from activity.i18n import pick, translator
 from activity.periods import PeriodError, parse_period
 from activity.places import PlaceError, resolve_place
 from activity.series import BASES, SERIES_GRANULARITIES
 from activity.warehouse import queries, store
 from etl.commands.options import shared_options
+from etl.problems import message_text
 
 T = {  # (uk, en)
     "written": ("Записано {out}: аркушів {sheets}, рядків {rows}.", "Wrote {out}: {sheets} sheet(s), {rows} rows."),
@@ -33,7 +34,6 @@ T = {  # (uk, en)
     "report_csv": ("Звіт — це книга з кількома аркушами: вкажіть файл .xlsx.",
                    "The report is a workbook of several sheets: give an .xlsx file."),
     "no_city_figures": ("У сховищі немає показників міста {city}.", "The warehouse has no figures for {city}."),
-    "unknown_metric": ("Невідомий показник «{m}».{hint}", "Unknown metric '{m}'.{hint}"),
     "maybe": (" Можливо: {s}.", " Did you mean: {s}?"),
     "unknown_dept": ("Невідомий підрозділ «{d}». Є: {known}.", "Unknown department '{d}'. Known: {known}."),
 }
@@ -48,7 +48,7 @@ def _city(text: str, lang: str, present: set[str]) -> str:
         try:
             code = resolve_place(text).place.code
         except PlaceError as exc:
-            raise click.BadParameter(exc.message_en if lang == "en" else exc.message_uk, param_hint="--city") from None
+            raise click.BadParameter(pick(exc.message_uk, exc.message_en, lang), param_hint="--city") from None
     if code not in present:
         raise click.BadParameter(t("no_city_figures", lang, city=text), param_hint="--city")
     return code
@@ -59,7 +59,7 @@ def _metric(text: str, lang: str) -> str:
     if found is None:
         close = ", ".join(f"«{m.label(lang)}» ({m.code})" for m in suggest_metrics(text))
         hint = t("maybe", lang, s=close) if close else ""
-        raise click.BadParameter(t("unknown_metric", lang, m=text, hint=hint), param_hint="--metric")
+        raise click.BadParameter(message_text("unknown_metric", lang, found=text, hint=hint), param_hint="--metric")
     return found.code
 
 
@@ -67,7 +67,7 @@ def _period(text: str, lang: str, hint: str):
     try:
         return parse_period(text)
     except PeriodError as exc:
-        raise click.BadParameter(exc.message_en if lang == "en" else exc.message_uk, param_hint=hint) from None
+        raise click.BadParameter(pick(exc.message_uk, exc.message_en, lang), param_hint=hint) from None
 
 
 @click.command("export")

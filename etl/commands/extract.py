@@ -16,20 +16,13 @@ import click
 
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
-from activity.i18n import translator
+from activity.i18n import pick, tr, translator
 from etl.commands.options import shared_options
 from etl.reports.extraction import ExtractionReport, extract_report
 from etl.reports.text import REPORT_EXTS
 
 T = {  # (uk, en)
-    "metric": ("Показник", "Metric"),
-    "value": ("Значення", "Value"),
-    "as_of": ("Станом на", "As of"),
     "sure": ("Впевн.", "Conf."),
-    "sentence": ("Речення", "Sentence"),
-    "city": ("Місто", "City"),
-    "department": ("Підрозділ", "Department"),
-    "period": ("Період", "Period"),
     "unknown": ("не знайдено", "not found"),
     "found": ("Показників: {n}", "Figures: {n}"),
     "written": ("Записано {n} рядків для перевірки у {path}. Після перевірки: python -m etl load {path}",
@@ -64,11 +57,11 @@ def _short(text: str, width: int, at: int = 0) -> str:
 
 def _print(report: ExtractionReport, lang: str) -> None:
     unknown = t("unknown", lang)
-    place = (report.place.name_en if lang == "en" else report.place.name_uk) if report.place else unknown
+    place = pick(report.place.name_uk, report.place.name_en, lang) if report.place else unknown
     period = f"{report.period_label} ({period_label(report.period, lang)})" if report.period else unknown
     click.echo(f"== {report.name}")
-    click.echo(f"   {t('city', lang)}: {place} · {t('department', lang)}: {report.department or unknown}")
-    click.echo(f"   {t('period', lang)}: {period}")
+    click.echo(f"   {tr('city', lang)}: {place} · {tr('department', lang)}: {report.department or unknown}")
+    click.echo(f"   {tr('period', lang)}: {period}")
     rows = []
     for f in report.figures:
         metric = get_metric(f.code).label(lang) + (f" ({f.breakdown})" if f.breakdown else "")
@@ -76,7 +69,7 @@ def _print(report: ExtractionReport, lang: str) -> None:
         rows.append((_short(metric, 48), value, format_date(f.as_of, lang) if f.as_of else "",
                      format_number(f.confidence, lang, decimals=2), _short(f.sentence, SENTENCE_WIDTH, f.at)))
     if rows:
-        head = (t("metric", lang), t("value", lang), t("as_of", lang), t("sure", lang), t("sentence", lang))
+        head = (tr("metric", lang), tr("value", lang), tr("as_of", lang), t("sure", lang), tr("sentence", lang))
         widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(4)]
         for r in [head, *rows]:
             click.echo("   " + r[0].ljust(widths[0]) + "  " + r[1].rjust(widths[1]) + "  "

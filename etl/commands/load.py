@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
-from activity.i18n import translator
+from activity.i18n import tr, translator
 from activity.warehouse.store import WarehouseDamaged, WarehouseOutdated
 from etl.commands.options import shared_options
 from etl.load.loader import LoadReport, check, load
@@ -24,8 +24,6 @@ from etl.load.warehouse import WarehouseBusy
 EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4
 
 T = {  # (uk, en)
-    "added": ("додано", "added"),
-    "replaced": ("замінено попередню версію", "replaced the previous version"),
     "unchanged": ("без змін (уже завантажено як {same})", "unchanged (already loaded as {same})"),
     "rejected": ("не завантажено: є помилки", "not loaded: errors"),
     "not_loaded": ("не завантажено через помилки в інших файлах", "not loaded: other files have errors"),
@@ -56,6 +54,9 @@ T = {  # (uk, en)
     ),
     "no_files": ("Не знайдено файлів для обробки: {paths}", "No input files found in: {paths}"),
     "built": ("Сховище: {db}", "Warehouse: {db}"),
+    "unit_file": (" файл", " file"),
+    "checking": ("Перевірка", "Checking"),
+    "loading": ("Завантаження файлів", "Loading"),
 }
 
 
@@ -119,7 +120,7 @@ def _progress_factory(obj: dict):
     def make(total: int, desc: str):
         from tqdm import tqdm
 
-        return tqdm(total=total, desc=desc, unit=" файл" if obj["lang"] == "uk" else " file",
+        return tqdm(total=total, desc=desc, unit=t("unit_file", obj["lang"]),
                     file=sys.stderr, disable=obj["json"] or None, leave=False)
 
     return make
@@ -131,7 +132,7 @@ def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False) -> No
     if not files:
         click.echo(t("no_files", obj["lang"], paths=", ".join(map(str, paths))), err=True)
         sys.exit(EXIT_INPUT)
-    label = {"uk": ("Перевірка", "Завантаження"), "en": ("Checking", "Loading")}[obj["lang"]][store]
+    label = t("loading" if store else "checking", obj["lang"])
     bar = _progress_factory(obj)(len(files), label)
     if not store:
         results = check(files, progress=lambda _r: bar.update(1))
@@ -177,8 +178,9 @@ def _print_report(obj: dict, report: LoadReport, seconds: float, attempted: bool
             "figures": figures, "warnings": warnings, "errors": errors, "seconds": round(seconds, 3),
         }, ensure_ascii=False, indent=1))
         return code
+    said = {"added": tr("added", lang), "replaced": tr("replaced_previous", lang)}  # the pages say these too
     for r in results:
-        status = t(r.action, lang, same=r.replaced or "") if r.action else ""
+        status = said.get(r.action) or (t(r.action, lang, same=r.replaced or "") if r.action else "")
         click.echo(f"{r.name}: {status}, {format_number(r.figure_count, lang)}")
         for p in r.problems:
             click.echo("  " + p.render(lang), err=p.severity == "error")

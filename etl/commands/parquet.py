@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
+from activity.i18n import translator
 from etl.commands.options import shared_options
 from etl.parquet import COMPRESSIONS, ParquetExportError, export_parquet
 
@@ -23,6 +24,9 @@ T = {  # (uk, en)
         "Wrote the snapshot {out}: {rows} rows, {files} files, {years} years ({first}–{last}), {oblasts} oblasts · {seconds} s",
     ),
 }
+
+
+t = translator(T)
 
 
 @click.command("export-parquet")
@@ -53,9 +57,8 @@ def command(obj: dict, out_dir: Path, compression: str) -> None:
                                "years": snap.years, "oblasts": snap.oblasts, "seconds": round(snap.seconds, 3)},
                               ensure_ascii=False))
         return
-    uk, en = T["written"]
-    click.echo((en if lang == "en" else uk).format(
-        out=snap.path, rows=format_number(snap.rows, lang), files=format_number(snap.files, lang),
+    click.echo(t(
+        "written", lang, out=snap.path, rows=format_number(snap.rows, lang), files=format_number(snap.files, lang),
         years=len(snap.years), first=snap.years[0], last=snap.years[-1], oblasts=len(snap.oblasts),
         seconds=format_number(round(snap.seconds, 1), lang)))
 

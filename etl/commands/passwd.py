@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from activity.i18n import translator
+from activity.i18n import pick, translator
 from etl.commands.options import shared_options
 from etl.passwords import PasswordError, account_line, check_user_name
 
@@ -49,7 +49,7 @@ def command(obj: dict | None, user: str, from_stdin: bool) -> None:
                                     confirmation_prompt=t("again", lang))
         line = account_line(user, password)
     except PasswordError as exc:
-        click.echo(exc.en if lang == "en" else exc.uk, err=True)
+        click.echo(pick(exc.uk, exc.en, lang), err=True)
         sys.exit(2)
     click.echo(t("paste", lang), err=True)
     click.echo(line)

@@ -16,11 +16,19 @@ import zipfile
 
 from isal import isal_zlib as zlib  # ISA-L's inflate: zlib's interface, ~1,4x faster
 
+from activity.i18n import translator
 from activity.settings import setting
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CHUNK = 1 << 20
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+T = {
+    "mb": ("{n} МБ", "{n} MB"),
+    "bytes": ("{n} байтів", "{n} bytes"),
+}
+
+
+t = translator(T)
 
 
 class PackageRefused(Exception):
@@ -171,5 +179,5 @@ class Package:
 def _size(n: int, lang: str = "uk") -> str:
     """250 МБ, or 20 000 байтів below a megabyte."""
     if n >= 1_000_000:
-        return f"{n // 1_000_000} {'MB' if lang == 'en' else 'МБ'}"
-    return f"{n:,} {'bytes' if lang == 'en' else 'байтів'}".replace(",", " " if lang != "en" else ",")
+        return t("mb", lang, n=n // 1_000_000)
+    return t("bytes", lang, n=f"{n:,}".replace(",", " " if lang != "en" else ","))

@@ -62,7 +62,7 @@ MESSAGES.update({
     "upload_empty": ("Файл порожній (0 байтів).", "The file is empty (0 bytes)."),
     "upload_mismatch": ("Файл має розширення {ext}, але всередині {actual}. Збережіть його як {ext} або "
                         "надішліть з правильним розширенням.",
-                        "The file is named {ext} but contains {actual_en}. Save it as {ext} or send it "
+                        "The file is named {ext} but contains {actual}. Save it as {ext} or send it "
                         "with the right extension."),
 })
 

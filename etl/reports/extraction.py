@@ -41,7 +41,7 @@ MESSAGES.update({
         "City not found: the report names no council or city of the codifier, e.g. 'Ніжинської "
         "міської ради' (line {line}: '{text}').",
     ),
-    "report_city": ("{detail} (рядок {line})", "{detail_en} (line {line})"),
+    "report_city": ("{detail} (рядок {line})", "{detail} (line {line})"),
     "report_no_period": (
         "Звітний період не знайдено: заголовок має містити, наприклад, «за березень 2021 року» або "
         "«за ІІІ квартал 2019 року» (рядок {line}: «{text}»).",
