@@ -1,5 +1,5 @@
-"""Reading a period from the ways officials write it; ``activity.periods.parse_period`` calls
-``_parse_text`` for strings. Rules beyond those in the ``activity.periods`` docstring:
+"""Reading a period from the ways officials write it: ``parse_period`` (a label, a date, a year, an
+Excel date serial). Rules for text beyond those in the ``activity.periods`` docstring:
 
 * A range from the 1st of a month to the 1st of a later month ("з 01.07 по 01.10.2019") means
   "up to 1 October": its end is exclusive, so it reads as 2019-07-01..2019-09-30 (a quarter).
@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import math
+import numbers
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from activity.months import (
     MONTH_ABBR_UK,
@@ -21,9 +23,11 @@ from activity.months import (
     MONTH_NAMES_UK_LOCATIVE,
 )
 from activity.periods import (
+    _EXCEL_MAX_SERIAL,
     Period,
     PeriodError,
     _month_end,
+    excel_serial_to_date,
     half_year_period,
     month_period,
     period_from_range,
@@ -214,4 +218,27 @@ def _read_text(text: str, year: int | None) -> Period:
     raise PeriodError(
         f"Не вдалося розпізнати період «{text}». Приклади: {_EXAMPLES_UK}",
         f"Cannot read the period {text!r}. Examples: {_EXAMPLES_EN}",
+    )
+
+
+def parse_period(value: object, *, year: int | None = None, date1904: bool = False) -> Period:
+    """Read a period as officials write it; raises ``PeriodError`` for anything else."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return month_period(value.year, value.month)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        value = float(value)
+        if math.isfinite(value) and value == int(value) and 1000 <= value <= 2999:
+            return year_period(int(value))
+        if math.isfinite(value) and 59 < value <= _EXCEL_MAX_SERIAL:
+            d = excel_serial_to_date(value, date1904=date1904)
+            return month_period(d.year, d.month)
+    elif isinstance(value, str):
+        return _parse_text(value, year)
+    raise PeriodError(
+        f"Не вдалося розпізнати період «{value}». Приклади: {_EXAMPLES_UK}",
+        f"Cannot read the period {value!r}. Examples: {_EXAMPLES_EN}",
     )

@@ -10,7 +10,8 @@ Pure functions only (no pandas, no I/O). Rules callers rely on:
 * A single date (``date``/``datetime``, "2021-03-15", "15.03.2021", an Excel serial) is read as
   the MONTH that contains it: spreadsheets store month headers as the first of the month.
 * Whole numbers 1000..2999 (int or float) are years; other numbers in 60..2958465 are Excel serials.
-* Text is read by ``activity.period_text`` (its docstring has the rules for ranges and labels).
+* ``activity.period_text.parse_period`` reads a period from text, a date or a number (its docstring
+  has the rules for ranges and labels).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import math
 import numbers
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from activity.months import MONTH_ABBR_UK as MONTH_ABBR_UK  # re-exported: callers import them here
 from activity.months import MONTH_NAMES_EN as MONTH_NAMES_EN
@@ -279,30 +280,3 @@ def period_from_key(key: str) -> Period:
                     raise
                 break
     raise PeriodError(f"Невідомий ключ періоду «{key}»", f"Unknown period key {key!r}")
-
-
-def parse_period(value: object, *, year: int | None = None, date1904: bool = False) -> Period:
-    """Read a period as officials write it; raises ``PeriodError`` for anything else."""
-    if isinstance(value, Period):
-        return value
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return month_period(value.year, value.month)
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        value = float(value)
-        if math.isfinite(value) and value == int(value) and 1000 <= value <= 2999:
-            return year_period(int(value))
-        if math.isfinite(value) and 59 < value <= _EXCEL_MAX_SERIAL:
-            d = excel_serial_to_date(value, date1904=date1904)
-            return month_period(d.year, d.month)
-    elif isinstance(value, str):
-        from activity.period_text import _parse_text  # lazy: period_text imports this module
-
-        return _parse_text(value, year)
-    from activity.period_text import _EXAMPLES_EN, _EXAMPLES_UK  # lazy, as above
-
-    raise PeriodError(
-        f"Не вдалося розпізнати період «{value}». Приклади: {_EXAMPLES_UK}",
-        f"Cannot read the period {value!r}. Examples: {_EXAMPLES_EN}",
-    )

@@ -15,13 +15,12 @@ import pandas as pd
 import pytest
 
 from activity.catalog import get_metric
+from activity.export import to_csv, to_xlsx
 from activity.export.table import (
     ExportContext,
     ExportTable,
     neutralise,
     sources_frame,
-    to_csv,
-    to_xlsx,
 )
 from activity.export.tables import stack
 from activity.export.xlsx import write_workbook

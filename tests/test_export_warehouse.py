@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
+from activity.export import to_xlsx
 from activity.export.report_book import ReportEmpty, report_tables, report_workbook
-from activity.export.table import to_xlsx
 from activity.export.tables import series_export
 from activity.periods import period_from_key
 from activity.warehouse.store import query

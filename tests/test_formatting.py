@@ -15,11 +15,11 @@ from activity.formatting import (
     format_percent,
     period_label,
 )
+from activity.period_text import parse_period
 from activity.periods import (
     Period,
     half_year_period,
     month_period,
-    parse_period,
     quarter_period,
     week_period,
     year_period,

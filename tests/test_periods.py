@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from activity.period_text import parse_period
 from activity.periods import (
     GRANULARITIES,
     MONTH_NAMES_EN,
@@ -16,7 +17,6 @@ from activity.periods import (
     excel_serial_to_date,
     half_year_period,
     month_period,
-    parse_period,
     period_from_key,
     period_from_range,
     previous_period,

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from activity.export.table import ExportContext, ExportTable, export_bytes, file_stem
+from activity.export import export_bytes
+from activity.export.table import ExportContext, ExportTable, file_stem
 from activity.i18n import translator
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

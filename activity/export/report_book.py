@@ -16,7 +16,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from activity.catalog import CATEGORIES, METRICS
-from activity.export.table import ExportContext, ExportTable, sources_frame, to_xlsx
+from activity.export import to_xlsx
+from activity.export.table import ExportContext, ExportTable, sources_frame
 from activity.export.tables import demo_filter
 from activity.formatting import format_date, format_number, period_label
 from activity.i18n import tr, translator

@@ -1,29 +1,9 @@
-"""Exports an official can hand on as they are: a table as the app shows it, as .xlsx or .csv.
-
-A *table to export* (`ExportTable`) is a DataFrame already in the user's view: columns labelled in
-the UI language, numbers as numbers (NaN is "not reported": a blank cell, never 0; a reported zero
-stays 0), dates as dates, text as text. It carries the figures' sources (file and sheet!cell, or
-report and sentence), which figures are approximate, and the metric codes it uses; an
-`ExportContext` says what the view is (language, filters, basis, export time).
-
-* **.xlsx** (`to_xlsx`, written by activity.export.xlsx with XlsxWriter, chosen by
-  bench/export_xlsx.py): see that module for the layout.
-* **.csv** (`to_csv`): UTF-8 with a BOM (Excel on Windows then reads Cyrillic); `;` separator with
-  a decimal comma (what Ukrainian Excel reads) or `,` with a decimal point; dates as 31.12.2024
-  (Ukrainian) or 2024-12-31 (English), with the time where it has one; no thousands separators; numbers rounded to the decimals
-  the app shows, with no false decimals. Approximate figures: a "Приблизно" column naming the
-  approximate columns of the row (a marked number would become text). Sources: a "Джерела"
-  column, unless the table shows its sources itself.
-* **No text runs as a formula** (OWASP CSV injection): a text cell starting with = + - @ (or
-  their full-width forms), a tab, CR or LF is prefixed with an apostrophe in .csv, and in .xlsx is
-  a string cell with Excel's quote prefix (shown as typed, kept text when edited). Numbers stay
-  numbers.
-"""
+"""The table to export (`ExportTable`) and what it says of itself: typed columns, approximate marks,
+sources; the context of a view (`ExportContext`). The formats are written by activity.export.xlsx and
+activity.export.csvfile; the package (activity.export) says what an export guarantees."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -175,58 +155,6 @@ def row_sources(table: ExportTable) -> list[str]:
     for r in table.sources.itertuples(index=False):
         joined.setdefault(int(r.row), []).append(f"{r.source}: {r.locator}" if r.locator else str(r.source))
     return ["; ".join(dict.fromkeys(joined.get(i, []))) for i in range(len(table.frame))]
-
-
-def to_csv(table: ExportTable, context: ExportContext, sep: str = ";") -> bytes:
-    """The table as CSV bytes: UTF-8 with BOM, `sep` with its decimal mark (see the module docstring)."""
-    if sep not in SEPARATORS:
-        raise ValueError(f"separator must be one of {SEPARATORS}, not {sep!r}")
-    lang, mark = context.lang, "," if sep == ";" else "."
-    columns = typed_columns(table, lang)
-    approx = approximate_labels(table)
-    sources = row_sources(table) if not table.sources_shown and len(table.sources) else []
-    header = [label for label, _, _ in columns]
-    header += [t("approx_col", lang)] * bool(approx) + [tr("sources", lang)] * bool(sources)
-    date_format = "%d.%m.%Y" if lang == "uk" else "%Y-%m-%d"
-    time_format = date_format + " %H:%M"
-    text_columns = []
-    for _, kind, cells in columns:
-        if kind == NUMBER:
-            text_columns.append(["" if v is None else _csv_number(v, mark) for v in cells])
-        elif kind in (DATE, DATETIME):
-            shape = date_format if kind == DATE else time_format
-            text_columns.append(["" if v is None else v.strftime(shape) for v in cells])
-        else:
-            text_columns.append(["" if v is None else neutralise(v) for v in cells])
-    text_columns += [[neutralise(v) for v in approx]] * bool(approx)
-    text_columns += [[neutralise(v) for v in sources]] * bool(sources)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
-    writer.writerows(zip(*text_columns, strict=True))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _csv_number(v: int | float, mark: str) -> str:
-    text = str(v) if isinstance(v, int) else repr(v)
-    return text.replace(".", mark) if "e" not in text else f"{v:f}".rstrip("0").rstrip(".").replace(".", mark)
-
-
-def to_xlsx(tables: ExportTable | Sequence[ExportTable], context: ExportContext) -> bytes:
-    """The tables as one .xlsx (one sheet each) with the sources and metrics sheets."""
-    from activity.export.xlsx import write_workbook
-
-    return write_workbook([tables] if isinstance(tables, ExportTable) else list(tables), context)
-
-
-def export_bytes(tables: ExportTable | Sequence[ExportTable], context: ExportContext, fmt: str,
-                 sep: str = ";") -> bytes:
-    """`to_xlsx` or `to_csv` by format name ("xlsx" or "csv"; a CSV holds the first table only)."""
-    if fmt == "xlsx":
-        return to_xlsx(tables, context)
-    if fmt == "csv":
-        return to_csv(tables if isinstance(tables, ExportTable) else tables[0], context, sep)
-    raise ValueError(f"unknown export format {fmt!r}: use xlsx or csv")
 
 
 def file_stem(title: str) -> str:

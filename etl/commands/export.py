@@ -16,10 +16,12 @@ import click
 import pandas as pd
 
 from activity.catalog import METRICS, match_metric, suggest_metrics
-from activity.export.table import SEPARATORS, export_bytes
+from activity.export import export_bytes
+from activity.export.table import SEPARATORS
 from activity.formatting import format_number
 from activity.i18n import pick, translator
-from activity.periods import PeriodError, parse_period
+from activity.period_text import parse_period
+from activity.periods import PeriodError
 from activity.places import PlaceError, resolve_place
 from activity.series import BASES, SERIES_GRANULARITIES
 from activity.warehouse import queries, store
@@ -147,8 +149,8 @@ def _check_departments(departments, cities: list[str], include_demo: bool, lang:
 
 def _write_report(obj, out: Path, lang: str, report, vs, codes: set[str], present, include_demo: bool,
                   departments) -> None:
+    from activity.export import to_xlsx
     from activity.export.report_book import ReportEmpty, report_context, report_tables
-    from activity.export.table import to_xlsx
 
     city = _city(report[0], lang, codes)
     period = _period(report[1], lang, "--report")

@@ -26,6 +26,7 @@ from etl.intake.names import clean_text
 from etl.intake.ole import OLE_MAGIC
 from etl.intake.ole import ole_kind as ole_kind  # re-exported for etl.sheets.readers
 from etl.intake.package import Package, PackageRefused
+from etl.intake.sheet_xml import SheetFacts, scan_ods, scan_sheet
 from etl.problems import cell_name, column_index, column_letters
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -46,16 +47,6 @@ class UnsafeFile(Exception):
         self.key = key
         self.sheet = sheet
         self.params = {"detail": detail, "detail_en": detail_en or detail, **params}
-
-
-@dataclass
-class SheetFacts:
-    hidden_rows: set[int] = field(default_factory=set)  # 0-based
-    formula_no_value: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, col)
-    formula_zero: set[tuple[int, int]] = field(default_factory=set)  # formulas whose cached value is 0
-    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # "#DIV/0!" by (row, col)
-    last_row: int = 0  # 1-based; 0 for an empty sheet
-    last_col: int = -1  # 0-based
 
 
 @dataclass
@@ -168,7 +159,6 @@ def _part_of(target: str) -> str:
 
 def _inspect_ods(pkg: Package) -> PackageFacts:
     """Every part checked; the tables of content.xml measured with their repeats."""
-    from etl.intake.sheet_xml import scan_ods
 
     budget = {"cells": setting("MAX_CELLS"), "tables": {}}
     bounds = _bounds()
@@ -194,7 +184,6 @@ def _inspect_sheet(data: bytes, sheet: str, bounds: tuple[int, int]) -> SheetFac
         for col, row in ((dim.group(1), dim.group(2)), (dim.group(3), dim.group(4))):
             _check_cell(column_index(col.decode()) if col else 0, int(row) if row else 1, sheet, bounds, claimed=True)
     if _unusual(data):
-        from etl.intake.sheet_xml import scan_sheet
 
         facts = scan_sheet(data, lambda c, r: _check_cell(c, r, sheet, bounds))
         _check_cell(facts.last_col, facts.last_row, sheet, bounds)

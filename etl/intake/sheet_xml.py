@@ -12,18 +12,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from etl.intake.package import PackageRefused
 from etl.problems import column_index
+
+
+@dataclass
+class SheetFacts:
+    """What the guard learns of a sheet while checking it, for the reader (either way of reading it)."""
+
+    hidden_rows: set[int] = field(default_factory=set)  # 0-based
+    formula_no_value: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, col)
+    formula_zero: set[tuple[int, int]] = field(default_factory=set)  # formulas whose cached value is 0
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # "#DIV/0!" by (row, col)
+    last_row: int = 0  # 1-based; 0 for an empty sheet
+    last_col: int = -1  # 0-based
+
 
 _REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})")
 
 
 def scan_sheet(data: bytes, check: Callable[[int, int], None]):
     """SheetFacts of a sheet; `check(col, row)` (0-based column, 1-based row) may raise to refuse."""
-    from etl.intake.guard import SheetFacts
-
     facts = SheetFacts()
     state = {"row": 0, "col": -1, "cell": None, "type": "", "f": False, "v": None, "in_v": False}
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from activity.catalog import get_metric
 from activity.formatting import period_label
-from activity.periods import Period, PeriodError, parse_period
+from activity.period_text import parse_period
+from activity.periods import Period, PeriodError
 from etl.reports.extraction import ExtractionReport
 
 COLUMNS = ("Місто", "Підрозділ", "Період", "Показник", "Значення", "Станом на", "Приблизно",

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from activity.catalog import Metric, match_metric, normalise_label, suggest_metrics
-from activity.periods import Period, PeriodError, parse_period
+from activity.period_text import parse_period
+from activity.periods import Period, PeriodError
 from activity.places import PlaceError, resolve_place
 from etl.figures import Figure, FigureColumns, normalise_department
 from etl.problems import ERROR, WARNING, Problem, cell_name
