@@ -28,7 +28,7 @@ metric of the catalog (35 count metrics, labelled by their Ukrainian catalog lab
 category section headings, with random whole counts and a "Разом" column holding a SUM formula
 with its cached value. 100 000 figures = 10 cities x 8 years (2017-2024) x 3 departments, i.e.
 239 sheets (the last city has one sheet less) x 35 metrics x 12 months = 100 380 month cells, of
-which 380 are left empty at random (not reported). The per-workbook sheet count stays under ``etl.intake.guard.MAX_SHEETS``; a larger --figures
+which 380 are left empty at random (not reported). The per-workbook sheet count stays under the MAX_SHEETS setting (activity.settings); a larger --figures
 writes several workbooks, all loaded in one call.
 
 The machine may be shared and noisy: the script prints ratios and asserts nothing about time. It

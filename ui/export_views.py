@@ -1,9 +1,10 @@
 """What each page exports: builders (for ui.downloads) of the tables a page shows, typed for export.
 
-Each `*_export` function returns a zero-argument callable that, at the click, makes the tables
+Each `*_view` function returns a zero-argument callable that, at the click, makes the tables
 (numbers as numbers, dates as dates, headers as on the page) and their context (filters, basis,
-time). Flows and levels come from activity.export.tables, the report from activity.export.report_book;
-values from the same activity.series rules as the page, with each figure's sources.
+time), from the frames the page drew (the cached calls of ui.data, never the warehouse afresh):
+flows and levels through activity.export.tables, values by the same activity.series rules as the
+page, with each figure's sources. The report workbook comes from activity.export.report_book.
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ from activity.export.tables import (
     demo_filter,
     flow_table,
     levels_table,
-    series_export,
     series_filters,
+    series_tables,
 )
 from activity.formatting import period_label
 from activity.i18n import tr, translator
 from activity.periods import Period, period_from_key, period_from_range
 from activity.series import change, period_figures
-from activity.warehouse import queries
 from ui import data
 from ui.downloads import Build
 from ui.filters import DEFAULT_CITIES, Filters, city_names
@@ -46,17 +46,25 @@ t = translator(T)
 
 
 def series_view(f: Filters, metrics: Sequence[str], title: str) -> Build:
-    """A Trends or Civil society chart: flows on the page's grid and basis, or levels on their dates."""
-    return lambda: series_export(f.cities, list(metrics), f.start, f.end, granularity=f.granularity, basis=f.basis,
-                                 lang=f.lang, include_demo=f.include_demo, title=title)
+    """A Trends or Civil society chart: flows on the page's grid and basis, or levels on their dates,
+    from the figures the chart was drawn from (the page's cached frames)."""
+
+    def build():
+        obs = data.observations(f.cities, metrics, f.start, f.end, f.include_demo)
+        pop = data.population(f.cities) if f.basis == "per_10k" else None
+        return series_tables(obs, f.cities, list(metrics), f.start, f.end, granularity=f.granularity, basis=f.basis,
+                             lang=f.lang, include_demo=f.include_demo, title=title, names=city_names(f.lang),
+                             population=pop)
+
+    return build
 
 
 def data_view(f: Filters, metrics: Sequence[str] | None, total: int, label: Callable[[str], str], title: str) -> Build:
     """Every figure for the Data page's filters (all pages of it), with the page's columns."""
 
     def build():
-        rows, _ = queries.data_rows(f.cities, list(metrics) if metrics else None, f.start, f.end,
-                                    include_demo=f.include_demo, limit=max(total, 1))
+        rows, _ = data.data_rows(f.cities, list(metrics) if metrics else None, f.start, f.end,
+                                 include_demo=f.include_demo, limit=max(total, 1))
         labels: dict[tuple, str] = {}
         for s, e in set(zip(rows["period_start"], rows["period_end"], strict=True)):
             labels[(s, e)] = period_label(period_from_range(pd.Timestamp(s).date(), pd.Timestamp(e).date()), f.lang)
@@ -78,7 +86,7 @@ def data_view(f: Filters, metrics: Sequence[str] | None, total: int, label: Call
         table = ExportTable(tr("data_title", f.lang), title, frame, decimals={label("value"): 2}, sources=sources,
                             metrics=list(dict.fromkeys(rows["metric"])), sources_shown=True,
                             key_columns=[label("city"), label("metric"), label("period")])
-        filters = series_filters(f.lang, _names(f.lang), f.cities, metrics or [], f.start, f.end,
+        filters = series_filters(f.lang, city_names(f.lang), f.cities, metrics or [], f.start, f.end,
                                  include_demo=f.include_demo)
         return table, ExportContext(f.lang, [x for x in filters if x[1]], None)
 
@@ -119,11 +127,6 @@ def holdings_view(labels: dict[str, str], *, title: str, sheet: str, lang: str, 
                       sheet=sheet, lang=lang, metrics=metrics, include_demo=not hide_demo)
 
 
-def _names(lang: str) -> dict[str, str]:
-    places = queries.places_present(True)
-    return dict(zip(places["city_code"], places["city_uk" if lang == "uk" else "city"], strict=True))
-
-
 def overview_view(f: Filters, city: str, dept: str | None, periods: Sequence[Period], metrics: Sequence[str],
                   values: dict, trend: tuple[pd.DataFrame, pd.DataFrame, Sequence[Period]], title: str) -> Build:
     """The Overview cards as a table (values, changes, coverage), then the cards' trend lines."""
@@ -132,8 +135,7 @@ def overview_view(f: Filters, city: str, dept: str | None, periods: Sequence[Per
 
     def build():
         first = min([p.start for p in periods] + [p.start for p in grid])
-        obs = queries.observations_for([city], list(metrics), first, cur.end, include_demo=f.include_demo,
-                                       departments=[dept] if dept else None)
+        obs = data.observations([city], list(metrics), first, cur.end, f.include_demo, [dept] if dept else None)
         short = {p.key: period_label(p, lang) for p in periods}
         numbers = [*short.values()] + [t(k, lang, p=short[p.key]) for p in compared for k in ("change", "pct")]
         rows, approx, sources = [], [], []
@@ -163,7 +165,7 @@ def overview_view(f: Filters, city: str, dept: str | None, periods: Sequence[Per
         pct_cols = {t("pct", lang, p=short[p.key]): 1 for p in compared}
         cards = ExportTable(tr("overview_title", lang), title, frame, decimals=pct_cols, approximate=pd.DataFrame(approx),
                             sources=sources_frame(sources), metrics=list(metrics), key_columns=[tr("metric", lang)])
-        names = _names(lang)
+        names = city_names(lang)
         extra = []
         if len(lines):
             extra.append(flow_table(lines[~lines["spread"].astype(bool)], grid, lang=lang, basis="total", names=names,
@@ -186,9 +188,8 @@ def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequenc
     def build():
         groups = list(dict.fromkeys(table[color]))
         periods = {k: period_from_key(k) for k in table["period_key"].unique()}
-        obs = queries.observations_for(f.cities, list(table["metric"].unique()),
-                                       min(p.start for p in periods.values()), max(p.end for p in periods.values()),
-                                       include_demo=f.include_demo)
+        obs = data.observations(f.cities, list(table["metric"].unique()), min(p.start for p in periods.values()),
+                                max(p.end for p in periods.values()), f.include_demo)
         rows, approx, sources = [], [], []
         for m, g in table.groupby("metric", sort=False):
             row, marks = {tr("metric", lang): get_metric(m).label(lang)}, {}
@@ -209,7 +210,7 @@ def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequenc
         numeric = [*groups, tr("change", lang), tr("change_pct", lang)]
         frame = frame.astype({c: "float64" for c in numeric if c in frame.columns})
         decimals = {c: cx.decimals for c in groups} | {tr("change", lang): cx.decimals, tr("change_pct", lang): 1}
-        names = _names(lang)
+        names = city_names(lang)
         filters = [(tr("cities", lang), ", ".join(names.get(c, c) for c in f.cities)),
                    (tr("metrics", lang), "; ".join(get_metric(m).label(lang) for m in table["metric"].unique())),
                    (tr("period", lang), " / ".join(period_label(p, lang) for p in periods.values()))]

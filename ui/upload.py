@@ -30,7 +30,6 @@ from ui.bridge import (
 )
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
-SAMPLE_ROWS = 200
 STATE = "up_parsed"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -164,22 +164,35 @@ def series_export(cities: Sequence[str], metrics: Sequence[str], start: date, en
                   basis: str = "total", lang: str = "uk", include_demo: bool = True,
                   departments: Sequence[str] | None = None, title: str | None = None
                   ) -> tuple[list[ExportTable], ExportContext]:
-    """What the Trends page draws for these filters, as tables to export: the flows on the grid
-    (on the basis) and the stock levels on their dates; each present only when it has rows."""
-    from activity.series import buckets, flow_series, stock_series
+    """What the Trends page draws for these filters, read from the warehouse (`python -m etl export`):
+    `series_tables` over the figures of these cities, metrics and span."""
     from activity.warehouse import queries
 
     places = queries.places_present(True)
     names = dict(zip(places["city_code"], places["city_uk" if lang == "uk" else "city"], strict=True))
     obs = queries.observations_for(list(cities), list(metrics), start, end, include_demo=include_demo,
                                    departments=list(departments) if departments else None)
+    pop = queries.population(list(cities)) if basis == "per_10k" else None
+    return series_tables(obs, cities, metrics, start, end, granularity=granularity, basis=basis, lang=lang,
+                         include_demo=include_demo, departments=departments, title=title, names=names, population=pop)
+
+
+def series_tables(obs: pd.DataFrame, cities: Sequence[str], metrics: Sequence[str], start: date, end: date, *,
+                  granularity: str = "month", basis: str = "total", lang: str = "uk", include_demo: bool = True,
+                  departments: Sequence[str] | None = None, title: str | None = None,
+                  names: dict[str, str], population: pd.DataFrame | None = None
+                  ) -> tuple[list[ExportTable], ExportContext]:
+    """A series view as tables to export, from the figures it was drawn from (`obs`, the rows
+    activity.warehouse.queries.observations_for gives): the flows on the grid (on the basis) and the
+    stock levels on their dates; each present only when it has rows."""
+    from activity.series import buckets, flow_series, stock_series
+
     flows = [m for m in metrics if get_metric(m).kind == "flow"]
     stocks = [m for m in metrics if m not in flows]
     span = span_label(start, end, lang)
     tables = []
     if flows:
-        pop = queries.population(list(cities)) if basis == "per_10k" else None
-        series = flow_series(obs[obs["metric"].isin(flows)], granularity, start, end, basis, pop)
+        series = flow_series(obs[obs["metric"].isin(flows)], granularity, start, end, basis, population)
         name = title or t("flows", lang, basis=tr(f"basis_{basis}", lang).lower(),
                           gran=tr(f"gran_by_{granularity}", lang), span=span)
         if len(series):

@@ -31,13 +31,6 @@ from etl.problems import cell_name, column_index, column_letters
 
 ZIP_MAGIC = b"PK\x03\x04"
 
-# Defaults; the limits in force come from activity.settings (environment variables may change them).
-MAX_COLUMNS = setting("MAX_COLUMNS")
-MAX_ROWS = setting("MAX_ROWS")
-MAX_SHEETS = setting("MAX_SHEETS")
-MAX_CELLS = setting("MAX_CELLS")
-
-
 class UnsafeFile(Exception):
     """The file is refused; `key` is a message key of etl.problems, `detail(_en)` the reason."""
 

@@ -38,11 +38,6 @@ class FileResult:
     def figure_count(self) -> int:
         return self.count if self.count >= 0 else len(self.figures)
 
-    def place_codes(self) -> set[str]:
-        if self.packed is not None:
-            return set(self.packed.column("place_code").unique().to_pylist())
-        return {f.place_code for f in self.figures}
-
     def pack(self) -> FileResult:
         """Hold the figures as one Arrow table: cheap to send between processes and to insert."""
         if self.packed is None:

@@ -17,7 +17,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import time
 from pathlib import Path
 
 from activity.settings import setting
@@ -27,7 +27,6 @@ from etl.problems import ERROR, WARNING, Problem
 
 # .xls is accepted only to be explained: "save it as .xlsx" (Excel 97-2003 files are not read).
 SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".ods", ".csv", ".xls"}
-MAX_FILE_BYTES = setting("MAX_FILE_BYTES")  # the default in force; see activity.settings
 
 
 @dataclass
@@ -190,7 +189,3 @@ def _read_csv(path: Path, name: str) -> Sheet:
     for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         rows.append([c if c.strip() else None for c in row])
     return Sheet(None, rows)
-
-
-def is_date_like(v: object) -> bool:
-    return isinstance(v, (date, datetime))
