@@ -113,6 +113,24 @@ def test_the_app_explains_a_damaged_warehouse(tmp_path: Path, built: bytes, page
     assert "пошкоджено" in error.value and "build --fresh" in error.value and ".previous" in error.value
 
 
+@pytest.mark.parametrize("how", ["older_version", "no_summary"])
+def test_the_app_explains_a_warehouse_of_an_older_schema(tmp_path: Path, built: bytes, page, how: str) -> None:
+    import duckdb
+
+    db = tmp_path / "warehouse.duckdb"
+    db.write_bytes(built)
+    with duckdb.connect(str(db)) as con:
+        if how == "older_version":
+            con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        else:
+            con.execute("DROP TABLE obs_summary")
+    at = page("trends", db=db)
+    assert not at.exception
+    [error] = at.error
+    assert "старішою версією" in error.value and "build --fresh" in error.value
+    assert not at.get("plotly_chart")
+
+
 @pytest.mark.parametrize("delay", [0.0, 0.15, 0.4, 0.9])
 def test_a_load_killed_at_any_moment_leaves_the_previous_warehouse(tmp_path: Path, built: bytes, delay: float) -> None:
     """Killed while starting, copying the warehouse, writing or waiting to swap: never half a file."""

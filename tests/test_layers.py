@@ -67,6 +67,14 @@ def test_one_ui_module_bridges_to_etl() -> None:
     assert crossing == {"ui.bridge"}, sorted(crossing)
 
 
+def test_the_app_reads_the_warehouse_through_its_data_module_only() -> None:
+    """Pages, charts and exports use ui.data's cached calls (the frames the page drew); only ui.data
+    runs the queries."""
+    for name, path in MODULES.items():
+        if name.split(".")[0] in ("ui", "pages", "dashboard") and name != "ui.data":
+            assert "activity.warehouse.queries" not in imports(path), name
+
+
 def test_pages_hold_no_sql_and_open_no_connection() -> None:
     for name, path in MODULES.items():
         if name.split(".")[0] in ("pages", "dashboard", "ui"):
