@@ -10,6 +10,7 @@ from activity.i18n import tr, translator
 from ui.compare_cities import render_cities
 from ui.compare_common import Compare
 from ui.compare_periods import render_periods
+from ui.entry import ensure_entry
 from ui.filters import lang as current_lang
 from ui.filters import sidebar
 
@@ -26,11 +27,12 @@ T = {
 
 t = translator(T)
 
+ensure_entry()  # first: the language switch is set up before the language is read
 lang = current_lang()
 st.title(tr("compare_title", lang))
 mode = st.segmented_control(t("mode", lang), ["cities", "periods"], default="cities", required=True,
                             format_func=lambda m: t(f"mode_{m}", lang), key="cmp_mode", bind="query-params")
-f = sidebar(cities="many" if mode == "cities" else "one", metrics="many", period=False, basis=True)
+f = sidebar(cities="many" if mode == "cities" else "one", metrics="many", period=False, basis=True, entered=True)
 st.caption(t("intro", lang))
 if not f.cities:
     st.info(tr("pick_city", lang))

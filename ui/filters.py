@@ -68,9 +68,11 @@ def place_picker(places: pd.DataFrame, label: str, key: str, lang_code: str) -> 
 
 
 def sidebar(*, cities: str | None = "many", metrics: str | None = None, kinds: tuple[str, ...] = ("flow", "stock"),
-            period: bool = True, granularity: bool = False, basis: bool = False) -> Filters:
-    """Render the filters a page needs; `cities`/`metrics` are "one", "many" or None."""
-    ensure_entry()
+            period: bool = True, granularity: bool = False, basis: bool = False, entered: bool = False) -> Filters:
+    """Render the filters a page needs; `cities`/`metrics` are "one", "many" or None. `entered`: the
+    page called ui.entry.ensure_entry itself (to know the language before its first widget)."""
+    if not entered:
+        ensure_entry()
     lg = lang()
     if not data.warehouse_exists():
         st.info(tr("no_warehouse", lg))
