@@ -414,7 +414,7 @@ def main() -> None:
 
             prof = tmp / "ours.prof"
             _run("ours", files, tmp / "wh-profile.duckdb", prof)
-            print("\ncProfile of one run of ours (parse_file + load_results), top 10 by own time:")
+            print("\ncProfile of one run of ours (parse_file + load), top 10 by own time:")
             pstats.Stats(str(prof)).strip_dirs().sort_stats("tottime").print_stats(10)
             print("top 10 by cumulative time:")
             pstats.Stats(str(prof)).strip_dirs().sort_stats("cumulative").print_stats(10)
