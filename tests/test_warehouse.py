@@ -185,3 +185,12 @@ def test_sql_text_in_cells_is_stored_as_text(tmp_path: Path, db: Path) -> None:
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 1
     con.close()
+
+
+def test_load_leaves_the_callers_parsed_files_as_they_were(tmp_path: Path) -> None:
+    """The upload page keeps its parsed files to show them after the load: load() lets go only of
+    the figures of files it parsed itself."""
+    path = write_xlsx(tmp_path / "a.xlsx", {"A": long_rows(["Ніжин", DEPT_NIZHYN, "березень 2021", "news_published", 5, None])})
+    given = parse_file(path, packed=True).pack()
+    assert load([given], tmp_path / "w.duckdb").loaded
+    assert given.packed is not None and given.packed.num_rows == given.figure_count == 1

@@ -66,13 +66,14 @@ def parse_many(paths: list[Path], jobs: int | None = None) -> Iterator[FileResul
         yield from pool.map(_parse_packed, paths, chunksize=1 if len(paths) < 64 else 4)
 
 
-def _parsed(items: Sequence[Path | FileResult], jobs: int | None) -> Iterable[FileResult]:
-    """The items as parsed files, in order: paths parsed (in parallel), results as they are."""
+def _parsed(items: Sequence[Path | FileResult], jobs: int | None) -> Iterable[tuple[FileResult, bool]]:
+    """The items as parsed files, in order, each with whether it was parsed here: paths parsed (in
+    parallel), results as they are."""
     if all(isinstance(item, FileResult) for item in items):
-        return items
+        return ((item, False) for item in items)
     if not any(isinstance(item, FileResult) for item in items):
-        return parse_many([Path(p) for p in items], jobs)
-    return (item if isinstance(item, FileResult) else _parse_packed(Path(item)) for item in items)
+        return ((r, True) for r in parse_many([Path(p) for p in items], jobs))
+    return ((item, False) if isinstance(item, FileResult) else (_parse_packed(Path(item)), True) for item in items)
 
 
 def load(
@@ -102,12 +103,13 @@ def load(
         with transaction(db_path) as con:
             storer = Storer(con, demo=demo, user=user)
             failed = False
-            for r in _parsed(items, jobs):
+            for r, parsed_here in _parsed(items, jobs):
                 results.append(r)
                 failed = failed or not r.ok
                 if not failed:
                     storer.store(r)
-                r.packed = None  # stored (or not to be): let the figures go
+                if parsed_here:
+                    r.packed = None  # stored (or not to be): let the figures go (the caller's stay theirs)
                 if progress:
                     progress(r)
             if failed:
