@@ -4,7 +4,8 @@
   source gives one ("станом на 01.10.2019"), else the day after its period ends (a level "for
   September" is the level on 1 October). A level stands for a period when its day is on or before
   the day after the period ends (`standing_day`).
-* **The same figure.** Two rows are one figure when place, department, metric and breakdown match
+* **The same figure.** Two rows are one figure when place, department (its code: two spellings of
+  one department are one department), metric and breakdown match
   and, for a flow, the period (start and end); for a stock, the day it stands on (whatever period
   it was reported for). `observations` shows each figure once.
 * **Which one is shown.** Real data before demo data, then the most recently loaded source; within
@@ -60,7 +61,7 @@ def figure_key(place: str, department: str, metric: str, breakdown: str | None, 
 def key_parts_sql(prefix: str = "", *, stock: str = "kind = 'stock'", place: str = "place_code") -> list[str]:
     """`figure_key` as SQL expressions, one per part: `prefix` is the alias of the figures' table,
     `stock` a condition true for stocks, `place` the place column's name."""
-    return [f"{prefix}{place}", f"{prefix}department", f"{prefix}metric", f"{prefix}breakdown",
+    return [f"{prefix}{place}", f"{prefix}department_code", f"{prefix}metric", f"{prefix}breakdown",
             f"CASE WHEN {stock} THEN NULL ELSE {prefix}period_start END",
             f"CASE WHEN {stock} THEN {stock_day_sql(prefix)} ELSE {prefix}period_end END"]
 
@@ -103,8 +104,8 @@ def all_distinct(key: list) -> bool:
 
 
 def once_in_obs(table) -> bool:
-    """True when no two rows of an Arrow table with the columns of `facts` (after `source_id`) are
-    the same figure: then they go into `observations` as they are."""
+    """True when no two rows of an Arrow table with the columns of `facts` (after `source_id`,
+    `department_code` included) are the same figure: then they go into `observations` as they are."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -123,5 +124,6 @@ def once_in_obs(table) -> bool:
 
     stocks = pa.array(sorted(code for code, m in METRICS.items() if m.kind == "stock"), pa.string())
     stock = np.asarray(pc.is_in(table["metric"].combine_chunks(), value_set=stocks))
-    who = [codes(c) for c in ("place_code", "department", "metric", "breakdown")]
+    department = "department_code" if "department_code" in table.column_names else "department"  # before resolution: the text
+    who = [codes(c) for c in ("place_code", department, "metric", "breakdown")]
     return all_distinct(key_arrays(who, stock, codes("period_start"), codes("period_end"), codes("as_of"), none))

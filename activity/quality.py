@@ -48,7 +48,7 @@ def duplicate_groups(rows: pd.DataFrame) -> pd.DataFrame:
                "values_differ"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    key = ["city_code", "department", "metric", "breakdown", "key_start", "key_end"]  # a stock: its date
+    key = ["city_code", "department_code", "metric", "breakdown", "key_start", "key_end"]  # a stock: its date
     out = []
     for _, group in rows.groupby(key, sort=False, dropna=False):
         kept = group[group["kept"]].iloc[0] if group["kept"].any() else group.iloc[0]

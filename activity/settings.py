@@ -42,6 +42,9 @@ SETTINGS: tuple[Setting, ...] = (
             "the warehouse file the app reads and the commands load (`--db` overrides it for one command)"),
     Setting("UPLOAD_DIR", ROOT / "data" / "uploads", "path", "warehouse",
             "where the upload page writes a received file while it is read (deleted right after)"),
+    Setting("LOCAL_DIR", ROOT / "data" / "local", "path", "warehouse",
+            "what people taught the app (departments and spellings added): kept outside the warehouse, so "
+            "`build --fresh` keeps it"),
     Setting("LOCK_WAIT", 30.0, "seconds", "load", "how long a load waits for another load to finish before giving up"),
     Setting("LOAD_MEMORY", "1GB", "size", "load", "DuckDB's memory limit during a load; beyond it DuckDB spills to disk"),
     Setting("LOAD_PAUSE", 0.0, "seconds", "load",

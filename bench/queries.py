@@ -185,8 +185,8 @@ def naive_sources_matching(src: pd.DataFrame, names: list[str], hashes: list[str
 # ---- the cases --------------------------------------------------------------------------------
 
 def build_cases(tables: dict[str, pd.DataFrame], seed: int, slow_checks: bool) -> tuple[list[Case], str]:
-    from activity.warehouse import queries as q
     from activity.catalog import get_metric
+    from activity.warehouse import queries as q
     from activity.warehouse.store import query
 
     rnd = random.Random(seed)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,26 +32,10 @@ class Figure:
                 self.period.start, self.period.end, self.as_of)
 
 
-@functools.lru_cache(maxsize=8192)
-def normalise_department(text: str) -> str:
-    """One spelling per department: apostrophes, spaces and the council's name dropped.
-
-    "Відділ ... з громадськістю виконавчого комітету Ніжинської міської ради" and
-    "відділ ... з громадськістю" are the same department of the same place.
-    """
-    import re
-
-    t = " ".join(str(text).replace("\u00a0", " ").split())
-    t = re.sub(r"['ʼ`‘]", "’", t)
-    t = re.sub(
-        r"\s*,?\s*(виконавчого\s+комітету\s+)?[\w’-]+(ської|цької|зької)\s+(міської|селищної|сільської)\s+ради\.?$",
-        "",
-        t,
-        flags=re.IGNORECASE,
-    )
-    t = re.sub(r"\s+виконавчого\s+комітету$", "", t, flags=re.IGNORECASE)
-    t = t.strip(" ,.;:")
-    return t[:1].lower() + t[1:] if t[:1].isupper() and not t[1:2].isupper() else t
+def as_written(text: object) -> str:
+    """A name from a cell as it is written, spaces collapsed (which department it names is decided
+    when the file is loaded: activity.departments)."""
+    return " ".join(str(text).replace("\u00a0", " ").split())
 
 
 class FigureColumns:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from activity.warehouse.store import query
-from etl.figures import normalise_department
 from etl.intake.names import safe_display_name
 from tests import hostile as h
 from tests import hostile_run
@@ -96,21 +95,34 @@ FORMULA_LIKE = ["=HYPERLINK(\"http://x\",\"y\")", "+380 44 000", "-відділ"
 
 
 def test_text_that_looks_like_a_formula_is_stored_as_text(tmp_path: Path, wh: Path) -> None:
-    rows = long_rows(*[["Ніжин", text, f"2021-{i + 1:02d}", "news_published", i + 1, None] for i, text in enumerate(FORMULA_LIKE)])
+    header = ["Місто", "Підрозділ", "Період", "Показник", "Значення", "Розбивка"]
+    rows = [header, *[["Ніжин", DEPT_NIZHYN, f"2021-{i + 1:02d}", "news_published", i + 1, text]
+                      for i, text in enumerate(FORMULA_LIKE)]]
     loaded(wh, part_file(tmp_path, "formula_text.xlsx", {"A": h.sheet_xml(h.rows_xml(rows))}))
-    got = query("SELECT value, department FROM observations WHERE source = 'formula_text.xlsx' ORDER BY value", path=wh)
-    assert got["department"].tolist() == [normalise_department(t) for t in FORMULA_LIKE]
-    assert got["department"][0].startswith("=HYPERLINK") and got["department"][6].startswith("=cmd|")
+    got = query("SELECT value, breakdown FROM observations WHERE source = 'formula_text.xlsx' ORDER BY value", path=wh)
+    assert got["breakdown"].tolist() == [" ".join(t.split()) for t in FORMULA_LIKE]
+    assert got["breakdown"][0].startswith("=HYPERLINK") and got["breakdown"][6].startswith("=cmd|")
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)", "відділ'); DROP TABLE facts; --",
+                                  "---", "…"])
+def test_a_department_that_is_a_formula_sql_or_punctuation_is_refused_naming_its_cell(tmp_path: Path, wh: Path,
+                                                                                        text: str) -> None:
+    rows = long_rows(["Ніжин", DEPT_NIZHYN, "2021-05", "news_published", 9, None], ["Ніжин", text, "2021-06", "news_published", 8, None])
+    refused(wh, part_file(tmp_path, "dept.xlsx", {"A": h.sheet_xml(h.rows_xml(rows))}), "department_invalid",
+            sheet="A", cell="B3")
 
 
 def test_sql_in_sheet_names_file_names_and_cells(tmp_path: Path, wh: Path) -> None:
-    dept = "відділ'); DROP TABLE facts; --"
     name = "x'); DROP TABLE facts;--.xlsx"
     sheet = "Звіт'; DELETE FROM sources"
-    path = write_xlsx(tmp_path / name, {sheet: long_rows(["Ніжин", dept, "2021-05", "news_published", 9, None])})
+    breakdown = "за темами'); DROP TABLE facts; --"
+    rows = [["Місто", "Підрозділ", "Період", "Показник", "Значення", "Розбивка"],
+            ["Ніжин", DEPT_NIZHYN, "2021-05", "news_published", 9, breakdown]]
+    path = write_xlsx(tmp_path / name, {sheet: rows})
     loaded(wh, path)
-    got = query("SELECT source, department, locator FROM observations WHERE value = 9", path=wh)
-    assert got.values.tolist() == [[name, normalise_department(dept), f"{sheet}!E2"]]
+    got = query("SELECT source, breakdown, locator FROM observations WHERE value = 9", path=wh)
+    assert got.values.tolist() == [[name, breakdown, f"{sheet}!E2"]]
     assert int(query("SELECT count(*) AS n FROM facts", path=wh)["n"][0]) == 3
 
 

@@ -37,6 +37,7 @@ def table_of(rows: list[dict]) -> pa.Table:
         "granularity": ["month"] * len(rows), "value": [1.0] * len(rows), "status": ["reported"] * len(rows),
         "as_of": pa.array([r["as_of"] for r in rows], pa.date32()), "approximate": [False] * len(rows),
         "breakdown": pa.array([r["breakdown"] for r in rows], pa.string()), "locator": [f"A{i}" for i in range(len(rows))],
+        "department_code": [r["department"] for r in rows],  # resolved: one code per department here
     })
 
 

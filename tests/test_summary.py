@@ -10,11 +10,13 @@ import pandas as pd
 import pytest
 
 from activity.warehouse import queries
+from activity.warehouse.schema import SUMMARY_COLUMNS
 from activity.warehouse.store import query
 from etl.load.observations import SUMMARY, TABLE, refresh_summary
 from tests.conftest import LYSYCHANSK, NIZHYN
 
 CITIES = [NIZHYN, LYSYCHANSK]
+FIGURES = [name for name, _ in SUMMARY_COLUMNS].index("figures")  # the column of a summary row
 
 
 def with_breakdowns(built_db: Path, folder: Path) -> Path:
@@ -121,7 +123,7 @@ def test_a_place_refreshed_alone_matches_a_rebuild(built_db: Path, tmp_path: Pat
     kept = con.execute(f"SELECT * FROM {TABLE} ORDER BY ALL").fetchall()
     rebuilt = con.execute(f"SELECT * FROM ({SUMMARY}) ORDER BY ALL", [None, None]).fetchall()
     assert kept == rebuilt
-    assert sum(r[9] for r in kept) == con.execute("SELECT count(*) FROM obs").fetchone()[0] < stale
+    assert sum(r[FIGURES] for r in kept) == con.execute("SELECT count(*) FROM obs").fetchone()[0] < stale
 
 
 def test_every_load_and_removal_keeps_the_summary_exact(built_db: Path, tmp_path: Path) -> None:
@@ -139,7 +141,7 @@ def test_every_load_and_removal_keeps_the_summary_exact(built_db: Path, tmp_path
             kept = con.execute(f"SELECT * FROM {TABLE} ORDER BY ALL").fetchall()
             assert kept == con.execute(f"SELECT * FROM ({SUMMARY}) ORDER BY ALL", [None, None]).fetchall()
             total = con.execute("SELECT count(*) FROM obs").fetchone()[0]
-            assert sum(r[9] for r in kept) == total
+            assert sum(r[FIGURES] for r in kept) == total
             return total
 
     before = exact()

@@ -178,13 +178,19 @@ def test_two_loads_at_once_one_waits_or_is_refused(tmp_path: Path, db: Path) -> 
 
 
 def test_sql_text_in_cells_is_stored_as_text(tmp_path: Path, db: Path) -> None:
-    dept = 'відділ"); DROP TABLE facts; --'
-    path = write_xlsx(tmp_path / "f.xlsx", {"A": long_rows(["Ніжин", dept, "2021-03", "news_published", 1, None])})
+    breakdown = 'за темами"); DROP TABLE facts; --'
+    rows = [["Місто", "Підрозділ", "Період", "Показник", "Значення", "Розбивка"],
+            ["Ніжин", DEPT_NIZHYN, "2021-03", "news_published", 1, breakdown]]
+    path = write_xlsx(tmp_path / "f.xlsx", {"A": rows})
     assert _load(db, path).loaded
-    assert query("SELECT department FROM observations", path=db)["department"][0] == dept
+    assert query("SELECT breakdown FROM observations", path=db)["breakdown"][0] == breakdown
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 1
     con.close()
+    dept = 'відділ"); DROP TABLE facts; --'  # as a department's name: refused, naming the cell
+    path = write_xlsx(tmp_path / "g.xlsx", {"A": long_rows(["Ніжин", dept, "2021-03", "news_published", 1, None])})
+    report = _load(db, path)
+    assert not report.loaded and [(p.key, p.cell) for p in report.files[0].errors] == [("department_invalid", "B2")]
 
 
 def test_load_leaves_the_callers_parsed_files_as_they_were(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _FROM = {  # name -> the etl module it comes from
     "verify_password": "etl.passwords",
-    "Figure": "etl.figures", "REPORTED": "etl.figures", "normalise_department": "etl.figures",
+    "Figure": "etl.figures", "REPORTED": "etl.figures", "as_written": "etl.figures",
     "ERROR": "etl.problems", "Problem": "etl.problems",
     "FileResult": "etl.load.parse",
     "WarehouseBusy": "etl.load.warehouse", "SourceNotFound": "etl.load.warehouse",
@@ -34,7 +34,7 @@ _FROM = {  # name -> the etl module it comes from
     "ExtractionReport": "etl.reports.extraction", "extract_report": "etl.reports.extraction",
 }
 
-__all__ = [*_FROM, "WarehouseDamaged", "load", "remove", "remember_unknown_wordings"]
+__all__ = [*_FROM, "WarehouseDamaged", "load", "remove", "remember_unknown_wordings", "resolve_departments"]
 
 
 def __getattr__(name: str) -> object:
@@ -57,6 +57,16 @@ def remove(name: str, user: str) -> int:
     from etl.load.warehouse import remove_source
 
     return remove_source(db_path(), name, user)
+
+
+def resolve_departments(results: Sequence[FileResult]) -> None:
+    """Say which department each file's texts name, against the app's warehouse as it is (the upload
+    page shows the warnings and errors before anything is loaded; `load` resolves again)."""
+    from etl.load.departments import registry_of, resolve_file
+
+    registry = registry_of(db_path())
+    for r in results:
+        resolve_file(r, registry)
 
 
 def remember_unknown_wordings(results: Sequence[FileResult]) -> None:

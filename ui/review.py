@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from activity.catalog import METRICS, get_metric
-from ui.bridge import REPORTED, ExtractionReport, Figure, FileResult, normalise_department
+from ui.bridge import REPORTED, ExtractionReport, Figure, FileResult, as_written
 
 COLUMNS = ["keep", "metric", "value", "approximate", "as_of", "breakdown", "confidence", "sentence"]
 FIXES = {  # what a person must fix in a row: (uk, en)
@@ -58,7 +58,7 @@ def to_result(report: ExtractionReport, table: pd.DataFrame, raw: bytes) -> File
     already loaded report replaces it, and loading the same checked report again adds nothing.
     """
     kept = table[table["keep"]]
-    dept = normalise_department(report.department)
+    dept = as_written(report.department)
     figures = []
     for row in kept.itertuples():
         as_of = row.as_of if get_metric(row.metric).kind == "stock" and not pd.isna(row.as_of) else None

@@ -26,6 +26,7 @@ from ui.bridge import (
     check_batch,
     parse_uploads,
     remember_unknown_wordings,
+    resolve_departments,
     write_review,
 )
 
@@ -83,6 +84,7 @@ def intake(files: list, lang: str) -> tuple[list[FileResult], list[Problem]]:
             bar.progress(i / n, text=t("reading", lang, name=name, i=i + 1, n=n))
 
     results = parse_uploads(accepted, progress=progress)
+    resolve_departments(results)
     if bar is not None:
         bar.empty()
     remember_unknown_wordings(results)  # only a note for the catalog: never in the way of the upload

@@ -301,7 +301,7 @@ def totals_against_months(include_demo: bool = True, city_codes: list[str] | Non
                bool_or(m.approximate) AS months_approximate, bool_or(m.demo) AS months_demo,
                string_agg(DISTINCT m.source, '; ' ORDER BY m.source) AS month_sources
         FROM flows t JOIN flows m
-          ON m.city_code = t.city_code AND m.department = t.department AND m.metric = t.metric
+          ON m.city_code = t.city_code AND m.department_code = t.department_code AND m.metric = t.metric
          AND m.granularity = 'month' AND m.period_start >= t.period_start AND m.period_end <= t.period_end
         WHERE t.granularity IN ('quarter', 'half_year', 'year')
         GROUP BY ALL
@@ -318,28 +318,29 @@ def duplicate_figures(include_demo: bool = True, limit: int = 5000, city_codes: 
     return _query(
         f"""
         WITH f AS (
-            SELECT f.place_code, p.name_uk AS city_uk, p.name_en AS city, f.department, f.metric, m.kind,
+            SELECT f.place_code, p.name_uk AS city_uk, p.name_en AS city, dp.name_uk AS department, f.department_code,
+                   f.metric, m.kind,
                    f.period_start, f.period_end, f.granularity, f.as_of, f.breakdown, f.value, f.status,
                    f.locator, s.name AS source, s.is_demo, s.loaded_at, s.source_id,
                    {KEY_START} AS key_start, {KEY_END} AS key_end
             FROM facts f JOIN sources s USING (source_id) JOIN metrics m ON m.code = f.metric
-            JOIN places p ON p.code = f.place_code
+            JOIN places p ON p.code = f.place_code JOIN departments dp ON dp.code = f.department_code
             WHERE s.active AND (? OR NOT s.is_demo) AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], f.place_code))
         ),
         repeated AS (
-            SELECT place_code, department, metric, breakdown, key_start, key_end, count(*) AS copies
+            SELECT place_code, department_code, metric, breakdown, key_start, key_end, count(*) AS copies
             FROM f GROUP BY ALL HAVING count(*) > 1
         ),
         d AS (
             SELECT f.*, r.copies,
-                   row_number() OVER (PARTITION BY f.place_code, f.department, f.metric, f.breakdown, f.key_start,
+                   row_number() OVER (PARTITION BY f.place_code, f.department_code, f.metric, f.breakdown, f.key_start,
                                       f.key_end ORDER BY {PRECEDENCE}) AS rank
             FROM f JOIN repeated r
-              ON f.place_code = r.place_code AND f.department = r.department AND f.metric = r.metric
+              ON f.place_code = r.place_code AND f.department_code = r.department_code AND f.metric = r.metric
              AND f.breakdown IS NOT DISTINCT FROM r.breakdown AND f.key_start IS NOT DISTINCT FROM r.key_start
              AND f.key_end = r.key_end
         )
-        SELECT place_code AS city_code, city_uk, city, department, metric, kind, period_start, period_end,
+        SELECT place_code AS city_code, city_uk, city, department, department_code, metric, kind, period_start, period_end,
                granularity, as_of, breakdown, value, status, source, locator, is_demo AS demo, rank = 1 AS kept, copies,
                key_start, key_end
         FROM d

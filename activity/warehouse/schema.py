@@ -5,13 +5,14 @@ city's monthly workbook and its report). `observations` (the public contract of 
 each figure once: a real source wins over demo data, then the most recently loaded source (within
 one source, a stock given as of one day for two periods: the shorter period's figure). It
 reads `obs`, which the loader keeps up to date (`DEDUPED`) and sorted for fast filtered reads.
-Flows are the same figure when place, department, metric, breakdown and period match; stocks when
-place, department, metric, breakdown and the date they stand on match.
+Flows are the same figure when place, department (its code, whatever the spelling), metric, breakdown
+and period match; stocks when place, department, metric, breakdown and the date they stand on match
+(activity.identity).
 """
 
 from activity.identity import key_sql, precedence_sql
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: figures keyed by department code (the `departments` registry)
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -43,7 +44,7 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS facts (
     source_id INTEGER NOT NULL,
     place_code VARCHAR NOT NULL,
-    department VARCHAR NOT NULL,
+    department VARCHAR NOT NULL,      -- as written in the file
     metric VARCHAR NOT NULL,
     period_start DATE NOT NULL,
     period_end DATE NOT NULL,
@@ -53,7 +54,20 @@ CREATE TABLE IF NOT EXISTS facts (
     as_of DATE,
     approximate BOOLEAN NOT NULL,
     breakdown VARCHAR,
-    locator VARCHAR NOT NULL
+    locator VARCHAR NOT NULL,
+    department_code VARCHAR NOT NULL  -- the department it names (activity.departments)
+);
+
+-- Who reports: the registry's departments (data/departments.toml, data/local/) and those a load registered.
+CREATE TABLE IF NOT EXISTS departments (
+    code VARCHAR PRIMARY KEY,
+    place_code VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    name_uk VARCHAR NOT NULL,          -- canonical
+    name_en VARCHAR NOT NULL,
+    origin VARCHAR NOT NULL,           -- registry | standard | local | auto
+    registered_at TIMESTAMP,
+    registered_by VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS load_log (
@@ -94,7 +108,7 @@ CREATE TABLE IF NOT EXISTS unknown_wordings (
 OBS = (
     ("city", "VARCHAR", "p", "name_en"),
     ("city_uk", "VARCHAR", "p", "name_uk"),
-    ("department", "VARCHAR", "f", "department"),
+    ("department", "VARCHAR", "d", "name_uk"),
     ("metric", "VARCHAR", "f", "metric"),
     ("kind", "VARCHAR", "m", "kind"),
     ("period_start", "DATE", "f", "period_start"),
@@ -109,17 +123,20 @@ OBS = (
     ("breakdown", "VARCHAR", "f", "breakdown"),
     ("demo", "BOOLEAN", "s", "is_demo"),
     ("city_code", "VARCHAR", "f", "place_code"),
+    ("department_code", "VARCHAR", "f", "department_code"),
+    ("department_kind", "VARCHAR", "d", "kind"),
 )
 # `obs_summary` (etl.load.summary): what `obs` holds, counted per group of rows.
 SUMMARY_COLUMNS = (
     ("city_code", "VARCHAR"), ("city_uk", "VARCHAR"), ("city", "VARCHAR"), ("department", "VARCHAR"),
+    ("department_code", "VARCHAR"), ("department_kind", "VARCHAR"),
     ("metric", "VARCHAR"), ("kind", "VARCHAR"), ("granularity", "VARCHAR"), ("demo", "BOOLEAN"),
     ("headline", "BOOLEAN"), ("figures", "BIGINT"), ("first_start", "DATE"), ("last_end", "DATE"),
     ("last_date", "DATE"),
 )
 # The tables `obs` joins: alias -> (table, its key column, the column of `facts` that points at it).
 OBS_JOINS = {"s": ("sources", "source_id", "source_id"), "m": ("metrics", "code", "metric"),
-             "p": ("places", "code", "place_code")}
+             "p": ("places", "code", "place_code"), "d": ("departments", "code", "department_code")}
 
 # The rows of `obs` made from rows with the columns of `facts` ({facts}: a table or a registered batch).
 OBS_ROWS = (
@@ -142,7 +159,7 @@ DDL += ("CREATE TABLE IF NOT EXISTS obs (" + ", ".join(f"{name} {kind}" for name
 
 # The tables a warehouse of this schema holds (and the view `observations`).
 TABLES = ("meta", "places", "metrics", "sources", "facts", "load_log", "population", "obs", "obs_summary",
-          "unknown_wordings")
+          "unknown_wordings", "departments")
 
 
 def schema_problem(found_version: str | None, tables: set[str]) -> str | None:

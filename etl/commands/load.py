@@ -135,7 +135,7 @@ def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False) -> No
     label = t("loading" if store else "checking", obj["lang"])
     bar = _progress_factory(obj)(len(files), label)
     if not store:
-        results = check(files, progress=lambda _r: bar.update(1))
+        results = check(files, db_path=obj["db"], progress=lambda _r: bar.update(1))
         bar.close()
         sys.exit(_print_report(obj, LoadReport(results, False), time.perf_counter() - started, attempted=False))
     try:

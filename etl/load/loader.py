@@ -18,7 +18,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from activity.departments import Registry
 from activity.settings import setting
+from etl.load.departments import registry_for, registry_of, resolve_file
 from etl.load.parse import FileResult, parse_file
 from etl.load.storer import Storer
 from etl.load.warehouse import transaction, whoami
@@ -102,9 +104,11 @@ def load(
     try:
         with transaction(db_path) as con:
             storer = Storer(con, demo=demo, user=user)
+            registry = registry_for(con)
             failed = False
             for r, parsed_here in _parsed(items, jobs):
                 results.append(r)
+                resolve_file(r, registry)
                 failed = failed or not r.ok
                 if not failed:
                     storer.store(r)
@@ -122,11 +126,14 @@ def load(
     return report
 
 
-def check(paths: list[Path], *, jobs: int | None = None,
+def check(paths: list[Path], *, db_path: Path | None = None, jobs: int | None = None,
           progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
-    """Parse and validate files without touching any warehouse."""
+    """Parse and validate files without writing anything: departments are resolved against the
+    warehouse at `db_path` as it is (read-only), as a load would."""
     out = []
+    registry = registry_of(db_path) if db_path is not None else Registry.load()
     for r in parse_many(paths, jobs):
+        resolve_file(r, registry)
         r.action = "checked" if r.ok else "rejected"
         out.append(r)
         if progress:

@@ -25,7 +25,7 @@ TABLE = "obs_summary"
 
 # Counts per group of `obs` rows, for the places given (all places when the list is NULL).
 SUMMARY = """
-SELECT city_code, city_uk, city, department, metric, kind, granularity, demo,
+SELECT city_code, city_uk, city, department, department_code, department_kind, metric, kind, granularity, demo,
        breakdown IS NULL AS headline,
        count(*) AS figures, min(period_start) AS first_start, max(period_end) AS last_end,
        max(coalesce(as_of, period_end)) AS last_date

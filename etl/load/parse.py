@@ -33,6 +33,8 @@ class FileResult:
     packed: object = None  # the figures as an Arrow table (see pack()); then `figures` is empty
     count: int = -1  # how many figures were packed (kept when the table is let go after storing)
     once_in_obs: bool | None = None  # see once_in_obs(); None: not known yet
+    department_cells: dict[str, str] = field(default_factory=dict)  # department text -> where it is written
+    departments: dict[tuple[str, str], object] | None = None  # (place, text) -> Department (etl.load.departments)
 
     @property
     def figure_count(self) -> int:
@@ -116,6 +118,8 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
         if sheet_result.columns is not None:
             parts.append(sheet_result.columns)
         result.problems.extend(sheet_result.problems)
+        for text, cell in sheet_result.department_cells.items():
+            result.department_cells.setdefault(text, cell)
         if not sheet_result.found_table and _has_numbers(sheet.rows):  # a text-only sheet is notes
             result.problems.append(Problem(WARNING, "sheet_no_table", name, sheet.name,
                                            params={"sheet": sheet.name or name}))

@@ -50,6 +50,9 @@ class Storer:
             self.by_name.setdefault(name, []).append(source_id)
         self.known_places = {c for (c,) in con.execute("SELECT code FROM places").fetchall()}
         self.kinds = con.sql("SELECT code, kind FROM metrics").to_arrow_table()
+        self.departments = con.sql("SELECT code, name_uk, kind FROM departments").to_arrow_table()
+        self.known_departments = set(self.departments["code"].to_pylist())
+        self.new_departments: list[list] = []  # rows of `departments` this load registers
         self.names: dict[int, str] = {}  # source id -> name, for the sources of this load
         self.contested = {c for (c,) in con.execute("SELECT DISTINCT place_code FROM facts").fetchall()}
         self.touched: set[str] = set()  # places with figures from this load
@@ -82,12 +85,15 @@ class Storer:
                              len(r.warnings), True, None])
         self.log.append([self.load_id, now, r.action, r.name, r.content_hash, source_id, old[0] if old else None,
                          r.figure_count, len(r.warnings), self.user])
+        import pyarrow as pa
+
         table = r.packed if r.packed is not None else figures_table(r.figures)
+        table, merged = self._with_departments(table, r, now)
         places = set(table.column("place_code").unique().to_pylist()) if table.num_rows else set()
         again = places & self.touched  # a second file of this load for these places
-        self.contested |= again if (r.once_in_obs if r.once_in_obs is not None else once_in_obs(table)) else places
+        once = r.once_in_obs if r.once_in_obs is not None and not merged else once_in_obs(table)
+        self.contested |= again if once else places
         self.touched |= places
-        import pyarrow as pa
 
         if len(places) > 1:
             table = table.sort_by("place_code")
@@ -96,6 +102,29 @@ class Storer:
         self.rows += table.num_rows
         if self.rows >= BATCH_ROWS:
             self.flush(whole_groups=True)
+
+    def _with_departments(self, table, r: FileResult, now: datetime):
+        """The table with each figure's `department_code` (as etl.load.departments resolved the file),
+        the departments the warehouse lacks noted for writing, and whether two spellings became one."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = r.departments or {}
+        for d in {d.code: d for d in found.values()}.values():
+            if d.code not in self.known_departments:
+                self.known_departments.add(d.code)
+                self.new_departments.append([d.code, d.place, d.kind, d.name_uk, d.name_en, d.origin, now, self.user])
+        pairs = list(found)
+        if len({(p, found[(p, t)].code) for p, t in pairs}) == len(pairs) and len({p for p, _ in pairs}) == 1:
+            # one place: the text of each figure gives its code directly
+            texts = pa.array([t for _, t in pairs], pa.string())
+            codes = pa.array([found[k].code for k in pairs], pa.string())
+            code = codes.take(pc.index_in(table["department"], value_set=texts))
+            return table.append_column("department_code", code), False
+        code = pa.array([found[(p, t)].code for p, t in zip(table["place_code"].to_pylist(),
+                                                            table["department"].to_pylist(), strict=True)], pa.string())
+        merged = len({(p, found[(p, t)].code) for p, t in pairs}) < len(pairs)
+        return table.append_column("department_code", code), merged
 
     def _replace(self, old: list[int], source_id: int) -> None:
         """A file of the same name is loaded again: its old facts go (after the batch, which may hold them)."""
@@ -119,6 +148,10 @@ class Storer:
         if self.log:
             con.executemany("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.log)
             self.log = []
+        if self.new_departments:
+            con.executemany("INSERT INTO departments VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.new_departments)
+            self.new_departments = []
+            self.departments = con.sql("SELECT code, name_uk, kind FROM departments").to_arrow_table()
         new_places = sorted(self.touched - self.known_places)
         if new_places:
             con.execute(
@@ -160,7 +193,7 @@ class Storer:
         sources = pa.table({"source_id": pa.array(list(self.names), pa.int32()),
                             "name": pa.array(list(self.names.values()), pa.string()),
                             "is_demo": pa.repeat(pa.scalar(self.demo), len(self.names))})
-        return obs_rows_arrow(facts, {"s": sources, "m": self.kinds, "p": places})
+        return obs_rows_arrow(facts, {"s": sources, "m": self.kinds, "p": places, "d": self.departments})
 
     def finish(self) -> None:
         """Write the rest; rebuild `obs` for the contested places (refresh_observations, which brings

@@ -104,6 +104,7 @@ def transaction(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
                 con.execute(DDL)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 _refresh_metrics(con)
+                _refresh_departments(con)
                 yield con
                 con.execute("CHECKPOINT")
                 _pause_before_swap()
@@ -163,6 +164,27 @@ def _refresh_metrics(con: duckdb.DuckDBPyConnection) -> None:
         [m.code, m.kind, m.category, m.polarity, m.unit, m.label_uk, m.label_en, m.definition_uk, m.definition_en]
         for m in METRICS.values()
     ])
+
+
+def _refresh_departments(con: duckdb.DuckDBPyConnection) -> None:
+    """The registry's departments (shipped, and those people added) as the warehouse's `departments`
+    rows: new ones added, changed names and kinds updated (and `obs` of their places refreshed);
+    the departments loads registered stay."""
+    from activity.departments import Registry
+
+    registry = Registry.load()
+    have = {code: (kind, uk, en) for code, kind, uk, en in
+            con.execute("SELECT code, kind, name_uk, name_en FROM departments").fetchall()}
+    changed: set[str] = set()
+    for d in registry.departments.values():
+        if d.code not in have:
+            con.execute("INSERT INTO departments VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+                        [d.code, d.place, d.kind, d.name_uk, d.name_en, d.origin, datetime.now()])
+        elif have[d.code] != (d.kind, d.name_uk, d.name_en):
+            con.execute("UPDATE departments SET kind = ?, name_uk = ?, name_en = ? WHERE code = ?",
+                        [d.kind, d.name_uk, d.name_en, d.code])
+            changed.add(d.place)
+    refresh_observations(con, changed)
 
 
 def load_population(con: duckdb.DuckDBPyConnection, csv_path: Path) -> int:

@@ -19,14 +19,14 @@ from datetime import date
 from pathlib import Path
 
 from activity.catalog import get_metric
+from activity.morph import nominative, word_info
 from activity.periods import Period
 from activity.places import Place
-from etl.figures import REPORTED, Figure, normalise_department
+from etl.figures import REPORTED, Figure, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
 from etl.reports.finder import Found, find_figures
 from etl.reports.header import Header, read_header, stock_as_of
 from etl.reports.lexicon import is_stop_word
-from etl.reports.morph import nominative, word_info
 from etl.reports.text import read_report_text
 from etl.reports.tokens import split_sentences
 from etl.sheets.readers import ReadError
@@ -121,7 +121,7 @@ class ExtractionReport:
         """Warehouse figures (locator = the sentence); empty when city, department or period is missing."""
         if not (self.place and self.department and self.period):
             return []
-        dept = normalise_department(self.department)
+        dept = as_written(self.department)
         return [Figure(self.place.code, dept, f.code, self.period, float(f.value), REPORTED, f.as_of,
                        f.approximate, f.breakdown, f.sentence) for f in self.figures]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from activity.morph import word_info
 from etl.reports.lexicon import NEGATION_WORDS, PART_AFTER, PART_BEFORE
 from etl.reports.match import (
     Context,
@@ -38,7 +39,6 @@ from etl.reports.match import (
     people_match,
     right_head,
 )
-from etl.reports.morph import word_info
 from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
 from etl.reports.tokens import Sentence, Token
 

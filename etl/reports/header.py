@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from activity.months import MONTH_NAMES_UK_GENITIVE
+from activity.morph import nominative
 from activity.period_text import parse_period
 from activity.periods import Period, PeriodError
 from activity.places import Place, PlaceError, resolve_place
-from etl.reports.morph import nominative
 from etl.reports.tokens import Sentence
 
 _COUNCIL = re.compile(

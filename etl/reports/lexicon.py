@@ -3,7 +3,7 @@ word classes prose needs beyond the catalog.
 
 A *pattern* is one wording of one metric ("вхідний лист", "фото у новинний матеріал", "петиція, за
 яким тривати збір підпис") split into its content words, each a set of lemma keys
-(``etl.reports.morph.lemma_keys``); function words ("у", "на", "та", "який") are left out. Its *head* is
+(``activity.morph.lemma_keys``); function words ("у", "на", "та", "який") are left out. Its *head* is
 its first common noun (an adjective when it has none: "релігійний"). Each word weighs 1/n, n the
 number of metrics whose wordings use it, so "відповідь" (one metric) says more than "сайт" (five).
 
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from activity.catalog import METRICS, normalise_label
-from etl.reports.morph import lemma_keys, word_info
+from activity.morph import lemma_keys, word_info
 
 # Prose forms of catalog metrics that the catalog's row labels do not need (see module doc).
 REPORT_PHRASES: dict[str, tuple[str, ...]] = {

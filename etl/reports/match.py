@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from activity.morph import WordInfo, lemma_keys, word_info
 from etl.reports.lexicon import (
     RELATIVE_WORDS,
     TRANSPARENT_NOUNS,
@@ -26,7 +27,6 @@ from etl.reports.lexicon import (
     patterns_by_key,
     people_codes,
 )
-from etl.reports.morph import WordInfo, lemma_keys, word_info
 from etl.reports.tokens import Token
 
 DELIMITERS = frozenset(",;:()!?.")

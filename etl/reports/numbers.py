@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from activity.morph import lemma_keys, number_word
 from activity.numbers import NumberError, parse_number
 from etl.reports.lexicon import CHANGE_WORDS, EXTRA_APPROXIMATIONS
-from etl.reports.morph import lemma_keys, number_word
 from etl.reports.tokens import Token
 
 

@@ -18,7 +18,7 @@ from activity.catalog import Metric, match_metric, normalise_label, suggest_metr
 from activity.period_text import parse_period
 from activity.periods import Period, PeriodError
 from activity.places import PlaceError, resolve_place
-from etl.figures import Figure, FigureColumns, normalise_department
+from etl.figures import Figure, FigureColumns, as_written
 from etl.problems import ERROR, WARNING, Problem, cell_name
 from etl.sheets.cells import CellProblem, read_date, read_flag, read_value
 from etl.sheets.readers import Sheet
@@ -54,6 +54,7 @@ KEEP_PROBLEMS = 1_000  # per sheet and severity; more than etl.load.parse shows,
 class SheetResult:
     figures: list[Figure] = field(default_factory=list)  # the long layout's
     columns: FigureColumns | None = None  # the wide layout's
+    department_cells: dict[str, str] = field(default_factory=dict)  # department text -> its first cell
     problems: list[Problem] = field(default_factory=list)
     found_table: bool = False
 
@@ -165,8 +166,10 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
         if metric.kind == "flow":
             as_of = None
         breakdown = get("breakdown")
+        department = as_written(dept)
+        ctx.result.department_cells.setdefault(department, ctx.locator(r, cols["department"]))
         ctx.result.figures.append(Figure(
-            place, normalise_department(str(dept)), metric.code, period, value.value, value.status,
+            place, department, metric.code, period, value.value, value.status,
             as_of, value.approximate or approximate,
             " ".join(str(breakdown).split()) if breakdown is not None else None,
             " ".join(str(get("sentence")).split()) if get("sentence") is not None else ctx.locator(r, cols["value"]),
@@ -233,7 +236,8 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
         return
     if place is None or dept is None:
         return
-    department = normalise_department(str(dept))
+    department = as_written(dept)
+    ctx.result.department_cells.setdefault(department, ctx.locator(*context["department_pos"]))
     order = list(periods)
     out = ctx.result.columns = FigureColumns(place, department, ctx.sheet.name, [periods[c] for c in order])
     uncalculated = ctx.sheet.formula_no_value

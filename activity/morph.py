@@ -1,4 +1,5 @@
-"""Ukrainian word forms for reading reports, through pymorphy3 and its Ukrainian dictionary.
+"""Ukrainian word forms, through pymorphy3 and its Ukrainian dictionary: for reading reports and
+for matching the names officials give things (departments).
 
 Everything the figure finder asks about a word goes through here, cached:
 

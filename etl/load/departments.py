@@ -1,0 +1,158 @@
+"""The departments of a parsed file, resolved: each (place, department text) to a registered
+department (activity.departments), with a warning naming the cell when the text was not the
+department's name as registered, and an error when it names none, two, or is not a name at all.
+
+`registry_for(con)` is the registry a load resolves against: the shipped one, what people added,
+and the departments the warehouse already holds (registered by earlier loads). `resolve_file`
+records on the file result the code of each text (`FileResult.departments`) and registers, in the
+registry, a department first seen in a place that had none, so a later file of the same load for
+that place meets it. Figures of one file that became the same figure once their departments were
+resolved ("ВІДДІЛ ОСВІТИ" and "відділ освіти" on two sheets) are checked as a file's repeats are:
+equal, kept once with a warning; different, an error naming both cells.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from activity.departments import Department, Registry, RegistryError
+from activity.i18n import translator
+from activity.identity import REPEAT_COLUMNS
+from etl.load.parse import FileResult, figures_table
+from etl.problems import ERROR, MESSAGES, WARNING, Problem
+
+MESSAGES.update({
+    "department_resolved": (
+        "Підрозділ «{text}» прочитано як «{name}» ({how}).",
+        "Department '{text}' was read as '{name}' ({how}).",
+    ),
+    "department_new": (
+        "Підрозділ «{text}» зареєстровано як новий підрозділ міста {city} (код {code}): у реєстрі міста ще не "
+        "було жодного.",
+        "Department '{text}' was registered as a new department of {city} (code {code}): the city had none yet.",
+    ),
+    "department_unknown": (
+        "Підрозділ «{text}» не знайдено серед підрозділів міста {city}. Найближчі: {close}. Якщо це один із них, "
+        "запам’ятайте написання: python -m etl departments alias \"{text}\" КОД (або виберіть на сторінці "
+        "завантаження); якщо це інший підрозділ: python -m etl departments add.",
+        "Department '{text}' matches none of the departments of {city}. Closest: {close}. If it is one of them, "
+        "remember the spelling: python -m etl departments alias \"{text}\" CODE (or choose on the upload page); "
+        "if it is another department: python -m etl departments add.",
+    ),
+    "department_ambiguous": (
+        "Підрозділ «{text}» підходить до кількох підрозділів міста {city}: {close}. Напишіть повну назву.",
+        "Department '{text}' fits several departments of {city}: {close}. Write the full name.",
+    ),
+    "department_invalid": (
+        "«{text}» не схоже на назву підрозділу (порожньо, лише розділові знаки, формула чи команда).",
+        "'{text}' does not look like a department's name (empty, punctuation only, a formula or a command).",
+    ),
+    "department_registry": (
+        "Реєстр підрозділів суперечливий: {detail}",
+        "The department registry contradicts itself: {detail}",
+    ),
+})
+
+HOW = {  # how a text was matched, for the warning
+    "spelling": ("інше написання", "another spelling"),
+    "alias": ("відоме інше найменування", "a known other name"),
+    "word_forms": ("інші відмінки", "other word forms"),
+    "short_form": ("скорочена назва", "a short form"),
+    "standard": ("типова назва", "a standard name"),
+}
+how = translator(HOW)
+KEYS = frozenset(k for k in MESSAGES if k.startswith("department_"))
+
+
+def registry_for(con: duckdb.DuckDBPyConnection | None) -> Registry:
+    """The registry with the departments the warehouse (open on `con`, None: none) holds."""
+    extra: list[Department] = []
+    if con is not None:
+        rows = con.execute("SELECT code, place_code, kind, name_uk, name_en, origin FROM departments").fetchall()
+        extra = [Department(code, place, kind, uk, en, (), origin) for code, place, kind, uk, en, origin in rows]
+    return Registry.load(extra)
+
+
+def registry_of(db_path) -> Registry:
+    """`registry_for` of a warehouse file read-only (the `check` command, the upload page); the
+    shipped registry when there is no warehouse yet."""
+    from pathlib import Path
+
+    path = Path(db_path)
+    if not path.exists():
+        return Registry.load()
+    with duckdb.connect(str(path), read_only=True) as con:
+        try:
+            return registry_for(con)
+        except duckdb.CatalogException:  # a warehouse of an older schema: the loader will say so
+            return Registry.load()
+
+
+def resolve_file(result: FileResult, registry: Registry) -> None:
+    """Resolve the departments of one parsed file (see the module docstring); problems go on the result."""
+    from activity.places import get_place
+
+    result.problems = [p for p in result.problems if p.key not in KEYS]
+    result.departments = {}
+    table = result.packed if result.packed is not None else (figures_table(result.figures) if result.figures else None)
+    if table is None or not table.num_rows:
+        return
+    pairs = table.group_by(["place_code", "department"]).aggregate([("locator", "min"), ("period_end", "max")])
+    for place, text, locator, last in zip(*(pairs[c].to_pylist() for c in pairs.column_names), strict=True):
+        cell = result.department_cells.get(text) or locator
+        sheet, _, ref = cell.rpartition("!") if "!" in cell else ("", "", cell)
+        where = {"sheet": sheet or None, "cell": ref if ref and len(ref) < 12 else None}
+        city = get_place(place).name_uk
+        res = registry.resolve(text, place, last)
+        if res.how == "invalid":
+            result.problems.append(Problem(ERROR, "department_invalid", result.name, **where, params={"text": text}))
+            continue
+        if not res.ok:
+            close = ", ".join(f"«{d.name_uk}» ({d.code})" for d in res.candidates) or "—"
+            key = "department_ambiguous" if res.how == "ambiguous" else "department_unknown"
+            result.problems.append(Problem(ERROR, key, result.name, **where,
+                                           params={"text": text, "city": city, "close": close}))
+            continue
+        d = res.department
+        if res.how == "new":
+            try:
+                registry.add(d)
+            except RegistryError as exc:
+                result.problems.append(Problem(ERROR, "department_registry", result.name, **where,
+                                               params={"detail": str(exc)}))
+                continue
+            result.problems.append(Problem(WARNING, "department_new", result.name, **where,
+                                           params={"text": text, "city": city, "code": d.code}))
+        elif res.changed:
+            result.problems.append(Problem(WARNING, "department_resolved", result.name, **where, params={
+                "text": text, "name": d.name_uk, "how": how(res.how, "uk"), "how_en": how(res.how, "en")}))
+        result.departments[(place, text)] = d
+    if len({d.code for d in result.departments.values()}) < len(result.departments):
+        _repeats(result, table)
+
+
+def _repeats(result: FileResult, table) -> None:
+    """Figures that became one figure when two spellings of a department were resolved to one."""
+    import pyarrow as pa
+
+    from activity.catalog import get_metric
+    from activity.formatting import format_number, period_label
+    from activity.periods import period_from_range
+
+    codes = pa.array([d.code if (d := result.departments.get((p, t))) else None
+                      for p, t in zip(table["place_code"].to_pylist(), table["department"].to_pylist(), strict=True)])
+    keyed = table.append_column("department_code", codes)
+    columns = ["department_code" if c == "department" else c for c in REPEAT_COLUMNS]
+    groups = keyed.group_by(columns).aggregate([("value", "list"), ("status", "list"), ("locator", "list")])
+    for metric, start, end, values, statuses, locators in zip(
+            *(groups[c].to_pylist() for c in ("metric", "period_start", "period_end", "value_list", "status_list",
+                                              "locator_list")), strict=True):
+        if len(values) < 2:
+            continue
+        same = len(set(zip(values, statuses, strict=True))) == 1
+        sheet, _, cell = locators[1].rpartition("!")
+        result.problems.append(Problem(
+            WARNING if same else ERROR, "duplicate_same" if same else "duplicate_conflict", result.name,
+            sheet or None, cell or None,
+            params={"metric": get_metric(metric).label_uk, "period": period_label(period_from_range(start, end)),
+                    "other": locators[0], "other_value": format_number(values[0]), "value": format_number(values[1])}))
