@@ -78,7 +78,15 @@ class Kind:
 
 
 class RegistryError(ValueError):
-    """The registry contradicts itself (two departments of one place with one name, an unknown kind)."""
+    """The registry would contradict itself (two departments of one place with one name, an unknown
+    kind, no such department); ``str()`` is the Ukrainian message."""
+
+    def __init__(self, message_uk: str, message_en: str):
+        super().__init__(message_uk)
+        self.message_uk, self.message_en = message_uk, message_en
+
+    def message(self, lang: str = "uk") -> str:
+        return pick(self.message_uk, self.message_en, lang)
 
 
 @dataclass
@@ -190,7 +198,7 @@ class Registry:
                 reg.add(d)
         for d in [*reg.departments.values(), *reg.standard]:
             if d.kind not in kinds:
-                raise RegistryError(f"{d.code}: unknown kind {d.kind!r}")
+                raise RegistryError(f"{d.code}: невідомий вид підрозділу «{d.kind}»", f"{d.code}: unknown kind {d.kind!r}")
         return reg
 
     def add(self, d: Department) -> None:
@@ -198,22 +206,24 @@ class Registry:
         mine = {department_key(n) for n in self.names(d)}
         for other in self.of_place(d.place):
             if other.code == d.code:
-                raise RegistryError(f"{d.code}: registered twice")
+                raise RegistryError(f"{d.code}: зареєстровано двічі", f"{d.code}: registered twice")
             both = mine & {department_key(n) for n in self.names(other)}
             if both:
-                raise RegistryError(f"«{d.name_uk}» ({d.code}) and «{other.name_uk}» ({other.code}) share the "
-                                    f"name «{sorted(both)[0]}»")
+                raise RegistryError(
+                    f"«{d.name_uk}» ({d.code}) і «{other.name_uk}» ({other.code}) мають одну назву «{sorted(both)[0]}»",
+                    f"«{d.name_uk}» ({d.code}) and «{other.name_uk}» ({other.code}) share the name «{sorted(both)[0]}»")
         self.departments[d.code] = d
         self.by_place.setdefault(d.place, []).append(d)
 
     def add_alias(self, code: str, alias: Alias) -> Department:
         d = self.departments.get(code)
         if d is None:
-            raise RegistryError(f"no department {code}")
+            raise RegistryError(f"немає підрозділу {code}", f"no department {code}")
         key = department_key(alias.uk)
         for other in self.of_place(d.place):
             if other.code != code and key in {department_key(n) for n in self.names(other)}:
-                raise RegistryError(f"«{alias.uk}» already names «{other.name_uk}» ({other.code})")
+                raise RegistryError(f"«{alias.uk}» уже називає «{other.name_uk}» ({other.code})",
+                                    f"«{alias.uk}» already names «{other.name_uk}» ({other.code})")
         new = replace(d, aliases=(*d.aliases, alias))
         self.departments[code] = new
         self.by_place[d.place] = [new if x.code == code else x for x in self.by_place[d.place]]
@@ -340,9 +350,3 @@ def _from_toml(item: dict, origin: str) -> Department:
                     for a in item.get("aliases", []))
     return Department(item["code"], item["place"], item["kind"], item["uk"], item.get("en", item["uk"]),
                       aliases, origin)
-
-
-@functools.lru_cache(maxsize=1)
-def shipped() -> Registry:
-    """The shipped registry and local additions, read once per process (tests clear the cache)."""
-    return Registry.load()

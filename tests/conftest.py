@@ -100,6 +100,13 @@ def long_rows(*figures: list[object]) -> list[list[object]]:
     return [["Місто", "Підрозділ", "Період", "Показник", "Значення", "Станом на"], *map(list, figures)]
 
 
+@pytest.fixture(autouse=True)
+def _own_local_registry(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Departments and spellings people added (data/local/) are never read from or written to the
+    checkout by a test: each test starts with none."""
+    monkeypatch.setenv("DASHBOARD_LOCAL_DIR", str(tmp_path_factory.mktemp("local")))
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "warehouse.duckdb"

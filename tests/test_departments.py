@@ -25,9 +25,8 @@ LYS_DEPT = "відділ з питань внутрішньої політики
 
 
 @pytest.fixture
-def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Registry:
-    monkeypatch.setenv("DASHBOARD_LOCAL_DIR", str(tmp_path / "local"))
-    return Registry.load()
+def registry() -> Registry:
+    return Registry.load()  # with no local additions (tests/conftest.py)
 
 
 @pytest.mark.parametrize(("text", "place", "how", "code"), [
@@ -205,3 +204,64 @@ def test_the_same_figure_from_two_files_under_two_spellings_is_one_figure(tmp_pa
     finally:
         del os.environ["DASHBOARD_DB"]
     assert sorted(conflict["value"]) == [465.0, 466.0] and conflict["kept"].sum() == 1
+
+
+# ------------------------------------------------------------------------------ the command
+
+def cli(*args: str):
+    from click.testing import CliRunner
+
+    from etl.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_a_spelling_mapped_once_loads_from_then_on_and_survives_a_fresh_build(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    assert cli("build", "--db", str(db)).exit_code == 0
+    path = _wb(tmp_path / "in", "sport.xlsx", ["Ніжин", "Відділ спорту і туризму", "2021-05", "events_attended", 3, None])
+    first = cli("load", str(path), "--db", str(db))
+    assert first.exit_code == 1 and "departments alias" in first.output
+    mapped = cli("departments", "alias", "відділ спорту і туризму", "nizhyn.communications", "--db", str(db))
+    assert mapped.exit_code == 0 and "nizhyn.communications" in mapped.output
+    assert cli("build", "--fresh", "--db", str(db)).exit_code == 0
+    again = cli("load", str(path), "--db", str(db))
+    assert again.exit_code == 0, again.output
+    assert query("SELECT department_code FROM observations WHERE source = 'sport.xlsx'", path=db).values.tolist() == \
+        [["nizhyn.communications"]]
+    listed = cli("departments", "--city", "Ніжин", "--json", "--db", str(db))
+    [nizhyn] = [d for d in __import__("json").loads(listed.output) if d["code"] == "nizhyn.communications"]
+    assert "відділ спорту і туризму" in nizhyn["aliases"]
+
+
+def test_adding_a_department_is_logged_with_who_and_a_clash_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    added = cli("departments", "add", "Відділ молодіжної політики", "--city", "Ніжин", "--kind", "youth_sport",
+                "--db", str(db))
+    assert added.exit_code == 0, added.output
+    log = query("SELECT action, source_name, loaded_by FROM load_log", path=db)
+    assert log["action"].tolist() == ["department_added"] and log["loaded_by"][0]
+    again = cli("departments", "add", "відділ молодіжної політики", "--city", "Ніжин", "--kind", "youth_sport",
+                "--db", str(db))
+    assert again.exit_code == 2 and "мають одну назву" in again.output
+    wrong = cli("departments", "alias", "=1+1", "nizhyn.communications", "--db", str(db))
+    assert wrong.exit_code == 2 and "не схоже на назву" in wrong.output
+    unknown_kind = cli("departments", "add", "відділ X", "--city", "Ніжин", "--kind", "magic", "--db", str(db))
+    assert unknown_kind.exit_code == 2 and "magic" in unknown_kind.output
+
+
+def test_a_file_without_a_department_takes_the_only_one_or_asks(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    rows = [["Місто", "Період", "Показник", "Значення"], ["Ніжин", "березень 2021", "news_published", 465]]
+    path = write_xlsx(tmp_path / "no_department.xlsx", {"A": rows})
+    result = cli("load", str(path), "--db", str(db))
+    assert result.exit_code == 0 and "єдиного підрозділу" in result.output
+    assert cli("departments", "add", "загальний відділ", "--city", "Ніжин", "--kind", "records",
+               "--db", str(db)).exit_code == 0
+    path2 = write_xlsx(tmp_path / "no_department_2.xlsx", {"A": [*rows[:1], ["Ніжин", "квітень 2021", "news_published", 400]]})
+    asked = cli("load", str(path2), "--db", str(db))
+    assert asked.exit_code == 1 and "--department" in asked.output
+    given = cli("load", str(path2), "--department", "Загальний відділ", "--db", str(db))
+    assert given.exit_code == 0, given.output
+    codes = query("SELECT source, department_code FROM observations ORDER BY source", path=db).values.tolist()
+    assert codes == [["no_department.xlsx", "nizhyn.communications"], ["no_department_2.xlsx", f"{NIZHYN}.general"]]

@@ -15,6 +15,8 @@ T = {
     "active": ("діє", "in use"), "replaced": ("замінено версією {by} від {when}", "replaced by version {by} of {when}"), "removed": ("вилучено", "removed"),
     "action": ("Дія", "Action"), "superseded": ("Що замінено", "What it superseded"),
     "replaced_action": ("замінено", "replaced"),
+    "department_added": ("зареєстровано підрозділ", "department registered"),
+    "alias_added": ("запам’ятано назву підрозділу", "department spelling remembered"),
     "old": ("версія {hash} від {when} ({n} показн.)", "version {hash} of {when} ({n} figures)"),
 }
 
@@ -46,7 +48,8 @@ def sources_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows of `queries.load_history` as shown, each replacement with the version it superseded."""
     actions = {"added": tr("added", lang), "unchanged": tr("unchanged", lang), "replaced": t("replaced_action", lang),
-               "removed": t("removed", lang)}
+               "removed": t("removed", lang), "department_added": t("department_added", lang),
+               "alias_added": t("alias_added", lang)}
     superseded = [
         t("old", lang, hash=str(h)[:HASH_CHARS], when=_when(w, lang), n=format_number(int(n), lang))
         if isinstance(h, str) else ""

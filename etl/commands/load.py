@@ -66,28 +66,32 @@ t = translator(T)
 @click.command("load")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--demo", is_flag=True, help="Mark these figures as demo data (the app labels them).")
+@click.option("--department", default=None, metavar="NAME",
+              help="The department of figures whose file names none (its name or code, as registered).")
 @shared_options
 @click.pass_obj
-def load_command(obj: dict, paths: tuple[Path, ...], demo: bool) -> None:
+def load_command(obj: dict, paths: tuple[Path, ...], demo: bool, department: str | None) -> None:
     """Load spreadsheets (.xlsx, .csv, .ods) and reports (.txt, .docx) from files or folders.
 
     A file loaded before with the same content is left as it is; a file with the same name and new
     content replaces its previous version. If any file has errors, nothing is loaded.
     """
-    _run(obj, list(paths), store=True, demo=demo)
+    _run(obj, list(paths), store=True, demo=demo, department=department)
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--department", default=None, metavar="NAME",
+              help="The department of figures whose file names none (its name or code, as registered).")
 @shared_options
 @click.pass_obj
-def check_command(obj: dict, paths: tuple[Path, ...]) -> None:
+def check_command(obj: dict, paths: tuple[Path, ...], department: str | None) -> None:
     """Validate files and list every problem, without loading anything.
 
     PATHS are spreadsheets (.xlsx, .csv, .ods), reports (.txt, .docx) or folders. Each problem names its file, sheet and
     cell. Exits with 1 if any file has an error, 0 otherwise; the warehouse is never touched.
     """
-    _run(obj, list(paths), store=False)
+    _run(obj, list(paths), store=False, department=department)
 
 
 @click.command("build")
@@ -126,7 +130,7 @@ def _progress_factory(obj: dict):
     return make
 
 
-def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False) -> None:
+def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False, department: str | None = None) -> None:
     started = time.perf_counter()
     files = expand_paths(paths)
     if not files:
@@ -135,11 +139,11 @@ def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False) -> No
     label = t("loading" if store else "checking", obj["lang"])
     bar = _progress_factory(obj)(len(files), label)
     if not store:
-        results = check(files, db_path=obj["db"], progress=lambda _r: bar.update(1))
+        results = check(files, db_path=obj["db"], department=department, progress=lambda _r: bar.update(1))
         bar.close()
         sys.exit(_print_report(obj, LoadReport(results, False), time.perf_counter() - started, attempted=False))
     try:
-        report = load(files, obj["db"], demo=demo, progress=lambda _r: bar.update(1))
+        report = load(files, obj["db"], demo=demo, department=department, progress=lambda _r: bar.update(1))
     except (WarehouseBusy, WarehouseDamaged) as exc:
         bar.close()
         _fail_db(obj, exc)

@@ -43,6 +43,16 @@ MESSAGES.update({
         "Підрозділ «{text}» підходить до кількох підрозділів міста {city}: {close}. Напишіть повну назву.",
         "Department '{text}' fits several departments of {city}: {close}. Write the full name.",
     ),
+    "department_missing": (
+        "Файл не називає підрозділу, а в міста {city} їх кілька: {close}. Укажіть підрозділ: python -m etl load "
+        "--department \"НАЗВА\" (або виберіть його на сторінці завантаження).",
+        "The file names no department, and {city} has several: {close}. Give it: python -m etl load "
+        "--department \"NAME\" (or choose it on the upload page).",
+    ),
+    "department_assumed": (
+        "Файл не називає підрозділу: показники віднесено до єдиного підрозділу міста {city}, «{name}».",
+        "The file names no department: the figures go to {city}'s only department, '{name}'.",
+    ),
     "department_invalid": (
         "«{text}» не схоже на назву підрозділу (порожньо, лише розділові знаки, формула чи команда).",
         "'{text}' does not look like a department's name (empty, punctuation only, a formula or a command).",
@@ -88,8 +98,10 @@ def registry_of(db_path) -> Registry:
             return Registry.load()
 
 
-def resolve_file(result: FileResult, registry: Registry) -> None:
-    """Resolve the departments of one parsed file (see the module docstring); problems go on the result."""
+def resolve_file(result: FileResult, registry: Registry, department: str | None = None) -> None:
+    """Resolve the departments of one parsed file (see the module docstring); problems go on the result.
+    Figures whose file names no department take `department` (the command's --department, the
+    upload page's choice), else the place's only department (with a warning), else an error."""
     from activity.places import get_place
 
     result.problems = [p for p in result.problems if p.key not in KEYS]
@@ -103,7 +115,22 @@ def resolve_file(result: FileResult, registry: Registry) -> None:
         sheet, _, ref = cell.rpartition("!") if "!" in cell else ("", "", cell)
         where = {"sheet": sheet or None, "cell": ref if ref and len(ref) < 12 else None}
         city = get_place(place).name_uk
-        res = registry.resolve(text, place, last)
+        if not text and not department:
+            own = registry.of_place(place)
+            if len(own) != 1:
+                close = ", ".join(f"«{d.name_uk}» ({d.code})" for d in own) or "—"
+                result.problems.append(Problem(ERROR, "department_missing", result.name, **where,
+                                               params={"city": city, "close": close}))
+                continue
+            result.problems.append(Problem(WARNING, "department_assumed", result.name, **where,
+                                           params={"city": city, "name": own[0].name_uk}))
+            result.departments[(place, text)] = own[0]
+            continue
+        given = registry.get(department) if department and not text else None
+        if given is not None and given.place == place:
+            result.departments[(place, text)] = given
+            continue
+        res = registry.resolve(text or department, place, last)
         if res.how == "invalid":
             result.problems.append(Problem(ERROR, "department_invalid", result.name, **where, params={"text": text}))
             continue
@@ -119,7 +146,7 @@ def resolve_file(result: FileResult, registry: Registry) -> None:
                 registry.add(d)
             except RegistryError as exc:
                 result.problems.append(Problem(ERROR, "department_registry", result.name, **where,
-                                               params={"detail": str(exc)}))
+                                               params={"detail": exc.message_uk, "detail_en": exc.message_en}))
                 continue
             result.problems.append(Problem(WARNING, "department_new", result.name, **where,
                                            params={"text": text, "city": city, "code": d.code}))
@@ -156,3 +183,81 @@ def _repeats(result: FileResult, table) -> None:
             sheet or None, cell or None,
             params={"metric": get_metric(metric).label_uk, "period": period_label(period_from_range(start, end)),
                     "other": locators[0], "other_value": format_number(values[0]), "value": format_number(values[1])}))
+
+
+# ------------------------------------------------------------------ what people teach the registry
+
+def add_department(db_path, place: str, name: str, kind: str, *, en: str | None = None, code: str | None = None,
+                   user: str | None = None) -> Department:
+    """Register a department people named (`python -m etl departments add`): kept in the local
+    registry file (it survives `build --fresh`), written to the warehouse, and logged with who did it."""
+    from activity.departments import invalid_text, local_path
+
+    registry = registry_of(db_path)
+    if invalid_text(name):
+        raise RegistryError(f"«{name}» не схоже на назву підрозділу", f"«{name}» is not a department's name")
+    if kind not in registry.kinds:
+        raise RegistryError(f"невідомий вид «{kind}»: один із {', '.join(registry.kinds)}",
+                            f"unknown kind {kind!r}: one of {', '.join(registry.kinds)}")
+    known = registry.resolve(name, place)
+    d = known.department if known.ok and known.department.origin == "standard" else registry.new_department(name, place)
+    d = Department(code or d.code, place, kind, d.name_uk, en or d.name_en, (), "local")
+    registry.add(d)  # refused when another department of the place has the name
+    _append(local_path(), "department", {"code": d.code, "place": place, "kind": kind, "uk": d.name_uk,
+                                         "en": d.name_en, "added_by": _who(user)})
+    _log(db_path, "department_added", f"{d.code}: {d.name_uk}", user)
+    return d
+
+
+def add_alias(db_path, text: str, code: str, *, user: str | None = None) -> Department:
+    """Remember that `text` names the department `code` (`python -m etl departments alias`, the upload
+    page's choice): the next load reads it without asking."""
+    from activity.departments import Alias, invalid_text, local_path
+
+    registry = registry_of(db_path)
+    if invalid_text(text):
+        raise RegistryError(f"«{text}» не схоже на назву підрозділу", f"«{text}» is not a department's name")
+    d = registry.get(code)
+    if d is None:
+        raise RegistryError(f"немає підрозділу {code}", f"no department {code}")
+    if d.code not in registry.departments:  # a standard department of the place: registered with its alias
+        registry.add(d)
+        _append(local_path(), "department", {"code": d.code, "place": d.place, "kind": d.kind, "uk": d.name_uk,
+                                             "en": d.name_en, "added_by": _who(user)})
+    registry.add_alias(code, Alias(" ".join(text.split())))
+    _append(local_path(), "alias", {"code": code, "uk": " ".join(text.split()), "added_by": _who(user)})
+    _log(db_path, "alias_added", f"{code}: {' '.join(text.split())}", user)
+    return registry.departments[code]
+
+
+def _who(user: str | None) -> str:
+    from etl.load.warehouse import whoami
+
+    return user or whoami()
+
+
+def _append(path, table: str, values: dict) -> None:
+    """One `[[table]]` entry at the end of a TOML file (written by hand: tomllib only reads)."""
+    from datetime import datetime
+
+    def quoted(v: str) -> str:
+        return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"\n[[{table}]]"] + [f"{k} = {quoted(v)}" for k, v in values.items()]
+    lines.append(f"added_at = {datetime.now().replace(microsecond=0).isoformat()}")
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+
+
+def _log(db_path, action: str, what: str, user: str | None) -> None:
+    """The change in the warehouse's load log, with who made it (the registry is refreshed too)."""
+    from datetime import datetime
+    from pathlib import Path
+
+    from etl.load.warehouse import transaction
+
+    with transaction(Path(db_path)) as con:
+        load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
+        con.execute("INSERT INTO load_log VALUES (?, ?, ?, ?, '', NULL, NULL, NULL, NULL, ?)",
+                    [load_id, datetime.now(), action, what, _who(user)])

@@ -86,9 +86,11 @@ def load(
     user: str | None = None,
     jobs: int | None = None,
     progress: Callable[[FileResult], None] | None = None,
+    department: str | None = None,
 ) -> LoadReport:
     """Store files (paths, or results of `parse_file`) in one load; if any has an error nothing is
-    stored and the warehouse is not opened for writing (when every file was parsed beforehand)."""
+    stored and the warehouse is not opened for writing (when every file was parsed beforehand).
+    `department`: the department of figures whose file names none (etl.load.departments)."""
     started = time.perf_counter()
     results: list[FileResult] = []
 
@@ -108,7 +110,7 @@ def load(
             failed = False
             for r, parsed_here in _parsed(items, jobs):
                 results.append(r)
-                resolve_file(r, registry)
+                resolve_file(r, registry, department)
                 failed = failed or not r.ok
                 if not failed:
                     storer.store(r)
@@ -127,13 +129,13 @@ def load(
 
 
 def check(paths: list[Path], *, db_path: Path | None = None, jobs: int | None = None,
-          progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+          progress: Callable[[FileResult], None] | None = None, department: str | None = None) -> list[FileResult]:
     """Parse and validate files without writing anything: departments are resolved against the
     warehouse at `db_path` as it is (read-only), as a load would."""
     out = []
     registry = registry_of(db_path) if db_path is not None else Registry.load()
     for r in parse_many(paths, jobs):
-        resolve_file(r, registry)
+        resolve_file(r, registry, department)
         r.action = "checked" if r.ok else "rejected"
         out.append(r)
         if progress:

@@ -131,9 +131,8 @@ def _long_columns(labels: list[tuple[int, str]]) -> dict[str, int] | None:
 
 
 def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
-    for name, what in (("city", "Місто"), ("department", "Підрозділ")):
-        if name not in cols and not (name == "city" and "city_code" in cols):
-            ctx.add("missing_column", header, None, column=what, row=header + 1)
+    if "city" not in cols and "city_code" not in cols:
+        ctx.add("missing_column", header, None, column="Місто", row=header + 1)
     if any(p.severity == ERROR for p in ctx.result.problems):
         return
     for r in range(header + 1, len(ctx.sheet.rows)):
@@ -147,7 +146,7 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
             continue
         metric = _metric(ctx, get("metric"), r, cols["metric"])
         place = _place(ctx, get("city"), get("city_code"), r, cols.get("city", cols.get("city_code", 0)))
-        dept = get("department")
+        dept = get("department") if "department" in cols else ""  # no column: the loader asks (--department)
         if dept is None:
             ctx.add("empty_value", r, cols["department"], what="Підрозділ")
         period = _long_period(ctx, r, cols, get)
@@ -167,7 +166,8 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
             as_of = None
         breakdown = get("breakdown")
         department = as_written(dept)
-        ctx.result.department_cells.setdefault(department, ctx.locator(r, cols["department"]))
+        if "department" in cols:
+            ctx.result.department_cells.setdefault(department, ctx.locator(r, cols["department"]))
         ctx.result.figures.append(Figure(
             place, department, metric.code, period, value.value, value.status,
             as_of, value.approximate or approximate,
@@ -215,9 +215,7 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
         place = _place_from_name(fallback)
         if place is None:
             ctx.add("missing_context", header, None, what="місто", what_en="city", label="Місто:")
-    dept = context.get("department")
-    if dept is None:
-        ctx.add("missing_context", header, None, what="підрозділ", what_en="department", label="Підрозділ:")
+    dept = context.get("department", "")  # none written: the loader asks (--department)
     periods, totals, unknown = _columns(ctx, rows[header], label_col, year)
     below = rows[header + 1] if header + 1 < len(rows) else []
     if len(periods) < 2 and below and (label_col >= len(below) or below[label_col] is None):
@@ -234,10 +232,11 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
         ctx.add("missing_context", header, label_col, what="рік або періоди стовпців",
                 what_en="year or column periods", label="Рік:")
         return
-    if place is None or dept is None:
+    if place is None:
         return
     department = as_written(dept)
-    ctx.result.department_cells.setdefault(department, ctx.locator(*context["department_pos"]))
+    if "department_pos" in context:
+        ctx.result.department_cells.setdefault(department, ctx.locator(*context["department_pos"]))
     order = list(periods)
     out = ctx.result.columns = FigureColumns(place, department, ctx.sheet.name, [periods[c] for c in order])
     uncalculated = ctx.sheet.formula_no_value
