@@ -148,8 +148,14 @@ class Storer:
         if self.log:
             con.executemany("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.log)
             self.log = []
-        if self.new_departments:
-            con.executemany("INSERT INTO departments VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.new_departments)
+        if self.new_departments:  # one insert of them all (executemany takes ~1 ms a row)
+            import pyarrow as pa
+
+            columns = ("code", "place_code", "kind", "name_uk", "name_en", "origin", "registered_at", "registered_by")
+            con.register("new_departments", pa.table(dict(zip(columns, map(list, zip(*self.new_departments)),
+                                                               strict=True))))
+            con.execute("INSERT INTO departments SELECT * FROM new_departments")
+            con.unregister("new_departments")
             self.new_departments = []
             self.departments = con.sql("SELECT code, name_uk, kind FROM departments").to_arrow_table()
         new_places = sorted(self.touched - self.known_places)
