@@ -232,3 +232,30 @@ def test_department_list_gives_each_departments_names_and_kind(two_departments: 
         [COMMS, DEPT_NIZHYN, "Information, Analysis and Public Communications Department", "communications"],
         [GENERAL, "загальний відділ", "General Department", "records"]]
     assert set(queries.department_list([LYSYCHANSK])["department_code"]) == {INTERNAL}
+
+
+def test_the_departments_export_has_a_column_per_department_with_its_own_sources(
+        two_departments: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from activity.periods import year_period
+    from ui import data
+    from ui.compare_common import Compare
+    from ui.export_views import compare_view
+    from ui.filters import Filters
+
+    monkeypatch.setenv("DASHBOARD_DB", str(two_departments))
+    cx = Compare.load(Filters("uk", True, [NIZHYN], [NEWS, NGOS]), "uk")
+    names = {COMMS: DEPT_NIZHYN, GENERAL: "загальний відділ"}
+    table = cx.with_basis(data.period_table_by_department([(NIZHYN, COMMS), (NIZHYN, GENERAL)], [NEWS, NGOS],
+                                                          [year_period(2021)]))
+    table = table.assign(department_name=table["department_code"].map(names))
+    out, context = compare_view(cx, table, "department_name", "t", [], names)()
+    frame = out.frame.set_index("Показник")
+    assert list(frame.columns[:2]) == [DEPT_NIZHYN, "загальний відділ"]
+    news = frame.loc["Новини та інформаційні матеріали на сайті"]
+    assert news["загальний відділ"] == flow_sum(two_departments, GENERAL, NEWS, 2021)[0]
+    assert news[DEPT_NIZHYN] == flow_sum(two_departments, COMMS, NEWS, 2021)[0]
+    assert frame.loc["Громадські організації (зареєстровано)", "загальний відділ"] == 7
+    general = out.sources[out.sources["column"] == "загальний відділ"]
+    assert set(general["source"]) == {"general_2021.xlsx"} and len(general) == 13  # 12 months and the level
+    assert "general_2021.xlsx" not in set(out.sources[out.sources["column"] == DEPT_NIZHYN]["source"])
+    assert ("Підрозділи", f"{DEPT_NIZHYN}; загальний відділ") in context.filters
