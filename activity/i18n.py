@@ -45,6 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "city": ("Місто", "City"),
     "cities": ("Міста", "Cities"),
     "department": ("Підрозділ", "Department"),
+    "departments": ("Підрозділи", "Departments"),
     "metric": ("Показник", "Metric"),
     "metrics": ("Показники", "Metrics"),
     "category": ("Категорія", "Category"),

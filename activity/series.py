@@ -14,6 +14,9 @@ day after the period ends (officials write "станом на 01.10" for the end
 are never added up over time.
 Bases: `total`; `per_month` (the total over the months it covers); `per_10k` (the total per
 10 000 residents of the city in that year).
+Departments: a city's value is the sum of its departments' (each department's figures picked by
+the rules above, then added). `*_by_department` keep each department apart (a line, a column of
+its own), by `department_code`: the same rules, one department at a time.
 """
 
 from __future__ import annotations
@@ -317,3 +320,44 @@ def period_basis(values: pd.DataFrame, basis: str, population: pd.DataFrame | No
     flows = apply_basis(values, basis, population)
     stocks = apply_basis(values, "total" if basis == "per_month" else basis, population)
     return flows.where(values["kind"] == "flow", stocks)
+
+
+def _each_department(obs: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    if obs.empty or "department_code" not in obs.columns:
+        return []
+    return list(obs.groupby("department_code", sort=True))
+
+
+def flow_series_by_department(obs: pd.DataFrame, granularity: str, start: date, end: date, basis: str = "total",
+                              population: pd.DataFrame | None = None) -> pd.DataFrame:
+    """`flow_series` of each department apart: its rows with `department_code` (one line per department)."""
+    parts = [flow_series(g, granularity, start, end, basis, population).assign(department_code=code)
+             for code, g in _each_department(obs)]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=[*SERIES_COLUMNS, "department_code"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def stock_series_by_department(obs: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """`stock_series` of each department apart: its levels with `department_code`."""
+    parts = [stock_series(g, start, end).assign(department_code=code) for code, g in _each_department(obs)]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=["city_code", "city_uk", "city", "metric", "as_of", "value", "approximate", "demo",
+                                     "source", "locator", "department_code"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def period_table_by_department(obs: pd.DataFrame, departments: list[tuple[str, str]], metric_codes: list[str],
+                               kinds: dict[str, str], periods: list[Period]) -> pd.DataFrame:
+    """`period_table` of each department apart, given as (city code, department code): one row per
+    department, metric and period, with `department_code`; a department without figures has rows
+    with `reported` False."""
+    parts = []
+    for city, code in departments:
+        rows = obs if obs.empty else obs[obs["department_code"] == code]
+        parts.append(period_table(rows, [city], metric_codes, kinds, periods).assign(department_code=code))
+    if not parts:
+        return pd.DataFrame(columns=[*PERIOD_TABLE_COLUMNS, "department_code"])
+    return pd.concat(parts, ignore_index=True)

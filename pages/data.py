@@ -10,7 +10,7 @@ from activity.periods import period_from_range
 from ui import data
 from ui.downloads import download_buttons
 from ui.export_views import data_view
-from ui.filters import sidebar
+from ui.filters import department_names, department_picker, sidebar
 
 PAGE_SIZE = 200
 T = {
@@ -54,8 +54,10 @@ def labels(lang: str) -> dict[str, str]:
             "department": tr("department", lang), **{k: t(k, lang) for k in ("flow", "stock", "reported", "not_applicable")}}
 
 
-def table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The page of observations with readable, formatted columns under localised headers."""
+def table(rows: pd.DataFrame, lang: str, departments: dict[str, str] | None = None) -> pd.DataFrame:
+    """The page of observations with readable, formatted columns under localised headers; each
+    department by its name in `departments` (by code; else its Ukrainian name)."""
+    departments = departments or {}
     dates = zip(rows["period_start"], rows["period_end"], strict=True)
     yes_no, names = {True: tr("yes", lang), False: tr("no", lang)}, labels(lang)
     columns = {  # what, when, how much and where it came from first; the long department name last
@@ -73,7 +75,7 @@ def table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         "status": rows["status"].map(lambda s: names.get(s, s)),
         "demo": rows["demo"].map(yes_no),
         "breakdown": rows["breakdown"].fillna(""),
-        "department": rows["department"],
+        "department": [departments.get(c, d) for c, d in zip(rows["department_code"], rows["department"], strict=True)],
     }
     return pd.DataFrame({names[k]: list(v) for k, v in columns.items()})
 
@@ -81,6 +83,7 @@ def table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 f = sidebar(cities="many", metrics="many", period=True)
 lang = f.lang
 st.sidebar.caption(t("all_metrics", lang))
+depts = department_picker(f.cities, f.include_demo, lang, key="data_dept") or None  # none chosen: every department
 st.title(tr("data_title", lang))
 st.caption(t("intro", lang, n=PAGE_SIZE))
 
@@ -92,7 +95,7 @@ if f.start is None:
     st.stop()
 
 metrics = f.metrics or None  # none chosen: every metric
-_, total = data.data_rows(f.cities, metrics, f.start, f.end, f.include_demo, limit=0)
+_, total = data.data_rows(f.cities, metrics, f.start, f.end, f.include_demo, limit=0, department_codes=depts)
 left, right = st.columns([4, 1], vertical_alignment="bottom")
 left.markdown(f"**{t('found', lang, n=format_number(total, lang), word=figures_word(total, lang))}**")
 if total == 0:
@@ -104,14 +107,15 @@ if int(st.session_state.get("page") or 1) > pages:
     st.session_state["page"] = pages  # the filters changed under a later page
 page = int(right.number_input(t("page", lang), min_value=1, max_value=pages, step=1, key="page"))
 rows, _ = data.data_rows(f.cities, metrics, f.start, f.end, f.include_demo, limit=PAGE_SIZE,
-                         offset=(page - 1) * PAGE_SIZE)
+                         offset=(page - 1) * PAGE_SIZE, department_codes=depts)
 first = (page - 1) * PAGE_SIZE + 1
 left.caption(t("page_of", lang, page=page, pages=pages, first=format_number(first, lang),
              last=format_number(first + len(rows) - 1, lang), span=span_label(f.start, f.end, lang)))
 
 names = labels(lang)
+dept_names = department_names(data.department_list(f.cities, f.include_demo), lang)
 st.dataframe(
-    table(rows, lang),
+    table(rows, lang, dept_names),
     hide_index=True,
     height="auto" if len(rows) <= 15 else 560,  # no empty grid under a short result
     column_config={
@@ -122,4 +126,5 @@ st.dataframe(
     },
 )
 title = f"{tr('data_title', lang)}: {span_label(f.start, f.end, lang)}"
-download_buttons(data_view(f, metrics, total, lambda k: names[k], title), key="data", name=title, lang=lang)
+download_buttons(data_view(f, metrics, total, lambda k: names[k], title, depts, dept_names), key="data", name=title,
+                 lang=lang)

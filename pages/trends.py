@@ -1,4 +1,5 @@
-"""Динаміка / Trends: one or several metrics over time for one or several cities."""
+"""Динаміка / Trends: one or several metrics over time for one or several cities: all of a city's
+departments together, or the departments chosen each as a line of its own."""
 
 import streamlit as st
 
@@ -10,7 +11,7 @@ from ui import data
 from ui.charts import stock_chart, trend_chart
 from ui.downloads import download_buttons
 from ui.export_views import series_view
-from ui.filters import city_names, sidebar
+from ui.filters import city_names, department_names, department_picker, sidebar
 
 T = {
     "intro": (
@@ -30,6 +31,7 @@ t = translator(T)
 
 f = sidebar(metrics="many", granularity=True, basis=True)
 lang = f.lang
+depts = department_picker(f.cities, f.include_demo, lang, key="trend_dept")
 st.title(tr("trends_title", lang))
 st.caption(t("intro", lang))
 
@@ -41,13 +43,23 @@ if not f.metrics:
     st.stop()
 
 names = city_names(lang)
+line = "city_code"
+dept_names: dict[str, str] = {}
+if depts:  # each department chosen is a line of its own, named (with its city when there are several)
+    held = data.department_list(f.cities, f.include_demo)
+    held = held[held["department_code"].isin(depts)]
+    names = department_names(held, lang, with_city=len(f.cities) > 1)
+    dept_names = department_names(held, lang)
+    line = "department_code"
 span = span_label(f.start, f.end, lang)
 flows = [m for m in f.metrics if get_metric(m).kind == "flow"]
 stocks = [m for m in f.metrics if get_metric(m).kind == "stock"]
 drawn = False
 
 if flows:
-    series = data.flow_series(f.cities, flows, f.granularity, f.start, f.end, f.basis, f.include_demo)
+    series = data.flow_series_by_department(f.cities, depts, flows, f.granularity, f.start, f.end, f.basis,
+                                            f.include_demo) if depts else \
+        data.flow_series(f.cities, flows, f.granularity, f.start, f.end, f.basis, f.include_demo)
     if len(series):
         label = get_metric(flows[0]).label(lang) if len(flows) == 1 else tr("metrics", lang)
         title = t("flows_title", lang, metric=label, basis=tr(f"basis_{f.basis}", lang).lower(),
@@ -55,9 +67,9 @@ if flows:
         grid = buckets(f.granularity, f.start, f.end)
         decimals = 0 if f.basis == "total" else 1
         fig = trend_chart(series, grid, lang=lang, title=title, y_title=tr(f"basis_{f.basis}", lang),
-                          names=names, decimals=decimals)
+                          names=names, decimals=decimals, line=line)
         st.plotly_chart(fig, key="trend_flows")
-        download_buttons(series_view(f, flows, title), key="trend_flows", name=title, lang=lang)
+        download_buttons(series_view(f, flows, title, dept_names), key="trend_flows", name=title, lang=lang)
         drawn = True
         if series["demo"].any():
             st.caption(tr("demo_points", lang, n=format_number(int(series["demo"].sum()), lang),
@@ -70,12 +82,14 @@ if flows:
                 st.caption(tr("population_note", lang, sources="; ".join(sorted(set(pop["source"])))))
 
 if stocks:
-    levels = data.stock_series(f.cities, stocks, f.start, f.end, f.include_demo)
+    levels = data.stock_series_by_department(f.cities, depts, stocks, f.start, f.end, f.include_demo) if depts else \
+        data.stock_series(f.cities, stocks, f.start, f.end, f.include_demo)
     if len(levels):
         label = get_metric(stocks[0]).label(lang) if len(stocks) == 1 else tr("metrics", lang)
         stocks_title = tr("stocks_title", lang, metric=label, span=span)
-        st.plotly_chart(stock_chart(levels, lang=lang, title=stocks_title, names=names), key="trend_stocks")
-        download_buttons(series_view(f, stocks, stocks_title), key="trend_stocks", name=stocks_title, lang=lang)
+        st.plotly_chart(stock_chart(levels, lang=lang, title=stocks_title, names=names, line=line), key="trend_stocks")
+        download_buttons(series_view(f, stocks, stocks_title, dept_names), key="trend_stocks", name=stocks_title,
+                         lang=lang)
         drawn = True
         if levels["demo"].any():
             st.caption(tr("demo_points", lang, n=format_number(int(levels["demo"].sum()), lang),

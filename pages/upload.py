@@ -1,4 +1,9 @@
-"""Завантаження / Upload: spreadsheets and reports from the browser, previewed, then loaded in one click."""
+"""Завантаження / Upload: spreadsheets and reports from the browser, previewed, then loaded in one click.
+
+A department the city's registry does not know (or a file naming none where the city has several)
+is answered here: a choice of the city's departments, remembered ("Запам’ятати й завантажити"),
+then the files are read again against the registry and loaded.
+"""
 
 import streamlit as st
 
@@ -37,6 +42,16 @@ T = {
     "damaged": ("Файл сховища пошкоджено ({detail}); нічого не завантажено.",
                 "The warehouse file is damaged ({detail}); nothing was loaded."),
     "see_sources": ("Переглянути джерела", "See the sources"),
+    "choose_departments": ("Виберіть підрозділи нижче й натисніть «Запам’ятати й завантажити».",
+                           "Choose the departments below and press 'Remember and load'."),
+    "remember": ("Запам’ятати й завантажити", "Remember and load"),
+    "remember_help": ("Запам’ятовує вибрані підрозділи для цих написань (або для файлу без підрозділу) і "
+                      "завантажує файли.",
+                      "Remembers the departments chosen for these spellings (or for the file naming none) and "
+                      "loads the files."),
+    "remembered": ("Запам’ятано: {items}.", "Remembered: {items}."),
+    "still_errors": ("Підрозділи вибрано, але у файлах лишилися помилки; нічого не завантажено.",
+                     "The departments are chosen, but the files still have errors; nothing was loaded."),
 }
 
 FLASH = "up_flash"
@@ -95,24 +110,66 @@ words = sorted({p.params.get("found") for r in results for p in r.problems if p.
 if words:
     st.caption(t("unknown", lang, words="; ".join(f"«{w}»" for w in words[:20])))
 
+questions = bridge.department_questions(results) if errors else []
+other_errors = sum(1 for r in results for p in r.errors if p.key not in bridge.ASKED)
+if questions and not other_errors:
+    answers, answerable = view.department_choices(questions, lang)
+else:
+    answers, answerable = {}, False
+
 row = st.container(horizontal=True, gap="small")
-if errors:
+if errors and (other_errors or not questions):
     st.error(t("has_errors", lang))
+elif errors:
+    st.info(t("choose_departments", lang))
 elif (plan["code"] == "unchanged").all():
     st.info(t("nothing_new", lang))
 clicked = row.button(tr("load_into_warehouse", lang), type="primary", disabled=bool(errors or refused), key="up_load",
                      icon=":material/upload:")
+remember = row.button(t("remember", lang), type="primary", disabled=not answerable or bool(refused), key="up_remember",
+                      help=t("remember_help", lang), icon=":material/bookmark_add:") if questions else False
 with row:
     view.review_button(results, lang)
-if clicked:
+
+
+def load_now(department: str | None = None, note: str = "") -> None:
+    """Load the files (all or nothing), then rerun with what was done as the page's message."""
     try:
-        report = bridge.load(results, user=user)
+        report = bridge.load(results, user=user, department=department)
     except bridge.WarehouseBusy:
         st.error(t("busy", lang))
         st.stop()
     except bridge.WarehouseDamaged as exc:
         st.error(t("damaged", lang, detail=exc))
         st.stop()
+    if not report.loaded:
+        st.error(t("still_errors", lang))
+        st.stop()
     done = {a: format_number(report.counts.get(a, 0), lang) for a in ("added", "replaced", "unchanged")}
-    st.session_state[FLASH] = t("loaded", lang, n=format_number(report.figures, lang), **done)
+    st.session_state[FLASH] = " ".join(filter(None, [note, t("loaded", lang, n=format_number(report.figures, lang),
+                                                                **done)]))
     st.rerun()  # the plan above now reads the new warehouse: "unchanged"
+
+
+if clicked:
+    load_now()
+if remember:
+    items, department = [], None
+    try:
+        for i, q in enumerate(questions):
+            if q.text:
+                d = bridge.remember_department(q.text, answers[i], user)
+                items.append(f"«{q.text}» → «{d.label(lang)}»")
+            else:
+                department = answers[i]
+    except bridge.RegistryError as exc:
+        st.error(exc.message(lang))
+        st.stop()
+    except bridge.WarehouseBusy:
+        st.error(t("busy", lang))
+        st.stop()
+    bridge.resolve_departments(results, department)  # read again against the registry as taught
+    if any(r.errors for r in results):
+        st.error(t("still_errors", lang))
+        st.stop()
+    load_now(department, t("remembered", lang, items="; ".join(items)) if items else "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -170,6 +170,23 @@ def test_trends_filter_change_redraws_the_chart_and_the_link_reopens_it(page, br
         assert errors(shared) == []
     finally:
         shared.context.close()
+
+
+def test_compare_opens_in_the_departments_mode_from_its_link(page, app_url: str) -> None:
+    """A shared link to Compare's departments mode (one kind across cities) opens it: the table and
+    a bar for each city's department of the kinds chosen by default (communications, internal policy)."""
+    link = _url(app_url, "compare") + "?" + urlencode({"cmp_mode": "Підрозділи поруч",
+                                                       "cmp_dscope": "Одного виду в різних містах"})
+    _open(page, link, CHART)
+    assert errors(page) == [] and page.js_errors == []
+    page.locator('[data-testid="stDataFrame"] canvas').first.wait_for(state="visible")
+    names = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => t.name)")
+    assert names == ["Ніжин · відділ інформаційно-аналітичної роботи та комунікацій з громадськістю",
+                     "Лисичанськ · відділ з питань внутрішньої політики, зв’язку з громадськістю та ЗМІ"]
+    kinds = page.locator(".st-key-cmp_kinds")
+    assert "комунікації" in kinds.inner_text() and "внутрішня політика" in kinds.inner_text()
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["cmp_mode"] == ["Підрозділи поруч"] and query["cmp_dscope"] == ["Одного виду в різних містах"]
 
 
 def test_data_page_download_opens_in_openpyxl(page, app_url: str, built_db: Path, tmp_path: Path) -> None:

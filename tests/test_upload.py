@@ -213,3 +213,64 @@ def test_a_refused_file_is_named_and_nothing_can_load(app) -> None:
     assert not at.exception
     assert at.error[0].value.startswith("a.xlsx: помилка: Файл має розширення .xlsx, але всередині документ PDF.")
     assert at.button(key="up_load").disabled
+
+
+def _dept_csv(department: str | None, value: int, period: str = "травень 2025") -> bytes:
+    if department is None:
+        return f"Місто;Період;Показник;Значення\nНіжин;{period};news_published;{value}\n".encode()
+    return f"Місто;Підрозділ;Період;Показник;Значення\nНіжин;{department};{period};news_published;{value}\n".encode()
+
+
+def _department_choice(at: AppTest, text: str):
+    """The upload page's choice of a department for one text (or for a file naming none: text "")."""
+    mark = f"«{text}»" if text else "файл не називає підрозділу"
+    return next(s for s in at.selectbox if s.key and s.key.startswith("up_dept_") and mark in s.label)
+
+
+def test_an_unknown_department_is_chosen_remembered_and_loaded(app) -> None:
+    at, db = app
+    spelling = "відділ спорту і туризму"
+    at.file_uploader(key="up_files").set_value(("sport.csv", _dept_csv(spelling, 437), "text/csv")).run()
+    assert not at.exception
+    problems = _table(at, "problems")
+    assert "не знайдено серед підрозділів міста Ніжин" in problems["Повідомлення"][0]
+    assert at.button(key="up_load").disabled and not at.button(key="up_remember").disabled
+    choice = _department_choice(at, spelling)
+    assert choice.options[0] == DEPT_NIZHYN and choice.value == "nizhyn.communications"  # the closest first
+    at.button(key="up_remember").click().run()
+    assert not at.exception and not at.error
+    message = at.success[0].value
+    assert f"Запам’ятано: «{spelling}» → «{DEPT_NIZHYN}»." in message and "нових файлів 1" in message
+    rows = query("SELECT department_code, value FROM observations WHERE source = 'sport.csv'", path=db)
+    assert rows.values.tolist() == [["nizhyn.communications", 437]]
+    log = query("SELECT source_name, loaded_by FROM load_log WHERE action = 'alias_added'", path=db)
+    assert log.values.tolist() == [[f"nizhyn.communications: {spelling}", "olena"]]
+    # The next file that writes it so loads without asking.
+    at.file_uploader(key="up_files").set_value(("sport_2.csv", _dept_csv(spelling.upper(), 512, "червень 2025"),
+                                                "text/csv")).run()
+    assert not at.exception and _table(at, "problems") is not None  # a warning: read as the department
+    assert not at.button(key="up_load").disabled
+    assert not [s for s in at.selectbox if s.key and s.key.startswith("up_dept_")]
+    assert _table(at, "sample")["Підрозділ"].tolist() == [DEPT_NIZHYN]  # as read, not as written
+    at.button(key="up_load").click().run()
+    assert "нових файлів 1" in at.success[0].value
+    rows = query("SELECT department_code, value FROM observations WHERE source = 'sport_2.csv'", path=db)
+    assert rows.values.tolist() == [["nizhyn.communications", 512]]
+
+
+def test_a_file_naming_no_department_is_given_one_of_the_citys(app) -> None:
+    from etl.load.departments import add_department
+    from tests.conftest import NIZHYN
+
+    at, db = app
+    general = add_department(db, NIZHYN, "загальний відділ", "records", user="olena")
+    at.file_uploader(key="up_files").set_value(("no_department.csv", _dept_csv(None, 21), "text/csv")).run()
+    assert not at.exception
+    assert "Файл не називає підрозділу" in _table(at, "problems")["Повідомлення"][0]
+    choice = _department_choice(at, "")
+    assert set(choice.options) == {DEPT_NIZHYN, "загальний відділ"}
+    choice.set_value(general.code)
+    at.button(key="up_remember").click().run()
+    assert not at.exception and "нових файлів 1" in at.success[0].value
+    rows = query("SELECT department_code, value FROM observations WHERE source = 'no_department.csv'", path=db)
+    assert rows.values.tolist() == [[general.code, 21]]

@@ -1,9 +1,11 @@
 """The app's one door to etl/, the write side: the pages and the other ui/ modules never import etl.
 
 What the app writes goes to the warehouse it reads (activity.warehouse.store.db_path), as the
-signed-in user: `load`, `remove`, `remember_unknown_wordings`. The rest are etl's own names, given
-here unchanged (the records and problems of a parsed file, the upload checks, the report reader,
-the password check).
+signed-in user: `load`, `remove`, `remember_unknown_wordings`, `remember_department` (a spelling of
+a department, kept with the registry people teach). `department_questions` asks the registry which
+departments a file's unknown department text (or a file naming none) may be. The rest are etl's own
+names, given here unchanged (the records and problems of a parsed file, the upload checks, the
+report reader, the password check).
 
 Names are imported on first use (`__getattr__`): every page signs in through ui.auth, and the
 figure pages should not pay for loading the ETL (about 0,3 s) that only the upload and review
@@ -14,11 +16,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from activity.warehouse.store import WarehouseDamaged, db_path
 
 if TYPE_CHECKING:
+    from activity.departments import Department
     from etl.load.loader import LoadReport
     from etl.load.parse import FileResult
 
@@ -32,9 +36,13 @@ _FROM = {  # name -> the etl module it comes from
     "write_review": "etl.intake.uploads",
     "safe_display_name": "etl.intake.names",
     "ExtractionReport": "etl.reports.extraction", "extract_report": "etl.reports.extraction",
+    "RegistryError": "activity.departments",
 }
 
-__all__ = [*_FROM, "WarehouseDamaged", "load", "remove", "remember_unknown_wordings", "resolve_departments"]
+__all__ = [*_FROM, "WarehouseDamaged", "load", "remove", "remember_unknown_wordings", "resolve_departments",
+           "DepartmentQuestion", "department_questions", "remember_department"]
+
+ASKED = ("department_unknown", "department_missing")  # the problems a person answers by choosing a department
 
 
 def __getattr__(name: str) -> object:
@@ -45,11 +53,12 @@ def __getattr__(name: str) -> object:
     return value
 
 
-def load(results: Sequence[FileResult], *, user: str, demo: bool = False) -> LoadReport:
-    """Store parsed files in the app's warehouse (etl.load.loader.load): all or nothing."""
+def load(results: Sequence[FileResult], *, user: str, demo: bool = False, department: str | None = None) -> LoadReport:
+    """Store parsed files in the app's warehouse (etl.load.loader.load): all or nothing.
+    `department`: the code of the department of figures whose file names none."""
     from etl.load.loader import load as load_files
 
-    return load_files(results, db_path(), user=user, demo=demo)
+    return load_files(results, db_path(), user=user, demo=demo, department=department)
 
 
 def remove(name: str, user: str) -> int:
@@ -59,14 +68,66 @@ def remove(name: str, user: str) -> int:
     return remove_source(db_path(), name, user)
 
 
-def resolve_departments(results: Sequence[FileResult]) -> None:
+def resolve_departments(results: Sequence[FileResult], department: str | None = None) -> None:
     """Say which department each file's texts name, against the app's warehouse as it is (the upload
-    page shows the warnings and errors before anything is loaded; `load` resolves again)."""
+    page shows the warnings and errors before anything is loaded; `load` resolves again).
+    `department`: the code of the department of figures whose file names none."""
     from etl.load.departments import registry_of, resolve_file
 
     registry = registry_of(db_path())
     for r in results:
-        resolve_file(r, registry)
+        resolve_file(r, registry, department)
+
+
+@dataclass
+class DepartmentQuestion:
+    """A department text of the files that names none of its city's departments (`key`
+    department_unknown), or files that name none where the city has several (department_missing,
+    `text` ""): the city, the files, and the city's departments to choose from, the closest first."""
+
+    key: str
+    place: str
+    city: str
+    text: str
+    files: list[str] = field(default_factory=list)
+    choices: list[Department] = field(default_factory=list)
+
+
+def department_questions(results: Sequence[FileResult]) -> list[DepartmentQuestion]:
+    """What a person must say of these files' departments before they can load (see DepartmentQuestion):
+    one question per city and text, in the order the files give them."""
+    from etl.load.departments import registry_of
+    from etl.load.parse import figures_table
+
+    asked = [(r, p) for r in results for p in r.problems if p.key in ASKED]
+    if not asked:
+        return []
+    registry = registry_of(db_path())
+    out: dict[tuple[str, str], DepartmentQuestion] = {}
+    for r, p in asked:
+        text = str(p.params.get("text") or "") if p.key == "department_unknown" else ""
+        table = r.packed if r.packed is not None else figures_table(r.figures)
+        places = dict.fromkeys(pl for pl, d in zip(table["place_code"].to_pylist(), table["department"].to_pylist(),
+                                                   strict=True) if (d or "") == text)
+        for place in places:
+            q = out.get((place, text))
+            if q is None:
+                own = registry.of_place(place)
+                close = registry.resolve(text, place).candidates if text else []
+                ranked = [*close, *sorted((d for d in own if d not in close), key=lambda d: d.name_uk)]
+                q = out[(place, text)] = DepartmentQuestion(p.key, place, str(p.params.get("city") or place), text,
+                                                            choices=ranked)
+            if r.name not in q.files:
+                q.files.append(r.name)
+    return list(out.values())
+
+
+def remember_department(text: str, code: str, user: str) -> Department:
+    """Remember that `text` names the department `code` (etl.load.departments.add_alias: kept with
+    what people taught the registry, logged with `user`); raises RegistryError when it cannot."""
+    from etl.load.departments import add_alias
+
+    return add_alias(db_path(), text, code, user=user)
 
 
 def remember_unknown_wordings(results: Sequence[FileResult]) -> None:

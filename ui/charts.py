@@ -1,6 +1,6 @@
 """Plotly chart builders: Ukrainian number and date formats, gaps kept as gaps, marks that tell.
 
-* Flows: one line per city and metric on a full grid of periods, so an unreported period is a
+* Flows: one line per city (or department: `line="department_code"`) and metric on a full grid of periods, so an unreported period is a
   gap (never a drop to 0). Partial periods (not every month reported) have hollow markers; a
   figure reported only for a longer period is a dotted line of its per-month average over its span.
 * Stocks: levels at their as-of dates (a step line), never summed.
@@ -28,8 +28,8 @@ def city_color(code: str) -> str:
     return FIXED.get(code) or PALETTE[2 + zlib.crc32(code.encode()) % (len(PALETTE) - 2)]
 
 
-def _trace_color(code: str, i: int, several_metrics: bool) -> str:
-    return PALETTE[i % len(PALETTE)] if several_metrics else city_color(code)
+def _trace_color(code: str, i: int, several_metrics: bool, by_city: bool = True) -> str:
+    return city_color(code) if by_city and not several_metrics else PALETTE[i % len(PALETTE)]
 
 
 T = {
@@ -78,16 +78,17 @@ def _tickformat(granularity: str, lang: str) -> str:
 
 
 def trend_chart(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, title: str, y_title: str,
-                names: dict[str, str], decimals: int | None = None) -> go.Figure:
-    """Flow lines per city and metric; `grid` is the full list of periods shown on the x axis."""
+                names: dict[str, str], decimals: int | None = None, line: str = "city_code") -> go.Figure:
+    """Flow lines per city (or per the column `line` names, a department's code) and metric, named
+    by `names` of that column's values; `grid` is the full list of periods shown on the x axis."""
     fig = go.Figure()
     granularity = grid[0].granularity if grid else "month"
-    keys = series[["city_code", "metric"]].drop_duplicates().itertuples(index=False) if len(series) else []
+    keys = series[[line, "metric"]].drop_duplicates().itertuples(index=False) if len(series) else []
     for i, (code, metric) in enumerate(keys):
-        part = series[(series["city_code"] == code) & (series["metric"] == metric)].set_index("period_start")
+        part = series[(series[line] == code) & (series["metric"] == metric)].set_index("period_start")
         several = series["metric"].nunique() > 1
         name = f"{names.get(code, code)} · {get_metric(metric).short(lang)}" if several else names.get(code, code)
-        color = _trace_color(code, i, several)
+        color = _trace_color(code, i, several, line == "city_code")
         own = part[~part["spread"]]
         spread = part[part["spread"]]
         for rows, dash, trace_name in ((own, "solid", name), (spread, "dot", t("spread_trace", lang, name=name))):
@@ -131,12 +132,13 @@ def _hover(row: pd.Series, p: Period, lang: str, name: str, decimals: int | None
     return "<br>".join(lines)
 
 
-def stock_chart(levels: pd.DataFrame, *, lang: str, title: str, names: dict[str, str]) -> go.Figure:
-    """Stock levels at their as-of dates, one step line per city and metric."""
+def stock_chart(levels: pd.DataFrame, *, lang: str, title: str, names: dict[str, str],
+                line: str = "city_code") -> go.Figure:
+    """Stock levels at their as-of dates, one step line per city (or per `line`, as in trend_chart) and metric."""
     fig = go.Figure()
-    keys = levels[["city_code", "metric"]].drop_duplicates().itertuples(index=False) if len(levels) else []
+    keys = levels[[line, "metric"]].drop_duplicates().itertuples(index=False) if len(levels) else []
     for i, (code, metric) in enumerate(keys):
-        part = levels[(levels["city_code"] == code) & (levels["metric"] == metric)].sort_values("as_of")
+        part = levels[(levels[line] == code) & (levels["metric"] == metric)].sort_values("as_of")
         several = levels["metric"].nunique() > 1
         name = f"{names.get(code, code)} · {get_metric(metric).short(lang)}" if several else names.get(code, code)
         hover = [
@@ -148,7 +150,7 @@ def stock_chart(levels: pd.DataFrame, *, lang: str, title: str, names: dict[str,
             ]))
             for r in part.itertuples()
         ]
-        color = _trace_color(code, i, several)
+        color = _trace_color(code, i, several, line == "city_code")
         fig.add_trace(go.Scatter(x=part["as_of"].tolist(), y=part["value"].tolist(), mode="lines+markers", name=name,
                                  line={"shape": "hv", "color": color, "width": 2}, marker={"size": 7},
                                  hovertext=hover, hoverinfo="text"))

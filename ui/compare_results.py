@@ -1,4 +1,4 @@
-"""Compare page, shared by both modes: why figures may not compare like for like, and the chart, notes and table."""
+"""Compare page, shared by every mode: why figures may not compare like for like, and the chart, notes and table."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ t = translator(T)
 
 def notes(cx: Compare, g: pd.DataFrame, name: str, period: Callable[[pd.Series], Period],
           same_date: bool = True) -> list[str]:
-    """Why the figures of one metric (one row per city or per period) may not compare like for like."""
+    """Why the figures of one metric (one row per city, period or department) may not compare like for like."""
     lang = cx.lang
     who = lambda rows, text: ", ".join(f"{r[name]} — {text(r)}" for _, r in rows.iterrows())  # noqa: E731
     rep, out = g[g["reported"]], []
@@ -71,13 +71,14 @@ def notes(cx: Compare, g: pd.DataFrame, name: str, period: Callable[[pd.Series],
 
 
 def show(cx: Compare, table: pd.DataFrame, found: list[str], frame: object, *, color: str, title_period: str,
-         key: str) -> None:
-    """The warnings, the bar chart (one bar per `color` within each metric), population sources, then `frame`."""
+         key: str, departments: dict[str, str] | None = None) -> None:
+    """The warnings, the bar chart (one bar per `color` within each metric), population sources, then
+    `frame`; `departments` names the departments compared (by code) for the export."""
     _warn(cx, found, table)
     title = _chart(cx, table, color, title_period, key)
     _population_notes(cx, table)
     st.dataframe(frame, hide_index=True)
-    download_buttons(compare_view(cx, table, color, title, found), key=key, name=title, lang=cx.lang)
+    download_buttons(compare_view(cx, table, color, title, found, departments), key=key, name=title, lang=cx.lang)
 
 
 def _warn(cx: Compare, found: list[str], table: pd.DataFrame) -> None:
@@ -102,7 +103,7 @@ def _chart(cx: Compare, table: pd.DataFrame, color: str, title_period: str, key:
 def _population_notes(cx: Compare, table: pd.DataFrame) -> None:
     if cx.f.basis != "per_10k":
         return
-    pop = data.population(cx.f.cities)
+    pop = data.population(list(dict.fromkeys(table["city_code"])))
     if (table["reported"] & table["value"].isna()).any():
         st.warning(tr("no_population", cx.lang))
     used = {(c, pd.Timestamp(d).year) for c, d in zip(table["city_code"], table["period_start"], strict=True)}

@@ -6,6 +6,7 @@ swaps in a new warehouse is seen on the next rerun. Arguments are tuples so they
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 
@@ -83,6 +84,19 @@ def departments(city_codes: Sequence[str], include_demo: bool = True) -> pd.Data
     return _call("departments_present", list(city_codes), include_demo)
 
 
+def department_list(city_codes: Sequence[str], include_demo: bool = True) -> pd.DataFrame:
+    """The departments with figures in these cities: code, names (uk, en), kind, figures, span."""
+    return _call("department_list", list(city_codes), include_demo)
+
+
+@functools.lru_cache(maxsize=1)
+def department_kinds() -> dict:
+    """{kind code: activity.departments.Kind} of the registry (data/departments.toml `[kinds]`)."""
+    from activity.departments import Registry
+
+    return Registry.load().kinds
+
+
 def metrics(city_codes: Sequence[str], include_demo: bool = True) -> pd.DataFrame:
     return _call("metrics_present", list(city_codes), include_demo)
 
@@ -96,15 +110,20 @@ def population(city_codes: Sequence[str]) -> pd.DataFrame:
 
 
 def observations(city_codes: Sequence[str], metric_codes: Sequence[str], start: date, end: date,
-                 include_demo: bool = True, departments: Sequence[str] | None = None) -> pd.DataFrame:
+                 include_demo: bool = True, departments: Sequence[str] | None = None,
+                 department_codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """`departments`: canonical names (the Overview's filter); `department_codes`: codes; None: all."""
     return _call("observations_for", list(city_codes), list(metric_codes), start, end,
-                 include_demo=include_demo, departments=list(departments) if departments else None)
+                 include_demo=include_demo, departments=list(departments) if departments else None,
+                 department_codes=list(department_codes) if department_codes else None)
 
 
 def data_rows(city_codes: Sequence[str], metric_codes: Sequence[str] | None, start: date, end: date,
-              include_demo: bool = True, limit: int = 1000, offset: int = 0) -> tuple[pd.DataFrame, int]:
+              include_demo: bool = True, limit: int = 1000, offset: int = 0,
+              department_codes: Sequence[str] | None = None) -> tuple[pd.DataFrame, int]:
     return _call("data_rows", list(city_codes), list(metric_codes) if metric_codes else None, start, end,
-                 include_demo=include_demo, limit=limit, offset=offset)
+                 include_demo=include_demo, limit=limit, offset=offset,
+                 department_codes=list(department_codes) if department_codes else None)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -154,6 +173,46 @@ def period_table(city_codes: Sequence[str], metric_codes: Sequence[str], periods
     obs = observations(city_codes, metric_codes, start, end, include_demo)
     kinds = {m: get_metric(m).kind for m in metric_codes}
     return series.period_table(obs, list(city_codes), list(metric_codes), kinds, list(periods))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _flow_series_by_department(version: str, cities: tuple, department_codes: tuple, metric_codes: tuple,
+                               granularity: str, start: date, end: date, basis: str,
+                               include_demo: bool) -> pd.DataFrame:
+    obs = observations(cities, metric_codes, start, end, include_demo, department_codes=department_codes)
+    pop = population(cities) if basis == "per_10k" else None
+    return series.flow_series_by_department(obs, granularity, start, end, basis, pop)
+
+
+def flow_series_by_department(city_codes: Sequence[str], department_codes: Sequence[str],
+                              metric_codes: Sequence[str], granularity: str, start: date, end: date,
+                              basis: str = "total", include_demo: bool = True) -> pd.DataFrame:
+    """A flow series per department (by code, column `department_code`), city and metric."""
+    return _flow_series_by_department(store.version(), tuple(city_codes), tuple(department_codes),
+                                      tuple(metric_codes), granularity, start, end, basis, include_demo)
+
+
+def stock_series_by_department(city_codes: Sequence[str], department_codes: Sequence[str],
+                               metric_codes: Sequence[str], start: date, end: date,
+                               include_demo: bool = True) -> pd.DataFrame:
+    """Stock levels at their as-of dates per department (by code, column `department_code`)."""
+    obs = observations(city_codes, metric_codes, start, end, include_demo, department_codes=department_codes)
+    return series.stock_series_by_department(obs, start, end)
+
+
+def period_table_by_department(departments: Sequence[tuple[str, str]], metric_codes: Sequence[str],
+                               periods: Sequence[Period], include_demo: bool = True) -> pd.DataFrame:
+    """One row per department ((city code, department code) pairs), metric and period, with how it
+    was reported (activity.series.period_table_by_department)."""
+    from activity.catalog import get_metric
+
+    start = min(p.start for p in periods)
+    end = max(p.end for p in periods)
+    cities = list(dict.fromkeys(c for c, _ in departments))
+    obs = observations(cities, metric_codes, start, end, include_demo,
+                       department_codes=[d for _, d in departments])
+    kinds = {m: get_metric(m).kind for m in metric_codes}
+    return series.period_table_by_department(obs, list(departments), list(metric_codes), kinds, list(periods))
 
 
 def department_stock_series(city_codes: Sequence[str], metric_codes: Sequence[str], start: date, end: date,

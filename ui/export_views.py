@@ -45,26 +45,32 @@ T = {
 t = translator(T)
 
 
-def series_view(f: Filters, metrics: Sequence[str], title: str) -> Build:
+def series_view(f: Filters, metrics: Sequence[str], title: str, departments: dict[str, str] | None = None) -> Build:
     """A Trends or Civil society chart: flows on the page's grid and basis, or levels on their dates,
-    from the figures the chart was drawn from (the page's cached frames)."""
+    from the figures the chart was drawn from (the page's cached frames); with `departments`
+    ({code: name}), those departments' lines, each apart with its department named."""
 
     def build():
-        obs = data.observations(f.cities, metrics, f.start, f.end, f.include_demo)
+        obs = data.observations(f.cities, metrics, f.start, f.end, f.include_demo,
+                                department_codes=list(departments) if departments else None)
         pop = data.population(f.cities) if f.basis == "per_10k" else None
         return series_tables(obs, f.cities, list(metrics), f.start, f.end, granularity=f.granularity, basis=f.basis,
                              lang=f.lang, include_demo=f.include_demo, title=title, names=city_names(f.lang),
-                             population=pop)
+                             population=pop, department_lines=departments or None)
 
     return build
 
 
-def data_view(f: Filters, metrics: Sequence[str] | None, total: int, label: Callable[[str], str], title: str) -> Build:
-    """Every figure for the Data page's filters (all pages of it), with the page's columns."""
+def data_view(f: Filters, metrics: Sequence[str] | None, total: int, label: Callable[[str], str], title: str,
+              departments: Sequence[str] | None = None, department_names: dict[str, str] | None = None) -> Build:
+    """Every figure for the Data page's filters (all pages of it), with the page's columns: of the
+    departments chosen (codes; None: all), each named as on the page (`department_names` by code)."""
+    names_of = department_names or {}
 
     def build():
         rows, _ = data.data_rows(f.cities, list(metrics) if metrics else None, f.start, f.end,
-                                 include_demo=f.include_demo, limit=max(total, 1))
+                                 include_demo=f.include_demo, limit=max(total, 1),
+                                 department_codes=list(departments) if departments else None)
         labels: dict[tuple, str] = {}
         for s, e in set(zip(rows["period_start"], rows["period_end"], strict=True)):
             labels[(s, e)] = period_label(period_from_range(pd.Timestamp(s).date(), pd.Timestamp(e).date()), f.lang)
@@ -79,7 +85,8 @@ def data_view(f: Filters, metrics: Sequence[str] | None, total: int, label: Call
             label("source"): rows["source"], label("locator"): rows["locator"],
             label("kind"): rows["kind"].map(label), label("status"): status.map(label),
             label("demo"): rows["demo"].astype(bool), label("breakdown"): rows["breakdown"],
-            label("department"): rows["department"],
+            label("department"): [names_of.get(c, d) for c, d in zip(rows["department_code"], rows["department"],
+                                                                      strict=True)],
         })
         sources = sources_frame([(i, label("value"), s, loc) for i, (s, loc) in
                                  enumerate(zip(rows["source"], rows["locator"], strict=True))])
@@ -87,7 +94,8 @@ def data_view(f: Filters, metrics: Sequence[str] | None, total: int, label: Call
                             metrics=list(dict.fromkeys(rows["metric"])), sources_shown=True,
                             key_columns=[label("city"), label("metric"), label("period")])
         filters = series_filters(f.lang, city_names(f.lang), f.cities, metrics or [], f.start, f.end,
-                                 include_demo=f.include_demo)
+                                 include_demo=f.include_demo,
+                                 departments=[names_of.get(c, c) for c in departments] if departments else None)
         return table, ExportContext(f.lang, [x for x in filters if x[1]], None)
 
     return build
@@ -180,16 +188,21 @@ def overview_view(f: Filters, city: str, dept: str | None, periods: Sequence[Per
     return build
 
 
-def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequence[str]) -> Build:
-    """The Compare table: one row per metric, a value column per city (or period) on the chosen
-    basis, the change between two periods, each one's coverage; the warnings as notes."""
+def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequence[str],
+                 departments: dict[str, str] | None = None) -> Build:
+    """The Compare table: one row per metric, a value column per city (or period, or department:
+    `table` then has `department_code`, `departments` names them) on the chosen basis, the change
+    between two periods, each one's coverage; the warnings as notes."""
     lang, f = cx.lang, cx.f
+    apart = "department_code" in table.columns
 
     def build():
         groups = list(dict.fromkeys(table[color]))
         periods = {k: period_from_key(k) for k in table["period_key"].unique()}
-        obs = data.observations(f.cities, list(table["metric"].unique()), min(p.start for p in periods.values()),
-                                max(p.end for p in periods.values()), f.include_demo)
+        codes = list(dict.fromkeys(table["department_code"])) if apart else None
+        obs = data.observations(list(dict.fromkeys(table["city_code"])), list(table["metric"].unique()),
+                                min(p.start for p in periods.values()), max(p.end for p in periods.values()),
+                                f.include_demo, department_codes=codes)
         rows, approx, sources = [], [], []
         for m, g in table.groupby("metric", sort=False):
             row, marks = {tr("metric", lang): get_metric(m).label(lang)}, {}
@@ -197,8 +210,9 @@ def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequenc
                 col = getattr(r, color)
                 row[col], marks[col] = float(r.value) if r.reported else float("nan"), bool(r.approximate)
                 if r.reported:
+                    own = obs[obs["department_code"] == r.department_code] if apart else obs
                     sources += [(len(rows), col, x["source"], x["locator"])
-                                for x in period_figures(obs, r.city_code, m, r.kind, periods[r.period_key])]
+                                for x in period_figures(own, r.city_code, m, r.kind, periods[r.period_key])]
             if color == "period_name" and len(groups) == 2:
                 diff, pct = change(*(None if pd.isna(row.get(g_)) else row.get(g_) for g_ in groups))
                 row[tr("change", lang)], row[tr("change_pct", lang)] = diff, pct
@@ -211,9 +225,11 @@ def compare_view(cx, table: pd.DataFrame, color: str, title: str, found: Sequenc
         frame = frame.astype({c: "float64" for c in numeric if c in frame.columns})
         decimals = {c: cx.decimals for c in groups} | {tr("change", lang): cx.decimals, tr("change_pct", lang): 1}
         names = city_names(lang)
-        filters = [(tr("cities", lang), ", ".join(names.get(c, c) for c in f.cities)),
-                   (tr("metrics", lang), "; ".join(get_metric(m).label(lang) for m in table["metric"].unique())),
-                   (tr("period", lang), " / ".join(period_label(p, lang) for p in periods.values()))]
+        filters = [(tr("cities", lang), ", ".join(names.get(c, c) for c in dict.fromkeys(table["city_code"])))]
+        if departments:
+            filters.append((tr("departments", lang), "; ".join(departments.values())))
+        filters += [(tr("metrics", lang), "; ".join(get_metric(m).label(lang) for m in table["metric"].unique())),
+                    (tr("period", lang), " / ".join(period_label(p, lang) for p in periods.values()))]
         filters.append(demo_filter(lang, f.include_demo))
         out = ExportTable(tr("compare_title", lang), title, frame, decimals=decimals, approximate=pd.DataFrame(approx),
                           sources=sources_frame(sources), metrics=list(table["metric"].unique()), notes=list(found),

@@ -1,7 +1,9 @@
 """Sidebar filters shared by every page, each kept in the URL so a view can be shared as a link.
 
 Widget keys are the URL parameter names: `city` (or `city1` where one city is chosen), `metric`
-(or `metric1`), `years`, `gran`, `basis`, `hide_demo`, `lang`. A page asks for the filters it needs; the rest stay in the URL untouched.
+(or `metric1`), `years`, `gran`, `basis`, `hide_demo`, `lang`; a page's department choice
+(`department_picker`) under a key of the page's own. A page asks for the filters it needs; the rest
+stay in the URL untouched.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ DEFAULT_METRIC = "news_published"
 
 T = {
     "years": ("Роки", "Years"),
+    "departments_help": ("Порожньо — усі підрозділи міста разом. Обрані показано кожен окремо.",
+                         "Empty: all of a city's departments together. Those chosen are shown each on its own."),
 }
 
 
@@ -113,6 +117,30 @@ def sidebar(*, cities: str | None = "many", metrics: str | None = None, kinds: t
         f.basis = side.radio(tr("basis", lg), BASES, format_func=lambda b: tr(f"basis_{b}", lg),
                              key="basis", bind="query-params")
     return f
+
+
+def department_names(departments: pd.DataFrame, lang_code: str, with_city: bool = False) -> dict[str, str]:
+    """{department code: its name in the language shown} of data.department_list() rows; with its
+    city's name first when `with_city` (names repeat across cities: "загальний відділ")."""
+    names = departments["department" if lang_code == "uk" else "department_en"]
+    cities = departments["city_uk" if lang_code == "uk" else "city"]
+    out = {}
+    for code, name, city in zip(departments["department_code"], names, cities, strict=True):
+        out[code] = f"{city} · {name}" if with_city else name
+    if len(set(out.values())) < len(out):  # two of one name: told apart by their codes
+        out = {code: f"{name} ({code})" for code, name in out.items()}
+    return out
+
+
+def department_picker(city_codes: list[str], include_demo: bool, lang_code: str, key: str) -> list[str]:
+    """A choice of departments (codes) of these cities in the sidebar, kept in the URL under `key`;
+    none chosen (the default) means every department of a city together."""
+    held = data.department_list(city_codes, include_demo) if city_codes else None
+    if held is None or held.empty:
+        return []
+    names = department_names(held, lang_code, with_city=len(set(held["city_code"])) > 1)
+    return st.sidebar.multiselect(tr("departments", lang_code), list(names), format_func=lambda c: names.get(c, c),
+                                  key=key, bind="query-params", help=t("departments_help", lang_code))
 
 
 def _period_range(places, lg: str) -> tuple[date, date]:

@@ -1,7 +1,7 @@
 """The Якість даних / Data quality page's tables, from the rules in activity.quality.
 
 Every figure named in a table comes with its source: the file and sheet!cell (or the report and
-its sentence) it was read from.
+its sentence) it was read from, and its department (a city's departments report apart).
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def _value(v: object, lang: str) -> str:
 def disagreements_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows of `quality.disagreements` as shown."""
     return pd.DataFrame({
-        tr("city", lang): _city(rows, lang), tr("metric", lang): _metric(rows["metric"], lang),
+        tr("city", lang): _city(rows, lang), tr("department", lang): rows["department"],
+        tr("metric", lang): _metric(rows["metric"], lang),
         tr("period", lang): [_period(s, e, lang) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)],
         t("total", lang): [_value(v, lang) for v in rows["total"]],
         t("total_source", lang): [f"{s}: {loc}" for s, loc in zip(rows["source"], rows["locator"], strict=True)],
@@ -70,7 +71,8 @@ def duplicates_table(groups: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     others = ["; ".join(f"{s}: {loc} = {_value(v, lang)}" for s, loc, v, _g in o) for o in groups["others"]]
     return pd.DataFrame({
-        tr("city", lang): _city(groups, lang), tr("metric", lang): _metric(groups["metric"], lang),
+        tr("city", lang): _city(groups, lang), tr("department", lang): groups["department"],
+        tr("metric", lang): _metric(groups["metric"], lang),
         t("when", lang): [when(r) for r in groups.itertuples()],
         t("value", lang): [_value(v, lang) for v in groups["value"]],
         tr("source", lang): [f"{s}: {loc}" for s, loc in zip(groups["source"], groups["locator"], strict=True)],

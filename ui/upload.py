@@ -21,6 +21,7 @@ from activity.places import PlaceError, get_place
 from ui import data
 from ui.bridge import (
     ERROR,
+    DepartmentQuestion,
     FileResult,
     Problem,
     check_batch,
@@ -47,6 +48,17 @@ T = {
     "template_wide": ("Шаблон: широка таблиця (.xlsx)", "Template: wide layout (.xlsx)"),
     "template_help": ("Порожній шаблон з аркушем «Довідка», що пояснює стовпці.",
                       "An empty template with a 'Довідка' sheet explaining the columns."),
+    "dept_head": ("Який це підрозділ?", "Which department is it?"),
+    "dept_intro": ("Виберіть підрозділ міста (найближчі за назвою — першими). Написання запам’ятається: наступний "
+                   "файл, що так його пише, завантажиться без питань.",
+                   "Choose the city's department (the closest names first). The spelling is remembered: the next "
+                   "file that writes it so loads without asking."),
+    "dept_unknown": ("{city}: «{text}» ({files})", "{city}: '{text}' ({files})"),
+    "dept_missing": ("{city}: файл не називає підрозділу ({files})", "{city}: the file names no department ({files})"),
+    "dept_none": ("{city}: у реєстрі міста ще немає підрозділів; додайте підрозділ: python -m etl departments add.",
+                  "{city}: the city's registry has no departments yet; add one: python -m etl departments add."),
+    "dept_many": ("Файли без підрозділу з кількох міст: завантажте їх окремо, по одному місту за раз.",
+                  "Files naming no department for several cities: upload them one city at a time."),
     "review": ("Аркуш для перевірки (.xlsx)", "Review sheet (.xlsx)"),
     "review_help": ("Усі знайдені показники в довгому форматі та аркуш «Проблеми» з кожною помилкою і клітинкою: "
                     "виправте й надішліть знову.",
@@ -125,14 +137,18 @@ def change_plan(results: list[FileResult], lang: str) -> pd.DataFrame:
 
 
 def figures_frame(results: list[FileResult], lang: str, limit: int | None = None) -> pd.DataFrame:
-    """The figures found, one row each, with the file and the cell (or sentence) they came from."""
+    """The figures found, one row each, with the file and the cell (or sentence) they came from, and
+    the department: the registered one the file's text was read as, else the text as written."""
     rows = []
     for r in results:
+        resolved = r.departments or {}
         for f in r.figures:
             if limit is not None and len(rows) >= limit:
                 break
+            d = resolved.get((f.place_code, f.department))
             rows.append({
                 tr("file", lang): r.name, tr("city", lang): _city(f.place_code, lang),
+                tr("department", lang): d.label(lang) if d is not None else f.department,
                 tr("period", lang): period_label(f.period, lang), tr("metric", lang): get_metric(f.metric).label(lang),
                 tr("value", lang): "н/з" if f.status != "reported" else format_number(f.value, lang),
                 tr("as_of", lang): format_date(f.as_of, lang) if f.as_of else "",
@@ -147,6 +163,29 @@ def _city(code: str, lang: str) -> str:
     except PlaceError:
         return code
     return pick(place.name_uk, place.name_en, lang)
+
+
+def department_choices(questions: list[DepartmentQuestion], lang: str) -> tuple[dict[int, str], bool]:
+    """A choice of the city's department for each question (bridge.department_questions), the
+    closest first: {question's index: department code}, and whether every question can be answered
+    in one load (a file naming no department: one city at a time)."""
+    st.subheader(t("dept_head", lang))
+    st.caption(t("dept_intro", lang))
+    answers: dict[int, str] = {}
+    for i, q in enumerate(questions):
+        files = ", ".join(q.files)
+        if not q.choices:
+            st.warning(t("dept_none", lang, city=_city(q.place, lang)))
+            continue
+        label = t("dept_unknown", lang, city=_city(q.place, lang), text=q.text, files=files) if q.text else \
+            t("dept_missing", lang, city=_city(q.place, lang), files=files)
+        names = {d.code: d.label(lang) for d in q.choices}
+        key = "up_dept_" + hashlib.sha256(f"{q.place}|{q.text}".encode()).hexdigest()[:12]
+        answers[i] = st.selectbox(label, list(names), format_func=lambda c, names=names: names[c], key=key)
+    missing = {q.place for q in questions if not q.text}
+    if len(missing) > 1:
+        st.warning(t("dept_many", lang))
+    return answers, len(answers) == len(questions) and len(missing) <= 1
 
 
 def counts(results: list[FileResult], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:

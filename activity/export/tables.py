@@ -31,7 +31,6 @@ T = {
     "months_reported": ("Подано місяців", "Months reported"),
     "months_in_period": ("Місяців у періоді", "Months in period"),
     "note": ("Примітка", "Note"),
-    "departments": ("Підрозділи", "Departments"),
     "demo_data": ("Демо-дані", "Demo data"),
     "demo_in": ("включено", "included"),
     "demo_out": ("без демо-даних", "excluded"),
@@ -45,19 +44,20 @@ T = {
 t = translator(T)
 
 
-def _by_pair(obs: pd.DataFrame | None) -> dict:
+def _by_pair(obs: pd.DataFrame | None, by_department: bool = False) -> dict:
     if obs is None or obs.empty:
         return {}
-    return {key: g for key, g in obs.groupby(["city_code", "metric"], sort=False)}
+    keys = ["city_code", "department_code", "metric"] if by_department else ["city_code", "metric"]
+    return {key: g for key, g in obs.groupby(keys, sort=False)}
 
 
-def _flow_sources(groups: dict, row: pd.Series, code: str, metric: str, p: Period) -> list[tuple[str, str]]:
+def _flow_sources(groups: dict, row: pd.Series, key: tuple, code: str, metric: str, p: Period) -> list[tuple[str, str]]:
     """The figures behind one value of a flow series: the ones activity.series added up, or the
     longer report's figure a spread value comes from; from the row's `locators` without `obs`."""
     if not groups:
         pairs = [item.split(": ", 1) for item in str(row["locators"] or "").split("; ") if item]
         return [(a[0], a[1] if len(a) > 1 else "") for a in pairs]
-    rows = groups.get((code, metric))
+    rows = groups.get(key)
     if rows is None:
         return []
     if row["spread"]:
@@ -69,19 +69,27 @@ def _flow_sources(groups: dict, row: pd.Series, code: str, metric: str, p: Perio
 
 
 def flow_table(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, basis: str, names: dict[str, str],
-               obs: pd.DataFrame | None = None, title: str = "", sheet: str = "") -> ExportTable:
-    """Flow values on the grid for every city and metric of `series` (see the module docstring)."""
+               obs: pd.DataFrame | None = None, title: str = "", sheet: str = "",
+               departments: dict[str, str] | None = None) -> ExportTable:
+    """Flow values on the grid for every city and metric of `series` (see the module docstring);
+    with `departments` ({code: name}), for every department of `series` (`department_code`) apart,
+    named in a column of its own."""
     value = t("value", lang, basis=tr(f"basis_{basis}", lang).lower())
-    labels = [tr("city", lang), tr("metric", lang), tr("period", lang), t("start", lang), t("end", lang)]
+    labels = [tr("city", lang), *([tr("department", lang)] if departments is not None else []), tr("metric", lang),
+              tr("period", lang), t("start", lang), t("end", lang)]
     counts = [t("months_reported", lang), t("months_in_period", lang), t("note", lang), tr("demo", lang)]
-    rows, approx, sources, groups = [], [], [], _by_pair(obs)
-    pairs = series[["city_code", "metric"]].drop_duplicates().itertuples(index=False) if len(series) else []
-    for code, metric in pairs:
-        part = series[(series["city_code"] == code) & (series["metric"] == metric)]
+    rows, approx, sources, groups = [], [], [], _by_pair(obs, departments is not None)
+    keys = ["city_code", "department_code", "metric"] if departments is not None else ["city_code", "metric"]
+    lines = series[keys].drop_duplicates().itertuples(index=False) if len(series) else []
+    for key in lines:
+        key = tuple(key)
+        code, metric = key[0], key[-1]
+        part = series[(series[keys] == pd.Series(key, index=keys)).all(axis=1)]
         by_start = {pd.Timestamp(s).date(): r for s, (_, r) in zip(part["period_start"], part.iterrows(), strict=True)}
+        dept = [departments.get(key[1], key[1])] if departments is not None else []
         for p in grid:
             r = by_start.get(p.start)
-            head = [names.get(code, code), get_metric(metric).label(lang), period_label(p, lang), p.start, p.end]
+            head = [names.get(code, code), *dept, get_metric(metric).label(lang), period_label(p, lang), p.start, p.end]
             if r is None:
                 rows.append([*head, float("nan"), 0, p.n_months, tr("not_reported", lang), None])
                 approx.append(False)
@@ -92,28 +100,32 @@ def flow_table(series: pd.DataFrame, grid: Sequence[Period], *, lang: str, basis
                 note = tr("spread", lang, span=span)
             else:
                 note = "" if r["complete"] else tr("partial", lang, n=r["months_reported"], m=r["months_in_period"])
-            sources += [(len(rows), value, s, loc) for s, loc in _flow_sources(groups, r, code, metric, p)]
+            sources += [(len(rows), value, s, loc) for s, loc in _flow_sources(groups, r, key, code, metric, p)]
             rows.append([*head, float(r["value"]), int(r["months_reported"]), p.n_months, note, bool(r["demo"])])
             approx.append(bool(r["approximate"]))
     frame = pd.DataFrame(rows, columns=[*labels, value, *counts])
     return ExportTable(sheet or title, title, frame, decimals={value: 0 if basis == "total" else 1},
                        approximate=pd.DataFrame({value: approx}), sources=_frame(sources),
                        metrics=list(dict.fromkeys(series["metric"])) if len(series) else [],
-                       key_columns=labels[:3])
+                       key_columns=labels[:len(labels) - 2])
 
 
 def levels_table(levels: pd.DataFrame, *, lang: str, names: dict[str, str], title: str = "",
-                 sheet: str = "") -> ExportTable:
-    """Stock levels at their as-of dates, one row each, with the level's file and cell."""
-    columns = [tr(k, lang) for k in ("city", "metric", "as_of", "value", "demo")]
-    value = columns[3]
-    rows = [[names.get(r.city_code, r.city_code), get_metric(r.metric).label(lang), pd.Timestamp(r.as_of).date(),
-             float(r.value), bool(r.demo)] for r in levels.itertuples()]
+                 sheet: str = "", departments: dict[str, str] | None = None) -> ExportTable:
+    """Stock levels at their as-of dates, one row each, with the level's file and cell; with
+    `departments` ({code: name}), each level's department (`department_code`) in a column of its own."""
+    keys = ["city", *(["department"] if departments is not None else []), "metric", "as_of", "value", "demo"]
+    columns = [tr(k, lang) for k in keys]
+    value = tr("value", lang)
+    rows = [[names.get(r.city_code, r.city_code),
+             *([departments.get(r.department_code, r.department_code)] if departments is not None else []),
+             get_metric(r.metric).label(lang), pd.Timestamp(r.as_of).date(), float(r.value), bool(r.demo)]
+            for r in levels.itertuples()]
     sources = [(i, value, r.source, r.locator) for i, r in enumerate(levels.itertuples())]
     return ExportTable(sheet or title, title, pd.DataFrame(rows, columns=columns),
                        approximate=pd.DataFrame({value: [bool(a) for a in levels["approximate"]]}),
                        sources=_frame(sources), metrics=list(dict.fromkeys(levels["metric"])),
-                       key_columns=columns[:3])
+                       key_columns=columns[:len(columns) - 2])
 
 
 def stack(tables: Sequence[ExportTable], *, title: str, sheet: str) -> ExportTable:
@@ -152,7 +164,7 @@ def series_filters(lang: str, names: dict[str, str], cities: Sequence[str], metr
     out = [(tr("cities", lang), ", ".join(names.get(c, c) for c in cities)),
            (tr("metrics", lang), "; ".join(get_metric(m).label(lang) for m in metrics))]
     if departments:
-        out.append((t("departments", lang), "; ".join(departments)))
+        out.append((tr("departments", lang), "; ".join(departments)))
     out.append((tr("period", lang), span_label(start, end, lang)))
     if granularity:
         out.append((tr("granularity", lang), tr(f"gran_{granularity}", lang)))
@@ -180,29 +192,43 @@ def series_export(cities: Sequence[str], metrics: Sequence[str], start: date, en
 def series_tables(obs: pd.DataFrame, cities: Sequence[str], metrics: Sequence[str], start: date, end: date, *,
                   granularity: str = "month", basis: str = "total", lang: str = "uk", include_demo: bool = True,
                   departments: Sequence[str] | None = None, title: str | None = None,
-                  names: dict[str, str], population: pd.DataFrame | None = None
-                  ) -> tuple[list[ExportTable], ExportContext]:
+                  names: dict[str, str], population: pd.DataFrame | None = None,
+                  department_lines: dict[str, str] | None = None) -> tuple[list[ExportTable], ExportContext]:
     """A series view as tables to export, from the figures it was drawn from (`obs`, the rows
     activity.warehouse.queries.observations_for gives): the flows on the grid (on the basis) and the
-    stock levels on their dates; each present only when it has rows."""
-    from activity.series import buckets, flow_series, stock_series
+    stock levels on their dates; each present only when it has rows. With `department_lines`
+    ({code: name}), each department of `obs` apart (a line each on the chart), named in a column."""
+    from activity.series import (
+        buckets,
+        flow_series,
+        flow_series_by_department,
+        stock_series,
+        stock_series_by_department,
+    )
+
+    apart = department_lines is not None
+    flow_of = flow_series_by_department if apart else flow_series
+    stock_of = stock_series_by_department if apart else stock_series
+    if apart and not departments:
+        departments = list(department_lines.values())
 
     flows = [m for m in metrics if get_metric(m).kind == "flow"]
     stocks = [m for m in metrics if m not in flows]
     span = span_label(start, end, lang)
     tables = []
     if flows:
-        series = flow_series(obs[obs["metric"].isin(flows)], granularity, start, end, basis, population)
+        series = flow_of(obs[obs["metric"].isin(flows)], granularity, start, end, basis, population)
         name = title or t("flows", lang, basis=tr(f"basis_{basis}", lang).lower(),
                           gran=tr(f"gran_by_{granularity}", lang), span=span)
         if len(series):
             tables.append(flow_table(series, buckets(granularity, start, end), lang=lang, basis=basis, names=names,
-                                     obs=obs, title=name, sheet=t("sheet_flows", lang)))
+                                     obs=obs, title=name, sheet=t("sheet_flows", lang), departments=department_lines))
     if stocks:
-        levels = stock_series(obs[obs["metric"].isin(stocks)], start, end)
+        levels = stock_of(obs[obs["metric"].isin(stocks)], start, end)
         if len(levels):
             tables.append(levels_table(levels, lang=lang, names=names, sheet=t("sheet_stocks", lang),
-                                       title=title if title and not flows else t("stocks", lang, span=span)))
+                                       title=title if title and not flows else t("stocks", lang, span=span),
+                                       departments=department_lines))
     filters = series_filters(lang, names, cities, metrics, start, end, granularity=granularity if flows else None,
                              include_demo=include_demo, departments=departments)
     return tables, ExportContext(lang, filters, basis if flows else None)

@@ -37,7 +37,8 @@ KEY_START, KEY_END = identity.key_parts_sql("f.", stock="m.kind = 'stock'")[4:]
 PRECEDENCE = identity.precedence_sql(sources="f.", facts="f.")
 
 OBS_COLUMNS = """city_code, city_uk, city, department, metric, kind, period_start, period_end,
-    granularity, value, as_of, approximate, status, source, locator, demo, breakdown"""
+    granularity, value, as_of, approximate, status, source, locator, demo, breakdown, department_code,
+    department_kind"""
 
 
 def holdings(city_codes: list[str] | None = None) -> pd.DataFrame:
@@ -106,6 +107,30 @@ def departments_present(city_codes: list[str], include_demo: bool = True) -> pd.
     )
 
 
+def department_list(city_codes: list[str], include_demo: bool = True) -> pd.DataFrame:
+    """The departments with figures in these cities, one row each: its city, code, Ukrainian and
+    English names (the registry's `departments.name_en`), kind, figures and span; by city, then the
+    busiest first. From `obs_summary` (the small `departments` table only gives the English name)."""
+    return _query(
+        """
+        WITH held AS (
+            SELECT city_code, department_code, any_value(city_uk) AS city_uk, any_value(city) AS city,
+                   any_value(department) AS department, any_value(department_kind) AS department_kind,
+                   sum(figures)::BIGINT AS figures, min(first_start) AS first_start, max(last_end) AS last_end
+            FROM obs_summary
+            WHERE list_contains(?::VARCHAR[], city_code) AND (? OR NOT demo)
+            GROUP BY city_code, department_code
+        )
+        SELECT h.city_code, h.city_uk, h.city, h.department_code, h.department,
+               coalesce(nullif(d.name_en, ''), h.department) AS department_en, h.department_kind, h.figures,
+               h.first_start, h.last_end
+        FROM held h LEFT JOIN departments d ON d.code = h.department_code
+        ORDER BY h.city_uk, h.city_code, h.figures DESC, h.department, h.department_code
+        """,
+        [city_codes, include_demo],
+    )
+
+
 def metrics_present(city_codes: list[str], include_demo: bool = True) -> pd.DataFrame:
     """Metrics with figures for these cities: code, kind, figures, last date."""
     return _query(
@@ -127,8 +152,10 @@ def observations_for(
     *,
     include_demo: bool = True,
     departments: list[str] | None = None,
+    department_codes: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Headline figures (no sub-counts) for these cities and metrics that touch [start, end].
+    """Headline figures (no sub-counts) for these cities and metrics that touch [start, end]; of
+    the departments named (`departments`: canonical names, `department_codes`: codes; None: all).
 
     Flows: every figure whose period overlaps the range. Stocks: every level standing on or before
     the day after `end` (a stock's date is its as-of date, or the day after its period).
@@ -138,11 +165,12 @@ def observations_for(
         f"""list_contains(?::VARCHAR[], metric)
           AND (? OR NOT demo)
           AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], department))
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], department_code))
           AND breakdown IS NULL
           AND CASE WHEN kind = 'stock'
                    THEN {STOCK_DAY} <= ?::DATE + 1
                    ELSE period_start <= ?::DATE AND period_end >= ?::DATE END""",
-        [metrics, include_demo, departments, departments, end, end, start],
+        [metrics, include_demo, departments, departments, department_codes, department_codes, end, end, start],
         "ORDER BY city_code, metric, period_start, period_end",
     ))
 
@@ -207,8 +235,10 @@ def data_rows(
     include_demo: bool = True,
     limit: int = 1000,
     offset: int = 0,
+    department_codes: list[str] | None = None,
 ) -> tuple[pd.DataFrame, int]:
-    """Observations for the Data page (sub-counts included), one page at a time, and the total count.
+    """Observations for the Data page (sub-counts included), one page at a time, and the total count;
+    of the departments whose codes are given (None: every department).
 
     One query per call: up to `_IN_ARROW` matching rows are fetched whole, then sorted (`_ordered`,
     as DATA_ORDER, which orders every row) and cut to the page in Arrow; with more, DuckDB sorts
@@ -216,8 +246,9 @@ def data_rows(
     a page past the end asks for the count on its own."""
     where = """(?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], metric))
           AND (? OR NOT demo)
+          AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], department_code))
           AND coalesce(as_of, period_end) >= ?::DATE AND period_start <= ?::DATE"""
-    params = [metrics, metrics, include_demo, start, end]
+    params = [metrics, metrics, include_demo, department_codes, department_codes, start, end]
     if limit > 0:  # every matching row, if not too many, sorted and cut in Arrow (DuckDB sorts texts slowly)
         table = _arrow(*_city_query("SELECT *", city_codes, where, params, "LIMIT ?", [_IN_ARROW + 1]))
         if table is not None and table.num_rows <= _IN_ARROW:
