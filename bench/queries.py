@@ -114,6 +114,14 @@ def naive_departments(o: pd.DataFrame, cities: list[str]) -> pd.DataFrame:
     return g.sort_values(["city_code", "figures", "department"], ascending=[True, False, True])
 
 
+def naive_department_list(o: pd.DataFrame, cities: list[str]) -> pd.DataFrame:
+    d = o[o["city_code"].isin(cities)]
+    g = d.groupby(["city_code", "department_code"]).agg(
+        city_uk=("city_uk", "first"), department=("department", "first"), department_kind=("department_kind", "first"),
+        figures=("value", "size"), first_start=("period_start", "min"), last_end=("period_end", "max")).reset_index()
+    return g.sort_values(["city_uk", "city_code", "figures", "department"], ascending=[True, True, False, True])
+
+
 def naive_metrics(o: pd.DataFrame, cities: list[str]) -> pd.DataFrame:
     d = o[o["city_code"].isin(cities) & o["breakdown"].isna()]
     d = d.assign(last_date=d["as_of"].fillna(d["period_end"]))
@@ -122,10 +130,12 @@ def naive_metrics(o: pd.DataFrame, cities: list[str]) -> pd.DataFrame:
 
 
 def naive_observations(o: pd.DataFrame, cities: list[str], metrics: list[str], start: date, end: date,
-                       departments: list[str] | None = None) -> pd.DataFrame:
+                       departments: list[str] | None = None, department_codes: list[str] | None = None) -> pd.DataFrame:
     keep = o["city_code"].isin(cities) & o["metric"].isin(metrics) & o["breakdown"].isna()
     if departments:
         keep &= o["department"].isin(departments)
+    if department_codes:
+        keep &= o["department_code"].isin(department_codes)
     d = o[keep]
     s, e = pd.Timestamp(start), pd.Timestamp(end)
     stock = d["kind"] == "stock"
@@ -202,6 +212,11 @@ def build_cases(tables: dict[str, pd.DataFrame], seed: int, slow_checks: bool) -
     city = cities[0]
     dept = q.departments_present([city])["department"].iloc[0]
     ov_start = date(last.year - 1, 1, 1)  # Overview: the latest period, the one before, a year before
+    # Compare, departments side by side: the two cities' departments of one kind (the first city's busiest)
+    held = q.department_list(cities)
+    kind = held["department_kind"].iloc[0]
+    of_kind = list(held[held["department_kind"] == kind]["department_code"])
+    own = list(held[held["city_code"] == city]["department_code"])
     civil = [m for m in codes if get_metric(m).category == "civil_society"] or stocks
     all_codes = list(places["city_code"])
     o, src, log, pop = tables["obs"], tables["sources"], tables["load_log"], tables["population"]
@@ -226,6 +241,14 @@ def build_cases(tables: dict[str, pd.DataFrame], seed: int, slow_checks: bool) -
              lambda: naive_metrics(o, all_codes)),
         Case("departments_present, 1 city", "Overview", lambda: q.departments_present([city]),
              lambda: naive_departments(o, [city])),
+        Case("department_list, 2 cities", "Compare (departments), Trends, Data", lambda: q.department_list(cities),
+             lambda: naive_department_list(o, cities)),
+        Case(f"observations_for, {len(of_kind)} depts of one kind × 3 metrics × 10 y", "Compare (departments)",
+             lambda: q.observations_for(cities, metrics, start, end, department_codes=of_kind),
+             lambda: naive_observations(o, cities, metrics, start, end, department_codes=of_kind)),
+        Case(f"observations_for, 1 city's {len(own)} depts × 3 metrics × 10 y", "Compare (departments)",
+             lambda: q.observations_for([city], metrics, start, end, department_codes=own),
+             lambda: naive_observations(o, [city], metrics, start, end, department_codes=own)),
         Case("latest_period_end, 1 city", "Overview, Compare", lambda: q.latest_period_end([city]),
              lambda: naive_latest(o, [city])),
         Case("observations_for, 2 cities × 3 metrics × 10 y", "Trends, Compare",

@@ -111,7 +111,7 @@ def _wb(folder: Path, name: str, *figures: list) -> Path:
     return write_xlsx(folder / name, {"Звіт": long_rows(*figures)})
 
 
-def test_three_spellings_of_nizhyns_department_load_as_one_and_count_once(tmp_path: Path, built_db: Path,
+def test_three_spellings_of_nizhyns_department_load_as_one_and_count_once(tmp_path: Path, built_db: Path, page,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The issue's case: the short form, the full name with the council's, upper case: one department,
     and Nizhyn's news for March 2021 stays 465 in `observations`, the app's queries and the export."""
@@ -147,6 +147,17 @@ def test_three_spellings_of_nizhyns_department_load_as_one_and_count_once(tmp_pa
     from activity.warehouse import queries
 
     assert queries.departments_present([NIZHYN])["department"].tolist() == [DEPT_NIZHYN]
+    # the Overview card and the Trends chart of the app
+    from tests.test_page_overview import card, choose, number
+
+    at = page("overview", db=db, entry_first=True)
+    choose(at, NIZHYN, "month", "2021-03")
+    assert number(card(at, "news_published").metric[0].value) == 465
+    trends = page("trends", db=db)
+    import json
+
+    [line] = [t for t in json.loads(trends.get("plotly_chart")[0].proto.spec)["data"] if t["name"] == "Ніжин"]
+    assert dict(zip(line["x"], line["y"], strict=True))["2021-03-01"] == 465
 
 
 def test_an_unknown_department_refuses_the_file_naming_its_cell(tmp_path: Path) -> None:

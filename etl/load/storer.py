@@ -152,8 +152,8 @@ class Storer:
             import pyarrow as pa
 
             columns = ("code", "place_code", "kind", "name_uk", "name_en", "origin", "registered_at", "registered_by")
-            con.register("new_departments", pa.table(dict(zip(columns, map(list, zip(*self.new_departments)),
-                                                               strict=True))))
+            rows = self.new_departments
+            con.register("new_departments", pa.table({c: [row[i] for row in rows] for i, c in enumerate(columns)}))
             con.execute("INSERT INTO departments SELECT * FROM new_departments")
             con.unregister("new_departments")
             self.new_departments = []
