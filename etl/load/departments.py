@@ -109,8 +109,7 @@ def resolve_file(result: FileResult, registry: Registry, department: str | None 
     table = result.packed if result.packed is not None else (figures_table(result.figures) if result.figures else None)
     if table is None or not table.num_rows:
         return
-    pairs = table.group_by(["place_code", "department"]).aggregate([("locator", "min"), ("period_end", "max")])
-    for place, text, locator, last in zip(*(pairs[c].to_pylist() for c in pairs.column_names), strict=True):
+    for place, text, locator, last in _pairs(table):
         cell = result.department_cells.get(text) or locator
         sheet, _, ref = cell.rpartition("!") if "!" in cell else ("", "", cell)
         where = {"sheet": sheet or None, "cell": ref if ref and len(ref) < 12 else None}
@@ -156,6 +155,23 @@ def resolve_file(result: FileResult, registry: Registry, department: str | None 
         result.departments[(place, text)] = d
     if len({d.code for d in result.departments.values()}) < len(result.departments):
         _repeats(result, table)
+
+
+def _pairs(table) -> list[tuple[str, str, str, object]]:
+    """(place, department text, the first locator, the last period end) of each pair in the table;
+    one place (the usual file) without grouping."""
+    import pyarrow.compute as pc
+
+    places = pc.unique(table["place_code"]).to_pylist()
+    if len(places) > 1:
+        pairs = table.group_by(["place_code", "department"]).aggregate([("locator", "min"), ("period_end", "max")])
+        return list(zip(*(pairs[c].to_pylist() for c in pairs.column_names), strict=True))
+    last = pc.max(table["period_end"]).as_py()
+    out = []
+    for text in pc.unique(table["department"]).to_pylist():
+        at = pc.index(table["department"], text).as_py()
+        out.append((places[0], text, table["locator"][at].as_py(), last))
+    return out
 
 
 def _repeats(result: FileResult, table) -> None:
