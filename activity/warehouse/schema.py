@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS facts (
     source_id INTEGER NOT NULL,
     place_code VARCHAR NOT NULL,
-    department VARCHAR NOT NULL,      -- as written in the file
+    department_code VARCHAR NOT NULL, -- the department its file named (activity.departments); the
+                                      -- text as written is at the locator
     metric VARCHAR NOT NULL,
     period_start DATE NOT NULL,
     period_end DATE NOT NULL,
@@ -54,8 +55,7 @@ CREATE TABLE IF NOT EXISTS facts (
     as_of DATE,
     approximate BOOLEAN NOT NULL,
     breakdown VARCHAR,
-    locator VARCHAR NOT NULL,
-    department_code VARCHAR NOT NULL  -- the department it names (activity.departments)
+    locator VARCHAR NOT NULL
 );
 
 -- Who reports: the registry's departments (data/departments.toml, data/local/) and those a load registered.

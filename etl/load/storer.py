@@ -104,8 +104,9 @@ class Storer:
             self.flush(whole_groups=True)
 
     def _with_departments(self, table, r: FileResult, now: datetime):
-        """The table with each figure's `department_code` (as etl.load.departments resolved the file),
-        the departments the warehouse lacks noted for writing, and whether two spellings became one."""
+        """The table with each figure's `department_code` (as etl.load.departments resolved the file) in
+        place of the text it was written as (its cell keeps that), the departments the warehouse lacks
+        noted for writing, and whether two spellings became one."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -120,11 +121,11 @@ class Storer:
             texts = pa.array([t for _, t in pairs], pa.string())
             codes = pa.array([found[k].code for k in pairs], pa.string())
             code = codes.take(pc.index_in(table["department"], value_set=texts))
-            return table.append_column("department_code", code), False
+            return table.set_column(table.schema.get_field_index("department"), "department_code", code), False
         code = pa.array([found[(p, t)].code for p, t in zip(table["place_code"].to_pylist(),
                                                             table["department"].to_pylist(), strict=True)], pa.string())
         merged = len({(p, found[(p, t)].code) for p, t in pairs}) < len(pairs)
-        return table.append_column("department_code", code), merged
+        return table.set_column(table.schema.get_field_index("department"), "department_code", code), merged
 
     def _replace(self, old: list[int], source_id: int) -> None:
         """A file of the same name is loaded again: its old facts go (after the batch, which may hold them)."""
