@@ -8,20 +8,19 @@ department (a standard name, `<КАТОТТГ>.general`) with figures of its own
 
 from __future__ import annotations
 
-import base64
 import json
 import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from activity.formatting import format_number
 from activity.warehouse.store import query
 from tests.conftest import DEPT_NIZHYN, LYSYCHANSK, MONTHS, NIZHYN, long_rows, write_xlsx
+from tests.test_page_compare import bars as compare_bars
 
 GENERAL = f"{NIZHYN}.general"
 COMMS = "nizhyn.communications"
@@ -67,14 +66,7 @@ def level_on(db: Path, department: str, metric: str, day: str) -> tuple[float, d
 
 
 def bars(at: AppTest) -> dict[str, list[float]]:
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    out = {}
-    for trace in spec["data"]:
-        y = trace["y"]
-        if isinstance(y, dict):
-            y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]).tolist()
-        out[trace["name"]] = y
-    return out
+    return compare_bars(at)[0]
 
 
 def departments_mode(page, db: Path, metrics: list[str], *, scope: str = "city") -> AppTest:

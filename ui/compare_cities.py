@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from activity.catalog import get_metric
-from activity.formatting import format_number, period_label
+from activity.formatting import period_label
 from activity.i18n import tr, translator
 from activity.periods import period_from_key
 from activity.series import SERIES_GRANULARITIES, buckets
 from ui import data
 from ui.compare_common import Compare
-from ui.compare_results import notes, show
+from ui.compare_results import show, side_by_side
 
 T = {
     "one_city": ("Додайте ще місто на бічній панелі, щоб порівняти.", "Add another city in the sidebar to compare."),
@@ -57,13 +57,6 @@ def render_cities(cx: Compare) -> None:
     if not table["reported"].any():
         st.info(tr("nothing_for_filters", lang))
         return
-    rows, found = [], []
-    for m, g in table.groupby("metric", sort=False):
-        row = {tr("metric", lang): get_metric(m).label(lang)}
-        row |= {r.city_name: format_number(r.value, lang, cx.decimals) for r in g.itertuples()}
-        row[tr("coverage", lang)] = "; ".join(f"{r['city_name']}: {cx.cover(r)}" for _, r in g.iterrows())
-        row[tr("source", lang)] = "; ".join(f"{r.city_name}: {r.sources}" for r in g.itertuples() if r.reported)
-        rows.append(row)
-        found += notes(cx, g, "city_name", lambda r: period)
-    show(cx, table, found, pd.DataFrame(rows), color="city_name", title_period=period_label(period, lang),
+    frame, found = side_by_side(cx, table, "city_name", period)
+    show(cx, table, found, frame, color="city_name", title_period=period_label(period, lang),
          key="cmp_cities_chart")

@@ -13,13 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from activity.catalog import METRICS, get_metric
-from activity.formatting import format_number, period_label
+from activity.formatting import period_label
 from activity.i18n import tr, translator
 from activity.periods import period_from_key
 from activity.series import SERIES_GRANULARITIES, buckets
 from ui import data
 from ui.compare_common import Compare
-from ui.compare_results import notes, show
+from ui.compare_results import show, side_by_side
 from ui.filters import department_names
 
 SCOPES = ("city", "kind")
@@ -144,13 +144,6 @@ def render_departments(cx: Compare, scope: str) -> None:
     if not table["reported"].any():
         st.info(tr("nothing_for_filters", lang))
         return
-    rows, found = [], []
-    for m, g in table.groupby("metric", sort=False):
-        row = {tr("metric", lang): get_metric(m).label(lang)}
-        row |= {r.department_name: format_number(r.value, lang, cx.decimals) for r in g.itertuples()}
-        row[tr("coverage", lang)] = "; ".join(f"{r['department_name']}: {cx.cover(r)}" for _, r in g.iterrows())
-        row[tr("source", lang)] = "; ".join(f"{r.department_name}: {r.sources}" for r in g.itertuples() if r.reported)
-        rows.append(row)
-        found += notes(cx, g, "department_name", lambda r: period)
-    show(cx, table, found, pd.DataFrame(rows), color="department_name",
+    frame, found = side_by_side(cx, table, "department_name", period)
+    show(cx, table, found, frame, color="department_name",
          title_period=f"{what}, {period_label(period, lang)}", key="cmp_depts_chart", departments=names)

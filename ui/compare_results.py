@@ -70,6 +70,21 @@ def notes(cx: Compare, g: pd.DataFrame, name: str, period: Callable[[pd.Series],
     return [f"{cx.short(g['metric'].iloc[0])}: {n}" for n in out]
 
 
+def side_by_side(cx: Compare, table: pd.DataFrame, name: str, period: Period) -> tuple[pd.DataFrame, list[str]]:
+    """The table of one period shown side by side: a row per metric, a column per `name` (city or
+    department) with its value on the basis, their coverage and sources; and the warnings found."""
+    lang = cx.lang
+    rows, found = [], []
+    for m, g in table.groupby("metric", sort=False):
+        row = {tr("metric", lang): get_metric(m).label(lang)}
+        row |= {getattr(r, name): format_number(r.value, lang, cx.decimals) for r in g.itertuples()}
+        row[tr("coverage", lang)] = "; ".join(f"{r[name]}: {cx.cover(r)}" for _, r in g.iterrows())
+        row[tr("source", lang)] = "; ".join(f"{getattr(r, name)}: {r.sources}" for r in g.itertuples() if r.reported)
+        rows.append(row)
+        found += notes(cx, g, name, lambda r: period)
+    return pd.DataFrame(rows), found
+
+
 def show(cx: Compare, table: pd.DataFrame, found: list[str], frame: object, *, color: str, title_period: str,
          key: str, departments: dict[str, str] | None = None) -> None:
     """The warnings, the bar chart (one bar per `color` within each metric), population sources, then
