@@ -25,6 +25,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "sources": ("Джерела", "Sources"),  # the Sources page, and the sources of figures in an export
     "quality_title": ("Якість даних", "Data quality"),
     # the warehouse and the filters
+    "no_warehouse_at": ("Сховища {db} немає. Спершу: python -m etl build", "There is no warehouse {db}. First: python -m etl build"),
     "no_warehouse": (
         "Сховище ще не створено. Виконайте `make run` або `python -m etl build`, щоб завантажити дані з data/.",
         "There is no warehouse yet. Run `make run` or `python -m etl build` to load the data in data/.",

@@ -19,7 +19,7 @@ from activity.catalog import METRICS, match_metric, suggest_metrics
 from activity.export import export_bytes
 from activity.export.table import SEPARATORS
 from activity.formatting import format_number
-from activity.i18n import pick, translator
+from activity.i18n import pick, tr, translator
 from activity.period_text import parse_period
 from activity.periods import PeriodError
 from activity.places import PlaceError, resolve_place
@@ -31,7 +31,6 @@ from etl.problems import message_text
 T = {  # (uk, en)
     "written": ("Записано {out}: аркушів {sheets}, рядків {rows}.", "Wrote {out}: {sheets} sheet(s), {rows} rows."),
     "nothing": ("За цими фільтрами даних немає: нічого не записано.", "No figures match these filters: nothing written."),
-    "no_warehouse": ("Сховища {db} немає. Спершу: python -m etl build", "There is no warehouse {db}. First: python -m etl build"),
     "suffix": ("Файл має закінчуватися на .xlsx або .csv: {out}", "The file must end in .xlsx or .csv: {out}"),
     "report_csv": ("Звіт — це книга з кількома аркушами: вкажіть файл .xlsx.",
                    "The report is a workbook of several sheets: give an .xlsx file."),
@@ -105,7 +104,7 @@ def command(obj: dict, out: Path, cities, departments, metrics, start, end, gran
     if fmt not in ("xlsx", "csv"):
         raise click.BadParameter(t("suffix", lang, out=out), param_hint="--out")
     if not Path(obj["db"]).exists():
-        click.echo(t("no_warehouse", lang, db=obj["db"]), err=True)
+        click.echo(tr("no_warehouse_at", lang, db=obj["db"]), err=True)
         sys.exit(1)
     with store.using(obj["db"]):
         include_demo = not no_demo

@@ -110,11 +110,11 @@ def transaction(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
                 _pause_before_swap()
             finally:
                 con.close()
-            _fsync(tmp)
+            fsync_file(tmp)
             verify(tmp)  # what is swapped in reads back whole
-            _keep_previous(db_path)
+            keep_previous(db_path)
             os.replace(tmp, db_path)
-            _fsync_dir(db_path.parent)
+            fsync_dir(db_path.parent)
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
@@ -125,7 +125,7 @@ def previous_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".previous")
 
 
-def _keep_previous(db_path: Path) -> None:
+def keep_previous(db_path: Path) -> None:
     """Keep the file being replaced as `<name>.previous`: one step back, restored by copying it."""
     if not db_path.exists():
         return
@@ -144,12 +144,12 @@ def _pause_before_swap() -> None:
         time.sleep(pause)
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     if hasattr(os, "O_DIRECTORY"):
         fd = os.open(path, os.O_DIRECTORY)
         try:
