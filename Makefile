@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 DB     ?= data/warehouse.duckdb
 PORT   ?= 8501
 
-.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots office
+.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots office spark
 
 help:
 	@echo "make run        - install, build the warehouse if needed, start the app on http://localhost:$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench      - run the benchmarks in bench/"
 	@echo "make browser    - install Debian's Chromium for the browser tests (apt-get; skipped elsewhere)"
 	@echo "make office     - install LibreOffice Calc for the export tests (apt-get; skipped elsewhere)"
+	@echo "make spark      - install a Java runtime (apt-get) and pyspark for the Spark test (skipped where impossible)"
 	@echo "make screenshots - full-page screenshots of every page into docs/screenshots/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -39,7 +40,7 @@ rebuild: $(STAMP)
 run: $(STAMP) $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m ui.serve --server.port $(PORT)
 
-test: $(STAMP) browser office
+test: $(STAMP) browser office spark
 	$(PY) -m pytest -q
 
 demo: $(STAMP)
@@ -74,6 +75,22 @@ office:
 	  || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends libreoffice-calc >/dev/null 2>&1; } \
 	  || echo "office: installing libreoffice-calc failed: the LibreOffice export tests will skip"; \
 	fi
+
+# tests/test_engines.py reads the Parquet snapshot with Apache Spark: it needs Java and pyspark
+# (about 450 MB, so kept out of requirements-dev.txt). Without them the Spark test skips and says why.
+SPARK_STAMP = $(VENV)/.spark
+spark: $(SPARK_STAMP)
+
+$(SPARK_STAMP): $(STAMP) requirements-spark.txt
+	@if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get install -y --no-install-recommends default-jre-headless >/dev/null 2>&1 \
+	  || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends default-jre-headless >/dev/null 2>&1; } \
+	  || echo "spark: installing a Java runtime failed: the Spark test will skip"; \
+	fi
+	@if command -v java >/dev/null 2>&1; then \
+	  $(PY) -m pip install --quiet --disable-pip-version-check -r requirements-spark.txt && touch $(SPARK_STAMP) \
+	  || echo "spark: installing pyspark failed: the Spark test will skip"; \
+	else echo "spark: no Java runtime: the Spark test will skip"; fi
 
 screenshots: $(STAMP) browser
 	$(PY) tools/screenshots.py --db $(DB)
