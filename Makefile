@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 DB     ?= data/warehouse.duckdb
 PORT   ?= 8501
 
-.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots office spark
+.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots office spark nginx
 
 help:
 	@echo "make run        - install, build the warehouse if needed, start the app on http://localhost:$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make browser    - install Debian's Chromium for the browser tests (apt-get; skipped elsewhere)"
 	@echo "make office     - install LibreOffice Calc for the export tests (apt-get; skipped elsewhere)"
 	@echo "make spark      - install a Java runtime (apt-get) and pyspark for the Spark test (skipped where impossible)"
+	@echo "make nginx      - install Debian's nginx for the two-replica test (apt-get; skipped elsewhere)"
 	@echo "make screenshots - full-page screenshots of every page into docs/screenshots/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -40,7 +41,7 @@ rebuild: $(STAMP)
 run: $(STAMP) $(DB)
 	DASHBOARD_DB=$(DB) $(PY) -m ui.serve --server.port $(PORT)
 
-test: $(STAMP) browser office spark
+test: $(STAMP) browser office spark nginx
 	$(PY) -m pytest -q
 
 demo: $(STAMP)
@@ -74,6 +75,15 @@ office:
 	  apt-get install -y --no-install-recommends libreoffice-calc >/dev/null 2>&1 \
 	  || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends libreoffice-calc >/dev/null 2>&1; } \
 	  || echo "office: installing libreoffice-calc failed: the LibreOffice export tests will skip"; \
+	fi
+
+# tests/test_replicas.py runs two app replicas behind nginx (deploy/nginx.conf); without nginx it skips.
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || ! command -v apt-get >/dev/null 2>&1 || [ "$$(id -u)" != 0 ]; then :; \
+	else \
+	  apt-get install -y --no-install-recommends nginx >/dev/null 2>&1 \
+	  || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends nginx >/dev/null 2>&1; } \
+	  || echo "nginx: installing nginx failed: the two-replica test will skip"; \
 	fi
 
 # tests/test_engines.py reads the Parquet snapshot with Apache Spark: it needs Java and pyspark
