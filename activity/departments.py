@@ -180,7 +180,7 @@ class Registry:
              local: Path | None = None) -> Registry:
         """The shipped registry, what people added (`local`), and `extra` (the warehouse's own)."""
         raw = tomllib.loads((path or REGISTRY_PATH).read_text(encoding="utf-8"))
-        kinds = {code: Kind(code, v["uk"], v["en"]) for code, v in raw["kinds"].items()}
+        kinds = _kinds(raw)
         reg = cls(kinds, {}, [])
         for item in raw.get("standard", []):
             reg.standard.append(Department(item["slug"], "", item["kind"], item["uk"], item["en"], origin="standard"))
@@ -316,6 +316,16 @@ def _as_written(text: str) -> str:
 def _begins(name_key: str, key: str) -> bool:
     """The text is a known name's first words (at least two of them), not the whole name."""
     return len(key.split()) >= 2 and name_key != key and name_key.startswith(key + " ")
+
+
+def _kinds(raw: dict) -> dict[str, Kind]:
+    return {code: Kind(code, v["uk"], v["en"]) for code, v in raw["kinds"].items()}
+
+
+@functools.cache
+def kinds() -> dict[str, Kind]:
+    """The main kinds of department (`[kinds]` of the shipped registry), read once."""
+    return _kinds(tomllib.loads(REGISTRY_PATH.read_text(encoding="utf-8")))
 
 
 def _names_at(d: Department, when: date | None) -> list[str]:

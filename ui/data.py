@@ -92,9 +92,9 @@ def department_list(city_codes: Sequence[str], include_demo: bool = True) -> pd.
 @functools.lru_cache(maxsize=1)
 def department_kinds() -> dict:
     """{kind code: activity.departments.Kind} of the registry (data/departments.toml `[kinds]`)."""
-    from activity.departments import Registry
+    from activity.departments import kinds
 
-    return Registry.load().kinds
+    return kinds()
 
 
 def metrics(city_codes: Sequence[str], include_demo: bool = True) -> pd.DataFrame:
