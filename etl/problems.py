@@ -119,6 +119,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The metric '{metric}' for {period} is already given in {other} as {other_value}, "
         "here as {value}. Keep one value.",
     ),
+    "value_implausible": (
+        "Значення {value} для «{metric}» за {period} неправдоподібне: понад {limit}. Перевірте розряди й одиниці "
+        "(чи не потрапив у клітинку номер телефону або сума за кілька років).",
+        "The value {value} for '{metric}' in {period} is implausible: above {limit}. Check the digits and units "
+        "(a phone number, or a total of several years, in the cell?).",
+    ),
     "duplicate_same": (
         "Показник «{metric}» за {period} повторює {other}; враховано один раз.",
         "The metric '{metric}' for {period} repeats {other}; counted once.",

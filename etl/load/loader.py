@@ -21,6 +21,7 @@ from pathlib import Path
 from activity.departments import Registry
 from activity.settings import setting
 from etl.load.departments import registry_for, registry_of, resolve_file
+from etl.load.history import History
 from etl.load.parse import FileResult, parse_file
 from etl.load.storer import Storer
 from etl.load.warehouse import transaction, whoami
@@ -107,10 +108,13 @@ def load(
         with transaction(db_path) as con:
             storer = Storer(con, demo=demo, user=user)
             registry = registry_for(con)
+            history = History(con)
             failed = False
             for r, parsed_here in _parsed(items, jobs):
                 results.append(r)
                 resolve_file(r, registry, department)
+                if r.ok and not storer.holds(r):
+                    history.check(r)
                 failed = failed or not r.ok
                 if not failed:
                     storer.store(r)

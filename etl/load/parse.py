@@ -128,6 +128,7 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
         packed = False  # the same figure twice: said below, figure by figure
     if not packed:
         result.figures = _dedupe(result, [f for p in parts for f in (p.figures() if isinstance(p, FigureColumns) else p)])
+    _check_ceilings(result)
     if not result.figure_count and not result.errors:
         result.problems.append(Problem(ERROR, "no_figures", name))
     if len(result.problems) > MAX_PROBLEMS:
@@ -157,6 +158,36 @@ def _packed_without_repeats(result: FileResult, parts: list) -> bool:
         return False
     result.packed, result.count, result.figures = table, table.num_rows, []
     return True
+
+
+def _check_ceilings(result: FileResult) -> None:
+    """A value beyond what its metric can plausibly count (activity.plausibility) is an error naming
+    its cell."""
+    import numpy as np
+    import pyarrow as pa
+
+    from activity.periods import period_from_range
+    from activity.plausibility import ceiling, too_big
+
+    table = result.packed if result.packed is not None else (figures_table(result.figures) if result.figures else None)
+    if table is None or not table.num_rows:
+        return
+    metrics = table["metric"].to_pylist()
+    known = {code: get_metric(code) for code in set(metrics)}
+    days = (table["period_end"].cast(pa.int32()).to_numpy(zero_copy_only=False)
+            - table["period_start"].cast(pa.int32()).to_numpy(zero_copy_only=False) + 1)
+    values = table["value"].to_numpy(zero_copy_only=False)
+    months = np.maximum(1, np.round(days / 30.4375))  # calendar months, near enough
+    bad = np.flatnonzero(too_big(values, [known[m].unit for m in metrics], [known[m].kind == "stock" for m in metrics],
+                                 months))
+    for i in bad[:MAX_PROBLEMS]:
+        sheet, _, cell = table["locator"][int(i)].as_py().rpartition("!")
+        start, end = table["period_start"][int(i)].as_py(), table["period_end"][int(i)].as_py()
+        metric = known[metrics[i]]
+        limit = ceiling(metric.unit, metric.kind == "stock", months[i])
+        result.problems.append(Problem(ERROR, "value_implausible", result.name, sheet or None, cell or None, params={
+            "value": format_number(values[i]), "metric": metric.label_uk, "metric_en": metric.label_en,
+            "period": period_label(period_from_range(start, end)), "limit": format_number(limit)}))
 
 
 def _read_report(path: Path, name: str, result: FileResult) -> Grid:

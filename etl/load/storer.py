@@ -65,6 +65,10 @@ class Storer:
         # on busy cores one thread inserts a batch with a third of the CPU time of several.
         con.execute("SET threads = 1")
 
+    def holds(self, r: FileResult) -> bool:
+        """Whether the warehouse (or this load) already holds a file of this content."""
+        return r.content_hash in self.by_hash
+
     def store(self, r: FileResult) -> None:
         """Store one validated file (or note it unchanged)."""
         now = datetime.now()
