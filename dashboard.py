@@ -25,6 +25,7 @@ PAGES = [  # (file, title key, icon, url path = the file's stem: see ui/entry.py
     ("pages/upload.py", "upload_title", ":material/upload_file:", "upload"),
     ("pages/sources.py", "sources", ":material/source:", "sources"),
     ("pages/quality.py", "quality_title", ":material/rule:", "quality"),
+    ("pages/accounts.py", "accounts_title", ":material/manage_accounts:", "accounts"),
 ]
 pages = [
     st.Page(path, title=tr(key, lang), icon=icon, url_path=url, default=i == 0)

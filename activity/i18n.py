@@ -23,6 +23,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "holdings_title": ("Що є у сховищі", "What the warehouse holds"),
     "upload_title": ("Завантаження", "Upload"),
     "sources": ("Джерела", "Sources"),  # the Sources page, and the sources of figures in an export
+    "password_again": ("Пароль ще раз", "Password again"),
+    "passwords_differ": ("Паролі не збігаються.", "The passwords do not match."),
+    "when": ("Коли", "When"),
+    "accounts_title": ("Користувачі", "Accounts"),
     "quality_title": ("Якість даних", "Data quality"),
     # the warehouse and the filters
     "no_warehouse_at": ("Сховища {db} немає. Спершу: python -m etl build", "There is no warehouse {db}. First: python -m etl build"),

@@ -65,7 +65,8 @@ def test_settings_say_which_login_applies() -> None:
 
 
 @pytest.mark.parametrize("name", PROTECTED)
-def test_a_visitor_without_accounts_configured_is_refused(page, name: str) -> None:
+def test_a_visitor_without_accounts_configured_is_refused(page, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ui.auth, "is_local_request", lambda: False)  # a browser elsewhere than the server
     at = page(name, auth={}, timeout=60)  # auth always given: never the developer's own secrets.toml
     assert not at.exception
     assert "python -m etl passwd" in at.warning[0].value
@@ -147,3 +148,59 @@ def test_secrets_stay_out_of_git_and_the_example_documents_both_set_ups() -> Non
     lines = [line[2:] for line in example.splitlines() if line.startswith("# ") and line[2:].split(" = ")[0] in keys]
     oidc = tomllib.loads("\n".join(lines[:5]))
     assert len(oidc) == 5 and read_settings(oidc).mode == "oidc"  # the commented keys make an OIDC set-up
+
+
+# ------------------------------------------------------------------ the first administrator, more accounts
+
+@pytest.mark.parametrize(("ip", "headers", "is_local"), [
+    (None, {"Host": "localhost:8501"}, True), (None, {"Host": "127.0.0.1:8501"}, True), (None, {"Host": "[::1]:8501"}, True),
+    ("10.0.0.7", {"Host": "localhost:8501"}, False),  # a connection from elsewhere
+    (None, {"Host": "dashboard.example.org"}, False),  # loopback, but for a public name: a tunnel or proxy
+    (None, {"Host": "localhost:8501", "X-Forwarded-For": "203.0.113.5"}, False),  # through nginx
+    (None, {"Host": "localhost", "X-Real-Ip": "203.0.113.5"}, False),
+])
+def test_only_a_browser_on_the_server_counts_as_local(ip, headers: dict, is_local: bool) -> None:
+    assert ui.auth.local(ip, headers) is is_local
+
+
+def test_a_fresh_start_makes_the_first_administrator_from_the_server_itself(page, monkeypatch) -> None:
+    from etl.accounts import accounts, path
+
+    monkeypatch.setattr(ui.auth, "is_local_request", lambda: True)  # AppTest has no real connection
+    at = page("upload", auth={}, timeout=60)  # no account anywhere
+    assert not at.exception and "першого адміністратора" in at.info[-1].value
+    at.text_input(key="auth_first_name").input("olena")
+    at.text_input(key="auth_first_password").input("закоротко")
+    at.text_input(key="auth_first_again").input("закоротко")
+    at.button[0].click().run()
+    assert "закороткий" in at.error[0].value and not accounts()
+    at.text_input(key="auth_first_name").input("olena")
+    at.text_input(key="auth_first_password").input(PASSWORD)
+    at.text_input(key="auth_first_again").input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.file_uploader, "logged in: the upload page itself"
+    made = accounts()
+    assert list(made) == ["olena"] and made["olena"].admin and verify_password(PASSWORD, made["olena"].hash)
+    assert PASSWORD not in path().read_text(encoding="utf-8")
+
+
+def test_an_administrator_adds_an_account_that_can_log_in_but_not_administer(page) -> None:
+    from etl.accounts import accounts
+
+    at = page("accounts", auth=ACCOUNTS, session={"auth_user": "olena"}, timeout=60)
+    assert not at.exception and "olena" in at.dataframe[0].value.iloc[:, 0].tolist()
+    at.text_input(key="acc_name").input("petro")
+    at.text_input(key="acc_password").input("другий-пароль-2025")
+    at.text_input(key="acc_again").input("другий-пароль-2025")
+    at.button[0].click().run()
+    assert not at.exception and "petro" in at.success[0].value
+    assert not accounts()["petro"].admin
+    other = page("accounts", auth=ACCOUNTS, session={"auth_user": "petro"}, timeout=60)
+    assert "лише для адміністраторів" in other.warning[0].value and not other.text_input
+    upload = page("upload", auth=ACCOUNTS, session={"auth_user": "petro"}, timeout=60)
+    assert upload.file_uploader  # petro may load data
+    removing = page("accounts", auth=ACCOUNTS, session={"auth_user": "olena"}, timeout=60)
+    removing.selectbox(key="acc_remove_pick").set_value("petro")
+    removing.button(key="acc_remove").click().run()
+    assert "petro" not in accounts()

@@ -257,3 +257,34 @@ def test_a_logged_in_user_uploads_a_file_and_sees_it_among_the_sources(browser, 
     rows = query("SELECT name, loaded_by, figures FROM sources WHERE active AND loaded_by = 'tester'", path=db)
     assert rows.values.tolist() == [[upload.name, "tester", 1]]
     assert list((tmp_path / "uploads").iterdir()) == []  # read under a generated name, then deleted
+
+
+def test_the_first_administrator_is_made_in_the_browser_on_a_fresh_start(browser, built_db: Path, tmp_path: Path) -> None:
+    """No account anywhere: a browser on the server itself makes the first administrator and is in."""
+    from etl.passwords import verify_password
+
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text("[auth]\n", encoding="utf-8")  # no accounts, no OIDC
+    local = tmp_path / "local"
+    with serve_app(built_db, secrets=secrets, env={"DASHBOARD_LOCAL_DIR": str(local)}) as url:
+        page = _new_page(browser)
+        try:
+            _open(page, _url(url, "upload"), '[data-testid="stTextInput"] input')
+            assert page.get_by_text("Створіть першого адміністратора").count() == 1
+            page.get_by_label("Ім’я користувача").fill("admin.olena")
+            page.get_by_label("Пароль", exact=True).fill("перший-адмін-2026")
+            page.get_by_label("Пароль ще раз").fill("перший-адмін-2026")
+            page.get_by_role("button", name="Створити й увійти").click()
+            page.locator('[data-testid="stFileUploaderDropzoneInput"]').wait_for(state="attached")
+            wait_for_app(page)
+            assert errors(page) == [] and page.js_errors == []
+            page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Користувачі").click()
+            page.get_by_text("Новий користувач").wait_for()
+            assert errors(page) == []
+        finally:
+            page.context.close()
+    import tomllib
+
+    made = tomllib.loads((local / "accounts.toml").read_text(encoding="utf-8"))["accounts"]
+    assert list(made) == ["admin.olena"] and made["admin.olena"]["admin"] is True
+    assert verify_password("перший-адмін-2026", made["admin.olena"]["hash"])

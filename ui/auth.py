@@ -9,7 +9,12 @@ data"; `.streamlit/secrets.example.toml` shows both set-ups):
 * otherwise **accounts** in `[auth.accounts]`, `name = "scrypt$..."` lines made by
   `python -m etl passwd NAME`: a login form, the login kept in the session's state. A failed
   attempt waits `FAIL_DELAY` seconds; `MAX_FAILURES` failures lock the form for `LOCK_SECONDS`.
-* with **neither**, the protected pages say how to set up an account and stay locked.
+* accounts made in the app (etl.accounts: `accounts.toml` of DASHBOARD_LOCAL_DIR) count as well.
+  On a fresh start, with no account anywhere, the protected pages offer to make the first
+  administrator, but only to a browser on the server machine itself (`is_local_request`:
+  a loopback connection, a localhost address, no proxy's forwarding headers); elsewhere they say how
+  to set up an account and stay locked. An administrator (any account of the secrets, or one made
+  as such) makes further accounts on the Accounts page (`require_admin`).
 
 The read-only pages stay public unless `[auth] protect_all = true` (`guard_public`, called by
 ui.entry.ensure_entry on every page). Passwords and secrets are never shown, logged or kept.
@@ -21,10 +26,11 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import streamlit as st
 
-from activity.i18n import translator
+from activity.i18n import pick, tr, translator
 from ui import bridge
 
 FAIL_DELAY = 1.0  # seconds every failed attempt waits
@@ -38,12 +44,20 @@ T = {
                "This page changes the warehouse, so you need to log in."),
     "locked_all": ("Застосунок доступний лише після входу.", "The app is open only to logged-in users."),
     "no_accounts": (
-        "Вхід ще не налаштовано, тож завантажувати дані не може ніхто. Адміністратор: виконайте "
+        "Вхід ще не налаштовано, тож завантажувати дані не може ніхто. Адміністратор: відкрийте застосунок у "
+        "браузері на самому сервері (http://localhost:8501), щоб створити першого адміністратора; або виконайте "
         "`python -m etl passwd ІМ’Я`, вставте надрукований рядок у `.streamlit/secrets.toml` під "
         "`[auth.accounts]` і перезапустіть застосунок; або налаштуйте вхід через OIDC (README, «Who may load data»).",
-        "Login is not set up yet, so nobody can load data. Administrator: run `python -m etl passwd NAME`, "
+        "Login is not set up yet, so nobody can load data. Administrator: open the app in a browser on the server "
+        "itself (http://localhost:8501) to make the first administrator; or run `python -m etl passwd NAME`, "
         "paste the printed line into `.streamlit/secrets.toml` under `[auth.accounts]` and restart the app; "
         "or set up OIDC login (README, 'Who may load data')."),
+    "first_admin": ("Облікових записів ще немає. Створіть першого адміністратора: він зможе додавати інших "
+                    "на сторінці «Користувачі».",
+                    "There are no accounts yet. Make the first administrator: they can add others on the "
+                    "Accounts page."),
+    "create": ("Створити й увійти", "Create and log in"),
+    "not_admin": ("Ця сторінка лише для адміністраторів.", "This page is for administrators only."),
     "user": ("Ім’я користувача", "User name"), "password": ("Пароль", "Password"),
     "submit": ("Увійти", "Log in"), "oidc": ("Увійти через {p}", "Log in with {p}"),
     "bad": ("Невірне ім’я користувача або пароль.", "Wrong user name or password."),
@@ -63,6 +77,7 @@ class AuthSettings:
     accounts: dict[str, str] = field(default_factory=dict)
     providers: tuple[str | None, ...] = ()  # None: the provider set in [auth] itself
     protect_all: bool = False
+    admins: frozenset[str] = frozenset()
 
 
 def auth_section() -> dict:
@@ -81,10 +96,14 @@ def _plain(value: object) -> object:
     return {str(k): _plain(v) for k, v in value.items()} if isinstance(value, Mapping) else value
 
 
-def read_settings(section: Mapping) -> AuthSettings:
-    """How logging in works for this `[auth]` section (see the module doc)."""
-    accounts = section.get("accounts")
-    accounts = {str(k): str(v) for k, v in accounts.items()} if isinstance(accounts, Mapping) else {}
+def read_settings(section: Mapping, made: Mapping | None = None) -> AuthSettings:
+    """How logging in works for this `[auth]` section and the accounts made in the app (`made`:
+    etl.accounts.accounts(); see the module doc)."""
+    given = section.get("accounts")
+    given = {str(k): str(v) for k, v in given.items()} if isinstance(given, Mapping) else {}
+    made = made or {}
+    accounts = {name: a.hash for name, a in made.items()} | given
+    admins = frozenset(given) | {name for name, a in made.items() if a.admin and name not in given}
     protect_all = section.get("protect_all") is True
     providers: list[str | None] = []
     if all(section.get(k) for k in OIDC_KEYS):
@@ -92,12 +111,28 @@ def read_settings(section: Mapping) -> AuthSettings:
     providers += [name for name, sub in section.items() if name != "accounts" and isinstance(sub, Mapping)
                   and all(sub.get(k) for k in OIDC_KEYS)]
     if providers and section.get("redirect_uri") and section.get("cookie_secret"):
-        return AuthSettings("oidc", accounts, tuple(providers), protect_all)
-    return AuthSettings("accounts" if accounts else "none", accounts, (), protect_all)
+        return AuthSettings("oidc", accounts, tuple(providers), protect_all, admins)
+    return AuthSettings("accounts" if accounts else "none", accounts, (), protect_all, admins)
 
 
 def settings() -> AuthSettings:
-    return read_settings(auth_section())
+    return read_settings(auth_section(), bridge.accounts())
+
+
+def is_local_request() -> bool:
+    """A browser on the server machine itself (see `local`)."""
+    return local(st.context.ip_address, st.context.headers)
+
+
+def local(ip: object, headers: Mapping) -> bool:
+    """A loopback connection (Streamlit gives no address for one) to a localhost address, without a
+    header a proxy adds (a request through nginx comes from loopback too)."""
+    if ip is not None:
+        return False
+    if any(headers.get(h) for h in ("X-Forwarded-For", "X-Real-Ip", "Forwarded", "X-Forwarded-Host")):
+        return False
+    host = urlsplit("//" + (headers.get("Host") or "")).hostname or ""
+    return host in ("localhost", "127.0.0.1", "::1", "")
 
 
 def current_user(cfg: AuthSettings | None = None) -> str | None:
@@ -140,8 +175,19 @@ def guard_public(lang: str) -> None:
     _logout_button(cfg, user, lang)
 
 
+def require_admin(lang: str) -> str:
+    """The logged-in administrator; anyone else is told so and stopped."""
+    user = require_login(lang)
+    if user not in settings().admins:
+        st.warning(t("not_admin", lang))
+        st.stop()
+    return user
+
+
 def _login(cfg: AuthSettings, lang: str) -> None:
-    if cfg.mode == "none":
+    if cfg.mode == "none" and is_local_request():
+        _first_admin_form(lang)
+    elif cfg.mode == "none":
         st.warning(t("no_accounts", lang))
     elif cfg.mode == "oidc":
         _oidc_buttons(cfg, lang)
@@ -178,6 +224,30 @@ def _account_form(cfg: AuthSettings, lang: str) -> None:
     st.error(t("bad", lang))
     if seconds_locked() > 0:
         st.warning(t("wait", lang, s=int(LOCK_SECONDS)))
+
+
+def _first_admin_form(lang: str) -> None:
+    st.info(t("first_admin", lang))
+    with st.form("auth_first_admin", clear_on_submit=True):
+        name = st.text_input(t("user", lang), key="auth_first_name", autocomplete="username")
+        password = st.text_input(t("password", lang), type="password", key="auth_first_password",
+                                 autocomplete="new-password")
+        again = st.text_input(tr("password_again", lang), type="password", key="auth_first_again", autocomplete="new-password")
+        submitted = st.form_submit_button(t("create", lang), type="primary")
+    if not submitted:
+        return
+    if password != again:
+        st.error(tr("passwords_differ", lang))
+        return
+    if settings().accounts:  # someone was quicker (another tab): log in as usual instead
+        st.rerun()
+    try:
+        bridge.add_account(name.strip(), password, admin=True, added_by="localhost")
+    except bridge.PasswordError as exc:
+        st.error(pick(exc.uk, exc.en, lang))
+        return
+    st.session_state[STATE_USER] = name.strip()
+    st.rerun()
 
 
 def check_account(cfg: AuthSettings, name: str, password: str) -> bool:

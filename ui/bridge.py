@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from etl.load.parse import FileResult
 
 _FROM = {  # name -> the etl module it comes from
-    "verify_password": "etl.passwords",
+    "verify_password": "etl.passwords", "PasswordError": "etl.passwords",
+    "accounts": "etl.accounts", "add_account": "etl.accounts", "remove_account": "etl.accounts",
     "Figure": "etl.figures", "REPORTED": "etl.figures", "as_written": "etl.figures",
     "ERROR": "etl.problems", "Problem": "etl.problems",
     "FileResult": "etl.load.parse",

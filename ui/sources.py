@@ -11,7 +11,7 @@ HASH_CHARS = 12  # enough to tell versions apart at a glance; the whole hash is 
 
 T = {
     "hash": ("Вміст (SHA-256)", "Content (SHA-256)"), "loaded_by": ("Завантажив", "Loaded by"),
-    "loaded_at": ("Коли", "When"), "state": ("Стан", "State"),
+    "state": ("Стан", "State"),
     "active": ("діє", "in use"), "replaced": ("замінено версією {by} від {when}", "replaced by version {by} of {when}"), "removed": ("вилучено", "removed"),
     "action": ("Дія", "Action"), "superseded": ("Що замінено", "What it superseded"),
     "replaced_action": ("замінено", "replaced"),
@@ -39,7 +39,7 @@ def sources_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         tr("file_or_report", lang): frame["name"], tr("type", lang): frame["kind"],
         t("hash", lang): frame["content_hash"].str[:HASH_CHARS],
         t("loaded_by", lang): frame["loaded_by"].fillna(""),
-        t("loaded_at", lang): [_when(v, lang) for v in frame["loaded_at"]],
+        tr("when", lang): [_when(v, lang) for v in frame["loaded_at"]],
         tr("n_figures", lang): frame["figures"].astype(int), tr("n_warnings", lang): frame["warnings"].astype(int),
         tr("demo", lang): frame["demo"].map(yes_no), t("state", lang): states,
     })
@@ -57,7 +57,7 @@ def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                            strict=True)
     ]
     return pd.DataFrame({
-        t("loaded_at", lang): [_when(v, lang) for v in frame["logged_at"]],
+        tr("when", lang): [_when(v, lang) for v in frame["logged_at"]],
         t("action", lang): [actions.get(a, a) for a in frame["action"]],
         tr("file_or_report", lang): frame["source_name"], t("hash", lang): frame["content_hash"].str[:HASH_CHARS],
         tr("n_figures", lang): frame["figures"].fillna(0).astype(int),

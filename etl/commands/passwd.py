@@ -19,7 +19,6 @@ from etl.passwords import PasswordError, account_line, check_user_name
 T = {
     "prompt": ("Пароль для {user}", "Password for {user}"),
     "again": ("Ще раз", "Repeat"),
-    "mismatch": ("Паролі не збігаються.", "The passwords do not match."),
     "paste": ("Вставте цей рядок у .streamlit/secrets.toml під [auth.accounts]:",
               "Paste this line into .streamlit/secrets.toml under [auth.accounts]:"),
 }
