@@ -274,7 +274,8 @@ def test_get_metric_unknown_code_names_it() -> None:
 
 def test_metrics_in_category_keeps_file_order() -> None:
     civil = [m.code for m in metrics_in_category("civil_society")]
-    assert set(civil) == {"party_cells_registered", "ngos_registered", "religious_orgs_registered"}
+    assert set(civil) == {"party_cells_registered", "ngos_registered", "religious_orgs_registered",
+                          "trade_unions_registered", "ngos_ceased", "ngos_in_liquidation", "religious_denominations"}
     assert civil == [code for code in METRICS if code in civil]
     with pytest.raises(KeyError):
         metrics_in_category("nonexistent")

@@ -1,0 +1,341 @@
+"""Which metric a row label names: the one resolver of spreadsheet labels.
+
+Officials rarely write a metric in the catalog's exact words. :func:`resolve_metric` reads a label
+in steps, the safest first, and stops at the first that answers:
+
+* ``exact``: the label is one of the catalog's names after :func:`activity.catalog.normalise_label`
+  and a little more cleaning (dashes, "№", units in brackets anywhere, ", шт", "кількість",
+  "к-сть", "НПА");
+* ``remembered``: a person mapped this wording to a metric once (``python -m etl wordings add``, the
+  upload page); kept in ``metric_wordings.toml`` of the local data folder (``DASHBOARD_LOCAL_DIR``);
+* ``forms``: the label's words are the words of one of the metric's wordings in other forms or
+  order ("вхідних листів", "листи вхідні"), through pymorphy3 lemmas (``activity.morph``), once
+  surplus words ("за звітний період", "загальна кількість") are set aside;
+* ``contained``: the label holds a wording of one metric (two words or more, in their order) and
+  nothing that belongs to another metric's wordings: read as that metric, with a warning naming the
+  cell (``metric_inferred``). A negation or a breakdown ("не", "у тому числі", "з них") is never
+  inferred.
+
+Anything else is ``unknown``: the label is not read, and the closest metrics (by rapidfuzz) are
+suggested. A wrong automatic match is worse than a question, so every step refuses when two
+metrics could be meant.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from activity.catalog import METRICS, Metric, normalise_label
+from activity.settings import setting
+
+__all__ = [
+    "Resolution",
+    "Remembered",
+    "clean_label",
+    "remembered",
+    "remembered_path",
+    "resolve_metric",
+    "suggest",
+]
+
+AUTOMATIC = ("exact", "remembered", "forms", "contained")  # the ways a label is read without a person
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-"})
+_UNITS_ANYWHERE = re.compile(
+    r"\(\s*(?:од|шт|осіб|одиниць|кількість|к-сть|к-ть|кіл-ть|штук|разів|№)\.?\s*\)")
+_TRAILING_UNIT = re.compile(r",\s*(?:од|шт|осіб|одиниць|штук)\.?\s*$")
+_NUMBER_SIGN = re.compile(r"№")
+_ABBREVIATIONS = {"нпа": "нормативно-правові акти"}
+_WORD = re.compile(r"[^\W\d_]+(?:[-’][^\W\d_]+)*")
+_ABBREV_RE = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")(?![^\W\d_])")
+
+# Words that never carry which metric is meant: they are set aside before word forms are compared.
+_FUNCTION = frozenset(
+    "і й та а або чи в у на з із зі зо до для від за по про що які який яка яке як при під над "
+    "через між щодо о об".split())
+_FILLER = frozenset(
+    "кількість к-сть к-ть кіл-ть число загальний звітний період місяць квартал рік півріччя тиждень "
+    "поточний протягом од шт одиниця штука разом".split())
+# Words that name the council or its website, not the thing counted: harmless beside a wording.
+_NEUTRAL = frozenset(
+    "офіційний міський рада міськрада селищний сільський виконавчий відділ управління структурний "
+    "підрозділ орган апарат".split())
+# Words that turn a wording into something else: a negation, a part of a total.
+_BLOCKERS = frozenset("не ні без крім окрім них тому числі числа зокрема т.ч тч".split())
+
+
+def clean_label(text: str) -> str:
+    """:func:`normalise_label` and a little more: dashes unified, "№" and units in brackets dropped
+    anywhere, ", шт" at the end, abbreviations spelt out ("НПА")."""
+    key = normalise_label(text).translate(_DASHES)
+    key = _NUMBER_SIGN.sub(" ", _UNITS_ANYWHERE.sub(" ", key))
+    key = _TRAILING_UNIT.sub("", key)
+    key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
+    return normalise_label(" ".join(key.split()))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a label names: `metric` (None when unknown), `how` it was read (exact, remembered, forms,
+    contained, unknown), the catalog `wording` a contained label holds, and `suggestions` (the
+    closest metrics, best first) when unknown."""
+
+    metric: Metric | None
+    how: str
+    wording: str = ""
+    suggestions: tuple[Metric, ...] = ()
+
+    @property
+    def inferred(self) -> bool:
+        return self.how == "contained"
+
+
+# ------------------------------------------------------------------ the catalog's words
+
+
+@dataclass(frozen=True)
+class _Wording:
+    code: str
+    text: str
+    words: tuple[frozenset[str], ...]  # the lemma keys of each content word, in order
+
+
+def _tokens(key: str) -> list[str]:
+    return _WORD.findall(key)
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys(word: str) -> frozenset[str]:
+    from activity.morph import lemma_keys
+
+    return lemma_keys(word)
+
+
+def _is_function(word: str) -> bool:
+    return word in _FUNCTION
+
+
+def _content(key: str) -> tuple[list[str], bool]:
+    """The content words of a cleaned label (function and filler words set aside), and whether
+    it holds a word that forbids inferring (a negation, a breakdown)."""
+    words = [w for w in _tokens(key) if not _is_function(w)]
+    blocked = any(w in _BLOCKERS for w in words) or "т.ч" in key or "в т. ч" in key
+    out = [w for w in words if not (_keys(w) & _FILLER) and w not in _BLOCKERS]
+    return out, blocked
+
+
+@functools.cache
+def _catalog() -> tuple[dict[str, str], tuple[_Wording, ...], dict[str, frozenset[str]]]:
+    """The cleaned names of every metric (a name two metrics share after cleaning is left out), each
+    metric's wordings as lemma keys, and each metric's vocabulary (every lemma key of its names)."""
+    index: dict[str, str] = {}
+    shared: set[str] = set()
+    wordings: list[_Wording] = []
+    vocabulary: dict[str, set[str]] = {}
+    for m in METRICS.values():
+        vocab = vocabulary.setdefault(m.code, set())
+        for name in dict.fromkeys(m.names()):
+            key = clean_label(name)
+            if not key:
+                continue
+            if index.setdefault(key, m.code) != m.code:
+                shared.add(key)
+            words, _ = _content(key)
+            if not words:
+                continue
+            lemmas = tuple(_keys(w) for w in words)
+            wordings.append(_Wording(m.code, key, lemmas))
+            for ks in lemmas:
+                vocab |= ks
+    for key in shared:
+        del index[key]
+    return index, tuple(wordings), {code: frozenset(v) for code, v in vocabulary.items()}
+
+
+def _same(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b)
+
+
+def _spans(words: tuple[frozenset[str], ...], label: list[frozenset[str]]) -> list[tuple[int, ...]]:
+    """Where `words` stand in `label`, in their order, at most one other word between two of them:
+    the positions of each place they are found."""
+    out = []
+    for start in range(len(label)):
+        if not _same(words[0], label[start]):
+            continue
+        at = [start]
+        for ks in words[1:]:
+            nxt = next((i for i in (at[-1] + 1, at[-1] + 2) if i < len(label) and _same(ks, label[i])), None)
+            if nxt is None:
+                break
+            at.append(nxt)
+        else:
+            out.append(tuple(at))
+    return out
+
+
+def _same_bag(words: tuple[frozenset[str], ...], label: list[frozenset[str]]) -> bool:
+    """The same words in any order (each word of the label used once)."""
+    if len(words) != len(label):
+        return False
+    free = list(label)
+    for ks in sorted(words, key=lambda k: sum(_same(k, x) for x in label)):
+        for i, other in enumerate(free):
+            if _same(ks, other):
+                del free[i]
+                break
+        else:
+            return False
+    return True
+
+
+# ------------------------------------------------------------------ remembered mappings
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """A wording a person mapped to a metric: as written, its metric code, who and when."""
+
+    text: str
+    code: str
+    added_by: str = ""
+    added_at: str = ""
+
+    @property
+    def key(self) -> str:
+        return clean_label(self.text)
+
+
+def remembered_path() -> Path:
+    """Where remembered wordings are kept: beside the departments people added (survives
+    `build --fresh`; git-ignored)."""
+    return setting("LOCAL_DIR") / "metric_wordings.toml"
+
+
+def _stamp(path: Path) -> tuple[str, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+@functools.lru_cache(maxsize=8)
+def _read_remembered(stamp: tuple[str, int, int] | None) -> dict[str, Remembered]:
+    if stamp is None:
+        return {}
+    try:
+        raw = tomllib.loads(Path(stamp[0]).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    out: dict[str, Remembered] = {}
+    for entry in raw.get("wording", []):
+        if not isinstance(entry, dict):
+            continue
+        text, code = str(entry.get("text", "")), str(entry.get("code", ""))
+        if code not in METRICS or not clean_label(text):
+            continue  # a code the catalog no longer has is never read
+        item = Remembered(text, code, str(entry.get("added_by", "")), str(entry.get("added_at", "")))
+        out[item.key] = item
+    return out
+
+
+def remembered() -> dict[str, Remembered]:
+    """The remembered wordings by their cleaned text (read again when the file changes)."""
+    return _read_remembered(_stamp(remembered_path()))
+
+
+# ------------------------------------------------------------------ resolving
+
+
+def resolve_metric(text: str) -> Resolution:
+    """What the row label `text` names (see the module doc)."""
+    return _resolve(str(text), _stamp(remembered_path()))
+
+
+@functools.lru_cache(maxsize=16384)
+def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
+    index, wordings, vocabulary = _catalog()
+    exact = index.get(normalise_label(text))
+    key = clean_label(text)
+    if not key:
+        return Resolution(None, "unknown")
+    exact = exact or index.get(key)
+    if exact:
+        return Resolution(METRICS[exact], "exact")
+    mapped = _read_remembered(stamp).get(key)
+    if mapped is not None:
+        return Resolution(METRICS[mapped.code], "remembered", mapped.text)
+    words, blocked = _content(key)
+    if not words:
+        return Resolution(None, "unknown", suggestions=tuple(suggest(text)))
+    label = [_keys(w) for w in words]
+    whole = {w.code for w in wordings if _same_bag(w.words, label)}
+    if len(whole) == 1:
+        return Resolution(METRICS[whole.pop()], "forms")
+    if whole:
+        return Resolution(None, "unknown", suggestions=_ranked(whole, text))
+    found = [(w, span) for w in wordings if len(w.words) >= 2 for span in _spans(w.words, label)]
+    # A wording inside a longer one of another metric ("фото" in "фото в новинах") is not a reading.
+    found = [(w, s) for w, s in found
+             if not any(o.code != w.code and set(s) < set(o2) for o, o2 in found)]
+    codes = {w.code for w, _ in found}
+    if len(codes) != 1 or blocked:
+        return Resolution(None, "unknown", suggestions=_ranked(codes, text))
+    code = codes.pop()
+    covered = {i for _, span in found for i in span}
+    others = _others(code)
+    own = vocabulary[code]
+    surplus = [ks for i, ks in enumerate(label) if i not in covered and not ks & _NEUTRAL]
+    if any(ks & others and not ks & own for ks in surplus) or len(covered) < len(surplus):
+        return Resolution(None, "unknown", suggestions=_ranked({code}, text))
+    best = max(found, key=lambda f: len(f[1]))[0]
+    return Resolution(METRICS[code], "contained", best.text)
+
+
+@functools.cache
+def _others(code: str) -> frozenset[str]:
+    """The lemma keys of every metric's names but this one's."""
+    return frozenset().union(*(v for c, v in _catalog()[2].items() if c != code))
+
+
+def _ranked(codes: set[str], text: str) -> tuple[Metric, ...]:
+    """The candidates first (in catalog order), then the closest by spelling; three at most."""
+    first = [METRICS[c] for c in METRICS if c in codes]
+    rest = [m for m in suggest(text, n=3) if m.code not in codes]
+    return tuple((first + rest)[:3])
+
+
+@functools.cache
+def _choices() -> tuple[list[str], list[str]]:
+    index, _, _ = _catalog()
+    names: dict[str, str] = {}
+    for m in METRICS.values():
+        for name in m.names():
+            key = clean_label(name)
+            if key:
+                names.setdefault(key, m.code)
+    return list(names), [names[k] for k in names]
+
+
+def suggest(text: str, n: int = 3) -> list[Metric]:
+    """Up to `n` distinct metrics whose names are closest to `text` by spelling (rapidfuzz), best
+    first; none when nothing is close."""
+    from rapidfuzz import fuzz, process
+
+    key = clean_label(str(text))
+    if not key or n <= 0:
+        return []
+    names, codes = _choices()
+    hits = process.extract(key, names, scorer=fuzz.WRatio, limit=40, score_cutoff=70)
+    out: list[str] = []
+    for _, _, i in hits:
+        if codes[i] not in out:
+            out.append(codes[i])
+        if len(out) == n:
+            break
+    return [METRICS[c] for c in out]
