@@ -14,7 +14,7 @@ import click
 from etl.commands.options import defaults, shared_options
 
 # The modules of etl/commands/ whose `COMMANDS` are registered here (so `python -m etl --help` lists them).
-COMMAND_MODULES: tuple[str, ...] = ("load", "departments", "publish", "synth", "extract", "export", "passwd", "parquet")
+COMMAND_MODULES: tuple[str, ...] = ("load", "departments", "wordings", "publish", "synth", "extract", "export", "passwd", "parquet")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -81,6 +81,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Невідомий показник «{found}».{hint}",
         "Unknown metric '{found}'.{hint}",
     ),
+    "metric_inferred": (
+        "Рядок «{found}» прочитано як показник «{metric}» ({code}): він містить «{wording}». Якщо це інший "
+        "показник, запам’ятайте назву: python -m etl wordings add.",
+        "The row '{found}' was read as the metric '{metric}' ({code}): it holds '{wording}'. If another metric is "
+        "meant, remember the wording: python -m etl wordings add.",
+    ),
+    "unknown_metric_skipped": (
+        "Рядок з невідомим показником «{found}» пропущено, решту файлу завантажено.{hint}",
+        "The row with the unknown metric '{found}' was left out; the rest of the file was loaded.{hint}",
+    ),
     "bad_period": ("{detail}", "{detail}"),
     "bad_date": (
         "Не вдалося прочитати дату «{found}»; очікується дд.мм.рррр, наприклад 01.10.2019.",

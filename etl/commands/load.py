@@ -19,7 +19,8 @@ from activity.warehouse.store import WarehouseDamaged, WarehouseOutdated
 from etl.commands.options import shared_options
 from etl.load.loader import LoadReport, check, load
 from etl.load.parse import FileResult, expand_paths
-from etl.load.warehouse import WarehouseBusy
+from etl.intake.uploads import unknown_wordings
+from etl.load.warehouse import WarehouseBusy, record_unknown_wordings
 
 EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4
 
@@ -63,35 +64,42 @@ T = {  # (uk, en)
 t = translator(T)
 
 
+SKIP_UNKNOWN = click.option(
+    "--skip-unknown", is_flag=True,
+    help="Leave out rows whose metric is unknown (each a warning with its cell) instead of rejecting the file.")
+
+
 @click.command("load")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--demo", is_flag=True, help="Mark these figures as demo data (the app labels them).")
 @click.option("--department", default=None, metavar="NAME",
               help="The department of figures whose file names none (its name or code, as registered).")
+@SKIP_UNKNOWN
 @shared_options
 @click.pass_obj
-def load_command(obj: dict, paths: tuple[Path, ...], demo: bool, department: str | None) -> None:
+def load_command(obj: dict, paths: tuple[Path, ...], demo: bool, department: str | None, skip_unknown: bool) -> None:
     """Load spreadsheets (.xlsx, .csv, .ods) and reports (.txt, .docx) from files or folders.
 
     A file loaded before with the same content is left as it is; a file with the same name and new
     content replaces its previous version. If any file has errors, nothing is loaded.
     """
-    _run(obj, list(paths), store=True, demo=demo, department=department)
+    _run(obj, list(paths), store=True, demo=demo, department=department, skip_unknown=skip_unknown)
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--department", default=None, metavar="NAME",
               help="The department of figures whose file names none (its name or code, as registered).")
+@SKIP_UNKNOWN
 @shared_options
 @click.pass_obj
-def check_command(obj: dict, paths: tuple[Path, ...], department: str | None) -> None:
+def check_command(obj: dict, paths: tuple[Path, ...], department: str | None, skip_unknown: bool) -> None:
     """Validate files and list every problem, without loading anything.
 
     PATHS are spreadsheets (.xlsx, .csv, .ods), reports (.txt, .docx) or folders. Each problem names its file, sheet and
     cell. Exits with 1 if any file has an error, 0 otherwise; the warehouse is never touched.
     """
-    _run(obj, list(paths), store=False, department=department)
+    _run(obj, list(paths), store=False, department=department, skip_unknown=skip_unknown)
 
 
 @click.command("build")
@@ -130,7 +138,8 @@ def _progress_factory(obj: dict):
     return make
 
 
-def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False, department: str | None = None) -> None:
+def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False, department: str | None = None,
+         skip_unknown: bool = False) -> None:
     started = time.perf_counter()
     files = expand_paths(paths)
     if not files:
@@ -139,11 +148,15 @@ def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False, depar
     label = t("loading" if store else "checking", obj["lang"])
     bar = _progress_factory(obj)(len(files), label)
     if not store:
-        results = check(files, db_path=obj["db"], department=department, progress=lambda _r: bar.update(1))
+        results = check(files, db_path=obj["db"], department=department, progress=lambda _r: bar.update(1),
+                        skip_unknown=skip_unknown)
         bar.close()
         sys.exit(_print_report(obj, LoadReport(results, False), time.perf_counter() - started, attempted=False))
     try:
-        report = load(files, obj["db"], demo=demo, department=department, progress=lambda _r: bar.update(1))
+        report = load(files, obj["db"], demo=demo, department=department, progress=lambda _r: bar.update(1),
+                      skip_unknown=skip_unknown)
+        if report.loaded:  # the rows left out, noted for the catalog (the Data quality page)
+            record_unknown_wordings(obj["db"], unknown_wordings(report.files))
     except (WarehouseBusy, WarehouseDamaged) as exc:
         bar.close()
         _fail_db(obj, exc)

@@ -181,10 +181,11 @@ def parse_uploads(files: list[Incoming], folder: Path | None = None,
 
 
 def unknown_wordings(results: list[FileResult]) -> list[tuple[str, str, int]]:
-    """(wording, file, cells) for every metric name the catalog did not know."""
+    """(wording, file, cells) for every metric name the catalog did not know (rows rejected or left out)."""
     out = []
     for r in results:
-        seen = Counter(str(p.params.get("found")) for p in r.problems if p.key == "unknown_metric" and p.params.get("found"))
+        seen = Counter(str(p.params.get("found")) for p in r.problems
+                       if p.key in ("unknown_metric", "unknown_metric_skipped") and p.params.get("found"))
         out += [(wording, r.name, n) for wording, n in sorted(seen.items())]
     return out
 

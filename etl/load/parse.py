@@ -91,11 +91,14 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     return out
 
 
-def parse_file(path: str | Path, display_name: str | None = None, *, packed: bool = False) -> FileResult:
+def parse_file(path: str | Path, display_name: str | None = None, *, packed: bool = False,
+               skip_unknown: bool = False) -> FileResult:
     """Read and validate one file. Never raises for bad input: problems are in the result.
 
     With `packed`, the figures come as one Arrow table (`result.packed`, see FileResult.pack) built
-    without a Python object per figure where the layout allows it: what the loader wants.
+    without a Python object per figure where the layout allows it: what the loader wants. With
+    `skip_unknown`, a row whose metric is unknown is left out with a warning naming its cell
+    (`unknown_metric_skipped`) instead of rejecting the file.
     """
     path = Path(path)
     name = safe_display_name(display_name or path.name)  # shown and stored; never used as a path
@@ -117,7 +120,7 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
         parts.append(sheet_result.figures)
         if sheet_result.columns is not None:
             parts.append(sheet_result.columns)
-        result.problems.extend(sheet_result.problems)
+        result.problems.extend(_skipping(sheet_result.problems) if skip_unknown else sheet_result.problems)
         for text, cell in sheet_result.department_cells.items():
             result.department_cells.setdefault(text, cell)
         if not sheet_result.found_table and _has_numbers(sheet.rows):  # a text-only sheet is notes
@@ -138,6 +141,12 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
     return result
 
 
+
+
+def _skipping(problems: list[Problem]) -> list[Problem]:
+    """Unknown metrics as warnings: their rows were never read, the rest of the sheet was."""
+    return [Problem(WARNING, "unknown_metric_skipped", p.file, p.sheet, p.cell, params=p.params)
+            if p.key == "unknown_metric" else p for p in problems]
 
 
 def _packed_without_repeats(result: FileResult, parts: list) -> bool:

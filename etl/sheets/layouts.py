@@ -14,13 +14,14 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from activity.catalog import Metric, match_metric, normalise_label, suggest_metrics
+from activity.catalog import Metric, match_metric
 from activity.period_text import parse_period
 from activity.periods import Period, PeriodError
 from activity.places import PlaceError, resolve_place
 from etl.figures import Figure, FigureColumns, as_written
 from etl.problems import ERROR, WARNING, Problem, cell_name
 from etl.sheets.cells import CellProblem, read_date, read_flag, read_value
+from etl.sheets.metrics import metric_problem
 from etl.sheets.readers import Sheet
 
 LONG_HEADERS: dict[str, set[str]] = {
@@ -254,8 +255,8 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
         if metric is None:
             if _norm_header(label).startswith(TOTAL_WORDS) or not has_values:
                 continue  # a totals row or a section heading
-            _metric(ctx, label, r, label_col)
-            continue
+            if (metric := _metric(ctx, label, r, label_col)) is None:
+                continue
         if not has_values:
             continue
         at = [i for i, v in enumerate(values) if v is not None]
@@ -356,12 +357,9 @@ def _metric(ctx: _Ctx, raw: object, r: int, c: int) -> Metric | None:
     if raw is None:
         ctx.add("empty_value", r, c, what="Показник")
         return None
-    metric = match_metric(str(raw))
-    if metric is None:
-        suggestions = suggest_metrics(str(raw))
-        hint = " Можливо: " + "; ".join(f"«{m.label_uk}» ({m.code})" for m in suggestions) + "." if suggestions else ""
-        hint_en = " Did you mean: " + "; ".join(f"'{m.label_en}' ({m.code})" for m in suggestions) + "?" if suggestions else ""
-        ctx.add("unknown_metric", r, c, found=normalise_label(str(raw)) and str(raw).strip(), hint=hint, hint_en=hint_en)
+    metric, problem = metric_problem(str(raw))
+    if problem is not None:
+        ctx.add(problem[0], r, c, warning=problem[0] != "unknown_metric", **problem[1])
     return metric
 
 

@@ -1,0 +1,96 @@
+"""What people teach the metric resolver: a wording mapped once is known from then on.
+
+`python -m etl wordings add | remove` and the upload page's choice write here; activity.wordings
+reads the file (`metric_wordings.toml` of DASHBOARD_LOCAL_DIR, beside the departments people added:
+outside the warehouse, so it survives `build --fresh`). Each entry keeps who added it and when.
+A mapping never makes a metric code: the code must be in the catalog, and a wording that already
+names another metric is refused.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+from activity.catalog import METRICS, Metric
+from activity.wordings import Remembered, clean_label, remembered, remembered_path, resolve_metric
+
+__all__ = ["WordingError", "add_wording", "remove_wording", "list_wordings"]
+
+
+class WordingError(ValueError):
+    """A mapping refused, said in both languages."""
+
+    def __init__(self, uk: str, en: str) -> None:
+        super().__init__(en)
+        self.uk, self.en = uk, en
+
+    def message(self, lang: str = "uk") -> str:
+        return self.en if lang == "en" else self.uk
+
+
+def list_wordings() -> list[Remembered]:
+    """The remembered wordings, in the order they were added."""
+    return list(remembered().values())
+
+
+def _close_codes(code: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    hits = process.extract(code, list(METRICS), scorer=fuzz.WRatio, limit=5, score_cutoff=50)
+    return ", ".join(c for c, _, _ in hits) or ", ".join(list(METRICS)[:5])
+
+
+def add_wording(text: str, code: str, *, user: str | None = None) -> Metric:
+    """Remember that `text` (as written in files) names the metric `code`; WordingError when the
+    code is not in the catalog, the text is empty, or it already names another metric."""
+    text = " ".join(str(text).split())
+    if code not in METRICS:
+        raise WordingError(f"невідомий код показника «{code}»; близькі: {_close_codes(code)}",
+                           f"unknown metric code {code!r}; close: {_close_codes(code)}")
+    key = clean_label(text)
+    if not key:
+        raise WordingError(f"«{text}» не схоже на назву показника", f"'{text}' is not a metric's name")
+    found = resolve_metric(text)
+    if found.metric is not None and found.how in ("exact", "forms", "remembered") and found.metric.code != code:
+        raise WordingError(
+            f"«{text}» уже означає показник «{found.metric.label_uk}» ({found.metric.code})",
+            f"'{text}' already names the metric '{found.metric.label_en}' ({found.metric.code})")
+    if found.metric is not None and found.metric.code == code and found.how in ("exact", "forms", "remembered"):
+        return METRICS[code]  # known already: nothing to remember
+    entries = list_wordings()
+    entries.append(Remembered(text, code, _who(user), datetime.now().replace(microsecond=0).isoformat()))
+    _write(entries)
+    return METRICS[code]
+
+
+def remove_wording(text: str) -> Remembered:
+    """Forget a remembered wording; WordingError when it is not remembered."""
+    key = clean_label(str(text))
+    entries = list_wordings()
+    gone = [e for e in entries if e.key == key]
+    if not gone:
+        raise WordingError(f"«{text}» не запам’ятано", f"'{text}' is not remembered")
+    _write([e for e in entries if e.key != key])
+    return gone[0]
+
+
+def _who(user: str | None) -> str:
+    from etl.load.warehouse import whoami
+
+    return user or whoami()
+
+
+def _write(entries: list[Remembered]) -> None:
+    def quoted(v: str) -> str:
+        return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+    lines = ["# Metric wordings people mapped (python -m etl wordings, the upload page): read by activity.wordings.", ""]
+    for e in entries:
+        lines += ["[[wording]]", f"text = {quoted(e.text)}", f"code = {quoted(e.code)}",
+                  f"added_by = {quoted(e.added_by)}", f"added_at = {quoted(e.added_at)}", ""]
+    file = remembered_path()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    tmp.write_text("\n".join(lines), encoding="utf-8")
+    os.replace(tmp, file)
