@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 DB     ?= data/warehouse.duckdb
 PORT   ?= 8501
 
-.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots office spark nginx
+.PHONY: run test install warehouse rebuild demo check lint bench clean help browser screenshots office spark nginx antiword
 
 help:
 	@echo "make run        - install, build the warehouse if needed, start the app on http://localhost:$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make office     - install LibreOffice Calc for the export tests (apt-get; skipped elsewhere)"
 	@echo "make spark      - install a Java runtime (apt-get) and pyspark for the Spark test (skipped where impossible)"
 	@echo "make nginx      - install Debian's nginx for the two-replica test (apt-get; skipped elsewhere)"
+	@echo "make antiword   - install Debian's antiword, which reads old Word reports (.doc) (apt-get; skipped elsewhere)"
 	@echo "make screenshots - full-page screenshots of every page into docs/screenshots/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -38,10 +39,10 @@ warehouse: $(STAMP)
 rebuild: $(STAMP)
 	$(PY) -m etl --db $(DB) build --fresh
 
-run: $(STAMP) $(DB)
+run: $(STAMP) $(DB) antiword
 	DASHBOARD_DB=$(DB) $(PY) -m ui.serve --server.port $(PORT)
 
-test: $(STAMP) browser office spark nginx
+test: $(STAMP) browser office spark nginx antiword
 	$(PY) -m pytest -q
 
 demo: $(STAMP)
@@ -68,13 +69,23 @@ browser:
 	  || { echo "browser: installing chromium failed: the browser tests will skip"; [ -z "$$CI" ]; }; \
 	fi
 
-# One export test (tests/test_export.py) lets LibreOffice Calc judge the files; without soffice it skips.
+# One export test (tests/test_export.py) lets LibreOffice Calc judge the files, and the .doc tests
+# (tests/test_report_formats.py) write old Word files with Writer; without soffice they skip.
 office:
 	@if command -v soffice >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || [ "$$(id -u)" != 0 ]; then :; \
 	else \
-	  apt-get install -y --no-install-recommends libreoffice-calc >/dev/null 2>&1 \
-	  || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends libreoffice-calc >/dev/null 2>&1; } \
-	  || echo "office: installing libreoffice-calc failed: the LibreOffice export tests will skip"; \
+	  apt-get install -y --no-install-recommends libreoffice-calc libreoffice-writer >/dev/null 2>&1 \
+	  || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends libreoffice-calc libreoffice-writer >/dev/null 2>&1; } \
+	  || echo "office: installing LibreOffice failed: the LibreOffice tests will skip"; \
+	fi
+
+# Old Word reports (.doc) are read with antiword (else LibreOffice, else a message saying so).
+antiword:
+	@if command -v antiword >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || [ "$$(id -u)" != 0 ]; then :; \
+	else \
+	  apt-get install -y --no-install-recommends antiword >/dev/null 2>&1 \
+	  || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends antiword >/dev/null 2>&1; } \
+	  || echo "antiword: installing it failed: old Word reports (.doc) need LibreOffice or a save as .docx"; \
 	fi
 
 # tests/test_replicas.py runs two app replicas behind nginx (deploy/nginx.conf); without nginx it skips.

@@ -34,6 +34,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Книга захищена паролем (зашифрована). Зніміть пароль у Excel і збережіть знову.",
         "The workbook is password-encrypted. Remove the password in Excel and save it again.",
     ),
+    "report_encrypted": (
+        "Документ захищено паролем. Зніміть пароль і збережіть його знову.",
+        "The document is password-protected. Remove the password and save it again.",
+    ),
+    "pdf_no_text": (
+        "У PDF немає текстового шару (схоже на скан). Розпізнайте текст або надішліть звіт як .docx чи .txt.",
+        "The PDF has no text layer (it looks like a scan). Run text recognition or send the report as .docx or .txt.",
+    ),
+    "html_no_text": (
+        "На сторінці не знайдено тексту статті. Збережіть сторінку повністю (HTML) або скопіюйте текст звіту.",
+        "No article text was found on the page. Save the complete page (HTML) or copy the report's text.",
+    ),
+    "doc_no_converter": (
+        "Для старих документів Word (.doc) потрібна програма antiword або LibreOffice, а їх тут немає. "
+        "Збережіть документ як .docx.",
+        "Old Word documents (.doc) need antiword or LibreOffice, and neither is installed here. "
+        "Save the document as .docx.",
+    ),
     "file_too_big": (
         "Файл завеликий: {detail}.",
         "The file is too large: {detail}.",

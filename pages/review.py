@@ -15,11 +15,15 @@ from ui.review import editable_table, highlighted, problems_in, to_result
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 T = {
-    "intro": ("Завантажте звіт (.txt або .docx) чи візьміть приклад: показники буде знайдено в тексті. "
+    "intro": ("Завантажте звіт (.txt, .docx, .doc, .pdf, збережену сторінку .html), вставте його текст чи візьміть "
+              "приклад: показники буде знайдено в тексті. "
               "Перевірте кожен, виправте або зніміть позначку, тоді завантажте у сховище.",
-              "Upload a report (.txt or .docx) or take the example: its figures are read from the text. "
+              "Upload a report (.txt, .docx, .doc, .pdf, a saved .html page), paste its text or take the example: "
+              "its figures are read from the text. "
               "Check each one, correct it or untick it, then load it into the warehouse."),
-    "upload": ("Файл звіту", "Report file"), "sample": ("Приклад", "Example"),
+    "upload": ("Файл звіту", "Report file"), "sample": ("Приклад", "Example"), "paste": ("Вставити текст", "Paste text"),
+    "pasted": ("Текст звіту (з заголовком: «Звіт … відділу … за … року»)",
+               "The report's text (with its title: «Звіт … відділу … за … року»)"),
     "who": ("**{city}** · {dept} · **{period}** · знайдено показників: {n}",
             "**{city}** · {dept} · **{period}** · figures found: {n}"),
     "keep": ("Включити", "Keep"), "confidence": ("Впевненість", "Confidence"),
@@ -41,13 +45,19 @@ user = require_login(lang)
 st.caption(t("intro", lang))
 
 samples = sorted(SAMPLES.glob("*.txt"))
-choice = st.radio(tr("report", lang), ["upload", "sample"], horizontal=True, key="rv_source",
+choice = st.radio(tr("report", lang), ["upload", "paste", "sample"], horizontal=True, key="rv_source",
                   format_func=lambda c: t(c, lang))
 if choice == "upload":
-    upload = st.file_uploader(t("upload", lang), type=["txt", "docx"], key="rv_file")
+    upload = st.file_uploader(t("upload", lang), type=[e.lstrip(".") for e in sorted(bridge.REPORT_EXTS)],
+                              key="rv_file")
     if upload is None:
         st.stop()
     raw, name = upload.getvalue(), bridge.safe_display_name(upload.name)
+elif choice == "paste":
+    pasted = st.text_area(t("pasted", lang), key="rv_text", height=300)
+    if not pasted.strip():
+        st.stop()
+    raw, name = pasted.encode("utf-8"), bridge.pasted_name(pasted)
 else:
     sample = st.selectbox(t("sample", lang), samples, format_func=lambda p: p.name, key="rv_sample")
     raw, name = sample.read_bytes(), sample.name
@@ -95,6 +105,10 @@ if st.button(tr("load_into_warehouse", lang), type="primary", disabled=bool(fixe
         bridge.load([result], demo=choice == "sample", user=user)
     except bridge.WarehouseBusy:
         st.error(tr("busy", lang))
+        st.stop()
+    if result.action == "rejected":  # e.g. a department the registry does not know: said, nothing stored
+        for p in result.errors:
+            st.error(p.message(lang))
         st.stop()
     actions = {"added": t("added", lang), "replaced": tr("replaced_previous", lang), "unchanged": t("unchanged", lang)}
     st.success(t("loaded", lang, n=format_number(len(result.figures), lang), action=actions[result.action]))

@@ -37,6 +37,7 @@ _FROM = {  # name -> the etl module it comes from
     "write_review": "etl.intake.uploads",
     "safe_display_name": "etl.intake.names",
     "ExtractionReport": "etl.reports.extraction", "extract_report": "etl.reports.extraction",
+    "REPORT_EXTS": "etl.reports.text", "pasted_name": "etl.reports.text",
     "RegistryError": "activity.departments",
 }
 

@@ -1,4 +1,4 @@
-"""`python -m etl extract REPORT...`: the figures found in narrative reports (.txt, .docx).
+"""`python -m etl extract REPORT...`: the figures found in narrative reports (.txt, .docx, .doc, .pdf, .html).
 
 A thin command over ``etl.reports.extraction``: a readable table by default, ``--json`` for one object per
 report in the ground-truth format, ``--out review.xlsx`` for a review workbook that ``load``
@@ -27,7 +27,8 @@ T = {  # (uk, en)
     "found": ("Показників: {n}", "Figures: {n}"),
     "written": ("Записано {n} рядків для перевірки у {path}. Після перевірки: python -m etl load {path}",
                 "Wrote {n} rows to review in {path}. Once checked: python -m etl load {path}"),
-    "no_reports": ("Не знайдено звітів (.txt, .docx): {paths}", "No reports (.txt, .docx) found in: {paths}"),
+    "no_reports": ("Не знайдено звітів (.txt, .docx, .doc, .pdf, .html): {paths}",
+                   "No reports (.txt, .docx, .doc, .pdf, .html) found in: {paths}"),
 }
 SENTENCE_WIDTH = 70
 
@@ -86,7 +87,7 @@ def _print(report: ExtractionReport, lang: str) -> None:
 @shared_options
 @click.pass_obj
 def command(obj: dict | None, reports: tuple[Path, ...], out: Path | None) -> None:
-    """Find the figures in narrative reports (.txt, .docx), each with its sentence.
+    """Find the figures in narrative reports (.txt, .docx, .doc, .pdf, .html), each with its sentence.
 
     REPORTS are files or folders. Prints a table per report (or JSON with --json); --out writes a
     spreadsheet to check and then load with `python -m etl load`. Exits with 1 if a report could

@@ -200,7 +200,7 @@ def _check_ceilings(result: FileResult) -> None:
 
 
 def _read_report(path: Path, name: str, result: FileResult) -> Grid:
-    """A narrative report (.txt, .docx): etl.reports.extraction finds its figures; it has no sheets."""
+    """A narrative report (.txt, .docx, .doc, .pdf, .html): etl.reports.extraction finds its figures; it has no sheets."""
     from etl.reports.extraction import report_figures
 
     result.figures, problems = report_figures(path, name)

@@ -1,5 +1,5 @@
 """Narrative reports to figures: the library behind ``python -m etl extract`` and ``load`` of
-.txt/.docx reports.
+.txt, .docx, .doc, .pdf and .html reports.
 
 ``extract_report(path)`` reads a report (``etl.reports.text``), finds who reports and when
 (``etl.reports.header``) and every figure (``etl.reports.finder``), and returns an ``ExtractionReport``:
@@ -207,7 +207,7 @@ def _problems(report: ExtractionReport, head: Header, text: str, unmatched: list
 
 
 def extract_report(path: str | Path, display_name: str | None = None) -> ExtractionReport:
-    """Read and extract one .txt or .docx report; read failures come back as problems."""
+    """Read and extract one report (any of etl.reports.text.REPORT_EXTS); read failures come back as problems."""
     path = Path(path)
     name = display_name or path.name
     try:

@@ -1,4 +1,4 @@
-"""Read a narrative report (.txt or .docx) into plain text, or fail with a Problem naming the file.
+"""Read a narrative report (.txt, .docx, .pdf, .html, .doc) into plain text, or fail with a Problem naming the file.
 
 * .txt: UTF-8 with or without BOM, UTF-16 with or without BOM, else cp1251 (or KOI8-U when the
   cp1251 reading is clearly case-scrambled). Text that still does not read as Ukrainian is refused
@@ -6,22 +6,31 @@
 * .docx: every part checked first by ``etl.intake.package``, as workbooks are (zip bombs, encryption, odd
   compression, DOCTYPE/ENTITY declarations in any XML part (python-docx silently drops text after an entity), then read
   with python-docx: paragraphs and table rows in document order, a row's cells joined by " – ".
+* .pdf, .html/.htm, .doc: ``etl.reports.formats``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 from etl.intake.guard import sniff
 from etl.intake.package import Package, PackageRefused
 from etl.problems import ERROR, Problem
+from etl.reports import formats
 from etl.sheets.readers import ReadError, decode_text
 
-REPORT_EXTS = {".txt", ".docx"}
+REPORT_EXTS = {".txt", ".docx", ".pdf", ".html", ".htm", ".doc"}
 MAX_REPORT_BYTES = 50_000_000
 _CYRILLIC = re.compile(r"[а-яіїєґ]", re.IGNORECASE)
 _READABLE = re.compile(r"[\w\s.,;:!?()\[\]{}«»\"'’ʼ‘“”„%№/+*#@&=<>|~§°\-–—·•…\uf000-\uf0ff]")
+
+
+def pasted_name(text: str) -> str:
+    """The name a pasted report is kept under: the same text, the same name (so pasting it again
+    changes nothing), another text, another name (so it never replaces a different report)."""
+    return f"вставлений_текст_{hashlib.sha256(text.strip().encode('utf-8')).hexdigest()[:10]}.txt"
 
 
 def _fail(name: str, key: str, **params: str) -> ReadError:
@@ -98,7 +107,7 @@ def _docx_text(path: Path, name: str) -> str:
 
 
 def read_report_text(path: str | Path, display_name: str | None = None) -> str:
-    """The text of a .txt or .docx report; raises ReadError with a Problem naming the file."""
+    """The text of a report in any of REPORT_EXTS; raises ReadError with a Problem naming the file."""
     path = Path(path)
     name = display_name or path.name
     ext = path.suffix.lower()
@@ -112,13 +121,29 @@ def read_report_text(path: str | Path, display_name: str | None = None) -> str:
     if size > MAX_REPORT_BYTES:
         raise _fail(name, "file_too_big", detail=f"{size // 1_000_000} МБ (межа {MAX_REPORT_BYTES // 1_000_000} МБ)")
     kind = sniff(data[:8])
-    if ext == ".docx":
-        if kind != "zip":
-            actual = "старий документ Word 97-2003 (.doc)" if kind == "ole" else "звичайний текст"
-            raise _fail(name, "file_not_what_it_says", ext=ext, actual=actual,
-                        hint="Збережіть його у Word як .docx (або як .txt).")
-        return _docx_text(path, name)
+    if ext in (".docx", ".doc"):  # a Word document is read as what it is, whichever of the two it is named
+        if kind == "zip":
+            return _docx_text(path, name)
+        if kind == "ole":
+            return formats.doc_text(path, name)
+        raise _fail(name, "file_not_what_it_says", ext=ext, actual="звичайний текст", actual_en="plain text",
+                    hint="Збережіть його у Word як .docx (або дайте файлу розширення .txt).",
+                    hint_en="Save it in Word as .docx (or rename it to .txt).")
+    if ext == ".pdf":
+        if not data.startswith(b"%PDF-"):
+            raise _fail(name, "file_not_what_it_says", ext=ext, hint="", **_what(kind))
+        return formats.pdf_text(path, name)
     if kind != "text":
         raise _fail(name, "file_not_what_it_says", ext=ext, actual="двійкові дані (документ Word?)",
                     hint="Збережіть звіт як .txt або .docx.")
+    if ext in (".html", ".htm"):
+        return formats.html_text(data, name)
     return decode_report(data, name)
+
+
+_WHAT = {"zip": {"actual": "документ Word (.docx)", "actual_en": "a Word document (.docx)"},
+         "ole": {"actual": "старий документ Office 97-2003", "actual_en": "an old Office 97-2003 document"}}
+
+
+def _what(kind: str) -> dict[str, str]:
+    return _WHAT.get(kind, {"actual": "звичайний текст", "actual_en": "plain text"})
