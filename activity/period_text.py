@@ -6,6 +6,13 @@ Excel date serial). Rules for text beyond those in the ``activity.periods`` docs
   A start date without a year takes the end's year, or the year before if it would fall after
   the end. Month-name ranges ("січень-вересень 2019") cover whole months.
 * A label without a year ("Січень", "І квартал") needs ``year=``; a year in the text wins.
+* A side of a range that is a bare day ("з 1 по 7 листопада 2025", "10–16.03.2025") takes the
+  other side's month and year. A range of exactly Monday to Sunday is that ISO week ("за тиждень
+  10–16.03.2025"); any other range of days is a custom period ("з 1 по 14 березня").
+* Lead words report titles put before a period are dropped: "за", "у"/"в", "протягом",
+  "упродовж", "впродовж", "за тиждень", "за період"; "у 2023 році" is the year.
+* "станом на 1 січня 2023 року" (a snapshot) is that one day: a custom period starting and ending
+  on it (``snapshot_date`` reads the date alone).
 """
 
 from __future__ import annotations
@@ -138,6 +145,8 @@ def _parse_range(s: str, text: str, year: int | None) -> Period | None:
         if len(parts) != 2:
             continue
         a, b = _parse_day(parts[0]), _parse_day(parts[1])
+        if b and not a and re.fullmatch(r"\d{1,2}", parts[0].strip()):
+            a = (b[0], b[1], int(parts[0]))  # "з 1 по 7 листопада": the start takes the end's month
         if a and b:
             break
         a, b = _parse_month_side(parts[0], 1), _parse_month_side(parts[1], 0)
@@ -159,6 +168,9 @@ def _parse_range(s: str, text: str, year: int | None) -> Period | None:
         ) from None
     if start.day == 1 and end.day == 1 and (end.year, end.month) > (start.year, start.month):
         end -= timedelta(days=1)  # "з 01.07 по 01.10" means up to 1 October
+    if start.weekday() == 0 and end - start == timedelta(days=6):
+        iso = start.isocalendar()
+        return week_period(iso.year, iso.week)
     return period_from_range(start, end)
 
 
@@ -178,10 +190,32 @@ def _parse_text(text: str, year: int | None) -> Period:
         ) from None
 
 
+_SNAPSHOT = re.compile(r"^(?:станом\s+)?на\s+(.+?)(?:\s*(?:року|р\.?))?\.?$")
+
+
+def snapshot_date(text: str, year: int | None = None) -> date | None:
+    """The day of a snapshot label ("станом на 1 січня 2023 року", "станом на 01.01.2023"), else None."""
+    s = re.sub(r"\s+", " ", text.translate(_APOSTROPHES)).strip().lower()
+    m = _SNAPSHOT.fullmatch(s) if s.startswith("станом") else None
+    day = _parse_day(m[1]) if m else None
+    if not day or (day[0] is None and year is None):
+        return None
+    try:
+        return date(day[0] if day[0] is not None else year, day[1], day[2])
+    except ValueError:
+        return None
+
+
 def _read_text(text: str, year: int | None) -> Period:
     s = re.sub(r"\s+", " ", text.translate(_APOSTROPHES)).strip().lower()
-    s = re.sub(r"^(?:за|у|в|протягом)\s+(?:період\s+)?", "", s)
-    s = re.sub(r"(?<=\d)\s*(?:року|рік|р\.?)\s*\.?$", "", s)
+    if s.startswith("станом"):
+        d = snapshot_date(s, year)
+        if d is None:
+            raise PeriodError(f"Не вдалося прочитати дату «{text}»", f"Cannot read the date {text!r}")
+        return Period(d, d, "custom")
+    s = re.sub(r"^(?:за|у|в|протягом|упродовж|впродовж)\s+(?:тиждень\s+|період\s+)?(?:\(\s*)?", "", s)
+    s = re.sub(r"\)$", "", s).strip()
+    s = re.sub(r"(?<=\d)\s*(?:року|рік|році|р\.?)\s*\.?$", "", s)
     s = re.sub(r"(?<=\d)\.$", "", s).strip()
     for pattern, kind in _TEXT_PATTERNS:
         m = pattern.fullmatch(s)

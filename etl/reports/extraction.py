@@ -164,11 +164,11 @@ def _tell_apart(found: list[Found]) -> None:
 def extract_text(text: str, name: str = "") -> ExtractionReport:
     """Everything a report's text says: who, when and every figure (see module doc)."""
     sentences = split_sentences(text)
-    head = read_header(text, sentences)
+    head = read_header(text, sentences, name)
     report = ExtractionReport(name, head.place, head.department, head.period, head.period_label)
     found, unmatched = find_figures(sentences)
     for f in found:
-        f.as_of = stock_as_of(f.sentence, f.pos) if get_metric(f.code).is_stock else None
+        f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if get_metric(f.code).is_stock else None
     _tell_apart(found)
     seen: set[tuple] = set()
     for f in found:

@@ -1,15 +1,26 @@
 """Who reports and when: the city, the department and the period of a narrative report, and the
 as-of date of a stock figure.
 
-* **Period**: the first phrase of the title that ``activity.periods.parse_period`` reads, starting
-  at "за" or "з" ("за березень 2021 року", "за ІІІ квартал 2019 року", "з 01.04 по 30.06.2021");
-  failing that, the first such phrase of the body ("У ІІ кварталі 2020 року"). The label is the
-  text as written.
-* **City**: council phrases ("Ніжинської міської ради", "Прилуцької міської територіальної
-  громади") count 3, in the title 5; "у Лисичанську", "м. Ніжин" count 1. The city with most wins;
-  places are resolved by ``activity.places.resolve_place`` (the whole codifier).
-* **Department**: the title's "про роботу <department> за <period>", its first word put in the
-  nominative ("відділу" -> "відділ"), with the council named after it when the title omits it.
+* **Period**: the first phrase of the title that ``activity.period_text.parse_period`` reads, starting
+  at "за", "з", "у"/"в", "протягом", "упродовж" or "станом на" ("за березень 2021 року", "з 01.04 по
+  30.06.2021", "у 2023 році", "станом на 1 січня 2023 року"); failing that, the first such phrase of
+  the body ("У ІІ кварталі 2020 року", "Протягом листопада 2025 року"; "станом на" only in the
+  title). A phrase without a year ("з 1 по 7 листопада") takes the year the text names most often
+  on its own (not inside a date or a document number), else the year in the file name. The label
+  is the text as written. A title "станом на <date>" makes a **snapshot**: the period is that day
+  and stocks without a date of their own stand on it.
+* **City**: council phrases in any case and letter case ("Ніжинської міської ради", "КОЛОМИЙСЬКА
+  МІСЬКА РАДА", "Сумською міською радою", "Конотопської територіальної громади", "Лисичанської
+  міської військово-цивільної адміністрації", "Прилуцький міський голова", "Коломийського
+  міськвиконкому") count 3, in the title 5; "у Лисичанську", "м. Ніжин", "міста Лисичанськ" count 1;
+  a city named on its own in any case after a small word ("релігійних організацій Лисичанська")
+  counts 0.5 (never after a capitalised word, "вул.", "пл.": street and person names). The city with
+  most wins; places are resolved by ``activity.places.resolve_place`` (the whole codifier). When
+  the text names none: the department registry (``activity.departments``), if the department's
+  name belongs to one place only; then the file name ("nizhyn_2021_03.txt").
+* **Department**: the title's "про роботу <department> за <period>" (or "звіт <department>"), its
+  first word put in the nominative ("відділу" -> "відділ"), with the council named after it when
+  the title omits it.
 * **As of** (stocks only): a date after "на" ("станом на 01.10.2019", "на 01.01.2019") in the
   figure's sentence, the nearest before the figure first; else in the line introducing its list.
 """
@@ -19,22 +30,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from activity.months import MONTH_NAMES_UK_GENITIVE
 from activity.morph import nominative
-from activity.period_text import parse_period
+from activity.departments import Registry, RegistryError
+from activity.period_text import parse_period, snapshot_date
 from activity.periods import Period, PeriodError
 from activity.places import Place, PlaceError, resolve_place
 from etl.reports.tokens import Sentence
 
+_ADJ = r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)"
 _COUNCIL = re.compile(
-    r"\b([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою))\s+"
-    r"((?:міськ|селищн|сільськ)\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*))"
+    rf"\b({_ADJ})\s+("
+    r"(?:міськ|селищн|сільськ)\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*"
+    r"|військов\w*\s+адміністрац\w*|голов\w*|виконавч\w*\s+комітет\w*)"
+    r"|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*|міськвиконком\w*|(?:М?ТГ|ВЦА|МВА)\b)"
 )
-_TOWN = re.compile(r"(?:\b[уУвВ]|\bм\.|\bмісто|\bмісті)\s*([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]{2,})")
-_PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом)\s+", re.IGNORECASE)
-_TITLE_PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із)\s+", re.IGNORECASE)
+_TOWN = re.compile(r"(?:\b[уУвВ]|\bм\.|\bмісто|\bмісті|\bміста)\s*([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]{2,})")
+# a capitalised word after a small one ("організацій Лисичанська"): perhaps a city on its own
+_LOOSE = re.compile(r"(?<=[а-яіїєґ’'ʼ\-]{2})[ \u00a0]+([А-ЯІЇЄҐ][а-яіїєґ’'ʼ]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ’'ʼ]+)?)\b")
+_NOT_BEFORE_LOOSE = re.compile(r"(?:вул|вулиц\w*|пл|площ\w*|просп\w*|проспект\w*|пров|провул\w*|бульв\w*|ім)\W*$", re.I)
+_AFTER_REGION = re.compile(r"\s+(?:обл\w*|район\w*|облдерж\w*|ОДА|ОВА|ЛОДА)\b")
+_PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж)\s+", re.IGNORECASE)
+_TITLE_PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж|станом\s+на)\s+", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"\bпро\s+(?:роботу|діяльність)\s+(.+)", re.IGNORECASE | re.DOTALL)
+_DEPARTMENT_NAMED = re.compile(
+    r"\b((?:відділ|управлінн|сектор|департамент|служб|прес-служб)\w*\s.+)", re.IGNORECASE | re.DOTALL)
+_YEAR_ALONE = re.compile(r"(?<![\d./№\-])(19[5-9]\d|20[0-4]\d)(?![\d./\-])")
+_NAME_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
 @dataclass
@@ -47,10 +71,12 @@ class Header:
     period_label: str = ""
     title: str = ""
     title_line: int = 1
+    snapshot: date | None = None  # the day of a "станом на …" report: stocks stand on it
+    city_from: str = ""  # "text", "department" or "file name"
     notes: list[str] = field(default_factory=list)
 
 
-def _find_period(text: str, starts: re.Pattern[str]) -> tuple[Period, str] | None:
+def _find_period(text: str, starts: re.Pattern[str], year: int | None = None) -> tuple[Period, str] | None:
     for m in starts.finditer(text):
         words = list(re.finditer(r"\S+", text[m.end():m.end() + 80]))[:7]
         for k in range(len(words), 0, -1):
@@ -59,29 +85,56 @@ def _find_period(text: str, starts: re.Pattern[str]) -> tuple[Period, str] | Non
             if not re.search(r"\d", label):
                 continue
             try:
-                period = parse_period(label)
+                period = parse_period(label, year=year)
             except PeriodError:
                 continue
             return period, label
     return None
 
 
-def read_header(text: str, sentences: list[Sentence]) -> Header:
+def text_year(text: str, name: str = "") -> int | None:
+    """The year a report names most often on its own (not in a date or a number), else its file name's."""
+    found = [int(y) for y in _YEAR_ALONE.findall(text)]
+    if found:
+        return max(set(found), key=lambda y: (found.count(y), y))
+    in_name = _NAME_YEAR.findall(Path(name).stem) if name else []
+    return int(in_name[0]) if in_name else None
+
+
+def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     head = Header()
     if not sentences:
         return head
     first = sentences[0]
     head.title, head.title_line = text[first.start:first.end], first.line
-    found = _find_period(head.title, _TITLE_PERIOD_START)
+    year = text_year(text, name)
+    found = _find_period(head.title, _TITLE_PERIOD_START, year)
     for s in sentences[1:]:
         if found:
             break
-        found = _find_period(text[s.start:s.end], _PERIOD_START)
+        found = _find_period(text[s.start:s.end], _PERIOD_START, year)
     if found:
         head.period, head.period_label = found
+        head.snapshot = snapshot_date(head.period_label, year)
     _read_city(head, text, first.end)
     _read_department(head)
+    if head.place is None and head.city_problem is None:
+        _city_elsewhere(head, name)
     return head
+
+
+def _caps(text: str) -> str:
+    """Words in capitals written as names ("КОЛОМИЙСЬКА МІСЬКА РАДА" -> "Коломийська Міська Рада"),
+    abbreviations (up to 4 letters: "ВЦА") kept; the same length, so offsets hold."""
+    return re.sub(r"\b[А-ЯІЇЄҐ][А-ЯІЇЄҐ’'ʼ]{4,}\b", lambda m: m[0][0] + m[0][1:].lower(), text)
+
+
+def _council_place(adjective: str, tail: str) -> Place:
+    kind = "селищної" if tail.lower().startswith("селищн") else "сільської" if tail.lower().startswith("сільськ") else "міської"
+    try:
+        return resolve_place(f"{adjective} {tail}").place
+    except PlaceError:
+        return resolve_place(f"{adjective} {kind} ради").place
 
 
 def _read_city(head: Header, text: str, title_end: int) -> None:
@@ -89,33 +142,88 @@ def _read_city(head: Header, text: str, title_end: int) -> None:
     places: dict[str, Place] = {}
     problems: list[PlaceError] = []
     councils: dict[str, str] = {}
-    for pattern, weight in ((_COUNCIL, 3.0), (_TOWN, 1.0)):
-        for m in pattern.finditer(text):
-            phrase = m.group(0) if pattern is _COUNCIL else m.group(1)
+    scan = _caps(text)
+    for pattern, weight in ((_COUNCIL, 3.0), (_TOWN, 1.0), (_LOOSE, 0.5)):
+        for m in pattern.finditer(scan):
+            phrase = text[m.start():m.end()] if pattern is _COUNCIL else m.group(1)
+            if pattern is _LOOSE and (_NOT_BEFORE_LOOSE.search(scan[max(0, m.start() - 12):m.start()])
+                                      or _AFTER_REGION.match(scan, m.end())):
+                continue
             try:
-                place = resolve_place(phrase).place
-            except PlaceError as exc:
                 if pattern is _COUNCIL:
+                    place = _council_place(m.group(1), m.group(2))
+                else:
+                    place = resolve_place(phrase).place
+                    if place.level not in "MK":
+                        continue
+            except PlaceError as exc:
+                if pattern is _COUNCIL and " ".join(m.group(2).split()).lower().startswith(("міськ", "селищн", "сільськ")):
                     problems.append(exc)
                 continue
             bonus = 2.0 if m.start() < title_end else 0.0
             scores[place.code] = scores.get(place.code, 0.0) + weight + bonus
             places[place.code] = place
-            if pattern is _COUNCIL:
+            if pattern is _COUNCIL and re.match(r"(?:міськ|селищн|сільськ)\w*\s+рад", m.group(2), re.I):
                 councils.setdefault(place.code, " ".join(phrase.split()))
     if scores:
         best = max(scores, key=lambda c: scores[c])
-        head.place, head.council = places[best], councils.get(best, "")
+        head.place, head.council, head.city_from = places[best], councils.get(best, ""), "text"
     elif problems:
         head.city_problem = (problems[0].message_uk, problems[0].message_en)
 
 
+def _city_elsewhere(head: Header, name: str) -> None:
+    """No city in the text: the place whose registered department the title names, else the file name's."""
+    dept = _department_text(head)
+    if dept:
+        try:
+            registry = Registry.load()
+        except (RegistryError, OSError, ValueError):
+            registry = None
+        if registry is not None:
+            good = ("canonical", "spelling", "alias", "word_forms")
+            hits = {d.place for d in registry.departments.values()
+                    if registry.resolve(dept, d.place).how in good}
+            if len(hits) == 1:
+                try:
+                    head.place, head.city_from = resolve_place(hits.pop()).place, "department"
+                    return
+                except PlaceError:
+                    pass
+    words = [w for w in re.split(r"[\W_\d]+", Path(name).stem) if len(w) >= 3] if name else []
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            try:
+                place = resolve_place(" ".join(words[i:i + n])).place
+            except PlaceError:
+                continue
+            if place.level in "MK":
+                head.place, head.city_from = place, "file name"
+                return
+
+
+def _department_text(head: Header) -> str:
+    title = " ".join(head.title.split())
+    m = _DEPARTMENT.search(title) or _DEPARTMENT_NAMED.search(title)
+    if not m:
+        return ""
+    dept = m.group(1)
+    if head.period_label:
+        label = " ".join(head.period_label.split())
+        cut = dept.find(label)
+        dept = dept[:cut] if cut >= 0 else dept
+    dept = re.split(r"\s(?:за|про)\s", dept)[0] if not _DEPARTMENT.search(title) else dept
+    return dept.strip(" .,;:")
+
+
 def _read_department(head: Header) -> None:
     title = " ".join(head.title.split())
-    m = _DEPARTMENT.search(title)
+    m = _DEPARTMENT.search(title) or _DEPARTMENT_NAMED.search(title)
     if not m:
         return
     dept = m.group(1)
+    if not _DEPARTMENT.search(title):
+        dept = re.split(r"\s(?:за|про|з|із|станом)\s", dept)[0]
     if head.period_label:
         label = " ".join(head.period_label.split())
         cut = dept.find(label)
