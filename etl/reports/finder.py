@@ -159,7 +159,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list) -> list[Found
         while left > floor and not is_delimiter(tokens[left - 1]):
             left -= 1
         right = n.end
-        while right < nxt and not is_delimiter(tokens[right]):
+        while right < nxt and not is_delimiter(tokens[right]) and not _clause_joint(tokens, right, nxt):
             right += 1
         if any(tokens[j].text == ";" for j in range(floor, n.lead)):
             open_total = None
@@ -178,6 +178,15 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list) -> list[Found
     if not numbers:
         out += _negations(s)
     return out
+
+
+def _clause_joint(tokens: list[Token], j: int, nxt: int) -> bool:
+    """Does "та"/"і" at ``j`` join a new clause with its own verb before the next number ("… засідань
+    виконкому та прийнято 123 рішення")? Then the verb belongs to that number, not to this one."""
+    if tokens[j].low not in ("та", "і", "й", "а") or j + 1 >= nxt or tokens[j + 1].kind != "word":
+        return False
+    w = info(tokens[j + 1])
+    return bool(w and w.verb and not w.noun)
 
 
 def _segment_start(tokens: list[Token], k: int) -> int:
