@@ -7,6 +7,11 @@ the ground-truth JSON of the development set (``as_json``), warehouse figures wh
 their sentence (``to_figures``), and problems that name the file and the line. Rules added here:
 
 * A stock takes the date it stands on from its sentence ("станом на 01.10.2019"); a flow has none.
+* A month's figure inside a longer report ("у квітні – 41", "січень – 31") is that month's: its
+  own period is the month (within the report's period, in the report's year) and its breakdown
+  "місяць: квітень"; it is never added to the report's total.
+* A snapshot report ("станом на 1 січня 2023 року") gives its stocks that date when their sentence
+  names none.
 * The same figure found twice (same metric, value, date and breakdown) is kept once. Two values of
   one metric in one report that are not total and part ("у Facebook – 398 дописів, у Telegram –
   455") each get the words that tell them apart as their breakdown.
@@ -19,8 +24,9 @@ from datetime import date
 from pathlib import Path
 
 from activity.catalog import get_metric
+from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import nominative, word_info
-from activity.periods import Period
+from activity.periods import Period, month_period
 from activity.places import Place
 from etl.figures import REPORTED, Figure, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
@@ -81,6 +87,7 @@ class ReportFigure:
     confidence: float = 0.0
     breakdown: str | None = None
     at: int = 0  # where the number starts in the sentence (characters), for highlighting
+    period: Period | None = None  # a month inside a longer report; None: the report's period
 
 
 @dataclass
@@ -112,6 +119,8 @@ class ExtractionReport:
                 "code": f.code, "value": f.value, "kind": f.kind,
                 "as_of": f.as_of.isoformat() if f.as_of else None, "sentence": f.sentence,
                 **({"breakdown_uk": f.breakdown} if f.breakdown else {}),
+                **({"period": {"granularity": f.period.granularity, "start": f.period.start.isoformat(),
+                               "end": f.period.end.isoformat()}} if f.period else {}),
                 "approximate": f.approximate, "confidence": f.confidence,
             } for f in self.figures],
             "problems": [pr.as_dict() for pr in self.problems],
@@ -122,7 +131,7 @@ class ExtractionReport:
         if not (self.place and self.department and self.period):
             return []
         dept = as_written(self.department)
-        return [Figure(self.place.code, dept, f.code, self.period, float(f.value), REPORTED, f.as_of,
+        return [Figure(self.place.code, dept, f.code, f.period or self.period, float(f.value), REPORTED, f.as_of,
                        f.approximate, f.breakdown, f.sentence) for f in self.figures]
 
 
@@ -161,6 +170,31 @@ def _tell_apart(found: list[Found]) -> None:
             f.breakdown = " ".join(words) or None
 
 
+_MONTHS_IN = {m: i for i, m in enumerate(MONTH_NAMES_UK_LOCATIVE, start=1)}
+_MONTHS_NOM = {m: i for i, m in enumerate(MONTH_NAMES_UK, start=1)}
+
+
+def _month_of(f: Found, period: Period | None) -> Period | None:
+    """The month a figure's clause opens with ("у квітні – 41", "(у липні – 12", "січень – 31"),
+    when the report covers more than that month and the month lies inside it."""
+    if period is None or period.granularity == "month":
+        return None
+    tokens, a = f.sentence.tokens, f.span[0]
+    words = [t for t in tokens[a:f.lead] if t.kind == "word"]
+    month = None
+    if len(words) == 2 and words[0].low in ("у", "в") and words[1].low in _MONTHS_IN:
+        month = _MONTHS_IN[words[1].low]
+    elif len(words) == 1 and words[0].low in _MONTHS_NOM | _MONTHS_IN:
+        month = (_MONTHS_NOM | _MONTHS_IN)[words[0].low]
+    if month is None:
+        return None
+    for year in range(period.start.year, period.end.year + 1):
+        mp = month_period(year, month)
+        if period.start <= mp.start and mp.end <= period.end:
+            return mp
+    return None
+
+
 def extract_text(text: str, name: str = "") -> ExtractionReport:
     """Everything a report's text says: who, when and every figure (see module doc)."""
     sentences = split_sentences(text)
@@ -169,7 +203,11 @@ def extract_text(text: str, name: str = "") -> ExtractionReport:
     found, unmatched = find_figures(sentences)
     for f in found:
         f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if get_metric(f.code).is_stock else None
-    _tell_apart(found)
+    months = {id(f): _month_of(f, head.period) for f in found}
+    for f in found:
+        if months[id(f)] is not None:
+            f.breakdown = f"місяць: {MONTH_NAMES_UK[months[id(f)].start.month - 1]}"
+    _tell_apart([f for f in found if months[id(f)] is None])
     seen: set[tuple] = set()
     for f in found:
         key = (f.code, f.value, f.as_of, f.breakdown)
@@ -178,7 +216,8 @@ def extract_text(text: str, name: str = "") -> ExtractionReport:
         seen.add(key)
         sentence, at = _sentence_text(text, f)
         report.figures.append(ReportFigure(f.code, f.value, get_metric(f.code).kind, f.as_of, sentence,
-                                           f.sentence.line, f.approximate, f.confidence, f.breakdown, at))
+                                           f.sentence.line, f.approximate, f.confidence, f.breakdown, at,
+                                           months[id(f)]))
     _problems(report, head, text, unmatched)
     return report
 
