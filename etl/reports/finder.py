@@ -13,19 +13,37 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
    name another metric ("з яких 2 було опубліковано … газети" -> greetings in the press). A number
    with no noun of its own ("у Telegram – 455", "вихідна – 19") borrows the noun of an earlier
    figure that makes a catalog wording with its words.
-4. A clause with no number that denies ("запити … не надходили", "жодного засідання") gives 0.
+4. A number with no counted noun whose clause carries the meaning in a verb or a phrase ("104
+   задоволено", "у 5 відмовлено", "з яких 5 перебувають у стані припинення") takes the metric a
+   catalog wording of the clause's words names, but only a metric whose wordings share a word with
+   what the sentence counts (its nouns outside the clause, the previous figure's noun): "52
+   перебувають на розгляді" after "звернень" is not an information request.
+5. A list under a lead-in line that names the metric of the figure just before ("Запити
+   надійшли:", "Запитувачі:") is that figure's breakdown: every item is a part of it.
+6. "Кількість громадян, які звернулися, з урахуванням … – 2 977": a number after a dash at the end
+   of a sentence that opens with "Кількість <noun>" counts that noun.
+7. A clause with no number that denies ("запити … не надходили", "жодного засідання") gives 0.
 
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from activity.morph import word_info
-from etl.reports.lexicon import NEGATION_WORDS, PART_AFTER, PART_BEFORE
+from etl.reports.lexicon import (
+    NEGATION_WORDS,
+    PART_AFTER,
+    PART_BEFORE,
+    TRANSPARENT_NOUNS,
+    is_stop_word,
+    patterns,
+)
 from etl.reports.match import (
+    BORROWED,
     Context,
     Match,
     best_match,
@@ -64,6 +82,7 @@ class Found:
     as_of: date | None = None  # set for stocks by etl.reports.extraction
 
 
+_CYRILLIC = re.compile(r"[а-яіїєґ]", re.IGNORECASE)
 _EDGE_WORDS = frozenset({"і", "й", "та", "а", "також", "ще", "це"})
 
 
@@ -136,20 +155,38 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
     unmatched: list[tuple[Sentence, Token]] = []
     previous: list[Found] = []
     for s in sentences:
-        mine = _sentence(s, previous, unmatched)
+        mine = _sentence(s, previous, unmatched, _header_total(s, found), found[-6:])
         found += mine
         s.figures = mine
         previous = mine or previous
     return found, unmatched
 
 
-def _sentence(s: Sentence, previous: list[Found], unmatched: list) -> list[Found]:
+def _header_total(s: Sentence, found: list[Found]) -> Found | None:
+    """The figure a list item breaks down: the lead-in line (ending with ":", no number of its own)
+    names the metric of the last figure found before it ("Запити надійшли:" after "запитів – 84")."""
+    lead = s.lead_in
+    if lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":" or not found:
+        return None
+    last = next((f for f in reversed(found) if f.total is None), None)
+    if last is None:
+        return None
+    context = context_of(lead.tokens, 0, len(lead.tokens))
+    for j, t in enumerate(lead.tokens):
+        a = info(t)
+        if t.kind == "word" and a and a.noun and (m := best_match(keys(t), j, context)) and m.code == last.code:
+            return last
+    return None
+
+
+def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
+              recent: list[Found] = ()) -> list[Found]:
     tokens, out = s.tokens, []
     numbers = sentence_numbers(tokens)
     for n in numbers:
         mark_approximation(tokens, n)
     starts = {n.lead for n in numbers}
-    floor, open_total = 0, _list_total(s)
+    floor, open_total = 0, _list_total(s) or header_total
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if is_change(tokens, n):
@@ -168,7 +205,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list) -> list[Found
             open_total = last
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
         total = (last if attached else None) or open_total
-        fig = _figure(s, n, left, right, floor, starts, total, out, previous)
+        fig = _figure(s, n, left, right, floor, starts, total, out, previous, force_part=total is header_total,
+                      recent=recent)
         floor = right
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
@@ -207,8 +245,62 @@ def _list_total(s: Sentence) -> Found | None:
     return next((f for f in reversed(lead.figures) if f.total is None), None)
 
 
+def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> frozenset[str]:
+    """What the sentence counts, seen from the clause tokens[a:b]: the lemma keys of its content
+    words outside the clause and the noun of the figure before."""
+    out: set[str] = set()
+    for j, t in enumerate(s.tokens):
+        if t.kind == "word" and not a <= j < b and (i := info(t)) and (i.noun or i.adjective):
+            out |= keys(t)
+    for f in [*previous[-6:], *before]:
+        out |= f.head
+    if s.lead_in is not None:
+        out |= {k for t in s.lead_in.tokens if t.kind == "word" and (i := info(t)) and i.noun for k in keys(t)}
+    return frozenset(out)
+
+
+def _metric_words(code: str) -> frozenset[str]:
+    return frozenset(k for p in patterns() if p.code == code for ws in p.words for k in ws)
+
+
+def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found], previous: list[Found]) -> tuple[Match, int] | None:
+    """A metric named by the clause's own words when the number has no counted noun (see module doc, 4)."""
+    tokens = s.tokens
+    counted = _counted(s, a, b, before, previous)
+    if not counted:
+        return None
+    context = context_of(tokens, a, b, set(range(n.lead, n.end))) + [(BORROWED - 1, frozenset({k})) for k in counted]
+    best: tuple[Match, int] | None = None
+    for j in range(a, b):
+        t = tokens[j]
+        if t.kind != "word" or n.lead <= j < n.end or is_stop_word(t.low) or not _CYRILLIC.search(t.text) \
+                or (t.text[:1].isupper() and j > 0):  # names ("у Telegram – 187") borrow a noun instead
+            continue
+        m = best_match(keys(t), j, context)
+        if m is None or not (_metric_words(m.code) & counted):
+            continue
+        own = sum(1 for ws in m.pattern.words if any(ws & k for pos, k in context if pos >= 0))
+        if own == 0:
+            continue
+        if best is None or m.score > best[0].score:
+            best = (m, j)
+    return best
+
+
+def _sentence_head(s: Sentence, n: Number) -> int | None:
+    """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
+    tokens = s.tokens
+    words = [j for j, t in enumerate(tokens[:n.lead]) if t.kind == "word"]
+    if len(words) < 2 or not keys(tokens[words[0]]) & TRANSPARENT_NOUNS:
+        return None
+    j = words[1]
+    a = info(tokens[j])
+    return j if a and a.noun else None
+
+
 def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: set[int],
-            total: Found | None, before: list[Found], previous: list[Found]) -> Found | None:
+            total: Found | None, before: list[Found], previous: list[Found], force_part: bool = False,
+            recent: list[Found] = ()) -> Found | None:
     tokens = s.tokens
     after_marker = _marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
@@ -241,6 +333,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
             if m := best_match(keys(tokens[a]), a, context):
                 options.append((m, a, "before"))
+    if dash_before and n.end >= len(tokens) - 1 and (head := _sentence_head(s, n)) is not None:
+        whole = context_of(tokens, 0, n.lead)  # "Кількість громадян, які звернулися, з урахуванням … – 2 977"
+        m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)
+        if m is not None and (not options or m.score > max(o[0].score for o in options)):
+            options = [(m, head, "before")]
+    if not options and not (l_head or r_head) and not (force_part and total is not None):
+        clause = _clause_match(s, n, min(l_start, left), r_end, before, previous + recent)
+        if clause is not None and (total is None or clause[0].code != total.code or not (l_head or r_head)):
+            if not (l_head or r_head) or clause[0].code != (total.code if total else None):
+                options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
     fig: Found | None = None
     if options:
         m, head, how = max(options, key=lambda o: (o[0].score, o[2] == ("before" if dash_before else "after")))
@@ -254,6 +356,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = 0.75
     if fig is None:
         return None
+    if force_part and total is not None and fig.code != total.code:  # items under "Запитувачі:"
+        fig.code, fig.head, fig.head_text = total.code, total.head, total.head_text
     if total is not None and fig.code == total.code:
         fig.code, fig.total, fig.how = total.code, total, "part"
         phrase = _breakdown(tokens, left, right, skip | set(range(n.end, n.end + after_marker))

@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from activity.departments import Registry, RegistryError
 from activity.months import MONTH_NAMES_UK_GENITIVE
 from activity.morph import nominative
-from activity.departments import Registry, RegistryError
 from activity.period_text import parse_period, snapshot_date
 from activity.periods import Period, PeriodError
 from activity.places import Place, PlaceError, resolve_place
@@ -130,11 +130,16 @@ def _caps(text: str) -> str:
 
 
 def _council_place(adjective: str, tail: str) -> Place:
+    """The place of "<adjective> <council words>" in any case and gender ("Луцького міськвиконкому",
+    "Прилуцький міський голова"): tried as written, then as "<adjective, feminine genitive> … ради"."""
     kind = "селищної" if tail.lower().startswith("селищн") else "сільської" if tail.lower().startswith("сільськ") else "міської"
-    try:
-        return resolve_place(f"{adjective} {tail}").place
-    except PlaceError:
-        return resolve_place(f"{adjective} {kind} ради").place
+    stem = re.sub(r"(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)$", "", adjective)
+    for text in (f"{adjective} {tail}", f"{adjective} {kind} ради", f"{stem}ої {kind} ради"):
+        try:
+            return resolve_place(text).place
+        except PlaceError as exc:
+            error = exc
+    raise error
 
 
 def _read_city(head: Header, text: str, title_end: int) -> None:
