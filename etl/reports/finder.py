@@ -33,12 +33,21 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import word_info
 from etl.reports.lexicon import (
+    ACROSS_FAMILIES,
+    FAMILY_NOUNS,
     NEGATION_WORDS,
+    NOT_WHEN_PENDING,
     PART_AFTER,
     PART_BEFORE,
+    PENDING_WORDS,
+    QUOTED_NAME_CODES,
+    RESULT_LEAD_WORDS,
     TRANSPARENT_NOUNS,
+    UNIT_NOUNS,
+    UNQUOTED_CODES,
     is_stop_word,
     patterns,
 )
@@ -103,7 +112,8 @@ def _marker_after(tokens: list[Token], start: int) -> int:
 
 
 def _gap_has_marker(tokens: list[Token], a: int, b: int) -> bool:
-    a += _marker_after(tokens, a)
+    if a > 0:  # "…, з них" right after the previous number belongs to it; at the start it opens the parts
+        a += _marker_after(tokens, a)
     return any(_marker(tokens, e, PART_BEFORE + PART_AFTER) for e in range(a + 1, b + 1))
 
 
@@ -169,7 +179,7 @@ def _header_total(s: Sentence, found: list[Found]) -> Found | None:
     if lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":" or not found:
         return None
     last = next((f for f in reversed(found) if f.total is None), None)
-    if last is None:
+    if last is None or any(t.low in RESULT_LEAD_WORDS for t in lead.tokens):
         return None
     context = context_of(lead.tokens, 0, len(lead.tokens))
     for j, t in enumerate(lead.tokens):
@@ -263,16 +273,26 @@ def _metric_words(code: str) -> frozenset[str]:
     return frozenset(k for p in patterns() if p.code == code for ws in p.words for k in ws)
 
 
-def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found], previous: list[Found]) -> tuple[Match, int] | None:
-    """A metric named by the clause's own words when the number has no counted noun (see module doc, 4)."""
+def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found], previous: list[Found],
+                  floor: int = 0) -> tuple[Match, int] | None:
+    """A metric named by the clause's own words when the number has no counted noun (see module doc,
+    4); also the verbs just before it, back to the previous number ("з 26 поданих проєктів до
+    голосування допущено 21")."""
     tokens = s.tokens
     counted = _counted(s, a, b, before, previous)
     if not counted:
         return None
-    context = context_of(tokens, a, b, set(range(n.lead, n.end))) + [(BORROWED - 1, frozenset({k})) for k in counted]
+    verbs_from = a
+    while verbs_from > 0 and tokens[verbs_from - 1].kind != "num" and not is_delimiter(tokens[verbs_from - 1]):
+        verbs_from -= 1
+    wide = [(j, k) for j, k in context_of(tokens, verbs_from, a)]
+    context = context_of(tokens, a, b, set(range(n.lead, n.end))) + wide \
+        + [(BORROWED - 1, frozenset({k})) for k in counted]
     best: tuple[Match, int] | None = None
-    for j in range(a, b):
+    for j in range(verbs_from, b):
         t = tokens[j]
+        if j < a and not ((i := info(t)) and i.verb and not i.noun):
+            continue
         if t.kind != "word" or n.lead <= j < n.end or is_stop_word(t.low) or not _CYRILLIC.search(t.text) \
                 or (t.text[:1].isupper() and j > 0):  # names ("у Telegram – 187") borrow a noun instead
             continue
@@ -285,6 +305,69 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found], p
         if best is None or m.score > best[0].score:
             best = (m, j)
     return best
+
+
+_MONTH_WORDS = frozenset(MONTH_NAMES_UK) | frozenset(MONTH_NAMES_UK_LOCATIVE)
+
+
+def _month_clause(tokens: list[Token], a: int, b: int) -> bool:
+    """Is the clause before the number a month ("у жовтні –", "січень:")?"""
+    words = [t.low for t in tokens[a:b] if t.kind == "word"]
+    return (len(words) == 2 and words[0] in ("у", "в") and words[1] in _MONTH_WORDS) or (
+        len(words) == 1 and words[0] in _MONTH_WORDS)
+
+
+def _before_brackets(tokens: list[Token], a: int) -> Context:
+    """ "Підтримано (набрали 150 голосів) 2 петиції": the words before a bracketed aside that ends
+    just before the clause belong to it."""
+    if a == 0 or tokens[a - 1].text != ")":
+        return []
+    o = max((j for j in range(a - 1) if tokens[j].text == "("), default=None)
+    if o is None:
+        return []
+    start = max((j + 1 for j in range(o) if is_delimiter(tokens[j])), default=0)
+    if any(t.kind == "num" for t in tokens[start:o]):  # the aside belongs to the figure before it
+        return []
+    return [(j - 12_000, k) for j, k in context_of(tokens, start, o)]
+
+
+def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | None:
+    """The metric the words before the last colon name ("Найактуальніші питання у зверненнях:")."""
+    colon = max((j for j in range(before) if tokens[j].text == ":"), default=None)
+    if colon is None:
+        return None
+    start = max((j + 1 for j in range(colon) if is_delimiter(tokens[j])), default=0)
+    context = context_of(tokens, start, colon)
+    for j in range(start, colon):
+        a = info(tokens[j])
+        if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
+            return m, j
+    return None
+
+
+def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
+    """A closed «quoted name» in tokens[a:b] (a project's title before its votes)."""
+    opened = False
+    for t in tokens[a:b]:
+        if t.kind == "punct" and t.text in "«„“":
+            opened = True
+        elif t.kind == "punct" and t.text in "»”" and opened:
+            return True
+    return False
+
+
+def _family(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> str | None:
+    """What the text around a clause counts: requests, appeals or petitions, if exactly one."""
+    seen = set()
+    words = [keys(t) for t in s.tokens if t.kind == "word"]
+    if s.lead_in is not None:
+        words += [keys(t) for t in s.lead_in.tokens if t.kind == "word"]
+    words += [f.head for f in [*previous[-3:], *before]]
+    for ks in words:
+        for noun, family in FAMILY_NOUNS.items():
+            if noun in ks:
+                seen.add(family)
+    return seen.pop() if len(seen) == 1 else None
 
 
 def _sentence_head(s: Sentence, n: Number) -> int | None:
@@ -318,7 +401,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         l_head, l_adj = left_head(tokens, l_start, l_end)
     r_end = _extend(tokens, r_head, right, starts)
     skip = set(range(n.lead, n.end))
-    context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left))
+    context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
+        + _before_brackets(tokens, min(l_start, left))
     if total is not None:
         context += [(p - 30_000, k) for p, k in total.context]
     options: list[tuple[Match, int, str]] = []
@@ -333,16 +417,43 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
             if m := best_match(keys(tokens[a]), a, context):
                 options.append((m, a, "before"))
+    if not options and n.end < len(tokens) and tokens[n.end].low in UNIT_NOUNS:
+        unit = _colon_lead_match(tokens, n.lead)  # "питання у зверненнях: благоустрій – 96 одиниць"
+        if unit is not None:
+            options.append((unit[0], unit[1], "before"))
     if dash_before and n.end >= len(tokens) - 1 and (head := _sentence_head(s, n)) is not None:
         whole = context_of(tokens, 0, n.lead)  # "Кількість громадян, які звернулися, з урахуванням … – 2 977"
         m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)
         if m is not None and (not options or m.score > max(o[0].score for o in options)):
             options = [(m, head, "before")]
     if not options and not (l_head or r_head) and not (force_part and total is not None):
-        clause = _clause_match(s, n, min(l_start, left), r_end, before, previous + recent)
+        clause = _clause_match(s, n, min(l_start, left), r_end, before, previous + recent, floor)
         if clause is not None and (total is None or clause[0].code != total.code or not (l_head or r_head)):
             if not (l_head or r_head) or clause[0].code != (total.code if total else None):
                 options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
+    if not options and not (l_head or r_head) and _month_clause(tokens, min(l_start, left), n.lead):
+        near = next((f for f in reversed(before) if f.total is None), None) or (previous[-1] if previous else None)
+        if near is not None:  # "(у жовтні – 3, у листопаді – 2)": the months of the figure before
+            fig = Found(near.code, n.value, s, n.pos, "ellipsis", head=near.head, head_text=near.head_text)
+            fig.confidence = 0.75
+            fig.approximate, fig.number_words = n.approximate, n.words
+            fig.context, fig.span, fig.lead = context, (left, right), n.lead
+            return fig
+    if total is not None:  # a part names another metric only with a word of its own, not its total's
+        theirs = frozenset().union(*(k for _, k in total.context)) if total.context else frozenset()
+        own = [(pos, k) for pos, k in context if pos > BORROWED]
+
+        def _own_word(m: Match) -> bool:
+            return any(any(ws & k for _, k in own) and not ws & theirs for ws in m.pattern.words)
+
+        kept = []
+        for m, head, how in options:
+            if m.code != total.code and not _own_word(m):
+                m = best_match(keys(tokens[head]), head, own)
+                if m is None or (m.code != total.code and not _own_word(m)):
+                    continue
+            kept.append((m, head, how))
+        options = kept
     fig: Found | None = None
     if options:
         m, head, how = max(options, key=lambda o: (o[0].score, o[2] == ("before" if dash_before else "after")))
@@ -358,6 +469,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None
     if force_part and total is not None and fig.code != total.code:  # items under "Запитувачі:"
         fig.code, fig.head, fig.head_text = total.code, total.head, total.head_text
+    if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
+        return None
+    quoted = _quoted_before(tokens, min(l_start, left), n.lead)
+    fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted else UNQUOTED_CODES.get(fig.code, fig.code)
+    family = _family(s, min(l_start, left), r_end, before, previous)
+    if family and (fig.code, family) in ACROSS_FAMILIES:
+        code = ACROSS_FAMILIES[(fig.code, family)]
+        if code is None:
+            return None
+        fig.code = code
     if total is not None and fig.code == total.code:
         fig.code, fig.total, fig.how = total.code, total, "part"
         phrase = _breakdown(tokens, left, right, skip | set(range(n.end, n.end + after_marker))

@@ -33,6 +33,7 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     "exec_committee_meetings": ("відбулося засідань виконавчого комітету", "відбулися засідання виконавчого комітету",
                                 "позачергові засідання виконавчого комітету"),
     "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення"),
+    "pb_projects_won": ("затвердила переможців", "визначено переможців", "визнано переможцями проєктів"),
     "documents_flow_total": ("документообіг склав документів", "зареєстровано документи"),
     "public_info_requests_forwarded": ("передано належним розпорядникам запитів", "надіслано належним розпорядникам запитів",
                                        "перенаправлено запитів", "направлено за належністю запитів",
@@ -40,7 +41,9 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     "public_info_requests_refused": ("випадках відмовлено", "відмовлено у випадках"),
     # "3. Запитувачі:" heads the list of requests by requester
     "public_info_requests": ("запитувач",),
-    "public_info_requests_satisfied": ("задоволено",),
+    "public_info_requests_satisfied": ("задоволено", "запити, на які надано відповіді по суті", "відповіді по суті"),
+    "public_info_requests_pending": ("запити опрацьовуються", "опрацьовуються запитів"),
+    "ngos_in_liquidation": ("громадські організації перебувають у стані припинення", "організації у стані припинення"),
     "public_info_requests_explained": ("надано роз’яснення", "роз’яснення надано на запит", "надано роз’яснення на запитів"),
     "pb_projects_submitted": ("подали проєктів", "подано проєктів", "подали проєкт"),
     "pb_projects_rejected": ("не допущено проєктів", "не допущено до голосування проєктів", "проєкти відхилено"),
@@ -50,10 +53,37 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
                          "петиції не набрали потрібної кількості підписів", "петиції не набрали необхідних голосів"),
     "petitions_answered": ("підготовлено відповіді на петиції", "надав відповіді на петиції"),
     # the catalog's definition of website news includes announcements
-    "news_published": ("оголошення на сайт", "оголошення на вебсайт"),
+    "news_published": ("оголошення на сайт", "оголошення на вебсайт", "оголошення"),
     # the catalog defines these as items "проілюстровані фотографіями або фоторепортажами"
     "photo_news_published": ("матеріал з фоторепортаж", "новина з фоторепортаж"),
 }
+
+# A quoted name in the clause («Сенсорна кімната» – 315 голосів) makes votes one project's; without
+# one, "голоси за проєкти" are all the votes (a part of them when they follow "з них").
+QUOTED_NAME_CODES = {"pb_votes_cast": "pb_project_votes"}
+UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
+# Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed).
+UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од"})
+# What a family of metrics counts, and the metric a phrase of another family means when the text
+# counts this family's thing: "надано роз’яснення" on appeals is an appeal answered, not an
+# information request; "на розгляді" on appeals names no metric (None).
+FAMILY_NOUNS = {"запит": "requests", "звернення": "appeals", "петиція": "petitions"}
+FAMILY_OF = {"public_info_requests": "requests", "appeals_received": "appeals", "petitions_submitted": "petitions"}
+ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
+    ("public_info_requests_explained", "appeals"): "appeals_answered",
+    ("public_info_requests_satisfied", "appeals"): "appeals_answered",
+    ("public_info_requests_pending", "appeals"): None,
+    ("public_info_requests_refused", "appeals"): None,
+    ("public_info_requests_forwarded", "appeals"): None,
+    ("public_info_requests_extended", "appeals"): None,
+    ("appeals_answered", "requests"): "public_info_requests_satisfied",
+    ("pb_votes_cast", "petitions"): None,  # "(набрали 150 голосів)": a petition's threshold
+}
+# "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
+PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опрацьовуються"})
+NOT_WHEN_PENDING = frozenset({"appeals_received"})
+# A list under a lead-in like these gives results, not a breakdown of the figure before.
+RESULT_LEAD_WORDS = frozenset({"результат", "результатами", "результати", "розгляд", "розгляду", "розглянуто"})
 
 # Words that never carry the meaning of a wording: prepositions, conjunctions, relative words.
 STOP_WORDS = frozenset(

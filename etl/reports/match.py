@@ -21,6 +21,7 @@ from activity.morph import WordInfo, lemma_keys, word_info
 from etl.reports.lexicon import (
     RELATIVE_WORDS,
     TRANSPARENT_NOUNS,
+    UNIT_NOUNS,
     Pattern,
     bare_heads,
     patterns,
@@ -107,6 +108,8 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
     while j < end:
         t, a = tokens[j], info(tokens[j])
         if a is None:
+            return None, adjectives
+        if t.low in UNIT_NOUNS and not adjectives:  # "– 96 одиниць": the unit counts what came before
             return None, adjectives
         if _noun_here(tokens, j, end):
             return j, adjectives
