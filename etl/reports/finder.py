@@ -273,8 +273,8 @@ def _metric_words(code: str) -> frozenset[str]:
     return frozenset(k for p in patterns() if p.code == code for ws in p.words for k in ws)
 
 
-def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found], previous: list[Found],
-                  floor: int = 0) -> tuple[Match, int] | None:
+def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
+                  previous: list[Found]) -> tuple[Match, int] | None:
     """A metric named by the clause's own words when the number has no counted noun (see module doc,
     4); also the verbs just before it, back to the previous number ("з 26 поданих проєктів до
     голосування допущено 21")."""
@@ -288,6 +288,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found], p
     wide = [(j, k) for j, k in context_of(tokens, verbs_from, a)]
     context = context_of(tokens, a, b, set(range(n.lead, n.end))) + wide \
         + [(BORROWED - 1, frozenset({k})) for k in counted]
+    noun, _ = left_head(tokens, a, b)  # "рішень виконавчого комітету – 311": a noun the metric must name
+    noun_keys = keys(tokens[noun]) if noun is not None and not n.lead <= noun < n.end else frozenset()
     best: tuple[Match, int] | None = None
     for j in range(verbs_from, b):
         t = tokens[j]
@@ -298,6 +300,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found], p
             continue
         m = best_match(keys(t), j, context)
         if m is None or not (_metric_words(m.code) & counted):
+            continue
+        if noun_keys and not any(ws & noun_keys for ws in m.pattern.words):
             continue
         own = sum(1 for ws in m.pattern.words if any(ws & k for pos, k in context if pos >= 0))
         if own == 0:
@@ -413,7 +417,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     for head in (r_head, l_head):
         if not options and head is not None and info(tokens[head]).animate and (m := people_match(context)):
             options.append((m, head, "after" if head == r_head else "before"))
-    if not options and adjectives and not (l_head or r_head):
+    if not options and adjectives and (l_head is None and r_head is None):
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
             if m := best_match(keys(tokens[a]), a, context):
                 options.append((m, a, "before"))
@@ -426,12 +430,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)
         if m is not None and (not options or m.score > max(o[0].score for o in options)):
             options = [(m, head, "before")]
-    if not options and not (l_head or r_head) and not (force_part and total is not None):
-        clause = _clause_match(s, n, min(l_start, left), r_end, before, previous + recent, floor)
-        if clause is not None and (total is None or clause[0].code != total.code or not (l_head or r_head)):
-            if not (l_head or r_head) or clause[0].code != (total.code if total else None):
-                options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
-    if not options and not (l_head or r_head) and _month_clause(tokens, min(l_start, left), n.lead):
+    if not options and l_head is None and r_head is None and not (force_part and total is not None):
+        clause = _clause_match(s, n, min(l_start, left), r_end, before, previous + recent)
+        if clause is not None:
+            options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
+    if not options and (l_head is None and r_head is None) and _month_clause(tokens, min(l_start, left), n.lead):
         near = next((f for f in reversed(before) if f.total is None), None) or (previous[-1] if previous else None)
         if near is not None:  # "(у жовтні – 3, у листопаді – 2)": the months of the figure before
             fig = Found(near.code, n.value, s, n.pos, "ellipsis", head=near.head, head_text=near.head_text)
@@ -460,7 +463,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(m.code, n.value, s, n.pos, how, head=keys(tokens[head]), head_text=tokens[head].text,
                     head_pos=head)
         fig.confidence = _confidence(m, how, n.words)
-    elif not (l_head or r_head) and (total is not None or dash_before or _dash_after(tokens, n.end)):
+    elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)):
         fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
     if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
