@@ -362,16 +362,14 @@ def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
 
 def _family(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> str | None:
     """What the text around a clause counts: requests, appeals or petitions, if exactly one."""
-    seen = set()
-    words = [keys(t) for t in s.tokens if t.kind == "word"]
-    if s.lead_in is not None:
-        words += [keys(t) for t in s.lead_in.tokens if t.kind == "word"]
-    words += [f.head for f in [*previous[-3:], *before]]
-    for ks in words:
-        for noun, family in FAMILY_NOUNS.items():
-            if noun in ks:
-                seen.add(family)
-    return seen.pop() if len(seen) == 1 else None
+    def families(words: list[frozenset[str]]) -> set[str]:
+        return {family for ks in words for noun, family in FAMILY_NOUNS.items() if noun in ks}
+
+    own = families([keys(t) for t in s.tokens if t.kind == "word"])  # the sentence's own words first
+    if not own:
+        around = [keys(t) for t in s.lead_in.tokens if t.kind == "word"] if s.lead_in is not None else []
+        own = families(around + [f.head for f in [*previous[-3:], *before]])
+    return own.pop() if len(own) == 1 else None
 
 
 def _sentence_head(s: Sentence, n: Number) -> int | None:

@@ -42,10 +42,10 @@ from etl.reports.tokens import Sentence
 
 _ADJ = r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)"
 _COUNCIL = re.compile(
-    rf"\b({_ADJ})\s+("
+    rf"\b({_ADJ})\s+((?i:"
     r"(?:міськ|селищн|сільськ)\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*"
     r"|військов\w*\s+адміністрац\w*|голов\w*|виконавч\w*\s+комітет\w*)"
-    r"|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*|міськвиконком\w*|(?:М?ТГ|ВЦА|МВА)\b)"
+    r"|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*|міськвиконком\w*)|(?:М?ТГ|ВЦА|МВА)\b)"
 )
 _TOWN = re.compile(r"(?:\b[уУвВ]|\bм\.|\bмісто|\bмісті|\bміста)\s*([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]{2,})")
 # a capitalised word after a small one ("організацій Лисичанська"): perhaps a city on its own
@@ -129,6 +129,12 @@ def _caps(text: str) -> str:
     return re.sub(r"\b[А-ЯІЇЄҐ][А-ЯІЇЄҐ’'ʼ]{4,}\b", lambda m: m[0][0] + m[0][1:].lower(), text)
 
 
+def _small_word_before(text: str, at: int) -> bool:
+    """Is the word before ``at`` written small ("організацій Лисичанська", not "Богдана Хмельницького")?"""
+    words = re.findall(r"[^\W\d_][\w’'ʼ\-]*", text[max(0, at - 40):at])
+    return bool(words) and words[-1][:1].islower()
+
+
 def _council_place(adjective: str, tail: str) -> Place:
     """The place of "<adjective> <council words>" in any case and gender ("Луцького міськвиконкому",
     "Прилуцький міський голова"): tried as written, then as "<adjective, feminine genitive> … ради"."""
@@ -152,7 +158,7 @@ def _read_city(head: Header, text: str, title_end: int) -> None:
         for m in pattern.finditer(scan):
             phrase = text[m.start():m.end()] if pattern is _COUNCIL else m.group(1)
             if pattern is _LOOSE and (_NOT_BEFORE_LOOSE.search(scan[max(0, m.start() - 12):m.start()])
-                                      or _AFTER_REGION.match(scan, m.end())):
+                                      or _AFTER_REGION.match(scan, m.end()) or not _small_word_before(scan, m.start())):
                 continue
             try:
                 if pattern is _COUNCIL:
