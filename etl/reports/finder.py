@@ -184,7 +184,11 @@ def _header_total(s: Sentence, found: list[Found]) -> Found | None:
     context = context_of(lead.tokens, 0, len(lead.tokens))
     for j, t in enumerate(lead.tokens):
         a = info(t)
-        if t.kind == "word" and a and a.noun and (m := best_match(keys(t), j, context)) and m.code == last.code:
+        if t.kind != "word" or not (a and a.noun):
+            continue
+        if keys(t) & last.head:  # "Всього порушено питань – 81" … "актуальними були питання:"
+            return last
+        if (m := best_match(keys(t), j, context)) and m.code == last.code:
             return last
     return None
 
@@ -215,9 +219,14 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             open_total = last
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
         total = (last if attached else None) or open_total
-        fig = _figure(s, n, left, right, floor, starts, total, out, previous, force_part=total is header_total,
+        sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
+        fig = _figure(s, n, left, right, floor, starts, total, out, previous,
+                      force_part=header_total is not None and total is header_total,
                       recent=recent)
         floor = right
+        if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
+            start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
+            fig = _sibling_part(s, n, start, right, sibling)  # "з них, малі проєкти: 20 115; великі проєкти: 11 755"
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
@@ -235,6 +244,26 @@ def _clause_joint(tokens: list[Token], j: int, nxt: int) -> bool:
         return False
     w = info(tokens[j + 1])
     return bool(w and w.verb and not w.noun)
+
+
+def _item_like(tokens: list[Token], left: int, n: Number) -> bool:
+    """ "великі проєкти: 11 755": a few words, then a colon or a dash, then the number."""
+    if n.lead == 0 or not (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":"):
+        return False
+    start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
+    words = [t for t in tokens[start:n.lead] if t.kind == "word"]
+    return 0 < len(words) <= 4
+
+
+def _sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found) -> Found:
+    """The next part after ";" of the total the previous part belongs to."""
+    total = sibling.total
+    fig = Found(total.code, n.value, s, n.pos, "part", head=total.head, head_text=total.head_text, total=total)
+    fig.confidence = 0.7
+    fig.breakdown = _breakdown(s.tokens, left, n.lead, set()) or None
+    fig.approximate, fig.number_words = n.approximate, n.words
+    fig.span, fig.lead = (left, right), n.lead
+    return fig
 
 
 def _segment_start(tokens: list[Token], k: int) -> int:
@@ -288,8 +317,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
     wide = [(j, k) for j, k in context_of(tokens, verbs_from, a)]
     context = context_of(tokens, a, b, set(range(n.lead, n.end))) + wide \
         + [(BORROWED - 1, frozenset({k})) for k in counted]
-    noun, _ = left_head(tokens, a, b)  # "рішень виконавчого комітету – 311": a noun the metric must name
-    noun_keys = keys(tokens[noun]) if noun is not None and not n.lead <= noun < n.end else frozenset()
+    noun, _ = left_head(tokens, a, n.lead)  # "рішень виконавчого комітету – 311": a noun the metric must name
+    noun_keys = keys(tokens[noun]) if noun is not None and tokens[noun].low not in UNIT_NOUNS else frozenset()
     best: tuple[Match, int] | None = None
     for j in range(verbs_from, b):
         t = tokens[j]

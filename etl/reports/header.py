@@ -53,7 +53,8 @@ _LOOSE = re.compile(r"(?<=[а-яіїєґ’'ʼ\-]{2})[ \u00a0]+([А-ЯІЇЄҐ][
 _NOT_BEFORE_LOOSE = re.compile(r"(?:вул|вулиц\w*|пл|площ\w*|просп\w*|проспект\w*|пров|провул\w*|бульв\w*|ім)\W*$", re.I)
 _AFTER_REGION = re.compile(r"\s+(?:обл\w*|район\w*|облдерж\w*|ОДА|ОВА|ЛОДА)\b")
 _PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж)\s+", re.IGNORECASE)
-_TITLE_PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж|станом\s+на)\s+", re.IGNORECASE)
+_TITLE_PERIOD_START = re.compile(
+    r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж|станом\s+на)\s+|(?<=,)\s+(?=\S+\s+\d{4})", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"\bпро\s+(?:роботу|діяльність)\s+(.+)", re.IGNORECASE | re.DOTALL)
 _DEPARTMENT_NAMED = re.compile(
     r"\b((?:відділ|управлінн|сектор|департамент|служб|прес-служб)\w*\s.+)", re.IGNORECASE | re.DOTALL)
@@ -81,7 +82,7 @@ def _find_period(text: str, starts: re.Pattern[str], year: int | None = None) ->
         words = list(re.finditer(r"\S+", text[m.end():m.end() + 80]))[:7]
         for k in range(len(words), 0, -1):
             end = m.end() + words[k - 1].end()
-            label = text[m.start():end].rstrip(" .,;:")
+            label = text[m.start():end].strip(" .,;:")
             if not re.search(r"\d", label):
                 continue
             try:

@@ -23,8 +23,6 @@ from activity.morph import lemma_keys, word_info
 
 # Prose forms of catalog metrics that the catalog's row labels do not need (see module doc).
 REPORT_PHRASES: dict[str, tuple[str, ...]] = {
-    "documents_published": ("документ", "оприлюднений рішення", "опублікований рішення",
-                            "оприлюднений розпорядження", "опублікований розпорядження"),
     "media_coverage_requests": ("заявка",),
     # sittings *attended* name the session ("засідань сесій і виконкому"); a bare "засідання
     # виконавчого комітету" is one the committee held (exec_committee_meetings)
@@ -34,10 +32,14 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
                                 "позачергові засідання виконавчого комітету"),
     "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення"),
     "pb_projects_won": ("затвердила переможців", "визначено переможців", "визнано переможцями проєктів"),
-    "documents_flow_total": ("документообіг склав документів", "зареєстровано документи"),
+    "documents_flow_total": ("документообіг склав документів", "зареєстровано документи", "документообіг документів"),
+    "documents_published": ("документ", "оприлюднений рішення", "опублікований рішення",
+                            "оприлюднений розпорядження", "опублікований розпорядження",
+                            "рішення і розпорядження", "додано рішень", "розміщено рішень"),
     "public_info_requests_forwarded": ("передано належним розпорядникам запитів", "надіслано належним розпорядникам запитів",
                                        "перенаправлено запитів", "направлено за належністю запитів",
                                        "запити передано належним розпорядникам", "надіслано належним розпорядникам"),
+    "public_info_requests_extended": ("продовження строку розгляду запитів",),
     "public_info_requests_refused": ("випадках відмовлено", "відмовлено у випадках"),
     # "3. Запитувачі:" heads the list of requests by requester
     "public_info_requests": ("запитувач",),

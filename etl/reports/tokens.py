@@ -11,7 +11,7 @@
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
   addresses ("вул. Гоголя, 15"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
-  glued to Latin letters ("COVID-19"), times, sums of money.
+  glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("ordinal", r"\b\d+-(?:\s|[а-яіїєґ]{1,3}\b)"),
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
+    ("duration", r"\b\d{1,3}\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
 
