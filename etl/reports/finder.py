@@ -38,6 +38,7 @@ from activity.morph import word_info
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
     FAMILY_NOUNS,
+    FAMILY_OF,
     NEGATION_WORDS,
     NOT_WHEN_PENDING,
     PART_AFTER,
@@ -328,8 +329,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
                 or (t.text[:1].isupper() and j > 0):  # names ("у Telegram – 187") borrow a noun instead
             continue
         m = best_match(keys(t), j, context)
-        if m is None or not (_metric_words(m.code) & counted):
-            continue
+        if m is None or m.code in FAMILY_OF or not (_metric_words(m.code) & counted):
+            continue  # a number without its own noun is a result or a part, never the family's total
         if noun_keys and not any(ws & noun_keys for ws in m.pattern.words):
             continue
         own = sum(1 for ws in m.pattern.words if any(ws & k for pos, k in context if pos >= 0))
@@ -401,6 +402,40 @@ def _family(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fou
     return own.pop() if len(own) == 1 else None
 
 
+_LEVEL_VERBS = frozenset({"становить", "становила", "становило", "складає", "склала", "склало", "сягнула",
+                          "досягла", "сягає"})
+
+
+def _states_level(tokens: list[Token], n: Number) -> bool:
+    """ "… і на кінець року становить 17 600": a verb stating a level just before the number."""
+    return n.lead > 0 and tokens[n.lead - 1].low in _LEVEL_VERBS
+
+
+def _has_option(tokens: list[Token], head: int, context: Context) -> bool:
+    return best_match(keys(tokens[head]), head, context) is not None
+
+
+def _alone_in_brackets(tokens: list[Token], n: Number) -> bool:
+    return 0 < n.lead and n.end < len(tokens) and tokens[n.lead - 1].text == "(" and tokens[n.end].text == ")"
+
+
+def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
+    """The metric named before a list of "topic (N)" items: the words since the last ";" or ":",
+    when every other number there is such a bracketed item too."""
+    start = max((j + 1 for j in range(n.lead) if tokens[j].text in ";:"), default=0)
+    for j in range(start, n.lead):
+        if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text == ")"):
+            return None
+    context = context_of(tokens, start, n.lead - 1)
+    best: tuple[Match, int] | None = None
+    for j in range(start, n.lead - 1):
+        a = info(tokens[j])
+        if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
+            if best is None or m.score > best[0].score:
+                best = (m, j)
+    return best
+
+
 def _sentence_head(s: Sentence, n: Number) -> int | None:
     """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
     tokens = s.tokens
@@ -452,7 +487,10 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         unit = _colon_lead_match(tokens, n.lead)  # "питання у зверненнях: благоустрій – 96 одиниць"
         if unit is not None:
             options.append((unit[0], unit[1], "before"))
-    if dash_before and n.end >= len(tokens) - 1 and (head := _sentence_head(s, n)) is not None:
+    if not options and _alone_in_brackets(tokens, n) and (near := _bracket_lead_match(tokens, n)) is not None:
+        options.append((near[0], near[1], "before"))  # "питань порушено щодо освіти (31), транспорту (12)"
+    if (dash_before or _states_level(tokens, n)) and n.end >= len(tokens) - 1 \
+            and (head := _sentence_head(s, n)) is not None:
         whole = context_of(tokens, 0, n.lead)  # "Кількість громадян, які звернулися, з урахуванням … – 2 977"
         m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)
         if m is not None and (not options or m.score > max(o[0].score for o in options)):
@@ -492,6 +530,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = _confidence(m, how, n.words)
     elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)):
         fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
+    if fig is None and total is None and dash_before and not _month_clause(tokens, min(l_start, left), n.lead) \
+            and (l_head is None or not _has_option(tokens, l_head, context)) \
+            and (lead := _colon_lead_match(tokens, n.lead)) is not None:  # "отримано запитів: поштою – 109"
+        fig = Found(lead[0].code, n.value, s, n.pos, "before", head=keys(tokens[lead[1]]),
+                    head_text=tokens[lead[1]].text, head_pos=lead[1])
+        fig.confidence = _confidence(lead[0], "ellipsis", n.words)
     if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
