@@ -198,6 +198,12 @@ def test_a_month_inside_a_quarterly_report_is_that_months_figure() -> None:
     assert quarter.period is None and quarter.code == "appeals_received"
     figures = {f.value: f.period for f in report.to_figures()}
     assert figures[300].granularity == "quarter" and figures[95].granularity == "month"
+    from etl.reports.review_sheet import review_rows
+    from ui.review import editable_table, to_result
+
+    checked = {f.value: f.period for f in to_result(report, editable_table(report), b"x").figures}
+    assert checked[300].granularity == "quarter" and checked[104].start == date(2023, 6, 1)
+    assert {row[4]: row[2] for row in review_rows(report)}[101] == "травень 2023"
 
 
 # ------------------------------------------------------------------ precision first

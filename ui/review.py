@@ -64,7 +64,9 @@ def to_result(report: ExtractionReport, table: pd.DataFrame, raw: bytes) -> File
         as_of = row.as_of if get_metric(row.metric).kind == "stock" and not pd.isna(row.as_of) else None
         if as_of is not None and not isinstance(as_of, date):
             as_of = pd.Timestamp(as_of).date()
-        figures.append(Figure(report.place.code, dept, row.metric, report.period, float(row.value), REPORTED,
+        found = report.figures[row.Index] if isinstance(row.Index, int) and row.Index < len(report.figures) else None
+        period = (found.period if found is not None else None) or report.period  # a month inside a quarter
+        figures.append(Figure(report.place.code, dept, row.metric, period, float(row.value), REPORTED,
                               as_of, bool(row.approximate), row.breakdown or None, row.sentence))
     digest = hashlib.sha256(raw)
     digest.update(json.dumps(kept.drop(columns=["confidence"]).astype(str).values.tolist(), ensure_ascii=False).encode())

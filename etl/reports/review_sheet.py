@@ -57,7 +57,8 @@ def review_rows(report: ExtractionReport) -> list[list[object]]:
     rows = []
     for f in report.figures:
         rows.append([
-            city, report.department or None, period, get_metric(f.code).label_uk, f.value,
+            city, report.department or None, period_text(f.period) if f.period else period,
+            get_metric(f.code).label_uk, f.value,
             datetime(f.as_of.year, f.as_of.month, f.as_of.day) if f.as_of else None,
             "так" if f.approximate else None, f.breakdown, f"{report.name}, рядок {f.line}",
             f.sentence, f.confidence,
