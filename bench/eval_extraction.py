@@ -185,11 +185,13 @@ def main(argv: list[str] | None = None) -> int:
             failed |= not t.passed
         if held:
             print_total(f"data/eval HELD-OUT ({len(held)})", total(held))
-            batches = {"a": [s for s in held if not s.name.startswith("held_b_")],
-                       "b": [s for s in held if s.name.startswith("held_b_")]}
-            if all(batches.values()):  # batch b was written after batch a's misses were once seen
+            batches = {"a": [s for s in held if not s.name.startswith(("held_b_", "held_c_"))],
+                       "b": [s for s in held if s.name.startswith("held_b_")],
+                       "c": [s for s in held if s.name.startswith("held_c_")]}
+            if sum(map(bool, batches.values())) > 1:  # batches b and c were written later (see data/eval/README.md)
                 for k, part in batches.items():
-                    print_total(f"  held-out batch {k} ({len(part)})", total(part))
+                    if part:
+                        print_total(f"  held-out batch {k} ({len(part)})", total(part))
         if tuned and held:
             print_total(f"data/eval all ({len(tuned) + len(held)})", total(tuned + held))
     if failed:
