@@ -40,7 +40,7 @@ from activity.periods import Period, PeriodError
 from activity.places import Place, PlaceError, resolve_place
 from etl.reports.tokens import Sentence
 
-_ADJ = r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)"
+_ADJ = r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ]+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ’'ʼ]+)*(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)"
 _COUNCIL = re.compile(
     rf"\b({_ADJ})\s+((?i:"
     r"(?:міськ|селищн|сільськ)\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*"
