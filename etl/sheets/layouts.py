@@ -2,10 +2,18 @@
 
 *Long*: one row per figure under a header row (Місто, Підрозділ, Період, Показник, Значення, ...;
 English headers too). *Wide*: metrics as rows and months, quarters or half-years as columns under a
-header row starting with "Показник"; the city, department and year come from a title block above
-the table ("Місто: Ніжин", "Рік: 2019"), else from the sheet name, else from the file name.
-Rows and columns named "Разом", "Всього" are totals: never loaded, but checked against the months.
-Section rows (a label and no values) are skipped.
+header row with "Показник". Header cells are read as people type them: any case, spaces and line
+breaks, a unit or a note after a comma or in brackets ("Значення, од.", "Показник\n(найменування)").
+
+The city, department and year a sheet does not give in its columns come from `sheet_context`: pairs
+("Місто: Ніжин", "Рік | 2019", on the header row too) and sentences ("Звіт відділу за 2021 рік,
+м. Ніжин") anywhere around the table (above, beside, below), else the command's --city / --year
+(`Given`), else the sheet name, else the file name. Two different cities (or years) written in two
+cells are an error naming both, never a guess; so is a cell that says another city than --city.
+
+Rows and columns named "Разом", "Всього" are totals: never loaded, but checked against their parts.
+Section rows (a label and no figures) are skipped; rows after the table that hold no figures
+(signatures, notes, dates, phone numbers) end it.
 """
 
 from __future__ import annotations
@@ -15,13 +23,38 @@ import re
 from dataclasses import dataclass, field
 
 from activity.catalog import Metric, match_metric, normalise_label, suggest_metrics
+from activity.formatting import format_number
 from activity.period_text import parse_period
 from activity.periods import Period, PeriodError
-from activity.places import PlaceError, resolve_place
+from activity.places import PlaceError, get_place, places_in_text, resolve_place
 from etl.figures import Figure, FigureColumns, as_written
-from etl.problems import ERROR, WARNING, Problem, cell_name
+from etl.problems import ERROR, MESSAGES, WARNING, Problem, cell_name
 from etl.sheets.cells import CellProblem, read_date, read_flag, read_value
 from etl.sheets.readers import Sheet
+
+MESSAGES.update({
+    "context_conflict": (
+        "Різні {what}: «{found}» тут і «{other_found}» у {other}. Залиште одне.",
+        "Two different {what_en}: '{found}' here and '{other_found}' in {other}. Keep one.",
+    ),
+    "total_rows_mismatch": (
+        "Підсумок = {total}, а сума рядків над ним ({rows}) = {sum}. Підсумок не завантажено; перевірте його.",
+        "The total = {total} but the rows above it ({rows}) sum to {sum}. The total is not loaded; check it.",
+    ),
+    "context_given_conflict": (
+        "Файл називає {what} «{found}», а задано «{given}» ({option}). Виправте одне з них.",
+        "The file names the {what_en} '{found}' but '{given}' was given ({option}). Correct one of them.",
+    ),
+})
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the person loading says about files that do not say it themselves (--city, --year, the
+    upload page's choice): a place code and a year."""
+
+    city: str | None = None
+    year: int | None = None
 
 LONG_HEADERS: dict[str, set[str]] = {
     "city": {"місто", "громада", "city", "населений пункт", "територіальна громада", "тг"},
@@ -31,7 +64,7 @@ LONG_HEADERS: dict[str, set[str]] = {
     "period_start": {"початок", "period_start", "початок періоду"},
     "period_end": {"кінець", "period_end", "кінець періоду"},
     "metric": {"показник", "metric", "назва показника", "найменування показника"},
-    "value": {"значення", "value", "кількість"},
+    "value": {"значення", "value", "кількість", "значення показника", "факт", "фактично"},
     "as_of": {"станом на", "as_of", "as of", "дата стану"},
     "approximate": {"приблизно", "approximate", "approx"},
     "breakdown": {"розбивка", "breakdown", "у тому числі", "в тому числі"},
@@ -41,9 +74,9 @@ LONG_HEADERS: dict[str, set[str]] = {
 WIDE_LABEL_HEADERS = {"показник", "показники", "назва показника", "найменування показника", "metric", "найменування"}
 TOTAL_WORDS = ("разом", "всього", "усього", "итого", "total", "за рік", "підсумок")
 CONTEXT_KEYS = {
-    "city": {"місто", "громада", "city", "рада", "територіальна громада"},
+    "city": {"місто", "громада", "city", "рада", "територіальна громада", "назва громади", "населений пункт"},
     "department": {"підрозділ", "відділ", "department", "структурний підрозділ"},
-    "year": {"рік", "year", "звітний рік"},
+    "year": {"рік", "year", "звітний рік", "звітний період"},
     "city_code": {"код катоттг", "катоттг", "city_code", "katottg"},
 }
 HEADER_SCAN_ROWS = 30
@@ -79,26 +112,55 @@ class _Ctx:
         return f"{self.sheet.name}!{ref}" if self.sheet.name else ref
 
 
-def parse_sheet(file: str, sheet: Sheet) -> SheetResult:
+def parse_sheet(file: str, sheet: Sheet, given: Given | None = None) -> SheetResult:
     """Figures and problems of one sheet, in whichever layout it holds."""
     result = SheetResult()
     ctx = _Ctx(file, sheet, result)
+    ctx.given = given or Given()
     rows = sheet.rows
     for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        labels = [(c, t) for c, v in enumerate(row) if type(v) is str and (t := _norm_text(v))]
+        labels = [(c, t) for c, v in enumerate(row) if type(v) is str and (t := _header_key(v))]
         if not labels:
             continue  # a header row has words
+        pairs = _header_pairs(row, labels)
+        if pairs:
+            taken = {c for _name, _c, c2 in pairs for c in (_c, c2)}
+            labels = [(c, t) for c, t in labels if c not in taken]
         columns = _long_columns(labels) if len(labels) >= 3 else None  # metric, value, period at least
         if columns is not None:
             result.found_table = True
-            _parse_long(ctx, r, columns)
+            _parse_long(ctx, r, columns, pairs)
             return result
-        label_col, label = labels[0]
-        if label in WIDE_LABEL_HEADERS:
+        label_col = next((c for c, t in labels[:3] if t in WIDE_LABEL_HEADERS), None)
+        if label_col is not None:
             result.found_table = True
-            _parse_wide(ctx, r, label_col)
+            _parse_wide(ctx, r, label_col, pairs)
             return result
     return result
+
+
+_NUMBER_TEXT = re.compile(r"\s*[-+−]?\d[\d \u00a0\u202f]*(?:[.,]\d+)?\s*%?\s*")
+
+
+def _is_number(v: object) -> bool:
+    """A figure's cell: a number, or text that is one ("1 546", "3,5"); not a date, a name, a phone."""
+    if isinstance(v, (int, float)):
+        return not isinstance(v, bool)
+    return isinstance(v, str) and len(v) < 40 and _NUMBER_TEXT.fullmatch(v) is not None
+
+
+def _last_figure_row(ctx: _Ctx, header: int, cols: list[int], also: list[int] = ()) -> int:
+    """The last row under the header with a figure in one of `cols` (or, with `also`, every one of
+    those columns filled: a long row of a metric and a period whose value is "н/з"): rows after it
+    end the table."""
+    rows, uncalculated = ctx.sheet.rows, ctx.sheet.formula_no_value
+    for r in range(len(rows) - 1, header, -1):
+        row = rows[r]
+        if any(c < len(row) and (_is_number(row[c]) or (r, c) in uncalculated) for c in cols):
+            return r
+        if also and all(c < len(row) and row[c] is not None for c in also):
+            return r
+    return header
 
 
 def _norm_header(v: object) -> str:
@@ -112,7 +174,22 @@ def _norm_text(v: str) -> str:
     return " ".join(v.replace("\u00a0", " ").lower().split()).strip(" :*")
 
 
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_key(v: str) -> str:
+    """A header cell as people type it, to the word it means: case, spaces, line breaks, a note in
+    brackets, a unit after a comma and trailing punctuation go ("Значення, од." -> "значення",
+    "Показник\n(найменування)" -> "показник", "  ПІДРОЗДІЛ: " -> "підрозділ")."""
+    text = _BRACKETS.sub(" ", v.replace("\u00a0", " ").lower())
+    head, comma, _unit = text.partition(",")
+    key = " ".join(head.split()).strip(" :*.;-–—№#")
+    return key or " ".join(text.split()).strip(" :*.;-–—")
+
+
 _HEADER_NAME = {word: name for name, words in LONG_HEADERS.items() for word in words}
+_ALL_HEADERS = frozenset(_HEADER_NAME) | WIDE_LABEL_HEADERS
 
 
 def _long_columns(labels: list[tuple[int, str]]) -> dict[str, int] | None:
@@ -127,15 +204,46 @@ def _long_columns(labels: list[tuple[int, str]]) -> dict[str, int] | None:
     return None
 
 
+def _header_pairs(row: list[object], labels: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
+    """"Місто | Ніжин", "Рік: | 2021" written on the header row: (what, key's column, value's column);
+    a key followed by another header word is a column, not a pair."""
+    pairs = []
+    for c, label in labels:
+        key_text = label.partition(":")[0] if ":" in str(row[c]) else label
+        name = _CONTEXT_NAME.get(_header_key(key_text))
+        if name is None:
+            continue
+        rest = str(row[c]).partition(":")[2].strip()
+        if rest:
+            pairs.append((name, c, c))
+            continue
+        nxt = next((c2 for c2 in range(c + 1, min(len(row), c + 4)) if row[c2] is not None), None)
+        if nxt is None:
+            continue
+        v = row[nxt]
+        if isinstance(v, str) and _header_key(v) not in _ALL_HEADERS and _header_key(v) not in _CONTEXT_NAME:
+            pairs.append((name, c, nxt))
+        elif name == "year" and _year(v) is not None and not isinstance(v, str):
+            pairs.append((name, c, nxt))
+    return pairs
+
+
 # ---------------------------------------------------------------- long layout
 
 
-def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
-    if "city" not in cols and "city_code" not in cols:
-        ctx.add("missing_column", header, None, column="Місто", row=header + 1)
+def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int], pairs=()) -> None:
+    last = _last_figure_row(ctx, header, [cols["value"]],
+                            [cols["metric"], cols["period"] if "period" in cols else cols["period_start"]])
+    context = sheet_context(ctx, header, set(cols.values()), last)
+    default_place = None
+    if "city" not in cols and "city_code" not in cols:  # the city of the title block, --city, the names
+        default_place = context.city(ctx, header, cols["metric"])
+    year = context.year(ctx, header, None, need=False)
+    dept_found = context.department()
     if any(p.severity == ERROR for p in ctx.result.problems):
         return
-    for r in range(header + 1, len(ctx.sheet.rows)):
+    totals = _LongTotals(ctx)
+    for r in range(header + 1, last + 1):
         row = ctx.sheet.rows[r]
 
         def get(name: str, row: list[object] = row) -> object:
@@ -144,12 +252,22 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
 
         if all(v is None for v in row):
             continue
+        if not _is_number(get("value")) and (get("period") is None and get("period_start") is None
+                                              or get("metric") is None):
+            continue  # a section heading, a note: no figure
+        if _is_total(get("metric")) or _is_total(get("period")):
+            totals.check(r, cols, get)
+            continue
         metric = _metric(ctx, get("metric"), r, cols["metric"])
-        place = _place(ctx, get("city"), get("city_code"), r, cols.get("city", cols.get("city_code", 0)))
-        dept = get("department") if "department" in cols else ""  # no column: the loader asks (--department)
+        if default_place is not None:
+            place = default_place
+        else:
+            place = _place(ctx, get("city"), get("city_code"), r, cols.get("city", cols.get("city_code", 0)))
+        dept = get("department") if "department" in cols else (dept_found.value if dept_found else "")
+        # no column and no "Підрозділ:" around the table: the loader asks (--department)
         if dept is None:
             ctx.add("empty_value", r, cols["department"], what="Підрозділ")
-        period = _long_period(ctx, r, cols, get)
+        period = _long_period(ctx, r, cols, get, year)
         try:
             as_of = read_date(get("as_of"), date1904=ctx.sheet.date1904)
             approximate = read_flag(get("approximate"))
@@ -168,6 +286,9 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
         department = as_written(dept)
         if "department" in cols:
             ctx.result.department_cells.setdefault(department, ctx.locator(r, cols["department"]))
+        elif dept_found is not None and dept_found.cell:
+            ctx.result.department_cells.setdefault(department, ctx.locator(*dept_found.cell))
+        totals.add(r, get, metric.code, period, value.value)
         ctx.result.figures.append(Figure(
             place, department, metric.code, period, value.value, value.status,
             as_of, value.approximate or approximate,
@@ -176,9 +297,9 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
         ))
 
 
-def _long_period(ctx: _Ctx, r: int, cols: dict[str, int], get) -> Period | None:
+def _long_period(ctx: _Ctx, r: int, cols: dict[str, int], get, year: int | None = None) -> Period | None:
     if "period" in cols and get("period") is not None:
-        return _period(ctx, get("period"), r, cols["period"], year=None)
+        return _period(ctx, get("period"), r, cols["period"], year=year)
     if "period_start" in cols and "period_end" in cols:
         try:
             start = read_date(get("period_start"), date1904=ctx.sheet.date1904)
@@ -200,32 +321,32 @@ def _long_period(ctx: _Ctx, r: int, cols: dict[str, int], get) -> Period | None:
 # ---------------------------------------------------------------- wide layout
 
 
-def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
+def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=()) -> None:
     rows = ctx.sheet.rows
-    context = _title_block(rows[:header])
-    fallback = " ".join(x for x in (ctx.sheet.name, ctx.file) if x)
-    year = _year(context.get("year")) or _year_in_text(" ".join(str(v) for v in context.get("_title", []))) \
-        or _year_in_text(ctx.sheet.name or "") or _year_in_text(ctx.file)
-    place = None
-    if context.get("city_code") is not None:  # the official code settles names shared by several places
-        place = _place(ctx, None, context["city_code"], *context["city_code_pos"])
-    elif context.get("city") is not None:
-        place = _place(ctx, context["city"], None, context["city_pos"][0], context["city_pos"][1])
-    else:
-        place = _place_from_name(fallback)
-        if place is None:
-            ctx.add("missing_context", header, None, what="місто", what_en="city", label="Місто:")
-    dept = context.get("department", "")  # none written: the loader asks (--department)
-    periods, totals, unknown = _columns(ctx, rows[header], label_col, year)
+    paired = {c for _name, c1, c2 in pairs for c in (c1, c2)}
     below = rows[header + 1] if header + 1 < len(rows) else []
+    table_cols = {label_col} | {c for row in (rows[header], below) for c in range(label_col + 1, len(row))
+                                if row[c] is not None and c not in paired}
+    last = _last_figure_row(ctx, header, sorted(table_cols - {label_col}))
+    context = sheet_context(ctx, header, table_cols, last)
+    year = context.year(ctx, header, label_col, need=False)
+    place = context.city(ctx, header, label_col)
+    dept_found = context.department()
+    dept = dept_found.value if dept_found else ""  # none written: the loader asks (--department)
+    periods, totals, unknown = _columns(ctx, rows[header], label_col, year, paired)
     if len(periods) < 2 and below and (label_col >= len(below) or below[label_col] is None):
         # A two-row header: "Показник" merged down, a year merged across, the months below it.
         year = _year_in_text(" ".join(str(v) for v in rows[header] if v is not None)) or year
-        periods2, totals2, unknown2 = _columns(ctx, below, label_col, year)
+        periods2, totals2, unknown2 = _columns(ctx, below, label_col, year, paired)
         if len(periods2) >= 2:
             header, periods, totals, unknown = header + 1, periods2, totals2, unknown2
+    if not periods and year is None:
+        said = len(ctx.result.problems)
+        context.year(ctx, header, label_col)  # why there is no year: two years written, or none
+        if len(ctx.result.problems) > said:
+            return
     for c, exc in unknown.items():
-        if any(c < len(row) and row[c] is not None for row in rows[header + 1:]):
+        if any(c < len(row) and row[c] is not None for row in rows[header + 1:last + 1]):
             ctx.add("column_ignored", header, c, found=str(rows[header][c]),
                     detail=exc.message_uk, detail_en=exc.message_en)
     if not periods:
@@ -235,25 +356,33 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
     if place is None:
         return
     department = as_written(dept)
-    if "department_pos" in context:
-        ctx.result.department_cells.setdefault(department, ctx.locator(*context["department_pos"]))
+    if dept_found is not None and dept_found.cell:
+        ctx.result.department_cells.setdefault(department, ctx.locator(*dept_found.cell))
     order = list(periods)
     out = ctx.result.columns = FigureColumns(place, department, ctx.sheet.name, [periods[c] for c in order])
     uncalculated = ctx.sheet.formula_no_value
-    for r in range(header + 1, len(rows)):
+    parts: list[tuple[int, list[object]]] = []  # flow rows since the last section heading or total
+    for r in range(header + 1, last + 1):
         row = rows[r]
         label = row[label_col] if label_col < len(row) else None
         values = [row[c] if c < len(row) else None for c in order]
         has_values = any(v is not None for v in values) or (
             bool(uncalculated) and any((r, c) in uncalculated for c in order))
+        figures = has_values and (any(_is_number(v) for v in values) or (
+            bool(uncalculated) and any((r, c) in uncalculated for c in order)))
         if label is None:
-            if has_values:
+            if figures:
                 ctx.add("empty_value", r, label_col, what="Показник")
             continue
         metric = match_metric(str(label))
         if metric is None:
-            if _norm_header(label).startswith(TOTAL_WORDS) or not has_values:
-                continue  # a totals row or a section heading
+            if _is_total(label):
+                _check_total_row(ctx, r, row, order, parts)
+                parts = []
+                continue
+            if not figures:
+                parts = []
+                continue  # a section heading, a note, a signature
             _metric(ctx, label, r, label_col)
             continue
         if not has_values:
@@ -269,16 +398,71 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int) -> None:
                                r, order[i])
         if metric.kind == "flow":
             _check_totals(ctx, r, row, totals, periods, metric)
+            parts.append((r, row))
 
 
-def _columns(ctx: _Ctx, row: list[object], label_col: int, year: int | None):
+def _is_total(v: object) -> bool:
+    """"Разом", "Всього за рік", "УСЬОГО:", "Итого", "Total"."""
+    return isinstance(v, str) and _header_key(v).startswith(TOTAL_WORDS)
+
+
+def _number(v: object) -> float | None:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return float(v)
+    if _is_number(v):
+        text = "".join(str(v).replace("−", "-").replace(",", ".").replace("%", "").split())
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    return None
+
+
+def _check_total_row(ctx: _Ctx, r: int, row: list[object], order: list[int], parts: list) -> None:
+    """A wide table's totals row against the rows it sums (those since the last heading or total)."""
+    if not parts:
+        return
+    for c in order:
+        total = _number(row[c]) if c < len(row) else None
+        items = [_number(p[c]) if c < len(p) else None for _r, p in parts]
+        if total is None or any(v is None for v in items):
+            continue
+        if abs(total - sum(items)) > 1e-9:
+            ctx.add("total_rows_mismatch", r, c, warning=True, total=format_number(total),
+                    sum=format_number(sum(items)), rows=f"{parts[0][0] + 1}–{parts[-1][0] + 1}")
+
+
+class _LongTotals:
+    """The long layout's total rows ("Разом" as the metric or as the period) against the figures
+    above them since the last total: a warning on a mismatch, never a figure."""
+
+    def __init__(self, ctx: _Ctx) -> None:
+        self.ctx, self.rows = ctx, []
+
+    def add(self, r: int, get, metric: str, period: Period, value: float) -> None:
+        self.rows.append((_norm_header(get("metric")), value))
+
+    def check(self, r: int, cols: dict[str, int], get) -> None:
+        total = _number(get("value"))
+        rows, self.rows = self.rows, []
+        if total is None or not rows:
+            return
+        label = get("metric")
+        if not _is_total(label):  # "Разом" in the period column: the metric's own rows
+            rows = [x for x in rows if x[0] == _norm_header(label)]
+        if rows and abs(total - sum(v for _m, v in rows)) > 1e-9:
+            self.ctx.add("total_rows_mismatch", r, cols["value"], warning=True, total=format_number(total),
+                         sum=format_number(sum(v for _m, v in rows)), rows=str(len(rows)))
+
+
+def _columns(ctx: _Ctx, row: list[object], label_col: int, year: int | None, skip: set[int] = frozenset()):
     """Header cells right of the label column: periods, totals, and cells that are neither."""
     periods: dict[int, Period] = {}
     totals: list[int] = []
     unknown: dict[int, PeriodError] = {}
     for c in range(label_col + 1, len(row)):
         v = row[c]
-        if v is None:
+        if v is None or c in skip:
             continue
         if isinstance(v, str) and _norm_header(v).startswith(TOTAL_WORDS):
             totals.append(c)
@@ -306,23 +490,156 @@ def _check_totals(ctx: _Ctx, r: int, row: list, totals: list[int], periods: dict
             ctx.add("total_mismatch", r, c, warning=True, total=total, sum=sum(months))
 
 
-def _title_block(rows: list[list[object]]) -> dict:
-    found: dict = {"_title": []}
+@dataclass
+class _Found:
+    value: object  # a place code, a year, a department's text
+    cell: tuple[int, int] | None  # None: the sheet name, the file name, or given
+    written: str  # as written, for messages
+    rank: int = 0  # 0 a pair ("Місто: Ніжин"), 1 a sentence above or beside the table, 2 one below it
+
+
+@dataclass
+class SheetContext:
+    """What the cells around a table say about it: candidates for the city, the year and the
+    department (see `sheet_context`); `city()` and `year()` choose, or say why they cannot."""
+
+    found: dict[str, list[_Found]]
+    fallback: dict[str, _Found]  # from --city / --year, the sheet name, the file name
+
+    def city(self, ctx: _Ctx, r: int, c: int | None) -> str | None:
+        return self._choose(ctx, "city", r, c)
+
+    def year(self, ctx: _Ctx, r: int, c: int | None, *, need: bool = True) -> int | None:
+        """The year; with `need` False (the columns may carry their own years) nothing is said."""
+        return self._choose(ctx, "year", r, c, need=need)
+
+    def department(self) -> _Found | None:
+        found = self.found["department"]
+        return found[0] if found else None
+
+    def _choose(self, ctx: _Ctx, what: str, r: int, c: int | None, need: bool = True) -> object | None:
+        names = {"city": ("міста", "cities", "місто", "city", "--city"),
+                 "year": ("роки", "years", "рік", "year", "--year")}[what]
+        found = self.found[what]
+        best = [f for f in found if f.rank < 2] or found  # below the table: only when nothing above says it
+        distinct = list({f.value: f for f in best}.values())
+        if len(distinct) > 1:
+            if not need:
+                return None
+            a, b = sorted(distinct[:2], key=lambda f: (f.cell or (0, 0)))
+            ctx.add("context_conflict", *(a.cell or (None, None)), what=names[0], what_en=names[1],
+                    found=a.written, other=ctx.locator(*b.cell) if b.cell else "", other_found=b.written)
+            return None
+        given = getattr(ctx.given, what)
+        if distinct:
+            chosen = distinct[0]
+            if given is not None and given != chosen.value:
+                if not need:
+                    return None
+                shown = get_place(given).name_uk if what == "city" else str(given)
+                ctx.add("context_given_conflict", *(chosen.cell or (None, None)), what=names[2], what_en=names[3],
+                        found=chosen.written, given=shown, option=names[4])
+                return None
+            return chosen.value
+        if given is not None:
+            return given
+        if what in self.fallback:
+            return self.fallback[what].value
+        if need:
+            label = "Місто:" if what == "city" else "Рік:"
+            what_uk, what_en = ("місто", "city") if what == "city" else ("рік", "year")
+            ctx.add("missing_context", r, c, what=what_uk, what_en=what_en, label=label)
+        return None
+
+
+def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -> SheetContext:
+    """Candidates for the city, year and department of the table whose header row is `header`, whose
+    columns are `table_cols` and whose last row of figures is `last_row`: read from every cell that is
+    not part of the table (title blocks above, notes beside, signatures below), as pairs ("Місто:",
+    "Ніжин" in the next cell or after the colon; merged cells keep their value in the first cell) and
+    as sentences naming a place ("м. Ніжин", "Ніжинської міської ради") or a year ("за 2021 рік").
+    Then what the loader was given, the sheet name and the file name."""
+    rows = ctx.sheet.rows
+    found: dict[str, list[_Found]] = {"city": [], "year": [], "department": [], "city_code": []}
     for r, row in enumerate(rows):
-        cells = [(c, v) for c, v in enumerate(row) if v is not None]
+        inside = header <= r <= last_row
+        rank = 2 if r > last_row else 1
+        cells = [(c, v) for c, v in enumerate(row) if v is not None and not (inside and c in table_cols)]
+        used: set[int] = set()
         for i, (c, v) in enumerate(cells):
-            if not isinstance(v, str):
+            if c in used or not isinstance(v, str):
                 continue
-            key_text, _, rest = v.partition(":")
-            name = _CONTEXT_NAME.get(_norm_text(key_text))
-            if name is not None and name not in found:
+            key_text, colon, rest = v.partition(":")
+            name = _CONTEXT_NAME.get(_header_key(key_text)) if len(key_text) < 40 else None
+            if name is not None:
                 if rest.strip():
-                    found[name], found[f"{name}_pos"] = rest.strip(), (r, c)
-                elif i + 1 < len(cells):
-                    found[name], found[f"{name}_pos"] = cells[i + 1][1], (r, cells[i + 1][0])
-            else:
-                found["_title"].append(v)
+                    found[name].append(_Found(rest.strip(), (r, c), rest.strip()))
+                    used.add(c)
+                    continue
+                if i + 1 < len(cells):
+                    c2, v2 = cells[i + 1]
+                    if not (isinstance(v2, str) and _header_key(v2) in _CONTEXT_NAME):
+                        found[name].append(_Found(v2, (r, c2), str(v2).strip()))
+                        used |= {c, c2}
+                        continue
+            for place in _places_in(v):
+                found["city"].append(_Found(place.place.code, (r, c), place.text, rank))
+            year = _year_in_sentence(v, below=r > last_row)
+            if year is not None:
+                found["year"].append(_Found(year, (r, c), v.strip()[:80], rank))
+    context = SheetContext({"city": [], "year": [], "department": found["department"]}, {})
+    codes = found["city_code"]
+    for f in codes[:1]:  # the official code settles names shared by several places
+        place = _place(ctx, None, f.value, *f.cell)
+        if place is not None:
+            context.found["city"].append(_Found(place, f.cell, f.written))
+    for f in found["city"]:
+        if f.rank:
+            context.found["city"].append(f)
+        elif not codes:
+            place = _place(ctx, f.value, None, *f.cell)
+            if place is not None:
+                context.found["city"].append(_Found(place, f.cell, f.written))
+    for f in found["year"]:
+        year = _year(f.value)
+        if year is not None:
+            context.found["year"].append(_Found(year, f.cell, f.written, f.rank))
+    for what, source in (("sheet", ctx.sheet.name or ""), ("file", ctx.file)):
+        place = _place_from_name(source)
+        if place is not None:
+            context.fallback.setdefault("city", _Found(place, None, source))
+        year = _year_in_text(source)
+        if year is not None:
+            context.fallback.setdefault("year", _Found(year, None, source))
+    return context
+
+
+_UPPER_WORD = re.compile(r"\b[А-ЯІЇЄҐ’'-]{4,}\b")
+
+
+def _places_in(text: str):
+    if len(text) > 500 or not re.search(r"[А-ЯІЇЄҐA-Z]", text):
+        return []
+    found = places_in_text(text)
+    if not found and _UPPER_WORD.search(text):  # "ВИКОНАВЧИЙ КОМІТЕТ НІЖИНСЬКОЇ МІСЬКОЇ РАДИ"
+        found = places_in_text(_UPPER_WORD.sub(lambda m: m.group(0).capitalize(), text).replace(
+            "Міськ", "міськ").replace("Селищн", "селищн").replace("Сільськ", "сільськ").replace("Місто ", "місто "))
     return found
+
+
+_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
+_PHONE = re.compile(r"(?:тел|phone|моб)[^\d]{0,5}[\d\s()+-]{5,}", re.I)
+
+
+def _year_in_sentence(text: str, *, below: bool) -> int | None:
+    """The one year a sentence names ("за 2021 рік", "2021 р."), dates and phone numbers aside; below
+    the table only a year followed by "рік"/"р." counts (a signature's date is not the report's year)."""
+    if len(text) > 500:
+        return None
+    text = _PHONE.sub(" ", _DATE.sub(" ", text))
+    pattern = r"(?<!\d)(19[9]\d|20\d\d)(?!\d)" + (r"\s*(?:рік|року|р\.|р\b)" if below else "")
+    years = set(re.findall(pattern, text))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 _CONTEXT_NAME = {word: name for name, words in CONTEXT_KEYS.items() for word in words}  # the sets do not overlap
