@@ -12,6 +12,7 @@ away: the live warehouse is unchanged (etl.load.warehouse.transaction).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +25,7 @@ from etl.load.departments import registry_for, registry_of, resolve_file
 from etl.load.history import History
 from etl.load.parse import FileResult, parse_file
 from etl.load.storer import Storer
+from etl.sheets.layouts import Given
 from etl.load.warehouse import transaction, whoami
 
 
@@ -54,29 +56,33 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _parse_packed(path: Path) -> FileResult:
-    return parse_file(path, packed=True).pack()
+def _parse_packed(path: Path, given: Given | None = None) -> FileResult:
+    return parse_file(path, packed=True, given=given).pack()
 
 
-def parse_many(paths: list[Path], jobs: int | None = None) -> Iterator[FileResult]:
-    """Parsed files in the order given; in `jobs` processes when there are several files."""
+def parse_many(paths: list[Path], jobs: int | None = None, given: Given | None = None) -> Iterator[FileResult]:
+    """Parsed files in the order given; in `jobs` processes when there are several files. `given`:
+    the city and year of sheets that do not say them (etl.sheets.layouts.Given)."""
     jobs = jobs or default_jobs()
     if jobs == 1 or len(paths) < 2:
         for p in paths:
-            yield _parse_packed(p)
+            yield _parse_packed(p, given)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_parse_packed, paths, chunksize=1 if len(paths) < 64 else 4)
+        yield from pool.map(functools.partial(_parse_packed, given=given), paths,
+                            chunksize=1 if len(paths) < 64 else 4)
 
 
-def _parsed(items: Sequence[Path | FileResult], jobs: int | None) -> Iterable[tuple[FileResult, bool]]:
+def _parsed(items: Sequence[Path | FileResult], jobs: int | None,
+            given: Given | None = None) -> Iterable[tuple[FileResult, bool]]:
     """The items as parsed files, in order, each with whether it was parsed here: paths parsed (in
     parallel), results as they are."""
     if all(isinstance(item, FileResult) for item in items):
         return ((item, False) for item in items)
     if not any(isinstance(item, FileResult) for item in items):
-        return ((r, True) for r in parse_many([Path(p) for p in items], jobs))
-    return ((item, False) if isinstance(item, FileResult) else (_parse_packed(Path(item)), True) for item in items)
+        return ((r, True) for r in parse_many([Path(p) for p in items], jobs, given))
+    return ((item, False) if isinstance(item, FileResult) else (_parse_packed(Path(item), given), True)
+            for item in items)
 
 
 def load(
@@ -88,10 +94,12 @@ def load(
     jobs: int | None = None,
     progress: Callable[[FileResult], None] | None = None,
     department: str | None = None,
+    given: Given | None = None,
 ) -> LoadReport:
     """Store files (paths, or results of `parse_file`) in one load; if any has an error nothing is
     stored and the warehouse is not opened for writing (when every file was parsed beforehand).
-    `department`: the department of figures whose file names none (etl.load.departments)."""
+    `department`: the department of figures whose file names none (etl.load.departments); `given`:
+    the city and year of sheets that do not say them (files given as paths)."""
     started = time.perf_counter()
     results: list[FileResult] = []
 
@@ -110,7 +118,7 @@ def load(
             registry = registry_for(con)
             history = History(con)
             failed = False
-            for r, parsed_here in _parsed(items, jobs):
+            for r, parsed_here in _parsed(items, jobs, given):
                 results.append(r)
                 resolve_file(r, registry, department)
                 if r.ok and not storer.holds(r):
@@ -133,12 +141,13 @@ def load(
 
 
 def check(paths: list[Path], *, db_path: Path | None = None, jobs: int | None = None,
-          progress: Callable[[FileResult], None] | None = None, department: str | None = None) -> list[FileResult]:
+          progress: Callable[[FileResult], None] | None = None, department: str | None = None,
+          given: Given | None = None) -> list[FileResult]:
     """Parse and validate files without writing anything: departments are resolved against the
     warehouse at `db_path` as it is (read-only), as a load would."""
     out = []
     registry = registry_of(db_path) if db_path is not None else Registry.load()
-    for r in parse_many(paths, jobs):
+    for r in parse_many(paths, jobs, given):
         resolve_file(r, registry, department)
         r.action = "checked" if r.ok else "rejected"
         out.append(r)

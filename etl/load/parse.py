@@ -13,7 +13,7 @@ from etl.figures import Figure, FigureColumns, columns_table
 from etl.intake.names import safe_display_name
 from etl.problems import ERROR, WARNING, Problem
 from etl.reports.text import REPORT_EXTS
-from etl.sheets.layouts import parse_sheet
+from etl.sheets.layouts import Given, parse_sheet
 from etl.sheets.readers import SPREADSHEET_EXTS, Grid, ReadError, read_grid
 
 MAX_PROBLEMS = 200
@@ -91,8 +91,11 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     return out
 
 
-def parse_file(path: str | Path, display_name: str | None = None, *, packed: bool = False) -> FileResult:
+def parse_file(path: str | Path, display_name: str | None = None, *, packed: bool = False,
+               given: Given | None = None) -> FileResult:
     """Read and validate one file. Never raises for bad input: problems are in the result.
+
+    `given`: the city and year of sheets that do not say them (--city, --year; etl.sheets.layouts).
 
     With `packed`, the figures come as one Arrow table (`result.packed`, see FileResult.pack) built
     without a Python object per figure where the layout allows it: what the loader wants.
@@ -113,7 +116,7 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
     result.problems.extend(grid.problems)
     parts: list[list[Figure] | FigureColumns] = [result.figures] if result.figures else []
     for sheet in grid.sheets:
-        sheet_result = parse_sheet(name, sheet)
+        sheet_result = parse_sheet(name, sheet, given)
         parts.append(sheet_result.figures)
         if sheet_result.columns is not None:
             parts.append(sheet_result.columns)

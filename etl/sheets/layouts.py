@@ -351,7 +351,8 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=()) -> None:
                     detail=exc.message_uk, detail_en=exc.message_en)
     if not periods:
         ctx.add("missing_context", header, label_col, what="рік або періоди стовпців",
-                what_en="year or column periods", label="Рік:")
+                what_en="year or column periods", label="Рік:", option=" (або --year під час завантаження)",
+                option_en=" (or --year when loading)")
         return
     if place is None:
         return
@@ -548,7 +549,8 @@ class SheetContext:
         if need:
             label = "Місто:" if what == "city" else "Рік:"
             what_uk, what_en = ("місто", "city") if what == "city" else ("рік", "year")
-            ctx.add("missing_context", r, c, what=what_uk, what_en=what_en, label=label)
+            ctx.add("missing_context", r, c, what=what_uk, what_en=what_en, label=label,
+                    option=f" (або {names[4]} під час завантаження)", option_en=f" (or {names[4]} when loading)")
         return None
 
 
