@@ -126,7 +126,7 @@ def parse_sheet(file: str, sheet: Sheet, given: Given | None = None) -> SheetRes
         if pairs:
             taken = {c for _name, _c, c2 in pairs for c in (_c, c2)}
             labels = [(c, t) for c, t in labels if c not in taken]
-        columns = _long_columns(labels) if len(labels) >= 3 else None  # metric, value, period at least
+        columns = _long_columns(labels) if len(labels) >= 2 else None  # metric, value (and a period)
         if columns is not None:
             result.found_table = True
             _parse_long(ctx, r, columns, pairs)
@@ -201,6 +201,8 @@ def _long_columns(labels: list[tuple[int, str]]) -> dict[str, int] | None:
             found[name] = c
     if {"metric", "value"} <= found.keys() and ("period" in found or "period_start" in found):
         return found
+    if {"metric", "value"} <= found.keys() and len(found) <= 3:  # "Показник | Кількість" under "Звіт за січень 2021"
+        return found
     return None
 
 
@@ -232,14 +234,16 @@ def _header_pairs(row: list[object], labels: list[tuple[int, str]]) -> list[tupl
 
 
 def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int], pairs=()) -> None:
-    last = _last_figure_row(ctx, header, [cols["value"]],
-                            [cols["metric"], cols["period"] if "period" in cols else cols["period_start"]])
+    when = cols.get("period", cols.get("period_start"))
+    last = _last_figure_row(ctx, header, [cols["value"]], [cols["metric"], when] if when is not None else [])
     context = sheet_context(ctx, header, set(cols.values()), last)
     default_place = None
     if "city" not in cols and "city_code" not in cols:  # the city of the title block, --city, the names
         default_place = context.city(ctx, header, cols["metric"])
     year = context.year(ctx, header, None, need=False)
     dept_found = context.department()
+    if "period" not in cols and "period_start" not in cols:
+        title_period = context.period(ctx, header, cols["metric"])
     if any(p.severity == ERROR for p in ctx.result.problems):
         return
     totals = _LongTotals(ctx)
@@ -252,8 +256,8 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int], pairs=()) -> None:
 
         if all(v is None for v in row):
             continue
-        if not _is_number(get("value")) and (get("period") is None and get("period_start") is None
-                                              or get("metric") is None):
+        if not _is_number(get("value")) and (when is not None and get("period") is None
+                                              and get("period_start") is None or get("metric") is None):
             continue  # a section heading, a note: no figure
         if _is_total(get("metric")) or _is_total(get("period")):
             totals.check(r, cols, get)
@@ -267,7 +271,7 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int], pairs=()) -> None:
         # no column and no "Підрозділ:" around the table: the loader asks (--department)
         if dept is None:
             ctx.add("empty_value", r, cols["department"], what="Підрозділ")
-        period = _long_period(ctx, r, cols, get, year)
+        period = _long_period(ctx, r, cols, get, year) if when is not None else title_period
         try:
             as_of = read_date(get("as_of"), date1904=ctx.sheet.date1904)
             approximate = read_flag(get("approximate"))
@@ -514,6 +518,23 @@ class SheetContext:
         """The year; with `need` False (the columns may carry their own years) nothing is said."""
         return self._choose(ctx, "year", r, c, need=need)
 
+    def period(self, ctx: _Ctx, r: int, c: int | None) -> Period | None:
+        """The period a title sentence names ("Звіт за січень 2021 року"), for a table without a
+        period column; two different ones are an error naming both cells."""
+        found = self.found.get("period", [])
+        distinct = list({f.value: f for f in found}.values())
+        if len(distinct) > 1:
+            a, b = distinct[:2]
+            ctx.add("context_conflict", *a.cell, what="періоди", what_en="periods", found=a.written,
+                    other=ctx.locator(*b.cell), other_found=b.written)
+            return None
+        if not distinct:
+            ctx.add("missing_context", r, c, what="період", what_en="period", label="Період:",
+                    option=" (або речення «… за січень 2021 року» в заголовку)",
+                    option_en=" (or a title sentence '… за січень 2021 року')")
+            return None
+        return distinct[0].value
+
     def department(self) -> _Found | None:
         found = self.found["department"]
         return found[0] if found else None
@@ -562,7 +583,7 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
     as sentences naming a place ("м. Ніжин", "Ніжинської міської ради") or a year ("за 2021 рік").
     Then what the loader was given, the sheet name and the file name."""
     rows = ctx.sheet.rows
-    found: dict[str, list[_Found]] = {"city": [], "year": [], "department": [], "city_code": []}
+    found: dict[str, list[_Found]] = {"city": [], "year": [], "department": [], "city_code": [], "period": []}
     for r, row in enumerate(rows):
         inside = header <= r <= last_row
         rank = 2 if r > last_row else 1
@@ -589,7 +610,10 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
             year = _year_in_sentence(v, below=r > last_row)
             if year is not None:
                 found["year"].append(_Found(year, (r, c), v.strip()[:80], rank))
-    context = SheetContext({"city": [], "year": [], "department": found["department"]}, {})
+            period = _period_in_sentence(v, ctx.sheet.date1904) if r < header else None
+            if period is not None:
+                found["period"].append(_Found(period, (r, c), v.strip()[:80], rank))
+    context = SheetContext({"city": [], "year": [], "department": found["department"], "period": found["period"]}, {})
     codes = found["city_code"]
     for f in codes[:1]:  # the official code settles names shared by several places
         place = _place(ctx, None, f.value, *f.cell)
@@ -629,6 +653,27 @@ def _places_in(text: str):
     return found
 
 
+_FOR = re.compile(r"(?<!\w)(?:за|на)\s+(.{1,60})", re.I)
+
+
+def _period_in_sentence(text: str, date1904: bool) -> Period | None:
+    """The period after "за" in a title ("Звіт про роботу за січень 2021 року", "за І квартал 2021 р.")."""
+    if len(text) > 300 or not _YEARISH.search(text):
+        return None
+    for m in _FOR.finditer(text):
+        words = m.group(1).replace(",", " ").split()[:5]
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n]).rstrip(".")
+            if not _YEARISH.search(phrase):
+                continue
+            try:
+                return _header_period(phrase, None, date1904)
+            except PeriodError:
+                continue
+    return None
+
+
+_YEARISH = re.compile(r"(?<!\d)(?:19[9]\d|20\d\d)(?!\d)")
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 _PHONE = re.compile(r"(?:тел|phone|моб)[^\d]{0,5}[\d\s()+-]{5,}", re.I)
 
