@@ -479,7 +479,11 @@ def first_try_share(folder: Path) -> tuple[int, int, list[str]]:
     for i, wb in enumerate(books):
         sub = Path(folder) / str(i)
         sub.mkdir(parents=True, exist_ok=True)
-        result = parse_file(wb.write(sub))
+        try:
+            result = parse_file(wb.write(sub))
+        except Exception:  # noqa: BLE001 - a crash is a file that did not load
+            failed.append(f"{wb.name} (crashed)")
+            continue
         if result.ok and figures_of(result) == wb.expected:
             good += 1
         else:

@@ -156,6 +156,9 @@ def _last_figure_row(ctx: _Ctx, header: int, cols: list[int], also: list[int] = 
     rows, uncalculated = ctx.sheet.rows, ctx.sheet.formula_no_value
     for r in range(len(rows) - 1, header, -1):
         row = rows[r]
+        first = next((v for v in row if v is not None), None)
+        if isinstance(first, str) and _CONTEXT_NAME.get(_header_key(first.partition(":")[0])):
+            continue  # "Рік: | 2021" under the table: the title block, not a figure
         if any(c < len(row) and (_is_number(row[c]) or (r, c) in uncalculated) for c in cols):
             return r
         if also and all(c < len(row) and row[c] is not None for c in also):
@@ -329,8 +332,8 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=()) -> None:
     rows = ctx.sheet.rows
     paired = {c for _name, c1, c2 in pairs for c in (c1, c2)}
     below = rows[header + 1] if header + 1 < len(rows) else []
-    table_cols = {label_col} | {c for row in (rows[header], below) for c in range(label_col + 1, len(row))
-                                if row[c] is not None and c not in paired}
+    table_cols = {label_col} | _run(rows[header], label_col, paired) | _run(below, label_col, paired)
+    paired = set(range(max(len(rows[header]), len(below)))) - table_cols  # beside the table: not its columns
     last = _last_figure_row(ctx, header, sorted(table_cols - {label_col}))
     context = sheet_context(ctx, header, table_cols, last)
     year = context.year(ctx, header, label_col, need=False)
@@ -458,6 +461,19 @@ class _LongTotals:
         if rows and abs(total - sum(v for _m, v in rows)) > 1e-9:
             self.ctx.add("total_rows_mismatch", r, cols["value"], warning=True, total=format_number(total),
                          sum=format_number(sum(v for _m, v in rows)), rows=str(len(rows)))
+
+
+def _run(row: list[object], label_col: int, skip: set[int]) -> set[int]:
+    """The header cells right of the label column up to the first gap after one: a block of notes or a
+    title beside the table is not a column of it."""
+    cols: set[int] = set()
+    for c in range(label_col + 1, len(row)):
+        if row[c] is None or c in skip:
+            if cols:
+                break
+            continue
+        cols.add(c)
+    return cols
 
 
 def _columns(ctx: _Ctx, row: list[object], label_col: int, year: int | None, skip: set[int] = frozenset()):
