@@ -140,7 +140,7 @@ def workbook(a: dict) -> Workbook:
                     {sheet: [at + r + 1 for r in hidden]} if hidden else {})
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(arrangements())
 def test_every_arrangement_loads_the_same_figures(a: dict) -> None:
     with tempfile.TemporaryDirectory() as tmp:
