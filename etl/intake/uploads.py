@@ -173,7 +173,7 @@ def parse_uploads(files: list[Incoming], folder: Path | None = None,
         try:
             with open(path, "xb") as fh:
                 fh.write(f.data)
-            results.append(parse_file(path, display_name=f.name, given=given))
+            results.append(parse_file(path, display_name=f.name, **({"given": given} if given else {})))
         finally:
             path.unlink(missing_ok=True)
     if progress:
