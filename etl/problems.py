@@ -66,7 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "missing_context": (
         "Не вказано {what}: додайте рядок «{label} …» над таблицею, або вкажіть це в назві аркуша чи файлу{option}.",
-        "No {what} given: add a row '{label} …' above the table, or put it in the sheet or file name{option_en}.",
+        "No {what} given: add a row '{label} …' above the table, or put it in the sheet or file name{option}.",
     ),
     "unknown_place": ("{detail}", "{detail}"),
     "place_normalised": (

@@ -22,8 +22,8 @@ from ui import data
 from ui.bridge import (
     ERROR,
     DepartmentQuestion,
-    Given,
     FileResult,
+    Given,
     Problem,
     check_batch,
     parse_uploads,

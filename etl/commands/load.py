@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
-from activity.i18n import tr, translator
+from activity.i18n import pick, tr, translator
 from activity.warehouse.store import WarehouseDamaged, WarehouseOutdated
 from etl.commands.options import shared_options
 from etl.load.loader import LoadReport, check, load
@@ -120,8 +120,7 @@ def _given(obj: dict, city: str | None, year: int | None) -> Given | None:
         try:
             code = resolve_place(city).place.code
         except PlaceError as exc:
-            click.echo(t("bad_city", obj["lang"], detail=exc.message_en if obj["lang"] == "en" else exc.message_uk),
-                       err=True)
+            click.echo(t("bad_city", obj["lang"], detail=pick(exc.message_uk, exc.message_en, obj["lang"])), err=True)
             sys.exit(EXIT_INPUT)
     return Given(code, year)
 

@@ -25,8 +25,8 @@ from etl.load.departments import registry_for, registry_of, resolve_file
 from etl.load.history import History
 from etl.load.parse import FileResult, parse_file
 from etl.load.storer import Storer
-from etl.sheets.layouts import Given
 from etl.load.warehouse import transaction, whoami
+from etl.sheets.layouts import Given
 
 
 @dataclass

@@ -35,7 +35,7 @@ from etl.sheets.readers import Sheet
 MESSAGES.update({
     "context_conflict": (
         "Різні {what}: «{found}» тут і «{other_found}» у {other}. Залиште одне.",
-        "Two different {what_en}: '{found}' here and '{other_found}' in {other}. Keep one.",
+        "Two different {what}: '{found}' here and '{other_found}' in {other}. Keep one.",
     ),
     "total_rows_mismatch": (
         "Підсумок = {total}, а сума рядків над ним ({rows}) = {sum}. Підсумок не завантажено; перевірте його.",
@@ -43,7 +43,7 @@ MESSAGES.update({
     ),
     "context_given_conflict": (
         "Файл називає {what} «{found}», а задано «{given}» ({option}). Виправте одне з них.",
-        "The file names the {what_en} '{found}' but '{given}' was given ({option}). Correct one of them.",
+        "The file names the {what} '{found}' but '{given}' was given ({option}). Correct one of them.",
     ),
 })
 
@@ -129,7 +129,7 @@ def parse_sheet(file: str, sheet: Sheet, given: Given | None = None) -> SheetRes
         columns = _long_columns(labels) if len(labels) >= 2 else None  # metric, value (and a period)
         if columns is not None:
             result.found_table = True
-            _parse_long(ctx, r, columns, pairs)
+            _parse_long(ctx, r, columns)
             return result
         label_col = next((c for c, t in labels[:3] if t in WIDE_LABEL_HEADERS), None)
         if label_col is not None:
@@ -186,7 +186,7 @@ def _header_key(v: str) -> str:
     brackets, a unit after a comma and trailing punctuation go ("Значення, од." -> "значення",
     "Показник\n(найменування)" -> "показник", "  ПІДРОЗДІЛ: " -> "підрозділ")."""
     text = _BRACKETS.sub(" ", v.replace("\u00a0", " ").lower())
-    head, comma, _unit = text.partition(",")
+    head = text.partition(",")[0]
     key = " ".join(head.split()).strip(" :*.;-–—№#")
     return key or " ".join(text.split()).strip(" :*.;-–—")
 
@@ -236,7 +236,7 @@ def _header_pairs(row: list[object], labels: list[tuple[int, str]]) -> list[tupl
 # ---------------------------------------------------------------- long layout
 
 
-def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int], pairs=()) -> None:
+def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
     when = cols.get("period", cols.get("period_start"))
     last = _last_figure_row(ctx, header, [cols["value"]], [cols["metric"], when] if when is not None else [])
     context = sheet_context(ctx, header, set(cols.values()), last)
@@ -646,7 +646,7 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
         year = _year(f.value)
         if year is not None:
             context.found["year"].append(_Found(year, f.cell, f.written, f.rank))
-    for what, source in (("sheet", ctx.sheet.name or ""), ("file", ctx.file)):
+    for source in (ctx.sheet.name or "", ctx.file):
         place = _place_from_name(source)
         if place is not None:
             context.fallback.setdefault("city", _Found(place, None, source))
