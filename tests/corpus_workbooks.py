@@ -222,7 +222,8 @@ def wide_info_council(rng, city, year):
             ["Показник\n(найменування)", *MONTHS]]
     rows += [[label, *row] for (_c, label), row in zip(metrics, values, strict=True)]
     rows += [["Всього", *[sum(col) for col in zip(*values, strict=True)]]]
-    return {"Аркуш1": rows}, _expected(code, "", metrics, values, _month_keys(year)), {}
+    dept = "відділ з питань внутрішньої політики"  # read from the title
+    return {"Аркуш1": rows}, _expected(code, dept, metrics, values, _month_keys(year)), {}
 
 
 def wide_quarters_pairs_beside(rng, city, year):

@@ -107,3 +107,18 @@ def test_check_and_load_take_city_and_year(tmp_path: Path) -> None:
     assert loaded.exit_code == 0, loaded.output
     unknown = run(main, ["--db", str(db), "check", str(path), "--city", "Ніжинн"])
     assert unknown.exit_code == 1 and "Ніжин (Чернігівська обл.)" in unknown.output
+
+
+def test_a_department_named_in_the_title_sentence_is_used_when_it_names_one(tmp_path: Path) -> None:
+    from etl.load.loader import check
+
+    known = write_xlsx(tmp_path / "culture.xlsx", {"Аркуш1": _wide(
+        ["Звіт відділу культури і туризму Ніжинської міської ради за 2021 рік"])})
+    unknown = write_xlsx(tmp_path / "other.xlsx", {"Аркуш1": _wide(
+        ["ЗВІТ ВІДДІЛУ СПОРТИВНИХ ПЕРЕМОГ НІЖИНСЬКОЇ МІСЬКОЇ РАДИ ЗА 2021 РІК"])})
+    assert {f.department for f in parse_file(known).figures} == {"відділ культури і туризму"}
+    first, second = check([known, unknown], jobs=1)
+    assert first.ok and {d.code for d in first.departments.values()} == {f"{NIZHYN}.culture"}
+    # Not a department of the city: as if the file named none (Ніжин has one: assumed, with a warning).
+    assert second.ok, [p.render() for p in second.problems]
+    assert [p.key for p in second.warnings] == ["department_assumed"]

@@ -34,6 +34,7 @@ class FileResult:
     count: int = -1  # how many figures were packed (kept when the table is let go after storing)
     once_in_obs: bool | None = None  # see once_in_obs(); None: not known yet
     department_cells: dict[str, str] = field(default_factory=dict)  # department text -> where it is written
+    department_guesses: set[str] = field(default_factory=set)  # texts read from a title sentence (a guess)
     departments: dict[tuple[str, str], object] | None = None  # (place, text) -> Department (etl.load.departments)
 
     @property
@@ -123,6 +124,7 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
         result.problems.extend(sheet_result.problems)
         for text, cell in sheet_result.department_cells.items():
             result.department_cells.setdefault(text, cell)
+        result.department_guesses |= sheet_result.department_guesses
         if not sheet_result.found_table and _has_numbers(sheet.rows):  # a text-only sheet is notes
             result.problems.append(Problem(WARNING, "sheet_no_table", name, sheet.name,
                                            params={"sheet": sheet.name or name}))

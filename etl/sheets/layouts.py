@@ -88,6 +88,7 @@ class SheetResult:
     figures: list[Figure] = field(default_factory=list)  # the long layout's
     columns: FigureColumns | None = None  # the wide layout's
     department_cells: dict[str, str] = field(default_factory=dict)  # department text -> its first cell
+    department_guesses: set[str] = field(default_factory=set)  # texts read from a sentence, not a pair
     problems: list[Problem] = field(default_factory=list)
     found_table: bool = False
 
@@ -295,6 +296,8 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
             ctx.result.department_cells.setdefault(department, ctx.locator(r, cols["department"]))
         elif dept_found is not None and dept_found.cell:
             ctx.result.department_cells.setdefault(department, ctx.locator(*dept_found.cell))
+            if dept_found.rank:
+                ctx.result.department_guesses.add(department)
         totals.add(r, get, metric.code, period, value.value)
         ctx.result.figures.append(Figure(
             place, department, metric.code, period, value.value, value.status,
@@ -366,6 +369,8 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=()) -> None:
     department = as_written(dept)
     if dept_found is not None and dept_found.cell:
         ctx.result.department_cells.setdefault(department, ctx.locator(*dept_found.cell))
+        if dept_found.rank:
+            ctx.result.department_guesses.add(department)
     order = list(periods)
     out = ctx.result.columns = FigureColumns(place, department, ctx.sheet.name, [periods[c] for c in order])
     uncalculated = ctx.sheet.formula_no_value
@@ -599,7 +604,8 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
     as sentences naming a place ("м. Ніжин", "Ніжинської міської ради") or a year ("за 2021 рік").
     Then what the loader was given, the sheet name and the file name."""
     rows = ctx.sheet.rows
-    found: dict[str, list[_Found]] = {"city": [], "year": [], "department": [], "city_code": [], "period": []}
+    found: dict[str, list[_Found]] = {"city": [], "year": [], "department": [], "city_code": [], "period": [],
+                                      "department_text": []}
     for r, row in enumerate(rows):
         inside = header <= r <= last_row
         rank = 2 if r > last_row else 1
@@ -626,10 +632,14 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
             year = _year_in_sentence(v, below=r > last_row)
             if year is not None:
                 found["year"].append(_Found(year, (r, c), v.strip()[:80], rank))
+            department = _department_in_sentence(v) if r < header else None
+            if department is not None:
+                found["department_text"].append(_Found(department, (r, c), department, 1))
             period = _period_in_sentence(v, ctx.sheet.date1904) if r < header else None
             if period is not None:
                 found["period"].append(_Found(period, (r, c), v.strip()[:80], rank))
-    context = SheetContext({"city": [], "year": [], "department": found["department"], "period": found["period"]}, {})
+    context = SheetContext({"city": [], "year": [], "period": found["period"],
+                            "department": found["department"] or found["department_text"][:1]}, {})
     codes = found["city_code"]
     for f in codes[:1]:  # the official code settles names shared by several places
         place = _place(ctx, None, f.value, *f.cell)
@@ -667,6 +677,43 @@ def _places_in(text: str):
         found = places_in_text(_UPPER_WORD.sub(lambda m: m.group(0).capitalize(), text).replace(
             "Міськ", "міськ").replace("Селищн", "селищн").replace("Сільськ", "сільськ").replace("Місто ", "місто "))
     return found
+
+
+_UNIT_WORD = re.compile(r"(?<![\w-])(відділ|управлінн|департамент|сектор|служб)\w*", re.I)
+_STOP_WORDS = frozenset({"за", "на", "у", "в", "про", "щодо", "станом", "м", "міста", "місті", "виконавчого",
+                         "виконкому", "апарату", "міської", "міська", "селищної", "сільської", "ради", "рада",
+                         "громади", "військової", "адміністрації"})
+_COUNCIL_WORDS = frozenset({"міської", "міська", "селищної", "селищна", "сільської", "сільська", "міськради"})
+
+
+def _department_in_sentence(text: str) -> str | None:
+    """The department a title names ("Звіт відділу культури і туризму Ніжинської міської ради за 2021
+    рік" -> "відділ культури і туризму"): the unit's word and the words after it up to the council,
+    the city, a period or punctuation, its first word in the nominative. None without a word after it."""
+    if len(text) > 300:
+        return None
+    m = _UNIT_WORD.search(text)
+    if m is None:
+        return None
+    words = re.split(r"(\s+)", text[m.end():].lstrip())
+    taken: list[str] = []
+    tokens = [w for w in words if w.strip()]
+    for i, word in enumerate(tokens):
+        bare = word.rstrip(",.;:)»")
+        low = bare.lower()
+        if (low in _STOP_WORDS or not bare or not re.fullmatch(r"[а-яіїєґʼ’'-]+", low)
+                or (bare[0].isupper() and not text.isupper())
+                or (i + 1 < len(tokens) and tokens[i + 1].lower().rstrip(",.;:") in _COUNCIL_WORDS)):
+            break
+        taken.append(low)
+        if bare != word:  # a comma or a full stop ends the name
+            break
+    if not taken:
+        return None
+    from activity.morph import nominative
+
+    head = m.group(0).lower()
+    return " ".join([nominative(head), *taken])
 
 
 _FOR = re.compile(r"(?<!\w)(?:за|на)\s+(.{1,60})", re.I)
