@@ -530,7 +530,7 @@ class SheetContext:
     department (see `sheet_context`); `city()` and `year()` choose, or say why they cannot."""
 
     found: dict[str, list[_Found]]
-    fallback: dict[str, _Found]  # from --city / --year, the sheet name, the file name
+    names: tuple[str, ...] = ()  # the sheet name and the file name, the last resort
 
     def city(self, ctx: _Ctx, r: int, c: int | None) -> str | None:
         return self._choose(ctx, "city", r, c)
@@ -586,8 +586,10 @@ class SheetContext:
             return chosen.value
         if given is not None:
             return given
-        if what in self.fallback:
-            return self.fallback[what].value
+        for source in self.names:  # read only when the cells say nothing (a miss costs a search)
+            value = _place_from_name(source) if what == "city" else _year_in_text(source)
+            if value is not None:
+                return value
         if need:
             label = "Місто:" if what == "city" else "Рік:"
             what_uk, what_en = ("місто", "city") if what == "city" else ("рік", "year")
@@ -639,7 +641,7 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
             if period is not None:
                 found["period"].append(_Found(period, (r, c), v.strip()[:80], rank))
     context = SheetContext({"city": [], "year": [], "period": found["period"],
-                            "department": found["department"] or found["department_text"][:1]}, {})
+                            "department": found["department"] or found["department_text"][:1]})
     codes = found["city_code"]
     for f in codes[:1]:  # the official code settles names shared by several places
         place = _place(ctx, None, f.value, *f.cell)
@@ -656,13 +658,7 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
         year = _year(f.value)
         if year is not None:
             context.found["year"].append(_Found(year, f.cell, f.written, f.rank))
-    for source in (ctx.sheet.name or "", ctx.file):
-        place = _place_from_name(source)
-        if place is not None:
-            context.fallback.setdefault("city", _Found(place, None, source))
-        year = _year_in_text(source)
-        if year is not None:
-            context.fallback.setdefault("year", _Found(year, None, source))
+    context.names = (ctx.sheet.name or "", ctx.file)
     return context
 
 
@@ -766,6 +762,7 @@ def _year_in_text(text: str) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _place_from_name(text: str) -> str | None:
     for token in re.split(r"[\s_.,\-–—()]+", text):
         if len(token) >= 3 and not token.isdigit():
