@@ -5,8 +5,8 @@ project: a title sentence naming the city and the year ("Звіт відділу
 council's name in the genitive, a title in capitals, merged title cells, pairs beside the table or
 on its header row, the city only in the sheet or the file name, header cells typed in any case with
 units and line breaks, "Разом"/"Всього" rows and columns, numbered rows, sections, signatures, notes,
-phone numbers and dates below the table, blank and hidden rows, quarter and half-year columns, a
-monthly report of a metric and a figure under a title naming the month, the long layout with and
+phone numbers and dates below the table, blank and hidden rows, quarter and half-year columns, two
+tables on a sheet (one title, or a title each), a monthly report of a metric and a figure under a title naming the month, the long layout with and
 without a city column; .xlsx (openpyxl and xlsxwriter), .ods and .csv.
 
 `corpus()` gives the `Workbook`s (at least 40); `Workbook.write(folder)` writes one and returns its
@@ -438,16 +438,44 @@ def wide_xlsxwriter_merged(rng, city, year):
             {"writer": "xlsxwriter", "merged": {"Звіт": ["A1:B1", "A2:B2", "C1:F1"]}})
 
 
+def two_tables_one_title(rng, city, year):
+    code, nom, _gen, _ = city
+    metrics, values = _figures(rng, 4, 12)
+    quarters = [[sum(row[q * 3:q * 3 + 3]) for q in range(4)] for row in values[2:]]
+    rows = [[f"Звіт про роботу відділу за {year} рік, м. {nom}"], [], ["Таблиця 1. Документообіг"],
+            ["Показник", *MONTHS]]
+    rows += [[label, *row] for (_c, label), row in zip(metrics[:2], values[:2], strict=True)]
+    rows += [[], ["Таблиця 2. Інформаційна діяльність (по кварталах)"], ["Показник", *QUARTERS]]
+    rows += [[label, *row] for (_c, label), row in zip(metrics[2:], quarters, strict=True)]
+    expected = _expected(code, "", metrics[:2], values[:2], _month_keys(year))
+    expected |= _expected(code, "", metrics[2:], quarters, [f"{year}-Q{q}" for q in range(1, 5)])
+    return {"Звіт": rows}, expected, {}
+
+
+def two_years_one_sheet(rng, city, year):
+    code, _nom, gen, _ = city
+    metrics, values = _figures(rng, 3, 12)
+    later = [[v + 5 for v in row] for row in values]
+    rows = []
+    for y, block in ((year - 1, values), (year, later)):
+        rows += [[f"Інформація про роботу відділу {gen} за {y} рік"], ["Показник", *MONTHS]]
+        rows += [[label, *row] for (_c, label), row in zip(metrics, block, strict=True)]
+        rows += [[], ["Начальник відділу", None, None, None, "І. Петренко"], []]
+    expected = _expected(code, "", metrics, values, _month_keys(year - 1))
+    expected |= _expected(code, "", metrics, later, _month_keys(year))
+    return {"Аркуш1": rows}, expected, {}
+
+
 STYLES = [wide_title_sentence, wide_info_council, wide_quarters_pairs_beside, wide_pair_on_header_row,
           wide_city_below, wide_sheet_name, wide_file_name, wide_caps_title, wide_numbered_half_year,
           wide_two_row_header, wide_sections_notes, wide_half_years_hromada, wide_hidden_blank_rows,
           wide_military_admin, long_plain, long_messy_headers, long_no_city_column, long_total_rows, long_csv,
           long_csv_cp1251_total, short_monthly_report, short_quarter_report, wide_ods, long_ods,
-          wide_xlsxwriter_merged]
+          wide_xlsxwriter_merged, two_tables_one_title, two_years_one_sheet]
 
 
 def corpus(seed: int = 2021, per_style: int = 2) -> list[Workbook]:
-    """`per_style` workbooks of each style (different cities, years and figures): 50 by default."""
+    """`per_style` workbooks of each style (different cities, years and figures): 54 by default."""
     rng = random.Random(seed)
     out = []
     for i in range(per_style):

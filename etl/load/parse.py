@@ -121,6 +121,7 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
         parts.append(sheet_result.figures)
         if sheet_result.columns is not None:
             parts.append(sheet_result.columns)
+        parts.extend(sheet_result.more_columns)
         result.problems.extend(sheet_result.problems)
         for text, cell in sheet_result.department_cells.items():
             result.department_cells.setdefault(text, cell)

@@ -87,6 +87,7 @@ KEEP_PROBLEMS = 1_000  # per sheet and severity; more than etl.load.parse shows,
 class SheetResult:
     figures: list[Figure] = field(default_factory=list)  # the long layout's
     columns: FigureColumns | None = None  # the wide layout's
+    more_columns: list[FigureColumns] = field(default_factory=list)  # more wide tables on the sheet
     department_cells: dict[str, str] = field(default_factory=dict)  # department text -> its first cell
     department_guesses: set[str] = field(default_factory=set)  # texts read from a sentence, not a pair
     problems: list[Problem] = field(default_factory=list)
@@ -114,12 +115,33 @@ class _Ctx:
 
 
 def parse_sheet(file: str, sheet: Sheet, given: Given | None = None) -> SheetResult:
-    """Figures and problems of one sheet, in whichever layout it holds."""
+    """Figures and problems of one sheet, in whichever layout it holds; a second table below the
+    first (its own header row) is read too, with its own title block (else the first one's)."""
     result = SheetResult()
     ctx = _Ctx(file, sheet, result)
     ctx.given = given or Given()
     rows = sheet.rows
-    for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+    start, parent = 0, None
+    while start < len(rows):
+        found = _find_header(rows, start)
+        if found is None:
+            break
+        r, kind, where, pairs = found
+        result.found_table = True
+        stop = _next_header(rows, r, where["metric"] if kind == "long" else where)
+        if kind == "long":
+            _last, parent = _parse_long(ctx, r, where, (start, stop), parent)
+        else:
+            _last, parent = _parse_wide(ctx, r, where, pairs, (start, stop), parent)
+        start = stop
+    return result
+
+
+def _find_header(rows: list[list[object]], start: int):
+    """The first header row from `start` on (within HEADER_SCAN_ROWS rows): ("long", its columns) or
+    ("wide", the label column), with the pairs written on it."""
+    for r in range(start, min(len(rows), start + HEADER_SCAN_ROWS)):
+        row = rows[r]
         labels = [(c, t) for c, v in enumerate(row) if type(v) is str and (t := _header_key(v))]
         if not labels:
             continue  # a header row has words
@@ -129,15 +151,29 @@ def parse_sheet(file: str, sheet: Sheet, given: Given | None = None) -> SheetRes
             labels = [(c, t) for c, t in labels if c not in taken]
         columns = _long_columns(labels) if len(labels) >= 2 else None  # metric, value (and a period)
         if columns is not None:
-            result.found_table = True
-            _parse_long(ctx, r, columns)
-            return result
+            return r, "long", columns, pairs
         label_col = next((c for c, t in labels[:3] if t in WIDE_LABEL_HEADERS), None)
         if label_col is not None:
-            result.found_table = True
-            _parse_wide(ctx, r, label_col, pairs)
-            return result
-    return result
+            return r, "wide", label_col, pairs
+    return None
+
+
+_METRIC_HEADERS = frozenset(LONG_HEADERS["metric"]) | WIDE_LABEL_HEADERS
+
+
+def _next_header(rows: list[list[object]], header: int, col: int) -> int:
+    """The row of the next table's header ("Показник" again in the label column), else the sheet's end."""
+    for r in range(header + 2, len(rows)):
+        row = rows[r]
+        v = row[col] if col < len(row) else None
+        if type(v) is str and _header_key(v) in _METRIC_HEADERS:
+            return max(header + 2, r - 1) if _title_row(rows, r - 1) else r
+    return len(rows)
+
+
+def _title_row(rows: list[list[object]], r: int) -> bool:
+    """A row of words only (the next table's caption, "Таблиця 2. …"): it belongs to the next table."""
+    return any(type(v) is str for v in rows[r]) and not any(_is_number(v) for v in rows[r])
 
 
 _NUMBER_TEXT = re.compile(r"\s*[-+−]?\d[\d \u00a0\u202f]*(?:[.,]\d+)?\s*%?\s*")
@@ -150,12 +186,12 @@ def _is_number(v: object) -> bool:
     return isinstance(v, str) and len(v) < 40 and _NUMBER_TEXT.fullmatch(v) is not None
 
 
-def _last_figure_row(ctx: _Ctx, header: int, cols: list[int], also: list[int] = ()) -> int:
+def _last_figure_row(ctx: _Ctx, header: int, cols: list[int], also: list[int] = (), stop: int | None = None) -> int:
     """The last row under the header with a figure in one of `cols` (or, with `also`, every one of
     those columns filled: a long row of a metric and a period whose value is "н/з"): rows after it
     end the table."""
     rows, uncalculated = ctx.sheet.rows, ctx.sheet.formula_no_value
-    for r in range(len(rows) - 1, header, -1):
+    for r in range((len(rows) if stop is None else stop) - 1, header, -1):
         row = rows[r]
         first = next((v for v in row if v is not None), None)
         if isinstance(first, str) and _CONTEXT_NAME.get(_header_key(first.partition(":")[0])):
@@ -237,10 +273,14 @@ def _header_pairs(row: list[object], labels: list[tuple[int, str]]) -> list[tupl
 # ---------------------------------------------------------------- long layout
 
 
-def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
+def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int], bounds: tuple[int, int] | None = None,
+                parent: SheetContext | None = None) -> tuple[int | None, SheetContext | None]:
+    """The long table under `header` (within `bounds`, rows); (its last row, its context)."""
+    bounds = bounds or (0, len(ctx.sheet.rows))
     when = cols.get("period", cols.get("period_start"))
-    last = _last_figure_row(ctx, header, [cols["value"]], [cols["metric"], when] if when is not None else [])
-    context = sheet_context(ctx, header, set(cols.values()), last)
+    last = _last_figure_row(ctx, header, [cols["value"]], [cols["metric"], when] if when is not None else [],
+                            stop=bounds[1])
+    context = sheet_context(ctx, header, set(cols.values()), last, bounds, parent)
     default_place = None
     if "city" not in cols and "city_code" not in cols:  # the city of the title block, --city, the names
         default_place = context.city(ctx, header, cols["metric"])
@@ -249,7 +289,7 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
     if "period" not in cols and "period_start" not in cols:
         title_period = context.period(ctx, header, cols["metric"])
     if any(p.severity == ERROR for p in ctx.result.problems):
-        return
+        return None, context
     totals = _LongTotals(ctx)
     for r in range(header + 1, last + 1):
         row = ctx.sheet.rows[r]
@@ -305,6 +345,7 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int]) -> None:
             " ".join(str(breakdown).split()) if breakdown is not None else None,
             " ".join(str(get("sentence")).split()) if get("sentence") is not None else ctx.locator(r, cols["value"]),
         ))
+    return last, context
 
 
 def _long_period(ctx: _Ctx, r: int, cols: dict[str, int], get, year: int | None = None) -> Period | None:
@@ -331,14 +372,17 @@ def _long_period(ctx: _Ctx, r: int, cols: dict[str, int], get, year: int | None 
 # ---------------------------------------------------------------- wide layout
 
 
-def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=()) -> None:
+def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=(), bounds: tuple[int, int] | None = None,
+                parent: SheetContext | None = None) -> tuple[int | None, SheetContext | None]:
+    """The wide table under `header` (within `bounds`, rows); (its last row, its context)."""
     rows = ctx.sheet.rows
+    bounds = bounds or (0, len(rows))
     paired = {c for _name, c1, c2 in pairs for c in (c1, c2)}
     below = rows[header + 1] if header + 1 < len(rows) else []
     table_cols = {label_col} | _run(rows[header], label_col, paired) | _run(below, label_col, paired)
     paired = set(range(max(len(rows[header]), len(below)))) - table_cols  # beside the table: not its columns
-    last = _last_figure_row(ctx, header, sorted(table_cols - {label_col}))
-    context = sheet_context(ctx, header, table_cols, last)
+    last = _last_figure_row(ctx, header, sorted(table_cols - {label_col}), stop=bounds[1])
+    context = sheet_context(ctx, header, table_cols, last, bounds, parent)
     year = context.year(ctx, header, label_col, need=False)
     place = context.city(ctx, header, label_col)
     dept_found = context.department()
@@ -354,7 +398,7 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=()) -> None:
         said = len(ctx.result.problems)
         context.year(ctx, header, label_col)  # why there is no year: two years written, or none
         if len(ctx.result.problems) > said:
-            return
+            return None, context
     for c, exc in unknown.items():
         if any(c < len(row) and row[c] is not None for row in rows[header + 1:last + 1]):
             ctx.add("column_ignored", header, c, found=str(rows[header][c]),
@@ -363,16 +407,20 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=()) -> None:
         ctx.add("missing_context", header, label_col, what="рік або періоди стовпців",
                 what_en="year or column periods", label="Рік:", option=" (або --year під час завантаження)",
                 option_en=" (or --year when loading)")
-        return
+        return None, context
     if place is None:
-        return
+        return None, context
     department = as_written(dept)
     if dept_found is not None and dept_found.cell:
         ctx.result.department_cells.setdefault(department, ctx.locator(*dept_found.cell))
         if dept_found.rank:
             ctx.result.department_guesses.add(department)
     order = list(periods)
-    out = ctx.result.columns = FigureColumns(place, department, ctx.sheet.name, [periods[c] for c in order])
+    out = FigureColumns(place, department, ctx.sheet.name, [periods[c] for c in order])
+    if ctx.result.columns is None:
+        ctx.result.columns = out
+    else:  # a second table on the sheet
+        ctx.result.more_columns.append(out)
     uncalculated = ctx.sheet.formula_no_value
     parts: list[tuple[int, list[object]]] = []  # flow rows since the last section heading or total
     for r in range(header + 1, last + 1):
@@ -412,6 +460,7 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=()) -> None:
         if metric.kind == "flow":
             _check_totals(ctx, r, row, totals, periods, metric)
             parts.append((r, row))
+    return last, context
 
 
 def _is_total(v: object) -> bool:
@@ -598,7 +647,8 @@ class SheetContext:
         return None
 
 
-def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -> SheetContext:
+def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int,
+                  bounds: tuple[int, int] | None = None, parent: SheetContext | None = None) -> SheetContext:
     """Candidates for the city, year and department of the table whose header row is `header`, whose
     columns are `table_cols` and whose last row of figures is `last_row`: read from every cell that is
     not part of the table (title blocks above, notes beside, signatures below), as pairs ("Місто:",
@@ -608,7 +658,9 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
     rows = ctx.sheet.rows
     found: dict[str, list[_Found]] = {"city": [], "year": [], "department": [], "city_code": [], "period": [],
                                       "department_text": []}
-    for r, row in enumerate(rows):
+    lo, hi = bounds or (0, len(rows))
+    for r in range(lo, hi):
+        row = rows[r]
         inside = header <= r <= last_row
         rank = 2 if r > last_row else 1
         cells = [(c, v) for c, v in enumerate(row) if v is not None and not (inside and c in table_cols)]
@@ -659,6 +711,10 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int) -
         if year is not None:
             context.found["year"].append(_Found(year, f.cell, f.written, f.rank))
     context.names = (ctx.sheet.name or "", ctx.file)
+    if parent is not None:  # a second table without its own title block: the first one's
+        for what, items in parent.found.items():
+            if not context.found.get(what):
+                context.found[what] = items
     return context
 
 
