@@ -153,9 +153,27 @@ def _find_header(rows: list[list[object]], start: int):
         if columns is not None:
             return r, "long", columns, pairs
         label_col = next((c for c, t in labels[:3] if t in WIDE_LABEL_HEADERS), None)
-        if label_col is not None:
+        if label_col is not None and _has_period_columns(rows, r, label_col):
             return r, "wide", label_col, pairs
     return None
+
+
+def _has_period_columns(rows: list[list[object]], r: int, label_col: int) -> bool:
+    """Whether a row with "Показник" heads a wide table: a period or a total right of it, on it or on
+    the row below (a two-row header), and not a sentence explaining the column ("Показник (metric) |
+    Код показника з каталогу …" on a help sheet)."""
+    for row in rows[r:r + 2]:
+        for v in row[label_col + 1:label_col + 6]:
+            if v is None:
+                continue
+            if _is_total(v):
+                return True
+            try:
+                _header_period(v, 2000, False)
+                return True
+            except PeriodError:
+                continue
+    return False
 
 
 _METRIC_HEADERS = frozenset(LONG_HEADERS["metric"]) | WIDE_LABEL_HEADERS
