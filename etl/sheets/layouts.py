@@ -447,10 +447,8 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=(), bounds: tuple[
         values = [row[c] if c < len(row) else None for c in order]
         has_values = any(v is not None for v in values) or (
             bool(uncalculated) and any((r, c) in uncalculated for c in order))
-        figures = has_values and (any(_is_number(v) for v in values) or (
-            bool(uncalculated) and any((r, c) in uncalculated for c in order)))
         if label is None:
-            if figures:
+            if has_values and _figures_in(values, r, order, uncalculated):
                 ctx.add("empty_value", r, label_col, what="Показник")
             continue
         metric = match_metric(str(label))
@@ -459,7 +457,7 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=(), bounds: tuple[
                 _check_total_row(ctx, r, row, order, parts)
                 parts = []
                 continue
-            if not figures:
+            if not (has_values and _figures_in(values, r, order, uncalculated)):
                 parts = []
                 continue  # a section heading, a note, a signature
             _metric(ctx, label, r, label_col)
@@ -479,6 +477,11 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=(), bounds: tuple[
             _check_totals(ctx, r, row, totals, periods, metric)
             parts.append((r, row))
     return last, context
+
+
+def _figures_in(values: list[object], r: int, order: list[int], uncalculated: set) -> bool:
+    """Whether a row's cells hold figures (numbers, or formulas never calculated), not only words."""
+    return any(_is_number(v) for v in values) or any((r, c) in uncalculated for c in order)
 
 
 def _is_total(v: object) -> bool:
@@ -677,11 +680,16 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int,
     found: dict[str, list[_Found]] = {"city": [], "year": [], "department": [], "city_code": [], "period": [],
                                       "department_text": []}
     lo, hi = bounds or (0, len(rows))
+    width = max((len(rows[r]) for r in range(lo, hi)), default=0)
+    outside = [c for c in range(width) if c not in table_cols]  # a table's own cells are not its context
     for r in range(lo, hi):
         row = rows[r]
         inside = header <= r <= last_row
         rank = 2 if r > last_row else 1
-        cells = [(c, v) for c, v in enumerate(row) if v is not None and not (inside and c in table_cols)]
+        if inside:
+            cells = [(c, row[c]) for c in outside if c < len(row) and row[c] is not None]
+        else:
+            cells = [(c, v) for c, v in enumerate(row) if v is not None]
         used: set[int] = set()
         for i, (c, v) in enumerate(cells):
             if c in used or not isinstance(v, str):
