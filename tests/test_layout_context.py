@@ -122,3 +122,15 @@ def test_a_department_named_in_the_title_sentence_is_used_when_it_names_one(tmp_
     # Not a department of the city: as if the file named none (Ніжин has one: assumed, with a warning).
     assert second.ok, [p.render() for p in second.problems]
     assert [p.key for p in second.warnings] == ["department_assumed"]
+
+
+def test_a_long_table_naming_another_city_than_given_is_an_error_once_per_city(tmp_path: Path) -> None:
+    rows = [["Місто", "Період", "Показник", "Значення"], ["Ніжин", "Січень 2021", "Вхідні листи", 5],
+            ["Прилуки", "Січень 2021", "Вхідні листи", 6], ["Прилуки", "Лютий 2021", "Вхідні листи", 7]]
+    path = write_xlsx(tmp_path / "f.xlsx", {"Аркуш1": rows})
+    assert parse_file(path).ok and parse_file(path, given=Given(NIZHYN, 2021)).errors
+    assert [(p.key, p.cell) for p in parse_file(path, given=Given(NIZHYN, None)).errors] == [
+        ("context_given_conflict", "A3")]
+    titled = write_xlsx(tmp_path / "t.xlsx", {"Аркуш1": [["Звіт за 2021 рік, м. Ніжин"], *rows[:2]]})
+    assert [(p.key, p.cell) for p in parse_file(titled, given=Given(None, 2020)).errors] == [
+        ("context_given_conflict", "A1")]

@@ -308,7 +308,7 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int], bounds: tuple[int,
         title_period = context.period(ctx, header, cols["metric"])
     if any(p.severity == ERROR for p in ctx.result.problems):
         return None, context
-    totals = _LongTotals(ctx)
+    totals, other_cities = _LongTotals(ctx), set()
     for r in range(header + 1, last + 1):
         row = ctx.sheet.rows[r]
 
@@ -329,6 +329,11 @@ def _parse_long(ctx: _Ctx, header: int, cols: dict[str, int], bounds: tuple[int,
             place = default_place
         else:
             place = _place(ctx, get("city"), get("city_code"), r, cols.get("city", cols.get("city_code", 0)))
+            if place is not None and ctx.given.city not in (None, place) and place not in other_cities:
+                other_cities.add(place)  # a row naming another city than --city: said once per city
+                ctx.add("context_given_conflict", r, cols.get("city", cols.get("city_code")), what="місто",
+                        what_en="city", found=str(get("city") or get("city_code")),
+                        given=get_place(ctx.given.city).name_uk, option="--city")
         dept = get("department") if "department" in cols else (dept_found.value if dept_found else "")
         # no column and no "Підрозділ:" around the table: the loader asks (--department)
         if dept is None:
@@ -401,6 +406,7 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=(), bounds: tuple[
     paired = set(range(max(len(rows[header]), len(below)))) - table_cols  # beside the table: not its columns
     last = _last_figure_row(ctx, header, sorted(table_cols - {label_col}), stop=bounds[1])
     context = sheet_context(ctx, header, table_cols, last, bounds, parent)
+    said = len(ctx.result.problems)
     year = context.year(ctx, header, label_col, need=False)
     place = context.city(ctx, header, label_col)
     dept_found = context.department()
@@ -413,8 +419,7 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=(), bounds: tuple[
         if len(periods2) >= 2:
             header, periods, totals, unknown = header + 1, periods2, totals2, unknown2
     if not periods and year is None:
-        said = len(ctx.result.problems)
-        context.year(ctx, header, label_col)  # why there is no year: two years written, or none
+        context.year(ctx, header, label_col)  # why there is no year: two years written, one not --year, none
         if len(ctx.result.problems) > said:
             return None, context
     for c, exc in unknown.items():
@@ -601,6 +606,7 @@ class SheetContext:
 
     found: dict[str, list[_Found]]
     names: tuple[str, ...] = ()  # the sheet name and the file name, the last resort
+    said: set = field(default_factory=set)  # problems already reported
 
     def city(self, ctx: _Ctx, r: int, c: int | None) -> str | None:
         return self._choose(ctx, "city", r, c)
@@ -646,9 +652,10 @@ class SheetContext:
         given = getattr(ctx.given, what)
         if distinct:
             chosen = distinct[0]
-            if given is not None and given != chosen.value:
-                if not need:
+            if given is not None and given != chosen.value:  # said even when not needed: the file says otherwise
+                if (what, "given") in self.said:
                     return None
+                self.said.add((what, "given"))
                 shown = get_place(given).name_uk if what == "city" else str(given)
                 ctx.add("context_given_conflict", *(chosen.cell or (None, None)), what=names[2], what_en=names[3],
                         found=chosen.written, given=shown, option=names[4])
