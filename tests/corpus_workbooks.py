@@ -4,7 +4,7 @@ Every workbook is written the way a person in a council's department writes one 
 project: a title sentence naming the city and the year ("Звіт відділу … за 2021 рік, м. Ніжин"), a
 council's name in the genitive, a title in capitals, merged title cells, pairs beside the table or
 on its header row, the city only in the sheet or the file name, header cells typed in any case with
-units and line breaks, "Разом"/"Всього" rows and columns, numbered rows, sections, signatures, notes,
+units and line breaks, a units column, a department named in the title, "Разом"/"Всього" rows and columns, numbered rows, sections, signatures, notes,
 phone numbers and dates below the table, blank and hidden rows, quarter and half-year columns, two
 tables on a sheet (one title, or a title each), a monthly report of a metric and a figure under a title naming the month, the long layout with and
 without a city column; .xlsx (openpyxl and xlsxwriter), .ods and .csv.
@@ -466,16 +466,28 @@ def two_years_one_sheet(rng, city, year):
     return {"Аркуш1": rows}, expected, {}
 
 
+def wide_units_column(rng, city, year):
+    code, _nom, gen, _ = city
+    metrics, values = _figures(rng, 4, 4)
+    rows = [[f"Звіт відділу культури і туризму {gen} за {year} рік"], [],
+            ["№ з/п", "Найменування показника", "Од. виміру", "I кв.", "II кв.", "III кв.", "IV кв.", "Усього за рік"]]
+    rows += [[i + 1, label, "од.", *row, sum(row)]
+             for i, ((_c, label), row) in enumerate(zip(metrics, values, strict=True))]
+    rows += _signature(rng)
+    return ({"Звіт": rows}, _expected(code, "відділ культури і туризму", metrics, values,
+                                       [f"{year}-Q{q}" for q in range(1, 5)]), {})
+
+
 STYLES = [wide_title_sentence, wide_info_council, wide_quarters_pairs_beside, wide_pair_on_header_row,
           wide_city_below, wide_sheet_name, wide_file_name, wide_caps_title, wide_numbered_half_year,
           wide_two_row_header, wide_sections_notes, wide_half_years_hromada, wide_hidden_blank_rows,
           wide_military_admin, long_plain, long_messy_headers, long_no_city_column, long_total_rows, long_csv,
           long_csv_cp1251_total, short_monthly_report, short_quarter_report, wide_ods, long_ods,
-          wide_xlsxwriter_merged, two_tables_one_title, two_years_one_sheet]
+          wide_xlsxwriter_merged, two_tables_one_title, two_years_one_sheet, wide_units_column]
 
 
 def corpus(seed: int = 2021, per_style: int = 2) -> list[Workbook]:
-    """`per_style` workbooks of each style (different cities, years and figures): 54 by default."""
+    """`per_style` workbooks of each style (different cities, years and figures): 56 by default."""
     rng = random.Random(seed)
     out = []
     for i in range(per_style):

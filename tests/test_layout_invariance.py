@@ -53,6 +53,7 @@ def arrangements(draw) -> dict:
         "header": draw(st.sampled_from(sorted(HEADER_STYLES))),
         "totals": draw(st.booleans()), "signature": draw(st.booleans()), "blank": draw(st.booleans()),
         "hidden": draw(st.booleans()) and writer in ("openpyxl", "xlsxwriter"),
+        "department": draw(st.sampled_from(["pair", "sentence"])),
     }
 
 
@@ -71,7 +72,11 @@ def _title_block(a: dict) -> tuple[list[list[object]], list[int]]:
         merge = [0, 1]
     else:  # said elsewhere: the header row, the sheet or file name, a column
         rows += [["Рік:", YEAR]]
-    rows.append(["Підрозділ:", DEPARTMENT])
+    if a.get("department") == "sentence" and a["where"] != "below":  # a title naming the department
+        rows.insert(0, [f"Звіт {DEPARTMENT.replace('відділ ', 'відділу ', 1)}"])
+        merge = [m + 1 for m in merge]
+    else:
+        rows.append(["Підрозділ:", DEPARTMENT])
     return rows, merge
 
 

@@ -72,6 +72,7 @@ LONG_HEADERS: dict[str, set[str]] = {
     "sentence": {"речення", "sentence"},  # a review sheet of `extract --out`: the figure's locator
 }
 WIDE_LABEL_HEADERS = {"показник", "показники", "назва показника", "найменування показника", "metric", "найменування"}
+UNIT_HEADERS = {"одиниця виміру", "од. виміру", "од виміру", "одиниці виміру", "од.вим", "од. вим", "unit"}
 TOTAL_WORDS = ("разом", "всього", "усього", "итого", "total", "за рік", "підсумок")
 CONTEXT_KEYS = {
     "city": {"місто", "громада", "city", "рада", "територіальна громада", "назва громади", "населений пункт"},
@@ -563,8 +564,8 @@ def _columns(ctx: _Ctx, row: list[object], label_col: int, year: int | None, ski
     unknown: dict[int, PeriodError] = {}
     for c in range(label_col + 1, len(row)):
         v = row[c]
-        if v is None or c in skip:
-            continue
+        if v is None or c in skip or (isinstance(v, str) and _header_key(v) in UNIT_HEADERS):
+            continue  # "Од. виміру": a column of units beside the label, not a period
         if isinstance(v, str) and _norm_header(v).startswith(TOTAL_WORDS):
             totals.append(c)
             continue
@@ -719,7 +720,7 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int,
             year = _year_in_sentence(v, below=r > last_row)
             if year is not None:
                 found["year"].append(_Found(year, (r, c), v.strip()[:80], rank))
-            department = _department_in_sentence(v) if r < header else None
+            department = _department_in_sentence(v) if r <= last_row else None  # not a signature
             if department is not None:
                 found["department_text"].append(_Found(department, (r, c), department, 1))
             period = _period_in_sentence(v, ctx.sheet.date1904) if r < header else None
