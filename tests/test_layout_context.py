@@ -134,3 +134,17 @@ def test_a_long_table_naming_another_city_than_given_is_an_error_once_per_city(t
     titled = write_xlsx(tmp_path / "t.xlsx", {"Аркуш1": [["Звіт за 2021 рік, м. Ніжин"], *rows[:2]]})
     assert [(p.key, p.cell) for p in parse_file(titled, given=Given(None, 2020)).errors] == [
         ("context_given_conflict", "A1")]
+
+
+def test_a_table_of_metrics_and_figures_takes_the_period_of_its_title_or_of_a_pair(tmp_path: Path) -> None:
+    for title, key in ((["Звіт про роботу відділу Ніжинської міської ради за березень 2021 року"], "2021-03"),
+                       (["Звітний період:", "ІІ квартал 2021 року"], "2021-Q2")):
+        rows = [title, ["Місто:", "Ніжин"], ["№", "Показник", "Кількість, шт."], [1, "Вхідні листи", 12],
+                [2, "Відеосюжети", 3], [], ["Виконавець: О. Коваль, тел. 2-14-55"]]
+        result = parse_file(write_xlsx(tmp_path / "m.xlsx", {"Аркуш1": rows}))
+        assert result.ok, [p.render() for p in result.problems]
+        assert {(f.metric, f.period.key, f.value) for f in result.figures} == {
+            ("letters_received", key, 12), ("videos_published", key, 3)}
+    rows = [["Звіт про роботу відділу"], ["Місто:", "Ніжин"], ["Показник", "Кількість"], ["Вхідні листи", 12]]
+    (problem,) = parse_file(write_xlsx(tmp_path / "n.xlsx", {"Аркуш1": rows})).errors
+    assert (problem.key, problem.cell, problem.params["what"]) == ("missing_context", "A3", "період")

@@ -705,16 +705,16 @@ def sheet_context(ctx: _Ctx, header: int, table_cols: set[int], last_row: int,
             key_text, colon, rest = v.partition(":")
             name = _CONTEXT_NAME.get(_header_key(key_text)) if len(key_text) < 40 else None
             if name is not None:
-                if rest.strip():
-                    found[name].append(_Found(rest.strip(), (r, c), rest.strip()))
-                    used.add(c)
+                at, value = ((r, c), rest.strip()) if rest.strip() else (
+                    (r, cells[i + 1][0]), cells[i + 1][1]) if i + 1 < len(cells) else (None, None)
+                if at is not None and not (isinstance(value, str) and _header_key(value) in _CONTEXT_NAME):
+                    found[name].append(_Found(value, at, str(value).strip()))
+                    used |= {c, at[1]}
+                    if name == "year" and isinstance(value, str):  # "Звітний період: І квартал 2021 року"
+                        period = _period_in_sentence(f"за {value}", ctx.sheet.date1904)
+                        if period is not None:
+                            found["period"].append(_Found(period, at, value))
                     continue
-                if i + 1 < len(cells):
-                    c2, v2 = cells[i + 1]
-                    if not (isinstance(v2, str) and _header_key(v2) in _CONTEXT_NAME):
-                        found[name].append(_Found(v2, (r, c2), str(v2).strip()))
-                        used |= {c, c2}
-                        continue
             for place in _places_in(v):
                 found["city"].append(_Found(place.place.code, (r, c), place.text, rank))
             year = _year_in_sentence(v, below=r > last_row)
