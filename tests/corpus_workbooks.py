@@ -478,16 +478,25 @@ def wide_units_column(rng, city, year):
                                        [f"{year}-Q{q}" for q in range(1, 5)]), {})
 
 
+def wide_blank_corner(rng, city, year):
+    code, nom, _gen, _ = city
+    metrics, values = _figures(rng, 3, 12)
+    rows = [[f"Зміст роботи відділу у {year} році (м. {nom})"], [], [None, *MONTHS]]
+    rows += [[label, *row] for (_c, label), row in zip(metrics, values, strict=True)]
+    return {"Аркуш1": rows}, _expected(code, "", metrics, values, _month_keys(year)), {}
+
+
 STYLES = [wide_title_sentence, wide_info_council, wide_quarters_pairs_beside, wide_pair_on_header_row,
           wide_city_below, wide_sheet_name, wide_file_name, wide_caps_title, wide_numbered_half_year,
           wide_two_row_header, wide_sections_notes, wide_half_years_hromada, wide_hidden_blank_rows,
           wide_military_admin, long_plain, long_messy_headers, long_no_city_column, long_total_rows, long_csv,
           long_csv_cp1251_total, short_monthly_report, short_quarter_report, wide_ods, long_ods,
-          wide_xlsxwriter_merged, two_tables_one_title, two_years_one_sheet, wide_units_column]
+          wide_xlsxwriter_merged, two_tables_one_title, two_years_one_sheet, wide_units_column,
+          wide_blank_corner]
 
 
 def corpus(seed: int = 2021, per_style: int = 2) -> list[Workbook]:
-    """`per_style` workbooks of each style (different cities, years and figures): 56 by default."""
+    """`per_style` workbooks of each style (different cities, years and figures): 58 by default."""
     rng = random.Random(seed)
     out = []
     for i in range(per_style):

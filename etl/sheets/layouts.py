@@ -71,7 +71,9 @@ LONG_HEADERS: dict[str, set[str]] = {
     "note": {"примітка", "note", "коментар", "джерело", "source"},
     "sentence": {"речення", "sentence"},  # a review sheet of `extract --out`: the figure's locator
 }
-WIDE_LABEL_HEADERS = {"показник", "показники", "назва показника", "найменування показника", "metric", "найменування"}
+WIDE_LABEL_HEADERS = {"показник", "показники", "назва показника", "найменування показника", "metric", "найменування",
+                      "найменування показників", "назва показників", "перелік показників", "показники діяльності",
+                      "зміст роботи", "вид роботи", "напрям роботи", "напрямок роботи", "назва"}
 UNIT_HEADERS = {"одиниця виміру", "од. виміру", "од виміру", "одиниці виміру", "од.вим", "од. вим", "unit"}
 TOTAL_WORDS = ("разом", "всього", "усього", "итого", "total", "за рік", "підсумок")
 CONTEXT_KEYS = {
@@ -156,7 +158,36 @@ def _find_header(rows: list[list[object]], start: int):
         label_col = next((c for c, t in labels[:3] if t in WIDE_LABEL_HEADERS), None)
         if label_col is not None and _has_period_columns(rows, r, label_col):
             return r, "wide", label_col, pairs
+        label_col = _blank_corner(rows, r)
+        if label_col is not None:
+            return r, "wide", label_col, pairs
     return None
+
+
+def _blank_corner(rows: list[list[object]], r: int) -> int | None:
+    """The label column of a wide header whose corner cell is left empty ("" | Січень | Лютий | …):
+    the column left of a run of at least three periods, when the row below has a label there."""
+    row = rows[r]
+    for c0 in range(1, min(len(row), 4)):
+        if row[c0 - 1] is not None or row[c0] is None:
+            continue
+        below = rows[r + 1] if r + 1 < len(rows) else []
+        if all(_period_word(v) for v in row[c0:c0 + 3]) and len(row) >= c0 + 3 and c0 - 1 < len(below) \
+                and isinstance(below[c0 - 1], str):
+            return c0 - 1
+    return None
+
+
+def _period_word(v: object) -> bool:
+    """A header cell naming a period in words or as a date ("Січень", "I кв."); not a number, which
+    in such a row would be a figure."""
+    if v is None or isinstance(v, (int, float)):
+        return False
+    try:
+        _header_period(v, 2000, False)
+    except PeriodError:
+        return False
+    return True
 
 
 def _has_period_columns(rows: list[list[object]], r: int, label_col: int) -> bool:
