@@ -148,3 +148,18 @@ def test_a_table_of_metrics_and_figures_takes_the_period_of_its_title_or_of_a_pa
     rows = [["Звіт про роботу відділу"], ["Місто:", "Ніжин"], ["Показник", "Кількість"], ["Вхідні листи", 12]]
     (problem,) = parse_file(write_xlsx(tmp_path / "n.xlsx", {"Аркуш1": rows})).errors
     assert (problem.key, problem.cell, problem.params["what"]) == ("missing_context", "A3", "період")
+
+
+def test_a_row_of_which_is_a_part_of_the_row_above_and_is_not_loaded(tmp_path: Path) -> None:
+    rows = [["м. Ніжин, 2021 рік"], ["Заходи", *MONTHS[:3]], ["Вхідні листи", 10, 10, 10],
+            ["у тому числі від громадян", 4, 4, 4], ["Відеосюжети", 1, 2, 3]]
+    result = parse_file(write_xlsx(tmp_path / "f.xlsx", {"Аркуш1": rows}))
+    assert result.ok and len(result.figures) == 6
+    assert [(p.key, p.cell) for p in result.warnings] == [("part_row_skipped", "A4")]
+
+
+def test_a_section_named_like_a_header_does_not_end_the_table(tmp_path: Path) -> None:
+    rows = [["м. Ніжин, 2021 рік"], ["Показник", *MONTHS[:3]], ["Документообіг"], ["Вхідні листи", 10, 10, 10],
+            ["Заходи"], ["Заходи, у яких взято участь", 1, 2, 3], ["Показники"], ["Відеосюжети", 4, 5, 6]]
+    result = parse_file(write_xlsx(tmp_path / "f.xlsx", {"Аркуш1": rows}))
+    assert result.ok and len(result.figures) == 9

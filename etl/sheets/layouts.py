@@ -41,6 +41,10 @@ MESSAGES.update({
         "Підсумок = {total}, а сума рядків над ним ({rows}) = {sum}. Підсумок не завантажено; перевірте його.",
         "The total = {total} but the rows above it ({rows}) sum to {sum}. The total is not loaded; check it.",
     ),
+    "part_row_skipped": (
+        "Рядок «{found}» — частина показника вище (у тому числі), його не завантажено.",
+        "The row '{found}' is a part of the metric above (of which), so it was not loaded.",
+    ),
     "context_given_conflict": (
         "Файл називає {what} «{found}», а задано «{given}» ({option}). Виправте одне з них.",
         "The file names the {what} '{found}' but '{given}' was given ({option}). Correct one of them.",
@@ -60,7 +64,7 @@ LONG_HEADERS: dict[str, set[str]] = {
     "city": {"місто", "громада", "city", "населений пункт", "територіальна громада", "тг"},
     "city_code": {"код катоттг", "катоттг", "city_code", "katottg"},
     "department": {"підрозділ", "відділ", "department", "структурний підрозділ"},
-    "period": {"період", "period", "звітний період"},
+    "period": {"період", "period", "звітний період", "місяць", "звітний місяць", "квартал", "дата"},
     "period_start": {"початок", "period_start", "початок періоду"},
     "period_end": {"кінець", "period_end", "кінець періоду"},
     "metric": {"показник", "metric", "назва показника", "найменування показника"},
@@ -73,7 +77,9 @@ LONG_HEADERS: dict[str, set[str]] = {
 }
 WIDE_LABEL_HEADERS = {"показник", "показники", "назва показника", "найменування показника", "metric", "найменування",
                       "найменування показників", "назва показників", "перелік показників", "показники діяльності",
-                      "зміст роботи", "вид роботи", "напрям роботи", "напрямок роботи", "назва"}
+                      "зміст роботи", "вид роботи", "напрям роботи", "напрямок роботи", "назва", "заходи",
+                      "найменування заходів", "назва заходу", "зміст заходу"}
+PART_WORDS = ("у тому числі", "в тому числі", "у т.ч", "в т.ч", "у т. ч", "в т. ч", "з них", "із них", "зокрема")
 UNIT_HEADERS = {"одиниця виміру", "од. виміру", "од виміру", "одиниці виміру", "од.вим", "од. вим", "unit"}
 TOTAL_WORDS = ("разом", "всього", "усього", "итого", "total", "за рік", "підсумок")
 CONTEXT_KEYS = {
@@ -140,10 +146,10 @@ def parse_sheet(file: str, sheet: Sheet, given: Given | None = None) -> SheetRes
     return result
 
 
-def _find_header(rows: list[list[object]], start: int):
-    """The first header row from `start` on (within HEADER_SCAN_ROWS rows): ("long", its columns) or
-    ("wide", the label column), with the pairs written on it."""
-    for r in range(start, min(len(rows), start + HEADER_SCAN_ROWS)):
+def _find_header(rows: list[list[object]], start: int, scan: int = HEADER_SCAN_ROWS):
+    """The first header row from `start` on (within `scan` rows): ("long", its columns) or ("wide",
+    the label column), with the pairs written on it."""
+    for r in range(start, min(len(rows), start + scan)):
         row = rows[r]
         labels = [(c, t) for c, v in enumerate(row) if type(v) is str and (t := _header_key(v))]
         if not labels:
@@ -216,7 +222,8 @@ def _next_header(rows: list[list[object]], header: int, col: int) -> int:
     for r in range(header + 2, len(rows)):
         row = rows[r]
         v = row[col] if col < len(row) else None
-        if type(v) is str and _header_key(v) in _METRIC_HEADERS:
+        if type(v) is str and _header_key(v) in _METRIC_HEADERS and not any(_is_number(x) for x in row) \
+                and _find_header(rows, r, 1) is not None:  # a header indeed, not a section named "Заходи"
             return max(header + 2, r - 1) if _title_row(rows, r - 1) else r
     return len(rows)
 
@@ -497,6 +504,9 @@ def _parse_wide(ctx: _Ctx, header: int, label_col: int, pairs=(), bounds: tuple[
             if not (has_values and _figures_in(values, r, order, uncalculated)):
                 parts = []
                 continue  # a section heading, a note, a signature
+            if _norm_header(label).startswith(PART_WORDS):  # "у тому числі від громадян": a part of the row above
+                ctx.add("part_row_skipped", r, label_col, warning=True, found=" ".join(str(label).split()))
+                continue
             _metric(ctx, label, r, label_col)
             continue
         if not has_values:
