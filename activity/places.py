@@ -295,3 +295,47 @@ def _resolve(text: str, oblast: str | None) -> PlaceMatch:
             lambda c: f"The name '{shown}' is ambiguous: {c}. " + (
                 "Say which council: 'м. …', '… міська/селищна/сільська рада'." if same else "Specify the oblast."))
     return PlaceMatch(idx.places[codes[0]], normalised=raw not in _surfaces(codes[0]))
+
+
+# ------------------------------------------------------------------ places named inside a sentence
+
+_NAME = r"[А-ЯІЇЄҐA-Z][а-яіїєґa-z’'ʼ`]+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ’'ʼ`]+)?"
+_CITY_WORD = r"(?:м\.|м\s|місто|міста|місті|містом|city of)"
+_COUNCIL = (r"(?:міськ|селищн|сільськ)\w*(?:\s+(?:військов\w*\s+адміністрац\w*|рад\w*|територіальн\w*\s+громад\w*"
+            r"|об[’'ʼ]?єднан\w*\s+територіальн\w*\s+громад\w*|громад\w*|виконавч\w*\s+комітет\w*))?")
+_IN_TEXT = re.compile(
+    rf"(?P<city>(?<![\w.]){_CITY_WORD}\s*(?P<cname>{_NAME}(?:\s+{_NAME})?))"
+    rf"|(?P<council>(?<![\w-])(?P<adj>{_NAME})\s+(?P<kind>{_COUNCIL}))"
+    rf"|(?P<tg>(?<![\w-])(?P<tadj>{_NAME})\s+(?:МТГ|ТГ|ОТГ|СТГ|територіальн\w*\s+громад\w*))"
+)
+
+
+@dataclass(frozen=True)
+class PlaceInText:
+    place: Place
+    text: str  # the words that name it, as written
+
+
+def places_in_text(text: str) -> list[PlaceInText]:
+    """The places a sentence names with the words that say it is a place: "м. Ніжин", "міста Ніжина",
+    "Ніжинської міської ради", "Лисичанська міська військова адміністрація", "Ічнянська ТГ". A bare
+    word is never read as a place (a surname or an ordinary word may spell one); a phrase that is
+    unknown or names several places is left out. Each place once, in the order written."""
+    out: dict[str, PlaceInText] = {}
+    for m in _IN_TEXT.finditer(_typo(str(text))):
+        if m["city"]:
+            words = m["cname"].split()
+            tries = [" ".join(words), words[0]] if len(words) > 1 else words
+            tries = [f"м. {w}" for w in tries]
+        elif m["council"]:
+            tries = [f"{m['adj']} {m['kind'].split()[0]}"]
+        else:
+            tries = [f"{m['tadj']} громада"]
+        for phrase in tries:
+            try:
+                place = resolve_place(phrase).place
+            except PlaceError:
+                continue
+            out.setdefault(place.code, PlaceInText(place, m.group(0).strip()))
+            break
+    return list(out.values())

@@ -83,8 +83,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The required column '{column}' is missing from header row {row}.",
     ),
     "missing_context": (
-        "Не вказано {what}: додайте рядок «{label} …» над таблицею, або вкажіть це в назві аркуша чи файлу.",
-        "No {what} given: add a row '{label} …' above the table, or put it in the sheet or file name.",
+        "Не вказано {what}: додайте рядок «{label} …» над таблицею, або вкажіть це в назві аркуша чи файлу{option}.",
+        "No {what} given: add a row '{label} …' above the table, or put it in the sheet or file name{option}.",
     ),
     "unknown_place": ("{detail}", "{detail}"),
     "place_normalised": (

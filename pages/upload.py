@@ -10,7 +10,7 @@ import streamlit as st
 from activity.formatting import format_number
 from activity.i18n import tr, translator
 from activity.settings import setting
-from ui import bridge
+from ui import bridge, upload_context
 from ui import upload as view
 from ui.auth import require_login
 from ui.entry import ensure_entry
@@ -75,7 +75,7 @@ st.caption(t("limits", lang, files=setting("MAX_UPLOAD_FILES"), mb=max_mb))
 if not files:
     st.stop()
 
-results, refused = view.intake(files, lang)
+results, refused = view.intake(files, lang, upload_context.given())
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
     st.page_link("pages/sources.py", label=t("see_sources", lang), icon=":material/source:")
@@ -110,6 +110,7 @@ words = sorted({p.params.get("found") for r in results for p in r.problems if p.
 if words:
     st.caption(t("unknown", lang, words="; ".join(f"«{w}»" for w in words[:20])))
 
+upload_context.ask(results, lang)  # a file naming no city or year: choose them, check again
 questions = bridge.department_questions(results) if errors else []
 other_errors = sum(1 for r in results for p in r.errors if p.key not in bridge.ASKED)
 if questions and not other_errors:

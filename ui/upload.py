@@ -23,6 +23,7 @@ from ui.bridge import (
     ERROR,
     DepartmentQuestion,
     FileResult,
+    Given,
     Problem,
     check_batch,
     parse_uploads,
@@ -80,11 +81,13 @@ def template_buttons(lang: str) -> None:
                                 on_click="ignore", icon=":material/description:")
 
 
-def intake(files: list, lang: str) -> tuple[list[FileResult], list[Problem]]:
+def intake(files: list, lang: str, given: tuple[str | None, int | None] = (None, None)
+           ) -> tuple[list[FileResult], list[Problem]]:
     """The uploaded files checked, stored under generated names, parsed (with a progress bar) and
-    their unknown metric wordings recorded: once per set of files, then kept in the session."""
+    their unknown metric wordings recorded: once per set of files (and city and year chosen for files
+    naming none: ui.upload_context), then kept in the session."""
     batch = [(f.name, f.getvalue()) for f in files]
-    key = hashlib.sha256(repr([(n, hashlib.sha256(b).hexdigest()) for n, b in batch]).encode()).hexdigest()
+    key = hashlib.sha256(repr([given, *((n, hashlib.sha256(b).hexdigest()) for n, b in batch)]).encode()).hexdigest()
     cached = st.session_state.get(STATE)
     if cached and cached[0] == key:
         return cached[1], cached[2]
@@ -95,7 +98,7 @@ def intake(files: list, lang: str) -> tuple[list[FileResult], list[Problem]]:
         if bar is not None and i < n:
             bar.progress(i / n, text=t("reading", lang, name=name, i=i + 1, n=n))
 
-    results = parse_uploads(accepted, progress=progress)
+    results = parse_uploads(accepted, progress=progress, given=Given(*given) if any(given) else None)
     resolve_departments(results)
     if bar is not None:
         bar.empty()

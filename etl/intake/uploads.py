@@ -160,8 +160,9 @@ def upload_dir() -> Path:
 
 
 def parse_uploads(files: list[Incoming], folder: Path | None = None,
-                  progress: Callable[[int, int, str], None] | None = None) -> list[FileResult]:
-    """Each file written under a generated name, parsed, and deleted; results in the order given."""
+                  progress: Callable[[int, int, str], None] | None = None, given=None) -> list[FileResult]:
+    """Each file written under a generated name, parsed, and deleted; results in the order given.
+    `given`: the city and year of files naming none (etl.sheets.layouts.Given)."""
     folder = folder or upload_dir()
     folder.mkdir(parents=True, exist_ok=True)
     results = []
@@ -172,7 +173,7 @@ def parse_uploads(files: list[Incoming], folder: Path | None = None,
         try:
             with open(path, "xb") as fh:
                 fh.write(f.data)
-            results.append(parse_file(path, display_name=f.name))
+            results.append(parse_file(path, display_name=f.name, **({"given": given} if given else {})))
         finally:
             path.unlink(missing_ok=True)
     if progress:

@@ -114,7 +114,10 @@ def resolve_file(result: FileResult, registry: Registry, department: str | None 
         sheet, _, ref = cell.rpartition("!") if "!" in cell else ("", "", cell)
         where = {"sheet": sheet or None, "cell": ref if ref and len(ref) < 12 else None}
         city = get_place(place).name_uk
-        if not text and not department:
+        # A department read from a title sentence counts only when it names one: else, as if none were named.
+        guess = text in result.department_guesses and not registry.resolve(text, place, last).ok
+        said = "" if guess else text
+        if not said and not department:
             own = registry.of_place(place)
             if len(own) != 1:
                 close = ", ".join(f"«{d.name_uk}» ({d.code})" for d in own) or "—"
@@ -125,11 +128,11 @@ def resolve_file(result: FileResult, registry: Registry, department: str | None 
                                            params={"city": city, "name": own[0].name_uk}))
             result.departments[(place, text)] = own[0]
             continue
-        given = registry.get(department) if department and not text else None
+        given = registry.get(department) if department and not said else None
         if given is not None and given.place == place:
             result.departments[(place, text)] = given
             continue
-        res = registry.resolve(text or department, place, last)
+        res = registry.resolve(said or department, place, last)
         if res.how == "invalid":
             result.problems.append(Problem(ERROR, "department_invalid", result.name, **where, params={"text": text}))
             continue

@@ -26,6 +26,7 @@ from etl.load.history import History
 from etl.load.parse import FileResult, parse_file
 from etl.load.storer import Storer
 from etl.load.warehouse import transaction, whoami
+from etl.sheets.layouts import Given
 
 
 @dataclass
@@ -55,14 +56,17 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _parse_packed(path: Path, skip_unknown: bool = False) -> FileResult:
-    return parse_file(path, packed=True, skip_unknown=skip_unknown).pack()
+def _parse_packed(path: Path, given: Given | None = None, skip_unknown: bool = False) -> FileResult:
+    return parse_file(path, packed=True, given=given, skip_unknown=skip_unknown).pack()
 
 
-def parse_many(paths: list[Path], jobs: int | None = None, *, skip_unknown: bool = False) -> Iterator[FileResult]:
-    """Parsed files in the order given; in `jobs` processes when there are several files."""
+def parse_many(paths: list[Path], jobs: int | None = None, given: Given | None = None, *,
+               skip_unknown: bool = False) -> Iterator[FileResult]:
+    """Parsed files in the order given; in `jobs` processes when there are several files. `given`:
+    the city and year of sheets that do not say them (etl.sheets.layouts.Given); `skip_unknown`: rows
+    of unknown metrics left out (etl.load.parse.parse_file)."""
     jobs = jobs or default_jobs()
-    parse = functools.partial(_parse_packed, skip_unknown=skip_unknown)
+    parse = functools.partial(_parse_packed, given=given, skip_unknown=skip_unknown)
     if jobs == 1 or len(paths) < 2:
         for p in paths:
             yield parse(p)
@@ -71,15 +75,15 @@ def parse_many(paths: list[Path], jobs: int | None = None, *, skip_unknown: bool
         yield from pool.map(parse, paths, chunksize=1 if len(paths) < 64 else 4)
 
 
-def _parsed(items: Sequence[Path | FileResult], jobs: int | None,
+def _parsed(items: Sequence[Path | FileResult], jobs: int | None, given: Given | None = None,
             skip_unknown: bool = False) -> Iterable[tuple[FileResult, bool]]:
     """The items as parsed files, in order, each with whether it was parsed here: paths parsed (in
     parallel), results as they are."""
     if all(isinstance(item, FileResult) for item in items):
         return ((item, False) for item in items)
     if not any(isinstance(item, FileResult) for item in items):
-        return ((r, True) for r in parse_many([Path(p) for p in items], jobs, skip_unknown=skip_unknown))
-    return ((item, False) if isinstance(item, FileResult) else (_parse_packed(Path(item), skip_unknown), True)
+        return ((r, True) for r in parse_many([Path(p) for p in items], jobs, given, skip_unknown=skip_unknown))
+    return ((item, False) if isinstance(item, FileResult) else (_parse_packed(Path(item), given, skip_unknown), True)
             for item in items)
 
 
@@ -92,13 +96,15 @@ def load(
     jobs: int | None = None,
     progress: Callable[[FileResult], None] | None = None,
     department: str | None = None,
+    given: Given | None = None,
     skip_unknown: bool = False,
 ) -> LoadReport:
     """Store files (paths, or results of `parse_file`) in one load; if any has an error nothing is
     stored and the warehouse is not opened for writing (when every file was parsed beforehand).
-    `department`: the department of figures whose file names none (etl.load.departments).
-    `skip_unknown`: files given as paths load without their rows of unknown metrics (each a warning
-    naming its cell); files already parsed are as they were parsed."""
+    `department`: the department of figures whose file names none (etl.load.departments); `given`:
+    the city and year of sheets that do not say them; `skip_unknown`: rows of unknown metrics left
+    out, each a warning naming its cell (these two for files given as paths; files already parsed are
+    as they were parsed)."""
     started = time.perf_counter()
     results: list[FileResult] = []
 
@@ -117,7 +123,7 @@ def load(
             registry = registry_for(con)
             history = History(con)
             failed = False
-            for r, parsed_here in _parsed(items, jobs, skip_unknown):
+            for r, parsed_here in _parsed(items, jobs, given, skip_unknown):
                 results.append(r)
                 resolve_file(r, registry, department)
                 if r.ok and not storer.holds(r):
@@ -141,12 +147,12 @@ def load(
 
 def check(paths: list[Path], *, db_path: Path | None = None, jobs: int | None = None,
           progress: Callable[[FileResult], None] | None = None, department: str | None = None,
-          skip_unknown: bool = False) -> list[FileResult]:
+          given: Given | None = None, skip_unknown: bool = False) -> list[FileResult]:
     """Parse and validate files without writing anything: departments are resolved against the
     warehouse at `db_path` as it is (read-only), as a load would."""
     out = []
     registry = registry_of(db_path) if db_path is not None else Registry.load()
-    for r in parse_many(paths, jobs, skip_unknown=skip_unknown):
+    for r in parse_many(paths, jobs, given, skip_unknown=skip_unknown):
         resolve_file(r, registry, department)
         r.action = "checked" if r.ok else "rejected"
         out.append(r)

@@ -13,7 +13,7 @@ from etl.figures import Figure, FigureColumns, columns_table
 from etl.intake.names import safe_display_name
 from etl.problems import ERROR, WARNING, Problem
 from etl.reports.text import REPORT_EXTS
-from etl.sheets.layouts import parse_sheet
+from etl.sheets.layouts import Given, parse_sheet
 from etl.sheets.readers import SPREADSHEET_EXTS, Grid, ReadError, read_grid
 
 MAX_PROBLEMS = 200
@@ -34,6 +34,7 @@ class FileResult:
     count: int = -1  # how many figures were packed (kept when the table is let go after storing)
     once_in_obs: bool | None = None  # see once_in_obs(); None: not known yet
     department_cells: dict[str, str] = field(default_factory=dict)  # department text -> where it is written
+    department_guesses: set[str] = field(default_factory=set)  # texts read from a title sentence (a guess)
     departments: dict[tuple[str, str], object] | None = None  # (place, text) -> Department (etl.load.departments)
 
     @property
@@ -92,8 +93,10 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
 
 
 def parse_file(path: str | Path, display_name: str | None = None, *, packed: bool = False,
-               skip_unknown: bool = False) -> FileResult:
+               given: Given | None = None, skip_unknown: bool = False) -> FileResult:
     """Read and validate one file. Never raises for bad input: problems are in the result.
+
+    `given`: the city and year of sheets that do not say them (--city, --year; etl.sheets.layouts).
 
     With `packed`, the figures come as one Arrow table (`result.packed`, see FileResult.pack) built
     without a Python object per figure where the layout allows it: what the loader wants. With
@@ -116,13 +119,15 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
     result.problems.extend(grid.problems)
     parts: list[list[Figure] | FigureColumns] = [result.figures] if result.figures else []
     for sheet in grid.sheets:
-        sheet_result = parse_sheet(name, sheet)
+        sheet_result = parse_sheet(name, sheet, given)
         parts.append(sheet_result.figures)
         if sheet_result.columns is not None:
             parts.append(sheet_result.columns)
+        parts.extend(sheet_result.more_columns)
         result.problems.extend(_skipping(sheet_result.problems) if skip_unknown else sheet_result.problems)
         for text, cell in sheet_result.department_cells.items():
             result.department_cells.setdefault(text, cell)
+        result.department_guesses |= sheet_result.department_guesses
         if not sheet_result.found_table and _has_numbers(sheet.rows):  # a text-only sheet is notes
             result.problems.append(Problem(WARNING, "sheet_no_table", name, sheet.name,
                                            params={"sheet": sheet.name or name}))
