@@ -49,6 +49,7 @@ _UNITS_ANYWHERE = re.compile(
     r"\(\s*(?:од|шт|осіб|одиниць|кількість|к-сть|к-ть|кіл-ть|штук|разів|№)\.?\s*\)")
 _TRAILING_UNIT = re.compile(r",\s*(?:од|шт|осіб|одиниць|штук)\.?\s*$")
 _NUMBER_SIGN = re.compile(r"№")
+_JOINING_DASH = re.compile(r"(?<=[^\W\d_])\s+-\s+(?=[^\W\d_])")  # "листи – заявки" -> "листи-заявки"
 _ABBREVIATIONS = {"нпа": "нормативно-правові акти"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-’][^\W\d_]+)*")
 _ABBREV_RE = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")(?![^\W\d_])")
@@ -59,11 +60,15 @@ _FUNCTION = frozenset(
     "через між щодо о об".split())
 _FILLER = frozenset(
     "кількість к-сть к-ть кіл-ть число загальний звітний період місяць квартал рік півріччя тиждень "
-    "поточний протягом од шт одиниця штука разом".split())
+    "поточний протягом од шт одиниця штука разом станом".split())
 # Words that name the council or its website, not the thing counted: harmless beside a wording.
 _NEUTRAL = frozenset(
     "офіційний міський рада міськрада селищний сільський виконавчий відділ управління структурний "
     "підрозділ орган апарат".split())
+# Verbs of making public or preparing: they say what the department did, not which thing it counted.
+_HARMLESS = frozenset(
+    "розмістити розміщений оприлюднити оприлюднений опублікувати опублікований створити створений "
+    "підготувати підготовлений новий".split())
 # Words that turn a wording into something else: a negation, a part of a total.
 _BLOCKERS = frozenset("не ні без крім окрім них тому числі числа зокрема т.ч тч".split())
 
@@ -71,7 +76,7 @@ _BLOCKERS = frozenset("не ні без крім окрім них тому чи
 def clean_label(text: str) -> str:
     """:func:`normalise_label` and a little more: dashes unified, "№" and units in brackets dropped
     anywhere, ", шт" at the end, abbreviations spelt out ("НПА")."""
-    key = normalise_label(text).translate(_DASHES)
+    key = _JOINING_DASH.sub("-", normalise_label(text).translate(_DASHES))
     key = _NUMBER_SIGN.sub(" ", _UNITS_ANYWHERE.sub(" ", key))
     key = _TRAILING_UNIT.sub("", key)
     key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
@@ -288,19 +293,28 @@ def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
         return Resolution(None, "unknown", suggestions=_ranked(codes, text))
     code = codes.pop()
     covered = {i for _, span in found for i in span}
-    others = _others(code)
     own = vocabulary[code]
-    surplus = [ks for i, ks in enumerate(label) if i not in covered and not ks & _NEUTRAL]
-    if any(ks & others and not ks & own for ks in surplus) or len(covered) < len(surplus):
+    surplus = [(words[i], ks) for i, ks in enumerate(label) if i not in covered and not ks & _NEUTRAL]
+    # Beside the wording only nouns of the metric's own wordings ("акти, рішення, проєкти") and words
+    # of making public may stand: any other word may narrow or change what is counted ("усні
+    # звернення", "новини партнерів", "документи, зняті з контролю"): a question, not a reading.
+    if any(_qualifies(w) or not (ks & own or ks & _HARMLESS) for w, ks in surplus) or len(covered) < len(surplus):
         return Resolution(None, "unknown", suggestions=_ranked({code}, text))
     best = max(found, key=lambda f: len(f[1]))[0]
     return Resolution(METRICS[code], "contained", best.text)
 
 
-@functools.cache
-def _others(code: str) -> frozenset[str]:
-    """The lemma keys of every metric's names but this one's."""
-    return frozenset().union(*(v for c, v in _catalog()[2].items() if c != code))
+def _qualifies(word: str) -> bool:
+    """An adjective, participle or verb: a word that narrows or changes what a noun counts."""
+    from activity.morph import word_info
+
+    if _keys(word) & _HARMLESS:
+        return False
+    info = word_info(word)
+    return info.adjective or info.verb
+
+
+
 
 
 def _ranked(codes: set[str], text: str) -> tuple[Metric, ...]:
