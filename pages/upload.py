@@ -12,6 +12,7 @@ from activity.i18n import tr, translator
 from activity.settings import setting
 from ui import bridge
 from ui import upload as view
+from ui import upload_wordings
 from ui.auth import require_login
 from ui.entry import ensure_entry
 
@@ -110,6 +111,7 @@ words = sorted({p.params.get("found") for r in results for p in r.problems if p.
 if words:
     st.caption(t("unknown", lang, words="; ".join(f"«{w}»" for w in words[:20])))
 
+metric_action = upload_wordings.choices(results, lang, blocked=bool(refused))
 questions = bridge.department_questions(results) if errors else []
 other_errors = sum(1 for r in results for p in r.errors if p.key not in bridge.ASKED)
 if questions and not other_errors:
@@ -153,6 +155,9 @@ def load_now(department: str | None = None, note: str = "") -> None:
 
 if clicked:
     load_now()
+if metric_action:
+    results, note = upload_wordings.act(metric_action, results, files, user, lang, view.reread)
+    load_now(note=note)
 if remember:
     items, department = [], None
     try:
