@@ -11,7 +11,13 @@ from ui.downloads import download_buttons
 from ui.entry import ensure_entry
 from ui.export_views import frame_view
 from ui.filters import MANY_PLACES, place_picker
-from ui.quality import disagreements_table, duplicates_table, gaps_table, remembered_table, wordings_table
+from ui.quality import (
+    disagreements_table,
+    duplicates_table,
+    gaps_table,
+    remembered_table,
+    wordings_table,
+)
 
 T = {
     "intro": ("Де дані суперечать самі собі або мають прогалини. Кожне число названо з його джерелом "

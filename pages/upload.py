@@ -10,9 +10,8 @@ import streamlit as st
 from activity.formatting import format_number
 from activity.i18n import tr, translator
 from activity.settings import setting
-from ui import bridge
+from ui import bridge, upload_wordings
 from ui import upload as view
-from ui import upload_wordings
 from ui.auth import require_login
 from ui.entry import ensure_entry
 

@@ -80,3 +80,24 @@ def test_the_quality_page_lists_remembered_wordings(page, built_db: Path) -> Non
     assert not at.exception
     table = next(d.value for d in at.dataframe if "Хто зіставив" in d.value.columns)
     assert table.values.tolist()[0][:3] == [ODD, "Довідки про суспільно-політичну ситуацію", "olena"]
+
+
+def test_a_wording_once_mapped_leaves_the_unknown_list(crafted_unknown: Path) -> None:
+    from activity import quality
+    from activity.warehouse import queries
+    from etl.load.wordings import add_wording
+
+    assert quality.with_suggestions(queries.unknown_wordings())["wording"].tolist() == [ODD, "Вхідні лсти"]
+    add_wording(ODD, "situation_briefs", user="olena")
+    assert quality.with_suggestions(queries.unknown_wordings())["wording"].tolist() == ["Вхідні лсти"]
+
+
+@pytest.fixture
+def crafted_unknown(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from etl.load.warehouse import record_unknown_wordings
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(built_db, db)
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    record_unknown_wordings(db, [(ODD, "a.xlsx", 3), ("Вхідні лсти", "b.csv", 1)])
+    return db

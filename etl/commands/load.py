@@ -17,9 +17,9 @@ from activity.formatting import format_number
 from activity.i18n import tr, translator
 from activity.warehouse.store import WarehouseDamaged, WarehouseOutdated
 from etl.commands.options import shared_options
+from etl.intake.uploads import unknown_wordings
 from etl.load.loader import LoadReport, check, load
 from etl.load.parse import FileResult, expand_paths
-from etl.intake.uploads import unknown_wordings
 from etl.load.warehouse import WarehouseBusy, record_unknown_wordings
 
 EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4
