@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 AUTOMATIC = ("exact", "remembered", "forms", "contained")  # the ways a label is read without a person
+MAX_LABEL = 200  # characters: longer text is never read by word forms or containment
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-"})
 _UNITS_ANYWHERE = re.compile(
@@ -275,6 +276,8 @@ def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
     mapped = _read_remembered(stamp).get(key)
     if mapped is not None:
         return Resolution(METRICS[mapped.code], "remembered", mapped.text)
+    if len(key) > MAX_LABEL:  # a paragraph, not a row label (and a hostile file's million words)
+        return Resolution(None, "unknown", suggestions=tuple(suggest(key[:MAX_LABEL])))
     words, blocked = _content(key)
     if not words:
         return Resolution(None, "unknown", suggestions=tuple(suggest(text)))

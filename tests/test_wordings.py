@@ -240,3 +240,13 @@ def test_skip_unknown_as_a_keyword_of_parse_file(tmp_path: Path) -> None:
     result = parse_file(_mixed(tmp_path), skip_unknown=True)
     assert result.ok and len(result.figures) == 24
     assert [(p.key, p.cell) for p in result.warnings] == [("unknown_metric_skipped", "A8")]
+
+
+def test_a_huge_label_is_a_question_answered_fast() -> None:
+    import time
+
+    text = "Вхідні листи " + " ".join(f"слово{i} документи рішення" for i in range(3000))
+    started = time.perf_counter()
+    found = resolve_metric(text)
+    assert found.metric is None and found.how == "unknown"
+    assert time.perf_counter() - started < 1.0
