@@ -121,16 +121,12 @@ def _keys(word: str) -> frozenset[str]:
     return lemma_keys(word)
 
 
-def _is_function(word: str) -> bool:
-    return word in _FUNCTION
-
-
 def _content(key: str) -> tuple[list[str], bool]:
     """The content words of a cleaned label (function and filler words set aside), and whether
     it holds a word that forbids inferring (a negation, a breakdown)."""
-    words = [w for w in _tokens(key) if not _is_function(w)]
+    words = [w for w in _tokens(key) if w not in _FUNCTION]
     blocked = any(w in _BLOCKERS for w in words) or "т.ч" in key or "в т. ч" in key
-    out = [w for w in words if not (_keys(w) & _FILLER) and w not in _BLOCKERS]
+    out = [w for w in words if not (_keys(w) & _FILLER)]  # "не" stays: "не набрали" is not "набрали"
     return out, blocked
 
 
