@@ -17,7 +17,6 @@ from activity.formatting import format_number
 from activity.i18n import tr, translator
 from activity.warehouse.store import WarehouseDamaged, WarehouseOutdated
 from etl.commands.options import shared_options
-from etl.intake.uploads import unknown_wordings
 from etl.load.loader import LoadReport, check, load
 from etl.load.parse import FileResult, expand_paths
 from etl.load.warehouse import WarehouseBusy, record_unknown_wordings
@@ -156,6 +155,8 @@ def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False, depar
         report = load(files, obj["db"], demo=demo, department=department, progress=lambda _r: bar.update(1),
                       skip_unknown=skip_unknown)
         if report.loaded:  # the rows left out, noted for the catalog (the Data quality page)
+            from etl.intake.uploads import unknown_wordings
+
             record_unknown_wordings(obj["db"], unknown_wordings(report.files))
     except (WarehouseBusy, WarehouseDamaged) as exc:
         bar.close()
