@@ -11,10 +11,13 @@ in steps, the safest first, and stops at the first that answers:
 * ``forms``: the label's words are the words of one of the metric's wordings in other forms or
   order ("вхідних листів", "листи вхідні"), through pymorphy3 lemmas (``activity.morph``), once
   surplus words ("за звітний період", "загальна кількість") are set aside;
-* ``contained``: the label holds a wording of one metric (two words or more, in their order) and
-  nothing that belongs to another metric's wordings: read as that metric, with a warning naming the
-  cell (``metric_inferred``). A negation or a breakdown ("не", "у тому числі", "з них") is never
-  inferred.
+* ``contained``: the label holds a wording of one metric (two words or more, in their order, at
+  most one word between two of them) and no other metric's, and beside it only nouns of that
+  metric's own wordings, words naming the council or its website ("офіційному", "міської ради") and
+  words of making public ("оприлюднені", "розміщено"): read as that metric, with a warning naming
+  the cell (``metric_inferred``). Any other word may narrow what is counted ("усні звернення",
+  "новини партнерів"), and a negation or a breakdown ("не", "у тому числі", "з них") changes it:
+  then it is a question.
 
 Anything else is ``unknown``: the label is not read, and the closest metrics (by rapidfuzz) are
 suggested. A wrong automatic match is worse than a question, so every step refuses when two
