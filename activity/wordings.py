@@ -69,10 +69,15 @@ _FILLER = frozenset(
 _NEUTRAL = frozenset(
     "офіційний міський рада міськрада селищний сільський виконавчий відділ управління структурний "
     "підрозділ орган апарат".split())
-# Verbs of making public or preparing: they say what the department did, not which thing it counted.
-_HARMLESS = frozenset(
-    "розмістити розміщений оприлюднити оприлюднений опублікувати опублікований створити створений "
-    "підготувати підготовлений новий".split())
+# Verbs of making public or preparing, by the metric's category: they say what the department did
+# with the thing it counted ("оприлюднено новин", "підготовлено проєктів рішень"). Elsewhere they
+# change it: published mayor's orders are not the drafts the department prepared.
+_HARMLESS = {
+    "publications": frozenset("розмістити розміщений оприлюднити оприлюднений опублікувати опублікований "
+                              "створити створений новий".split()),
+    "documents": frozenset("підготувати підготовлений".split()),
+    "events": frozenset("підготувати підготовлений".split()),
+}
 # Words that turn a wording into something else: a negation, a part of a total.
 _BLOCKERS = frozenset("не ні без крім окрім них тому числі числа зокрема т.ч тч".split())
 
@@ -300,7 +305,9 @@ def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
     # Beside the wording only nouns of the metric's own wordings ("акти, рішення, проєкти") and words
     # of making public may stand: any other word may narrow or change what is counted ("усні
     # звернення", "новини партнерів", "документи, зняті з контролю"): a question, not a reading.
-    if any(_qualifies(w) or not (ks & own or ks & _HARMLESS) for w, ks in surplus) or len(covered) < len(surplus):
+    harmless = _HARMLESS.get(METRICS[code].category, frozenset())
+    surplus = [(w, ks) for w, ks in surplus if not ks & harmless]
+    if any(_qualifies(w) or not ks & own for w, ks in surplus) or len(covered) < len(surplus):
         return Resolution(None, "unknown", suggestions=_ranked({code}, text))
     best = max(found, key=lambda f: len(f[1]))[0]
     return Resolution(METRICS[code], "contained", best.text)
@@ -310,8 +317,6 @@ def _qualifies(word: str) -> bool:
     """An adjective, participle or verb: a word that narrows or changes what a noun counts."""
     from activity.morph import word_info
 
-    if _keys(word) & _HARMLESS:
-        return False
     info = word_info(word)
     return info.adjective or info.verb
 
