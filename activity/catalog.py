@@ -5,13 +5,13 @@ metric codes. It is read and validated once, at import; a malformed file raises
 :class:`CatalogError` naming the metric and the field at fault.
 
 Matching a label to a metric never guesses: :func:`match_metric` accepts only an exact match
-after :func:`normalise_label`; :func:`suggest_metrics` offers close candidates for a person to
-choose from.
+after :func:`normalise_label`; :func:`suggest_metrics` offers close candidates (by rapidfuzz) for a
+person to choose from. Labels written otherwise than the catalog's names are read by
+:mod:`activity.wordings`.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import tomllib
@@ -258,6 +258,7 @@ def load_catalog(
 
 METRICS, CATEGORIES = load_catalog()
 _INDEX = _build_index(METRICS)
+_NAMES = list(_INDEX)
 
 
 # --------------------------------------------------------------------------- lookups
@@ -283,11 +284,13 @@ def match_metric(text: str) -> Metric | None:
 
 def suggest_metrics(text: str, n: int = 3) -> list[Metric]:
     """Return up to ``n`` distinct metrics whose names are closest to ``text``, best first."""
+    from rapidfuzz import fuzz, process
+
     key = normalise_label(text)
     if not key or n <= 0:
         return []
-    close = difflib.get_close_matches(key, list(_INDEX), n=len(_INDEX), cutoff=0.5)
-    codes = list(dict.fromkeys(_INDEX[name] for name in close))
+    close = process.extract(key, _NAMES, scorer=fuzz.WRatio, limit=None, score_cutoff=70)
+    codes = list(dict.fromkeys(_INDEX[name] for name, _, _ in close))
     return [METRICS[code] for code in codes[:n]]
 
 

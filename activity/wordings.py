@@ -11,10 +11,13 @@ in steps, the safest first, and stops at the first that answers:
 * ``forms``: the label's words are the words of one of the metric's wordings in other forms or
   order ("вхідних листів", "листи вхідні"), through pymorphy3 lemmas (``activity.morph``), once
   surplus words ("за звітний період", "загальна кількість") are set aside;
-* ``contained``: the label holds a wording of one metric (two words or more, in their order) and
-  nothing that belongs to another metric's wordings: read as that metric, with a warning naming the
-  cell (``metric_inferred``). A negation or a breakdown ("не", "у тому числі", "з них") is never
-  inferred.
+* ``contained``: the label holds a wording of one metric (two words or more, in their order, at
+  most one word between two of them) and no other metric's, and beside it only nouns of that
+  metric's own wordings, words naming the council or its website ("офіційному", "міської ради") and
+  words of making public ("оприлюднені", "розміщено"): read as that metric, with a warning naming
+  the cell (``metric_inferred``). Any other word may narrow what is counted ("усні звернення",
+  "новини партнерів"), and a negation or a breakdown ("не", "у тому числі", "з них") changes it:
+  then it is a question.
 
 Anything else is ``unknown``: the label is not read, and the closest metrics (by rapidfuzz) are
 suggested. A wrong automatic match is worse than a question, so every step refuses when two
@@ -43,12 +46,14 @@ __all__ = [
 ]
 
 AUTOMATIC = ("exact", "remembered", "forms", "contained")  # the ways a label is read without a person
+MAX_LABEL = 200  # characters: longer text is never read by word forms or containment
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-"})
 _UNITS_ANYWHERE = re.compile(
     r"\(\s*(?:од|шт|осіб|одиниць|кількість|к-сть|к-ть|кіл-ть|штук|разів|№)\.?\s*\)")
 _TRAILING_UNIT = re.compile(r",\s*(?:од|шт|осіб|одиниць|штук)\.?\s*$")
 _NUMBER_SIGN = re.compile(r"№")
+_JOINING_DASH = re.compile(r"(?<=[^\W\d_])\s+-\s+(?=[^\W\d_])")  # "листи – заявки" -> "листи-заявки"
 _ABBREVIATIONS = {"нпа": "нормативно-правові акти"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-’][^\W\d_]+)*")
 _ABBREV_RE = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")(?![^\W\d_])")
@@ -59,11 +64,20 @@ _FUNCTION = frozenset(
     "через між щодо о об".split())
 _FILLER = frozenset(
     "кількість к-сть к-ть кіл-ть число загальний звітний період місяць квартал рік півріччя тиждень "
-    "поточний протягом од шт одиниця штука разом".split())
+    "поточний протягом од шт одиниця штука разом станом".split())
 # Words that name the council or its website, not the thing counted: harmless beside a wording.
 _NEUTRAL = frozenset(
     "офіційний міський рада міськрада селищний сільський виконавчий відділ управління структурний "
     "підрозділ орган апарат".split())
+# Verbs of making public or preparing, by the metric's category: they say what the department did
+# with the thing it counted ("оприлюднено новин", "підготовлено проєктів рішень"). Elsewhere they
+# change it: published mayor's orders are not the drafts the department prepared.
+_HARMLESS = {
+    "publications": frozenset("розмістити розміщений оприлюднити оприлюднений опублікувати опублікований "
+                              "створити створений новий".split()),
+    "documents": frozenset("підготувати підготовлений".split()),
+    "events": frozenset("підготувати підготовлений".split()),
+}
 # Words that turn a wording into something else: a negation, a part of a total.
 _BLOCKERS = frozenset("не ні без крім окрім них тому числі числа зокрема т.ч тч".split())
 
@@ -71,7 +85,7 @@ _BLOCKERS = frozenset("не ні без крім окрім них тому чи
 def clean_label(text: str) -> str:
     """:func:`normalise_label` and a little more: dashes unified, "№" and units in brackets dropped
     anywhere, ", шт" at the end, abbreviations spelt out ("НПА")."""
-    key = normalise_label(text).translate(_DASHES)
+    key = _JOINING_DASH.sub("-", normalise_label(text).translate(_DASHES))
     key = _NUMBER_SIGN.sub(" ", _UNITS_ANYWHERE.sub(" ", key))
     key = _TRAILING_UNIT.sub("", key)
     key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
@@ -115,16 +129,12 @@ def _keys(word: str) -> frozenset[str]:
     return lemma_keys(word)
 
 
-def _is_function(word: str) -> bool:
-    return word in _FUNCTION
-
-
 def _content(key: str) -> tuple[list[str], bool]:
     """The content words of a cleaned label (function and filler words set aside), and whether
     it holds a word that forbids inferring (a negation, a breakdown)."""
-    words = [w for w in _tokens(key) if not _is_function(w)]
+    words = [w for w in _tokens(key) if w not in _FUNCTION]
     blocked = any(w in _BLOCKERS for w in words) or "т.ч" in key or "в т. ч" in key
-    out = [w for w in words if not (_keys(w) & _FILLER) and w not in _BLOCKERS]
+    out = [w for w in words if not (_keys(w) & _FILLER)]  # "не" stays: "не набрали" is not "набрали"
     return out, blocked
 
 
@@ -270,6 +280,8 @@ def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
     mapped = _read_remembered(stamp).get(key)
     if mapped is not None:
         return Resolution(METRICS[mapped.code], "remembered", mapped.text)
+    if len(key) > MAX_LABEL:  # a paragraph, not a row label (and a hostile file's million words)
+        return Resolution(None, "unknown", suggestions=tuple(suggest(key[:MAX_LABEL])))
     words, blocked = _content(key)
     if not words:
         return Resolution(None, "unknown", suggestions=tuple(suggest(text)))
@@ -288,19 +300,28 @@ def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
         return Resolution(None, "unknown", suggestions=_ranked(codes, text))
     code = codes.pop()
     covered = {i for _, span in found for i in span}
-    others = _others(code)
     own = vocabulary[code]
-    surplus = [ks for i, ks in enumerate(label) if i not in covered and not ks & _NEUTRAL]
-    if any(ks & others and not ks & own for ks in surplus) or len(covered) < len(surplus):
+    surplus = [(words[i], ks) for i, ks in enumerate(label) if i not in covered and not ks & _NEUTRAL]
+    # Beside the wording only nouns of the metric's own wordings ("акти, рішення, проєкти") and words
+    # of making public may stand: any other word may narrow or change what is counted ("усні
+    # звернення", "новини партнерів", "документи, зняті з контролю"): a question, not a reading.
+    harmless = _HARMLESS.get(METRICS[code].category, frozenset())
+    surplus = [(w, ks) for w, ks in surplus if not ks & harmless]
+    if any(_qualifies(w) or not ks & own for w, ks in surplus) or len(covered) < len(surplus):
         return Resolution(None, "unknown", suggestions=_ranked({code}, text))
     best = max(found, key=lambda f: len(f[1]))[0]
     return Resolution(METRICS[code], "contained", best.text)
 
 
-@functools.cache
-def _others(code: str) -> frozenset[str]:
-    """The lemma keys of every metric's names but this one's."""
-    return frozenset().union(*(v for c, v in _catalog()[2].items() if c != code))
+def _qualifies(word: str) -> bool:
+    """An adjective, participle or verb: a word that narrows or changes what a noun counts."""
+    from activity.morph import word_info
+
+    info = word_info(word)
+    return info.adjective or info.verb
+
+
+
 
 
 def _ranked(codes: set[str], text: str) -> tuple[Metric, ...]:

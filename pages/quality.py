@@ -11,7 +11,13 @@ from ui.downloads import download_buttons
 from ui.entry import ensure_entry
 from ui.export_views import frame_view
 from ui.filters import MANY_PLACES, place_picker
-from ui.quality import disagreements_table, duplicates_table, gaps_table, wordings_table
+from ui.quality import (
+    disagreements_table,
+    duplicates_table,
+    gaps_table,
+    remembered_table,
+    wordings_table,
+)
 
 T = {
     "intro": ("Де дані суперечать самі собі або мають прогалини. Кожне число названо з його джерелом "
@@ -28,8 +34,15 @@ T = {
     "dups_note": ("У сховищі показано одне значення: справжні дані мають перевагу над демо, далі — новіше джерело.",
                   "The warehouse shows one value: real data before demo, then the most recent source."),
     "words": ("Невідомі назви показників у завантаженнях: {n}", "Unknown metric names in uploads: {n}"),
-    "words_note": ("Щоб такі файли завантажувалися, додайте назву до показника в activity/metrics.toml (wordings).",
-                   "For such files to load, add the wording to a metric in activity/metrics.toml (wordings)."),
+    "words_note": ("Щоб такі файли завантажувалися, зіставте назву з показником на сторінці завантаження або "
+                   "командою python -m etl wordings add, або додайте її до activity/metrics.toml (wordings).",
+                   "For such files to load, map the wording to a metric on the upload page or with python -m etl "
+                   "wordings add, or add it to activity/metrics.toml (wordings)."),
+    "mapped": ("Назви показників, зіставлені людьми: {n}", "Metric wordings mapped by people: {n}"),
+    "mapped_note": ("Файли з цими назвами завантажуються як зазначені показники (python -m etl wordings list, "
+                    "remove — щоб забути).",
+                    "Files with these wordings load as the metrics given (python -m etl wordings list; remove "
+                    "forgets one)."),
     "gaps": ("Неподані місяці: {n}", "Months not reported: {n}"),
     "gaps_note": ("Місяці між першим і останнім показником міста, яких не покриває жоден показник (місячний чи "
                   "довшого періоду). Лише потоки: залишок (наприклад, кількість організацій) стоїть до наступної дати.",
@@ -85,6 +98,9 @@ if checks:
 
 words = quality.with_suggestions(data.unknown_wordings())
 section(t("words", lang, n=format_number(len(words), lang)), t("words_note", lang), wordings_table(words, lang), "words")
+mapped = data.remembered_wordings()
+section(t("mapped", lang, n=format_number(len(mapped), lang)), t("mapped_note", lang), remembered_table(mapped, lang),
+        "mapped")
 
 if checks:
     monthly_only = st.toggle(t("monthly_only", lang), value=True, key="q_monthly")

@@ -10,7 +10,7 @@ import streamlit as st
 from activity.formatting import format_number
 from activity.i18n import tr, translator
 from activity.settings import setting
-from ui import bridge, upload_context
+from ui import bridge, upload_context, upload_wordings
 from ui import upload as view
 from ui.auth import require_login
 from ui.entry import ensure_entry
@@ -111,6 +111,7 @@ if words:
     st.caption(t("unknown", lang, words="; ".join(f"«{w}»" for w in words[:20])))
 
 upload_context.ask(results, lang)  # a file naming no city or year: choose them, check again
+metric_action = upload_wordings.choices(results, lang, blocked=bool(refused))
 questions = bridge.department_questions(results) if errors else []
 other_errors = sum(1 for r in results for p in r.errors if p.key not in bridge.ASKED)
 if questions and not other_errors:
@@ -154,6 +155,9 @@ def load_now(department: str | None = None, note: str = "") -> None:
 
 if clicked:
     load_now()
+if metric_action:
+    results, note = upload_wordings.act(metric_action, results, files, user, lang, view.reread)
+    load_now(note=note)
 if remember:
     items, department = [], None
     try:

@@ -137,13 +137,14 @@ def test_quality_of_many_places_checks_the_chosen_ones(page, many_places_db: Pat
 
     at = page("quality", db=many_places_db)  # DASHBOARD_DB stays there for the queries below
     assert not at.exception
-    assert [s.value.split(":")[0] for s in at.subheader] == ["Невідомі назви показників у завантаженнях"]
+    assert [s.value.split(":")[0] for s in at.subheader] == ["Невідомі назви показників у завантаженнях",
+                                                             "Назви показників, зіставлені людьми"]
     assert any("Оберіть" in i.value for i in at.info)  # the checks wait for a choice
     gaps = queries.months_not_reported()
     code, name = gaps.iloc[0][["city_code", "city_uk"]]
     at.multiselect(key="quality_city").set_value([code]).run()
     assert not at.exception
-    assert len(at.subheader) == 4
+    assert len(at.subheader) == 5
     shown = at.dataframe[-1].value
     assert set(shown["Місто"]) == {name}
     expected = quality.gap_table(queries.months_not_reported(city_codes=[code]), "uk", True)

@@ -372,3 +372,39 @@ def test_metric_codes_in_project_csv_files_are_in_catalog() -> None:
         if value not in METRICS and match_metric(value) is None
     ]
     assert not unknown, "metric codes not in activity/metrics.toml:\n" + "\n".join(unknown)
+
+
+# The metrics of other department kinds (appeals, public information, records, participation, civil
+# society, communications), adopted with the codes and kinds other tools use.
+ADDED_KINDS = {
+    "appeals_received": "flow", "appeals_answered": "flow", "citizens_appealed": "flow",
+    "appeal_issues_raised": "flow", "public_info_requests_satisfied": "flow",
+    "public_info_requests_explained": "flow", "public_info_requests_refused": "flow",
+    "public_info_requests_forwarded": "flow", "public_info_requests_extended": "flow",
+    "public_info_requests_pending": "stock", "planning_extracts_issued": "flow", "documents_flow_total": "flow",
+    "exec_committee_meetings": "flow", "exec_decisions_adopted": "flow", "petitions_supported": "flow",
+    "petitions_failed": "flow", "petitions_answered": "flow", "pb_projects_rejected": "flow",
+    "pb_projects_reconsidered": "flow", "pb_projects_won": "flow", "pb_project_votes": "flow",
+    "pb_votes_cast": "flow", "pb_authors": "flow", "public_consultations_held": "flow",
+    "trade_unions_registered": "stock", "ngos_ceased": "stock", "ngos_in_liquidation": "stock",
+    "religious_denominations": "stock", "social_media_followers": "stock", "media_monitoring_digests": "flow",
+    "online_broadcasts": "flow",
+}  # fmt: skip
+
+
+def test_added_metrics_are_in_the_catalog_with_their_kind() -> None:
+    assert len(ADDED_KINDS) == 31
+    for code, kind in ADDED_KINDS.items():
+        assert METRICS[code].kind == kind, code
+
+
+@pytest.mark.shared
+def test_every_code_of_the_shared_catalog_notes_is_in_the_catalog() -> None:
+    files = [SHARED / "CATALOG_DRAFT.md", SHARED / "CATALOG_ADDITIONS.md", SHARED / "reports" / "CODES_ADDED.md"]
+    if not all(f.exists() for f in files):
+        pytest.skip("../shared with the catalog notes is absent")
+    for f in files:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            cells = [c.strip() for c in line.split("|")[1:-1]]
+            if len(cells) >= 2 and re.fullmatch(r"[a-z][a-z0-9_]*", cells[0]) and cells[1] in ("flow", "stock"):
+                assert cells[0] in METRICS and METRICS[cells[0]].kind == cells[1], (f.name, cells[0])

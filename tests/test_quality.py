@@ -118,7 +118,8 @@ def test_the_quality_page_names_every_finding_with_its_source(crafted: Path, pag
     assert not at.exception
     assert [s.value for s in at.subheader] == [
         "Підсумки, що не збігаються з місяцями: 2", "Однакові показники з кількох джерел: 1",
-        "Невідомі назви показників у завантаженнях: 1", "Неподані місяці: 11"]
+        "Невідомі назви показників у завантаженнях: 1", "Назви показників, зіставлені людьми: 0",
+        "Неподані місяці: 11"]
     totals, dups, words, gaps = (d.value for d in at.dataframe)
     assert totals["Джерело підсумку"].tolist() == ["totals.xlsx: A!E2", "totals.xlsx: A!E4"]
     assert totals["Різниця (місяці − підсумок)"].tolist() == ["−10", "+10"]  # a true minus sign, as format_number writes it

@@ -68,11 +68,12 @@ def test_conflicting_duplicates_name_both_cells(tmp_path: Path) -> None:
 
 def test_unknown_row_label_in_wide_layout_gets_suggestions(tmp_path: Path) -> None:
     rows = wide_rows(2019, metrics={"Новини та інформаційні матеріали на сайтi": [1] * 12,
-                                    "Відеосюжетів": [2] * 12})
+                                    "Відеосюжтів": [2] * 12, "Відеосюжетів": [3] * 12})
     result = parse_file(write_xlsx(tmp_path / "f.xlsx", {"S": rows}))
     [err] = result.errors
-    assert err.cell == "A8" and "Відеосюжети" in err.message()
+    assert err.cell == "A8" and "Відеосюжети" in err.message()  # a typo is a question, with the closest name
     assert len([f for f in result.figures if f.metric == "news_published"]) == 12  # Latin i is forgiven
+    assert [f.value for f in result.figures if f.metric == "videos_published"] == [3] * 12  # a word form is read
 
 
 def test_header_only_file_has_no_figures(tmp_path: Path) -> None:

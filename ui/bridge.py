@@ -2,7 +2,8 @@
 
 What the app writes goes to the warehouse it reads (activity.warehouse.store.db_path), as the
 signed-in user: `load`, `remove`, `remember_unknown_wordings`, `remember_department` (a spelling of
-a department, kept with the registry people teach). `department_questions` asks the registry which
+a department, kept with the registry people teach), `remember_wording` (a metric's wording, kept
+beside it) and `skip_unknown_rows` (files loaded without their rows of unknown metrics). `department_questions` asks the registry which
 departments a file's unknown department text (or a file naming none) may be. The rest are etl's own
 names, given here unchanged (the records and problems of a parsed file, the upload checks, the
 report reader, the password check).
@@ -32,6 +33,7 @@ _FROM = {  # name -> the etl module it comes from
     "Figure": "etl.figures", "REPORTED": "etl.figures", "as_written": "etl.figures",
     "ERROR": "etl.problems", "Problem": "etl.problems",
     "FileResult": "etl.load.parse", "Given": "etl.sheets.layouts",
+    "WordingError": "etl.load.wordings",
     "WarehouseBusy": "etl.load.warehouse", "SourceNotFound": "etl.load.warehouse",
     "UPLOAD_EXTS": "etl.intake.uploads", "check_batch": "etl.intake.uploads", "parse_uploads": "etl.intake.uploads",
     "write_review": "etl.intake.uploads",
@@ -42,7 +44,8 @@ _FROM = {  # name -> the etl module it comes from
 }
 
 __all__ = [*_FROM, "WarehouseDamaged", "load", "remove", "remember_unknown_wordings", "resolve_departments",
-           "DepartmentQuestion", "department_questions", "remember_department"]
+           "DepartmentQuestion", "department_questions", "remember_department", "remember_wording",
+           "skip_unknown_rows"]
 
 ASKED = ("department_unknown", "department_missing")  # the problems a person answers by choosing a department
 
@@ -130,6 +133,21 @@ def remember_department(text: str, code: str, user: str) -> Department:
     from etl.load.departments import add_alias
 
     return add_alias(db_path(), text, code, user=user)
+
+
+def remember_wording(text: str, code: str, user: str):
+    """Remember that files mean the metric `code` when they write `text` (etl.load.wordings: kept
+    beside the warehouse with `user` and the time); raises WordingError when it cannot."""
+    from etl.load.wordings import add_wording
+
+    return add_wording(text, code, user=user)
+
+
+def skip_unknown_rows(results: Sequence[FileResult]) -> int:
+    """Leave the rows of unknown metrics out of parsed files (a warning naming each cell); how many."""
+    from etl.load.parse import skip_unknown_rows as skip
+
+    return sum(skip(r) for r in results)
 
 
 def remember_unknown_wordings(results: Sequence[FileResult]) -> None:

@@ -246,5 +246,14 @@ def unknown_wordings() -> pd.DataFrame:
     return _call("unknown_wordings")
 
 
+def remembered_wordings() -> pd.DataFrame:
+    """Metric wordings people mapped (activity.wordings: a file beside the warehouse, read again when
+    it changes): wording, code, added_by, added_at, in the order they were added."""
+    from activity.wordings import remembered
+
+    return pd.DataFrame([(r.text, r.code, r.added_by, r.added_at) for r in remembered().values()],
+                        columns=["wording", "code", "added_by", "added_at"])
+
+
 def months_not_reported(include_demo: bool = True, city_codes: Sequence[str] | None = None) -> pd.DataFrame:
     return _call("months_not_reported", include_demo, city_codes=_codes(city_codes))

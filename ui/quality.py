@@ -24,6 +24,7 @@ T = {
     "wording": ("Назва у файлі", "Wording in the file"), "files": ("Файлів", "Files"), "cells": ("Клітинок", "Cells"),
     "last_seen": ("Востаннє", "Last seen"), "maybe": ("Можливо", "Perhaps"),
     "missing": ("Не подано місяців", "Months not reported"), "which": ("Які", "Which"),
+    "added_by": ("Хто зіставив", "Mapped by"), "added_at": ("Коли зіставлено", "Mapped on"),
 }
 
 
@@ -89,6 +90,14 @@ def wordings_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("last_seen", lang): [format_date(pd.Timestamp(v).date(), lang) for v in rows["last_seen"]],
         tr("files", lang): rows["file_names"],
         t("maybe", lang): ["; ".join(f"{get_metric(c).label(lang)} ({c})" for c in s) for s in rows["suggestions"]],
+    })
+
+
+def remembered_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rows of `data.remembered_wordings` as shown: the wording, its metric, who mapped it and when."""
+    return pd.DataFrame({
+        t("wording", lang): rows["wording"], tr("metric", lang): _metric(rows["code"], lang),
+        t("added_by", lang): rows["added_by"], t("added_at", lang): rows["added_at"].str.replace("T", " "),
     })
 
 

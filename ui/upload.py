@@ -107,6 +107,12 @@ def intake(files: list, lang: str, given: tuple[str | None, int | None] = (None,
     return results, refused
 
 
+def reread(files: list, lang: str) -> tuple[list[FileResult], list[Problem]]:
+    """The files parsed again, after people taught the registry or the metric wordings."""
+    st.session_state.pop(STATE, None)
+    return intake(files, lang)
+
+
 def change_plan(results: list[FileResult], lang: str) -> pd.DataFrame:
     """One row per file: figures, warnings, errors and what loading it would change, as the loader
     decides it (same content anywhere: unchanged; same name: replaced; else new); `code` is

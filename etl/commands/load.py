@@ -189,6 +189,8 @@ def _run(obj: dict, paths: list[Path], *, store: bool, demo: bool = False, depar
         report = load(files, obj["db"], demo=demo, department=department, given=given,
                       progress=lambda _r: bar.update(1), skip_unknown=skip_unknown)
         if report.loaded:  # the rows left out, noted for the catalog (the Data quality page)
+            from etl.intake.uploads import unknown_wordings
+
             record_unknown_wordings(obj["db"], unknown_wordings(report.files))
     except (WarehouseBusy, WarehouseDamaged) as exc:
         bar.close()

@@ -18,9 +18,9 @@ from activity.i18n import translator
 from etl.commands.options import shared_options
 
 T = {  # (uk, en)
-    "added": ("Запам’ятано: «{text}» — це {code} ({name})", "Remembered: '{text}' is {code} ({name})"),
+    "added": ("Запам’ятано назву «{text}»: показник {code} ({name})", "Remembered the wording '{text}': metric {code} ({name})"),
     "removed": ("Забуто: «{text}» ({code})", "Forgotten: '{text}' ({code})"),
-    "refused": ("Не зроблено: {detail}", "Not done: {detail}"),
+    "refused": ("Назви не змінено: {detail}", "Wordings unchanged: {detail}"),
     "none": ("Запам’ятаних назв показників немає.", "No remembered metric wordings."),
     "head": ("Назва · код · показник · додав · коли", "Wording · code · metric · added by · when"),
 }

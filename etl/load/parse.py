@@ -154,6 +154,16 @@ def _skipping(problems: list[Problem]) -> list[Problem]:
             if p.key == "unknown_metric" else p for p in problems]
 
 
+def skip_unknown_rows(result: FileResult) -> int:
+    """A file already parsed, as `parse_file(..., skip_unknown=True)` gives it: its rows of unknown
+    metrics left out with a warning each. Returns how many rows were left out."""
+    n = sum(1 for p in result.problems if p.key == "unknown_metric")
+    result.problems = _skipping(result.problems)
+    if not result.figure_count and not result.errors:
+        result.problems.append(Problem(ERROR, "no_figures", result.name))
+    return n
+
+
 def _packed_without_repeats(result: FileResult, parts: list) -> bool:
     """Pack the parts into `result` if no figure appears twice (the usual case); else leave it."""
     import pyarrow as pa

@@ -13,6 +13,7 @@ import os
 from datetime import datetime
 
 from activity.catalog import METRICS, Metric
+from activity.i18n import pick
 from activity.wordings import Remembered, clean_label, remembered, remembered_path, resolve_metric
 
 __all__ = ["WordingError", "add_wording", "remove_wording", "list_wordings"]
@@ -26,7 +27,7 @@ class WordingError(ValueError):
         self.uk, self.en = uk, en
 
     def message(self, lang: str = "uk") -> str:
-        return self.en if lang == "en" else self.uk
+        return pick(self.uk, self.en, lang)
 
 
 def list_wordings() -> list[Remembered]:
