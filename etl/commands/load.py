@@ -17,7 +17,6 @@ from activity.formatting import format_number
 from activity.i18n import pick, tr, translator
 from activity.warehouse.store import WarehouseDamaged, WarehouseOutdated
 from etl.commands.options import shared_options
-from etl.intake.uploads import unknown_wordings
 from etl.load.loader import LoadReport, check, load
 from etl.load.parse import FileResult, expand_paths
 from etl.load.warehouse import WarehouseBusy, record_unknown_wordings
