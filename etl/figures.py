@@ -12,6 +12,16 @@ REPORTED = "reported"
 NOT_APPLICABLE = "not_applicable"
 
 
+@dataclass(frozen=True)
+class Given:
+    """What the person loading says about files that do not say it themselves (--city, --year, the
+    upload and review pages' choices): a place code and a year. What a file says wins; a file that
+    says otherwise is an error naming where it says it."""
+
+    city: str | None = None
+    year: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     place_code: str

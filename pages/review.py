@@ -8,10 +8,11 @@ import streamlit as st
 from activity.catalog import METRICS, get_metric
 from activity.formatting import format_number
 from activity.i18n import pick, tr, translator
-from ui import bridge
+from ui import bridge, upload_context
 from ui.auth import require_login
 from ui.entry import ensure_entry
 from ui.review import editable_table, highlighted, problems_in, to_result
+from ui.upload import department_choices
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 T = {
@@ -31,11 +32,14 @@ T = {
     "fix": ("Рядок {row}: {what}.", "Row {row}: {what}."),
     "loaded": ("Завантажено: {n} показників ({action}).", "Loaded: {n} figures ({action})."),
     "demo": ("Приклад завантажується як демо-дані.", "The example is loaded as demo data."),
+    "which_city": ("Місто або громада звіту", "The report's city or hromada"),
+    "read_again": ("Прочитати з цим містом", "Read with this city"),
     "added": ("новий звіт", "a new report"), "unchanged": ("без змін: уже завантажено", "unchanged: already loaded"),
 }
 
 
 t = translator(T)
+CITY = "rv_city"  # the city chosen for reports that name none, kept for the session
 
 
 ensure_entry()
@@ -65,14 +69,26 @@ else:
 with tempfile.TemporaryDirectory() as tmp:  # stored under a made-up name, never the browser's
     path = Path(tmp) / ("report" + Path(name).suffix.lower())
     path.write_bytes(raw)
-    report = bridge.extract_report(path, name)
+    chosen_city = st.session_state.get(CITY)
+    report = bridge.extract_report(path, name, given=bridge.Given(chosen_city) if chosen_city else None)
 
-for p in report.problems:
-    (st.error if p.severity == "error" else st.warning)(p.message(lang))
-if not report.ok:
+ASKED = ("report_no_city", "report_city", "report_city_given", "report_no_department")  # answered below
+for p in report.problems:  # what is asked below is a question, not yet a fault
+    (st.error if p.severity == "error" and p.key not in ASKED else st.warning)(p.message(lang))
+if any(p.key in ASKED[:3] for p in report.problems) or chosen_city:
+    labels = upload_context.place_labels(lang)
+    codes = list(labels)
+    box = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+    city = box.selectbox(t("which_city", lang), codes, index=codes.index(chosen_city) if chosen_city in labels else None,
+                         format_func=labels.__getitem__, placeholder=upload_context.t("city_placeholder", lang), key="rv_city_pick")
+    if box.button(t("read_again", lang), key="rv_city_go", icon=":material/refresh:", disabled=city is None):
+        st.session_state[CITY] = city
+        st.rerun()
+if any(p.severity == "error" and p.key not in ASKED for p in report.problems) or report.place is None \
+        or any(p.key == "report_city_given" for p in report.problems):
     st.stop()
 st.markdown(t("who", lang, city=pick(report.place.name_uk, report.place.name_en, lang),
-              dept=report.department, period=report.period_label, n=len(report.figures)))
+              dept=report.department or "—", period=report.period_label, n=len(report.figures)))
 
 edited = st.data_editor(
     editable_table(report), key=f"rv_table_{name}", hide_index=True, num_rows="fixed",
@@ -97,12 +113,25 @@ with st.expander(t("sentences", lang)):
 fixes = problems_in(edited)
 for row, uk, en in fixes:
     st.error(t("fix", lang, row=row, what=pick(uk, en, lang)))
+result = to_result(report, edited, raw)
+bridge.resolve_departments([result])  # which registered department the title names, if any
+questions = bridge.department_questions([result])
+answers, answerable = department_choices(questions, lang) if questions else ({}, True)
 if choice == "sample":
     st.caption(t("demo", lang))
-if st.button(tr("load_into_warehouse", lang), type="primary", disabled=bool(fixes), key="rv_load"):
-    result = to_result(report, edited, raw)
+if st.button(tr("load_into_warehouse", lang), type="primary", disabled=bool(fixes) or not answerable, key="rv_load"):
+    department = None
     try:
-        bridge.load([result], demo=choice == "sample", user=user)
+        for i, q in enumerate(questions):  # a department written another way is remembered; none named: this one
+            if q.text:
+                bridge.remember_department(q.text, answers[i], user)
+            else:
+                department = answers[i]
+        bridge.resolve_departments([result], department)  # read again with the answers
+        bridge.load([result], demo=choice == "sample", user=user, department=department)
+    except bridge.RegistryError as exc:
+        st.error(exc.message(lang))
+        st.stop()
     except bridge.WarehouseBusy:
         st.error(tr("busy", lang))
         st.stop()

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from activity.places import places_in_text
 from etl.cli import main
+from etl.figures import Given
 from etl.load.parse import parse_file
-from etl.sheets.layouts import Given
 from tests.conftest import LYSYCHANSK, MONTHS, NIZHYN, write_xlsx
 
 PRYLUKY = "UA74080130010045104"

@@ -31,6 +31,10 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_font = pytest.mark.skipif(not FONT.exists(), reason="no DejaVu font to write a Cyrillic PDF")
 
 
+def errors(report) -> list:
+    return [p for p in report.problems if p.severity == "error"]
+
+
 def pairs(figures) -> set[tuple[str, float]]:
     return {(f.code, f.value) for f in figures}
 
@@ -231,8 +235,9 @@ def test_text_pasted_into_the_review_page_is_read_and_loaded(page, built_db: Pat
     assert set(zip(rows["metric"], rows["value"], strict=True)) == EXPECTED
 
 
-def test_a_pasted_report_of_an_unregistered_department_is_refused_not_crashed(page, built_db: Path,
-                                                                               tmp_path: Path) -> None:
+def test_a_report_of_a_department_written_another_way_asks_which_and_remembers(page, built_db: Path,
+                                                                              tmp_path: Path) -> None:
+    from activity.warehouse.store import query
     from etl.passwords import hash_password
 
     db = tmp_path / "w.duckdb"
@@ -240,10 +245,16 @@ def test_a_pasted_report_of_an_unregistered_department_is_refused_not_crashed(pa
     at = page("review", db=db, auth={"accounts": {"olena": hash_password("рукопис-2024-весна")}},
               session={"auth_user": "olena"}, timeout=60)
     at.radio(key="rv_source").set_value("paste").run()
-    at.text_area(key="rv_text").input(REPORT.replace("інформаційно-аналітичної роботи", "медійної роботи")).run()
+    text = REPORT.replace("інформаційно-аналітичної роботи", "медійної роботи")
+    at.text_area(key="rv_text").input(text).run()
+    choice = next(s for s in at.selectbox if s.key and s.key.startswith("up_dept_"))
+    assert choice.value == "nizhyn.communications"  # the city's closest department first
     at.button(key="rv_load").click().run()
-    assert not at.exception and not at.success
-    assert any("медійної роботи" in e.value and "не знайдено" in e.value for e in at.error)
+    assert not at.exception and at.success, [e.value for e in at.error]
+    rows = query("SELECT DISTINCT department_code FROM observations WHERE source = ?", [pasted_name(text)], path=db)
+    assert rows["department_code"].tolist() == ["nizhyn.communications"]
+    again = CliRunner().invoke(main, ["--db", str(db), "departments", "--city", "Ніжин", "--json"])
+    assert "медійної роботи" in again.output  # the spelling is remembered for the next report
 
 
 @needs_font
@@ -274,3 +285,75 @@ def test_mutated_pdfs_and_pages_are_read_or_refused_never_crash(tmp_path: Path) 
         assert all(p.file == path.name for p in report.problems)
 
     mutated()
+
+
+# ---------------------------------------------------------------- who, when the text does not say
+
+NO_CITY = "Звіт про роботу відділу медійної роботи за жовтень 2023 року\n" + "\n".join(LINES[1:])
+NO_DEPARTMENT = "Інформація про роботу за жовтень 2023 року, м. Ніжин\n" + "\n".join(LINES[1:])
+
+
+def test_a_report_naming_no_city_takes_the_one_given_and_one_naming_another_is_an_error(tmp_path: Path) -> None:
+    from etl.figures import Given
+    from tests.conftest import LYSYCHANSK, NIZHYN
+
+    assert [p.key for p in errors(extract_text(NO_CITY, "r.txt"))] == ["report_no_city"]
+    given = extract_text(NO_CITY, "r.txt", Given(NIZHYN))
+    assert given.ok and given.place.code == NIZHYN and pairs(given.figures) == EXPECTED
+    other = extract_text(REPORT, "r.txt", Given(LYSYCHANSK))
+    assert [p.key for p in errors(other)] == ["report_city_given"]
+    assert "Ніжин" in errors(other)[0].message() and "Лисичанськ" in errors(other)[0].message()
+    path = tmp_path / "zvit.txt"
+    path.write_text(NO_CITY, encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", "--json", str(path), "--city", "Ніжин"])
+    assert out.exit_code == 0, out.output
+    assert '"city": "Nizhyn"' in out.output or '"city_uk": "Ніжин"' in out.output
+
+
+def test_load_a_report_with_city_and_department_given(tmp_path: Path, built_db: Path) -> None:
+    from activity.warehouse.store import query
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(built_db, db)
+    path = tmp_path / "zvit.txt"
+    path.write_text(NO_DEPARTMENT.replace(", м. Ніжин", ""), encoding="utf-8")
+    refused = CliRunner().invoke(main, ["--db", str(db), "load", str(path)])
+    assert refused.exit_code == 1 and "Місто не знайдено" in refused.output
+    checked = CliRunner().invoke(main, ["--db", str(db), "check", str(path), "--city", "Ніжин"])
+    assert checked.exit_code == 0 and "department_assumed" not in checked.output  # Nizhyn's only department
+    done = CliRunner().invoke(main, ["--db", str(db), "--json", "load", str(path), "--city", "Ніжин",
+                                     "--department", "nizhyn.communications"])
+    assert done.exit_code == 0, done.output
+    rows = query("SELECT metric, value, department_code FROM observations WHERE source = 'zvit.txt'", path=db)
+    assert set(zip(rows["metric"], rows["value"], strict=True)) == EXPECTED
+    assert set(rows["department_code"]) == {"nizhyn.communications"}
+
+
+def test_the_review_page_asks_the_city_and_the_department_a_report_does_not_name(page, built_db: Path,
+                                                                                  tmp_path: Path) -> None:
+    from activity.warehouse.store import query
+    from etl.passwords import hash_password
+    from tests.conftest import NIZHYN
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(built_db, db)
+    added = CliRunner().invoke(main, ["--db", str(db), "departments", "add", "відділ звернень громадян",
+                                      "--city", "Ніжин", "--kind", "appeals", "--code", "nizhyn.appeals"])
+    assert added.exit_code == 0, added.output  # two departments: which one is a question
+    at = page("review", db=db, auth={"accounts": {"olena": hash_password("рукопис-2024-весна")}},
+              session={"auth_user": "olena"}, timeout=60)
+    at.radio(key="rv_source").set_value("paste").run()
+    at.text_area(key="rv_text").input(NO_DEPARTMENT.replace(", м. Ніжин", "")).run()
+    assert not at.exception and any("Місто не знайдено" in w.value for w in at.warning)
+    at.selectbox(key="rv_city_pick").set_value(NIZHYN).run()
+    at.button(key="rv_city_go").click().run()
+    assert not at.exception and "Ніжин" in at.markdown[0].value
+    assert at.button(key="rv_load").disabled is False  # the department is chosen below, the closest first
+    choice = next(s for s in at.selectbox if s.key and s.key.startswith("up_dept_"))
+    choice.set_value("nizhyn.communications").run()
+    at.button(key="rv_load").click().run()
+    assert not at.exception and at.success, [e.value for e in at.error]
+    assert at.success[0].value.startswith(f"Завантажено: {len(EXPECTED)}")
+    rows = query("SELECT DISTINCT department_code FROM observations WHERE source = ?",
+                 [pasted_name(NO_DEPARTMENT.replace(", м. Ніжин", ""))], path=db)
+    assert rows["department_code"].tolist() == ["nizhyn.communications"]

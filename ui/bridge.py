@@ -32,7 +32,7 @@ _FROM = {  # name -> the etl module it comes from
     "accounts": "etl.accounts", "add_account": "etl.accounts", "remove_account": "etl.accounts",
     "Figure": "etl.figures", "REPORTED": "etl.figures", "as_written": "etl.figures",
     "ERROR": "etl.problems", "Problem": "etl.problems",
-    "FileResult": "etl.load.parse", "Given": "etl.sheets.layouts",
+    "FileResult": "etl.load.parse", "Given": "etl.figures",
     "WordingError": "etl.load.wordings",
     "WarehouseBusy": "etl.load.warehouse", "SourceNotFound": "etl.load.warehouse",
     "UPLOAD_EXTS": "etl.intake.uploads", "check_batch": "etl.intake.uploads", "parse_uploads": "etl.intake.uploads",

@@ -16,7 +16,7 @@ from activity.i18n import pick, translator
 from activity.places import all_places
 
 STATE = "up_given"  # (place code or None, year or None), kept for the session
-ASKED = ("missing_context", "context_given_conflict")  # the problems this question answers
+ASKED = ("missing_context", "context_given_conflict", "report_no_city", "report_city_given")  # what this answers
 _WHAT = {"місто": "city", "рік": "year", "рік або періоди стовпців": "year"}
 
 T = {
@@ -45,11 +45,12 @@ def given() -> tuple[str | None, int | None]:
 def missing(results) -> set[str]:
     """What the checked files lack: "city", "year" (from their missing_context problems)."""
     return {_WHAT[p.params.get("what")] for r in results for p in r.errors
-            if p.key == "missing_context" and p.params.get("what") in _WHAT}
+            if p.key == "missing_context" and p.params.get("what") in _WHAT} | (
+        {"city"} if any(p.key == "report_no_city" for r in results for p in r.errors) else set())
 
 
 @st.cache_data(show_spinner=False)
-def _place_labels(lang: str) -> dict[str, str]:
+def place_labels(lang: str) -> dict[str, str]:
     """Every city (first) and hromada of the codifier with its oblast, by name."""
     places = sorted(all_places(), key=lambda p: (p.level == "H", p.name_uk))
     hromada = f" ({t('hromada', lang)})"
@@ -62,13 +63,13 @@ def ask(results, lang: str) -> None:
     stores the answer for the session and reruns the page, which checks the files again with it."""
     lacking = missing(results)
     chosen_city, chosen_year = given()
-    conflict = any(p.key == "context_given_conflict" for r in results for p in r.errors)
+    conflict = any(p.key in ("context_given_conflict", "report_city_given") for r in results for p in r.errors)
     if not lacking and not conflict and chosen_city is None and chosen_year is None:
         return
     st.subheader(t("head", lang))
     if lacking or conflict:
         st.caption(t("intro", lang))
-    labels = _place_labels(lang)
+    labels = place_labels(lang)
     box = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
     codes = list(labels)
     city = box.selectbox(t("city", lang), codes, index=codes.index(chosen_city) if chosen_city in labels else None,

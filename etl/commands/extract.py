@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -17,7 +18,7 @@ import click
 from activity.catalog import get_metric
 from activity.formatting import format_date, format_number, period_label
 from activity.i18n import pick, tr, translator
-from etl.commands.options import shared_options
+from etl.commands.options import given_from, given_options, shared_options
 from etl.reports.extraction import ExtractionReport, extract_report
 from etl.reports.text import REPORT_EXTS
 
@@ -84,9 +85,13 @@ def _print(report: ExtractionReport, lang: str) -> None:
 @click.argument("reports", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write a review workbook (long layout + sentence + confidence) that `load` accepts.")
+@click.option("--department", default=None, metavar="NAME",
+              help="The department of reports whose title names none (its name as it should be loaded).")
+@partial(given_options, year=False)
 @shared_options
 @click.pass_obj
-def command(obj: dict | None, reports: tuple[Path, ...], out: Path | None) -> None:
+def command(obj: dict | None, reports: tuple[Path, ...], out: Path | None, department: str | None,
+            city: str | None) -> None:
     """Find the figures in narrative reports (.txt, .docx, .doc, .pdf, .html), each with its sentence.
 
     REPORTS are files or folders. Prints a table per report (or JSON with --json); --out writes a
@@ -99,7 +104,13 @@ def command(obj: dict | None, reports: tuple[Path, ...], out: Path | None) -> No
     if not files:
         click.echo(t("no_reports", lang, paths=", ".join(map(str, reports))), err=True)
         sys.exit(1)
-    results = [extract_report(f) for f in files]
+    given = given_from(lang, city)
+    results = [extract_report(f, given=given) for f in files]
+    if department:  # the department of reports naming none, as the person loading says it
+        for r in results:
+            if not r.department:
+                r.department = " ".join(department.split())
+                r.problems = [p for p in r.problems if p.key != "report_no_department"]
     if as_json:
         for r in results:
             click.echo(json.dumps(r.as_json(), ensure_ascii=False))

@@ -14,13 +14,13 @@ from pathlib import Path
 import click
 
 from activity.formatting import format_number
-from activity.i18n import pick, tr, translator
+from activity.i18n import tr, translator
 from activity.warehouse.store import WarehouseDamaged, WarehouseOutdated
-from etl.commands.options import shared_options
+from etl.commands.options import given_from, given_options, shared_options
+from etl.figures import Given
 from etl.load.loader import LoadReport, check, load
 from etl.load.parse import FileResult, expand_paths
 from etl.load.warehouse import WarehouseBusy, record_unknown_wordings
-from etl.sheets.layouts import Given
 
 EXIT_INPUT, EXIT_BUSY, EXIT_DAMAGED = 1, 3, 4
 
@@ -58,7 +58,6 @@ T = {  # (uk, en)
     "unit_file": (" файл", " file"),
     "checking": ("Перевірка", "Checking"),
     "loading": ("Завантаження файлів", "Loading"),
-    "bad_city": ("--city: {detail}", "--city: {detail}"),
 }
 
 
@@ -70,22 +69,13 @@ SKIP_UNKNOWN = click.option(
     help="Leave out rows whose metric is unknown (each a warning with its cell) instead of rejecting the file.")
 
 
-def _context_options(command):
-    """--city and --year: what sheets that do not say it are about (a sheet that says another is an error)."""
-    command = click.option("--year", default=None, type=click.IntRange(1990, 2100), metavar="YYYY",
-                           help="The year of sheets that name none (a sheet naming another year is an error).")(command)
-    return click.option("--city", default=None, metavar="NAME",
-                        help="The city of sheets that name none, e.g. Ніжин (a sheet naming another city is an "
-                             "error).")(command)
-
-
 @click.command("load")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--demo", is_flag=True, help="Mark these figures as demo data (the app labels them).")
 @click.option("--department", default=None, metavar="NAME",
               help="The department of figures whose file names none (its name or code, as registered).")
 @SKIP_UNKNOWN
-@_context_options
+@given_options
 @shared_options
 @click.pass_obj
 def load_command(obj: dict, paths: tuple[Path, ...], demo: bool, department: str | None, skip_unknown: bool,
@@ -95,7 +85,7 @@ def load_command(obj: dict, paths: tuple[Path, ...], demo: bool, department: str
     A file loaded before with the same content is left as it is; a file with the same name and new
     content replaces its previous version. If any file has errors, nothing is loaded.
     """
-    _run(obj, list(paths), store=True, demo=demo, department=department, given=_given(obj, city, year),
+    _run(obj, list(paths), store=True, demo=demo, department=department, given=given_from(obj["lang"], city, year),
          skip_unknown=skip_unknown)
 
 
@@ -104,7 +94,7 @@ def load_command(obj: dict, paths: tuple[Path, ...], demo: bool, department: str
 @click.option("--department", default=None, metavar="NAME",
               help="The department of figures whose file names none (its name or code, as registered).")
 @SKIP_UNKNOWN
-@_context_options
+@given_options
 @shared_options
 @click.pass_obj
 def check_command(obj: dict, paths: tuple[Path, ...], department: str | None, skip_unknown: bool,
@@ -114,24 +104,8 @@ def check_command(obj: dict, paths: tuple[Path, ...], department: str | None, sk
     PATHS are spreadsheets (.xlsx, .csv, .ods), reports (.txt, .docx) or folders. Each problem names its file, sheet and
     cell. Exits with 1 if any file has an error, 0 otherwise; the warehouse is never touched.
     """
-    _run(obj, list(paths), store=False, department=department, given=_given(obj, city, year),
+    _run(obj, list(paths), store=False, department=department, given=given_from(obj["lang"], city, year),
          skip_unknown=skip_unknown)
-
-
-def _given(obj: dict, city: str | None, year: int | None) -> Given | None:
-    """--city read as a place (an unknown or ambiguous name stops the command), with --year."""
-    if city is None and year is None:
-        return None
-    code = None
-    if city is not None:
-        from activity.places import PlaceError, resolve_place
-
-        try:
-            code = resolve_place(city).place.code
-        except PlaceError as exc:
-            click.echo(t("bad_city", obj["lang"], detail=pick(exc.message_uk, exc.message_en, obj["lang"])), err=True)
-            sys.exit(EXIT_INPUT)
-    return Given(code, year)
 
 
 @click.command("build")

@@ -45,3 +45,33 @@ def defaults(ctx: click.Context) -> dict:
     obj.setdefault("json", False)
     obj.setdefault("lang", "uk")
     return obj
+
+
+def given_options(command: Callable, *, year: bool = True) -> Callable:
+    """`--city` (and `--year`): what files that do not say it are about; a file that says another is
+    an error (etl.figures.Given). Read with `given_from`."""
+    if year:
+        command = click.option("--year", default=None, type=click.IntRange(1990, 2100), metavar="YYYY",
+                               help="The year of sheets that name none (a sheet naming another year is an "
+                                    "error).")(command)
+    return click.option("--city", default=None, metavar="NAME",
+                        help="The city of files that name none, e.g. Ніжин (a file naming another city is an "
+                             "error).")(command)
+
+
+def given_from(lang: str, city: str | None, year: int | None = None):
+    """--city read as a place (an unknown or ambiguous name stops the command with exit 1), with --year."""
+    from activity.i18n import pick
+    from activity.places import PlaceError, resolve_place
+    from etl.figures import Given
+
+    if city is None and year is None:
+        return None
+    code = None
+    if city is not None:
+        try:
+            code = resolve_place(city).place.code
+        except PlaceError as exc:
+            click.echo("--city: " + pick(exc.message_uk, exc.message_en, lang), err=True)
+            raise SystemExit(1) from None
+    return Given(code, year)

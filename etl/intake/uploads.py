@@ -162,7 +162,7 @@ def upload_dir() -> Path:
 def parse_uploads(files: list[Incoming], folder: Path | None = None,
                   progress: Callable[[int, int, str], None] | None = None, given=None) -> list[FileResult]:
     """Each file written under a generated name, parsed, and deleted; results in the order given.
-    `given`: the city and year of files naming none (etl.sheets.layouts.Given)."""
+    `given`: the city and year of files naming none (etl.figures.Given)."""
     folder = folder or upload_dir()
     folder.mkdir(parents=True, exist_ok=True)
     results = []

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from activity.departments import Registry
 from activity.settings import setting
+from etl.figures import Given
 from etl.load.departments import registry_for, registry_of, resolve_file
 from etl.load.history import History
 from etl.load.parse import FileResult, parse_file
 from etl.load.storer import Storer
 from etl.load.warehouse import transaction, whoami
-from etl.sheets.layouts import Given
 
 
 @dataclass
@@ -63,7 +63,7 @@ def _parse_packed(path: Path, given: Given | None = None, skip_unknown: bool = F
 def parse_many(paths: list[Path], jobs: int | None = None, given: Given | None = None, *,
                skip_unknown: bool = False) -> Iterator[FileResult]:
     """Parsed files in the order given; in `jobs` processes when there are several files. `given`:
-    the city and year of sheets that do not say them (etl.sheets.layouts.Given); `skip_unknown`: rows
+    the city and year of sheets that do not say them (etl.figures.Given); `skip_unknown`: rows
     of unknown metrics left out (etl.load.parse.parse_file)."""
     jobs = jobs or default_jobs()
     parse = functools.partial(_parse_packed, given=given, skip_unknown=skip_unknown)

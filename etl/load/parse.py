@@ -9,11 +9,11 @@ from pathlib import Path
 from activity.catalog import get_metric
 from activity.formatting import format_number, period_label
 from activity.identity import REPEAT_COLUMNS, once_in_obs
-from etl.figures import Figure, FigureColumns, columns_table
+from etl.figures import Figure, FigureColumns, Given, columns_table
 from etl.intake.names import safe_display_name
 from etl.problems import ERROR, WARNING, Problem
 from etl.reports.text import REPORT_EXTS
-from etl.sheets.layouts import Given, parse_sheet
+from etl.sheets.layouts import parse_sheet
 from etl.sheets.readers import SPREADSHEET_EXTS, Grid, ReadError, read_grid
 
 MAX_PROBLEMS = 200
@@ -112,7 +112,7 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
             Problem(ERROR, "file_unreadable", name, params={"detail": exc.strerror or str(exc)})])
     result = FileResult(name, path, path.suffix.lower().lstrip("."), data_hash)
     try:
-        grid = _read_report(path, name, result) if path.suffix.lower() in REPORT_EXTS else read_grid(path, name)
+        grid = _read_report(path, name, result, given) if path.suffix.lower() in REPORT_EXTS else read_grid(path, name)
     except ReadError as exc:
         result.problems.append(exc.problem)
         return result
@@ -214,11 +214,11 @@ def _check_ceilings(result: FileResult) -> None:
             "period": period_label(period_from_range(start, end)), "limit": format_number(limit)}))
 
 
-def _read_report(path: Path, name: str, result: FileResult) -> Grid:
+def _read_report(path: Path, name: str, result: FileResult, given: Given | None = None) -> Grid:
     """A narrative report (.txt, .docx, .doc, .pdf, .html): etl.reports.extraction finds its figures; it has no sheets."""
     from etl.reports.extraction import report_figures
 
-    result.figures, problems = report_figures(path, name)
+    result.figures, problems = report_figures(path, name, given)
     return Grid(name, [], problems)
 
 

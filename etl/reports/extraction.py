@@ -28,7 +28,7 @@ from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import nominative, word_info
 from activity.periods import Period, month_period
 from activity.places import Place
-from etl.figures import REPORTED, Figure, as_written
+from etl.figures import REPORTED, Figure, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
 from etl.reports.finder import Found, find_figures
 from etl.reports.header import Header, read_header, stock_as_of
@@ -48,6 +48,10 @@ MESSAGES.update({
         "міської ради' (line {line}: '{text}').",
     ),
     "report_city": ("{detail} (рядок {line})", "{detail} (line {line})"),
+    "report_city_given": (
+        "Звіт називає місто «{found}» (рядок {line}), а вибрано «{given}». Виправте одне з них.",
+        "The report names the city '{found}' (line {line}) but '{given}' was chosen. Correct one of them.",
+    ),
     "report_no_period": (
         "Звітний період не знайдено: заголовок має містити, наприклад, «за березень 2021 року» або "
         "«за ІІІ квартал 2019 року» (рядок {line}: «{text}»).",
@@ -127,10 +131,11 @@ class ExtractionReport:
         }
 
     def to_figures(self) -> list[Figure]:
-        """Warehouse figures (locator = the sentence); empty when city, department or period is missing."""
-        if not (self.place and self.department and self.period):
+        """Warehouse figures (locator = the sentence); empty when the city or period is missing. With no
+        department named, their department is "" (the loader asks: etl.load.departments)."""
+        if not (self.place and self.period):
             return []
-        dept = as_written(self.department)
+        dept = as_written(self.department) if self.department else ""
         return [Figure(self.place.code, dept, f.code, f.period or self.period, float(f.value), REPORTED, f.as_of,
                        f.approximate, f.breakdown, f.sentence) for f in self.figures]
 
@@ -195,10 +200,13 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
     return None
 
 
-def extract_text(text: str, name: str = "") -> ExtractionReport:
-    """Everything a report's text says: who, when and every figure (see module doc)."""
+def extract_text(text: str, name: str = "", given: Given | None = None) -> ExtractionReport:
+    """Everything a report's text says: who, when and every figure (see module doc). `given`: the
+    city of a report that names none (--city, the review page's choice); one naming another is an
+    error."""
     sentences = split_sentences(text)
     head = read_header(text, sentences, name)
+    conflict = _given_city(head, given)
     report = ExtractionReport(name, head.place, head.department, head.period, head.period_label)
     found, unmatched = find_figures(sentences)
     for f in found:
@@ -219,7 +227,25 @@ def extract_text(text: str, name: str = "") -> ExtractionReport:
                                            f.sentence.line, f.approximate, f.confidence, f.breakdown, at,
                                            months[id(f)]))
     _problems(report, head, text, unmatched)
+    if conflict:
+        report.problems.insert(0, Problem(ERROR, "report_city_given", name, params=conflict))
     return report
+
+
+def _given_city(head: Header, given: Given | None) -> dict | None:
+    """Take the chosen city when the text names none; the parameters of the error when it names another."""
+    if given is None or given.city is None:
+        return None
+    from activity.places import get_place
+
+    chosen = get_place(given.city)
+    if head.place is None:
+        head.place, head.city_problem = chosen, None
+        return None
+    if head.place.code == chosen.code:
+        return None
+    return {"found": head.place.name_uk, "given": chosen.name_uk, "line": head.title_line,
+            "found_en": head.place.name_en, "given_en": chosen.name_en}
 
 
 def _problems(report: ExtractionReport, head: Header, text: str, unmatched: list) -> None:
@@ -245,7 +271,7 @@ def _problems(report: ExtractionReport, head: Header, text: str, unmatched: list
                 confidence=f"{f.confidence:.2f}".replace(".", ","), sentence=f.sentence[:200])
 
 
-def extract_report(path: str | Path, display_name: str | None = None) -> ExtractionReport:
+def extract_report(path: str | Path, display_name: str | None = None, given: Given | None = None) -> ExtractionReport:
     """Read and extract one report (any of etl.reports.text.REPORT_EXTS); read failures come back as problems."""
     path = Path(path)
     name = display_name or path.name
@@ -253,10 +279,13 @@ def extract_report(path: str | Path, display_name: str | None = None) -> Extract
         text = read_report_text(path, name)
     except ReadError as exc:
         return ExtractionReport(name, problems=[exc.problem])
-    return extract_text(text, name)
+    return extract_text(text, name, given)
 
 
-def report_figures(path: str | Path, display_name: str | None = None) -> tuple[list[Figure], list[Problem]]:
-    """Figures and problems of a report, for ``etl.load.parse.parse_file``."""
-    report = extract_report(path, display_name)
-    return report.to_figures(), report.problems
+def report_figures(path: str | Path, display_name: str | None = None,
+                   given: Given | None = None) -> tuple[list[Figure], list[Problem]]:
+    """Figures and problems of a report, for ``etl.load.parse.parse_file``. A report naming no
+    department is left to the loader, as a workbook naming none is (etl.load.departments: the city's
+    only department, --department, or the upload page's question)."""
+    report = extract_report(path, display_name, given)
+    return report.to_figures(), [p for p in report.problems if p.key != "report_no_department"]

@@ -27,7 +27,7 @@ from activity.formatting import format_number
 from activity.period_text import parse_period
 from activity.periods import Period, PeriodError
 from activity.places import PlaceError, get_place, places_in_text, resolve_place
-from etl.figures import Figure, FigureColumns, as_written
+from etl.figures import Figure, FigureColumns, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem, cell_name
 from etl.sheets.cells import CellProblem, read_date, read_flag, read_value
 from etl.sheets.metrics import metric_problem
@@ -52,14 +52,6 @@ MESSAGES.update({
     ),
 })
 
-
-@dataclass(frozen=True)
-class Given:
-    """What the person loading says about files that do not say it themselves (--city, --year, the
-    upload page's choice): a place code and a year."""
-
-    city: str | None = None
-    year: int | None = None
 
 LONG_HEADERS: dict[str, set[str]] = {
     "city": {"місто", "громада", "city", "населений пункт", "територіальна громада", "тг"},
