@@ -147,7 +147,7 @@ def test_limits_can_be_changed_from_the_environment(tmp_path: Path, wh: Path) ->
                        for i in range(240)])
     path = write_xlsx(tmp_path / "ordinary.xlsx", {"A": rows})
     refused(wh, path, "file_too_big", text="понад 20 000 байтів", env={"DASHBOARD_MAX_PART_BYTES": "20000"})
-    refused(wh, path, "file_unsafe", sheet="A", text="заявляє F241", env={"DASHBOARD_MAX_COLUMNS": "5"})
+    refused(wh, path, "file_unsafe", sheet="A", text="має клітинку F1", env={"DASHBOARD_MAX_COLUMNS": "5"})
     loaded(wh, path)
 
 
@@ -200,8 +200,10 @@ def test_xml_with_a_doctype_is_refused(tmp_path: Path, wh: Path, where: str) -> 
 
 
 @pytest.mark.parametrize(("case", "body", "dimension", "text"), [
-    ("dimension_xfd", '<row r="1"><c r="A1"><v>1</v></c></row>', "A1:XFD1048576", "заявляє XFD1048576"),
     ("stray_xfd", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', None, "XFD1048576"),
+    ("stray_xfd_dimension", '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+     "A1:XFD1048576", "має клітинку XFD1048576"),
+    ("stray_formula", '<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="XFD9"><f>1+1</f></c></row>', None, "XFD9"),
     ("stray_zz_no_dimension", '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="ZZ1048576"><v>1</v></c></row>',
      None, "клітинок"),
     ("rows_out_of_order", '<row r="1048576"><c r="ZZ1048576"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>',

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import zipfile
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
@@ -103,13 +104,29 @@ def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
     return _read_calamine(path, name, facts)
 
 
-def _read_calamine(path: Path, name: str, facts: PackageFacts) -> Grid:
+def _open(pc, path: Path, facts: PackageFacts, by_content: bool):
+    """The workbook as calamine opens it: from the path, or from bytes when the guard trimmed a sheet
+    or the extension is not what the file is (calamine goes by the extension of a path)."""
+    if facts.trimmed:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as dst:
+            for info in src.infolist():  # every part was checked by the guard, sizes and checksums
+                dst.writestr(info.filename, facts.trimmed.get(info.filename) or src.read(info))
+        buf.seek(0)
+        return pc.CalamineWorkbook.from_filelike(buf)
+    if by_content:
+        with path.open("rb") as fh:
+            return pc.CalamineWorkbook.from_filelike(fh)
+    return pc.CalamineWorkbook.from_path(str(path))
+
+
+def _read_calamine(path: Path, name: str, facts: PackageFacts, by_content: bool = False) -> Grid:
     import python_calamine as pc
 
     problems: list[Problem] = []
     sheets: list[Sheet] = []
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        wb = _open(pc, path, facts, by_content)
         for meta in wb.sheets_metadata:
             shown = clean_text(meta.name)  # what messages and locators show
             if str(meta.visible).lower().split(".")[-1] != "visible":
