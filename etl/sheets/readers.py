@@ -1,13 +1,14 @@
-"""Read .xlsx, .ods and .csv files into plain grids of cell values.
+"""Read .xlsx, .ods, .xls and .csv files into plain grids of cell values.
 
 `read_grid` is the only place that knows file formats. It returns every visible sheet as a list of
 rows (cell values: str, float, int, date, datetime or None), plus what the layout parser needs to
 know: hidden rows, formulas never calculated, the 1904 date system. Hidden sheets and rows are
 skipped (what an official sees in Excel is what is loaded) and reported as warnings.
 
-.xlsx and .ods are read with calamine (python-calamine), measured 5-19x faster than openpyxl here,
-after `etl.intake.guard` has checked the package, since calamine aborts the process on some malformed
-files. .csv is read with the standard library: UTF-8 (with or without BOM) or cp1251; `;`, `,` or
+.xlsx, .ods and .xls (Excel 97-2003) are read with calamine (python-calamine), measured 5-19x faster
+than openpyxl here, after `etl.intake.guard` (or `etl.intake.xls` for .xls) has checked the file,
+since calamine aborts the process on some malformed files. A file is read as what its first bytes
+say it is: an .xls renamed .xlsx is read as .xls, and the other way round. .csv is read with the standard library: UTF-8 (with or without BOM) or cp1251; `;`, `,` or
 tab separators.
 """
 
@@ -24,9 +25,9 @@ from pathlib import Path
 from activity.settings import setting
 from etl.intake.guard import PackageFacts, SheetFacts, UnsafeFile, inspect_package, ole_kind, sniff
 from etl.intake.names import clean_text, safe_display_name
+from etl.intake.xls import inspect_xls
 from etl.problems import ERROR, WARNING, Problem
 
-# .xls is accepted only to be explained: "save it as .xlsx" (Excel 97-2003 files are not read).
 SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".ods", ".csv", ".xls"}
 
 
@@ -87,21 +88,20 @@ def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
         kind = ole_kind(str(path))
         if kind == "encrypted":
             raise fail("file_encrypted")
-        raise fail("file_not_what_it_says", ext=ext, actual="стара книга Excel 97-2003 (.xls)"
-                   if kind == "xls" else "файл формату OLE (стара книга Excel 97-2003 або пошкоджений файл)",
-                   hint="Відкрийте її в Excel і збережіть як .xlsx.")
-    if ext == ".xls":
-        raise fail("file_not_what_it_says", ext=ext, actual="не книга Excel 97-2003",
-                   hint="Збережіть таблицю як .xlsx.")
-    if actual != "zip":
+        if kind != "xls":
+            raise fail("file_not_what_it_says", ext=ext, actual="файл формату OLE, але не книга Excel 97-2003 (або пошкоджений)",
+                       hint="Відкрийте її в Excel і збережіть як .xlsx.")
+    elif actual != "zip":
         raise fail("file_not_what_it_says", ext=ext, actual="текст (можливо, CSV)",
                    hint="Змініть розширення на .csv або збережіть як .xlsx.")
-    kind = "ods" if ext == ".ods" else "xlsx"
-    try:
-        facts = inspect_package(str(path), kind)
+    try:  # read as what the file is: an .xlsx renamed .xls, an .xls renamed .xlsx
+        if actual == "ole":
+            facts = inspect_xls(str(path))[0]
+        else:
+            facts = inspect_package(str(path), "ods" if ext == ".ods" else "xlsx")
     except UnsafeFile as exc:
         raise fail(exc.key, clean_text(exc.sheet) if exc.sheet else None, **exc.params) from exc
-    return _read_calamine(path, name, facts)
+    return _read_calamine(path, name, facts, by_content=(ext == ".xls") != (actual == "ole"))
 
 
 def _open(pc, path: Path, facts: PackageFacts, by_content: bool):
