@@ -160,10 +160,10 @@ def _workbook_stream(fh, max_bytes: int) -> bytes:
     if book is None:
         raise Damaged("no Workbook stream")
     _, _, start, stream_size = book
-    if stream_size > max_bytes:
-        raise TooBig(stream_size)
     if stream_size > n_sectors * size:
         raise Damaged("stream larger than the file")
+    if stream_size > max_bytes:
+        raise TooBig(stream_size)
     if stream_size >= cutoff:
         sectors = chain(start, stream_size // size + 1)
         data = b"".join(_sector_of(fh, s, size, short_ok=True) for s in sectors)
