@@ -6,9 +6,10 @@ with the standard library: the sheets (how many, which are hidden), encryption (
 a password was set), the 1904 date system, and for each worksheet the cells with content, so the
 same limits as for .xlsx hold (columns, rows, cells over all sheets) and hidden rows and error
 cells are known. Empty styled cells (BLANK, MULBLANK) are skipped, as the reader skips them.
-A record that runs past the end of the stream, a sheet offset outside it, or a shared-string
-table that claims more strings than the stream could hold is refused as damaged: those are what
-would make a reader read or allocate beyond the file.
+A record that runs past the end of the stream, a sheet offset outside it, a shared-string table
+that claims more strings than the stream could hold, or a DIMENSIONS record stating bounds no
+Excel 97-2003 sheet can have (calamine reserves room for the area it states) is refused as
+damaged: those are what would make a reader read or allocate beyond the file.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from etl.intake.ole import Damaged, TooBig, workbook_stream
 from etl.intake.sheet_xml import SheetFacts
 
 BOF, EOF, FILEPASS, BOUNDSHEET, DATEMODE, SST, ROW = 0x0809, 0x000A, 0x002F, 0x0085, 0x0022, 0x00FC, 0x0208
+DIMENSIONS = 0x0200
+BIFF8_ROWS, BIFF8_COLUMNS = 65_536, 256
 # records of one cell with content: row and column are their first two words
 VALUE_CELLS = {0x0203, 0x027E, 0x00FD, 0x0204, 0x0205, 0x0006, 0x00D6}
 MULRK, BOOLERR = 0x00BD, 0x0205
@@ -119,6 +122,15 @@ def _sheet(data: bytes, pos: int, name: str, bounds: tuple[int, int]) -> SheetFa
         elif kind == ROW and length >= 16:
             if struct.unpack_from("<H", data, body + 12)[0] & 0x20:
                 facts.hidden_rows.add(struct.unpack_from("<H", data, body)[0])
+            pos = body + length
+            continue
+        elif kind == DIMENSIONS:  # the reader reserves room for the area it states
+            if length != 14:
+                raise _damaged(f"аркуш «{name}»: запис розмірів довжиною {length}", f"sheet '{name}': a dimensions "
+                               f"record of length {length}")
+            rw_first, rw_last, col_first, col_last = struct.unpack_from("<IIHH", data, body)
+            if not (rw_first <= rw_last <= BIFF8_ROWS and col_first <= col_last <= BIFF8_COLUMNS):
+                raise _damaged(f"аркуш «{name}» заявляє неможливі межі", f"sheet '{name}' states impossible bounds")
             pos = body + length
             continue
         elif kind == EOF or kind == BOF:
