@@ -76,9 +76,32 @@ def xls_seeds(folder: Path, n: int = 3) -> list[Path]:
     return out
 
 
+# record types a reader sizes things by, or that change how it reads what follows
+RECORD_TYPES = [0x00FC, 0x00BD, 0x00BE, 0x0006, 0x0200, 0x0085, 0x0017, 0x0018, 0x041E, 0x00E0, 0x003C, 0x0809,
+                0x04BC, 0x0221, 0x0207, 0x00E5, 0x01B8, 0x0031, 0x0042, 0x000A, 0x002F, 0x0022, 0x00FD, 0x027E]
+
+
+def _stream_span(data: bytes) -> tuple[int, int]:
+    """Where the Workbook stream lies in the file (xlwt writes it in one piece), else the whole file."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from etl.intake.ole import workbook_stream
+
+    with tempfile.NamedTemporaryFile(suffix=".xls") as fh:
+        fh.write(data)
+        fh.flush()
+        try:
+            stream = workbook_stream(fh.name, len(data))
+        except ValueError:
+            return 0, len(data)
+    at = data.find(stream)
+    return (at, at + len(stream)) if at >= 0 else (0, len(data))
+
+
 def _mutate_ole(data: bytes, rng: random.Random) -> tuple[str, bytes]:
     out = bytearray(data)
-    kind = rng.choice(["flip", "truncate", "ole_flip", "ole_field", "biff", "biff"])
+    kind = rng.choice(["flip", "truncate", "ole_flip", "ole_field", "biff", "record", "record"])
     if kind == "flip":
         for _ in range(rng.randint(1, 20)):
             out[rng.randrange(len(out))] = rng.randrange(256)
@@ -92,10 +115,22 @@ def _mutate_ole(data: bytes, rng: random.Random) -> tuple[str, bytes]:
         value = rng.choice([0, 1, 7, 0xFFFFFFFE, 0xFFFFFFFF, 0x7FFFFFFF, rng.randrange(1 << 32)])
         if at + 4 <= len(out):
             out[at: at + 4] = value.to_bytes(4, "little")
-    else:  # a record length, or a row or column, somewhere in the Workbook stream
+    elif kind == "biff":  # a record length, or a row or column, somewhere in the Workbook stream
+        start, end = _stream_span(data)
         for _ in range(rng.randint(1, 4)):
-            at = rng.randrange(1536, max(len(out) - 2, 1537))
+            at = rng.randrange(start, max(end - 2, start + 1))
             out[at: at + 2] = rng.choice([0, 255, 256, 0x7FFF, 0xFFFF, rng.randrange(1 << 16)]).to_bytes(2, "little")
+    else:  # one record's type (or length) changed: the reader reads its bytes as another record
+        start, end = _stream_span(data)
+        records, pos = [], start
+        while pos + 4 <= end:
+            records.append(pos)
+            pos += 4 + int.from_bytes(out[pos + 2: pos + 4], "little")
+        at = rng.choice(records)
+        if rng.random() < 0.7:
+            out[at: at + 2] = rng.choice(RECORD_TYPES).to_bytes(2, "little")
+        else:
+            out[at + 2: at + 4] = rng.choice([0, 1, 2, 4, 8, 14, rng.randrange(64)]).to_bytes(2, "little")
     return kind, bytes(out)
 
 
