@@ -264,7 +264,7 @@ def test_16384_columns(tmp_path: Path, wh: Path) -> None:
     from etl.problems import cell_name
 
     body = '<row r="1">' + "".join(h.cell(cell_name(0, c), c) for c in range(16_384)) + "</row>"
-    refused(wh, part_file(tmp_path, "wide.xlsx", {"W": h.sheet_xml(body)}), "file_unsafe", sheet="W", text="XFD1")
+    refused(wh, part_file(tmp_path, "wide.xlsx", {"W": h.sheet_xml(body)}), "file_unsafe", sheet="W", text="має клітинку AAA1")
 
 
 def test_300_sheets(tmp_path: Path, wh: Path) -> None:
