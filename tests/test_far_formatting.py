@@ -33,7 +33,7 @@ SHEET = "xl/worksheets/sheet1.xml"
 
 
 def _plain(tmp_path: Path) -> Path:
-    rows = long_rows(*[["Ніжин", DEPT_NIZHYN, m, "news_published", v, None] for m, v in zip(MONTHS, FIVE)])
+    rows = long_rows(*[["Ніжин", DEPT_NIZHYN, m, "news_published", v, None] for m, v in zip(MONTHS, FIVE, strict=True)])
     return write_xlsx(tmp_path / "plain.xlsx", {"Звіт": rows})
 
 

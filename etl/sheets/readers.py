@@ -14,9 +14,11 @@ tab separators.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import time
@@ -101,52 +103,58 @@ def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
             facts = inspect_package(str(path), "ods" if ext == ".ods" else "xlsx")
     except UnsafeFile as exc:
         raise fail(exc.key, clean_text(exc.sheet) if exc.sheet else None, **exc.params) from exc
-    return _read_calamine(path, name, facts, by_content=(ext == ".xls") != (actual == "ole"))
+    renamed = (ext == ".xls") != (actual == "ole")
+    return _read_calamine(path, name, facts, (".xls" if actual == "ole" else ".xlsx") if renamed else None)
 
 
-def _open(pc, path: Path, facts: PackageFacts, by_content: bool):
-    """The workbook as calamine opens it: from the path, or from bytes when the guard trimmed a sheet
-    or the extension is not what the file is (calamine goes by the extension of a path)."""
-    if facts.trimmed:
-        buf = io.BytesIO()
-        with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as dst:
-            for info in src.infolist():  # every part was checked by the guard, sizes and checksums
-                dst.writestr(info.filename, facts.trimmed.get(info.filename) or src.read(info))
-        buf.seek(0)
-        return pc.CalamineWorkbook.from_filelike(buf)
-    if by_content:
-        with path.open("rb") as fh:
-            return pc.CalamineWorkbook.from_filelike(fh)
-    return pc.CalamineWorkbook.from_path(str(path))
+@contextlib.contextmanager
+def _as_read(path: Path, facts: PackageFacts, suffix: str | None):
+    """The path calamine should open: the file itself; a link to it named with the right suffix when
+    its extension is not what it is (calamine goes by the extension); or, when the guard trimmed a
+    sheet, a copy of the package with the trimmed parts, in a temporary folder deleted afterwards
+    (on disk rather than in memory: a package may unpack to hundreds of megabytes)."""
+    if not facts.trimmed and suffix is None:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="dashboard-read-") as tmp:
+        target = Path(tmp) / f"book{suffix or path.suffix.lower()}"
+        if facts.trimmed:
+            with zipfile.ZipFile(path) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as dst:
+                for info in src.infolist():  # every part was checked by the guard, sizes and checksums
+                    dst.writestr(info.filename, facts.trimmed.get(info.filename) or src.read(info))
+        else:
+            target.symlink_to(path.resolve())
+        yield target
 
 
-def _read_calamine(path: Path, name: str, facts: PackageFacts, by_content: bool = False) -> Grid:
+def _read_calamine(path: Path, name: str, facts: PackageFacts, suffix: str | None = None) -> Grid:
     import python_calamine as pc
 
     problems: list[Problem] = []
     sheets: list[Sheet] = []
     try:
-        wb = _open(pc, path, facts, by_content)
-        for meta in wb.sheets_metadata:
-            shown = clean_text(meta.name)  # what messages and locators show
-            if str(meta.visible).lower().split(".")[-1] != "visible":
-                problems.append(Problem(WARNING, "sheet_hidden", name, shown, params={"sheet": shown}))
-                continue
-            rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            sfacts = facts.sheets.get(meta.name, SheetFacts())
-            rows = [_cells(row) for row in rows]
-            for (r, c), text in sfacts.error_cells.items():
-                if r < len(rows) and c < len(rows[r]):
-                    rows[r][c] = text  # calamine reads error cells as empty; keep the error visible
-            if sfacts.hidden_rows:
-                hidden = sorted(r for r in sfacts.hidden_rows if r < len(rows))
-                for r in hidden:
-                    rows[r] = [None] * len(rows[r])
-                if hidden:
-                    problems.append(Problem(WARNING, "rows_hidden", name, shown,
-                                            params={"rows": ", ".join(str(r + 1) for r in hidden[:20])}))
-            sheets.append(Sheet(shown, rows, sfacts.formula_no_value, facts.date1904))
-        wb.close()
+        with _as_read(path, facts, suffix) as readable:
+            wb = pc.CalamineWorkbook.from_path(str(readable))
+            for meta in wb.sheets_metadata:
+                shown = clean_text(meta.name)  # what messages and locators show
+                if str(meta.visible).lower().split(".")[-1] != "visible":
+                    problems.append(Problem(WARNING, "sheet_hidden", name, shown, params={"sheet": shown}))
+                    continue
+                rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                sfacts = facts.sheets.get(meta.name, SheetFacts())
+                rows = [_cells(row) for row in rows]
+                for (r, c), text in sfacts.error_cells.items():
+                    if r < len(rows) and c < len(rows[r]):
+                        rows[r][c] = text  # calamine reads error cells as empty; keep the error visible
+                if sfacts.hidden_rows:
+                    hidden = sorted(r for r in sfacts.hidden_rows if r < len(rows))
+                    for r in hidden:
+                        rows[r] = [None] * len(rows[r])
+                    if hidden:
+                        problems.append(Problem(WARNING, "rows_hidden", name, shown,
+                                                params={"rows": ", ".join(str(r + 1) for r in hidden[:20])}))
+                sheets.append(Sheet(shown, rows, sfacts.formula_no_value, facts.date1904))
+            wb.close()
     except pc.PasswordError as exc:
         raise ReadError(Problem(ERROR, "file_encrypted", name)) from exc
     except (KeyboardInterrupt, SystemExit):
