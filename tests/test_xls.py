@@ -180,3 +180,19 @@ def test_a_damaged_container_is_refused(tmp_path: Path, how: str) -> None:
     assert file == "broken.xls"
     assert key in ("file_unreadable", "file_not_what_it_says"), message
     assert "97-2003" in message
+
+
+def test_a_folder_load_finds_xls_files(tmp_path: Path, db: Path) -> None:
+    from activity.warehouse.store import query
+    from etl.load.loader import load
+    from etl.load.parse import expand_paths
+
+    folder = tmp_path / "звіти"
+    folder.mkdir()
+    write_xls(folder / "nizhyn_2021.xls", {"A": LONG})
+    write_xlsx(folder / "other.xlsx", {"B": long_rows(["Ніжин", DEPT_NIZHYN, "липень 2021", "news_published", 77, None])})
+    files = expand_paths([folder])
+    assert [f.name for f in files] == ["nizhyn_2021.xls", "other.xlsx"]
+    assert load([parse_file(f) for f in files], db).loaded
+    values = query("SELECT value FROM observations WHERE metric = 'news_published' ORDER BY period_start", path=db)
+    assert values["value"].tolist() == [465, 1546, 0, 77]
