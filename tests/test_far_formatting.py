@@ -134,3 +134,45 @@ def test_reading_far_formatting_takes_the_memory_of_the_plain_file(tmp_path: Pat
         cells, peak = _read_peak(_edited(tmp_path, f"{family}.xlsx", FAMILIES[family]))
         assert cells == plain_cells == 6 * 6  # the grid is the data's, not the formatting's
         assert peak <= plain_peak + 32 * 1024, json.dumps({"family": family, "kb": peak, "plain_kb": plain_peak})
+
+
+def _xls_with_a_far_space(path: Path, fillers: int = 0) -> Path:
+    """The five figures as .xls with a space typed at IV65536 (the last cell of Excel 97-2003);
+    `fillers` distinct texts on a hidden sheet first, so that the space's shared string lies
+    beyond the first CONTINUE record of the string table."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    if fillers:
+        hidden = wb.add_sheet("Довідник")
+        hidden.visibility = 1
+        for i in range(fillers):
+            hidden.write(i, 0, f"запис номер {i:05d}")
+    ws = wb.add_sheet("Звіт")
+    rows = long_rows(*[["Ніжин", DEPT_NIZHYN, m, "news_published", v, None] for m, v in zip(MONTHS, FIVE, strict=True)])
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is not None:
+                ws.write(r, c, v)
+    ws.write(65535, 255, " ")
+    ws.write(65535, 0, "\u00a0\t")
+    wb.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("fillers", [0, 3000])
+def test_a_space_at_the_last_cell_of_an_xls_loads(tmp_path: Path, wh: Path, fillers: int) -> None:
+    pytest.importorskip("xlwt")
+    loaded(wh, _xls_with_a_far_space(tmp_path / f"space_{fillers}.xls", fillers))
+    assert _figures(wh) == FIVE
+
+
+def test_reading_an_xls_with_a_far_space_takes_the_memory_of_the_plain_file(tmp_path: Path) -> None:
+    pytest.importorskip("xlwt")
+    from tests.xls_writer import write_xls
+
+    rows = long_rows(*[["Ніжин", DEPT_NIZHYN, m, "news_published", v, None] for m, v in zip(MONTHS, FIVE, strict=True)])
+    plain_cells, plain_peak = _read_peak(write_xls(tmp_path / "plain.xls", {"Звіт": rows}))
+    cells, peak = _read_peak(_xls_with_a_far_space(tmp_path / "space.xls"))
+    assert cells == plain_cells == 6 * 6
+    assert peak <= plain_peak + 32 * 1024, (peak, plain_peak)

@@ -191,3 +191,47 @@ def _sector_of(fh, number: int, size: int, short_ok: bool = False) -> bytes:
     if len(data) < size and not short_ok:
         raise Damaged("truncated compound file")
     return data
+
+
+def write_container(fh, stream: bytes) -> None:
+    """Write a compound file holding one `Workbook` stream (version 3, 512-byte sectors) to `fh`.
+
+    The reader of an .xls is given this copy, not the file as it came: its container is then
+    exactly the stream `etl.intake.xls` has walked. A stream shorter than the 4096 bytes below
+    which a stream would live in the mini stream is padded with zero bytes (no record)."""
+    free, fat_mark, difat_mark = 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFC
+    data = stream.ljust(4096, b"\x00")
+    n_stream = (len(data) + 511) // 512
+    n_fat = n_difat = 0
+    while True:  # the FAT must also cover its own sectors and the DIFAT's
+        need_fat = (n_stream + 1 + n_fat + n_difat + 127) // 128
+        need_difat = max(0, (need_fat - 109 + 126) // 127)
+        if (need_fat, need_difat) == (n_fat, n_difat):
+            break
+        n_fat, n_difat = need_fat, need_difat
+    fat_at, difat_at, dir_at, stream_at = 0, n_fat, n_fat + n_difat, n_fat + n_difat + 1
+    fat = [fat_mark] * n_fat + [difat_mark] * n_difat + [_END]
+    fat += [stream_at + i + 1 for i in range(n_stream - 1)] + [_END]
+    fat += [free] * (n_fat * 128 - len(fat))
+    fat_numbers = list(range(fat_at, fat_at + n_fat))
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", OLE_MAGIC, b"\x00" * 16, 0x3E, 3, 0xFFFE, 9, 6, b"\x00" * 6,
+                         0, n_fat, dir_at, 0, 4096, _END, 0, difat_at if n_difat else _END, n_difat)
+    head_difat = fat_numbers[:109]
+    header += struct.pack("<109I", *(head_difat + [free] * (109 - len(head_difat))))
+    fh.write(header)
+    fh.write(struct.pack(f"<{len(fat)}I", *fat))
+    rest = fat_numbers[109:]
+    for i in range(n_difat):
+        chunk = rest[i * 127: (i + 1) * 127]
+        nxt = difat_at + i + 1 if i + 1 < n_difat else _END
+        fh.write(struct.pack("<128I", *(chunk + [free] * (127 - len(chunk)) + [nxt])))
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = name.encode("utf-16-le") + b"\x00\x00" if name else b""
+        return (encoded.ljust(64, b"\x00") + struct.pack("<HBBIII", len(encoded), kind, 1, free, free, child)
+                + b"\x00" * 36 + struct.pack("<IQ", start, size))
+
+    fh.write(entry("Root Entry", 5, 1, _END, 0) + entry("Workbook", 2, free, stream_at, len(data))
+             + entry("", 0, free, 0, 0) * 2)
+    fh.write(data)
+    fh.write(b"\x00" * (n_stream * 512 - len(data)))

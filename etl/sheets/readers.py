@@ -27,7 +27,8 @@ from pathlib import Path
 from activity.settings import setting
 from etl.intake.guard import PackageFacts, SheetFacts, UnsafeFile, inspect_package, ole_kind, sniff
 from etl.intake.names import clean_text, safe_display_name
-from etl.intake.xls import inspect_xls
+from etl.intake.ole import write_container
+from etl.intake.xls import XlsFacts, inspect_xls
 from etl.problems import ERROR, WARNING, Problem
 
 SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".ods", ".csv", ".xls"}
@@ -98,27 +99,31 @@ def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
                    hint="Змініть розширення на .csv або збережіть як .xlsx.")
     try:  # read as what the file is: an .xlsx renamed .xls, an .xls renamed .xlsx
         if actual == "ole":
-            facts = inspect_xls(str(path))[0]
+            facts = inspect_xls(str(path))
         else:
             facts = inspect_package(str(path), "ods" if ext == ".ods" else "xlsx")
     except UnsafeFile as exc:
         raise fail(exc.key, clean_text(exc.sheet) if exc.sheet else None, **exc.params) from exc
-    renamed = (ext == ".xls") != (actual == "ole")
-    return _read_calamine(path, name, facts, (".xls" if actual == "ole" else ".xlsx") if renamed else None)
+    renamed = actual == "zip" and ext == ".xls"
+    return _read_calamine(path, name, facts, ".xlsx" if renamed else None)
 
 
 @contextlib.contextmanager
 def _as_read(path: Path, facts: PackageFacts, suffix: str | None):
-    """The path calamine should open: the file itself; a link to it named with the right suffix when
-    its extension is not what it is (calamine goes by the extension); or, when the guard trimmed a
-    sheet, a copy of the package with the trimmed parts, in a temporary folder deleted afterwards
-    (on disk rather than in memory: a package may unpack to hundreds of megabytes)."""
-    if not facts.trimmed and suffix is None:
+    """The path calamine should open, in a temporary folder deleted afterwards when it is not the file
+    itself: for an .xls always the copy `etl.intake.xls` checked (its stream in a fresh container);
+    for a package the guard trimmed, a copy with the trimmed parts (on disk rather than in memory: a
+    package may unpack to hundreds of megabytes); for an .xlsx named .xls, a link named .xlsx
+    (calamine goes by the extension); else the file itself."""
+    if not isinstance(facts, XlsFacts) and not facts.trimmed and suffix is None:
         yield path
         return
     with tempfile.TemporaryDirectory(prefix="dashboard-read-") as tmp:
-        target = Path(tmp) / f"book{suffix or path.suffix.lower()}"
-        if facts.trimmed:
+        target = Path(tmp) / ("book.xls" if isinstance(facts, XlsFacts) else f"book{suffix or path.suffix.lower()}")
+        if isinstance(facts, XlsFacts):
+            with target.open("wb") as fh:
+                write_container(fh, facts.stream)
+        elif facts.trimmed:
             with zipfile.ZipFile(path) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as dst:
                 for info in src.infolist():  # every part was checked by the guard, sizes and checksums
                     dst.writestr(info.filename, facts.trimmed.get(info.filename) or src.read(info))
