@@ -32,7 +32,7 @@ class SheetFacts:
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # "#DIV/0!" by (row, col)
     last_row: int = 0  # 1-based; 0 for an empty sheet
     last_col: int = -1  # 0-based
-    # cells that hold only white space, beyond the cells with a value: (row, col), (start, end) byte span
+    # cells that hold only white space, beyond the cells with content: 0-based (row, col), (start, end) bytes
     blank_far: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
 
@@ -123,7 +123,7 @@ def scan_sheet(data: bytes, check: Callable[[int, int], None],
     except expat.ExpatError as exc:
         raise PackageRefused("file_unreadable", f"пошкоджений XML аркуша ({exc})",
                              f"damaged sheet XML ({exc})") from exc
-    facts.blank_far = [((row, col), (a, b)) for (row, col), a, b in blanks
+    facts.blank_far = [((row - 1, col), (a, b)) for (row, col), a, b in blanks
                        if row > facts.last_row or col > facts.last_col]
     return facts
 
