@@ -8,8 +8,8 @@
 Each mutation starts from a shipped workbook (data/demo/*.xlsx, data/templates/*) and is one of:
 byte flips anywhere, a truncation, a change inside one zip entry (bytes flipped, a chunk cut or
 repeated, a hostile fragment inserted: a cell at XFD1048576, a huge row number, a DOCTYPE, a
-lower-case or prefixed reference), a rewritten zip header field (sizes, method, offsets), or the
-entries of two workbooks shuffled together. Excel 97-2003 (.xls) seeds are the first demo workbooks
+lower-case or prefixed reference, formatting or white space at XFD1048576), a rewritten zip header
+field (sizes, method, offsets), or the entries of two workbooks shuffled together. Excel 97-2003 (.xls) seeds are the first demo workbooks
 written again with xlwt at run time; their mutations are byte flips, a truncation, bytes flipped in
 the compound file's header, FAT and directory, a header or directory field set to a hostile number
 (sector counts, chain starts, a stream's size), or a BIFF record's length or a cell's row and
@@ -43,6 +43,10 @@ FRAGMENTS = [
     b'<x:c r="B2"><x:v>3</x:v></x:c>', b'<c r="B2" t="e"><v>#DIV/0!</v></c>', b'<c r="B2"><f>1+1</f></c>',
     b'<row r="99999999">', b"\x00\xff", b"&amp;&lt;", b'<c r="B2" t="s"><v>999999</v></c>',
     b'<sheet name="X" sheetId="9" r:id="rId9"/>', b'<dimension ref="A1:XFD1048576"/>',
+    # formatting at the sheet's edge, which loads: empty styled cells, a style over every column, far white space
+    b'<row r="1048576" s="1" customFormat="1"><c r="A1048576" s="1"/><c r="XFD1048576" s="1"/></row>',
+    b'<cols><col min="1" max="16384" style="1"/></cols>', b'<c r="XFD1048576" t="inlineStr"><is><t> </t></is></c>',
+    b'<c r="XFD1048576" t="s"><v>0</v></c>', b'<c r="XFD1048576" t="str"><v> </v></c>',
 ]
 
 
