@@ -196,3 +196,37 @@ def test_a_folder_load_finds_xls_files(tmp_path: Path, db: Path) -> None:
     assert load([parse_file(f) for f in files], db).loaded
     values = query("SELECT value FROM observations WHERE metric = 'news_published' ORDER BY period_start", path=db)
     assert values["value"].tolist() == [465, 1546, 0, 77]
+
+
+def test_excel_errors_in_an_xls_are_errors_naming_the_cell(tmp_path: Path) -> None:
+    """An error typed into a cell (BOOLERR) and a formula whose cached value is an error (FORMULA)."""
+    import xlwt
+
+    rows = long_rows(["Ніжин", DEPT_NIZHYN, "березень 2021", "news_published", 5, None],
+                     ["Ніжин", DEPT_NIZHYN, "квітень 2021", "news_published", None, None],
+                     ["Ніжин", DEPT_NIZHYN, "травень 2021", "news_published", 7, None])
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("A")
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is not None:
+                ws.write(r, c, v)
+    ws.row(2).set_cell_error(4, "#DIV/0!")
+    wb.save(str(tmp_path / "typed.xls"))
+    stream = _workbook_stream(tmp_path / "typed.xls")
+    # E4 (7) becomes the formula =1/0 with its cached value #DIV/0! (ptgInt 1, ptgInt 0, ptgDiv)
+    pos, length = next((p, n) for p, kind, n in _records(stream)
+                       if kind in (0x0203, 0x027E) and struct.unpack_from("<HH", stream, p + 4) == (3, 4))
+    rgce = b"\x1e\x01\x00\x1e\x00\x00\x06"
+    body = (struct.pack("<HHH", 3, 4, 15) + bytes([2, 0, 0x07, 0, 0, 0, 0xFF, 0xFF]) + struct.pack("<HIH", 0, 0, len(rgce))
+            + rgce)
+    formula = struct.pack("<HH", 0x0006, len(body)) + body
+    path = tmp_path / "errors.xls"
+    path.write_bytes(h.ole_container({"Workbook": stream[:pos] + formula + stream[pos + 4 + length:]}))
+    for name in ("typed.xls", "errors.xls"):
+        result = parse_file(tmp_path / name)
+        assert [f.value for f in result.figures] == ([5] if name == "errors.xls" else [5, 7])
+        cells = {p.cell for p in result.errors}
+        assert "A!E3" in {f"{p.sheet}!{p.cell}" for p in result.errors}, [p.render() for p in result.errors]
+        assert ("E4" in cells) == (name == "errors.xls"), [p.render() for p in result.errors]
+        assert all("#DIV/0!" in p.message() for p in result.errors)

@@ -33,7 +33,7 @@ DIMENSIONS, CONTINUE, BLANK, LABELSST, LABEL = 0x0200, 0x003C, 0x0201, 0x00FD, 0
 BIFF8_ROWS, BIFF8_COLUMNS = 65_536, 256
 # records of one cell with content: row and column are their first two words
 VALUE_CELLS = {0x0203, 0x027E, LABELSST, LABEL, 0x0205, 0x0006, 0x00D6}
-MULRK, BOOLERR = 0x00BD, 0x0205
+MULRK, BOOLERR, FORMULA = 0x00BD, 0x0205, 0x0006
 ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
           0x2A: "#N/A"}
 _HEAD = struct.Struct("<HH")
@@ -151,6 +151,8 @@ def _sheet(data: bytes, pos: int, name: str, bounds: tuple[int, int],
             row, col = unpack(data, body)
             if kind == BOOLERR and length >= 8 and data[body + 7] == 1:
                 facts.error_cells[(row, col)] = ERRORS.get(data[body + 6], "#ERROR")
+            elif kind == FORMULA and length >= 14 and data[body + 12: body + 14] == b"\xff\xff" and data[body + 6] == 2:
+                facts.error_cells[(row, col)] = ERRORS.get(data[body + 8], "#ERROR")  # a formula whose value is an error
             if strict is not None and _white(kind, data, body, length, strict[0]):
                 blank_cells.append((row, col, pos))
                 pos = body + length
