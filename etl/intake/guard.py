@@ -4,11 +4,11 @@ The fast reader (calamine) aborts the whole process on some malformed sheets (a 
 XFD1048576 makes it allocate the whole grid), and any zip can be a bomb. Formatting alone is no
 reason to refuse: Excel writes empty styled cells, whole-width column styles and a dimension of
 A1:XFD1048576 when someone formats whole rows or columns, and the reader skips all of them; a cell
-holding only white space far away is cut out of the copy the reader gets (`PackageFacts.trimmed`). This module inspects the
-package with the standard library only, every part read through `etl.intake.package` (bounded, checked
-against what the zip directory claims, no XML DOCTYPE), and either refuses the file with a plain
-reason or returns what the parser cannot tell us: hidden rows, formulas that were never
-calculated, Excel error cells, the 1904 date system.
+holding only white space far away is cut out of the copy the reader gets (`PackageFacts.trimmed`).
+This module inspects the package with the standard library only, every part read through
+`etl.intake.package` (bounded, checked against what the zip directory claims, no XML DOCTYPE), and
+either refuses the file with a plain reason or returns what the parser cannot tell us: hidden rows,
+formulas that were never calculated, Excel error cells, the 1904 date system.
 
 Sheet XML is examined with byte-level regular expressions when it is written the way Excel,
 LibreOffice, openpyxl and XlsxWriter write it (every cell `<c r="B7" ...>`). Anything else (a
