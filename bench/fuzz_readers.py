@@ -3,12 +3,17 @@
     .venv/bin/python bench/fuzz_readers.py                 # 300 mutations, seed 1
     .venv/bin/python bench/fuzz_readers.py -n 2000 --seed 7 --timeout 10
     .venv/bin/python bench/fuzz_readers.py -n 30 --json    # what tests/test_fuzz_readers.py runs
+    .venv/bin/python bench/fuzz_readers.py --only xls      # only Excel 97-2003 files
 
 Each mutation starts from a shipped workbook (data/demo/*.xlsx, data/templates/*) and is one of:
 byte flips anywhere, a truncation, a change inside one zip entry (bytes flipped, a chunk cut or
 repeated, a hostile fragment inserted: a cell at XFD1048576, a huge row number, a DOCTYPE, a
-lower-case or prefixed reference), a rewritten zip header field (sizes, method, offsets), or the
-entries of two workbooks shuffled together. Every mutated file goes through `etl.load.parse.parse_file`
+lower-case or prefixed reference, formatting or white space at XFD1048576), a rewritten zip header
+field (sizes, method, offsets), or the entries of two workbooks shuffled together. Excel 97-2003 (.xls) seeds are the first demo workbooks
+written again with xlwt at run time; their mutations are byte flips, a truncation, bytes flipped in
+the compound file's header, FAT and directory, a header or directory field set to a hostile number
+(sector counts, chain starts, a stream's size), or a BIFF record's length or a cell's row and
+column rewritten. Every mutated file goes through `etl.load.parse.parse_file`
 (guard, calamine, layouts, validation) in a worker process: a file is LOADED (figures, no errors),
 REFUSED (errors naming the file), or CRASHED (the worker died, hung past --timeout seconds, or
 an exception escaped parse_file). Crashing inputs are kept under bench/out/fuzz/ for replay.
@@ -38,6 +43,10 @@ FRAGMENTS = [
     b'<x:c r="B2"><x:v>3</x:v></x:c>', b'<c r="B2" t="e"><v>#DIV/0!</v></c>', b'<c r="B2"><f>1+1</f></c>',
     b'<row r="99999999">', b"\x00\xff", b"&amp;&lt;", b'<c r="B2" t="s"><v>999999</v></c>',
     b'<sheet name="X" sheetId="9" r:id="rId9"/>', b'<dimension ref="A1:XFD1048576"/>',
+    # formatting at the sheet's edge, which loads: empty styled cells, a style over every column, far white space
+    b'<row r="1048576" s="1" customFormat="1"><c r="A1048576" s="1"/><c r="XFD1048576" s="1"/></row>',
+    b'<cols><col min="1" max="16384" style="1"/></cols>', b'<c r="XFD1048576" t="inlineStr"><is><t> </t></is></c>',
+    b'<c r="XFD1048576" t="s"><v>0</v></c>', b'<c r="XFD1048576" t="str"><v> </v></c>',
 ]
 
 
@@ -46,7 +55,93 @@ def seeds() -> list[Path]:
     return [f for f in files if f.suffix.lower() in (".xlsx", ".csv", ".ods")]
 
 
+def xls_seeds(folder: Path, n: int = 3) -> list[Path]:
+    """The first demo workbooks written again as .xls with xlwt (none when xlwt is not installed)."""
+    try:
+        import xlwt
+    except ImportError:
+        return []
+    sys.path.insert(0, str(ROOT))
+    from etl.sheets.readers import read_grid
+
+    out = []
+    for src in sorted((ROOT / "data" / "demo").glob("*.xlsx"))[:n]:
+        wb = xlwt.Workbook(encoding="utf-8")
+        as_date = xlwt.easyxf(num_format_str="DD.MM.YYYY")
+        for sheet in read_grid(src).sheets:
+            ws = wb.add_sheet(sheet.name[:31])
+            for r, row in enumerate(sheet.rows[:65536]):
+                for c, v in enumerate(row[:256]):
+                    if v is not None:
+                        ws.write(r, c, v, as_date) if hasattr(v, "year") else ws.write(r, c, v)
+        path = folder / f"{src.stem}.xls"
+        wb.save(str(path))
+        out.append(path)
+    return out
+
+
+# record types a reader sizes things by, or that change how it reads what follows
+RECORD_TYPES = [0x00FC, 0x00BD, 0x00BE, 0x0006, 0x0200, 0x0085, 0x0017, 0x0018, 0x041E, 0x00E0, 0x003C, 0x0809,
+                0x04BC, 0x0221, 0x0207, 0x00E5, 0x01B8, 0x0031, 0x0042, 0x000A, 0x002F, 0x0022, 0x00FD, 0x027E]
+
+
+def _stream_span(data: bytes) -> tuple[int, int]:
+    """Where the Workbook stream lies in the file (xlwt writes it in one piece), else the whole file."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from etl.intake.ole import workbook_stream
+
+    with tempfile.NamedTemporaryFile(suffix=".xls") as fh:
+        fh.write(data)
+        fh.flush()
+        try:
+            stream = workbook_stream(fh.name, len(data))
+        except ValueError:
+            return 0, len(data)
+    at = data.find(stream)
+    return (at, at + len(stream)) if at >= 0 else (0, len(data))
+
+
+def _mutate_ole(data: bytes, rng: random.Random) -> tuple[str, bytes]:
+    out = bytearray(data)
+    kind = rng.choice(["flip", "truncate", "ole_flip", "ole_field", "biff", "record", "record"])
+    if kind == "flip":
+        for _ in range(rng.randint(1, 20)):
+            out[rng.randrange(len(out))] = rng.randrange(256)
+    elif kind == "truncate":
+        return kind, data[: rng.randrange(1, len(data))]
+    elif kind == "ole_flip":  # header, FAT and directory: the first sectors
+        for _ in range(rng.randint(1, 8)):
+            out[rng.randrange(min(len(out), 1536))] = rng.randrange(256)
+    elif kind == "ole_field":
+        at = rng.choice([44, 48, 56, 60, 64, 68, 72, 76, 80, 1024 + 128 + 116, 1024 + 128 + 120, 1024 + 116, 1024 + 120])
+        value = rng.choice([0, 1, 7, 0xFFFFFFFE, 0xFFFFFFFF, 0x7FFFFFFF, rng.randrange(1 << 32)])
+        if at + 4 <= len(out):
+            out[at: at + 4] = value.to_bytes(4, "little")
+    elif kind == "biff":  # a record length, or a row or column, somewhere in the Workbook stream
+        start, end = _stream_span(data)
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randrange(start, max(end - 2, start + 1))
+            out[at: at + 2] = rng.choice([0, 255, 256, 0x7FFF, 0xFFFF, rng.randrange(1 << 16)]).to_bytes(2, "little")
+    else:  # one record's type (or length) changed: the reader reads its bytes as another record
+        start, end = _stream_span(data)
+        records, pos = [], start
+        while pos + 4 <= end:
+            records.append(pos)
+            pos += 4 + int.from_bytes(out[pos + 2: pos + 4], "little")
+        at = rng.choice(records)
+        if rng.random() < 0.7:
+            out[at: at + 2] = rng.choice(RECORD_TYPES).to_bytes(2, "little")
+        else:
+            out[at + 2: at + 4] = rng.choice([0, 1, 2, 4, 8, 14, rng.randrange(64)]).to_bytes(2, "little")
+    return kind, bytes(out)
+
+
 def mutate(data: bytes, rng: random.Random, other: bytes) -> tuple[str, bytes]:
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        kind, out = _mutate_ole(data, rng)
+        return f"xls_{kind}", out
     kind = rng.choice(["flip", "truncate", "entry", "entry", "entry", "header", "mix"])
     if kind == "flip" or not data.startswith(b"PK"):
         out = bytearray(data)
@@ -170,9 +265,11 @@ class Worker:
         self.proc.wait(timeout=30)
 
 
-def fuzz(n: int, seed: int, timeout: float, workdir: Path) -> dict:
+def fuzz(n: int, seed: int, timeout: float, workdir: Path, only: str = "all") -> dict:
     rng = random.Random(seed)
-    sources = [(p, p.read_bytes()) for p in seeds()]
+    xls = xls_seeds(workdir)
+    files = xls if only == "xls" else seeds() + xls
+    sources = [(p, p.read_bytes()) for p in files]
     counts: Counter[str] = Counter()
     kinds: Counter[tuple[str, str]] = Counter()
     crashes: list[dict] = []
@@ -213,6 +310,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per file before it counts as hung")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", choices=["all", "xls"], default="all", help="which seeds to mutate (default all)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -221,7 +319,7 @@ def main() -> int:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        report = fuzz(args.n, args.seed, args.timeout, Path(tmp))
+        report = fuzz(args.n, args.seed, args.timeout, Path(tmp), args.only)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:

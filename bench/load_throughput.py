@@ -60,8 +60,8 @@ MONTHS = ["Січень", "Лютий", "Березень", "Квітень", "�
 YEARS = list(range(2017, 2025))  # 8 years, as the demo data set
 N_CITIES = 10
 DEPARTMENTS = [
-    "відділ інформаційно-аналітичної роботи та комунікацій з громадськістю",
-    "відділ з питань внутрішньої політики та зв’язків з громадськістю",
+    "відділ інформаційної діяльності та комунікацій з громадськістю",  # standard names (data/departments.toml):
+    "відділ з питань внутрішньої політики",  # every city resolves them, none needs teaching
     "загальний відділ",
 ]
 SHEETS_PER_WORKBOOK = 240  # etl.intake.guard.MAX_SHEETS is 256

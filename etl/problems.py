@@ -23,8 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file could not be read: {detail}",
     ),
     "file_type": (
-        "Непідтримуваний тип файлу «{ext}». Приймаються .xlsx, .csv, .ods.",
-        "Unsupported file type '{ext}'. Accepted: .xlsx, .csv, .ods.",
+        "Непідтримуваний тип файлу «{ext}». Приймаються .xlsx, .xls, .csv, .ods.",
+        "Unsupported file type '{ext}'. Accepted: .xlsx, .xls, .csv, .ods.",
     ),
     "file_not_what_it_says": (
         "Файл має розширення {ext}, але всередині {actual}. {hint}",

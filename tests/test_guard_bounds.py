@@ -67,3 +67,42 @@ def test_formulas_without_a_value_are_found_among_any_others(kinds: list[int]) -
     facts = _inspect_sheet(b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>", "s", (702, 1_048_576))
     assert facts.formula_no_value == {(r - 1, 0) for r, k in enumerate(kinds, start=1) if FORMULA_CELLS[k][1]}
     assert facts.formula_zero == {(r - 1, 0) for r, k in enumerate(kinds, start=1) if FORMULA_CELLS[k][2]}
+
+
+far_cells = st.lists(st.tuples(st.integers(0, 16_383), st.integers(1, 1_048_576), st.sampled_from(["n", "blank", "styled"])),
+                     min_size=1, max_size=30)
+
+
+@given(far_cells)
+def test_only_cells_with_content_count_and_far_blanks_are_cut(cells: list[tuple[int, int, str]]) -> None:
+    """Numbers, cells of only white space and empty styled cells anywhere up to XFD1048576: the
+    extent is the numbers'; white space beyond it is cut from the reader's copy, the rest kept."""
+    from xml.etree import ElementTree
+
+    from etl.intake.guard import _cut, _inspect_sheet
+
+    unique = {(c, r): kind for c, r, kind in cells}
+    body = {"n": "<v>{i}</v>", "blank": '<is><t xml:space="preserve"> \t</t></is>', "styled": ""}
+    rows: dict[int, list[str]] = {}
+    for i, ((c, r), kind) in enumerate(sorted(unique.items(), key=lambda x: (x[0][1], x[0][0]))):
+        ref = f"{column_letters(c)}{r}"
+        attrs = ' t="inlineStr"' if kind == "blank" else ' s="1"' if kind == "styled" else ""
+        rows.setdefault(r, []).append(f'<c r="{ref}"{attrs}>{body[kind].format(i=i)}</c>' if body[kind]
+                                      else f'<c r="{ref}"{attrs}/>')
+    xml = ("<worksheet><sheetData>" + "".join(f'<row r="{r}">{"".join(cs)}</row>' for r, cs in sorted(rows.items()))
+           + "</sheetData></worksheet>").encode()
+    facts = _inspect_sheet(xml, "s", (16_384, 1_048_576), 3_000_000)
+    every_col, every_row = max(c for c, _ in unique), max(r for _, r in unique)
+    if every_row * (every_col + 1) <= 3_000_000:  # the quick reading fits: nothing to cut
+        assert (facts.last_col, facts.last_row, facts.blank_far) == (every_col, every_row, [])
+        return
+    numbers = [(c, r) for (c, r), kind in unique.items() if kind == "n"]
+    last_col, last_row = max((c for c, _ in numbers), default=-1), max((r for _, r in numbers), default=0)
+    assert (facts.last_col, facts.last_row) == (last_col, last_row)
+    far = {(r - 1, c) for (c, r), kind in unique.items() if kind == "blank" and (r > last_row or c > last_col)}
+    assert {at for at, _ in facts.blank_far} == far
+    kept = ElementTree.fromstring(_cut(xml, [span for _, span in facts.blank_far]))
+    assert {c.get("r") for c in kept.iter("c")} == ({f"{column_letters(c)}{r}" for c, r in unique}
+                                                    - {f"{column_letters(c)}{r + 1}" for r, c in far})
+    assert sorted(v.text for v in kept.iter("v")) == sorted(
+        str(i) for i, (_, kind) in enumerate(sorted(unique.items(), key=lambda x: (x[0][1], x[0][0]))) if kind == "n")

@@ -69,14 +69,42 @@ def test_csv_renamed_xlsx(tmp_path: Path, wh: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["old.xls", "old_renamed.xlsx"])
-def test_old_xls_asks_to_save_as_xlsx(tmp_path: Path, wh: Path, name: str) -> None:
+def test_an_xls_without_sheets_has_no_figures(tmp_path: Path, wh: Path, name: str) -> None:
     import olefile
 
     path = tmp_path / name
     path.write_bytes(h.old_xls())
     assert olefile.OleFileIO(str(path)).exists("Workbook")  # a well-formed compound file
-    problem = refused(wh, path, "file_not_what_it_says", text="97-2003")
-    assert "збережіть як .xlsx" in problem["message"]
+    refused(wh, path, "no_figures")
+
+
+@pytest.mark.parametrize("name", ["report.xls", "report_renamed.xlsx"])
+def test_an_xls_loads_whatever_its_name(tmp_path: Path, wh: Path, name: str) -> None:
+    from tests.xls_writer import write_xls
+
+    path = write_xls(tmp_path / name, {"Звіт": long_rows(["Ніжин", DEPT_NIZHYN, "2021-07", "news_published", 512, None])})
+    loaded(wh, path)
+    assert 512 in query("SELECT value FROM observations", path=wh)["value"].tolist()
+
+
+def test_an_xls_spanning_too_many_cells_is_refused(tmp_path: Path, wh: Path) -> None:
+    """One value at IV65536 (the last cell of Excel 97-2003) per sheet: 16,7 million cells each."""
+    import xlwt
+
+    wb = xlwt.Workbook()
+    for i in range(3):
+        ws = wb.add_sheet(f"S{i}")
+        ws.write(0, 0, "Показник")
+        ws.write(65535, 255, 1)
+    wb.save(str(tmp_path / "far.xls"))
+    refused(wh, tmp_path / "far.xls", "file_too_big", sheet="S0", text="клітинок")
+
+
+def test_an_xls_with_300_sheets_is_refused(tmp_path: Path, wh: Path) -> None:
+    from tests.xls_writer import write_xls
+
+    path = write_xls(tmp_path / "many.xls", {f"S{i}": [["x"]] for i in range(300)})
+    refused(wh, path, "file_unsafe", text="300 аркушів")
 
 
 def test_password_encrypted_xlsx_says_so(tmp_path: Path, wh: Path) -> None:
@@ -147,7 +175,7 @@ def test_limits_can_be_changed_from_the_environment(tmp_path: Path, wh: Path) ->
                        for i in range(240)])
     path = write_xlsx(tmp_path / "ordinary.xlsx", {"A": rows})
     refused(wh, path, "file_too_big", text="понад 20 000 байтів", env={"DASHBOARD_MAX_PART_BYTES": "20000"})
-    refused(wh, path, "file_unsafe", sheet="A", text="заявляє F241", env={"DASHBOARD_MAX_COLUMNS": "5"})
+    refused(wh, path, "file_unsafe", sheet="A", text="має клітинку F1", env={"DASHBOARD_MAX_COLUMNS": "5"})
     loaded(wh, path)
 
 
@@ -200,8 +228,10 @@ def test_xml_with_a_doctype_is_refused(tmp_path: Path, wh: Path, where: str) -> 
 
 
 @pytest.mark.parametrize(("case", "body", "dimension", "text"), [
-    ("dimension_xfd", '<row r="1"><c r="A1"><v>1</v></c></row>', "A1:XFD1048576", "заявляє XFD1048576"),
     ("stray_xfd", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', None, "XFD1048576"),
+    ("stray_xfd_dimension", '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+     "A1:XFD1048576", "має клітинку XFD1048576"),
+    ("stray_formula", '<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="XFD9"><f>1+1</f></c></row>', None, "XFD9"),
     ("stray_zz_no_dimension", '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="ZZ1048576"><v>1</v></c></row>',
      None, "клітинок"),
     ("rows_out_of_order", '<row r="1048576"><c r="ZZ1048576"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>',
@@ -234,7 +264,7 @@ def test_16384_columns(tmp_path: Path, wh: Path) -> None:
     from etl.problems import cell_name
 
     body = '<row r="1">' + "".join(h.cell(cell_name(0, c), c) for c in range(16_384)) + "</row>"
-    refused(wh, part_file(tmp_path, "wide.xlsx", {"W": h.sheet_xml(body)}), "file_unsafe", sheet="W", text="XFD1")
+    refused(wh, part_file(tmp_path, "wide.xlsx", {"W": h.sheet_xml(body)}), "file_unsafe", sheet="W", text="має клітинку AAA1")
 
 
 def test_300_sheets(tmp_path: Path, wh: Path) -> None:

@@ -53,6 +53,8 @@ def _docx_bytes() -> bytes:
     ("звіт.txt", b"MZ\x90\x00\x03", "всередині програма Windows (.exe)"),
     ("звіт.docx", "Звіт про роботу".encode(), "всередині звичайний текст"),
     ("порожній.csv", b"", "Файл порожній"),
+    ("стара.xls", "Місто;Показник\n".encode(), "всередині звичайний текст (можливо, CSV)"),
+    ("стара.xls", _docx_bytes(), "всередині документ Word (.docx)"),
 ])
 def test_files_that_cannot_be_right_are_refused_with_a_reason(name: str, data: bytes, expected: str) -> None:
     accepted, refused = check_batch([(name, data)])
@@ -70,6 +72,20 @@ def test_size_and_count_limits_come_from_the_environment(monkeypatch: pytest.Mon
     accepted, refused = check_batch([("f.csv", good), ("g.txt", b"short")])
     assert [a.name for a in accepted] == ["g.txt"]
     assert refused[0].file == "f.csv" and "Файл завеликий" in refused[0].message("uk")
+
+
+@pytest.mark.parametrize("name", ["звіт.xls", "звіт_перейменований.xlsx"])
+def test_an_xls_upload_is_read_whatever_its_name(tmp_path: Path, name: str) -> None:
+    pytest.importorskip("xlwt")
+    from tests.xls_writer import write_xls
+
+    rows = wide_rows(2025, metrics={"Новини та інформаційні матеріали на сайті": [500 + i for i in range(12)]})
+    data = write_xls(tmp_path / "w.xls", {"2025": rows}).read_bytes()
+    accepted, refused = check_batch([(name, data)])
+    assert refused == [] and [a.ext for a in accepted] == [Path(name).suffix]
+    [result] = parse_uploads(accepted, tmp_path / "uploads")
+    assert result.ok and result.name == name
+    assert sorted(f.value for f in result.figures) == [500 + i for i in range(12)]
 
 
 def test_an_upload_is_read_under_a_generated_name_and_not_kept(tmp_path: Path, monkeypatch) -> None:

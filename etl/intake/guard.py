@@ -1,11 +1,14 @@
 """Look inside an .xlsx/.ods package before any parser touches it.
 
 The fast reader (calamine) aborts the whole process on some malformed sheets (a single cell at
-XFD1048576 makes it allocate the whole grid), and any zip can be a bomb. This module inspects the
-package with the standard library only, every part read through `etl.intake.package` (bounded, checked
-against what the zip directory claims, no XML DOCTYPE), and either refuses the file with a plain
-reason or returns what the parser cannot tell us: hidden rows, formulas that were never
-calculated, Excel error cells, the 1904 date system.
+XFD1048576 makes it allocate the whole grid), and any zip can be a bomb. Formatting alone is no
+reason to refuse: Excel writes empty styled cells, whole-width column styles and a dimension of
+A1:XFD1048576 when someone formats whole rows or columns, and the reader skips all of them; a cell
+holding only white space far away is cut out of the copy the reader gets (`PackageFacts.trimmed`).
+This module inspects the package with the standard library only, every part read through
+`etl.intake.package` (bounded, checked against what the zip directory claims, no XML DOCTYPE), and
+either refuses the file with a plain reason or returns what the parser cannot tell us: hidden rows,
+formulas that were never calculated, Excel error cells, the 1904 date system.
 
 Sheet XML is examined with byte-level regular expressions when it is written the way Excel,
 LibreOffice, openpyxl and XlsxWriter write it (every cell `<c r="B7" ...>`). Anything else (a
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -26,7 +30,7 @@ from etl.intake.names import clean_text
 from etl.intake.ole import OLE_MAGIC
 from etl.intake.ole import ole_kind as ole_kind  # re-exported for etl.sheets.readers
 from etl.intake.package import Package, PackageRefused
-from etl.intake.sheet_xml import SheetFacts, scan_ods, scan_sheet
+from etl.intake.sheet_xml import SheetFacts, blank_shared_strings, scan_ods, scan_sheet
 from etl.problems import cell_name, column_index, column_letters
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -47,6 +51,8 @@ class PackageFacts:
     date1904: bool = False
     sheets: dict[str, SheetFacts] = field(default_factory=dict)  # by sheet name
     recalc_pending: bool = False  # the writer asked for a full recalculation on opening
+    # sheet parts rewritten for the reader (white-space cells far beyond the data cut out), by part name
+    trimmed: dict[str, bytes] = field(default_factory=dict)
 
 
 def sniff(head: bytes) -> str:
@@ -65,7 +71,6 @@ _VALUE = re.compile(rb"<v>[^<]")
 _FORMULA_LACKING = re.compile(rb"<f(?=[ >/])(?!(?: [^>]*)?(?:/>|>[^<]*</f>)<v>(?!0</v>)[^<])")
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(.*?)</c>', re.DOTALL)
 _ROW_HIDDEN = re.compile(rb'<row [^>]*?r="(\d+)"[^>]*?hidden="(?:1|true)"')
-_DIMENSION = re.compile(rb'<dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
 _SHEET = re.compile(rb"<sheet\b([^>]*)/?>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
@@ -111,12 +116,15 @@ def _inspect_xlsx(pkg: Package) -> PackageFacts:
     )
     rels_name = "xl/_rels/workbook.xml.rels"
     targets: dict[str, str] = {}
+    strings = "xl/sharedStrings.xml"
     read = {"xl/workbook.xml"}
     if rels_name in pkg.names:
         read.add(rels_name)
         for raw in _REL.findall(pkg.read(rels_name)):
             a = _attrs(raw)
             targets[a.get("Id", "")] = _part_of(a.get("Target", ""))
+            if a.get("Type", "").endswith("/sharedStrings"):
+                strings = targets[a.get("Id", "")]
     sheets = _SHEET.findall(workbook)
     max_sheets = setting("MAX_SHEETS")
     if len(sheets) > max_sheets:
@@ -124,13 +132,17 @@ def _inspect_xlsx(pkg: Package) -> PackageFacts:
                          f"{len(sheets)} sheets (limit {max_sheets})")
     budget = setting("MAX_CELLS")
     bounds = _bounds()
+    blank_strings = _blank_strings(pkg, strings)
     for raw in sheets:
         a = _attrs(raw)
         part = targets.get(a.get("r:id", ""), "")
         if part in pkg.names and part not in read:
             read.add(part)
             name = _unescape(a.get("name", ""))
-            sheet = _inspect_sheet(pkg.read(part), name, bounds)
+            data = pkg.read(part)
+            sheet = _inspect_sheet(data, name, bounds, budget, blank_strings)
+            if sheet.blank_far:
+                facts.trimmed[part] = _cut(data, [span for _, span in sheet.blank_far])
             if facts.recalc_pending:  # cached zeros of a writer that never calculated (XlsxWriter)
                 sheet.formula_no_value |= sheet.formula_zero
             budget -= sheet.last_row * (sheet.last_col + 1)
@@ -142,6 +154,31 @@ def _inspect_xlsx(pkg: Package) -> PackageFacts:
     for name in sorted(pkg.names - read):  # shared strings, styles, everything else: size and DOCTYPE
         pkg.scan(name)
     return facts
+
+
+def _blank_strings(pkg: Package, part: str) -> Callable[[], Callable[[int], bool]]:
+    """What tells whether shared string i holds only white space; the strings part is read on the
+    first call, at most once per package."""
+    memo: list[set[int]] = []
+
+    def lookup() -> Callable[[int], bool]:
+        if not memo:
+            memo.append(blank_shared_strings(pkg.read(part)) if part in pkg.names else set())
+        return memo[0].__contains__
+
+    return lookup
+
+
+def _cut(data: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """The sheet XML without the byte spans (whole cell elements, in document order)."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if data[start:start + 1] != b"<" or data[end - 1:end] != b">":  # not UTF-8 as expat counted it
+            raise UnsafeFile("file_unreadable", "незвичне кодування XML аркуша", "an unusual encoding of the sheet XML")
+        out.append(data[at:start])
+        at = end
+    out.append(data[at:])
+    return b"".join(out)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -171,20 +208,22 @@ def _inspect_ods(pkg: Package) -> PackageFacts:
     return PackageFacts()
 
 
-def _inspect_sheet(data: bytes, sheet: str, bounds: tuple[int, int]) -> SheetFacts:
-    dim = _DIMENSION.search(data[:4096])
-    if dim:
-        for col, row in ((dim.group(1), dim.group(2)), (dim.group(3), dim.group(4))):
-            _check_cell(column_index(col.decode()) if col else 0, int(row) if row else 1, sheet, bounds, claimed=True)
-    if _unusual(data):
+def _inspect_sheet(data: bytes, sheet: str, bounds: tuple[int, int], budget: int | None = None,
+                   blank_strings: Callable[[], Callable[[int], bool]] | None = None) -> SheetFacts:
+    """Facts of one sheet; refused when a cell with content lies beyond `bounds`.
 
-        facts = scan_sheet(data, lambda c, r: _check_cell(c, r, sheet, bounds))
-        _check_cell(facts.last_col, facts.last_row, sheet, bounds)
-        return facts
+    The quick reading takes every cell reference; when that goes beyond the bounds or the cells
+    left in `budget`, the sheet may be one whose whole rows or columns were formatted (empty styled
+    cells out to XFD1048576, a space typed far away), and the full parse decides with only the cells
+    that hold something. The `<dimension>` a writer states is not trusted either way: the reader
+    does not allocate by it."""
+    if _unusual(data):
+        return _scan(data, sheet, bounds, blank_strings)
     facts = SheetFacts()
     facts.last_col = _last_column(data, bounds[0])
     facts.last_row = _last_row(data)
-    _check_cell(facts.last_col, facts.last_row, sheet, bounds)
+    if not _fits(facts.last_col, facts.last_row, bounds, budget):
+        return _scan(data, sheet, bounds, blank_strings)
     if b"hidden" in data:
         facts.hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(data)}
     if b"<f" in data and _FORMULA_LACKING.search(data):  # else every formula has its value: nothing to note
@@ -204,6 +243,26 @@ def _inspect_sheet(data: bytes, sheet: str, bounds: tuple[int, int]) -> SheetFac
             value = re.search(rb"<v>([^<]*)</v>", body)
             facts.error_cells[(int(row) - 1, column_index(col.decode()))] = (
                 value.group(1).decode() if value else "#ERROR")
+    return facts
+
+
+def _fits(col: int, row: int, bounds: tuple[int, int], budget: int | None) -> bool:
+    return col < bounds[0] and row <= bounds[1] and (budget is None or row * (col + 1) <= budget)
+
+
+def _scan(data: bytes, sheet: str, bounds: tuple[int, int],
+          blank_strings: Callable[[], Callable[[int], bool]] | None) -> SheetFacts:
+    lookup: list[Callable[[int], bool]] = []
+
+    def blank(index: int) -> bool:  # the shared strings are read only when a cell asks
+        if blank_strings is None:
+            return False
+        if not lookup:
+            lookup.append(blank_strings())
+        return lookup[0](index)
+
+    facts = scan_sheet(data, lambda c, r: _check_cell(c, r, sheet, bounds), blank)
+    _check_cell(facts.last_col, facts.last_row, sheet, bounds)
     return facts
 
 
@@ -277,14 +336,14 @@ def _bounds() -> tuple[int, int]:
     return setting("MAX_COLUMNS"), setting("MAX_ROWS")
 
 
-def _check_cell(col: int, row: int, sheet: str, bounds: tuple[int, int], claimed: bool = False) -> None:
-    """Refuse a sheet that uses (or, in its dimension, claims) a cell beyond the limits."""
+def _check_cell(col: int, row: int, sheet: str, bounds: tuple[int, int]) -> None:
+    """Refuse a sheet that has a cell with content beyond the limits."""
     max_cols, max_rows = bounds
     if col < max_cols and row <= max_rows:
         return
     ref = cell_name(max(row - 1, 0), max(col, 0))
     sheet = clean_text(sheet)
-    verb, verb_en = ("заявляє", "claims") if claimed else ("має клітинку", "has a cell at")
+    verb, verb_en = "має клітинку", "has a cell at"
     raise UnsafeFile("file_unsafe",
                      f"аркуш «{sheet}» {verb} {ref}; підтримується до {cell_name(max_rows - 1, max_cols - 1)}",
                      f"sheet '{sheet}' {verb_en} {ref}; up to {cell_name(max_rows - 1, max_cols - 1)} is supported",

@@ -1,21 +1,25 @@
-"""Read .xlsx, .ods and .csv files into plain grids of cell values.
+"""Read .xlsx, .ods, .xls and .csv files into plain grids of cell values.
 
 `read_grid` is the only place that knows file formats. It returns every visible sheet as a list of
 rows (cell values: str, float, int, date, datetime or None), plus what the layout parser needs to
 know: hidden rows, formulas never calculated, the 1904 date system. Hidden sheets and rows are
 skipped (what an official sees in Excel is what is loaded) and reported as warnings.
 
-.xlsx and .ods are read with calamine (python-calamine), measured 5-19x faster than openpyxl here,
-after `etl.intake.guard` has checked the package, since calamine aborts the process on some malformed
-files. .csv is read with the standard library: UTF-8 (with or without BOM) or cp1251; `;`, `,` or
+.xlsx, .ods and .xls (Excel 97-2003) are read with calamine (python-calamine), measured 5-19x faster
+than openpyxl here, after `etl.intake.guard` (or `etl.intake.xls` for .xls) has checked the file,
+since calamine aborts the process on some malformed files. A file is read as what its first bytes
+say it is: an .xls renamed .xlsx is read as .xls, and the other way round. .csv is read with the standard library: UTF-8 (with or without BOM) or cp1251; `;`, `,` or
 tab separators.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
+import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
@@ -23,9 +27,10 @@ from pathlib import Path
 from activity.settings import setting
 from etl.intake.guard import PackageFacts, SheetFacts, UnsafeFile, inspect_package, ole_kind, sniff
 from etl.intake.names import clean_text, safe_display_name
+from etl.intake.ole import write_container
+from etl.intake.xls import XlsFacts, inspect_xls
 from etl.problems import ERROR, WARNING, Problem
 
-# .xls is accepted only to be explained: "save it as .xlsx" (Excel 97-2003 files are not read).
 SPREADSHEET_EXTS = {".xlsx", ".xlsm", ".ods", ".csv", ".xls"}
 
 
@@ -86,50 +91,75 @@ def read_grid(path: str | Path, display_name: str | None = None) -> Grid:
         kind = ole_kind(str(path))
         if kind == "encrypted":
             raise fail("file_encrypted")
-        raise fail("file_not_what_it_says", ext=ext, actual="стара книга Excel 97-2003 (.xls)"
-                   if kind == "xls" else "файл формату OLE (стара книга Excel 97-2003 або пошкоджений файл)",
-                   hint="Відкрийте її в Excel і збережіть як .xlsx.")
-    if ext == ".xls":
-        raise fail("file_not_what_it_says", ext=ext, actual="не книга Excel 97-2003",
-                   hint="Збережіть таблицю як .xlsx.")
-    if actual != "zip":
+        if kind != "xls":
+            raise fail("file_not_what_it_says", ext=ext, actual="файл формату OLE, але не книга Excel 97-2003 (або пошкоджений)",
+                       hint="Відкрийте її в Excel і збережіть як .xlsx.")
+    elif actual != "zip":
         raise fail("file_not_what_it_says", ext=ext, actual="текст (можливо, CSV)",
                    hint="Змініть розширення на .csv або збережіть як .xlsx.")
-    kind = "ods" if ext == ".ods" else "xlsx"
-    try:
-        facts = inspect_package(str(path), kind)
+    try:  # read as what the file is: an .xlsx renamed .xls, an .xls renamed .xlsx
+        if actual == "ole":
+            facts = inspect_xls(str(path))
+        else:
+            facts = inspect_package(str(path), "ods" if ext == ".ods" else "xlsx")
     except UnsafeFile as exc:
         raise fail(exc.key, clean_text(exc.sheet) if exc.sheet else None, **exc.params) from exc
-    return _read_calamine(path, name, facts)
+    renamed = actual == "zip" and ext == ".xls"
+    return _read_calamine(path, name, facts, ".xlsx" if renamed else None)
 
 
-def _read_calamine(path: Path, name: str, facts: PackageFacts) -> Grid:
+@contextlib.contextmanager
+def _as_read(path: Path, facts: PackageFacts, suffix: str | None):
+    """The path calamine should open, in a temporary folder deleted afterwards when it is not the file
+    itself: for an .xls always the copy `etl.intake.xls` checked (its stream in a fresh container);
+    for a package the guard trimmed, a copy with the trimmed parts (on disk rather than in memory: a
+    package may unpack to hundreds of megabytes); for an .xlsx named .xls, a link named .xlsx
+    (calamine goes by the extension); else the file itself."""
+    if not isinstance(facts, XlsFacts) and not facts.trimmed and suffix is None:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="dashboard-read-") as tmp:
+        target = Path(tmp) / ("book.xls" if isinstance(facts, XlsFacts) else f"book{suffix or path.suffix.lower()}")
+        if isinstance(facts, XlsFacts):
+            with target.open("wb") as fh:
+                write_container(fh, facts.stream)
+        elif facts.trimmed:
+            with zipfile.ZipFile(path) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as dst:
+                for info in src.infolist():  # every part was checked by the guard, sizes and checksums
+                    dst.writestr(info.filename, facts.trimmed.get(info.filename) or src.read(info))
+        else:
+            target.symlink_to(path.resolve())
+        yield target
+
+
+def _read_calamine(path: Path, name: str, facts: PackageFacts, suffix: str | None = None) -> Grid:
     import python_calamine as pc
 
     problems: list[Problem] = []
     sheets: list[Sheet] = []
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
-        for meta in wb.sheets_metadata:
-            shown = clean_text(meta.name)  # what messages and locators show
-            if str(meta.visible).lower().split(".")[-1] != "visible":
-                problems.append(Problem(WARNING, "sheet_hidden", name, shown, params={"sheet": shown}))
-                continue
-            rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            sfacts = facts.sheets.get(meta.name, SheetFacts())
-            rows = [_cells(row) for row in rows]
-            for (r, c), text in sfacts.error_cells.items():
-                if r < len(rows) and c < len(rows[r]):
-                    rows[r][c] = text  # calamine reads error cells as empty; keep the error visible
-            if sfacts.hidden_rows:
-                hidden = sorted(r for r in sfacts.hidden_rows if r < len(rows))
-                for r in hidden:
-                    rows[r] = [None] * len(rows[r])
-                if hidden:
-                    problems.append(Problem(WARNING, "rows_hidden", name, shown,
-                                            params={"rows": ", ".join(str(r + 1) for r in hidden[:20])}))
-            sheets.append(Sheet(shown, rows, sfacts.formula_no_value, facts.date1904))
-        wb.close()
+        with _as_read(path, facts, suffix) as readable:
+            wb = pc.CalamineWorkbook.from_path(str(readable))
+            for meta in wb.sheets_metadata:
+                shown = clean_text(meta.name)  # what messages and locators show
+                if str(meta.visible).lower().split(".")[-1] != "visible":
+                    problems.append(Problem(WARNING, "sheet_hidden", name, shown, params={"sheet": shown}))
+                    continue
+                rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                sfacts = facts.sheets.get(meta.name, SheetFacts())
+                rows = [_cells(row) for row in rows]
+                for (r, c), text in sfacts.error_cells.items():
+                    if r < len(rows) and c < len(rows[r]):
+                        rows[r][c] = text  # calamine reads error cells as empty; keep the error visible
+                if sfacts.hidden_rows:
+                    hidden = sorted(r for r in sfacts.hidden_rows if r < len(rows))
+                    for r in hidden:
+                        rows[r] = [None] * len(rows[r])
+                    if hidden:
+                        problems.append(Problem(WARNING, "rows_hidden", name, shown,
+                                                params={"rows": ", ".join(str(r + 1) for r in hidden[:20])}))
+                sheets.append(Sheet(shown, rows, sfacts.formula_no_value, facts.date1904))
+            wb.close()
     except pc.PasswordError as exc:
         raise ReadError(Problem(ERROR, "file_encrypted", name)) from exc
     except (KeyboardInterrupt, SystemExit):
