@@ -16,9 +16,11 @@ from ui.auth import require_login
 from ui.entry import ensure_entry
 
 T = {
-    "intro": ("Перетягніть сюди одну чи кілька таблиць (.xlsx, .csv, .ods) або звітів (.txt, .docx). Спершу "
+    "intro": ("Перетягніть сюди одну чи кілька таблиць (.xlsx, .xls, .csv, .ods) або звітів (.txt, .docx, .doc, .pdf, "
+              ".html). Спершу "
               "побачите, що в них знайдено і що зміниться у сховищі; завантаження — однією кнопкою, усе або нічого.",
-              "Drop one or more spreadsheets (.xlsx, .csv, .ods) or reports (.txt, .docx) here. First you see what "
+              "Drop one or more spreadsheets (.xlsx, .xls, .csv, .ods) or reports (.txt, .docx, .doc, .pdf, .html) "
+              "here. First you see what "
               "was found in them and what would change in the warehouse; loading is one click, all or nothing."),
     "limits": ("До {files} файлів за раз, кожен до {mb} МБ. Файли зберігаються під згенерованими назвами лише "
                "на час перевірки.", "Up to {files} files at once, each up to {mb} MB. Files are kept under "

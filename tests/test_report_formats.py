@@ -357,3 +357,15 @@ def test_the_review_page_asks_the_city_and_the_department_a_report_does_not_name
     rows = query("SELECT DISTINCT department_code FROM observations WHERE source = ?",
                  [pasted_name(NO_DEPARTMENT.replace(", м. Ніжин", ""))], path=db)
     assert rows["department_code"].tolist() == ["nizhyn.communications"]
+
+
+@needs_font
+def test_reports_in_every_format_pass_the_upload_checks_and_parse(tmp_path: Path) -> None:
+    from etl.intake.uploads import check_batch, parse_uploads
+
+    files = [("zvit.pdf", write_pdf(tmp_path / "a.pdf", REPORT).read_bytes()),
+             ("novyna.html", site_page(LINES[0], LINES[1:]).encode("utf-8"))]
+    accepted, refused = check_batch(files)
+    assert refused == [] and [a.name for a in accepted] == ["zvit.pdf", "novyna.html"]
+    results = parse_uploads(accepted)
+    assert [{(f.metric, f.value) for f in r.figures} for r in results] == [EXPECTED, EXPECTED]

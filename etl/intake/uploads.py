@@ -2,7 +2,7 @@
 
 Before any reader sees a file, `check_batch` refuses a batch of more than MAX_UPLOAD_FILES files,
 a file above MAX_UPLOAD_BYTES (both settings in activity.settings, changed by environment variables), a type
-that is not .xlsx, .xls, .csv, .ods, .txt or .docx, and a file that is not what its extension says
+not in UPLOAD_EXTS (workbooks, and reports .txt, .docx, .doc, .pdf, .html), and a file that is not what its extension says
 (its first bytes are a PDF, an image, a program, a Word document named .xlsx, ...). `parse_uploads`
 then writes each file under a name made here (a random UUID with the checked extension) in
 `data/uploads/` (the UPLOAD_DIR setting), reads it with `etl.load.parse.parse_file` (the same
@@ -30,9 +30,10 @@ from etl.intake.names import safe_display_name
 from etl.load.parse import FileResult, parse_file
 from etl.problems import ERROR, MESSAGES, Problem
 from etl.reports.review_sheet import period_text
+from etl.reports.text import REPORT_EXTS
 
-UPLOAD_EXTS = (".xlsx", ".xls", ".csv", ".ods", ".txt", ".docx")
-REPORT_KINDS = ("txt", "docx")
+UPLOAD_EXTS = (".xlsx", ".xls", ".csv", ".ods", ".txt", ".docx", ".doc", ".pdf", ".html", ".htm")
+REPORT_KINDS = tuple(e.lstrip(".") for e in REPORT_EXTS)
 _ZIP_KINDS = {".xlsx": "xlsx", ".ods": "ods", ".docx": "docx"}
 _MAGIC = (  # first bytes: what the file really is (uk, en)
     (b"%PDF", ("документ PDF", "a PDF document")),
@@ -56,8 +57,10 @@ _ZIP_LABELS = {
 MESSAGES.update({
     "upload_too_many": ("Забагато файлів за один раз: {n} (межа {limit}). Надішліть їх частинами.",
                         "Too many files at once: {n} (limit {limit}). Send them in parts."),
-    "upload_type": ("Непідтримуваний тип файлу «{ext}». Приймаються .xlsx, .xls, .csv, .ods, .txt, .docx.",
-                    "Unsupported file type '{ext}'. Accepted: .xlsx, .xls, .csv, .ods, .txt, .docx."),
+    "upload_type": ("Непідтримуваний тип файлу «{ext}». Приймаються таблиці .xlsx, .xls, .csv, .ods і звіти .txt, "
+                    ".docx, .doc, .pdf, .html.",
+                    "Unsupported file type '{ext}'. Accepted: spreadsheets .xlsx, .xls, .csv, .ods and reports .txt, "
+                    ".docx, .doc, .pdf, .html."),
     "upload_too_big": ("Файл завеликий: {size} МБ (межа {limit} МБ).", "The file is too large: {size} MB (limit {limit} MB)."),
     "upload_empty": ("Файл порожній (0 байтів).", "The file is empty (0 bytes)."),
     "upload_mismatch": ("Файл має розширення {ext}, але всередині {actual}. Збережіть його як {ext} або "
@@ -118,6 +121,14 @@ def _mismatch(name: str, ext: str, data: bytes) -> Problem | None:
         if sniff(data[:8]) == "ole" or actual == _ZIP_LABELS["xlsx"]:
             return None
         actual = actual or ("звичайний текст (можливо, CSV)", "plain text (perhaps CSV)")
+    elif ext == ".pdf":
+        if data.startswith(b"%PDF"):
+            return None
+        actual = actual or ("звичайний текст", "plain text")
+    elif ext == ".doc":  # read as what it is: an old Word document, or a .docx given the old name
+        if sniff(data[:8]) == "ole" or actual == _ZIP_LABELS["docx"]:
+            return None
+        actual = actual or ("звичайний текст", "plain text")
     elif ext in _ZIP_KINDS:
         if sniff(data[:8]) == "ole" and ext in (".xlsx", ".docx"):
             return None  # parse_file tells an encrypted workbook from an old .xls or .doc
