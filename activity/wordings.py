@@ -69,14 +69,16 @@ _FILLER = frozenset(
 _NEUTRAL = frozenset(
     "офіційний міський рада міськрада селищний сільський виконавчий відділ управління структурний "
     "підрозділ орган апарат".split())
-# Verbs of making public or preparing, by the metric's category: they say what the department did
+# Verbs of making public, preparing or receiving, by the metric's category: they say what the department did
 # with the thing it counted ("оприлюднено новин", "підготовлено проєктів рішень"). Elsewhere they
 # change it: published mayor's orders are not the drafts the department prepared.
 _HARMLESS = {
     "publications": frozenset("розмістити розміщений оприлюднити оприлюднений опублікувати опублікований "
                               "створити створений новий".split()),
-    "documents": frozenset("підготувати підготовлений".split()),
+    "documents": frozenset("підготувати підготовлений надійти".split()),
     "events": frozenset("підготувати підготовлений".split()),
+    "appeals": frozenset("надійти".split()),  # what came in: letters, requests, appeals, petitions
+    "participation": frozenset("надійти".split()),
 }
 # Words that turn a wording into something else: a negation, a part of a total.
 _BLOCKERS = frozenset("не ні без крім окрім них тому числі числа зокрема т.ч тч".split())

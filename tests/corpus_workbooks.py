@@ -7,11 +7,14 @@ on its header row, the city only in the sheet or the file name, header cells typ
 units and line breaks, a units column, a department named in the title, "Разом"/"Всього" rows and columns, numbered rows, sections, signatures, notes,
 phone numbers and dates below the table, blank and hidden rows, quarter and half-year columns, two
 tables on a sheet (one title, or a title each), a monthly report of a metric and a figure under a title naming the month, the long layout with and
-without a city column; .xlsx (openpyxl and xlsxwriter), .ods and .csv.
+without a city column; metric labels typed the ways officials word them (other forms and order,
+"Кількість …", "Надійшло …", units, capitals); .xlsx (openpyxl and xlsxwriter), .xls (xlwt), .ods
+and .csv; workbooks formatted to the sheet's edge (a style over every column, a styled last row, a
+dimension of the whole grid, a space at XFD1048576).
 
 `corpus()` gives the `Workbook`s (at least 40); `Workbook.write(folder)` writes one and returns its
 path; `Workbook.expected` is the set of (place code, department as written, metric code, period key,
-value) it holds. Only metric labels of `activity/metrics.toml` are used. `python -m tests.corpus_workbooks`
+value) it holds. `python -m tests.corpus_workbooks`
 prints the share that loads to exactly its figures on the first try (`first_try_share`).
 
 Self-contained (no import of the project but `etl.load.parse.parse_file` in `first_try_share`), so the
@@ -169,9 +172,49 @@ def _csv(path: Path, wb: Workbook, encoding: str = "utf-8-sig") -> None:
     path.write_bytes(out.getvalue().encode(encoding))
 
 
+def _xls(path: Path, wb: Workbook) -> None:
+    """Excel 97-2003 (BIFF8), as councils still e-mail it (xlwt)."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    for name, rows in wb.sheets.items():
+        ws = book.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if v is not None:
+                    ws.write(r, c, v)
+        for r in wb.hidden_rows.get(name, ()):
+            ws.row(r - 1).hidden = True
+    book.save(str(path))
+
+
+# What Excel writes when someone formats whole rows or columns: a style over every column, a styled
+# last row, a dimension claiming the whole grid, a space typed at XFD1048576.
+_FAR_COLS = '<cols><col min="1" max="16384" width="9.1" style="0" customWidth="1"/></cols>'
+_FAR_ROWS = ('<row r="1048576" s="0" customFormat="1"><c r="A1048576" s="0"/><c r="XFD1048576" t="inlineStr">'
+             '<is><t xml:space="preserve"> </t></is></c></row>')
+
+
+def _far_formatting(path: Path, wb: Workbook) -> None:
+    import re
+
+    _openpyxl(path, wb)
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        xml = parts[name].decode("utf-8")
+        xml = re.sub(r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:XFD1048576"/>', xml)
+        xml = xml.replace("<sheetData>", _FAR_COLS + "<sheetData>", 1).replace("</sheetData>", _FAR_ROWS + "</sheetData>")
+        xml = xml.replace("<sheetData/>", _FAR_COLS + "<sheetData>" + _FAR_ROWS + "</sheetData>")
+        parts[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
 WRITERS: dict[str, Callable[[Path, Workbook], None]] = {
     "openpyxl": _openpyxl, "xlsxwriter": _xlsxwriter, "ods": _ods, "csv": _csv,
-    "csv-cp1251": lambda p, wb: _csv(p, wb, "cp1251"),
+    "csv-cp1251": lambda p, wb: _csv(p, wb, "cp1251"), "xls": _xls, "far": _far_formatting,
 }
 
 
@@ -486,17 +529,76 @@ def wide_blank_corner(rng, city, year):
     return {"Аркуш1": rows}, _expected(code, "", metrics, values, _month_keys(year)), {}
 
 
+# Labels as officials type them, not as the catalog words them: other word forms and order, units,
+# capitals, "Кількість …", a verb of what was done, the draft catalog's own label.
+WORDED = {
+    "letters_received": ["Кількість вхідних листів", "Надійшло листів", "ВХІДНІ ЛИСТИ, шт."],
+    "news_published": ["Опубліковано новин на сайті", "Кількість опублікованих новин та інформаційних матеріалів на сайті"],
+    "documents_published": ["оприлюднені нормативні акти, рішення, проєкти"],
+    "outgoing_documents": ["Вихідних документів (од.)"],
+    "social_media_posts": ["КІЛЬКІСТЬ ДОПИСІВ У СОЦМЕРЕЖАХ"],
+    "public_info_requests": ["Запитів на публічну інформацію, шт.", "Надійшло запитів на публічну інформацію"],
+    "draft_council_decisions": ["Підготовлено проєктів рішень міської ради"],
+    "events_attended": ["Взято участь у заходах"],
+    "videos_published": ["Відеосюжетів"],
+    "greetings_prepared": ["Підготовлено привітань"],
+    "petitions_submitted": ["Нових електронних петицій"],
+}
+
+
+def wide_worded_labels(rng, city, year):
+    code, nom, gen, _ = city
+    chosen = rng.sample(sorted(WORDED), 4)
+    metrics = [(c, rng.choice(WORDED[c])) for c in chosen]
+    values = [[rng.randint(0, 400) for _ in range(12)] for _ in metrics]
+    rows = [[f"Показники роботи відділу {gen} за {year} рік"], [], ["Найменування показника", *MONTHS]]
+    rows += [[label, *row] for (_c, label), row in zip(metrics, values, strict=True)]
+    return {"Аркуш1": rows}, _expected(code, "", metrics, values, _month_keys(year)), {}
+
+
+def long_worded_labels(rng, city, year):
+    code, nom, _gen, _ = city
+    chosen = rng.sample(sorted(WORDED), 3)
+    metrics = [(c, rng.choice(WORDED[c])) for c in chosen]
+    values = [[rng.randint(0, 400) for _ in range(4)] for _ in metrics]
+    rows = [["Місто", "Підрозділ", "Період", "Показник", "Значення"]]
+    for (_c, label), row in zip(metrics, values, strict=True):
+        rows += [[nom, DEPARTMENT, f"{QUARTERS[q]} {year}", label, v] for q, v in enumerate(row)]
+    return {"Дані": rows}, _expected(code, DEPARTMENT, metrics, values, [f"{year}-Q{q}" for q in range(1, 5)]), {}
+
+
+def wide_old_excel(rng, city, year):
+    sheets, expected, extra = wide_title_sentence(rng, city, year)
+    return sheets, expected, {"writer": "xls"}
+
+
+def long_old_excel(rng, city, year):
+    sheets, expected, extra = long_plain(rng, city, year)
+    return sheets, expected, {"writer": "xls"}
+
+
+def wide_formatted_to_the_edge(rng, city, year):
+    sheets, expected, extra = wide_info_council(rng, city, year)
+    return sheets, expected, {"writer": "far"}
+
+
+def long_formatted_to_the_edge(rng, city, year):
+    sheets, expected, extra = long_messy_headers(rng, city, year)
+    return sheets, expected, {"writer": "far"}
+
+
 STYLES = [wide_title_sentence, wide_info_council, wide_quarters_pairs_beside, wide_pair_on_header_row,
           wide_city_below, wide_sheet_name, wide_file_name, wide_caps_title, wide_numbered_half_year,
           wide_two_row_header, wide_sections_notes, wide_half_years_hromada, wide_hidden_blank_rows,
           wide_military_admin, long_plain, long_messy_headers, long_no_city_column, long_total_rows, long_csv,
           long_csv_cp1251_total, short_monthly_report, short_quarter_report, wide_ods, long_ods,
           wide_xlsxwriter_merged, two_tables_one_title, two_years_one_sheet, wide_units_column,
-          wide_blank_corner]
+          wide_blank_corner, wide_worded_labels, long_worded_labels, wide_old_excel, long_old_excel,
+          wide_formatted_to_the_edge, long_formatted_to_the_edge]
 
 
 def corpus(seed: int = 2021, per_style: int = 2) -> list[Workbook]:
-    """`per_style` workbooks of each style (different cities, years and figures): 58 by default."""
+    """`per_style` workbooks of each style (different cities, years and figures): 70 by default."""
     rng = random.Random(seed)
     out = []
     for i in range(per_style):
@@ -505,7 +607,7 @@ def corpus(seed: int = 2021, per_style: int = 2) -> list[Workbook]:
             year = 2019 + (n + i) % 4
             sheets, expected, extra = style(rng, city, year)
             writer = extra.get("writer", "openpyxl")
-            ext = {"ods": ".ods", "csv": ".csv", "csv-cp1251": ".csv"}.get(writer, ".xlsx")
+            ext = {"ods": ".ods", "csv": ".csv", "csv-cp1251": ".csv", "xls": ".xls"}.get(writer, ".xlsx")
             name = extra.get("name") or f"{style.__name__}_{i}{ext}"
             out.append(Workbook(name, style.__name__, sheets, expected, writer, extra.get("merged", {}),
                                 extra.get("hidden", {})))
