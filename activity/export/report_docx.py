@@ -1,0 +1,312 @@
+"""The department's report, written: a Word document of a city's (and department's) figures for a
+month, quarter or year, as an official would send it to the council.
+
+The values are the report workbook's (`activity.series.period_value`): a flow of the period (or
+the months inside it added up, the months without figures named: "за лютий дані не подано"); a
+stock as the level standing at the period's end, with its date ("станом на 01.04.2021
+зареєстровано 97 осередків політичних партій"), only when that level was reported within the
+period. The text:
+
+* a title with the department's canonical name, its council and the period, in the words the
+  project's report reader looks for ("Звіт про роботу відділу … Ніжинської міської ради за березень
+  2021 року");
+* a section per topic (the catalog's categories), one sentence per figure (`report_words`), with
+  the change against the previous period and the same period a year before in percent or words,
+  never as a second number; nothing for what was not reported; a reported zero in words;
+* a table of all figures, and the sources (the files the figures came from).
+
+English (``lang="en"``) writes the same report with the catalog's English labels. A template
+(.docx) lends its styles, page set-up and letterhead (its header); the shipped one is
+`data/templates/report_template.docx` (`data/make_templates.py`).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from activity.catalog import CATEGORIES, METRICS
+from activity.declension import city_case_forms
+from activity.formatting import format_date, format_number, format_percent, period_label
+from activity.i18n import pick, translator
+from activity.identity import standing_day
+from activity.months import MONTH_NAMES_EN, MONTH_NAMES_UK
+from activity.morph import analyzer
+from activity.periods import Period, previous_period, same_period_last_year
+from activity.places import get_place
+from activity.series import change, period_figures, period_value
+from activity.settings import ROOT
+from activity.warehouse import queries
+
+from .report_words import figure_sentence
+
+TEMPLATE = ROOT / "data" / "templates" / "report_template.docx"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+T = {  # (uk, en)
+    "title": ("Звіт про роботу {dept} {council} за {period}", "Report on the work of the {dept}, {city}, for {period}"),
+    "all_departments": ("виконавчих органів", "executive bodies"),
+    "intro": ("У звіті наведено показники роботи за {period}, подані до сховища даних, і їх зміну порівняно з "
+              "попереднім періодом та тим самим періодом попереднього року.",
+              "The report gives the figures for {period} held in the data warehouse and their change against the "
+              "previous period and the same period a year before."),
+    "missing": ("За {months} дані не подано.", "No figures were submitted for {months}."),
+    "table": ("Показники за {period}", "Figures for {period}"),
+    "metric": ("Показник", "Metric"),
+    "value": ("Значення", "Value"),
+    "note": ("Примітка", "Note"),
+    "as_of": ("станом на {d}", "as of {d}"),
+    "approx": ("приблизно", "approximate"),
+    "partial": ("без даних за {months}", "no figures for {months}"),
+    "sources": ("Джерела даних", "Sources"),
+    "demo": ("демонстраційні дані", "demo data"),
+    "more": ("на {p} більше, ніж {when}", "{p} more than {when}"),
+    "less": ("на {p} менше, ніж {when}", "{p} less than {when}"),
+    "same": ("на рівні {when}", "the same as {when}"),
+    "for": ("за {p}", "in {p}"),
+    "on": ("станом на {d}", "on {d}"),
+    "and": (" і ", " and "),
+    "none": ("не надходили", "none"),
+    "empty": ("Для {city} за {period} у сховищі немає жодного показника.",
+              "The warehouse has no figures for {city} in {period}."),
+}
+
+t = translator(T)
+
+
+class ReportEmpty(ValueError):
+    """No figure of the city (and department) for the period."""
+
+
+@dataclass
+class Item:
+    """One figure of the report."""
+
+    code: str
+    kind: str
+    value: float
+    as_of: date | None
+    approximate: bool
+    demo: bool
+    missing: list[tuple[int, int]]  # months of the period without a figure (flows)
+    compared: list[tuple[str, float | None, float]]  # (when, percent change, previous value)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    city: str
+    city_uk: str
+    city_en: str
+    department: str  # canonical name, or "" for all of the city's departments
+    department_en: str
+    period: Period
+    items: list[Item]
+    missing: list[tuple[int, int]]  # months of the period with no figure at all
+
+
+def _months(p: Period) -> list[tuple[int, int]]:
+    return list(p.months)
+
+
+def _period_words(p: Period, lang: str) -> str:
+    """ "березень 2021 року", "І квартал 2021 року", "2021 рік" (after "за"); English labels as is."""
+    if lang == "en":
+        return period_label(p, "en")
+    label = period_label(p, "uk")
+    if p.granularity == "month":
+        return f"{MONTH_NAMES_UK[p.start.month - 1]} {p.start.year} року"
+    return label if p.granularity == "year" else f"{label} року"
+
+
+def _month_list(months: list[tuple[int, int]], lang: str, year: bool) -> str:
+    names = [pick(MONTH_NAMES_UK[m - 1], MONTH_NAMES_EN[m - 1], lang) + (f" {y}" + (" року" if lang == "uk" else "")
+             if year else "") for y, m in months]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + t("and", lang) + names[-1]
+
+
+def _covered(rows: list[dict]) -> set[tuple[int, int]]:
+    out: set[tuple[int, int]] = set()
+    for r in rows:
+        d = r["period_start"].replace(day=1)
+        while d <= r["period_end"]:
+            out.add((d.year, d.month))
+            d = (d + timedelta(days=32)).replace(day=1)
+    return out
+
+
+def report_data(city: str, period: Period, department: str | None = None, *, include_demo: bool = True) -> Report:
+    """The figures of the report (ReportEmpty when there are none)."""
+    prev, ago = previous_period(period), same_period_last_year(period)
+    compared = [prev] if ago == prev else [prev, ago]
+    depts = [department] if department else None
+    obs = queries.observations_for([city], list(METRICS), min(p.start for p in compared), period.end,
+                                   include_demo=include_demo, departments=depts)
+    place = get_place(city)
+    items, seen = [], set()
+    for m in METRICS.values():
+        now = period_value(obs, city, m.code, m.kind, period)
+        if now is None or (m.kind == "stock" and not period.start < now["as_of"] <= standing_day(period.end)):
+            continue
+        rows = period_figures(obs, city, m.code, m.kind, period)
+        missing = [] if m.kind == "stock" else [x for x in _months(period) if x not in _covered(rows)]
+        seen |= set(_months(period)) - set(missing) if m.kind == "flow" else set()
+        cmp = []
+        for p in compared:
+            before = period_value(obs, city, m.code, m.kind, p)
+            if before is None or (m.kind == "stock" and before["as_of"] == now["as_of"]):
+                continue
+            cmp.append((p.key, change(now["value"], before["value"])[1], before["value"]))
+        items.append(Item(m.code, m.kind, now["value"], now["as_of"], bool(now["approximate"]), bool(now["demo"]),
+                          missing, cmp, sorted({r["source"] for r in rows})))
+    if not items:
+        raise ReportEmpty(t("empty", "uk", city=place.name_uk, period=period_label(period, "uk")))
+    names = queries.department_list([city], include_demo)
+    chosen = names[names["department"] == department] if department else names
+    dept_en = chosen["department_en"].iloc[0] if department and len(chosen) and chosen["department_en"].iloc[0] else ""
+    if not department and len(names) == 1:
+        department, dept_en = names["department"].iloc[0], names["department_en"].iloc[0] or ""
+    flows_reported = any(i.kind == "flow" for i in items)
+    return Report(city, place.name_uk, place.name_en, department or "", dept_en, period, items,
+                  [x for x in _months(period) if x not in seen] if flows_reported and period.n_months > 1 else [])
+
+
+def _genitive_department(name: str) -> str:
+    """ "відділ інформаційно-аналітичної роботи …" → "відділу інформаційно-аналітичної роботи …"."""
+    first, _, rest = name.partition(" ")
+    for p in sorted(analyzer().parse(first.lower()), key=lambda p: p.normal_form != first.lower()):
+        if p.tag.POS == "NOUN" and (g := p.inflect({"gent"})):
+            return f"{g.word.replace(chr(39), '’')} {rest}".strip()
+    return name
+
+
+def _council(city: str) -> str:
+    """ "Ніжинської міської ради" (a city) or "Н-ської сільської ради" (a hromada)."""
+    place = get_place(city)
+    hromada = get_place(place.hromada_code) if place.hromada_code and place.hromada_code != city else place
+    adjective = hromada.name_uk if hromada.level == "H" else place.name_uk
+    forms = city_case_forms(adjective)["gen"] if adjective.endswith("ська") else []
+    gen = forms[0] if forms else adjective
+    return f"{gen} {'міської' if place.level in ('M', 'K') else 'сільської'} ради"
+
+
+def _comparison(item: Item, lang: str, report: Report) -> str:
+    parts = []
+    for key, pct, before in item.compared:
+        p = next(x for x in (previous_period(report.period), same_period_last_year(report.period)) if x.key == key)
+        when = (t("on", lang, d=format_date(_level_day(p), lang)) if item.kind == "stock"
+                else t("for", lang, p=_period_words(p, lang)))
+        if pct is None:
+            continue
+        if round(abs(pct)) == 0:
+            parts.append(t("same", lang, when=when))
+        else:
+            shown = format_percent(abs(pct), lang).lstrip("+")
+            parts.append(t("more" if pct > 0 else "less", lang, p=shown, when=when))
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _level_day(p: Period) -> date:
+    return standing_day(p.end)
+
+
+def _sentence(item: Item, report: Report, lang: str) -> str:
+    tail = _comparison(item, lang, report)
+    if item.missing and item.value:
+        tail = tail[:-1] + "; " if tail else " ("
+        tail += t("partial", lang, months=_month_list(item.missing, lang, False)) + ")"
+    as_of = format_date(item.as_of, lang) if item.as_of else None
+    if lang == "uk":
+        return figure_sentence(item.code, int(item.value), approximate=item.approximate, as_of=as_of, tail=tail)
+    label = METRICS[item.code].label("en")
+    value = ("about " if item.approximate else "") + format_number(item.value, "en")
+    lead = f"As of {as_of}, " if as_of else ""
+    return f"{lead}{label if not lead else label[:1].lower() + label[1:]}: {value}{tail}."
+
+
+def _table_label(code: str, lang: str) -> str:
+    """The catalog's short label (a full one with brackets and clauses reads worse in a table row),
+    the full label where the short one names no thing ("На контролі")."""
+    m = METRICS[code]
+    return m.label(lang) if lang == "en" or code in _FULL_LABEL else (m.short_uk or m.label_uk)
+
+
+_FULL_LABEL = {"documents_on_control"}
+
+
+def _value_note(item: Item, lang: str) -> str:
+    notes = []
+    if item.as_of:
+        notes.append(t("as_of", lang, d=format_date(item.as_of, lang)))
+    if item.approximate:
+        notes.append(t("approx", lang))
+    if item.missing:
+        notes.append(t("partial", lang, months=_month_list(item.missing, lang, False)))
+    return "; ".join(notes)
+
+
+def _new_document(template: Path | None):
+    import docx
+
+    path = template if template is not None else (TEMPLATE if TEMPLATE.exists() else None)
+    document = docx.Document(str(path)) if path else docx.Document()
+    body = document.element.body
+    for child in list(body):  # a template's own body text gives way to the report (its header stays)
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+def _style(document, name: str, fallback: str) -> str:
+    return name if name in [s.name for s in document.styles] else fallback
+
+
+def report_docx(city: str, period: Period, department: str | None = None, *, lang: str = "uk",
+                include_demo: bool = True, template: Path | None = None, data: Report | None = None) -> bytes:
+    """The report as .docx bytes (ReportEmpty when the city has no figure for the period)."""
+    report = data or report_data(city, period, department, include_demo=include_demo)
+    document = _new_document(template)
+    words = _period_words(period, lang)
+    if lang == "uk":
+        dept = _genitive_department(report.department) if report.department else t("all_departments", lang)
+        title = t("title", lang, dept=dept, council=_council(city), period=words)
+    else:
+        title = t("title", lang, dept=report.department_en or report.department or t("all_departments", lang),
+                  city=report.city_en, period=words)
+    document.add_heading(title, level=0)
+    document.add_paragraph(t("intro", lang, period=words))
+    if report.missing:
+        document.add_paragraph(t("missing", lang, months=_month_list(report.missing, lang, True)))
+    items = {i.code: i for i in report.items}
+    for category in CATEGORIES.values():
+        mine = [items[m.code] for m in METRICS.values() if m.category == category.code and m.code in items]
+        if not mine:
+            continue
+        document.add_heading(category.label(lang), level=1)
+        for item in mine:
+            document.add_paragraph(_sentence(item, report, lang), style=_style(document, "List Bullet", "Normal"))
+    document.add_heading(t("table", lang, period=words), level=1)
+    table = document.add_table(rows=1, cols=3)
+    table.style = _style(document, "Table Grid", table.style.name if table.style else "Normal Table")
+    for cell, text in zip(table.rows[0].cells, (t("metric", lang), t("value", lang), t("note", lang)), strict=True):
+        cell.text = text
+    for item in (items[m] for m in METRICS if m in items):
+        row = table.add_row().cells
+        row[0].text = _table_label(item.code, lang)
+        row[1].text = (("≈ " if item.approximate else "") + format_number(item.value, lang)) if item.value else \
+            t("none", lang)
+        row[2].text = _value_note(item, lang)
+    document.add_heading(t("sources", lang), level=1)
+    demo = any(i.demo for i in report.items)
+    for source in sorted({s for i in report.items for s in i.sources}):
+        document.add_paragraph(source + (f" ({t('demo', lang)})" if demo else ""),
+                               style=_style(document, "List Bullet", "Normal"))
+    document.core_properties.title = title
+    document.core_properties.language = "uk-UA" if lang == "uk" else "en-GB"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
