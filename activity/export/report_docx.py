@@ -30,7 +30,9 @@ from pathlib import Path
 from activity.catalog import CATEGORIES, METRICS
 from activity.declension import city_case_forms
 from activity.formatting import format_date, format_number, format_percent, period_label
-from activity.i18n import pick, translator
+from activity.export.report_book import ReportEmpty
+from activity.export.report_book import t as book_t
+from activity.i18n import pick, tr, translator
 from activity.identity import standing_day
 from activity.months import MONTH_NAMES_EN, MONTH_NAMES_UK
 from activity.morph import analyzer
@@ -54,30 +56,17 @@ T = {  # (uk, en)
               "previous period and the same period a year before."),
     "missing": ("За {months} дані не подано.", "No figures were submitted for {months}."),
     "table": ("Показники за {period}", "Figures for {period}"),
-    "metric": ("Показник", "Metric"),
-    "value": ("Значення", "Value"),
-    "note": ("Примітка", "Note"),
-    "as_of": ("станом на {d}", "as of {d}"),
-    "approx": ("приблизно", "approximate"),
-    "partial": ("без даних за {months}", "no figures for {months}"),
+    "partial": ("за {months} дані не подано", "no figures for {months}"),
     "sources": ("Джерела даних", "Sources"),
     "demo": ("демонстраційні дані", "demo data"),
     "more": ("на {p} більше, ніж {when}", "{p} more than {when}"),
     "less": ("на {p} менше, ніж {when}", "{p} less than {when}"),
-    "same": ("на рівні {when}", "the same as {when}"),
+    "same": ("стільки ж, скільки {when}", "the same as {when}"),
     "for": ("за {p}", "in {p}"),
-    "on": ("станом на {d}", "on {d}"),
-    "and": (" і ", " and "),
     "none": ("не надходили", "none"),
-    "empty": ("Для {city} за {period} у сховищі немає жодного показника.",
-              "The warehouse has no figures for {city} in {period}."),
 }
 
 t = translator(T)
-
-
-class ReportEmpty(ValueError):
-    """No figure of the city (and department) for the period."""
 
 
 @dataclass
@@ -92,7 +81,7 @@ class Item:
     demo: bool
     missing: list[tuple[int, int]]  # months of the period without a figure (flows)
     compared: list[tuple[str, float | None, float]]  # (when, percent change, previous value)
-    sources: list[str] = field(default_factory=list)
+    sources: list[tuple[str, bool]] = field(default_factory=list)  # (file, demo)
 
 
 @dataclass
@@ -122,9 +111,15 @@ def _period_words(p: Period, lang: str) -> str:
 
 
 def _month_list(months: list[tuple[int, int]], lang: str, year: bool) -> str:
-    names = [pick(MONTH_NAMES_UK[m - 1], MONTH_NAMES_EN[m - 1], lang) + (f" {y}" + (" року" if lang == "uk" else "")
-             if year else "") for y, m in months]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + t("and", lang) + names[-1]
+    """ "лютий", "лютий і березень 2021 року" (``year``: the year once when all months share it)."""
+    names = [pick(MONTH_NAMES_UK[m - 1], MONTH_NAMES_EN[m - 1], lang) for _, m in months]
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + pick(" і ", " and ", lang) + names[-1]
+    years = sorted({y for y, _ in months})
+    if year and len(years) == 1:
+        return f"{text} {years[0]}" + (" року" if lang == "uk" else "")
+    if year:
+        return ", ".join(f"{pick(MONTH_NAMES_UK[m - 1], MONTH_NAMES_EN[m - 1], lang)} {y}" for y, m in months)
+    return text
 
 
 def _covered(rows: list[dict]) -> set[tuple[int, int]]:
@@ -137,7 +132,8 @@ def _covered(rows: list[dict]) -> set[tuple[int, int]]:
     return out
 
 
-def report_data(city: str, period: Period, department: str | None = None, *, include_demo: bool = True) -> Report:
+def report_data(city: str, period: Period, department: str | None = None, *, include_demo: bool = True,
+                lang: str = "uk") -> Report:
     """The figures of the report (ReportEmpty when there are none)."""
     prev, ago = previous_period(period), same_period_last_year(period)
     compared = [prev] if ago == prev else [prev, ago]
@@ -146,7 +142,9 @@ def report_data(city: str, period: Period, department: str | None = None, *, inc
                                    include_demo=include_demo, departments=depts)
     place = get_place(city)
     items, seen = [], set()
-    for m in METRICS.values():
+    by_metric = {code: rows for code, rows in obs.groupby("metric")} if len(obs) else {}
+    for m in (m for m in METRICS.values() if m.code in by_metric):
+        obs = by_metric[m.code]
         now = period_value(obs, city, m.code, m.kind, period)
         if now is None or (m.kind == "stock" and not period.start < now["as_of"] <= standing_day(period.end)):
             continue
@@ -158,11 +156,14 @@ def report_data(city: str, period: Period, department: str | None = None, *, inc
             before = period_value(obs, city, m.code, m.kind, p)
             if before is None or (m.kind == "stock" and before["as_of"] == now["as_of"]):
                 continue
+            if not (now["complete"] and before["complete"]):  # a part of a period is no match for a whole
+                continue
             cmp.append((p.key, change(now["value"], before["value"])[1], before["value"]))
         items.append(Item(m.code, m.kind, now["value"], now["as_of"], bool(now["approximate"]), bool(now["demo"]),
-                          missing, cmp, sorted({r["source"] for r in rows})))
+                          missing, cmp, sorted({(r["source"], bool(r["demo"])) for r in rows})))
     if not items:
-        raise ReportEmpty(t("empty", "uk", city=place.name_uk, period=period_label(period, "uk")))
+        raise ReportEmpty(book_t("empty", lang, city=pick(place.name_uk, place.name_en, lang),
+                                 period=period_label(period, lang)))
     names = queries.department_list([city], include_demo)
     chosen = names[names["department"] == department] if department else names
     dept_en = chosen["department_en"].iloc[0] if department and len(chosen) and chosen["department_en"].iloc[0] else ""
@@ -196,7 +197,7 @@ def _comparison(item: Item, lang: str, report: Report) -> str:
     parts = []
     for key, pct, before in item.compared:
         p = next(x for x in (previous_period(report.period), same_period_last_year(report.period)) if x.key == key)
-        when = (t("on", lang, d=format_date(_level_day(p), lang)) if item.kind == "stock"
+        when = (tr("as_of_date", lang, d=format_date(_level_day(p), lang)) if item.kind == "stock"
                 else t("for", lang, p=_period_words(p, lang)))
         if pct is None:
             continue
@@ -214,9 +215,10 @@ def _level_day(p: Period) -> date:
 
 def _sentence(item: Item, report: Report, lang: str) -> str:
     tail = _comparison(item, lang, report)
-    if item.missing and item.value:
+    extra = [x for x in item.missing if x not in report.missing]  # the report's own gaps are said once
+    if extra and item.value:
         tail = tail[:-1] + "; " if tail else " ("
-        tail += t("partial", lang, months=_month_list(item.missing, lang, False)) + ")"
+        tail += t("partial", lang, months=_month_list(extra, lang, False)) + ")"
     as_of = format_date(item.as_of, lang) if item.as_of else None
     if lang == "uk":
         return figure_sentence(item.code, int(item.value), approximate=item.approximate, as_of=as_of, tail=tail)
@@ -239,9 +241,9 @@ _FULL_LABEL = {"documents_on_control"}
 def _value_note(item: Item, lang: str) -> str:
     notes = []
     if item.as_of:
-        notes.append(t("as_of", lang, d=format_date(item.as_of, lang)))
+        notes.append(tr("as_of_date", lang, d=format_date(item.as_of, lang)))
     if item.approximate:
-        notes.append(t("approx", lang))
+        notes.append(tr("approx", lang))
     if item.missing:
         notes.append(t("partial", lang, months=_month_list(item.missing, lang, False)))
     return "; ".join(notes)
@@ -260,13 +262,16 @@ def _new_document(template: Path | None):
 
 
 def _style(document, name: str, fallback: str) -> str:
-    return name if name in [s.name for s in document.styles] else fallback
+    names = getattr(document, "_style_names", None)
+    if names is None:
+        names = document._style_names = {s.name for s in document.styles}
+    return name if name in names else fallback
 
 
 def report_docx(city: str, period: Period, department: str | None = None, *, lang: str = "uk",
                 include_demo: bool = True, template: Path | None = None, data: Report | None = None) -> bytes:
     """The report as .docx bytes (ReportEmpty when the city has no figure for the period)."""
-    report = data or report_data(city, period, department, include_demo=include_demo)
+    report = data or report_data(city, period, department, include_demo=include_demo, lang=lang)
     document = _new_document(template)
     words = _period_words(period, lang)
     if lang == "uk":
@@ -290,7 +295,7 @@ def report_docx(city: str, period: Period, department: str | None = None, *, lan
     document.add_heading(t("table", lang, period=words), level=1)
     table = document.add_table(rows=1, cols=3)
     table.style = _style(document, "Table Grid", table.style.name if table.style else "Normal Table")
-    for cell, text in zip(table.rows[0].cells, (t("metric", lang), t("value", lang), t("note", lang)), strict=True):
+    for cell, text in zip(table.rows[0].cells, (tr("metric", lang), tr("value", lang), tr("notes", lang)), strict=True):
         cell.text = text
     for item in (items[m] for m in METRICS if m in items):
         row = table.add_row().cells
@@ -299,8 +304,7 @@ def report_docx(city: str, period: Period, department: str | None = None, *, lan
             t("none", lang)
         row[2].text = _value_note(item, lang)
     document.add_heading(t("sources", lang), level=1)
-    demo = any(i.demo for i in report.items)
-    for source in sorted({s for i in report.items for s in i.sources}):
+    for source, demo in sorted({s for i in report.items for s in i.sources}):
         document.add_paragraph(source + (f" ({t('demo', lang)})" if demo else ""),
                                style=_style(document, "List Bullet", "Normal"))
     document.core_properties.title = title

@@ -45,9 +45,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "documents_on_control": ("обліковано", "{документ} на контролі", "acc"),
     "reports_to_region": ("підготовлено", "{звіт} до облдержадміністрації", "acc"),
     "situation_briefs": ("підготовлено", "{довідка} про суспільно-політичну ситуацію", "acc"),
-    "draft_council_decisions": ("підготовлено", "{проєкт} рішень міської ради", "acc"),
-    "draft_executive_decisions": ("підготовлено", "{проєкт} рішень виконкому", "acc"),
-    "draft_mayor_orders": ("підготовлено", "{проєкт} розпоряджень міського голови", "acc"),
+    "draft_council_decisions": ("підготовлено", "{проєкт} [рішення|рішень] міської ради", "acc"),
+    "draft_executive_decisions": ("підготовлено", "{проєкт} [рішення|рішень] виконкому", "acc"),
+    "draft_mayor_orders": ("підготовлено", "{проєкт} [розпорядження|розпоряджень] міського голови", "acc"),
     "events_attended": ("відвідано", "{захід}", "acc"),
     "council_sittings_attended": ("відвідано", "{засідання} сесій і виконкому", "acc"),
     "commission_meetings_attended": ("відвідано", "{засідання} координаційних рад і комісій", "acc"),
@@ -109,6 +109,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 _GROUP = re.compile(r"\{([^}]+)\}")
+_CHOICE = re.compile(r"\[([^|\]]+)\|([^\]]+)\]")  # [one|more]: "1 проєкт рішення", "2 проєкти рішень"
 _TO_DICT = str.maketrans({"’": "'"})
 
 
@@ -168,6 +169,7 @@ def counted(phrase: str, n: int, case: str) -> str:
         grammar = ("gent", "plur") if case == "gen" else ("nomn", "plur")
     else:
         grammar = ("gent", "plur")
+    phrase = _CHOICE.sub(lambda m: m.group(1 if kind == "one" else 2), phrase)
     return _GROUP.sub(lambda m: agree_group(m.group(1), *grammar), phrase)
 
 
@@ -195,6 +197,7 @@ def figure_sentence(code: str, n: int, *, approximate: bool = False, as_of: str 
 def _zero(verb: str, phrase: str, case: str, zero: str, as_of: str | None) -> str:
     """A reported zero: "Вхідні листи не надходили", "Не підготовлено жодного проєкту …", and for
     a level "Станом на 01.04.2021: осередки політичних партій не зареєстровано"."""
+    phrase = _CHOICE.sub(lambda m: m.group(2), phrase)
     plural_phrase = _GROUP.sub(lambda m: agree_group(m.group(1), "nomn", "plur"), phrase)
     if zero == "in":
         text = f"{plural_phrase} не надходили"
