@@ -144,7 +144,7 @@ def test_what_was_not_reported_has_no_sentence(wh: Path, tmp_path: Path) -> None
 
 def test_a_year_with_missing_months_says_so_once(wh: Path, tmp_path: Path) -> None:
     text = _docx_text(report_docx(LYSYCHANSK, parse_period("2022")), tmp_path)
-    assert "За липень, серпень, вересень, жовтень, листопад і грудень 2022 року дані не подано." in text
+    assert "За липень, серпень, вересень, жовтень, листопад та грудень 2022 року дані не подано." in text
     assert "Надано 63 відповіді на листи (за квітень дані не подано)." in text  # a gap of its own
     assert "ніж за 2021 рік" not in text  # half a year is not compared with a whole one
 
@@ -155,7 +155,7 @@ def test_english_report(wh: Path, tmp_path: Path) -> None:
     body = report_docx(NIZHYN, parse_period("2021-03"), lang="en")
     text = _docx_text(body, tmp_path)
     assert text.startswith("Report on the work of the Information, Analysis and Public Communications Department, "
-                           "Nizhyn, for March 2021")
+                           "Nizhyn City Council, for March 2021")
     assert "News items published on the website: 465 (0.6% more than in February 2021" in text
     assert docx.Document(io.BytesIO(body)).core_properties.language == "en-GB"
 

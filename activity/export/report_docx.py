@@ -48,8 +48,11 @@ TEMPLATE = ROOT / "data" / "templates" / "report_template.docx"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 T = {  # (uk, en)
-    "title": ("Звіт про роботу {dept} {council} за {period}", "Report on the work of the {dept}, {city}, for {period}"),
+    "title": ("Звіт про роботу {dept} {council} за {period}", "Report on the work of the {dept}, {council}, for {period}"),
     "all_departments": ("виконавчих органів", "executive bodies"),
+    "council": ("{name} {kind} ради", "{name} {kind} Council"),
+    "of_year": ("{what} {year} року", "{what} {year}"),
+    "and": (" та ", " and "),
     "intro": ("У звіті наведено показники роботи за {period}, подані до сховища даних, і їх зміну порівняно з "
               "попереднім періодом та тим самим періодом попереднього року.",
               "The report gives the figures for {period} held in the data warehouse and their change against the "
@@ -101,25 +104,23 @@ def _months(p: Period) -> list[tuple[int, int]]:
 
 
 def _period_words(p: Period, lang: str) -> str:
-    """ "березень 2021 року", "І квартал 2021 року", "2021 рік" (after "за"); English labels as is."""
-    if lang == "en":
-        return period_label(p, "en")
-    label = period_label(p, "uk")
+    """ "березень 2021 року", "І квартал 2021 року", "2021 рік" (after "за"); "March 2021"."""
     if p.granularity == "month":
-        return f"{MONTH_NAMES_UK[p.start.month - 1]} {p.start.year} року"
-    return label if p.granularity == "year" else f"{label} року"
+        month = pick(MONTH_NAMES_UK[p.start.month - 1], MONTH_NAMES_EN[p.start.month - 1], lang)
+        return t("of_year", lang, what=month, year=p.start.year)
+    if p.granularity == "year":
+        return period_label(p, lang)
+    return t("of_year", lang, what=period_label(p, lang).rsplit(" ", 1)[0], year=p.start.year)
 
 
 def _month_list(months: list[tuple[int, int]], lang: str, year: bool) -> str:
     """ "лютий", "лютий і березень 2021 року" (``year``: the year once when all months share it)."""
     names = [pick(MONTH_NAMES_UK[m - 1], MONTH_NAMES_EN[m - 1], lang) for _, m in months]
-    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + pick(" і ", " and ", lang) + names[-1]
     years = sorted({y for y, _ in months})
-    if year and len(years) == 1:
-        return f"{text} {years[0]}" + (" року" if lang == "uk" else "")
-    if year:
-        return ", ".join(f"{pick(MONTH_NAMES_UK[m - 1], MONTH_NAMES_EN[m - 1], lang)} {y}" for y, m in months)
-    return text
+    if year and len(years) > 1:
+        names = [f"{name} {y}" for name, (y, _) in zip(names, months, strict=True)]
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + t("and", lang) + names[-1]
+    return t("of_year", lang, what=text, year=years[0]) if year and len(years) == 1 else text
 
 
 def _covered(rows: list[dict]) -> set[tuple[int, int]]:
@@ -183,14 +184,15 @@ def _genitive_department(name: str) -> str:
     return name
 
 
-def _council(city: str) -> str:
-    """ "Ніжинської міської ради" (a city) or "Н-ської сільської ради" (a hromada)."""
+def _council(city: str, lang: str) -> str:
+    """ "Ніжинської міської ради" / "Nizhyn City Council" (a hromada's: "сільської", "Village")."""
     place = get_place(city)
     hromada = get_place(place.hromada_code) if place.hromada_code and place.hromada_code != city else place
     adjective = hromada.name_uk if hromada.level == "H" else place.name_uk
     forms = city_case_forms(adjective)["gen"] if adjective.endswith("ська") else []
-    gen = forms[0] if forms else adjective
-    return f"{gen} {'міської' if place.level in ('M', 'K') else 'сільської'} ради"
+    town = place.level in ("M", "K")
+    return t("council", lang, name=pick(forms[0] if forms else adjective, place.name_en, lang),
+             kind=pick("міської" if town else "сільської", "City" if town else "Village", lang))
 
 
 def _comparison(item: Item, lang: str, report: Report) -> str:
@@ -232,7 +234,7 @@ def _table_label(code: str, lang: str) -> str:
     """The catalog's short label (a full one with brackets and clauses reads worse in a table row),
     the full label where the short one names no thing ("На контролі")."""
     m = METRICS[code]
-    return m.label(lang) if lang == "en" or code in _FULL_LABEL else (m.short_uk or m.label_uk)
+    return m.label(lang) if code in _FULL_LABEL else m.short(lang)
 
 
 _FULL_LABEL = {"documents_on_control"}
@@ -274,12 +276,9 @@ def report_docx(city: str, period: Period, department: str | None = None, *, lan
     report = data or report_data(city, period, department, include_demo=include_demo, lang=lang)
     document = _new_document(template)
     words = _period_words(period, lang)
-    if lang == "uk":
-        dept = _genitive_department(report.department) if report.department else t("all_departments", lang)
-        title = t("title", lang, dept=dept, council=_council(city), period=words)
-    else:
-        title = t("title", lang, dept=report.department_en or report.department or t("all_departments", lang),
-                  city=report.city_en, period=words)
+    named = pick(_genitive_department(report.department), report.department_en or report.department, lang)
+    title = t("title", lang, dept=named if report.department else t("all_departments", lang),
+              council=_council(city, lang), period=words)
     document.add_heading(title, level=0)
     document.add_paragraph(t("intro", lang, period=words))
     if report.missing:
