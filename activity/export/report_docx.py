@@ -42,7 +42,7 @@ from activity.series import change, period_figures, period_value
 from activity.settings import ROOT
 from activity.warehouse import queries
 
-from .report_words import figure_sentence
+from .report_words import agree_group, figure_sentence
 
 TEMPLATE = ROOT / "data" / "templates" / "report_template.docx"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -176,12 +176,30 @@ def report_data(city: str, period: Period, department: str | None = None, *, inc
 
 
 def _genitive_department(name: str) -> str:
-    """ "відділ інформаційно-аналітичної роботи …" → "відділу інформаційно-аналітичної роботи …"."""
-    first, _, rest = name.partition(" ")
-    for p in sorted(analyzer().parse(first.lower()), key=lambda p: p.normal_form != first.lower()):
-        if p.tag.POS == "NOUN" and (g := p.inflect({"gent"})):
-            return f"{g.word.replace(chr(39), '’')} {rest}".strip()
+    """ "відділ освіти" → "відділу освіти", "загальний відділ" → "загального відділу": the words up to
+    the first noun in the genitive (the rest already is)."""
+    words = name.split()
+    for k, word in enumerate(words):
+        if any(p.tag.POS == "NOUN" for p in analyzer().parse(word.lower())):
+            try:
+                head = agree_group(" ".join(w.lower() for w in words[:k + 1]), "gent", "sing").split()
+            except ValueError:
+                return name
+            head[-1] = _institution_genitive(word.lower(), head[-1])
+            return " ".join([*head, *words[k + 1:]])
     return name
+
+
+def _institution_genitive(noun: str, form: str) -> str:
+    """An institution's genitive in -у where the dictionary also has it: "центру", "сектору"."""
+    if not form.endswith("а"):
+        return form
+    for p in analyzer().parse(noun):
+        if p.tag.POS == "NOUN" and "masc" in p.tag and "inan" in p.tag:
+            other = [f.word for f in p.lexeme if f.tag.case == "gent" and f.tag.number != "plur" and f.word.endswith("у")]
+            if other:
+                return other[0]
+    return form
 
 
 def _council(city: str, lang: str) -> str:
@@ -189,7 +207,7 @@ def _council(city: str, lang: str) -> str:
     place = get_place(city)
     hromada = get_place(place.hromada_code) if place.hromada_code and place.hromada_code != city else place
     adjective = hromada.name_uk if hromada.level == "H" else place.name_uk
-    forms = city_case_forms(adjective)["gen"] if adjective.endswith("ська") else []
+    forms = city_case_forms(adjective)["gen"]  # the adjective's genitive, likeliest first
     town = place.level in ("M", "K")
     return t("council", lang, name=pick(forms[0] if forms else adjective, place.name_en, lang),
              kind=pick("міської" if town else "сільської", "City" if town else "Village", lang))
