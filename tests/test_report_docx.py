@@ -101,6 +101,23 @@ def test_a_level_is_said_on_its_date() -> None:
         "Станом на 01.04.2021: осередки політичних партій не зареєстровано."
 
 
+@pytest.mark.parametrize(("title", "code", "department"), [
+    ("Звіт про роботу відділу освіти Петро-Михайлівської сільської ради за березень 2023 року",
+     "UA23060250000058722", "UA23060250000058722.education"),
+    ("Звіт про роботу юридичного відділу Павлівської сільської ради Запорізької області за березень 2023 року",
+     "UA23060230000071243", "UA23060230000071243.legal"),
+    ("Звіт про роботу служби у справах дітей Покровської сільської ради Дніпропетровської області за березень "
+     "2023 року\nКод за КАТОТТГ: UA12080110000055958.", "UA12080110000055958", "UA12080110000055958.children"),
+])
+def test_the_reader_knows_hromadas_whose_names_need_more(title: str, code: str, department: str) -> None:
+    """A hyphenated name, a name shared across oblasts (the oblast after the council), a name shared
+    within one oblast (the КАТОТТГ code): the place and the department the report is about."""
+    read = extract_text(title + "\nЗареєстровано 5 вхідних листів.\n", "звіт.txt")
+    assert read.place is not None and read.place.code == code
+    assert Registry.load().resolve(read.department, code).department.code == department
+    assert [(f.code, f.value) for f in read.figures] == [("letters_received", 5)]
+
+
 # ------------------------------------------------------------------ reports from the warehouse
 
 
@@ -203,6 +220,43 @@ def test_every_period_of_the_shipped_data_round_trips(wh: Path, tmp_path: Path) 
           f"recall {right / (right + lost):.4f}")
     assert reports >= 220  # 136 periods of Nizhyn (2017-2024) and 94 of Lysychansk (2017 - mid-2022)
     assert not failures and invented == lost == 0
+
+
+def test_a_sample_of_synthetic_hromadas_round_trips(tmp_path: Path) -> None:
+    """National synthetic data (etl.synth: cities and village hromadas, eleven departments each,
+    some reporting by quarter or year): a seeded sample of department reports reads back exactly,
+    the department resolving to the one that reported."""
+    from etl.load.loader import load
+    from etl.synth import units, write_unit
+
+    sample = units(6, seed=11)
+    paths = [write_unit(u, range(2022, 2024), tmp_path, 5)[0] for u in sample]
+    db = tmp_path / "synth.duckdb"
+    assert load(paths, db, jobs=1).loaded
+    rng = random.Random(3)
+    registry = Registry.load()
+    reports = exact = 0
+    with store.using(db):
+        held = queries.department_list([u.code for u in sample], True)
+        assert held["city_code"].nunique() == 6 and len(held) > 40
+        for d in rng.sample(list(held.itertuples()), 16):
+            first, last = pd.Timestamp(d.first_start).date(), pd.Timestamp(d.last_end).date()
+            periods = [p for g in ("month", "quarter", "year") for p in buckets(g, first, last)]
+            for period in rng.sample(periods, 3):
+                try:
+                    data = report_data(d.city_code, period, d.department)
+                except ReportEmpty:
+                    continue
+                path = tmp_path / "звіт.docx"
+                path.write_bytes(report_docx(d.city_code, period, d.department, data=data))
+                read = extract_report(path)
+                found = {(f.code, float(f.value), f.as_of) for f in read.figures}
+                resolved = registry.resolve(read.department, d.city_code).department
+                assert read.place.code == d.city_code and read.period == period, (d.department, period.key)
+                assert resolved is not None and resolved.code == d.department_code, read.department
+                assert found == {(i.code, i.value, i.as_of) for i in data.items}, (d.department, period.key)
+                reports, exact = reports + 1, exact + 1
+    assert reports >= 40
 
 
 # ------------------------------------------------------------------ the command, the template, LibreOffice

@@ -37,7 +37,7 @@ from activity.identity import standing_day
 from activity.months import MONTH_NAMES_EN, MONTH_NAMES_UK
 from activity.morph import analyzer
 from activity.periods import Period, previous_period, same_period_last_year
-from activity.places import get_place
+from activity.places import PlaceError, get_place, resolve_place
 from activity.series import change, period_figures, period_value
 from activity.settings import ROOT
 from activity.warehouse import queries
@@ -50,9 +50,10 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 T = {  # (uk, en)
     "title": ("Звіт про роботу {dept} {council} за {period}", "Report on the work of the {dept}, {council}, for {period}"),
     "all_departments": ("виконавчих органів", "executive bodies"),
-    "council": ("{name} {kind} ради", "{name} {kind} Council"),
+    "council": ("{name} {kind} ради", "{name} {kind}"),
     "of_year": ("{what} {year} року", "{what} {year}"),
     "and": (" та ", " and "),
+    "code": ("Код за КАТОТТГ: {code}.", "КАТОТТГ code: {code}."),
     "intro": ("У звіті наведено показники роботи за {period}, подані до сховища даних, і їх зміну порівняно з "
               "попереднім періодом та тим самим періодом попереднього року.",
               "The report gives the figures for {period} held in the data warehouse and their change against the "
@@ -203,14 +204,38 @@ def _institution_genitive(noun: str, form: str) -> str:
 
 
 def _council(city: str, lang: str) -> str:
-    """ "Ніжинської міської ради" / "Nizhyn City Council" (a hromada's: "сільської", "Village")."""
+    """ "Ніжинської міської ради" / "Nizhyn City Council" (a hromada's: "сільської", "… hromada council"); the
+    oblast after it when the name alone is shared by several hromadas ("Павлівської сільської ради
+    Запорізької області"), so that a reader (and etl.reports) knows which."""
     place = get_place(city)
     hromada = get_place(place.hromada_code) if place.hromada_code and place.hromada_code != city else place
-    adjective = hromada.name_uk if hromada.level == "H" else place.name_uk
-    forms = city_case_forms(adjective)["gen"]  # the adjective's genitive, likeliest first
     town = place.level in ("M", "K")
-    return t("council", lang, name=pick(forms[0] if forms else adjective, place.name_en, lang),
-             kind=pick("міської" if town else "сільської", "City" if town else "Village", lang))
+    kind = pick("міської" if town else "сільської", "City Council" if town else "council", lang)
+    name = t("council", lang, name=pick(_genitive_adjective(hromada.name_uk if hromada.level == "H" else place.name_uk),
+                                        place.name_en, lang), kind=kind)
+    if lang == "uk":
+        try:
+            resolve_place(name)
+        except PlaceError:
+            if " " not in place.oblast_uk:  # not "Автономна Республіка Крим"
+                name += f" {_genitive_adjective(place.oblast_uk)} області"
+    return name
+
+
+def _needs_code(city: str) -> bool:
+    """Whether the council's name, with its oblast, is still shared by several hromadas."""
+    try:
+        resolve_place(_council(city, "uk"))
+    except PlaceError:
+        return True
+    return False
+
+
+def _genitive_adjective(adjective: str) -> str:
+    """ "Ніжинська" → "Ніжинської", "Усть-Чорнянська" → "Усть-Чорнянської" (only the last part declines)."""
+    head, _, last = adjective.rpartition("-")
+    forms = city_case_forms(last)["gen"]  # likeliest first
+    return (f"{head}-" if head else "") + (forms[0] if forms else last)
 
 
 def _comparison(item: Item, lang: str, report: Report) -> str:
@@ -298,6 +323,8 @@ def report_docx(city: str, period: Period, department: str | None = None, *, lan
     title = t("title", lang, dept=named if report.department else t("all_departments", lang),
               council=_council(city, lang), period=words)
     document.add_heading(title, level=0)
+    if _needs_code(city):
+        document.add_paragraph(t("code", lang, code=city))
     document.add_paragraph(t("intro", lang, period=words))
     if report.missing:
         document.add_paragraph(t("missing", lang, months=_month_list(report.missing, lang, True)))

@@ -6,8 +6,10 @@ as-of date of a stock figure.
   failing that, the first such phrase of the body ("У ІІ кварталі 2020 року"). The label is the
   text as written.
 * **City**: council phrases ("Ніжинської міської ради", "Прилуцької міської територіальної
-  громади") count 3, in the title 5; "у Лисичанську", "м. Ніжин" count 1. The city with most wins;
-  places are resolved by ``activity.places.resolve_place`` (the whole codifier).
+  громади", "Усть-Чорнянської сільської ради", with the oblast after it when the name needs one:
+  "Павлівської сільської ради Запорізької області") count 3, in the title 5; "у Лисичанську", "м. Ніжин" count 1. The city with most wins;
+  places are resolved by ``activity.places.resolve_place`` (the whole codifier). One КАТОТТГ code
+  in the text ("Код КАТОТТГ: UA12080110000055958") names the place outright.
 * **Department**: the title's "про роботу <department> за <period>", its first word put in the
   nominative ("відділу" -> "відділ"), with the council named after it when the title omits it.
 * **As of** (stocks only): a date after "на" ("станом на 01.10.2019", "на 01.01.2019") in the
@@ -28,8 +30,9 @@ from activity.places import Place, PlaceError, resolve_place
 from etl.reports.tokens import Sentence
 
 _COUNCIL = re.compile(
-    r"\b([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою))\s+"
+    r"\b((?:[А-ЯІЇЄҐ][а-яіїєґ’'ʼ]*-)*[А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою))\s+"
     r"((?:міськ|селищн|сільськ)\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*))"
+    r"(?:\s+[А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а)\s+област[іь])?"
 )
 _TOWN = re.compile(r"(?:\b[уУвВ]|\bм\.|\bмісто|\bмісті)\s*([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]{2,})")
 _PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом)\s+", re.IGNORECASE)
@@ -84,7 +87,17 @@ def read_header(text: str, sentences: list[Sentence]) -> Header:
     return head
 
 
+_CODE = re.compile(r"\bUA\d{17}\b")
+
+
 def _read_city(head: Header, text: str, title_end: int) -> None:
+    codes = set(_CODE.findall(text))
+    if len(codes) == 1:  # "Код КАТОТТГ: UA…" names the place whatever its name shares with others
+        try:
+            head.place = resolve_place(codes.pop()).place
+            return
+        except PlaceError:
+            pass
     scores: dict[str, float] = {}
     places: dict[str, Place] = {}
     problems: list[PlaceError] = []
