@@ -188,8 +188,8 @@ def _round_trip(city: str, period, tmp_path: Path, registry: Registry, departmen
     path = tmp_path / f"{city}_{period.key}.docx"
     path.write_bytes(report_docx(city, period, data=data))
     read = extract_report(path)
-    held = {(i.code, i.value, i.as_of) for i in data.items}
-    found = [(f.code, float(f.value), f.as_of) for f in read.figures]
+    held = {(i.code, i.value, i.as_of, i.approximate) for i in data.items}
+    found = [(f.code, float(f.value), f.as_of, f.approximate) for f in read.figures]
     dept = registry.resolve(read.department, city).department
     same = (read.place is not None and read.place.code == city and read.period == period
             and dept is not None and dept.code == departments[city] and len(found) == len(set(found)))

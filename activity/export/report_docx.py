@@ -29,9 +29,9 @@ from pathlib import Path
 
 from activity.catalog import CATEGORIES, METRICS
 from activity.declension import city_case_forms
-from activity.formatting import format_date, format_number, format_percent, period_label
 from activity.export.report_book import ReportEmpty
 from activity.export.report_book import t as book_t
+from activity.formatting import format_date, format_number, format_percent, period_label
 from activity.i18n import pick, tr, translator
 from activity.identity import standing_day
 from activity.months import MONTH_NAMES_EN, MONTH_NAMES_UK
@@ -66,6 +66,7 @@ T = {  # (uk, en)
     "more": ("на {p} більше, ніж {when}", "{p} more than {when}"),
     "less": ("на {p} менше, ніж {when}", "{p} less than {when}"),
     "same": ("стільки ж, скільки {when}", "the same as {when}"),
+    "nearly": ("майже стільки ж, скільки {when}", "nearly the same as {when}"),
     "for": ("за {p}", "in {p}"),
     "none": ("не надходили", "none"),
 }
@@ -84,7 +85,7 @@ class Item:
     approximate: bool
     demo: bool
     missing: list[tuple[int, int]]  # months of the period without a figure (flows)
-    compared: list[tuple[str, float | None, float]]  # (when, percent change, previous value)
+    compared: list[tuple[str, float | None, date | None]]  # (period key, percent change, a level's date)
     sources: list[tuple[str, bool]] = field(default_factory=list)  # (file, demo)
 
 
@@ -160,7 +161,7 @@ def report_data(city: str, period: Period, department: str | None = None, *, inc
                 continue
             if not (now["complete"] and before["complete"]):  # a part of a period is no match for a whole
                 continue
-            cmp.append((p.key, change(now["value"], before["value"])[1], before["value"]))
+            cmp.append((p.key, change(now["value"], before["value"])[1], before["as_of"]))
         items.append(Item(m.code, m.kind, now["value"], now["as_of"], bool(now["approximate"]), bool(now["demo"]),
                           missing, cmp, sorted({(r["source"], bool(r["demo"])) for r in rows})))
     if not items:
@@ -239,23 +240,19 @@ def _genitive_adjective(adjective: str) -> str:
 
 
 def _comparison(item: Item, lang: str, report: Report) -> str:
+    """ "(на 12 % більше, ніж за лютий 2021 року; …)": the change in percent, never the other value."""
     parts = []
-    for key, pct, before in item.compared:
+    for key, pct, as_of in item.compared:
         p = next(x for x in (previous_period(report.period), same_period_last_year(report.period)) if x.key == key)
-        when = (tr("as_of_date", lang, d=format_date(_level_day(p), lang)) if item.kind == "stock"
-                else t("for", lang, p=_period_words(p, lang)))
-        if pct is None:
+        when = (tr("as_of_date", lang, d=format_date(as_of, lang)) if as_of else t("for", lang, p=_period_words(p, lang)))
+        if pct is None:  # the other value was zero: no percentage to give
             continue
-        if round(abs(pct)) == 0:
-            parts.append(t("same", lang, when=when))
+        if abs(pct) < 0.05:
+            parts.append(t("same" if pct == 0 else "nearly", lang, when=when))
         else:
             shown = format_percent(abs(pct), lang).lstrip("+")
             parts.append(t("more" if pct > 0 else "less", lang, p=shown, when=when))
     return f" ({'; '.join(parts)})" if parts else ""
-
-
-def _level_day(p: Period) -> date:
-    return standing_day(p.end)
 
 
 def _sentence(item: Item, report: Report, lang: str) -> str:
