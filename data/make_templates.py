@@ -351,7 +351,7 @@ LETTERHEAD = ("УКРАЇНА", "[НАЗВА] МІСЬКА РАДА", "[назв
 
 def write_report_docx(path: Path) -> None:
     """The written report's template: A4, Times New Roman 14 pt, its headings and list styles, and a
-    letterhead in the page header (the report's text replaces the body, the header stays)."""
+    letterhead in the first page's header (the report's text replaces the body, the header stays)."""
     import io
     import zipfile
 
@@ -372,7 +372,8 @@ def write_report_docx(path: Path) -> None:
         style.paragraph_format.space_after = Pt(6)
     document.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.styles["Normal"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    header = section.header
+    section.different_first_page_header_footer = True  # the letterhead on the first page only
+    header = section.first_page_header
     header.paragraphs[0].text = LETTERHEAD[0]
     for line in LETTERHEAD[1:]:
         header.add_paragraph(line)

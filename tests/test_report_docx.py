@@ -306,7 +306,7 @@ def test_the_shipped_template_is_used(wh: Path) -> None:
     assert TEMPLATE.exists()
     document = docx.Document(io.BytesIO(report_docx(NIZHYN, parse_period("2021-03"))))
     assert document.styles["Normal"].font.name == "Times New Roman"
-    assert "МІСЬКА РАДА" in document.sections[0].header.paragraphs[1].text
+    assert "МІСЬКА РАДА" in document.sections[0].first_page_header.paragraphs[1].text
 
 
 def test_pdf_without_libreoffice_says_what_to_do(built_db: Path, tmp_path: Path, monkeypatch) -> None:
