@@ -356,3 +356,16 @@ def test_overview_offers_the_written_report(page, monkeypatch: pytest.MonkeyPatc
     assert label == "Звіт (.docx)" and name.endswith(".docx")
     text = _docx_text(build(), tmp_path)
     assert "за березень 2021 року" in text.splitlines()[0]
+
+
+def test_the_shipped_template_is_what_make_templates_writes(tmp_path: Path) -> None:
+    import importlib.util
+
+    from activity.export.report_docx import TEMPLATE
+
+    spec = importlib.util.spec_from_file_location("make_templates", TEMPLATE.parents[1] / "make_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write_report_docx(tmp_path / "a.docx")
+    module.write_report_docx(tmp_path / "b.docx")
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes() == TEMPLATE.read_bytes()
