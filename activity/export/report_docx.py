@@ -37,7 +37,7 @@ from activity.identity import standing_day
 from activity.months import MONTH_NAMES_EN, MONTH_NAMES_UK
 from activity.morph import analyzer
 from activity.periods import Period, previous_period, same_period_last_year
-from activity.places import PlaceError, get_place, resolve_place
+from activity.places import PlaceError, get_place, resolve_place, transliterate
 from activity.series import change, period_figures, period_value
 from activity.settings import ROOT
 from activity.warehouse import queries
@@ -51,6 +51,9 @@ T = {  # (uk, en)
     "title": ("Звіт про роботу {dept} {council} за {period}", "Report on the work of the {dept}, {council}, for {period}"),
     "all_departments": ("виконавчих органів", "executive bodies"),
     "council": ("{name} {kind} ради", "{name} {kind}"),
+    "town": ("міської", "City Council"),
+    "village": ("сільської", "council"),
+    "with_oblast": ("{council} {oblast} області", "{council}, {oblast} oblast"),
     "of_year": ("{what} {year} року", "{what} {year}"),
     "and": (" та ", " and "),
     "code": ("Код за КАТОТТГ: {code}.", "КАТОТТГ code: {code}."),
@@ -68,6 +71,7 @@ T = {  # (uk, en)
     "same": ("стільки ж, скільки {when}", "the same as {when}"),
     "nearly": ("майже стільки ж, скільки {when}", "nearly the same as {when}"),
     "for": ("за {p}", "in {p}"),
+    "on": ("на {d}", "on {d}"),
     "none": ("не надходили", "none"),
 }
 
@@ -205,31 +209,32 @@ def _institution_genitive(noun: str, form: str) -> str:
 
 
 def _council(city: str, lang: str) -> str:
-    """ "Ніжинської міської ради" / "Nizhyn City Council" (a hromada's: "сільської", "… hromada council"); the
-    oblast after it when the name alone is shared by several hromadas ("Павлівської сільської ради
-    Запорізької області"), so that a reader (and etl.reports) knows which."""
+    """ "Ніжинської міської ради" / "Nizhyn City Council" (a hromada's: "… сільської ради", "… hromada
+    council"); the oblast after it when the name alone is shared by several hromadas ("Павлівської
+    сільської ради Запорізької області"), so that a reader (and etl.reports) knows which."""
     place = get_place(city)
     hromada = get_place(place.hromada_code) if place.hromada_code and place.hromada_code != city else place
-    town = place.level in ("M", "K")
-    kind = pick("міської" if town else "сільської", "City Council" if town else "council", lang)
-    name = t("council", lang, name=pick(_genitive_adjective(hromada.name_uk if hromada.level == "H" else place.name_uk),
-                                        place.name_en, lang), kind=kind)
-    if lang == "uk":
-        try:
-            resolve_place(name)
-        except PlaceError:
-            if " " not in place.oblast_uk:  # not "Автономна Республіка Крим"
-                name += f" {_genitive_adjective(place.oblast_uk)} області"
+    adjective = _genitive_adjective(hromada.name_uk if hromada.level == "H" else place.name_uk)
+    kind = "town" if place.level in ("M", "K") else "village"
+    name = t("council", lang, name=pick(adjective, place.name_en, lang), kind=t(kind, lang))
+    if _shared(t("council", "uk", name=adjective, kind=t(kind, "uk"))) and " " not in place.oblast_uk:
+        oblast = pick(_genitive_adjective(place.oblast_uk), transliterate(place.oblast_uk), lang)
+        name = t("with_oblast", lang, council=name, oblast=oblast)  # not for "Автономна Республіка Крим"
     return name
+
+
+def _shared(council: str) -> bool:
+    """Whether a council's name is shared by several hromadas (the codifier cannot tell which)."""
+    try:
+        resolve_place(council)
+    except PlaceError:
+        return True
+    return False
 
 
 def _needs_code(city: str) -> bool:
     """Whether the council's name, with its oblast, is still shared by several hromadas."""
-    try:
-        resolve_place(_council(city, "uk"))
-    except PlaceError:
-        return True
-    return False
+    return _shared(_council(city, "uk"))
 
 
 def _genitive_adjective(adjective: str) -> str:
@@ -244,7 +249,7 @@ def _comparison(item: Item, lang: str, report: Report) -> str:
     parts = []
     for key, pct, as_of in item.compared:
         p = next(x for x in (previous_period(report.period), same_period_last_year(report.period)) if x.key == key)
-        when = (tr("as_of_date", lang, d=format_date(as_of, lang)) if as_of else t("for", lang, p=_period_words(p, lang)))
+        when = t("on", lang, d=format_date(as_of, lang)) if as_of else t("for", lang, p=_period_words(p, lang))
         if pct is None:  # the other value was zero: no percentage to give
             continue
         if abs(pct) < 0.05:
@@ -263,11 +268,13 @@ def _sentence(item: Item, report: Report, lang: str) -> str:
         tail += t("partial", lang, months=_month_list(extra, lang, False)) + ")"
     as_of = format_date(item.as_of, lang) if item.as_of else None
     if lang == "uk":
-        return figure_sentence(item.code, int(item.value), approximate=item.approximate, as_of=as_of, tail=tail)
+        return figure_sentence(item.code, round(item.value), approximate=item.approximate, as_of=as_of, tail=tail)
     label = METRICS[item.code].label("en")
-    value = ("about " if item.approximate else "") + format_number(item.value, "en")
+    value = ("about " if item.approximate else "") + format_number(item.value, "en") if item.value else t("none", lang)
     lead = f"As of {as_of}, " if as_of else ""
-    return f"{lead}{label if not lead else label[:1].lower() + label[1:]}: {value}{tail}."
+    if lead and label[1:2].islower():  # "As of …, political-party cells …", but "NGOs" stays
+        label = label[:1].lower() + label[1:]
+    return f"{lead}{label}: {value}{tail}."
 
 
 def _table_label(code: str, lang: str) -> str:
