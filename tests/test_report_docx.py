@@ -118,6 +118,14 @@ def test_the_reader_knows_hromadas_whose_names_need_more(title: str, code: str, 
     assert [(f.code, f.value) for f in read.figures] == [("letters_received", 5)]
 
 
+def test_a_letterhead_above_the_title_is_passed_over() -> None:
+    letterhead = "УКРАЇНА\nНІЖИНСЬКА МІСЬКА РАДА\nвул. Гоголя, 15, м. Ніжин, тел. (04631) 7-19-56\n"
+    read = extract_text(letterhead + TITLE + "Зареєстровано 21 вхідний лист.\n", "звіт.txt")
+    assert read.department.startswith("відділ інформаційно-аналітичної роботи")
+    assert read.period == parse_period("2021-03") and read.place.code == NIZHYN
+    assert [(f.code, f.value) for f in read.figures] == [("letters_received", 21)]
+
+
 # ------------------------------------------------------------------ reports from the warehouse
 
 
@@ -325,6 +333,11 @@ def test_libreoffice_opens_the_report(built_db: Path, tmp_path: Path) -> None:
 
     text = " ".join((page.extract_text() or "") for page in PdfReader(str(out)).pages)
     assert "465" in text and "Ніжинської" in text
+    read = extract_report(out)  # the PDF too reads back to the same figures, past the letterhead above the title
+    with store.using(built_db):
+        held = {(i.code, i.value, i.as_of) for i in report_data(NIZHYN, parse_period("2021-03")).items}
+    assert read.place.code == NIZHYN and read.period == parse_period("2021-03")
+    assert {(f.code, float(f.value), f.as_of) for f in read.figures} == held
     with pytest.raises(RuntimeError, match="timeout"):  # a conversion that hangs is stopped, not waited for
         to_pdf(report_docx_bytes(built_db), timeout=0.01)
 

@@ -1,6 +1,8 @@
 """Who reports and when: the city, the department and the period of a narrative report, and the
 as-of date of a stock figure.
 
+* **Title**: the first sentence saying "про роботу …" / "про діяльність …" within the first eight
+  (a letterhead may stand above it), else the first sentence.
 * **Period**: the first phrase of the title that ``activity.periods.parse_period`` reads, starting
   at "за" or "з" ("за березень 2021 року", "за ІІІ квартал 2019 року", "з 01.04 по 30.06.2021");
   failing that, the first such phrase of the body ("У ІІ кварталі 2020 року"). The label is the
@@ -40,6 +42,9 @@ _TITLE_PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із)\s+", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"\bпро\s+(?:роботу|діяльність)\s+(.+)", re.IGNORECASE | re.DOTALL)
 
 
+LETTERHEAD_LINES = 8  # sentences a letterhead may take before the title
+
+
 @dataclass
 class Header:
     place: Place | None = None
@@ -73,7 +78,9 @@ def read_header(text: str, sentences: list[Sentence]) -> Header:
     head = Header()
     if not sentences:
         return head
-    first = sentences[0]
+    # the title: the first sentence that says whose work it reports, past a letterhead ("УКРАЇНА",
+    # "НІЖИНСЬКА МІСЬКА РАДА", an address) above it; else the first sentence
+    first = next((s for s in sentences[:LETTERHEAD_LINES] if _DEPARTMENT.search(text[s.start:s.end])), sentences[0])
     head.title, head.title_line = text[first.start:first.end], first.line
     found = _find_period(head.title, _TITLE_PERIOD_START)
     for s in sentences[1:]:
