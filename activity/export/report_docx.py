@@ -87,7 +87,6 @@ class Item:
     value: float
     as_of: date | None
     approximate: bool
-    demo: bool
     missing: list[tuple[int, int]]  # months of the period without a figure (flows)
     compared: list[tuple[str, float | None, date | None]]  # (period key, percent change, a level's date)
     sources: list[tuple[str, bool]] = field(default_factory=list)  # (file, demo)
@@ -105,10 +104,6 @@ class Report:
     missing: list[tuple[int, int]]  # months of the period with no figure at all
 
 
-def _months(p: Period) -> list[tuple[int, int]]:
-    return list(p.months)
-
-
 def _period_words(p: Period, lang: str) -> str:
     """ "березень 2021 року", "І квартал 2021 року", "2021 рік" (after "за"); "March 2021"."""
     if p.granularity == "month":
@@ -120,7 +115,7 @@ def _period_words(p: Period, lang: str) -> str:
 
 
 def _month_list(months: list[tuple[int, int]], lang: str, year: bool) -> str:
-    """ "лютий", "лютий і березень 2021 року" (``year``: the year once when all months share it)."""
+    """ "лютий", "лютий та березень 2021 року" (``year``: the year once when all months share it)."""
     names = [pick(MONTH_NAMES_UK[m - 1], MONTH_NAMES_EN[m - 1], lang) for _, m in months]
     years = sorted({y for y, _ in months})
     if year and len(years) > 1:
@@ -151,34 +146,32 @@ def report_data(city: str, period: Period, department: str | None = None, *, inc
     items, seen = [], set()
     by_metric = {code: rows for code, rows in obs.groupby("metric")} if len(obs) else {}
     for m in (m for m in METRICS.values() if m.code in by_metric):
-        obs = by_metric[m.code]
-        now = period_value(obs, city, m.code, m.kind, period)
+        mine = by_metric[m.code]
+        now = period_value(mine, city, m.code, m.kind, period)
         if now is None or (m.kind == "stock" and not period.start < now["as_of"] <= standing_day(period.end)):
             continue
-        rows = period_figures(obs, city, m.code, m.kind, period)
-        missing = [] if m.kind == "stock" else [x for x in _months(period) if x not in _covered(rows)]
-        seen |= set(_months(period)) - set(missing) if m.kind == "flow" else set()
+        rows = period_figures(mine, city, m.code, m.kind, period)
+        missing = [] if m.kind == "stock" else [x for x in period.months if x not in _covered(rows)]
+        seen |= set(period.months) - set(missing) if m.kind == "flow" else set()
         cmp = []
         for p in compared:
-            before = period_value(obs, city, m.code, m.kind, p)
+            before = period_value(mine, city, m.code, m.kind, p)
             if before is None or (m.kind == "stock" and before["as_of"] == now["as_of"]):
                 continue
             if not (now["complete"] and before["complete"]):  # a part of a period is no match for a whole
                 continue
             cmp.append((p.key, change(now["value"], before["value"])[1], before["as_of"]))
-        items.append(Item(m.code, m.kind, now["value"], now["as_of"], bool(now["approximate"]), bool(now["demo"]),
-                          missing, cmp, sorted({(r["source"], bool(r["demo"])) for r in rows})))
+        items.append(Item(m.code, m.kind, now["value"], now["as_of"], bool(now["approximate"]), missing, cmp,
+                          sorted({(r["source"], bool(r["demo"])) for r in rows})))
     if not items:
         raise ReportEmpty(book_t("empty", lang, city=pick(place.name_uk, place.name_en, lang),
                                  period=period_label(period, lang)))
-    names = queries.department_list([city], include_demo)
-    chosen = names[names["department"] == department] if department else names
-    dept_en = chosen["department_en"].iloc[0] if department and len(chosen) and chosen["department_en"].iloc[0] else ""
-    if not department and len(names) == 1:
-        department, dept_en = names["department"].iloc[0], names["department_en"].iloc[0] or ""
+    names = queries.department_list([city], include_demo)  # the one named, or the city's only one
+    row = names[names["department"] == department] if department else names if len(names) == 1 else names[:0]
+    department, dept_en = (row["department"].iloc[0], row["department_en"].iloc[0] or "") if len(row) else ("", "")
     flows_reported = any(i.kind == "flow" for i in items)
-    return Report(city, place.name_uk, place.name_en, department or "", dept_en, period, items,
-                  [x for x in _months(period) if x not in seen] if flows_reported and period.n_months > 1 else [])
+    return Report(city, place.name_uk, place.name_en, department, dept_en, period, items,
+                  [x for x in period.months if x not in seen] if flows_reported and period.n_months > 1 else [])
 
 
 def _genitive_department(name: str) -> str:
