@@ -296,6 +296,9 @@ def test_a_council_template_lends_styles_and_letterhead(built_db: Path, tmp_path
     template.sections[0].header.paragraphs[0].text = "ПРИЛУЦЬКА МІСЬКА РАДА"
     template.styles["Normal"].font.size = Pt(13)
     template.add_paragraph("зразок, який звіт замінює")
+    styles = template.styles.element  # a template made in Word may define neither Title nor Heading 1
+    styles.remove(template.styles["Title"].element)
+    styles.remove(template.styles["Heading 1"].element)
     template.save(tmp_path / "бланк.docx")
     out = tmp_path / "звіт.docx"
     assert run(built_db, "--report", "Ніжин", "2021-03", "--template", str(tmp_path / "бланк.docx"),
@@ -304,6 +307,9 @@ def test_a_council_template_lends_styles_and_letterhead(built_db: Path, tmp_path
     assert document.sections[0].header.paragraphs[0].text == "ПРИЛУЦЬКА МІСЬКА РАДА"
     assert document.styles["Normal"].font.size == Pt(13)
     assert "зразок" not in read_report_text(out)
+    assert read_report_text(out).startswith("Звіт про роботу відділу інформаційно-аналітичної роботи")
+    assert document.paragraphs[0].runs[0].bold  # the title in bold where the template has no Title style
+    assert {(f.code, f.value) for f in extract_report(out).figures} >= {("news_published", 465)}
 
 
 def test_the_shipped_template_is_used(wh: Path) -> None:

@@ -310,6 +310,14 @@ def _style(document, name: str, fallback: str) -> str:
     return name if name in names else fallback
 
 
+def _heading(document, text: str, style: str) -> None:
+    """A title or heading in the template's style; in bold where a council's template lacks it."""
+    if _style(document, style, "") == style:
+        document.add_paragraph(text, style=style)
+    else:
+        document.add_paragraph().add_run(text).bold = True
+
+
 def report_docx(city: str, period: Period, department: str | None = None, *, lang: str = "uk",
                 include_demo: bool = True, template: Path | None = None, data: Report | None = None) -> bytes:
     """The report as .docx bytes (ReportEmpty when the city has no figure for the period)."""
@@ -319,7 +327,7 @@ def report_docx(city: str, period: Period, department: str | None = None, *, lan
     named = pick(_genitive_department(report.department), report.department_en or report.department, lang)
     title = t("title", lang, dept=named if report.department else t("all_departments", lang),
               council=_council(city, lang), period=words)
-    document.add_heading(title, level=0)
+    _heading(document, title, "Title")
     if _needs_code(city):
         document.add_paragraph(t("code", lang, code=city))
     document.add_paragraph(t("intro", lang, period=words))
@@ -330,10 +338,10 @@ def report_docx(city: str, period: Period, department: str | None = None, *, lan
         mine = [items[m.code] for m in METRICS.values() if m.category == category.code and m.code in items]
         if not mine:
             continue
-        document.add_heading(category.label(lang), level=1)
+        _heading(document, category.label(lang), "Heading 1")
         for item in mine:
             document.add_paragraph(_sentence(item, report, lang), style=_style(document, "List Bullet", "Normal"))
-    document.add_heading(t("table", lang, period=words), level=1)
+    _heading(document, t("table", lang, period=words), "Heading 1")
     table = document.add_table(rows=1, cols=3)
     table.style = _style(document, "Table Grid", table.style.name if table.style else "Normal Table")
     for cell, text in zip(table.rows[0].cells, (tr("metric", lang), tr("value", lang), tr("notes", lang)), strict=True):
@@ -341,10 +349,9 @@ def report_docx(city: str, period: Period, department: str | None = None, *, lan
     for item in (items[m] for m in METRICS if m in items):
         row = table.add_row().cells
         row[0].text = _table_label(item.code, lang)
-        row[1].text = (("≈ " if item.approximate else "") + format_number(item.value, lang)) if item.value else \
-            t("none", lang)
+        row[1].text = ("≈ " if item.approximate else "") + format_number(item.value, lang)
         row[2].text = _value_note(item, lang)
-    document.add_heading(t("sources", lang), level=1)
+    _heading(document, t("sources", lang), "Heading 1")
     for source, demo in sorted({s for i in report.items for s in i.sources}):
         document.add_paragraph(source + (f" ({t('demo', lang)})" if demo else ""),
                                style=_style(document, "List Bullet", "Normal"))
