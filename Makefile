@@ -70,7 +70,8 @@ browser:
 	fi
 
 # One export test (tests/test_export.py) lets LibreOffice Calc judge the files, and the .doc tests
-# (tests/test_report_formats.py) write old Word files with Writer; without soffice they skip.
+# (tests/test_report_formats.py) write old Word files with Writer, and the written report
+# (tests/test_report_docx.py) is converted to PDF; without soffice they skip.
 office:
 	@if command -v soffice >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || [ "$$(id -u)" != 0 ]; then :; \
 	else \

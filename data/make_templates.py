@@ -1,7 +1,9 @@
 """Write the spreadsheet templates in data/templates/ (deterministic, byte-identical on rerun).
 
 - long_template.xlsx / long_template.csv: one row per figure;
-- wide_template.xlsx: metrics as rows, months as columns, as officials keep them.
+- wide_template.xlsx: metrics as rows, months as columns, as officials keep them;
+- report_template.docx: the styles and letterhead of the written report (`python -m etl export
+  --report CITY PERIOD --out звіт.docx`); a council restyles it in Word and passes it with --template.
 
 The .xlsx files have a second sheet "Довідка" that explains the layout in Ukrainian.
 The example figures are invented.
@@ -343,6 +345,54 @@ def write_wide_xlsx(path: Path, year: int = 2024) -> None:
     wb.close()
 
 
+LETTERHEAD = ("УКРАЇНА", "[НАЗВА] МІСЬКА РАДА", "[назва структурного підрозділу]",
+              "[адреса, телефон, електронна пошта]")
+
+
+def write_report_docx(path: Path) -> None:
+    """The written report's template: A4, Times New Roman 14 pt, its headings and list styles, and a
+    letterhead in the first page's header (the report's text replaces the body, the header stays)."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Cm(3), Cm(1.5), Cm(2), Cm(2)
+    for name, size, bold in (("Normal", 14, False), ("Title", 16, True), ("Heading 1", 14, True)):
+        style = document.styles[name]
+        style.font.name, style.font.size, style.font.bold = "Times New Roman", Pt(size), bold
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        rpr = style.element.get_or_add_rPr()
+        rpr.get_or_add_rFonts().set(docx.oxml.ns.qn("w:eastAsia"), "Times New Roman")
+        style.paragraph_format.space_after = Pt(6)
+    document.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.styles["Normal"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    section.different_first_page_header_footer = True  # the letterhead on the first page only
+    header = section.first_page_header
+    header.paragraphs[0].text = LETTERHEAD[0]
+    for line in LETTERHEAD[1:]:
+        header.add_paragraph(line)
+    for p in header.paragraphs:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph("Текст звіту пишеться сюди з python -m etl export --report; змінюйте стилі та бланк, "
+                           "а не цей текст.")
+    props = document.core_properties
+    props.title, props.author, props.language = "Звіт про роботу підрозділу", "", "uk-UA"
+    props.created = props.modified = CREATED
+    props.last_modified_by, props.revision = "", 1
+    raw = io.BytesIO()
+    document.save(raw)
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in sorted(src.infolist(), key=lambda i: i.filename):  # fixed dates: byte-identical on rerun
+            dst.writestr(zipfile.ZipInfo(info.filename, CREATED.timetuple()[:6]), src.read(info.filename),
+                         zipfile.ZIP_DEFLATED)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE / "templates", help="output folder")
@@ -351,7 +401,8 @@ def main(argv: list[str] | None = None) -> int:
     write_long_xlsx(args.out / "long_template.xlsx")
     write_long_csv(args.out / "long_template.csv")
     write_wide_xlsx(args.out / "wide_template.xlsx")
-    for name in ("long_template.xlsx", "long_template.csv", "wide_template.xlsx"):
+    write_report_docx(args.out / "report_template.docx")
+    for name in ("long_template.xlsx", "long_template.csv", "wide_template.xlsx", "report_template.docx"):
         print(f"{name}: {(args.out / name).stat().st_size} bytes")
     return 0
 

@@ -10,8 +10,8 @@ from activity.periods import previous_period, same_period_last_year
 from activity.series import SERIES_GRANULARITIES, buckets, change
 from ui import data
 from ui.charts import sparkline_chart
-from ui.downloads import download_buttons, report_button
-from ui.export_views import overview_view, report_view
+from ui.downloads import download_buttons, report_button, report_docx_button
+from ui.export_views import overview_view, report_docx_view, report_view
 from ui.filters import sidebar
 
 ALL = "all"  # the department filter's "all departments"
@@ -74,7 +74,11 @@ if not shown:
 reported = sum(1 for m in shown if values[(m, cur.key)])
 st.markdown(t("summary", lang, city=f.city_name(city), dept=t("all_departments", lang) if dept == ALL else dept,
               period=period_label(cur, lang), n=reported, m=len(shown)))
-report_button(*report_view(f, city, cur, chosen_depts), key="report", lang=lang)
+buttons = st.container(horizontal=True, gap="small")
+with buttons:
+    report_button(*report_view(f, city, cur, chosen_depts), key="report", lang=lang)
+    if reported:  # the written report says what the period has; stale levels alone make none
+        report_docx_button(*report_docx_view(f, city, cur, chosen_depts), key="report_docx", lang=lang)
 
 # Trend lines: one call for all flows, one for all stocks, over the last SPARK periods.
 first = cur

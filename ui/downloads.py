@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from activity.export import export_bytes
+from activity.export.report_docx import DOCX_MIME
 from activity.export.table import ExportContext, ExportTable, file_stem
 from activity.i18n import translator
 
@@ -31,6 +32,7 @@ T = {
     "csv_comma_help": ("Роздільник «,» і десяткова крапка (англомовні програми).",
                        "',' separator and a decimal point (English-language software)."),
     "report": ("Звіт для доповіді (.xlsx)", "Report workbook (.xlsx)"),
+    "report_docx": ("Звіт (.docx)", "Report (.docx)"),
 }
 
 Build = Callable[[], tuple[ExportTable | Sequence[ExportTable], ExportContext]]
@@ -57,3 +59,9 @@ def report_button(build: Callable[[], bytes], name: str, help_text: str, *, key:
     """One button for a ready workbook (the report), built at the click."""
     st.download_button(t("report", lang), data=build, file_name=f"{file_stem(name)}.xlsx", mime=XLSX_MIME,
                        key=f"dl_{key}", help=help_text, on_click="ignore", icon=":material/description:")
+
+
+def report_docx_button(build: Callable[[], bytes], name: str, help_text: str, *, key: str, lang: str) -> None:
+    """One button for the written report (a Word document), built at the click."""
+    st.download_button(t("report_docx", lang), data=build, file_name=f"{file_stem(name)}.docx", mime=DOCX_MIME,
+                       key=f"dl_{key}", help=help_text, on_click="ignore", icon=":material/article:")

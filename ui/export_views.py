@@ -33,6 +33,10 @@ from ui.filters import DEFAULT_CITIES, Filters, city_names
 T = {
     "change": ("Зміна до: {p}", "Change vs {p}"), "pct": ("Зміна до: {p}, %", "Change vs {p}, %"),
     "all": ("усі", "all"),
+    "report_docx_help": ("Звіт про роботу підрозділу за цей період у Word: речення про кожне число за темами, "
+                         "порівняння у відсотках, таблиця та джерела.",
+                         "The department's report for this period in Word: a sentence for each figure by topic, "
+                         "changes in percent, a table and the sources."),
     "report_help": ("Книга для доповіді: аркуш на кожну тему, порівняння з попереднім періодом і з містом {other}.",
                     "A workbook for a report: a sheet per topic, compared with the previous period and with {other}."),
     "lines": ("Лінії на картках: потоки за останні 12 періодів", "The cards' lines: flows over the last 12 periods"),
@@ -252,3 +256,14 @@ def report_view(f: Filters, city: str, period: Period, departments: Sequence[str
     help_text = t("report_help", f.lang, other=names.get(other, other) if other else "—")
     return (lambda: report_workbook(city, period, other, lang=f.lang, include_demo=f.include_demo,
                                     departments=departments)), name, help_text
+
+
+def report_docx_view(f: Filters, city: str, period: Period, departments: Sequence[str] | None
+                     ) -> tuple[Callable[[], bytes], str, str]:
+    """The written report (.docx) of the shown city, department and period: (build, file name, help text)."""
+    from activity.export.report_docx import report_docx
+
+    name = f"{tr('report', f.lang)} {city_names(f.lang).get(city, city)} {period_label(period, f.lang)}"
+    department = departments[0] if departments else None
+    return (lambda: report_docx(city, period, department, lang=f.lang, include_demo=f.include_demo)), name, \
+        t("report_docx_help", f.lang)

@@ -1,6 +1,8 @@
 """Who reports and when: the city, the department and the period of a narrative report, and the
 as-of date of a stock figure.
 
+* **Title**: the first sentence saying "про роботу …" / "про діяльність …" within the first eight
+  (a letterhead may stand above it), else the first sentence.
 * **Period**: the first phrase of the title that ``activity.period_text.parse_period`` reads, starting
   at "за", "з", "у"/"в", "протягом", "упродовж" or "станом на" ("за березень 2021 року", "з 01.04 по
   30.06.2021", "у 2023 році", "станом на 1 січня 2023 року"); failing that, the first such phrase of
@@ -14,8 +16,10 @@ as-of date of a stock figure.
   міської військово-цивільної адміністрації", "Прилуцький міський голова", "Коломийського
   міськвиконкому") count 3, in the title 5; "у Лисичанську", "м. Ніжин", "міста Лисичанськ" count 1;
   a city named on its own in any case after a small word ("релігійних організацій Лисичанська")
-  counts 0.5 (never after a capitalised word, "вул.", "пл.": street and person names). The city with
-  most wins; places are resolved by ``activity.places.resolve_place`` (the whole codifier). When
+  counts 0.5 (never after a capitalised word, "вул.", "пл.": street and person names). Hyphenated
+  names ("Усть-Чорнянської сільської ради") are read whole, with the oblast after them when the name
+  needs one ("Павлівської сільської ради Запорізької області"). One КАТОТТГ code in the text ("Код
+  КАТОТТГ: UA12080110000055958") names the place outright. The city with most wins; places are resolved by ``activity.places.resolve_place`` (the whole codifier). When
   the text names none: the department registry (``activity.departments``), if the department's
   name belongs to one place only; then the file name ("nizhyn_2021_03.txt").
 * **Department**: the title's "про роботу <department> за <period>" (or "звіт <department>"), its
@@ -46,6 +50,7 @@ _COUNCIL = re.compile(
     r"(?:міськ|селищн|сільськ)\w*\s+(?:рад\w*|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*"
     r"|військов\w*\s+адміністрац\w*|голов\w*|виконавч\w*\s+комітет\w*)"
     r"|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*|міськвиконком\w*)|(?:М?ТГ|ВЦА|МВА)\b)"
+    r"(?:\s+([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а)\s+област[іь]))?"
 )
 _TOWN = re.compile(r"(?:\b[уУвВ]|\bм\.|\bмісто|\bмісті|\bміста)\s*([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]{2,})")
 # a capitalised word after a small one ("організацій Лисичанська"): perhaps a city on its own
@@ -60,6 +65,9 @@ _DEPARTMENT_NAMED = re.compile(
     r"\b((?:відділ|управлінн|сектор|департамент|служб|прес-служб)\w*\s.+)", re.IGNORECASE | re.DOTALL)
 _YEAR_ALONE = re.compile(r"(?<![\d./№\-])(19[5-9]\d|20[0-4]\d)(?![\d./\-])")
 _NAME_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+LETTERHEAD_LINES = 8  # sentences a letterhead may take before the title
 
 
 @dataclass
@@ -106,7 +114,9 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     head = Header()
     if not sentences:
         return head
-    first = sentences[0]
+    # the title: the first sentence that says whose work it reports, past a letterhead ("УКРАЇНА",
+    # "НІЖИНСЬКА МІСЬКА РАДА", an address) above it; else the first sentence
+    first = next((s for s in sentences[:LETTERHEAD_LINES] if _DEPARTMENT.search(text[s.start:s.end])), sentences[0])
     head.title, head.title_line = text[first.start:first.end], first.line
     year = text_year(text, name)
     found = _find_period(head.title, _TITLE_PERIOD_START, year)
@@ -136,12 +146,14 @@ def _small_word_before(text: str, at: int) -> bool:
     return bool(words) and words[-1][:1].islower()
 
 
-def _council_place(adjective: str, tail: str) -> Place:
-    """The place of "<adjective> <council words>" in any case and gender ("Луцького міськвиконкому",
-    "Прилуцький міський голова"): tried as written, then as "<adjective, feminine genitive> … ради"."""
+def _council_place(adjective: str, tail: str, oblast: str | None = None) -> Place:
+    """The place of "<adjective> <council words> [<oblast>]" in any case and gender ("Луцького
+    міськвиконкому", "Прилуцький міський голова"): tried as written, then as "<adjective, feminine
+    genitive> … ради"; with the oblast first when one is written."""
     kind = "селищної" if tail.lower().startswith("селищн") else "сільської" if tail.lower().startswith("сільськ") else "міської"
     stem = re.sub(r"(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)$", "", adjective)
-    for text in (f"{adjective} {tail}", f"{adjective} {kind} ради", f"{stem}ої {kind} ради"):
+    tries = (f"{adjective} {tail}", f"{adjective} {kind} ради", f"{stem}ої {kind} ради")
+    for text in ([f"{t} {oblast}" for t in tries] if oblast else []) + list(tries):
         try:
             return resolve_place(text).place
         except PlaceError as exc:
@@ -149,7 +161,17 @@ def _council_place(adjective: str, tail: str) -> Place:
     raise error
 
 
+_CODE = re.compile(r"\bUA\d{17}\b")
+
+
 def _read_city(head: Header, text: str, title_end: int) -> None:
+    codes = set(_CODE.findall(text))
+    if len(codes) == 1:  # "Код КАТОТТГ: UA…" names the place whatever its name shares with others
+        try:
+            head.place = resolve_place(codes.pop()).place
+            return
+        except PlaceError:
+            pass
     scores: dict[str, float] = {}
     places: dict[str, Place] = {}
     problems: list[PlaceError] = []
@@ -163,7 +185,7 @@ def _read_city(head: Header, text: str, title_end: int) -> None:
                 continue
             try:
                 if pattern is _COUNCIL:
-                    place = _council_place(m.group(1), m.group(2))
+                    place = _council_place(m.group(1), m.group(2), m.group(3))
                 else:
                     place = resolve_place(phrase).place
                     if place.level not in "MK":

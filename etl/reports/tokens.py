@@ -11,7 +11,8 @@
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
   addresses ("вул. Гоголя, 15"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
-  glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money.
+  glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money, file
+  names ("nizhyn_2021.xlsx").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _YEAR_WORD = r"(?:р\.|рр\.|р\b|рік\w*|рок[уиіоа]\w*|році)"
 
 MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in (
+    ("file", r"[\w\-.]+\.(?:xlsx|xlsm|xls|ods|csv|docx|doc|pdf|txt|html?)\b"),
     ("address", r"(?:\bвул\.|\bвулиц[яі]\b|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровулок\b|\bбульв\.|\bбульвар\w*|\bпл\.)\s*[^\d;()\n]{1,60}?\d+[\w/\-]*"),
     ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*[\d()+\s\-]{5,}\d|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
     ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*"),
