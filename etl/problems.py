@@ -23,8 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file could not be read: {detail}",
     ),
     "file_type": (
-        "Непідтримуваний тип файлу «{ext}». Приймаються .xlsx, .xls, .csv, .ods.",
-        "Unsupported file type '{ext}'. Accepted: .xlsx, .xls, .csv, .ods.",
+        "Непідтримуваний тип файлу «{ext}». Приймаються таблиці .xlsx, .xls, .csv, .ods і звіти .txt, .docx, .doc, "
+        ".pdf, .html.",
+        "Unsupported file type '{ext}'. Accepted: spreadsheets .xlsx, .xls, .csv, .ods and reports .txt, .docx, "
+        ".doc, .pdf, .html.",
     ),
     "file_not_what_it_says": (
         "Файл має розширення {ext}, але всередині {actual}. {hint}",

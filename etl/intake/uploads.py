@@ -57,10 +57,6 @@ _ZIP_LABELS = {
 MESSAGES.update({
     "upload_too_many": ("Забагато файлів за один раз: {n} (межа {limit}). Надішліть їх частинами.",
                         "Too many files at once: {n} (limit {limit}). Send them in parts."),
-    "upload_type": ("Непідтримуваний тип файлу «{ext}». Приймаються таблиці .xlsx, .xls, .csv, .ods і звіти .txt, "
-                    ".docx, .doc, .pdf, .html.",
-                    "Unsupported file type '{ext}'. Accepted: spreadsheets .xlsx, .xls, .csv, .ods and reports .txt, "
-                    ".docx, .doc, .pdf, .html."),
     "upload_too_big": ("Файл завеликий: {size} МБ (межа {limit} МБ).", "The file is too large: {size} MB (limit {limit} MB)."),
     "upload_empty": ("Файл порожній (0 байтів).", "The file is empty (0 bytes)."),
     "upload_mismatch": ("Файл має розширення {ext}, але всередині {actual}. Збережіть його як {ext} або "
@@ -154,7 +150,7 @@ def check_batch(files: list[tuple[str, bytes]]) -> tuple[list[Incoming], list[Pr
         name = safe_display_name(raw_name)
         ext = os.path.splitext(name)[1].lower()
         if ext not in UPLOAD_EXTS:
-            refused.append(_refusal("upload_type", name, ext=ext or "(без розширення)"))
+            refused.append(_refusal("file_type", name, ext=ext or "(без розширення)"))
         elif len(data) > max_bytes:
             refused.append(_refusal("upload_too_big", name, size=_mb(len(data)), limit=_mb(max_bytes)))
         elif not data:
