@@ -1,4 +1,5 @@
-"""Write the spreadsheet templates in data/templates/ (deterministic, byte-identical on rerun).
+"""Write the spreadsheet templates in data/templates/ and the report template in data/report/
+(deterministic, byte-identical on rerun).
 
 - long_template.xlsx / long_template.csv: one row per figure;
 - wide_template.xlsx: metrics as rows, months as columns, as officials keep them;
@@ -8,7 +9,7 @@
 The .xlsx files have a second sheet "Довідка" that explains the layout in Ukrainian.
 The example figures are invented.
 
-Usage: python data/make_templates.py [--out DIR]
+Usage: python data/make_templates.py [--out DIR] [--report-out DIR]
 """
 
 from __future__ import annotations
@@ -395,15 +396,20 @@ def write_report_docx(path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=HERE / "templates", help="output folder")
+    parser.add_argument("--out", type=Path, default=HERE / "templates", help="output folder of the workbook templates")
+    parser.add_argument("--report-out", type=Path, default=None, help="output folder of the report template "
+                        "(default: data/report)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     write_long_xlsx(args.out / "long_template.xlsx")
     write_long_csv(args.out / "long_template.csv")
     write_wide_xlsx(args.out / "wide_template.xlsx")
-    write_report_docx(args.out / "report_template.docx")
-    for name in ("long_template.xlsx", "long_template.csv", "wide_template.xlsx", "report_template.docx"):
-        print(f"{name}: {(args.out / name).stat().st_size} bytes")
+    report = args.report_out or HERE / "report"  # not beside the workbook templates: it is no input to load
+    report.mkdir(parents=True, exist_ok=True)
+    write_report_docx(report / "report_template.docx")
+    for path in [args.out / n for n in ("long_template.xlsx", "long_template.csv", "wide_template.xlsx")] + [
+            report / "report_template.docx"]:
+        print(f"{path.name}: {path.stat().st_size} bytes")
     return 0
 
 

@@ -17,7 +17,7 @@ period. The text:
 
 English (``lang="en"``) writes the same report with the catalog's English labels. A template
 (.docx) lends its styles, page set-up and letterhead (its header); the shipped one is
-`data/templates/report_template.docx` (`data/make_templates.py`).
+`data/report/report_template.docx` (`data/make_templates.py`).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from activity.warehouse import queries
 
 from .report_words import agree_group, figure_sentence
 
-TEMPLATE = ROOT / "data" / "templates" / "report_template.docx"
+TEMPLATE = ROOT / "data" / "report" / "report_template.docx"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 T = {  # (uk, en)

@@ -61,7 +61,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 # A quoted name in the clause («Сенсорна кімната» – 315 голосів) makes votes one project's; without
-# one, "голоси за проєкти" are all the votes (a part of them when they follow "з них").
+# one, "голоси за проєкти" are all the votes (a part of them when they follow "з них"), unless the
+# clause says it is one project's ("набрав окремий проєкт").
 QUOTED_NAME_CODES = {"pb_votes_cast": "pb_project_votes"}
 UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
 # Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed).
