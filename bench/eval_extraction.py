@@ -185,10 +185,10 @@ def main(argv: list[str] | None = None) -> int:
             failed |= not t.passed
         if held:
             print_total(f"data/eval HELD-OUT ({len(held)})", total(held))
-            batches = {"a": [s for s in held if not s.name.startswith(("held_b_", "held_c_"))],
-                       "b": [s for s in held if s.name.startswith("held_b_")],
-                       "c": [s for s in held if s.name.startswith("held_c_")]}
-            if sum(map(bool, batches.values())) > 1:  # batches b and c were written later (see data/eval/README.md)
+            later = ("b", "c", "d")  # batches written after batch a (see data/eval/README.md)
+            batches = {"a": [s for s in held if not s.name.startswith(tuple(f"held_{k}_" for k in later))]}
+            batches |= {k: [s for s in held if s.name.startswith(f"held_{k}_")] for k in later}
+            if sum(map(bool, batches.values())) > 1:
                 for k, part in batches.items():
                     if part:
                         print_total(f"  held-out batch {k} ({len(part)})", total(part))
