@@ -114,15 +114,7 @@ def scan_sheet(data: bytes, check: Callable[[int, int], None],
             state["cell"] = None
 
     parser = expat.ParserCreate()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    parser.StartDoctypeDeclHandler = lambda *a: (_ for _ in ()).throw(_refused("DOCTYPE"))
-    try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
-        raise PackageRefused("file_unreadable", f"пошкоджений XML аркуша ({exc})",
-                             f"damaged sheet XML ({exc})") from exc
+    _parse(parser, data, start, end, text, " аркуша", "sheet ")
     facts.blank_far = [((row - 1, col), (a, b)) for (row, col), a, b in blanks
                        if row > facts.last_row or col > facts.last_col]
     return facts
@@ -168,16 +160,7 @@ def blank_shared_strings(data: bytes) -> set[int]:
         if state["in_t"]:
             state["text"].append(data)
 
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    parser.StartDoctypeDeclHandler = lambda *a: (_ for _ in ()).throw(_refused("DOCTYPE"))
-    try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
-        raise PackageRefused("file_unreadable", f"пошкоджений XML спільних рядків ({exc})",
-                             f"damaged shared strings XML ({exc})") from exc
+    _parse(expat.ParserCreate(), data, start, end, text, " спільних рядків", "shared strings ")
     return blank
 
 
@@ -229,13 +212,21 @@ def scan_ods(data: bytes, check: Callable[[str, int, int], None]) -> None:
         elif tag == "table":
             check(state["table"], state["last_col"] - 1, state["last_row"])
 
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
+    _parse(expat.ParserCreate(), data, start, end, None, "", "", doctype=False)
+
+
+def _parse(parser, data: bytes, start, end, text, what_uk: str, what_en: str, *, doctype: bool = True) -> None:
+    """Run `parser` over `data` with these handlers; damaged XML (and, with `doctype`, a DOCTYPE) refused."""
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    if text is not None:
+        parser.CharacterDataHandler = text
+    if doctype:
+        parser.StartDoctypeDeclHandler = lambda *a: (_ for _ in ()).throw(_refused("DOCTYPE"))
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
-        raise PackageRefused("file_unreadable", f"пошкоджений XML ({exc})", f"damaged XML ({exc})") from exc
+        raise PackageRefused("file_unreadable", f"пошкоджений XML{what_uk} ({exc})",
+                             f"damaged {what_en}XML ({exc})") from exc
 
 
 def _repeat(text: str | None) -> int:
