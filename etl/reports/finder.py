@@ -49,6 +49,7 @@ from etl.reports.lexicon import (
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
+    VERBLESS_PHRASES,
     is_stop_word,
     patterns,
 )
@@ -61,6 +62,7 @@ from etl.reports.match import (
     info,
     is_dash,
     is_delimiter,
+    is_people,
     is_relative,
     keys,
     left_head,
@@ -436,6 +438,33 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
     return best
 
 
+_REPORTING_VERBS = frozenset({"повідомляє", "інформує", "доповідає", "звітує"})
+
+
+def _has_verb(tokens: list[Token]) -> bool:
+    """A verb that says what happened ("розроблено", "оприлюднено"), not "відділ повідомляє:"."""
+    return any(t.kind == "word" and t.low not in _REPORTING_VERBS and (i := info(t)) and i.verb and not i.noun
+               and not i.adjective for t in tokens)
+
+
+def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int, str] | None:
+    """ "Рішень виконавчого комітету – 311": a wording of ``VERBLESS_PHRASES`` when nothing before
+    the number (no verb, no colon, no lead-in line with a verb) names what happened to the noun."""
+    tokens = s.tokens
+    before = tokens[:n.lead]
+    if any(t.text == ":" for t in before) or _has_verb(before) \
+            or (s.lead_in is not None and _has_verb(s.lead_in.tokens)):
+        return None
+    words = [k for _, k in context_of(tokens, start, n.lead)]
+    for code, phrases in VERBLESS_PHRASES.items():
+        for phrase in phrases:
+            lemmas = phrase.split()
+            if lemmas[0] in keys(tokens[head]) and all(any(w in ks for ks in words) for w in lemmas[1:]):
+                m = next(p for p in patterns() if p.code == code)
+                return Match(code, m.score, True, False, m), head, "before"
+    return None
+
+
 def _sentence_head(s: Sentence, n: Number) -> int | None:
     """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
     tokens = s.tokens
@@ -475,9 +504,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
+    if not options and dash_before and l_head is not None and (verbless := _verbless(s, n, l_start, l_head)):
+        options.append(verbless)
     adjectives = l_adj or r_adj
     for head in (r_head, l_head):
-        if not options and head is not None and info(tokens[head]).animate and (m := people_match(context)):
+        if not options and head is not None and is_people(tokens[head]) and (m := people_match(context, head)):
             options.append((m, head, "after" if head == r_head else "before"))
     if not options and adjectives and (l_head is None and r_head is None):
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from activity.morph import WordInfo, lemma_keys, word_info
+import functools
+
+from activity.morph import WordInfo, analyzer, lemma_keys, word_info
 from etl.reports.lexicon import (
     RELATIVE_WORDS,
     TRANSPARENT_NOUNS,
@@ -178,11 +180,39 @@ def is_relative(tokens: list[Token], j: int) -> bool:
     return tokens[j].low in PREPOSITIONS and j + 1 < len(tokens) and bool(keys(tokens[j + 1]) & {"який", "котрий"})
 
 
-def people_match(context: Context) -> Match | None:
-    """For a noun for people ("2 946 мешканців"): the metric counting people that the words name."""
+@functools.lru_cache(maxsize=4096)
+def _people_word(word: str) -> bool:
+    a = word_info(word)
+    if a.animate:
+        return True
+    # a demonym ("канівців") also reads as a place name ("Канівці"): one plural reading for people
+    # that is no name or surname is enough
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.number == "plur"
+               and not {"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes)
+               for p in analyzer().parse(word.lower()))
+
+
+def is_people(t: Token) -> bool:
+    """A noun for people: "мешканців", "учасники", or a city's people ("канівців", "сумчан")."""
+    return t.kind == "word" and _people_word(t.text)
+
+
+def people_match(context: Context, counted: int | None = None) -> Match | None:
+    """For a noun for people ("2 946 мешканців"): the metric counting people that the words name.
+
+    With ``counted`` (the noun's position), a pattern headed by a noun for people ("звернулося
+    громадян") may have that noun stand for its head ("звернулося 1 366 мешканців"), when at least
+    one of its other words is there."""
     ranked = []
     for p in patterns():
-        if p.code in people_codes() and all(any(ws & ks for _, ks in context) for ws in p.words):
+        if p.code not in people_codes():
+            continue
+        present = [any(ws & ks for _, ks in context) for ws in p.words]
+        if not all(present) and counted is not None and len(p.words) > 1 and not present[p.head] \
+                and word_info(p.text.split()[p.head]).animate \
+                and all(ok for j, ok in enumerate(present) if j != p.head):
+            present[p.head] = True
+        if all(present):
             ranked.append((p.score, p))
     if not ranked:
         return None
