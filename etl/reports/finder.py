@@ -44,6 +44,7 @@ from etl.reports.lexicon import (
     PART_AFTER,
     PART_BEFORE,
     PENDING_WORDS,
+    POOL_OF,
     QUOTED_NAME_CODES,
     RESULT_LEAD_WORDS,
     TRANSPARENT_NOUNS,
@@ -204,6 +205,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         mark_approximation(tokens, n)
     starts = {n.lead for n in numbers}
     floor, open_total = 0, _list_total(s) or header_total
+    pools: list[tuple[Number, int, int, Found | None]] = []
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if is_change(tokens, n):
@@ -230,14 +232,42 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
             start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
             fig = _sibling_part(s, n, start, right, sibling)  # "з них, малі проєкти: 20 115; великі проєкти: 11 755"
+        if _is_pool(tokens, n, numbers):
+            pools.append((n, left, right, fig))
+            continue
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
             continue
         out.append(fig)
+    for n, left, right, fig in pools:  # "з 143 проєктів … допущено 109": 143 is the pool the 109 came from
+        later = next((f for f in out if f.pos > n.pos), None)
+        pool = POOL_OF.get(later.code) if later is not None else None
+        noun, _ = right_head(tokens, n.end, len(tokens))
+        if pool and noun is not None and keys(tokens[noun]) & _metric_words(pool):
+            fig = Found(pool, n.value, s, n.pos, "after", head=keys(tokens[noun]), head_text=tokens[noun].text,
+                        head_pos=noun, confidence=0.8, span=(left, right), lead=n.lead)
+            fig.approximate, fig.number_words = n.approximate, n.words
+        elif fig is not None and fig.code in POOL_OF:
+            fig = None  # the pool's noun alone does not name it: left unmatched, never a guess
+        if fig is None:
+            if not n.words:
+                unmatched.append((s, tokens[n.pos]))
+            continue
+        out.append(fig)
+    out.sort(key=lambda f: f.pos)
     if not numbers:
         out += _negations(s)
     return out
+
+
+def _is_pool(tokens: list[Token], n: Number, numbers: list[Number]) -> bool:
+    """ "з 143 проєктів … допущено 109": a number after "з"/"із" that a later number of the same
+    clause chain is taken from (no ";" between)."""
+    if n.lead == 0 or tokens[n.lead - 1].low not in ("з", "із", "зі"):
+        return False
+    later = [m for m in numbers if m.lead > n.end]
+    return bool(later) and not any(t.text in ";" for t in tokens[n.end:later[0].lead])
 
 
 def _clause_joint(tokens: list[Token], j: int, nxt: int) -> bool:

@@ -113,6 +113,18 @@ PART_AFTER = (("з", "них"), ("з", "яких"), ("із", "них"), ("із",
 VERBLESS_PHRASES: dict[str, tuple[str, ...]] = {
     "exec_decisions_adopted": ("рішення виконавчий комітет", "рішення виконком"),
 }
+# "з 143 проєктів … допущено 109": the metric of the pool a result is taken from.
+POOL_OF = {
+    "pb_projects_on_ballot": "pb_projects_submitted",
+    "pb_projects_rejected": "pb_projects_submitted",
+    "pb_projects_won": "pb_projects_on_ballot",
+    "petitions_supported": "petitions_submitted",
+    "petitions_failed": "petitions_submitted",
+    "public_info_requests_satisfied": "public_info_requests",
+    "public_info_requests_refused": "public_info_requests",
+    "public_info_requests_forwarded": "public_info_requests",
+    "appeals_answered": "appeals_received",
+}
 NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
