@@ -47,6 +47,7 @@ from etl.reports.lexicon import (
     POOL_OF,
     QUOTED_NAME_CODES,
     RESULT_LEAD_WORDS,
+    DIMENSION_WORDS,
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
@@ -169,7 +170,7 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
     unmatched: list[tuple[Sentence, Token]] = []
     previous: list[Found] = []
     for s in sentences:
-        mine = _sentence(s, previous, unmatched, _header_total(s, found), found[-6:])
+        mine = _sentence(s, previous, unmatched, _header_total(s, found) or _dimension_total(s, found), found[-6:])
         found += mine
         s.figures = mine
         previous = mine or previous
@@ -195,6 +196,30 @@ def _header_total(s: Sentence, found: list[Found]) -> Found | None:
         if (m := best_match(keys(t), j, context)) and m.code == last.code:
             return last
     return None
+
+
+def _dimension_lead(tokens: list[Token]) -> bool:
+    """ "За формою надходження", "У розрізі категорій заявників": words that name how a total is
+    split, and no metric, no number, no verb of their own."""
+    words = [t for t in tokens if t.kind == "word"]
+    if not words or any(t.kind == "num" for t in tokens):
+        return False
+    opens = words[0].low == "за" or (len(words) > 1 and words[0].low in ("у", "в") and words[1].low == "розрізі")
+    return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not _has_verb(tokens) \
+        and _colon_lead_match(tokens, len(tokens)) is None
+
+
+def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
+    """The total a breakdown under a lead that names no metric ("За формою надходження: поштою –
+    7, …", on its line or as the list's lead-in line) splits: the last total found before it."""
+    tokens = s.tokens
+    colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is not None and _dimension_lead(tokens[:colon]):
+        pass
+    elif not (s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens
+              and s.lead_in.tokens[-1].text == ":" and _dimension_lead(s.lead_in.tokens[:-1])):
+        return None
+    return next((f for f in reversed(found) if f.total is None), None)
 
 
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,

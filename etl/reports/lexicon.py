@@ -125,6 +125,9 @@ POOL_OF = {
     "public_info_requests_forwarded": "public_info_requests",
     "appeals_answered": "appeals_received",
 }
+# "За формою надходження:", "За категоріями заявників:": a lead that tells how the total before is split.
+DIMENSION_WORDS = frozenset({"форма", "вид", "тип", "категорія", "спосіб", "характер", "джерело", "канал",
+                             "ознака", "суб’єкт", "тематика", "напрям", "розріз"})
 NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
