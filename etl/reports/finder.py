@@ -480,9 +480,9 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
     """The metric named before a list of "topic (N)" items: the words since the last ";" or ":",
     when every other number there is such a bracketed item too."""
     start = max((j + 1 for j in range(n.lead) if tokens[j].text in ";:"), default=0)
-    for j in range(start, n.lead):
+    for j in range(start, n.lead):  # "У 455 зверненнях порушено питання освіти (31), …": after the plain number
         if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text == ")"):
-            return None
+            start = j + 1
     context = context_of(tokens, start, n.lead - 1)
     best: tuple[Match, int] | None = None
     for j in range(start, n.lead - 1):
@@ -490,6 +490,9 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
             if best is None or m.score > best[0].score:
                 best = (m, j)
+    if best is None and start > 0 and tokens[start - 1].text == ":" \
+            and not any(t.kind == "num" for t in tokens[_segment_start(tokens, start - 1):start - 1]):
+        return _colon_lead_match(tokens, start)  # "Серед порушених питань: соціальний захист (120), …"
     return best
 
 
@@ -518,6 +521,18 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
                 m = next(p for p in patterns() if p.code == code)
                 return Match(code, m.score, True, False, m), head, "before"
     return None
+
+
+def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
+    """The figure before a colon that a list of "topic (N)" items after it splits."""
+    colon = max((j for j in range(n.lead) if tokens[j].text == ":"), default=None)
+    if colon is None or any(t.text == ";" for t in tokens[colon:n.lead]):
+        return None
+    for j in range(colon + 1, n.lead):
+        if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and tokens[j + 1].text == ")"):
+            return None
+    whole = next((f for f in reversed(before) if f.total is None), None)
+    return whole if whole is not None and whole.pos < colon else None
 
 
 def _sentence_head(s: Sentence, n: Number) -> int | None:
@@ -575,6 +590,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             options.append((unit[0], unit[1], "before"))
     if not options and _alone_in_brackets(tokens, n) and (near := _bracket_lead_match(tokens, n)) is not None:
         options.append((near[0], near[1], "before"))  # "питань порушено щодо освіти (31), транспорту (12)"
+    if not options and total is None and _alone_in_brackets(tokens, n) and (whole := _bracket_total(tokens, n, before)):
+        total = whole  # "Надійшло 300 звернень: з питань освіти (31), транспорту (12)": parts of the 300
     if (dash_before or _states_level(tokens, n)) and n.end >= len(tokens) - 1 \
             and (head := _sentence_head(s, n)) is not None:
         whole = context_of(tokens, 0, n.lead)  # "Кількість громадян, які звернулися, з урахуванням … – 2 977"
@@ -643,6 +660,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.code, fig.total, fig.how = total.code, total, "part"
         phrase = _breakdown(tokens, left, right, skip | set(range(n.end, n.end + after_marker))
                             | _marker_words(tokens, left, n.lead))
+        if not phrase and _alone_in_brackets(tokens, n):  # "з питань освіти (31)"
+            phrase = _breakdown(tokens, _segment_start(tokens, n.lead - 1), n.lead - 1, set())
         fig.breakdown = f"{phrase} ({total.head_text})" if phrase and not _has_noun(tokens, phrase) else phrase
         fig.breakdown = fig.breakdown or None
     fig.approximate, fig.number_words = n.approximate, n.words

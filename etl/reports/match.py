@@ -117,6 +117,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
             return j, adjectives
         if a.adjective and not a.verb:
             adjectives.append(j)
+        elif adjectives and t.low in ("та", "і", "й", "або", "чи") and j + 1 < end \
+                and (b := info(tokens[j + 1])) and b.adjective and not b.verb:
+            pass  # "642 письмових та усних звернення"
         elif not (skip_verbs and not adjectives and (a.verb or not a.known or t.low in ("було", "ще"))):
             return None, adjectives
         j += 1
