@@ -535,6 +535,28 @@ def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found
     return whole if whole is not None and whole.pos < colon else None
 
 
+def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
+    """ "9 об’єднань, які не подавали звітності, припинили діяльність": the relative clause after the
+    figure's clause and, when the sentence goes on with a verb, the predicate it interrupted. Both
+    tell what the number counts; neither may hold another number. Returns their end (``r`` if none)."""
+    if r + 1 >= len(tokens) or tokens[r].text != "," or not is_relative(tokens, r + 1):
+        return r
+    end = r + 1
+    while end < len(tokens) and not is_delimiter(tokens[end]):
+        if end in starts or tokens[end].kind == "num":
+            return r
+        end += 1
+    if end + 1 < len(tokens) and tokens[end].text == "," and (i := info(tokens[end + 1])) and i.verb \
+            and not i.noun and not i.adjective:
+        nxt = end + 1
+        while nxt < len(tokens) and not is_delimiter(tokens[nxt]) and tokens[nxt].kind != "num" \
+                and not _clause_joint(tokens, nxt, len(tokens)):
+            nxt += 1
+        if nxt >= len(tokens) or tokens[nxt].kind != "num":
+            end = nxt
+    return end
+
+
 def _sentence_head(s: Sentence, n: Number) -> int | None:
     """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
     tokens = s.tokens
@@ -568,6 +590,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     skip = set(range(n.lead, n.end))
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left))
+    tail = _relative_tail(tokens, r_end, starts)
+    context += context_of(tokens, r_end, tail)
     if total is not None:
         context += [(p - 30_000, k) for p, k in total.context]
     options: list[tuple[Match, int, str]] = []
@@ -599,7 +623,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         if m is not None and (not options or m.score > max(o[0].score for o in options)):
             options = [(m, head, "before")]
     if not options and l_head is None and r_head is None and not (force_part and total is not None):
-        clause = _clause_match(s, n, min(l_start, left), r_end, before, previous + recent)
+        clause = _clause_match(s, n, min(l_start, left), tail, before, previous + recent)
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
     if not options and (l_head is None and r_head is None) and _month_clause(tokens, min(l_start, left), n.lead):
