@@ -44,10 +44,12 @@ from etl.reports.lexicon import (
     PART_AFTER,
     PART_BEFORE,
     PENDING_WORDS,
+    PART_STAYS,
     POOL_OF,
     QUOTED_NAME_CODES,
     RESULT_LEAD_WORDS,
     DIMENSION_WORDS,
+    THRESHOLD_NOUNS,
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
@@ -231,11 +233,18 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     starts = {n.lead for n in numbers}
     floor, open_total = 0, _list_total(s) or header_total
     pools: list[tuple[Number, int, int, Found | None]] = []
+    thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if is_change(tokens, n):
             floor = n.end
             continue
+        if id(n) in thresholds:  # "набрали понад 150 підписів": the clause runs on over it
+            if any(t.kind == "word" for t in tokens) and not n.words:
+                unmatched.append((s, tokens[n.pos]))
+            continue
+        if idx + 1 < len(numbers) and id(numbers[idx + 1]) in thresholds:
+            nxt = numbers[idx + 2].lead if idx + 2 < len(numbers) else len(tokens)
         left = n.lead
         while left > floor and not is_delimiter(tokens[left - 1]):
             left -= 1
@@ -284,6 +293,22 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     if not numbers:
         out += _negations(s)
     return out
+
+
+def _threshold(tokens: list[Token], n: Number) -> bool:
+    """ "Петиції, що набрали 150 і більше голосів": the votes or signatures a petition needs, in a
+    sentence about petitions; never a figure, and it does not end the clause it stands in."""
+    if not any("петиція" in keys(t) for t in tokens if t.kind == "word"):
+        return False
+    words = 0
+    for t in tokens[n.end:]:
+        if is_delimiter(t) or t.kind == "num" or words == 3:
+            return False
+        if t.kind == "word":
+            words += 1
+            if keys(t) & THRESHOLD_NOUNS:
+                return True
+    return False
 
 
 def _is_pool(tokens: list[Token], n: Number, numbers: list[Number]) -> bool:
@@ -386,6 +411,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
                 or (t.text[:1].isupper() and j > 0):  # names ("у Telegram – 187") borrow a noun instead
             continue
         m = best_match(keys(t), j, context)
+        if m is not None and j > 0 and tokens[j - 1].low == "не" and not any("не" in ws for ws in m.pattern.words):
+            continue  # "5 не підтримано" is not what "підтримано" names
         if m is None or m.code in FAMILY_OF or not (_metric_words(m.code) & counted):
             continue  # a number without its own noun is a result or a part, never the family's total
         if noun_keys and not any(ws & noun_keys for ws in m.pattern.words):
@@ -680,6 +707,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         if code is None:
             return None
         fig.code = code
+    if total is not None and (total.code, fig.code) in PART_STAYS:
+        fig.code = total.code  # "розглянуто 8 петицій, з них 3 підтримано": answered, and supported by the mayor
     if total is not None and fig.code == total.code:
         fig.code, fig.total, fig.how = total.code, total, "part"
         phrase = _breakdown(tokens, left, right, skip | set(range(n.end, n.end + after_marker))

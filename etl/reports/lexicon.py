@@ -54,7 +54,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     "pb_projects_submitted": ("подали проєктів", "подано проєктів", "подали проєкт"),
     "pb_projects_rejected": ("не допущено проєктів", "не допущено до голосування проєктів", "проєкти відхилено"),
     "petitions_supported": ("зібрали необхідну кількість підписів петиції", "петиції зібрали підписи", "зібрали петицій","петиції отримали голоси підтримки", "петиції отримали необхідну кількість голосів",
-                            "петиції набрали необхідну кількість голосів", "підтримано петицій"),
+                            "петиції набрали необхідну кількість голосів", "підтримано петицій",
+                            "петиції набрали голоси"),
     "petitions_failed": ("петиції не набрали голосів", "петиції не набрали потрібної кількості голосів",
                          "петиції не набрали потрібної кількості підписів", "петиції не набрали необхідних голосів"),
     "petitions_answered": ("підготовлено відповіді на петиції", "надав відповіді на петиції"),
@@ -131,6 +132,11 @@ POOL_OF = {
 # "За формою надходження:", "За категоріями заявників:": a lead that tells how the total before is split.
 DIMENSION_WORDS = frozenset({"форма", "вид", "тип", "категорія", "спосіб", "характер", "джерело", "канал",
                              "ознака", "суб’єкт", "тематика", "напрям", "розріз"})
+# What a petition's threshold counts ("набрали понад 150 підписів").
+THRESHOLD_NOUNS = frozenset({"голос", "підпис"})
+# A part of a total with the first metric that reads as the second stays a part of the total:
+# "розглянуто 8 петицій, з них 3 підтримано" (the mayor supported them; they did not gather signatures).
+PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed")})
 NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
