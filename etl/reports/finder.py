@@ -506,9 +506,16 @@ def _alone_in_brackets(tokens: list[Token], n: Number) -> bool:
 def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     """The metric named before a list of "topic (N)" items: the words since the last ";" or ":",
     when every other number there is such a bracketed item too."""
+    def bracketed(j: int) -> bool:
+        return tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text == ")"
+
     start = max((j + 1 for j in range(n.lead) if tokens[j].text in ";:"), default=0)
-    for j in range(start, n.lead):  # "У 455 зверненнях порушено питання освіти (31), …": after the plain number
-        if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text == ")"):
+    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ";:."), len(tokens))
+    items = sum(1 for j in range(start, end) if tokens[j].kind == "num" and bracketed(j))
+    for j in range(start, n.lead):  # "У 455 зверненнях порушено питання освіти (31), транспорту (12)"
+        if tokens[j].kind == "num" and not bracketed(j):
+            if items < 2 or any(tokens[i].kind == "num" and bracketed(i) for i in range(start, j)):
+                return None  # one "(351)" after a plain number compares, it lists nothing
             start = j + 1
     context = context_of(tokens, start, n.lead - 1)
     best: tuple[Match, int] | None = None
