@@ -362,9 +362,19 @@ def _list_total(s: Sentence) -> Found | None:
     lead = s.lead_in
     if lead is None or not lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
         return None
-    if not _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
+    last = next((f for f in reversed(lead.figures) if f.total is None), None)
+    if _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
+        return last
+    # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;": the lead's one figure,
+    # when the item is a number and words that name nothing of their own
+    if last is None or len(lead.figures) != 1 or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
         return None
-    return next((f for f in reversed(lead.figures) if f.total is None), None)
+    tokens = s.tokens
+    nums = [j for j, t in enumerate(tokens) if t.kind == "num"]
+    if len(nums) != 1 or nums[0] != 0 or not (len(tokens) > 1 and is_dash(tokens[1])):
+        return None
+    words = [t for t in tokens[2:] if t.kind == "word"]
+    return last if words and all((i := info(t)) and i.adjective and not i.noun for t in words) else None
 
 
 def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> frozenset[str]:
@@ -461,6 +471,22 @@ def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | N
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
             return m, j
     return None
+
+
+def _lead_line_match(s: Sentence) -> tuple[Match, int] | None:
+    """The metric a list's lead-in line names ("Найчастіше заявниками порушуються питання:") when
+    it has no figure of its own: (match, index of the naming noun in the lead-in's tokens)."""
+    lead = s.lead_in
+    if lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
+        return None
+    tokens = lead.tokens
+    start = max((j + 1 for j in range(len(tokens) - 1) if is_delimiter(tokens[j])), default=0)
+    context = context_of(tokens, start, len(tokens) - 1)
+    nouns = [j for j in range(start, len(tokens) - 1) if tokens[j].kind == "word" and (a := info(tokens[j])) and a.noun]
+    if not nouns:  # the list is of the last noun ("Категорії заявників:", "порушуються питання:")
+        return None
+    m = best_match(keys(tokens[nouns[-1]]), nouns[-1], context)
+    return (m, nouns[-1]) if m is not None else None
 
 
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
@@ -697,6 +723,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(lead[0].code, n.value, s, n.pos, "before", head=keys(tokens[lead[1]]),
                     head_text=tokens[lead[1]].text, head_pos=lead[1])
         fig.confidence = _confidence(lead[0], "ellipsis", n.words)
+    elif fig is None and total is None and dash_before and l_head is not None and not _has_option(tokens, l_head, context) \
+            and (line := _lead_line_match(s)) is not None:  # "Найчастіше порушуються питання:" / "соціального захисту – 160"
+        word = s.lead_in.tokens[line[1]]
+        fig = Found(line[0].code, n.value, s, n.pos, "before", head=keys(word), head_text=word.text)
+        fig.confidence = _confidence(line[0], "ellipsis", n.words)
+        fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
     if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
