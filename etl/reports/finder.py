@@ -189,14 +189,15 @@ def _header_total(s: Sentence, found: list[Found]) -> Found | None:
     if last is None or any(t.low in RESULT_LEAD_WORDS for t in lead.tokens):
         return None
     context = context_of(lead.tokens, 0, len(lead.tokens))
-    for j, t in enumerate(lead.tokens):
-        a = info(t)
-        if t.kind != "word" or not (a and a.noun):
-            continue
-        if keys(t) & last.head:  # "Всього порушено питань – 81" … "актуальними були питання:"
-            return last
-        if (m := best_match(keys(t), j, context)) and m.code == last.code:
-            return last
+    nouns = [j for j, t in enumerate(lead.tokens) if t.kind == "word" and (a := info(t)) and a.noun]
+    if not nouns:
+        return None
+    j = nouns[-1]  # the list is of the lead's last noun: "заявниками порушуються питання:" lists issues
+    t = lead.tokens[j]
+    if keys(t) & last.head:  # "Всього порушено питань – 81" … "актуальними були питання:"
+        return last
+    if (m := best_match(keys(t), j, context)) and m.code == last.code:
+        return last
     return None
 
 
