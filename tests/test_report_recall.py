@@ -1,0 +1,155 @@
+"""Report phrasings the figure finder used to miss, one family at a time, and the numbers that must
+still name nothing. Every text here is invented for these tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from etl.reports.extraction import extract_text
+
+
+def pairs(report) -> Counter:
+    return Counter((f.code, f.value) for f in report.figures)
+
+
+def unmatched(report) -> set[str]:
+    return {p.params["number"] for p in report.problems if p.key == "report_unmatched"}
+
+
+def breakdowns(report, code: str) -> dict[int, str | None]:
+    return {f.value: f.breakdown for f in report.figures if f.code == code}
+
+
+# ------------------------------------------------------------------ people by a demonym or "мешканців"
+
+
+def test_people_named_by_a_demonym_or_residents_count_as_the_wording_says() -> None:
+    report = extract_text("Звіт відділу Уманської міської ради за 2022 рік\n"
+                          "У голосуванні за проєкти громадського бюджету взяли участь 2 204 уманців.\n"
+                          "До виконавчого комітету звернулося 905 мешканців.\n"
+                          "Свої голоси віддали 318 жителів старостинських округів.\n"
+                          "Екскурсію відвідали 40 мешканців.")
+    assert pairs(report) == Counter({("pb_voters", 2204): 1, ("citizens_appealed", 905): 1, ("pb_voters", 318): 1})
+    assert "40" in unmatched(report)  # people, but no wording of theirs: never guessed
+
+
+# ------------------------------------------------------------------ breakdowns under a lead naming no metric
+
+
+def test_a_breakdown_under_a_lead_naming_no_metric_is_a_part_of_the_total_before() -> None:
+    report = extract_text("Звіт про звернення громадян до Ніжинської міської ради за 2021 рік\n"
+                          "Надійшло 430 звернень.\n"
+                          "За способом подання: поштою – 44, через сайт – 121, на прийомі – 265.\n"
+                          "За категоріями заявників:\n"
+                          "- пенсіонери – 150;\n"
+                          "- внутрішньо переміщені особи – 38.")
+    got = breakdowns(report, "appeals_received")
+    assert got == {430: None, 44: "поштою", 121: "через сайт", 265: "на прийомі", 150: "пенсіонери",
+                   38: "внутрішньо переміщені особи"}
+
+
+def test_items_without_bullets_under_a_figure_or_a_lead_naming_a_metric() -> None:
+    report = extract_text("Звіт про звернення громадян до Луцької міської ради за 2023 рік\n"
+                          "До ради надійшло 640 звернень:\n"
+                          "598 – індивідуальних;\n"
+                          "42 – колективних.\n"
+                          "Заявниками найчастіше порушувалися питання:\n"
+                          "земельних відносин – 122;\n"
+                          "благоустрою – 87.")
+    assert pairs(report) == Counter({("appeals_received", 640): 1, ("appeals_received", 598): 1,
+                                     ("appeals_received", 42): 1, ("appeal_issues_raised", 122): 1,
+                                     ("appeal_issues_raised", 87): 1})
+    assert breakdowns(report, "appeal_issues_raised")[122] == "земельних відносин"
+
+
+# ------------------------------------------------------------------ topic lists and joined adjectives
+
+
+def test_adjectives_joined_by_ta_and_topic_lists_beside_a_plain_number() -> None:
+    report = extract_text("Звіт про звернення громадян до Полтавської міської ради за 2022 рік\n"
+                          "Надійшло 512 письмових та усних звернень.\n"
+                          "Надійшло 77 колективних звернень: з питань тарифів (30), ремонту доріг (12).\n"
+                          "У 200 зверненнях порушено питання освіти (61), медицини (44).\n"
+                          "На сайті розміщено 380 новин, що більше, ніж торік (351).")
+    got = pairs(report)
+    assert got[("appeals_received", 512)] == 1
+    assert got[("appeals_received", 30)] == got[("appeals_received", 12)] == 1
+    assert got[("appeal_issues_raised", 61)] == got[("appeal_issues_raised", 44)] == 1
+    assert 351 not in {f.value for f in report.figures}  # one bracketed number compares, it lists nothing
+
+
+# ------------------------------------------------------------------ relative clauses
+
+
+def test_a_relative_clause_and_the_predicate_it_interrupts_name_the_metric() -> None:
+    report = extract_text("Довідка про громадські об’єднання Сумської міської ради за 2021 рік\n"
+                          "За рік 11 організацій, які не провадили діяльності, припинили діяльність, "
+                          "і 6, що перебувають у стані припинення.\n"
+                          "Надійшло 8 листів, які стосувалися оренди, і 5, що змінили адресу.")
+    got = pairs(report)
+    assert got[("ngos_ceased", 11)] == 1 and got[("ngos_in_liquidation", 6)] == 1
+    assert "5" in unmatched(report)  # "що змінили адресу" names nothing
+
+
+# ------------------------------------------------------------------ petitions
+
+
+def test_petition_thresholds_and_supported_among_answered_petitions() -> None:
+    report = extract_text("Звіт про електронні петиції Вінницької міської ради за 2022 рік\n"
+                          "Оприлюднено 52 петиції.\n"
+                          "Петиції, що набрали 500 і більше голосів, – 6.\n"
+                          "Дві петиції протягом строку збору набрали понад 500 підписів.\n"
+                          "Міським головою розглянуто 8 петицій, з них 5 підтримано, 3 не підтримано.")
+    got = pairs(report)
+    assert got[("petitions_supported", 6)] == 1 and got[("petitions_supported", 2)] == 1
+    assert got[("petitions_answered", 8)] == got[("petitions_answered", 5)] == got[("petitions_answered", 3)] == 1
+    assert not any(f.value == 500 for f in report.figures) and "500" in unmatched(report)
+    assert got[("petitions_supported", 5)] == got[("petitions_supported", 3)] == 0
+
+
+def test_a_negated_verb_names_nothing() -> None:
+    report = extract_text("Звіт про електронні петиції Вінницької міської ради за 2021 рік\n"
+                          "Надійшло 20 петицій, 6 не підтримано.")
+    assert pairs(report) == Counter({("petitions_submitted", 20): 1})
+    assert "6" in unmatched(report)
+
+
+# ------------------------------------------------------------------ information requests
+
+
+def test_forwarded_and_refused_requests_after_a_colon() -> None:
+    report = extract_text("Звіт про запити на інформацію Рівненської міської ради за 2023 рік\n"
+                          "Надійшло 75 запитів на інформацію. З них: 16 запитів надіслано належним розпорядникам, "
+                          "у 7 випадках надано відмову, на 2 запити надано відмову.\n"
+                          "Надійшло 30 звернень, у 4 випадках надано відмову.")
+    got = pairs(report)
+    assert got == Counter({("public_info_requests", 75): 1, ("public_info_requests_forwarded", 16): 1,
+                           ("public_info_requests_refused", 7): 1, ("public_info_requests_refused", 2): 1,
+                           ("appeals_received", 30): 1})
+    assert "4" in unmatched(report)  # a refusal of appeals is no information request's
+
+
+# ------------------------------------------------------------------ pools and verbless lines
+
+
+def test_the_pool_a_result_is_taken_from_gets_its_own_metric() -> None:
+    report = extract_text("Підсумки громадського бюджету Житомирської міської ради у 2022 році\n"
+                          "З 97 проєктів, поданих на конкурс, до голосування допущено 80.\n"
+                          "Із 78 проєктів, що пройшли експертизу, перемогли 21.\n"
+                          "З 12 заходів 3 було скасовано.")
+    got = pairs(report)
+    assert got[("pb_projects_submitted", 97)] == 1 and got[("pb_projects_on_ballot", 80)] == 1
+    assert got[("pb_projects_on_ballot", 78)] == 1 and got[("pb_projects_won", 21)] == 1
+    assert got[("pb_projects_on_ballot", 97)] == 0
+    assert "3" in unmatched(report)
+
+
+def test_verbless_decisions_of_the_committee_are_adopted_ones() -> None:
+    report = extract_text("Інформація загального відділу Ковельської міської ради за І квартал 2024 року\n"
+                          "Рішень виконавчого комітету – 156.\n"
+                          "Оприлюднено рішень виконавчого комітету – 150.\n"
+                          "Розроблено проекти документів: рішень виконкому – 9.")
+    got = pairs(report)
+    assert got[("exec_decisions_adopted", 156)] == 1
+    assert got[("documents_published", 150)] == 1 and got[("exec_decisions_adopted", 150)] == 0
+    assert got[("draft_executive_decisions", 9)] == 1
