@@ -153,3 +153,14 @@ def test_verbless_decisions_of_the_committee_are_adopted_ones() -> None:
     assert got[("exec_decisions_adopted", 156)] == 1
     assert got[("documents_published", 150)] == 1 and got[("exec_decisions_adopted", 150)] == 0
     assert got[("draft_executive_decisions", 9)] == 1
+
+
+def test_people_counted_by_chol_and_registered_decisions() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2023 рік\n"
+                          "Проєкти підтримали жителі громади, які взяли участь у голосуванні (всього 815 чол.).\n"
+                          "На зустрічі було 35 чол.\n"
+                          "Зареєстровано 96 рішень виконавчого комітету.\n"
+                          "Зареєстровано 14 проєктів рішень виконавчого комітету.")
+    assert pairs(report) == Counter({("pb_voters", 815): 1, ("exec_decisions_adopted", 96): 1,
+                                     ("draft_executive_decisions", 14): 1})
+    assert "35" in unmatched(report)

@@ -44,6 +44,7 @@ from etl.reports.lexicon import (
     PART_AFTER,
     PART_BEFORE,
     PENDING_WORDS,
+    PEOPLE_UNITS,
     PART_STAYS,
     POOL_OF,
     QUOTED_NAME_CODES,
@@ -656,6 +657,15 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     if total is not None:
         context += [(p - 30_000, k) for p, k in total.context]
     options: list[tuple[Match, int, str]] = []
+    if n.end < len(tokens) and tokens[n.end].low in PEOPLE_UNITS:  # "(всього 702 чол.)": people, named before
+        m = people_match(context_of(tokens, 0, n.lead) + context, n.end)
+        if m is None:
+            return None
+        fig = Found(m.code, n.value, s, n.pos, "before", head=keys(tokens[n.end]), head_text=tokens[n.end].text)
+        fig.confidence = _confidence(m, "before", n.words)
+        fig.approximate, fig.number_words = n.approximate, n.words
+        fig.context, fig.span, fig.lead = context, (left, right), n.lead
+        return fig
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))

@@ -30,7 +30,9 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
                                   "присутній на засідання виконавчий комітет"),
     "exec_committee_meetings": ("відбулося засідань виконавчого комітету", "відбулися засідання виконавчого комітету",
                                 "позачергові засідання виконавчого комітету"),
-    "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення"),
+    # a decision is registered once adopted ("зареєстровано 111 рішень виконавчого комітету")
+    "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення",
+                               "зареєстровано рішень виконавчого комітету", "зареєстровано рішень виконкому"),
     "appeal_issues_raised": ("порушуються питання", "порушувалися питання"),
     "pb_voters": ("проголосували", "проголосувати", "мешканці віддали голоси"),
     "pb_projects_won": ("затвердила переможців", "визначено переможців", "визнано переможцями проєктів"),
@@ -70,6 +72,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
 # one, "голоси за проєкти" are all the votes (a part of them when they follow "з них").
 QUOTED_NAME_CODES = {"pb_votes_cast": "pb_project_votes"}
 UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
+# "(всього 702 чол.)": an abbreviation that counts people.
+PEOPLE_UNITS = frozenset({"чол", "чоловік"})
 # Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed).
 UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од"})
 # What a family of metrics counts, and the metric a phrase of another family means when the text
