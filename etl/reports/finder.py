@@ -750,7 +750,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
         return None
     quoted = _quoted_before(tokens, min(l_start, left), n.lead)
-    fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted else UNQUOTED_CODES.get(fig.code, fig.code)
+    one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
+    fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)
     if family and (fig.code, family) in ACROSS_FAMILIES:
         code = ACROSS_FAMILIES[(fig.code, family)]
