@@ -164,3 +164,16 @@ def test_people_counted_by_chol_and_registered_decisions() -> None:
     assert pairs(report) == Counter({("pb_voters", 815): 1, ("exec_decisions_adopted", 96): 1,
                                      ("draft_executive_decisions", 14): 1})
     assert "35" in unmatched(report)
+
+
+def test_types_of_appeals_out_of_the_total_and_explanations_on_appeals_and_requests() -> None:
+    report = extract_text("Звіт відділу звернень Полтавської міської ради за 2022 рік\n"
+                          "До ради надійшло 1 870 звернень.\n"
+                          "Із загальної кількості звернень 1 400 – заяви, 390 – скарги, 80 – пропозиції.\n"
+                          "Позитивно вирішено 900 звернень, роз’яснення надано по 760 зверненнях.\n"
+                          "Надійшло 64 запити на інформацію, з них 50 задоволено, на 9 надано роз’яснення.")
+    assert breakdowns(report, "appeals_received") == {1870: None, 1400: "звернень заяви", 390: "скарги",
+                                                      80: "пропозиції"}
+    got = pairs(report)
+    assert got[("appeals_answered", 900)] == got[("appeals_answered", 760)] == 1
+    assert got[("public_info_requests_satisfied", 50)] == got[("public_info_requests_explained", 9)] == 1

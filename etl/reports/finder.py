@@ -757,6 +757,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         code = ACROSS_FAMILIES[(fig.code, family)]
         if code is None:
             return None
+        if code == "public_info_requests_satisfied" and any("роз’яснення" in k for pos, k in context if pos >= 0):
+            code = "public_info_requests_explained"  # an explanation on a request is not its satisfaction
         fig.code = code
     if total is not None and (total.code, fig.code) in PART_STAYS:
         fig.code = total.code  # "розглянуто 8 петицій, з них 3 підтримано": answered, and supported by the mayor
