@@ -177,3 +177,12 @@ def test_types_of_appeals_out_of_the_total_and_explanations_on_appeals_and_reque
     got = pairs(report)
     assert got[("appeals_answered", 900)] == got[("appeals_answered", 760)] == 1
     assert got[("public_info_requests_satisfied", 50)] == got[("public_info_requests_explained", 9)] == 1
+
+
+def test_decisions_of_the_council_are_not_the_executive_committees() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за червень 2022 року\n"
+                          "Прийнято 47 рішень міської ради.\n"
+                          "Прийнято 8 рішень сесії.\n"
+                          "Прийнято 52 рішення виконавчого комітету міської ради.")
+    assert pairs(report) == Counter({("exec_decisions_adopted", 52): 1})
+    assert {"47", "8"} <= unmatched(report)

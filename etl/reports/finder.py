@@ -41,6 +41,7 @@ from etl.reports.lexicon import (
     FAMILY_OF,
     NEGATION_WORDS,
     NOT_WHEN_PENDING,
+    OTHER_BODY,
     PART_AFTER,
     PART_BEFORE,
     PENDING_WORDS,
@@ -747,6 +748,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None
     if force_part and total is not None and fig.code != total.code:  # items under "Запитувачі:"
         fig.code, fig.head, fig.head_text = total.code, total.head, total.head_text
+    if fig.code in OTHER_BODY and fig.head_pos is not None:
+        other, own = OTHER_BODY[fig.code]
+        near = [keys(t) for t in tokens[fig.head_pos + 1:fig.head_pos + 3] if t.kind == "word"]
+        if any(k & other for k in near) and not any(k & own for k in near):
+            return None
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
         return None
     quoted = _quoted_before(tokens, min(l_start, left), n.lead)

@@ -145,6 +145,9 @@ THRESHOLD_NOUNS = frozenset({"голос", "підпис"})
 # A part of a total with the first metric that reads as the second stays a part of the total:
 # "розглянуто 8 петицій, з них 3 підтримано" (the mayor supported them; they did not gather signatures).
 PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed")})
+# A metric of one body, and the words right after its counted noun that name another body:
+# "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
+OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
 NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
