@@ -186,3 +186,11 @@ def test_decisions_of_the_council_are_not_the_executive_committees() -> None:
                           "Прийнято 52 рішення виконавчого комітету міської ради.")
     assert pairs(report) == Counter({("exec_decisions_adopted", 52): 1})
     assert {"47", "8"} <= unmatched(report)
+
+
+def test_documents_taken_off_control_are_not_the_stock_on_control() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за липень 2022 року\n"
+                          "Знято з контролю 214 документів.\n"
+                          "Станом на 01.08.2022 на контролі перебуває 63 документи.")
+    assert pairs(report) == Counter({("documents_on_control", 63): 1})
+    assert "214" in unmatched(report)

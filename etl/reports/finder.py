@@ -41,6 +41,7 @@ from etl.reports.lexicon import (
     FAMILY_OF,
     NEGATION_WORDS,
     NOT_WHEN_PENDING,
+    NOT_WITH_WORDS,
     OTHER_BODY,
     PART_AFTER,
     PART_BEFORE,
@@ -753,6 +754,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         near = [keys(t) for t in tokens[fig.head_pos + 1:fig.head_pos + 3] if t.kind == "word"]
         if any(k & other for k in near) and not any(k & own for k in near):
             return None
+    if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
+        return None
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
         return None
     quoted = _quoted_before(tokens, min(l_start, left), n.lead)

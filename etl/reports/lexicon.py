@@ -96,6 +96,8 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
 PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опрацьовуються"})
 NOT_WHEN_PENDING = frozenset({"appeals_received"})
+# "знято з контролю 280": documents taken off control, not those on it.
+NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
 RESULT_LEAD_WORDS = frozenset({"результат", "результатами", "результати", "розгляд", "розгляду", "розглянуто"})
 
