@@ -194,3 +194,11 @@ def test_documents_taken_off_control_are_not_the_stock_on_control() -> None:
                           "Станом на 01.08.2022 на контролі перебуває 63 документи.")
     assert pairs(report) == Counter({("documents_on_control", 63): 1})
     assert "214" in unmatched(report)
+
+
+def test_a_part_counts_what_its_total_counts_not_an_earlier_figure() -> None:
+    report = extract_text("Звіт відділу інформаційної політики Ніжинської міської ради за жовтень 2023 року\n"
+                          "Підготовлено 9 відеосюжетів.\n"
+                          "Зроблено 515 фото, з них 330 – для сайту.")
+    assert pairs(report) == Counter({("videos_published", 9): 1, ("photos_published", 515): 1,
+                                     ("photos_published", 330): 1})

@@ -696,7 +696,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         if m is not None and (not options or m.score > max(o[0].score for o in options)):
             options = [(m, head, "before")]
     if not options and l_head is None and r_head is None and not (force_part and total is not None):
-        clause = _clause_match(s, n, min(l_start, left), tail, before, previous + recent)
+        # a part counts what its total counts: the figures before it say nothing of what it is
+        clause = _clause_match(s, n, min(l_start, left), tail, *(([total], []) if total is not None
+                                                                 else (before, previous + recent)))
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
     if not options and (l_head is None and r_head is None) and _month_clause(tokens, min(l_start, left), n.lead):
