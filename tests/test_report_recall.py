@@ -202,3 +202,12 @@ def test_a_part_counts_what_its_total_counts_not_an_earlier_figure() -> None:
                           "Зроблено 515 фото, з них 330 – для сайту.")
     assert pairs(report) == Counter({("videos_published", 9): 1, ("photos_published", 515): 1,
                                      ("photos_published", 330): 1})
+
+
+def test_times_count_the_thing_named_before_and_pri_names_whose_it_is() -> None:
+    report = extract_text("Звіт відділу внутрішньої політики Ніжинської міської ради за 2023 рік\n"
+                          "Відбулося 5 засідань Громадської ради при виконавчому комітеті.\n"
+                          "Консультації з громадськістю проведено 7 разів.\n"
+                          "Громадяни звернулися 16 разів.")
+    assert pairs(report) == Counter({("public_council_meetings", 5): 1, ("public_consultations_held", 7): 1})
+    assert "16" in unmatched(report)  # times, not people

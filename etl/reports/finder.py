@@ -53,6 +53,7 @@ from etl.reports.lexicon import (
     RESULT_LEAD_WORDS,
     DIMENSION_WORDS,
     THRESHOLD_NOUNS,
+    TIMES_NOUNS,
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
@@ -621,6 +622,19 @@ def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
     return end
 
 
+def _attributive(tokens: list[Token], a: int, b: int) -> set[int]:
+    """ "засідань Громадської ради при виконавчому комітеті": the words after "при" tell whose the
+    counted thing is, never what it is."""
+    out: set[int] = set()
+    for j in range(a, b):
+        if tokens[j].low == "при":
+            k = j + 1
+            while k < b and not is_delimiter(tokens[k]) and tokens[k].kind != "num":
+                out.add(k)
+                k += 1
+    return out
+
+
 def _sentence_head(s: Sentence, n: Number) -> int | None:
     """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
     tokens = s.tokens
@@ -639,6 +653,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     after_marker = _marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
     r_head, r_adj = right_head(tokens, n.end + after_marker, right, skip_verbs=bool(after_marker))
+    times = r_head == n.end and tokens[n.end].low in TIMES_NOUNS  # "консультації проведено 9 разів"
+    if times:
+        r_head, r_adj = None, []
     l_end = n.lead - 1 if dash_before else n.lead
     l_start = left
     if dash_before:  # "листів, на які надано відповіді, – 63", "запитів …: 12"
@@ -651,7 +668,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     if dash_before or (r_head is None and not r_adj):
         l_head, l_adj = left_head(tokens, l_start, l_end)
     r_end = _extend(tokens, r_head, right, starts)
-    skip = set(range(n.lead, n.end))
+    skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left))
     tail = _relative_tail(tokens, r_end, starts)
@@ -668,6 +685,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.approximate, fig.number_words = n.approximate, n.words
         fig.context, fig.span, fig.lead = context, (left, right), n.lead
         return fig
+    if times and l_head is not None and is_people(tokens[l_head]):
+        return None  # "громадяни звернулися 12 разів": times, not people
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
@@ -675,7 +694,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         options.append(verbless)
     adjectives = l_adj or r_adj
     for head in (r_head, l_head):
-        if not options and head is not None and is_people(tokens[head]) and (m := people_match(context, head)):
+        if not options and head is not None and not times and is_people(tokens[head]) and (m := people_match(context, head)):
             options.append((m, head, "after" if head == r_head else "before"))
     if not options and adjectives and (l_head is None and r_head is None):
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself

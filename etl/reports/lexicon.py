@@ -76,6 +76,8 @@ QUOTED_NAME_CODES = {"pb_votes_cast": "pb_project_votes"}
 UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
 # "(всього 702 чол.)": an abbreviation that counts people.
 PEOPLE_UNITS = frozenset({"чол", "чоловік"})
+# "проведено 9 разів": how many times the thing named before the number happened.
+TIMES_NOUNS = frozenset({"раз", "рази", "разів"})
 # Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed).
 UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од"})
 # What a family of metrics counts, and the metric a phrase of another family means when the text
