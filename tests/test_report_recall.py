@@ -211,3 +211,16 @@ def test_times_count_the_thing_named_before_and_pri_names_whose_it_is() -> None:
                           "Громадяни звернулися 16 разів.")
     assert pairs(report) == Counter({("public_council_meetings", 5): 1, ("public_consultations_held", 7): 1})
     assert "16" in unmatched(report)  # times, not people
+
+
+def test_topic_lists_with_a_sum_or_with_a_count_per_topic() -> None:
+    report = extract_text("Звіт відділу звернень Ніжинської міської ради за 2022 рік\n"
+                          "У зверненнях порушувалися питання тарифів, ремонту доріг, освітлення – усього 733.\n"
+                          "Найбільше питань стосувалося тарифів – 180, доріг – 95, освітлення – 41.\n"
+                          "Засідань виконавчого комітету – 6, рішень – 98.\n"
+                          "Висвітлювалися теми освіти, культури, спорту, загалом 55.")
+    got = pairs(report)
+    assert got[("appeal_issues_raised", 733)] == 1
+    assert got[("appeal_issues_raised", 180)] == got[("appeal_issues_raised", 95)] == got[("appeal_issues_raised", 41)] == 1
+    assert got[("exec_committee_meetings", 6)] == 1
+    assert {"98", "55"} <= unmatched(report)  # "рішень – 98" is no meeting, "теми" no metric

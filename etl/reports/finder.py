@@ -87,7 +87,7 @@ class Found:
     value: int
     sentence: Sentence
     pos: int  # index of the number's first token in sentence.tokens
-    how: str  # after | before | ellipsis | part | negation
+    how: str  # after | before | ellipsis | part | item | negation
     approximate: bool = False
     confidence: float = 0.0
     breakdown: str | None = None
@@ -271,6 +271,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
             start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
             fig = _sibling_part(s, n, start, right, sibling)  # "з них, малі проєкти: 20 115; великі проєкти: 11 755"
+        item = _list_opener(tokens, out)
+        if fig is None and item is not None and total is None and is_dash(tokens[n.lead - 1]) \
+                and _item_like(tokens, left, n) and tokens[left - 1].text in ",;" \
+                and all(t.kind != "word" or not _verb_only(t) for t in tokens[left:n.lead]):
+            fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
         if _is_pool(tokens, n, numbers):
             pools.append((n, left, right, fig))
             continue
@@ -347,6 +352,34 @@ def _sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found)
     """The next part after ";" of the total the previous part belongs to."""
     total = sibling.total
     fig = Found(total.code, n.value, s, n.pos, "part", head=total.head, head_text=total.head_text, total=total)
+    fig.confidence = 0.7
+    fig.breakdown = _breakdown(s.tokens, left, n.lead, set()) or None
+    fig.approximate, fig.number_words = n.approximate, n.words
+    fig.span, fig.lead = (left, right), n.lead
+    return fig
+
+
+def _verb_only(t: Token) -> bool:
+    return bool((i := info(t)) and i.verb and not i.noun and not i.adjective)
+
+
+def _list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
+    """The first item of a "<noun> <verb> <topic> – N, <topic> – M" list: a figure before a dash
+    whose noun a verb follows ("питань стосувалося благоустрою – 210"), and the items since."""
+    j = len(out) - 1
+    while j >= 0 and out[j].how == "item":
+        j -= 1
+    first = out[j] if j >= 0 else None
+    if first is None or first.how != "before" or first.total is not None or first.head_pos is None \
+            or not is_dash(tokens[first.lead - 1]):
+        return None
+    return first if any(_verb_only(t) for t in tokens[first.head_pos + 1:first.lead]) else None
+
+
+def _sibling_item(s: Sentence, n: Number, left: int, right: int, item: Found) -> Found:
+    """The next "topic – N" of a list whose first item named its metric: the same metric, told
+    apart by its words."""
+    fig = Found(item.code, n.value, s, n.pos, "item", head=item.head, head_text=item.head_text)
     fig.confidence = 0.7
     fig.breakdown = _breakdown(s.tokens, left, n.lead, set()) or None
     fig.approximate, fig.number_words = n.approximate, n.words
@@ -635,6 +668,28 @@ def _attributive(tokens: list[Token], a: int, b: int) -> set[int]:
     return out
 
 
+_SUM_WORDS = frozenset({"усього", "всього", "загалом", "разом"})
+
+
+def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
+    """ "Порушені питання: земельні відносини, транспорт, освіта; загалом 640": the sum of a list
+    of topics counts what the sentence's opening clause names, when it is the sentence's only number."""
+    j = n.lead - 1
+    while j >= 0 and is_dash(tokens[j]):
+        j -= 1
+    if j < 1 or tokens[j].low not in _SUM_WORDS or any(t.kind == "num" for t in tokens[:n.lead]):
+        return None
+    end = next((k for k, t in enumerate(tokens) if is_delimiter(t) or is_dash(t)), n.lead)
+    context = context_of(tokens, 0, end)
+    best: tuple[Match, int] | None = None
+    for k in range(end):
+        a = info(tokens[k])
+        if tokens[k].kind == "word" and a and a.noun and (m := best_match(keys(tokens[k]), k, context)):
+            if best is None or m.score > best[0].score:
+                best = (m, k)
+    return best
+
+
 def _sentence_head(s: Sentence, n: Number) -> int | None:
     """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
     tokens = s.tokens
@@ -714,6 +769,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)
         if m is not None and (not options or m.score > max(o[0].score for o in options)):
             options = [(m, head, "before")]
+    if not options and r_head is None and total is None and (opening := _sum_after_list(tokens, n)) is not None:
+        options.append((opening[0], opening[1], "before"))  # "порушувалися питання благоустрою, …, – усього 812"
     if not options and l_head is None and r_head is None and not (force_part and total is not None):
         # a part counts what its total counts: the figures before it say nothing of what it is
         clause = _clause_match(s, n, min(l_start, left), tail, *(([total], []) if total is not None
