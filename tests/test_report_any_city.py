@@ -249,7 +249,7 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     pairs_ = evaluation.ground_truths(EVAL, (".",))
     tuned = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if not a.name.startswith("held_")])
     held = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_")])
-    # measured: tuned 1.000 / 1.000 (49 reports, after the recall round); held-out 0.980 / 0.867 (22)
+    # measured: tuned 1.000 / 1.000 (51 reports, after the recall round); held-out 0.980 / 0.867 (22)
     # before that round (not re-read since: batch d judges it)
     assert tuned.precision >= 0.98 and tuned.recall >= 0.97
     assert held.precision >= 0.94 and held.recall >= 0.82
