@@ -23,6 +23,15 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
 6. "Кількість громадян, які звернулися, з урахуванням … – 2 977": a number after a dash at the end
    of a sentence that opens with "Кількість <noun>" counts that noun.
 7. A clause with no number that denies ("запити … не надходили", "жодного засідання") gives 0.
+8. Lists and leads: a breakdown under a lead that names no metric ("За формою надходження: поштою –
+   7") or under a figure's own lead line ("надійшло 577 звернень:" / "553 – індивідуальних;") is a
+   part of that total; items under a lead line without a figure take the metric its last noun names
+   ("порушуються питання:"); "питань стосувалося X – 210, Y – 150" gives every topic that metric;
+   a sum after a list of topics ("…, транспорту – усього 812") counts what the opening clause names.
+9. "з 143 проєктів … допущено 109": the pool gets the metric the result is taken from (``POOL_OF``).
+   A petition's threshold ("набрали понад 150 підписів") is never a figure and does not end its
+   clause; a relative clause after the counted noun ("9 об’єднань, які …, припинили діяльність")
+   and the predicate it interrupts are the figure's words; words after "при" are not.
 
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
