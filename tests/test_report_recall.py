@@ -224,3 +224,11 @@ def test_topic_lists_with_a_sum_or_with_a_count_per_topic() -> None:
     assert got[("appeal_issues_raised", 180)] == got[("appeal_issues_raised", 95)] == got[("appeal_issues_raised", 41)] == 1
     assert got[("exec_committee_meetings", 6)] == 1
     assert {"98", "55"} <= unmatched(report)  # "рішень – 98" is no meeting, "теми" no metric
+
+
+def test_thousands_in_words_after_digits() -> None:
+    report = extract_text("Звіт про громадський бюджет Уманської міської ради за 2024 рік\n"
+                          "У голосуванні взяли участь понад 3 тисячі уманчан.\n"
+                          "Загалом віддано 11 тисяч голосів.")
+    assert pairs(report) == Counter({("pb_voters", 3000): 1, ("pb_votes_cast", 11000): 1})
+    assert next(f for f in report.figures if f.value == 3000).approximate
