@@ -232,3 +232,14 @@ def test_thousands_in_words_after_digits() -> None:
                           "Загалом віддано 11 тисяч голосів.")
     assert pairs(report) == Counter({("pb_voters", 3000): 1, ("pb_votes_cast", 11000): 1})
     assert next(f for f in report.figures if f.value == 3000).approximate
+
+
+def test_a_colon_after_a_figure_opens_its_parts() -> None:
+    report = extract_text("Звіт про звернення та петиції Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 62 звернення: 50 письмових та 12 усних.\n"
+                          "На 7 петицій надано відповіді: 4 підтримано, 3 не підтримано.\n"
+                          "Проведено 2 засідання виконавчого комітету: прийнято 38 рішень.")
+    assert breakdowns(report, "appeals_received") == {62: None, 50: "письмових (звернень)", 12: "усних (звернень)"}
+    assert breakdowns(report, "petitions_answered") == {7: None, 4: "підтримано (петицій)",
+                                                        3: "не підтримано (петицій)"}
+    assert pairs(report)[("exec_decisions_adopted", 38)] == 1  # a noun of its own: its own metric

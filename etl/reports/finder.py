@@ -271,7 +271,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
-        total = (last if attached else None) or open_total
+        total = (last if attached else None) or open_total or _colon_total(tokens, out, n)
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
         fig = _figure(s, n, left, right, floor, starts, total, out, previous,
                       force_part=header_total is not None and total is header_total,
@@ -312,6 +312,18 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     if not numbers:
         out += _negations(s)
     return out
+
+
+def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | None:
+    """ "На 6 петицій надано відповіді: 5 підтримано, 1 не підтримано": a colon right after a
+    figure's clause opens its parts, as "з них:" does."""
+    last = next((f for f in reversed(out) if f.total is None), None)
+    if last is None:
+        return None
+    j = last.pos + 1
+    while j < n.lead and not is_delimiter(tokens[j]):
+        j += 1
+    return last if j < n.lead and tokens[j].text == ":" else None
 
 
 def _threshold(tokens: list[Token], n: Number) -> bool:
