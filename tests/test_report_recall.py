@@ -239,7 +239,7 @@ def test_a_colon_after_a_figure_opens_its_parts() -> None:
                           "Надійшло 62 звернення: 50 письмових та 12 усних.\n"
                           "На 7 петицій надано відповіді: 4 підтримано, 3 не підтримано.\n"
                           "Проведено 2 засідання виконавчого комітету: прийнято 38 рішень.")
-    assert breakdowns(report, "appeals_received") == {62: None, 50: "письмових (звернень)", 12: "усних (звернень)"}
+    assert breakdowns(report, "appeals_received") == {62: None, 50: "письмових (звернення)", 12: "усних (звернення)"}
     assert breakdowns(report, "petitions_answered") == {7: None, 4: "підтримано (петицій)",
                                                         3: "не підтримано (петицій)"}
     assert pairs(report)[("exec_decisions_adopted", 38)] == 1  # a noun of its own: its own metric
