@@ -243,3 +243,14 @@ def test_a_colon_after_a_figure_opens_its_parts() -> None:
     assert breakdowns(report, "petitions_answered") == {7: None, 4: "підтримано (петицій)",
                                                         3: "не підтримано (петицій)"}
     assert pairs(report)[("exec_decisions_adopted", 38)] == 1  # a noun of its own: its own metric
+
+
+def test_requests_sent_on_and_extended_in_other_words() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2021 рік\n"
+                          "Надійшло 73 запити.\n"
+                          "Переслано належному розпоряднику 6 запитів.\n"
+                          "Для 3 запитів продовжено термін розгляду.\n"
+                          "Запити, що перебувають на розгляді, – 4.")
+    assert pairs(report) == Counter({("public_info_requests", 73): 1, ("public_info_requests_forwarded", 6): 1,
+                                     ("public_info_requests_extended", 3): 1,
+                                     ("public_info_requests_pending", 4): 1})
