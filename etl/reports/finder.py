@@ -628,7 +628,7 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
     """ "Рішень виконавчого комітету – 311": a wording of ``VERBLESS_PHRASES`` when nothing before
     the number (no verb, no colon, no lead-in line with a verb) names what happened to the noun."""
     tokens = s.tokens
-    before = tokens[:n.lead]
+    before = tokens[:n.lead - 1]  # "Рішень виконавчого комітету: 311" – the colon before the number is its dash
     if any(t.text == ":" for t in before) or _has_verb(before) \
             or (s.lead_in is not None and _has_verb(s.lead_in.tokens)):
         return None
