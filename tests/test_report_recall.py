@@ -255,3 +255,11 @@ def test_requests_sent_on_and_extended_in_other_words() -> None:
     assert pairs(report) == Counter({("public_info_requests", 73): 1, ("public_info_requests_forwarded", 6): 1,
                                      ("public_info_requests_extended", 3): 1,
                                      ("public_info_requests_pending", 4): 1})
+
+
+def test_the_pool_among_which_winners_were_chosen() -> None:
+    report = extract_text("Підсумки громадського бюджету Житомирської міської ради у 2023 році\n"
+                          "Серед 37 проєктів переможцями стали 9.\n"
+                          "Цього року подано 52 проєкти; їх авторами стали 64 мешканці.")
+    assert pairs(report) == Counter({("pb_projects_on_ballot", 37): 1, ("pb_projects_won", 9): 1,
+                                     ("pb_projects_submitted", 52): 1, ("pb_authors", 64): 1})

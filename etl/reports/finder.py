@@ -345,7 +345,7 @@ def _threshold(tokens: list[Token], n: Number) -> bool:
 def _is_pool(tokens: list[Token], n: Number, numbers: list[Number]) -> bool:
     """ "з 143 проєктів … допущено 109": a number after "з"/"із" that a later number of the same
     clause chain is taken from (no ";" between)."""
-    if n.lead == 0 or tokens[n.lead - 1].low not in ("з", "із", "зі"):
+    if n.lead == 0 or tokens[n.lead - 1].low not in ("з", "із", "зі", "серед"):
         return False
     later = [m for m in numbers if m.lead > n.end]
     return bool(later) and not any(t.text in ";" for t in tokens[n.end:later[0].lead])

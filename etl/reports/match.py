@@ -211,17 +211,19 @@ def people_match(context: Context, counted: int | None = None) -> Match | None:
         if p.code not in people_codes():
             continue
         present = [any(ws & ks for _, ks in context) for ws in p.words]
-        if not all(present) and counted is not None and len(p.words) > 1 and not present[p.head] \
+        whole = all(present)
+        if not whole and counted is not None and len(p.words) > 1 and not present[p.head] \
                 and word_info(p.text.split()[p.head]).animate \
                 and all(ok for j, ok in enumerate(present) if j != p.head):
             present[p.head] = True
-        if all(present):
-            ranked.append((p.score, p))
+        if all(present):  # a wording found whole beats one whose noun for people stands in
+            ranked.append((whole, p.score, p))
     if not ranked:
         return None
-    ranked.sort(key=lambda r: r[0], reverse=True)
-    rivals = {p.code for score, p in ranked if abs(score - ranked[0][0]) < 1e-9}
-    return Match(ranked[0][1].code, ranked[0][0], False, len(rivals) > 1, ranked[0][1])
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    top = ranked[0]
+    rivals = {p.code for whole, score, p in ranked if whole == top[0] and abs(score - top[1]) < 1e-9}
+    return Match(top[2].code, top[1], False, len(rivals) > 1, top[2])
 
 
 def _adjacent(p: Pattern, slot: int, head_pos: int, context: Context) -> int:
