@@ -263,3 +263,12 @@ def test_the_pool_among_which_winners_were_chosen() -> None:
                           "Цього року подано 52 проєкти; їх авторами стали 64 мешканці.")
     assert pairs(report) == Counter({("pb_projects_on_ballot", 37): 1, ("pb_projects_won", 9): 1,
                                      ("pb_projects_submitted", 52): 1, ("pb_authors", 64): 1})
+
+
+def test_organisations_struck_off_or_in_liquidation_named_in_a_relative_clause() -> None:
+    report = extract_text("Довідка про громадські об’єднання Сумської міської ради за 2022 рік\n"
+                          "На обліку 140 громадських організацій.\n"
+                          "Протягом року 6 громадських організацій, які не звітували, виключено з реєстру.\n"
+                          "Ще 2 організації, що перебувають у стані ліквідації, подали звіти.")
+    assert pairs(report) == Counter({("ngos_registered", 140): 1, ("ngos_ceased", 6): 1,
+                                     ("ngos_in_liquidation", 2): 1})
