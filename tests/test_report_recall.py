@@ -70,12 +70,14 @@ def test_adjectives_joined_by_ta_and_topic_lists_beside_a_plain_number() -> None
                           "Надійшло 512 письмових та усних звернень.\n"
                           "Надійшло 77 колективних звернень: з питань тарифів (30), ремонту доріг (12).\n"
                           "У 200 зверненнях порушено питання освіти (61), медицини (44).\n"
-                          "На сайті розміщено 380 новин, що більше, ніж торік (351).")
+                          "На сайті розміщено 380 новин, що більше, ніж торік (351).\n"
+                          "Зареєстровано 1 150 вхідних та вихідних документів.")
     got = pairs(report)
     assert got[("appeals_received", 512)] == 1
     assert got[("appeals_received", 30)] == got[("appeals_received", 12)] == 1
     assert got[("appeal_issues_raised", 61)] == got[("appeal_issues_raised", 44)] == 1
     assert 351 not in {f.value for f in report.figures}  # one bracketed number compares, it lists nothing
+    assert "1 150" in unmatched(report)  # incoming and outgoing: two metrics, never one guessed
 
 
 # ------------------------------------------------------------------ relative clauses

@@ -711,6 +711,20 @@ def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     return best
 
 
+def _joined_apart(tokens: list[Token], head: int, adjectives: list[int], context: Context) -> bool:
+    """Do adjectives joined by "та"/"і" before the counted noun name different metrics each
+    ("вхідних та вихідних документів"), unlike "письмових та усних звернень"?"""
+    if len(adjectives) < 2 or not any(tokens[j].low in ("та", "і", "й", "або", "чи")
+                                      for j in range(adjectives[0], head)):
+        return False
+    codes = set()
+    for a in adjectives:
+        others = set(adjectives) - {a}
+        m = best_match(keys(tokens[head]), head, [(p, k) for p, k in context if p not in others])
+        codes.add(m.code if m else None)
+    return len(codes) > 1
+
+
 def _sentence_head(s: Sentence, n: Number) -> int | None:
     """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
     tokens = s.tokens
@@ -763,6 +777,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return fig
     if times and l_head is not None and is_people(tokens[l_head]):
         return None  # "громадяни звернулися 12 разів": times, not people
+    if r_head is not None and _joined_apart(tokens, r_head, r_adj, context):
+        return None  # "1 280 вхідних та вихідних документів": two metrics in one number, never one guessed
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
