@@ -274,3 +274,11 @@ def test_organisations_struck_off_or_in_liquidation_named_in_a_relative_clause()
                           "Ще 2 організації, що перебувають у стані ліквідації, подали звіти.")
     assert pairs(report) == Counter({("ngos_registered", 140): 1, ("ngos_ceased", 6): 1,
                                      ("ngos_in_liquidation", 2): 1})
+
+
+def test_parts_of_a_number_that_named_nothing_borrow_no_earlier_noun() -> None:
+    report = extract_text("Звіт відділу внутрішньої політики Ніжинської міської ради за 2024 рік\n"
+                          "Проведено 6 семінарів.\n"
+                          "Проведено 7 нарад: 4 – з керівниками підприємств.")
+    assert pairs(report) == Counter({("seminars_attended", 6): 1})
+    assert {"7", "4"} <= unmatched(report)

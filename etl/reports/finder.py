@@ -247,6 +247,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     starts = {n.lead for n in numbers}
     floor, open_total = 0, _list_total(s) or header_total
     pools: list[tuple[Number, int, int, Found | None]] = []
+    missed: Number | None = None  # the last number of the sentence that named nothing
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
@@ -288,9 +289,13 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if _is_pool(tokens, n, numbers):
             pools.append((n, left, right, fig))
             continue
+        if fig is not None and fig.how == "ellipsis" and fig.total is None and missed is not None \
+                and any(t.text == ":" for t in tokens[missed.end:n.lead]):
+            fig = None  # "Проведено 5 нарад: 3 – з керівниками": parts of a number that named nothing
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
+            missed = n
             continue
         out.append(fig)
     for n, left, right, fig in pools:  # "з 143 проєктів … допущено 109": 143 is the pool the 109 came from
