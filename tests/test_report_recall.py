@@ -282,3 +282,11 @@ def test_parts_of_a_number_that_named_nothing_borrow_no_earlier_noun() -> None:
                           "Проведено 7 нарад: 4 – з керівниками підприємств.")
     assert pairs(report) == Counter({("seminars_attended", 6): 1})
     assert {"7", "4"} <= unmatched(report)
+
+
+def test_a_lead_naming_no_metric_over_a_sentence_with_verbs_is_no_breakdown() -> None:
+    report = extract_text("Звіт відділу внутрішньої політики Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 120 звернень.\n"
+                          "За напрямами роботи: проведено 3 семінари, оприлюднено 40 новин.")
+    assert pairs(report) == Counter({("appeals_received", 120): 1, ("seminars_attended", 3): 1,
+                                     ("news_published", 40): 1})

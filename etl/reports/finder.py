@@ -231,11 +231,30 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     tokens = s.tokens
     colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
     if colon is not None and _dimension_lead(tokens[:colon]):
-        pass
-    elif not (s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens
-              and s.lead_in.tokens[-1].text == ":" and _dimension_lead(s.lead_in.tokens[:-1])):
+        items = tokens[colon + 1:]
+    elif s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens \
+            and s.lead_in.tokens[-1].text == ":" and _dimension_lead(s.lead_in.tokens[:-1]):
+        items = tokens
+    else:
         return None
-    return next((f for f in reversed(found) if f.total is None), None)
+    # only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb
+    segments, current = [], []
+    for t in items:
+        if t.text in ",;." and current:
+            segments.append(current)
+            current = []
+        elif t.text not in ",;.":
+            current.append(t)
+    segments += [current] if current else []
+    for seg in segments:
+        nums = [j for j, t in enumerate(seg) if t.kind == "num"]
+        if len(nums) != 1 or nums[0] == 0 or not is_dash(seg[nums[0] - 1]) or _has_verb(seg) \
+                or len([t for t in seg if t.kind == "word"]) > 4:
+            return None
+    total = next((f for f in reversed(found) if f.total is None), None)
+    if total is None or any(f.total is not total for f in found[found.index(total) + 1:]):
+        return None  # only the figure just before (and its parts): never one read further up
+    return total
 
 
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
