@@ -46,6 +46,7 @@ from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import word_info
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
+    DIMENSION_WORDS,
     FAMILY_NOUNS,
     FAMILY_OF,
     NEGATION_WORDS,
@@ -54,13 +55,12 @@ from etl.reports.lexicon import (
     OTHER_BODY,
     PART_AFTER,
     PART_BEFORE,
+    PART_STAYS,
     PENDING_WORDS,
     PEOPLE_UNITS,
-    PART_STAYS,
     POOL_OF,
     QUOTED_NAME_CODES,
     RESULT_LEAD_WORDS,
-    DIMENSION_WORDS,
     THRESHOLD_NOUNS,
     TIMES_NOUNS,
     TRANSPARENT_NOUNS,

@@ -15,9 +15,8 @@ headed by the counted noun, then to the metric the noun names on its own (the ge
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import functools
+from dataclasses import dataclass
 
 from activity.morph import WordInfo, analyzer, lemma_keys, word_info
 from etl.reports.lexicon import (

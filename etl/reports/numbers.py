@@ -15,7 +15,6 @@ from activity.numbers import NumberError, parse_number
 from etl.reports.lexicon import CHANGE_WORDS, EXTRA_APPROXIMATIONS
 from etl.reports.tokens import Token
 
-
 _SCALES = {**dict.fromkeys(("тисяча", "тисячі", "тисяч"), 1000),
            **dict.fromkeys(("мільйон", "мільйони", "мільйонів", "мільйона"), 1_000_000)}
 
