@@ -220,7 +220,8 @@ def _dimension_lead(tokens: list[Token]) -> bool:
     words = [t for t in tokens if t.kind == "word"]
     if not words or any(t.kind == "num" for t in tokens):
         return False
-    opens = words[0].low == "за" or (len(words) > 1 and words[0].low in ("у", "в") and words[1].low == "розрізі")
+    opens = "за" in [w.low for w in words[:2]] or (len(words) > 1 and words[0].low in ("у", "в")
+                                                     and words[1].low == "розрізі")  # "Розподіл за формою:"
     return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not _has_verb(tokens) \
         and _colon_lead_match(tokens, len(tokens)) is None
 
