@@ -294,3 +294,9 @@ def test_a_lead_naming_no_metric_over_a_sentence_with_verbs_is_no_breakdown() ->
                           "За напрямами роботи: проведено 3 семінари, оприлюднено 40 новин.")
     assert pairs(report) == Counter({("appeals_received", 120): 1, ("seminars_attended", 3): 1,
                                      ("news_published", 40): 1})
+
+
+def test_sered_nykh_marks_a_part_like_z_nykh() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ізмаїльської міської ради за 2024 рік\n"
+                          "Зареєстровано 196 громадських об’єднань, серед них 28 – спортивного спрямування.")
+    assert breakdowns(report, "ngos_registered") == {196: None, 28: "спортивного спрямування"}
