@@ -300,3 +300,9 @@ def test_sered_nykh_marks_a_part_like_z_nykh() -> None:
     report = extract_text("Довідка відділу внутрішньої політики Ізмаїльської міської ради за 2024 рік\n"
                           "Зареєстровано 196 громадських об’єднань, серед них 28 – спортивного спрямування.")
     assert breakdowns(report, "ngos_registered") == {196: None, 28: "спортивного спрямування"}
+
+
+def test_a_relative_clause_does_not_override_the_clauses_own_verb() -> None:
+    report = extract_text("Звіт про запити на інформацію Ізмаїльської міської ради за 2024 рік\n"
+                          "Надійшло 17 запитів, на які надано відповіді по суті.")
+    assert pairs(report) == Counter({("public_info_requests", 17): 1})

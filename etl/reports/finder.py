@@ -786,7 +786,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left))
-    tail = _relative_tail(tokens, r_end, starts)
+    # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
+    tail = r_end if _has_verb(tokens[min(l_start, left):r_end]) else _relative_tail(tokens, r_end, starts)
     context += context_of(tokens, r_end, tail)
     if total is not None:
         context += [(p - 30_000, k) for p, k in total.context]
