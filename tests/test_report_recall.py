@@ -306,3 +306,12 @@ def test_a_relative_clause_does_not_override_the_clauses_own_verb() -> None:
     report = extract_text("Звіт про запити на інформацію Ізмаїльської міської ради за 2024 рік\n"
                           "Надійшло 17 запитів, на які надано відповіді по суті.")
     assert pairs(report) == Counter({("public_info_requests", 17): 1})
+
+
+def test_an_adjective_after_a_number_stands_for_the_noun_before() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2023 рік\n"
+                          "Зареєстровано 4 870 вхідних документів та 2 950 вихідних.\n"
+                          "Оприлюднено 40 новин і 12 нових.")
+    assert pairs(report) == Counter({("letters_received", 4870): 1, ("outgoing_documents", 2950): 1,
+                                     ("news_published", 40): 1})
+    assert "12" in unmatched(report)

@@ -871,6 +871,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = _confidence(m, how, n.words)
     elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)):
         fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
+    elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
+        # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
+        fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
     if fig is None and total is None and dash_before and not _month_clause(tokens, min(l_start, left), n.lead) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
             and (lead := _colon_lead_match(tokens, n.lead)) is not None:  # "отримано запитів: поштою – 109"
