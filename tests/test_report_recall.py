@@ -315,3 +315,13 @@ def test_an_adjective_after_a_number_stands_for_the_noun_before() -> None:
     assert pairs(report) == Counter({("letters_received", 4870): 1, ("outgoing_documents", 2950): 1,
                                      ("news_published", 40): 1})
     assert "12" in unmatched(report)
+
+
+def test_an_adjective_and_a_dash_after_an_adjective_noun_item() -> None:
+    report = extract_text("Звіт відділу звернень Ніжинської міської ради за 2023 рік\n"
+                          "Колективних звернень – 41, повторних – 17.\n"
+                          "Вхідних документів – 620, вихідних – 410.")
+    got = pairs(report)
+    assert got[("appeals_received", 41)] == got[("appeals_received", 17)] == 1
+    assert got[("letters_received", 620)] == got[("outgoing_documents", 410)] == 1
+    assert got[("letters_received", 410)] == 0

@@ -306,6 +306,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and _item_like(tokens, left, n) and tokens[left - 1].text in ",;" \
                 and all(t.kind != "word" or not _verb_only(t) for t in tokens[left:n.lead]):
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
+        if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n)) is not None:
+            fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
         if _is_pool(tokens, n, numbers):
             pools.append((n, left, right, fig))
             continue
@@ -420,6 +422,29 @@ def _list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
             or not is_dash(tokens[first.lead - 1]):
         return None
     return first if any(_verb_only(t) for t in tokens[first.head_pos + 1:first.lead]) else None
+
+
+def _adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number) -> Found | None:
+    """ "Колективних звернень – 36, повторних – 18": an adjective and a dash after a figure written
+    "<adjective> <noun> – N" in the same case: the same noun, so the same metric."""
+    prev = out[-1] if out else None
+    if prev is None or prev.total is not None or prev.head_pos is None or prev.head_pos < 1 \
+            or not is_dash(tokens[prev.lead - 1]) or not is_dash(tokens[n.lead - 1]) \
+            or left == 0 or tokens[left - 1].text not in ",;":
+        return None
+    words = [t for t in tokens[left:n.lead] if t.kind == "word"]
+    before = info(tokens[prev.head_pos - 1])
+    if len(words) != 1 or not before or not before.adjective or before.verb:
+        return None
+    a = info(words[0])
+    if not (a and a.adjective and not a.verb and a.forms & before.forms):
+        return None
+    own = best_match(prev.head, -1, [(left, keys(words[0])), (-1, prev.head)], must_use=keys(words[0]))
+    if own is not None:  # "Вхідних документів – 500, вихідних – 300": the adjective names its own metric
+        return Found(own.code, prev.value, prev.sentence, prev.pos, "before", head=prev.head,
+                     head_text=prev.head_text, head_pos=prev.head_pos, lead=prev.lead)
+    bare = best_match(prev.head, -1, [(-1, prev.head)])
+    return prev if bare is not None and bare.code == prev.code else None  # the noun alone names it
 
 
 def _sibling_item(s: Sentence, n: Number, left: int, right: int, item: Found) -> Found:
