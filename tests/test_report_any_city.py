@@ -251,11 +251,12 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     held = evaluation.total([evaluation.score(a, b) for a, b in pairs_
                              if a.name.startswith("held_") and not a.name.startswith("held_d_")])
     fresh = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_d_")])
-    # measured: tuned 0.996 / 0.988 (43 reports), held-out a-c 0.980 / 0.867 (22; one city wrong before
-    # the hyphen fix); batch d, written last and never tuned on: 0.858 / 0.665, 11 of 12 cities and periods
+    # measured: tuned 1.000 / 1.000 (51 reports, after the recall round); held-out a-c 0.980 / 0.867 (22)
+    # before that round, 1.000 / 0.960 after it (their misses had been read: no longer a fair test); batch d,
+    # written last and never tuned on: 0.858 / 0.665 before the recall round, 0.899 / 0.800 after it
     assert tuned.precision >= 0.98 and tuned.recall >= 0.97
-    assert held.precision >= 0.94 and held.recall >= 0.82
-    assert fresh.precision >= 0.83 and fresh.recall >= 0.64 and fresh.reports == 12
+    assert held.precision >= 0.97 and held.recall >= 0.93
+    assert fresh.precision >= 0.87 and fresh.recall >= 0.77 and fresh.reports == 12
     assert tuned.cities == tuned.periods == tuned.reports
     assert held.periods == held.reports and held.cities >= held.reports - 1  # 22/22 since the hyphen fix
     assert fresh.cities >= fresh.reports - 1 and fresh.periods >= fresh.reports - 1

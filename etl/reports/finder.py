@@ -23,6 +23,15 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
 6. "Кількість громадян, які звернулися, з урахуванням … – 2 977": a number after a dash at the end
    of a sentence that opens with "Кількість <noun>" counts that noun.
 7. A clause with no number that denies ("запити … не надходили", "жодного засідання") gives 0.
+8. Lists and leads: a breakdown under a lead that names no metric ("За формою надходження: поштою –
+   7") or under a figure's own lead line ("надійшло 577 звернень:" / "553 – індивідуальних;") is a
+   part of that total; items under a lead line without a figure take the metric its last noun names
+   ("порушуються питання:"); "питань стосувалося X – 210, Y – 150" gives every topic that metric;
+   a sum after a list of topics ("…, транспорту – усього 812") counts what the opening clause names.
+9. "з 143 проєктів … допущено 109": the pool gets the metric the result is taken from (``POOL_OF``).
+   A petition's threshold ("набрали понад 150 підписів") is never a figure and does not end its
+   clause; a relative clause after the counted noun ("9 об’єднань, які …, припинили діяльність")
+   and the predicate it interrupts are the figure's words; words after "при" are not.
 
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
@@ -37,18 +46,27 @@ from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import word_info
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
+    DIMENSION_WORDS,
     FAMILY_NOUNS,
     FAMILY_OF,
     NEGATION_WORDS,
     NOT_WHEN_PENDING,
+    NOT_WITH_WORDS,
+    OTHER_BODY,
     PART_AFTER,
     PART_BEFORE,
+    PART_STAYS,
     PENDING_WORDS,
+    PEOPLE_UNITS,
+    POOL_OF,
     QUOTED_NAME_CODES,
     RESULT_LEAD_WORDS,
+    THRESHOLD_NOUNS,
+    TIMES_NOUNS,
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
+    VERBLESS_PHRASES,
     is_stop_word,
     patterns,
 )
@@ -61,6 +79,7 @@ from etl.reports.match import (
     info,
     is_dash,
     is_delimiter,
+    is_people,
     is_relative,
     keys,
     left_head,
@@ -77,7 +96,7 @@ class Found:
     value: int
     sentence: Sentence
     pos: int  # index of the number's first token in sentence.tokens
-    how: str  # after | before | ellipsis | part | negation
+    how: str  # after | before | ellipsis | part | item | negation
     approximate: bool = False
     confidence: float = 0.0
     breakdown: str | None = None
@@ -166,7 +185,7 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
     unmatched: list[tuple[Sentence, Token]] = []
     previous: list[Found] = []
     for s in sentences:
-        mine = _sentence(s, previous, unmatched, _header_total(s, found), found[-6:])
+        mine = _sentence(s, previous, unmatched, _header_total(s, found) or _dimension_total(s, found), found[-6:])
         found += mine
         s.figures = mine
         previous = mine or previous
@@ -183,15 +202,60 @@ def _header_total(s: Sentence, found: list[Found]) -> Found | None:
     if last is None or any(t.low in RESULT_LEAD_WORDS for t in lead.tokens):
         return None
     context = context_of(lead.tokens, 0, len(lead.tokens))
-    for j, t in enumerate(lead.tokens):
-        a = info(t)
-        if t.kind != "word" or not (a and a.noun):
-            continue
-        if keys(t) & last.head:  # "Всього порушено питань – 81" … "актуальними були питання:"
-            return last
-        if (m := best_match(keys(t), j, context)) and m.code == last.code:
-            return last
+    nouns = [j for j, t in enumerate(lead.tokens) if t.kind == "word" and (a := info(t)) and a.noun]
+    if not nouns:
+        return None
+    j = nouns[-1]  # the list is of the lead's last noun: "заявниками порушуються питання:" lists issues
+    t = lead.tokens[j]
+    if keys(t) & last.head:  # "Всього порушено питань – 81" … "актуальними були питання:"
+        return last
+    if (m := best_match(keys(t), j, context)) and m.code == last.code:
+        return last
     return None
+
+
+def _dimension_lead(tokens: list[Token]) -> bool:
+    """ "За формою надходження", "У розрізі категорій заявників": words that name how a total is
+    split, and no metric, no number, no verb of their own."""
+    words = [t for t in tokens if t.kind == "word"]
+    if not words or any(t.kind == "num" for t in tokens):
+        return False
+    opens = "за" in [w.low for w in words[:2]] or (len(words) > 1 and words[0].low in ("у", "в")
+                                                     and words[1].low == "розрізі")  # "Розподіл за формою:"
+    return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not _has_verb(tokens) \
+        and _colon_lead_match(tokens, len(tokens)) is None
+
+
+def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
+    """The total a breakdown under a lead that names no metric ("За формою надходження: поштою –
+    7, …", on its line or as the list's lead-in line) splits: the last total found before it."""
+    tokens = s.tokens
+    colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is not None and _dimension_lead(tokens[:colon]):
+        items = tokens[colon + 1:]
+    elif s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens \
+            and s.lead_in.tokens[-1].text == ":" and _dimension_lead(s.lead_in.tokens[:-1]):
+        items = tokens
+    else:
+        return None
+    # only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb
+    segments, current = [], []
+    for t in items:
+        if t.text in ",;." and current:
+            segments.append(current)
+            current = []
+        elif t.text not in ",;.":
+            current.append(t)
+    segments += [current] if current else []
+    for seg in segments:
+        nums = [j for j, t in enumerate(seg) if t.kind == "num"]
+        if len(nums) != 1 or nums[0] == 0 or not is_dash(seg[nums[0] - 1]) or _has_verb(seg) \
+                or len([t for t in seg if t.kind == "word"]) > 4:
+            return None
+    total = next((f for f in reversed(found) if f.total is None), None)
+    if total is None or any(f.total is not total for f in found[found.index(total) + 1:]):
+        return None  # only the figure just before (and its parts): never one read further up
+    return total
 
 
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
@@ -202,11 +266,20 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         mark_approximation(tokens, n)
     starts = {n.lead for n in numbers}
     floor, open_total = 0, _list_total(s) or header_total
+    pools: list[tuple[Number, int, int, Found | None]] = []
+    missed: Number | None = None  # the last number of the sentence that named nothing
+    thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if is_change(tokens, n):
             floor = n.end
             continue
+        if id(n) in thresholds:  # "набрали понад 150 підписів": the clause runs on over it
+            if any(t.kind == "word" for t in tokens) and not n.words:
+                unmatched.append((s, tokens[n.pos]))
+            continue
+        if idx + 1 < len(numbers) and id(numbers[idx + 1]) in thresholds:
+            nxt = numbers[idx + 2].lead if idx + 2 < len(numbers) else len(tokens)
         left = n.lead
         while left > floor and not is_delimiter(tokens[left - 1]):
             left -= 1
@@ -219,7 +292,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
-        total = (last if attached else None) or open_total
+        total = (last if attached else None) or open_total or _colon_total(tokens, out, n)
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
         fig = _figure(s, n, left, right, floor, starts, total, out, previous,
                       force_part=header_total is not None and total is header_total,
@@ -228,14 +301,81 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
             start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
             fig = _sibling_part(s, n, start, right, sibling)  # "з них, малі проєкти: 20 115; великі проєкти: 11 755"
+        item = _list_opener(tokens, out)
+        if fig is None and item is not None and total is None and is_dash(tokens[n.lead - 1]) \
+                and _item_like(tokens, left, n) and tokens[left - 1].text in ",;" \
+                and all(t.kind != "word" or not _verb_only(t) for t in tokens[left:n.lead]):
+            fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
+        if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n)) is not None:
+            fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
+        if _is_pool(tokens, n, numbers):
+            pools.append((n, left, right, fig))
+            continue
+        if fig is not None and fig.how == "ellipsis" and fig.total is None and missed is not None \
+                and any(t.text == ":" for t in tokens[missed.end:n.lead]):
+            fig = None  # "Проведено 5 нарад: 3 – з керівниками": parts of a number that named nothing
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
+            missed = n
             continue
         out.append(fig)
+    for n, left, right, fig in pools:  # "з 143 проєктів … допущено 109": 143 is the pool the 109 came from
+        later = next((f for f in out if f.pos > n.pos), None)
+        pool = POOL_OF.get(later.code) if later is not None else None
+        noun, _ = right_head(tokens, n.end, len(tokens))
+        if pool and noun is not None and keys(tokens[noun]) & _metric_words(pool):
+            fig = Found(pool, n.value, s, n.pos, "after", head=keys(tokens[noun]), head_text=tokens[noun].text,
+                        head_pos=noun, confidence=0.8, span=(left, right), lead=n.lead)
+            fig.approximate, fig.number_words = n.approximate, n.words
+        elif fig is not None and fig.code in POOL_OF:
+            fig = None  # the pool's noun alone does not name it: left unmatched, never a guess
+        if fig is None:
+            if not n.words:
+                unmatched.append((s, tokens[n.pos]))
+            continue
+        out.append(fig)
+    out.sort(key=lambda f: f.pos)
     if not numbers:
         out += _negations(s)
     return out
+
+
+def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | None:
+    """ "На 6 петицій надано відповіді: 5 підтримано, 1 не підтримано": a colon right after a
+    figure's clause opens its parts, as "з них:" does."""
+    last = next((f for f in reversed(out) if f.total is None), None)
+    if last is None:
+        return None
+    j = last.pos + 1
+    while j < n.lead and not is_delimiter(tokens[j]):
+        j += 1
+    return last if j < n.lead and tokens[j].text == ":" else None
+
+
+def _threshold(tokens: list[Token], n: Number) -> bool:
+    """ "Петиції, що набрали 150 і більше голосів": the votes or signatures a petition needs, in a
+    sentence about petitions; never a figure, and it does not end the clause it stands in."""
+    if not any("петиція" in keys(t) for t in tokens if t.kind == "word"):
+        return False
+    words = 0
+    for t in tokens[n.end:]:
+        if is_delimiter(t) or t.kind == "num" or words == 3:
+            return False
+        if t.kind == "word":
+            words += 1
+            if keys(t) & THRESHOLD_NOUNS:
+                return True
+    return False
+
+
+def _is_pool(tokens: list[Token], n: Number, numbers: list[Number]) -> bool:
+    """ "з 143 проєктів … допущено 109": a number after "з"/"із" that a later number of the same
+    clause chain is taken from (no ";" between)."""
+    if n.lead == 0 or tokens[n.lead - 1].low not in ("з", "із", "зі", "серед"):
+        return False
+    later = [m for m in numbers if m.lead > n.end]
+    return bool(later) and not any(t.text in ";" for t in tokens[n.end:later[0].lead])
 
 
 def _clause_joint(tokens: list[Token], j: int, nxt: int) -> bool:
@@ -267,6 +407,57 @@ def _sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found)
     return fig
 
 
+def _verb_only(t: Token) -> bool:
+    return bool((i := info(t)) and i.verb and not i.noun and not i.adjective)
+
+
+def _list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
+    """The first item of a "<noun> <verb> <topic> – N, <topic> – M" list: a figure before a dash
+    whose noun a verb follows ("питань стосувалося благоустрою – 210"), and the items since."""
+    j = len(out) - 1
+    while j >= 0 and out[j].how == "item":
+        j -= 1
+    first = out[j] if j >= 0 else None
+    if first is None or first.how != "before" or first.total is not None or first.head_pos is None \
+            or not is_dash(tokens[first.lead - 1]):
+        return None
+    return first if any(_verb_only(t) for t in tokens[first.head_pos + 1:first.lead]) else None
+
+
+def _adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number) -> Found | None:
+    """ "Колективних звернень – 36, повторних – 18": an adjective and a dash after a figure written
+    "<adjective> <noun> – N" in the same case: the same noun, so the same metric."""
+    prev = out[-1] if out else None
+    if prev is None or prev.total is not None or prev.head_pos is None or prev.head_pos < 1 \
+            or not is_dash(tokens[prev.lead - 1]) or not is_dash(tokens[n.lead - 1]) \
+            or left == 0 or tokens[left - 1].text not in ",;":
+        return None
+    words = [t for t in tokens[left:n.lead] if t.kind == "word"]
+    before = info(tokens[prev.head_pos - 1])
+    if len(words) != 1 or not before or not before.adjective or before.verb:
+        return None
+    a = info(words[0])
+    if not (a and a.adjective and not a.verb and a.forms & before.forms):
+        return None
+    own = best_match(prev.head, -1, [(left, keys(words[0])), (-1, prev.head)], must_use=keys(words[0]))
+    if own is not None:  # "Вхідних документів – 500, вихідних – 300": the adjective names its own metric
+        return Found(own.code, prev.value, prev.sentence, prev.pos, "before", head=prev.head,
+                     head_text=prev.head_text, head_pos=prev.head_pos, lead=prev.lead)
+    bare = best_match(prev.head, -1, [(-1, prev.head)])
+    return prev if bare is not None and bare.code == prev.code else None  # the noun alone names it
+
+
+def _sibling_item(s: Sentence, n: Number, left: int, right: int, item: Found) -> Found:
+    """The next "topic – N" of a list whose first item named its metric: the same metric, told
+    apart by its words."""
+    fig = Found(item.code, n.value, s, n.pos, "item", head=item.head, head_text=item.head_text)
+    fig.confidence = 0.7
+    fig.breakdown = _breakdown(s.tokens, left, n.lead, set()) or None
+    fig.approximate, fig.number_words = n.approximate, n.words
+    fig.span, fig.lead = (left, right), n.lead
+    return fig
+
+
 def _segment_start(tokens: list[Token], k: int) -> int:
     return max((j + 1 for j in range(k) if is_delimiter(tokens[j])), default=0)
 
@@ -280,9 +471,19 @@ def _list_total(s: Sentence) -> Found | None:
     lead = s.lead_in
     if lead is None or not lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
         return None
-    if not _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
+    last = next((f for f in reversed(lead.figures) if f.total is None), None)
+    if _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
+        return last
+    # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;": the lead's one figure,
+    # when the item is a number and words that name nothing of their own
+    if last is None or len(lead.figures) != 1 or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
         return None
-    return next((f for f in reversed(lead.figures) if f.total is None), None)
+    tokens = s.tokens
+    nums = [j for j, t in enumerate(tokens) if t.kind == "num"]
+    if len(nums) != 1 or nums[0] != 0 or not (len(tokens) > 1 and is_dash(tokens[1])):
+        return None
+    words = [t for t in tokens[2:] if t.kind == "word"]
+    return last if words and all((i := info(t)) and i.adjective and not i.noun for t in words) else None
 
 
 def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> frozenset[str]:
@@ -329,6 +530,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
                 or (t.text[:1].isupper() and j > 0):  # names ("у Telegram – 187") borrow a noun instead
             continue
         m = best_match(keys(t), j, context)
+        if m is not None and j > 0 and tokens[j - 1].low == "не" and not any("не" in ws for ws in m.pattern.words):
+            continue  # "5 не підтримано" is not what "підтримано" names
         if m is None or m.code in FAMILY_OF or not (_metric_words(m.code) & counted):
             continue  # a number without its own noun is a result or a part, never the family's total
         if noun_keys and not any(ws & noun_keys for ws in m.pattern.words):
@@ -379,6 +582,22 @@ def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | N
     return None
 
 
+def _lead_line_match(s: Sentence) -> tuple[Match, int] | None:
+    """The metric a list's lead-in line names ("Найчастіше заявниками порушуються питання:") when
+    it has no figure of its own: (match, index of the naming noun in the lead-in's tokens)."""
+    lead = s.lead_in
+    if lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
+        return None
+    tokens = lead.tokens
+    start = max((j + 1 for j in range(len(tokens) - 1) if is_delimiter(tokens[j])), default=0)
+    context = context_of(tokens, start, len(tokens) - 1)
+    nouns = [j for j in range(start, len(tokens) - 1) if tokens[j].kind == "word" and (a := info(tokens[j])) and a.noun]
+    if not nouns:  # the list is of the last noun ("Категорії заявників:", "порушуються питання:")
+        return None
+    m = best_match(keys(tokens[nouns[-1]]), nouns[-1], context)
+    return (m, nouns[-1]) if m is not None else None
+
+
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
     """A closed «quoted name» in tokens[a:b] (a project's title before its votes)."""
     opened = False
@@ -422,10 +641,17 @@ def _alone_in_brackets(tokens: list[Token], n: Number) -> bool:
 def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     """The metric named before a list of "topic (N)" items: the words since the last ";" or ":",
     when every other number there is such a bracketed item too."""
+    def bracketed(j: int) -> bool:
+        return tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text == ")"
+
     start = max((j + 1 for j in range(n.lead) if tokens[j].text in ";:"), default=0)
-    for j in range(start, n.lead):
-        if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text == ")"):
-            return None
+    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ";:."), len(tokens))
+    items = sum(1 for j in range(start, end) if tokens[j].kind == "num" and bracketed(j))
+    for j in range(start, n.lead):  # "У 455 зверненнях порушено питання освіти (31), транспорту (12)"
+        if tokens[j].kind == "num" and not bracketed(j):
+            if items < 2 or any(tokens[i].kind == "num" and bracketed(i) for i in range(start, j)):
+                return None  # one "(351)" after a plain number compares, it lists nothing
+            start = j + 1
     context = context_of(tokens, start, n.lead - 1)
     best: tuple[Match, int] | None = None
     for j in range(start, n.lead - 1):
@@ -433,7 +659,120 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
             if best is None or m.score > best[0].score:
                 best = (m, j)
+    if best is None and start > 0 and tokens[start - 1].text == ":" \
+            and not any(t.kind == "num" for t in tokens[_segment_start(tokens, start - 1):start - 1]):
+        return _colon_lead_match(tokens, start)  # "Серед порушених питань: соціальний захист (120), …"
     return best
+
+
+_REPORTING_VERBS = frozenset({"повідомляє", "інформує", "доповідає", "звітує"})
+
+
+def _has_verb(tokens: list[Token]) -> bool:
+    """A verb that says what happened ("розроблено", "оприлюднено"), not "відділ повідомляє:"."""
+    return any(t.kind == "word" and t.low not in _REPORTING_VERBS and (i := info(t)) and i.verb and not i.noun
+               and not i.adjective for t in tokens)
+
+
+def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int, str] | None:
+    """ "Рішень виконавчого комітету – 311": a wording of ``VERBLESS_PHRASES`` when nothing before
+    the number (no verb, no colon, no lead-in line with a verb) names what happened to the noun."""
+    tokens = s.tokens
+    before = tokens[:n.lead - 1]  # "Рішень виконавчого комітету: 311" – the colon before the number is its dash
+    if any(t.text == ":" for t in before) or _has_verb(before) \
+            or (s.lead_in is not None and _has_verb(s.lead_in.tokens)):
+        return None
+    words = [k for _, k in context_of(tokens, start, n.lead)]
+    for code, phrases in VERBLESS_PHRASES.items():
+        for phrase in phrases:
+            lemmas = phrase.split()
+            if lemmas[0] in keys(tokens[head]) and all(any(w in ks for ks in words) for w in lemmas[1:]):
+                m = next(p for p in patterns() if p.code == code)
+                return Match(code, m.score, True, False, m), head, "before"
+    return None
+
+
+def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
+    """The figure before a colon that a list of "topic (N)" items after it splits."""
+    colon = max((j for j in range(n.lead) if tokens[j].text == ":"), default=None)
+    if colon is None or any(t.text == ";" for t in tokens[colon:n.lead]):
+        return None
+    for j in range(colon + 1, n.lead):
+        if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and tokens[j + 1].text == ")"):
+            return None
+    whole = next((f for f in reversed(before) if f.total is None), None)
+    return whole if whole is not None and whole.pos < colon else None
+
+
+def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
+    """ "9 об’єднань, які не подавали звітності, припинили діяльність": the relative clause after the
+    figure's clause and, when the sentence goes on with a verb, the predicate it interrupted. Both
+    tell what the number counts; neither may hold another number. Returns their end (``r`` if none)."""
+    if r + 1 >= len(tokens) or tokens[r].text != "," or not is_relative(tokens, r + 1):
+        return r
+    end = r + 1
+    while end < len(tokens) and not is_delimiter(tokens[end]):
+        if end in starts or tokens[end].kind == "num":
+            return r
+        end += 1
+    if end + 1 < len(tokens) and tokens[end].text == "," and (i := info(tokens[end + 1])) and i.verb \
+            and not i.noun and not i.adjective:
+        nxt = end + 1
+        while nxt < len(tokens) and not is_delimiter(tokens[nxt]) and tokens[nxt].kind != "num" \
+                and not _clause_joint(tokens, nxt, len(tokens)):
+            nxt += 1
+        if nxt >= len(tokens) or tokens[nxt].kind != "num":
+            end = nxt
+    return end
+
+
+def _attributive(tokens: list[Token], a: int, b: int) -> set[int]:
+    """ "засідань Громадської ради при виконавчому комітеті": the words after "при" tell whose the
+    counted thing is, never what it is."""
+    out: set[int] = set()
+    for j in range(a, b):
+        if tokens[j].low == "при":
+            k = j + 1
+            while k < b and not is_delimiter(tokens[k]) and tokens[k].kind != "num":
+                out.add(k)
+                k += 1
+    return out
+
+
+_SUM_WORDS = frozenset({"усього", "всього", "загалом", "разом"})
+
+
+def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
+    """ "Порушені питання: земельні відносини, транспорт, освіта; загалом 640": the sum of a list
+    of topics counts what the sentence's opening clause names, when it is the sentence's only number."""
+    j = n.lead - 1
+    while j >= 0 and is_dash(tokens[j]):
+        j -= 1
+    if j < 1 or tokens[j].low not in _SUM_WORDS or any(t.kind == "num" for t in tokens[:n.lead]):
+        return None
+    end = next((k for k, t in enumerate(tokens) if is_delimiter(t) or is_dash(t)), n.lead)
+    context = context_of(tokens, 0, end)
+    best: tuple[Match, int] | None = None
+    for k in range(end):
+        a = info(tokens[k])
+        if tokens[k].kind == "word" and a and a.noun and (m := best_match(keys(tokens[k]), k, context)):
+            if best is None or m.score > best[0].score:
+                best = (m, k)
+    return best
+
+
+def _joined_apart(tokens: list[Token], head: int, adjectives: list[int], context: Context) -> bool:
+    """Do adjectives joined by "та"/"і" before the counted noun name different metrics each
+    ("вхідних та вихідних документів"), unlike "письмових та усних звернень"?"""
+    if len(adjectives) < 2 or not any(tokens[j].low in ("та", "і", "й", "або", "чи")
+                                      for j in range(adjectives[0], head)):
+        return False
+    codes = set()
+    for a in adjectives:
+        others = set(adjectives) - {a}
+        m = best_match(keys(tokens[head]), head, [(p, k) for p, k in context if p not in others])
+        codes.add(m.code if m else None)
+    return len(codes) > 1
 
 
 def _sentence_head(s: Sentence, n: Number) -> int | None:
@@ -454,6 +793,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     after_marker = _marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
     r_head, r_adj = right_head(tokens, n.end + after_marker, right, skip_verbs=bool(after_marker))
+    times = r_head == n.end and tokens[n.end].low in TIMES_NOUNS  # "консультації проведено 9 разів"
+    if times:
+        r_head, r_adj = None, []
     l_end = n.lead - 1 if dash_before else n.lead
     l_start = left
     if dash_before:  # "листів, на які надано відповіді, – 63", "запитів …: 12"
@@ -466,18 +808,36 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     if dash_before or (r_head is None and not r_adj):
         l_head, l_adj = left_head(tokens, l_start, l_end)
     r_end = _extend(tokens, r_head, right, starts)
-    skip = set(range(n.lead, n.end))
+    skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left))
+    # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
+    tail = r_end if _has_verb(tokens[min(l_start, left):r_end]) else _relative_tail(tokens, r_end, starts)
+    context += context_of(tokens, r_end, tail)
     if total is not None:
         context += [(p - 30_000, k) for p, k in total.context]
     options: list[tuple[Match, int, str]] = []
+    if n.end < len(tokens) and tokens[n.end].low in PEOPLE_UNITS:  # "(всього 702 чол.)": people, named before
+        m = people_match(context_of(tokens, 0, n.lead) + context, n.end)
+        if m is None:
+            return None
+        fig = Found(m.code, n.value, s, n.pos, "before", head=keys(tokens[n.end]), head_text=tokens[n.end].text)
+        fig.confidence = _confidence(m, "before", n.words)
+        fig.approximate, fig.number_words = n.approximate, n.words
+        fig.context, fig.span, fig.lead = context, (left, right), n.lead
+        return fig
+    if times and l_head is not None and is_people(tokens[l_head]):
+        return None  # "громадяни звернулися 12 разів": times, not people
+    if r_head is not None and _joined_apart(tokens, r_head, r_adj, context):
+        return None  # "1 280 вхідних та вихідних документів": two metrics in one number, never one guessed
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
+    if not options and dash_before and l_head is not None and (verbless := _verbless(s, n, l_start, l_head)):
+        options.append(verbless)
     adjectives = l_adj or r_adj
     for head in (r_head, l_head):
-        if not options and head is not None and info(tokens[head]).animate and (m := people_match(context)):
+        if not options and head is not None and not times and is_people(tokens[head]) and (m := people_match(context, head)):
             options.append((m, head, "after" if head == r_head else "before"))
     if not options and adjectives and (l_head is None and r_head is None):
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
@@ -489,14 +849,20 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             options.append((unit[0], unit[1], "before"))
     if not options and _alone_in_brackets(tokens, n) and (near := _bracket_lead_match(tokens, n)) is not None:
         options.append((near[0], near[1], "before"))  # "питань порушено щодо освіти (31), транспорту (12)"
+    if not options and total is None and _alone_in_brackets(tokens, n) and (whole := _bracket_total(tokens, n, before)):
+        total = whole  # "Надійшло 300 звернень: з питань освіти (31), транспорту (12)": parts of the 300
     if (dash_before or _states_level(tokens, n)) and n.end >= len(tokens) - 1 \
             and (head := _sentence_head(s, n)) is not None:
         whole = context_of(tokens, 0, n.lead)  # "Кількість громадян, які звернулися, з урахуванням … – 2 977"
         m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)
         if m is not None and (not options or m.score > max(o[0].score for o in options)):
             options = [(m, head, "before")]
+    if not options and r_head is None and total is None and (opening := _sum_after_list(tokens, n)) is not None:
+        options.append((opening[0], opening[1], "before"))  # "порушувалися питання благоустрою, …, – усього 812"
     if not options and l_head is None and r_head is None and not (force_part and total is not None):
-        clause = _clause_match(s, n, min(l_start, left), r_end, before, previous + recent)
+        # a part counts what its total counts: the figures before it say nothing of what it is
+        clause = _clause_match(s, n, min(l_start, left), tail, *(([total], []) if total is not None
+                                                                 else (before, previous + recent)))
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
     if not options and (l_head is None and r_head is None) and _month_clause(tokens, min(l_start, left), n.lead):
@@ -530,12 +896,21 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = _confidence(m, how, n.words)
     elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)):
         fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
+    elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
+        # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
+        fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
     if fig is None and total is None and dash_before and not _month_clause(tokens, min(l_start, left), n.lead) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
             and (lead := _colon_lead_match(tokens, n.lead)) is not None:  # "отримано запитів: поштою – 109"
         fig = Found(lead[0].code, n.value, s, n.pos, "before", head=keys(tokens[lead[1]]),
                     head_text=tokens[lead[1]].text, head_pos=lead[1])
         fig.confidence = _confidence(lead[0], "ellipsis", n.words)
+    elif fig is None and total is None and dash_before and l_head is not None and not _has_option(tokens, l_head, context) \
+            and (line := _lead_line_match(s)) is not None:  # "Найчастіше порушуються питання:" / "соціального захисту – 160"
+        word = s.lead_in.tokens[line[1]]
+        fig = Found(line[0].code, n.value, s, n.pos, "before", head=keys(word), head_text=word.text)
+        fig.confidence = _confidence(line[0], "ellipsis", n.words)
+        fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
     if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
@@ -543,23 +918,34 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None
     if force_part and total is not None and fig.code != total.code:  # items under "Запитувачі:"
         fig.code, fig.head, fig.head_text = total.code, total.head, total.head_text
+    if fig.code in OTHER_BODY and fig.head_pos is not None:
+        other, own = OTHER_BODY[fig.code]
+        near = [keys(t) for t in tokens[fig.head_pos + 1:fig.head_pos + 3] if t.kind == "word"]
+        if any(k & other for k in near) and not any(k & own for k in near):
+            return None
+    if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
+        return None
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
         return None
     quoted = _quoted_before(tokens, min(l_start, left), n.lead)
-    # "набрав окремий проєкт": one project's votes, though no name is quoted
-    single = any(t.low.startswith("окрем") for t in tokens[min(l_start, left):r_end])
-    fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted else \
-        fig.code if single else UNQUOTED_CODES.get(fig.code, fig.code)
+    one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
+    fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)
     if family and (fig.code, family) in ACROSS_FAMILIES:
         code = ACROSS_FAMILIES[(fig.code, family)]
         if code is None:
             return None
+        if code == "public_info_requests_satisfied" and any("роз’яснення" in k for pos, k in context if pos >= 0):
+            code = "public_info_requests_explained"  # an explanation on a request is not its satisfaction
         fig.code = code
+    if total is not None and (total.code, fig.code) in PART_STAYS:
+        fig.code = total.code  # "розглянуто 8 петицій, з них 3 підтримано": answered, and supported by the mayor
     if total is not None and fig.code == total.code:
         fig.code, fig.total, fig.how = total.code, total, "part"
         phrase = _breakdown(tokens, left, right, skip | set(range(n.end, n.end + after_marker))
                             | _marker_words(tokens, left, n.lead))
+        if not phrase and _alone_in_brackets(tokens, n):  # "з питань освіти (31)"
+            phrase = _breakdown(tokens, _segment_start(tokens, n.lead - 1), n.lead - 1, set())
         fig.breakdown = f"{phrase} ({total.head_text})" if phrase and not _has_noun(tokens, phrase) else phrase
         fig.breakdown = fig.breakdown or None
     fig.approximate, fig.number_words = n.approximate, n.words

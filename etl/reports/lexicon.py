@@ -30,27 +30,43 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
                                   "присутній на засідання виконавчий комітет"),
     "exec_committee_meetings": ("відбулося засідань виконавчого комітету", "відбулися засідання виконавчого комітету",
                                 "позачергові засідання виконавчого комітету"),
-    "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення"),
-    "pb_projects_won": ("затвердила переможців", "визначено переможців", "визнано переможцями проєктів"),
+    # a decision is registered once adopted ("зареєстровано 111 рішень виконавчого комітету")
+    "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення",
+                               "зареєстровано рішень виконавчого комітету", "зареєстровано рішень виконкому"),
+    "appeal_issues_raised": ("порушуються питання", "порушувалися питання", "питання стосувалися"),
+    "pb_voters": ("проголосували", "проголосувати", "мешканці віддали голоси"),
+    "pb_projects_won": ("затвердила переможців", "визначено переможців", "визнано переможцями проєктів",
+                        "переможцями стали проєкти", "стали переможцями"),
     "documents_flow_total": ("документообіг склав документів", "зареєстровано документи", "документообіг документів"),
     "documents_published": ("документ", "оприлюднений рішення", "опублікований рішення",
                             "оприлюднений розпорядження", "опублікований розпорядження",
                             "рішення і розпорядження", "додано рішень", "розміщено рішень"),
     "public_info_requests_forwarded": ("передано належним розпорядникам запитів", "надіслано належним розпорядникам запитів",
                                        "перенаправлено запитів", "направлено за належністю запитів",
-                                       "запити передано належним розпорядникам", "надіслано належним розпорядникам"),
-    "public_info_requests_extended": ("продовження строку розгляду запитів",),
-    "public_info_requests_refused": ("випадках відмовлено", "відмовлено у випадках"),
+                                       "запити передано належним розпорядникам", "надіслано належним розпорядникам",
+                                       "запити надіслано належним розпорядникам",
+                                       "запити направлено належним розпорядникам",
+                                       "переслано належному розпоряднику запитів", "запити переслано"),
+    "public_info_requests_extended": ("продовження строку розгляду запитів", "запити продовжено термін розгляду",
+                                      "продовжено термін розгляду"),
+    "public_info_requests_refused": ("випадках відмовлено", "відмовлено у випадках", "випадках надано відмову",
+                                     "надано відмову", "запити надано відмову"),
     # "3. Запитувачі:" heads the list of requests by requester
     "public_info_requests": ("запитувач",),
     "public_info_requests_satisfied": ("задоволено", "запити, на які надано відповіді по суті", "відповіді по суті"),
     "public_info_requests_pending": ("запити опрацьовуються", "опрацьовуються запитів"),
-    "ngos_in_liquidation": ("громадські організації перебувають у стані припинення", "організації у стані припинення"),
+    "ngos_in_liquidation": ("громадські організації перебувають у стані припинення", "організації у стані припинення",
+                            "організації у стані ліквідації", "об’єднання у стані ліквідації"),
+    # "5 організацій … виключено з реєстру": they ceased to be registered
+    "ngos_ceased": ("організації виключено з реєстру", "об’єднання виключено з реєстру"),
+    # "роз’яснення надано по 890 зверненнях": appeals answered with an explanation
+    "appeals_answered": ("роз’яснення надано по зверненнях", "надано роз’яснення на звернення"),
     "public_info_requests_explained": ("надано роз’яснення", "роз’яснення надано на запит", "надано роз’яснення на запитів"),
     "pb_projects_submitted": ("подали проєктів", "подано проєктів", "подали проєкт"),
     "pb_projects_rejected": ("не допущено проєктів", "не допущено до голосування проєктів", "проєкти відхилено"),
     "petitions_supported": ("зібрали необхідну кількість підписів петиції", "петиції зібрали підписи", "зібрали петицій","петиції отримали голоси підтримки", "петиції отримали необхідну кількість голосів",
-                            "петиції набрали необхідну кількість голосів", "підтримано петицій"),
+                            "петиції набрали необхідну кількість голосів", "підтримано петицій",
+                            "петиції набрали голоси"),
     "petitions_failed": ("петиції не набрали голосів", "петиції не набрали потрібної кількості голосів",
                          "петиції не набрали потрібної кількості підписів", "петиції не набрали необхідних голосів"),
     "petitions_answered": ("підготовлено відповіді на петиції", "надав відповіді на петиції"),
@@ -65,6 +81,10 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
 # clause says it is one project's ("набрав окремий проєкт").
 QUOTED_NAME_CODES = {"pb_votes_cast": "pb_project_votes"}
 UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
+# "(всього 702 чол.)": an abbreviation that counts people.
+PEOPLE_UNITS = frozenset({"чол", "чоловік"})
+# "проведено 9 разів": how many times the thing named before the number happened.
+TIMES_NOUNS = frozenset({"раз", "рази", "разів"})
 # Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed).
 UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од"})
 # What a family of metrics counts, and the metric a phrase of another family means when the text
@@ -85,6 +105,8 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
 PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опрацьовуються"})
 NOT_WHEN_PENDING = frozenset({"appeals_received"})
+# "знято з контролю 280": documents taken off control, not those on it.
+NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
 RESULT_LEAD_WORDS = frozenset({"результат", "результатами", "результати", "розгляд", "розгляду", "розглянуто"})
 
@@ -106,8 +128,38 @@ CHANGE_WORDS = frozenset(
 EXTRA_APPROXIMATIONS = ("щонайменше", "не менше ніж", "не менш ніж", "не менше")
 # Before a number: the number is a part of the previous total.
 PART_BEFORE = (("з", "них"), ("з", "яких"), ("із", "них"), ("із", "яких"), ("у", "тому", "числі"),
-               ("в", "тому", "числі"), ("зокрема",), ("у", "т.ч"), ("з", "числа", "яких"))
+               ("в", "тому", "числі"), ("зокрема",), ("у", "т.ч"), ("з", "числа", "яких"),
+               ("з", "загальної", "кількості"), ("із", "загальної", "кількості"), ("серед", "них"),
+               ("серед", "яких"))
 PART_AFTER = (("з", "них"), ("з", "яких"), ("із", "них"), ("із", "яких"), ("з", "котрих"))
+# "Рішень виконавчого комітету – 311", with no verb and no lead-in: the wording a verbless line
+# means (a verb or a lead-in names another metric: "оприлюднено", "розроблено проекти документів:").
+VERBLESS_PHRASES: dict[str, tuple[str, ...]] = {
+    "exec_decisions_adopted": ("рішення виконавчий комітет", "рішення виконком"),
+}
+# "з 143 проєктів … допущено 109": the metric of the pool a result is taken from.
+POOL_OF = {
+    "pb_projects_on_ballot": "pb_projects_submitted",
+    "pb_projects_rejected": "pb_projects_submitted",
+    "pb_projects_won": "pb_projects_on_ballot",
+    "petitions_supported": "petitions_submitted",
+    "petitions_failed": "petitions_submitted",
+    "public_info_requests_satisfied": "public_info_requests",
+    "public_info_requests_refused": "public_info_requests",
+    "public_info_requests_forwarded": "public_info_requests",
+    "appeals_answered": "appeals_received",
+}
+# "За формою надходження:", "За категоріями заявників:": a lead that tells how the total before is split.
+DIMENSION_WORDS = frozenset({"форма", "вид", "тип", "категорія", "спосіб", "характер", "джерело", "канал",
+                             "ознака", "суб’єкт", "тематика", "напрям", "розріз"})
+# What a petition's threshold counts ("набрали понад 150 підписів").
+THRESHOLD_NOUNS = frozenset({"голос", "підпис"})
+# A part of a total with the first metric that reads as the second stays a part of the total:
+# "розглянуто 8 петицій, з них 3 підтримано" (the mayor supported them; they did not gather signatures).
+PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed")})
+# A metric of one body, and the words right after its counted noun that name another body:
+# "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
+OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
 NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")

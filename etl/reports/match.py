@@ -15,9 +15,10 @@ headed by the counted noun, then to the metric the noun names on its own (the ge
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from activity.morph import WordInfo, lemma_keys, word_info
+from activity.morph import WordInfo, analyzer, lemma_keys, word_info
 from etl.reports.lexicon import (
     RELATIVE_WORDS,
     TRANSPARENT_NOUNS,
@@ -115,6 +116,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
             return j, adjectives
         if a.adjective and not a.verb:
             adjectives.append(j)
+        elif adjectives and t.low in ("та", "і", "й", "або", "чи") and j + 1 < end \
+                and (b := info(tokens[j + 1])) and b.adjective and not b.verb:
+            pass  # "642 письмових та усних звернення"
         elif not (skip_verbs and not adjectives and (a.verb or not a.known or t.low in ("було", "ще"))):
             return None, adjectives
         j += 1
@@ -178,17 +182,47 @@ def is_relative(tokens: list[Token], j: int) -> bool:
     return tokens[j].low in PREPOSITIONS and j + 1 < len(tokens) and bool(keys(tokens[j + 1]) & {"який", "котрий"})
 
 
-def people_match(context: Context) -> Match | None:
-    """For a noun for people ("2 946 мешканців"): the metric counting people that the words name."""
+@functools.lru_cache(maxsize=4096)
+def _people_word(word: str) -> bool:
+    a = word_info(word)
+    if a.animate:
+        return True
+    # a demonym ("канівців") also reads as a place name ("Канівці"): one plural reading for people
+    # that is no name or surname is enough
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.number == "plur"
+               and not {"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes)
+               for p in analyzer().parse(word.lower()))
+
+
+def is_people(t: Token) -> bool:
+    """A noun for people: "мешканців", "учасники", or a city's people ("канівців", "сумчан")."""
+    return t.kind == "word" and _people_word(t.text)
+
+
+def people_match(context: Context, counted: int | None = None) -> Match | None:
+    """For a noun for people ("2 946 мешканців"): the metric counting people that the words name.
+
+    With ``counted`` (the noun's position), a pattern headed by a noun for people ("звернулося
+    громадян") may have that noun stand for its head ("звернулося 1 366 мешканців"), when at least
+    one of its other words is there."""
     ranked = []
     for p in patterns():
-        if p.code in people_codes() and all(any(ws & ks for _, ks in context) for ws in p.words):
-            ranked.append((p.score, p))
+        if p.code not in people_codes():
+            continue
+        present = [any(ws & ks for _, ks in context) for ws in p.words]
+        whole = all(present)
+        if not whole and counted is not None and len(p.words) > 1 and not present[p.head] \
+                and word_info(p.text.split()[p.head]).animate \
+                and all(ok for j, ok in enumerate(present) if j != p.head):
+            present[p.head] = True
+        if all(present):  # a wording found whole beats one whose noun for people stands in
+            ranked.append((whole, p.score, p))
     if not ranked:
         return None
-    ranked.sort(key=lambda r: r[0], reverse=True)
-    rivals = {p.code for score, p in ranked if abs(score - ranked[0][0]) < 1e-9}
-    return Match(ranked[0][1].code, ranked[0][0], False, len(rivals) > 1, ranked[0][1])
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    top = ranked[0]
+    rivals = {p.code for whole, score, p in ranked if whole == top[0] and abs(score - top[1]) < 1e-9}
+    return Match(top[2].code, top[1], False, len(rivals) > 1, top[2])
 
 
 def _adjacent(p: Pattern, slot: int, head_pos: int, context: Context) -> int:

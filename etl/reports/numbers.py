@@ -15,6 +15,9 @@ from activity.numbers import NumberError, parse_number
 from etl.reports.lexicon import CHANGE_WORDS, EXTRA_APPROXIMATIONS
 from etl.reports.tokens import Token
 
+_SCALES = {**dict.fromkeys(("тисяча", "тисячі", "тисяч"), 1000),
+           **dict.fromkeys(("мільйон", "мільйони", "мільйонів", "мільйона"), 1_000_000)}
+
 
 @dataclass
 class Number:
@@ -31,7 +34,10 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
     while j < len(tokens):
         t = tokens[j]
         if t.kind == "num" and not re.search(r"[.,]\d", t.text):
-            out.append(Number(j, j + 1, int(re.sub(r"\D", "", t.text)), False))
+            value, end = int(re.sub(r"\D", "", t.text)), j + 1
+            if end < len(tokens) and (scale := _SCALES.get(tokens[end].low)):  # "понад 2 тисячі уманчан"
+                value, end = value * scale, end + 1
+            out.append(Number(j, end, value, False))
         elif t.kind == "word" and (v := number_word(t.text)) is not None:
             k, total, last = j + 1, v, v
             while k < len(tokens) and tokens[k].kind == "word" and (w := number_word(tokens[k].text)) and w < last:

@@ -164,9 +164,11 @@ def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text, tokenised, with list items linked to their lead-in line."""
     sentences: list[Sentence] = []
     lead_in: Sentence | None = None
+    ended = ""  # how the previous line ended
     for line in _lines(text):
-        if not line.bullet:
+        if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
             lead_in = None
+        ended = text[line.start:line.end].rstrip()[-1:]
         line_sentences = []
         for a, b in _sentence_spans(text, line.start, line.end):
             line_no = text.count("\n", 0, a) + 1
