@@ -249,8 +249,10 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     pairs_ = evaluation.ground_truths(EVAL, (".",))
     tuned = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if not a.name.startswith("held_")])
     held = evaluation.total([evaluation.score(a, b) for a, b in pairs_
-                             if a.name.startswith("held_") and not a.name.startswith("held_d_")])
+                             if a.name.startswith("held_") and not a.name.startswith(("held_d_", "held_e_"))])
     fresh = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_d_")])
+    # batch e (held_e_*) has no floor yet: it was written without running the extractor, and is scored by
+    # bench/eval_extraction.py on its own line
     # measured: tuned 1.000 / 1.000 (51 reports, after the recall round); held-out a-c 0.980 / 0.867 (22)
     # before that round, 1.000 / 0.960 after it (their misses had been read: no longer a fair test); batch d,
     # written last and never tuned on: 0.858 / 0.665 before the recall round, 0.899 / 0.800 after it
