@@ -325,3 +325,24 @@ def test_an_adjective_and_a_dash_after_an_adjective_noun_item() -> None:
     assert got[("appeals_received", 41)] == got[("appeals_received", 17)] == 1
     assert got[("letters_received", 620)] == got[("outgoing_documents", 410)] == 1
     assert got[("letters_received", 410)] == 0
+
+
+# ------------------------------------------------------------------ tables flattened to text with "|"
+
+
+def test_a_table_written_with_pipes_reads_row_by_row_without_its_row_numbers() -> None:
+    report = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 1 липня 2025 року\n"
+                          "№ | Показник | Кількість\n"
+                          "1 | Громадські організації | 88\n"
+                          "2 | з них у стані припинення | 4\n"
+                          "3 | Профспілкові організації | 31\n"
+                          "4 | Релігійні громади | 19\n")
+    assert pairs(report) == Counter({("ngos_registered", 88): 1, ("ngos_in_liquidation", 4): 1,
+                                     ("trade_unions_registered", 31): 1, ("religious_orgs_registered", 19): 1})
+
+
+def test_a_short_note_in_brackets_between_the_label_and_its_dash() -> None:
+    report = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 1 липня 2025 року\n"
+                          "Громадські організації (діючі) – 75.\n"
+                          "Профспілкові організації (первинні) | 23")
+    assert pairs(report) == Counter({("ngos_registered", 75): 1, ("trade_unions_registered", 23): 1})

@@ -49,6 +49,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
 
+_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}[.)]?[ \t\u00a0]*\|[ \t\u00a0]*")  # "1 | Label | 143": a table's row number
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
                   "обл", "ст", "п", "т", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
@@ -91,6 +92,7 @@ class _Line:
     end: int
     number: int
     bullet: bool
+    row: bool = False  # a row of a table written with "|" between its cells
 
 
 def _lines(text: str) -> list[_Line]:
@@ -100,7 +102,9 @@ def _lines(text: str) -> list[_Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        m = _BULLET.match(raw)
+        row = "|" in raw  # a table flattened to text: each row stands alone, its row number dropped
+        m = _ROW_NUMBER.match(raw) if row else None
+        m = m or _BULLET.match(raw)
         bullet = bool(m) and not (raw.lstrip().startswith("(") and raw.count("(") <= raw.count(")"))
         if bullet:
             start += m.end()
@@ -112,11 +116,12 @@ def _lines(text: str) -> list[_Line]:
             continue
         prev = out[-1] if out else None
         first = text[start]
-        if (prev and not bullet and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
+        if (prev and not bullet and not row and not prev.row
+                and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
                 and (first.islower() or first.isdigit())):
             prev.end = end
             continue
-        out.append(_Line(start, end, number, bullet))
+        out.append(_Line(start, end, number, bullet, row))
     return out
 
 
