@@ -346,3 +346,20 @@ def test_a_short_note_in_brackets_between_the_label_and_its_dash() -> None:
                           "Громадські організації (діючі) – 75.\n"
                           "Профспілкові організації (первинні) | 23")
     assert pairs(report) == Counter({("ngos_registered", 75): 1, ("trade_unions_registered", 23): 1})
+
+
+# ------------------------------------------------------------------ a negated verb after a borrowed noun
+
+
+def test_a_negated_verb_turns_supported_petitions_into_failed_ones() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2024 рік\n"
+                          "Необхідну кількість голосів набрали чотири петиції, ще 7 не отримали потрібної підтримки.\n"
+                          "Не набрали необхідної кількості голосів 5 петицій.")
+    got = pairs(report)
+    assert got[("petitions_failed", 7)] == got[("petitions_failed", 5)] == 1
+    assert got[("petitions_supported", 7)] == 0
+
+
+def test_a_renamed_citys_council_is_read_through_the_citys_name() -> None:
+    report = extract_text("Звіт відділу звернень Звягельської міської ради за 2024 рік\nНадійшло 210 звернень.")
+    assert report.place is not None and report.place.name_uk == "Звягель"

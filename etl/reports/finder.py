@@ -49,6 +49,7 @@ from etl.reports.lexicon import (
     DIMENSION_WORDS,
     FAMILY_NOUNS,
     FAMILY_OF,
+    NEGATED_CODES,
     NEGATION_WORDS,
     NOT_WHEN_PENDING,
     NOT_WITH_WORDS,
@@ -804,6 +805,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             l_start = max(floor, _segment_start(tokens, k))
         if is_relative(tokens, l_start) and l_start > floor:
             l_start = max(floor, _segment_start(tokens, l_start - 1))
+        if l_end - 1 > floor and tokens[l_end - 1].text == ")":  # "Громадські організації (зареєстровані) – 143"
+            o = max((j for j in range(floor, l_end - 1) if tokens[j].text == "("), default=None)
+            if o is not None and o > floor and not is_delimiter(tokens[o - 1]) \
+                    and not any(t.kind == "num" or t.text in ",;" for t in tokens[o:l_end]):  # a note, not a list
+                l_end, l_start = o, max(floor, _segment_start(tokens, o))
     l_head, l_adj = (None, [])
     if dash_before or (r_head is None and not r_adj):
         l_head, l_adj = left_head(tokens, l_start, l_end)
@@ -927,6 +933,10 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
         return None
+    if fig.code in NEGATED_CODES and any(  # "ще 9 не отримали потрібної підтримки"
+            t.low == "не" and (i := info(tokens[j + 1])) is not None and i.verb and not i.noun
+            for j, t in enumerate(tokens[min(l_start, left):r_end - 1], start=min(l_start, left))):
+        fig.code = NEGATED_CODES[fig.code]
     quoted = _quoted_before(tokens, min(l_start, left), n.lead)
     one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)

@@ -160,6 +160,9 @@ PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitio
 # A metric of one body, and the words right after its counted noun that name another body:
 # "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
 OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
+# "дві петиції набрали голоси, ще 9 не отримали підтримки": a figure borrowing its noun from the one
+# before, with a negated verb of its own, counts the opposite outcome.
+NEGATED_CODES = {"petitions_supported": "petitions_failed"}
 NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
