@@ -363,3 +363,24 @@ def test_a_negated_verb_turns_supported_petitions_into_failed_ones() -> None:
 def test_a_renamed_citys_council_is_read_through_the_citys_name() -> None:
     report = extract_text("Звіт відділу звернень Звягельської міської ради за 2024 рік\nНадійшло 210 звернень.")
     assert report.place is not None and report.place.name_uk == "Звягель"
+
+
+# ------------------------------------------------------------------ refusals; an adjective item after a verb
+
+
+def test_refused_appeals_are_answered_ones_and_refused_requests_their_own_metric() -> None:
+    report = extract_text("Звіт відділу звернень Ніжинської міської ради за 2024 рік\n"
+                          "Розглянуто 300 звернень; у задоволенні 12 звернень відмовлено.\n"
+                          "Відмовлено у задоволенні 3 запитів на інформацію.")
+    got = pairs(report)
+    assert got[("appeals_answered", 12)] == 1 and got[("appeals_received", 12)] == 0
+    assert got[("public_info_requests_refused", 3)] == 1
+
+
+def test_an_adjective_item_after_an_adjective_noun_verb_figure() -> None:
+    report = extract_text("Звіт відділу звернень Ніжинської міської ради за 2024 рік\n"
+                          "Колективних звернень надійшло 150, повторних – 60.\n"
+                          "Вхідних документів зареєстровано 900, вихідних – 700.")
+    got = pairs(report)
+    assert got[("appeals_received", 150)] == got[("appeals_received", 60)] == 1
+    assert got[("letters_received", 900)] == got[("outgoing_documents", 700)] == 1

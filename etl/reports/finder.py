@@ -61,6 +61,8 @@ from etl.reports.lexicon import (
     PEOPLE_UNITS,
     POOL_OF,
     QUOTED_NAME_CODES,
+    REFUSAL_WORDS,
+    REFUSED_AS,
     RESULT_LEAD_WORDS,
     THRESHOLD_NOUNS,
     TIMES_NOUNS,
@@ -430,8 +432,10 @@ def _adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number)
     "<adjective> <noun> – N" in the same case: the same noun, so the same metric."""
     prev = out[-1] if out else None
     if prev is None or prev.total is not None or prev.head_pos is None or prev.head_pos < 1 \
-            or not is_dash(tokens[prev.lead - 1]) or not is_dash(tokens[n.lead - 1]) \
-            or left == 0 or tokens[left - 1].text not in ",;":
+            or not is_dash(tokens[n.lead - 1]) or left == 0 or tokens[left - 1].text not in ",;":
+        return None
+    between = tokens[prev.head_pos + 1:prev.lead]  # "Колективних звернень надійшло 212, повторних – 97"
+    if not (is_dash(tokens[prev.lead - 1]) or (between and all(t.kind == "word" and _verb_only(t) for t in between))):
         return None
     words = [t for t in tokens[left:n.lead] if t.kind == "word"]
     before = info(tokens[prev.head_pos - 1])
@@ -931,6 +935,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
         return None
+    if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
+        fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
         return None
     if fig.code in NEGATED_CODES and any(  # "ще 9 не отримали потрібної підтримки"

@@ -96,7 +96,7 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
     ("public_info_requests_explained", "appeals"): "appeals_answered",
     ("public_info_requests_satisfied", "appeals"): "appeals_answered",
     ("public_info_requests_pending", "appeals"): None,
-    ("public_info_requests_refused", "appeals"): None,
+    ("public_info_requests_refused", "appeals"): "appeals_answered",  # a refusal answers the appeal
     ("public_info_requests_forwarded", "appeals"): None,
     ("public_info_requests_extended", "appeals"): None,
     ("appeals_answered", "requests"): "public_info_requests_satisfied",
@@ -105,6 +105,10 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
 PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опрацьовуються"})
 NOT_WHEN_PENDING = frozenset({"appeals_received"})
+# "у задоволенні 14 звернень відмовлено": what a count of received things is when the clause refuses
+# them (a refused appeal is an answered one; a refused request has its own metric).
+REFUSAL_WORDS = frozenset({"відмовлено", "відмовили", "відмовлено"})
+REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
 # "знято з контролю 280": documents taken off control, not those on it.
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
