@@ -384,3 +384,23 @@ def test_an_adjective_item_after_an_adjective_noun_verb_figure() -> None:
     got = pairs(report)
     assert got[("appeals_received", 150)] == got[("appeals_received", 60)] == 1
     assert got[("letters_received", 900)] == got[("outgoing_documents", 700)] == 1
+
+
+# ------------------------------------------------------------------ messenger channels; a kind after "з них N –"
+
+
+def test_posts_in_messenger_channels_written_as_publications() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "У Telegram-каналі «Ніжин сьогодні» – 58 публікацій, у Viber-спільноті – 17.\n"
+                          "На сайті оприлюднено 44 публікації.")
+    assert pairs(report) == Counter({("social_media_posts", 58): 1, ("social_media_posts", 17): 1,
+                                     ("news_published", 44): 1})
+
+
+def test_a_verbless_kind_after_a_dash_is_a_part_of_the_total() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "На сайті розміщено 51 новину, з них 9 – анонси заходів.\n"
+                          "Надійшло 40 запитів на інформацію, з них 12 – від журналістів, 5 направлено належним розпорядникам.")
+    assert breakdowns(report, "news_published") == {51: None, 9: "анонси заходів"}
+    got = pairs(report)
+    assert got[("public_info_requests", 12)] == 1 and got[("public_info_requests_forwarded", 5)] == 1

@@ -890,8 +890,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         def _own_word(m: Match) -> bool:
             return any(any(ws & k for _, k in own) and not ws & theirs for ws in m.pattern.words)
 
+        # "34 новини, з них 6 – анонси подій": a verbless kind after a dash is a kind of the total's thing
+        kind_of_total = _dash_after(tokens, n.end) and not _has_verb(tokens[n.end + 1:right])
         kept = []
         for m, head, how in options:
+            if m.code != total.code and kind_of_total:
+                continue
             if m.code != total.code and not _own_word(m):
                 m = best_match(keys(tokens[head]), head, own)
                 if m is None or (m.code != total.code and not _own_word(m)):

@@ -70,6 +70,12 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     "petitions_failed": ("петиції не набрали голосів", "петиції не набрали потрібної кількості голосів",
                          "петиції не набрали потрібної кількості підписів", "петиції не набрали необхідних голосів"),
     "petitions_answered": ("підготовлено відповіді на петиції", "надав відповіді на петиції"),
+    # the catalog names Telegram and Facebook posts; reports also write "публікації" and the
+    # Cyrillic names of the networks, and count channel posts ("у Telegram-каналі – 42 публікації")
+    "social_media_posts": ("публікація у telegram", "публікація у телеграм", "допис у телеграм",
+                           "публікація у telegram-канал", "публікація у телеграм-канал", "публікація у фейсбук",
+                           "допис у фейсбук", "публікація у instagram", "допис у instagram",
+                           "публікація у інстаграм", "допис у інстаграм", "публікація у viber", "допис у viber"),
     # the catalog's definition of website news includes announcements
     "news_published": ("оголошення на сайт", "оголошення на вебсайт", "оголошення"),
     # the catalog defines these as items "проілюстровані фотографіями або фоторепортажами"
