@@ -404,3 +404,15 @@ def test_a_verbless_kind_after_a_dash_is_a_part_of_the_total() -> None:
     assert breakdowns(report, "news_published") == {51: None, 9: "анонси заходів"}
     got = pairs(report)
     assert got[("public_info_requests", 12)] == 1 and got[("public_info_requests_forwarded", 5)] == 1
+
+
+# ------------------------------------------------------------------ adjective items of different kinds
+
+
+def test_an_adjective_item_of_another_kind_is_a_part_of_the_total_not_the_item_before() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "Зареєстровано 6 210 документів, з яких 2 900 вхідних, 2 100 вихідних, 1 210 внутрішніх.")
+    got = pairs(report)
+    assert got[("letters_received", 2900)] == got[("outgoing_documents", 2100)] == 1
+    assert got[("outgoing_documents", 1210)] == 0
+    assert breakdowns(report, "documents_flow_total") == {6210: None, 1210: "внутрішніх (документів)"}

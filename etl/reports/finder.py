@@ -311,6 +311,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
         if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n)) is not None:
             fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
+        if fig is not None and (kind := _other_kind(tokens, out, fig)) is not _SAME:
+            fig = kind  # "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": not outgoing
         if _is_pool(tokens, n, numbers):
             pools.append((n, left, right, fig))
             continue
@@ -342,6 +344,32 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     if not numbers:
         out += _negations(s)
     return out
+
+
+_SAME = object()
+
+
+def _other_kind(tokens: list[Token], out: list[Found], fig: Found):
+    """A list item named by an adjective ("… 3 488 вихідних, 1 727 внутрішніх") that came out as the
+    metric of the item before, named by another adjective: the two are different kinds, so the
+    later one is a part of the list's total (the figure before "з яких"), or nothing. ``_SAME``
+    when the figure stands."""
+    prev = out[-1] if out else None
+    if prev is None or prev.code != fig.code or prev.total is not None or fig.head_pos is None \
+            or prev.head_pos is None or fig.how != prev.how:
+        return _SAME
+    a, b = info(tokens[fig.head_pos]), info(tokens[prev.head_pos])
+    if not (a and b and a.adjective and b.adjective) \
+            or keys(tokens[fig.head_pos]) & keys(tokens[prev.head_pos]):
+        return _SAME
+    marker = max((e for e in range(1, prev.lead + 1) if _marker(tokens, e, PART_BEFORE + PART_AFTER)), default=None)
+    whole = next((f for f in reversed(out) if marker is not None and f.pos < marker and f.total is None), None)
+    if whole is None or whole.code == fig.code:
+        return None
+    part = Found(whole.code, fig.value, fig.sentence, fig.pos, "part", fig.approximate, 0.7,
+                 f"{tokens[fig.head_pos].text} ({whole.head_text})",
+                 whole, whole.head, whole.head_text, fig.head_pos, fig.context, fig.span, fig.lead, fig.number_words)
+    return part
 
 
 def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | None:
