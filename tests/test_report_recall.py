@@ -416,3 +416,13 @@ def test_an_adjective_item_of_another_kind_is_a_part_of_the_total_not_the_item_b
     assert got[("letters_received", 2900)] == got[("outgoing_documents", 2100)] == 1
     assert got[("outgoing_documents", 1210)] == 0
     assert breakdowns(report, "documents_flow_total") == {6210: None, 1210: "внутрішніх (документів)"}
+
+
+def test_requested_information_provided_is_a_satisfied_request() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 90 запитів на інформацію.\n"
+                          "За результатами розгляду:\n"
+                          "– надано запитувану інформацію на 64 запити;\n"
+                          "– надано роз’яснення щодо 11 запитів.")
+    assert pairs(report) == Counter({("public_info_requests", 90): 1, ("public_info_requests_satisfied", 64): 1,
+                                     ("public_info_requests_explained", 11): 1})
