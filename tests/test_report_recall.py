@@ -426,3 +426,11 @@ def test_requested_information_provided_is_a_satisfied_request() -> None:
                           "– надано роз’яснення щодо 11 запитів.")
     assert pairs(report) == Counter({("public_info_requests", 90): 1, ("public_info_requests_satisfied", 64): 1,
                                      ("public_info_requests_explained", 11): 1})
+
+
+def test_photos_added_to_the_news_just_counted_are_photos_in_news() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "На сайті розміщено 140 новин, до яких додано 530 фотографій.\n"
+                          "У фотогалереї сайту розміщено 220 фото.")
+    assert pairs(report) == Counter({("news_published", 140): 1, ("photos_in_news_published", 530): 1,
+                                     ("photos_published", 220): 1})

@@ -53,6 +53,7 @@ from etl.reports.lexicon import (
     NEGATION_WORDS,
     NOT_WHEN_PENDING,
     NOT_WITH_WORDS,
+    OF_THE_ITEMS_BEFORE,
     OTHER_BODY,
     PART_AFTER,
     PART_BEFORE,
@@ -62,6 +63,7 @@ from etl.reports.lexicon import (
     POOL_OF,
     QUOTED_NAME_CODES,
     REFUSAL_WORDS,
+    RELATIVE_PLURALS,
     REFUSED_AS,
     RESULT_LEAD_WORDS,
     THRESHOLD_NOUNS,
@@ -311,6 +313,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
         if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n)) is not None:
             fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
+        if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
+                and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
+                and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
+            fig.code = OF_THE_ITEMS_BEFORE[(out[-1].code, fig.code)]
         if fig is not None and (kind := _other_kind(tokens, out, fig)) is not _SAME:
             fig = kind  # "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": not outgoing
         if _is_pool(tokens, n, numbers):

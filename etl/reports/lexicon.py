@@ -117,6 +117,10 @@ NOT_WHEN_PENDING = frozenset({"appeals_received"})
 # them (a refused appeal is an answered one; a refused request has its own metric).
 REFUSAL_WORDS = frozenset({"відмовлено", "відмовили", "відмовлено"})
 REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
+# "розміщено 312 матеріалів, до яких додано 1 046 фото": a figure in a relative clause about the items
+# counted just before is of those items (photos in news, not the photo gallery's).
+OF_THE_ITEMS_BEFORE = {("news_published", "photos_published"): "photos_in_news_published"}  # (items before, figure)
+RELATIVE_PLURALS = frozenset({"яких", "них", "котрих"})
 # "знято з контролю 280": documents taken off control, not those on it.
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
