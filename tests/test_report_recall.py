@@ -434,3 +434,16 @@ def test_photos_added_to_the_news_just_counted_are_photos_in_news() -> None:
                           "У фотогалереї сайту розміщено 220 фото.")
     assert pairs(report) == Counter({("news_published", 140): 1, ("photos_in_news_published", 530): 1,
                                      ("photos_published", 220): 1})
+
+
+def test_a_table_written_with_tabs_and_its_sub_rows_under_the_row_above() -> None:
+    report = extract_text("Звіт про запити на публічну інформацію Ніжинської міської ради у І півріччі 2023 року\n"
+                          "Показник\tКількість\n"
+                          "Надійшло запитів усього\t58\n"
+                          "від фізичних осіб\t40\n"
+                          "від юридичних осіб\t18\n"
+                          "Задоволено\t45\n")
+    assert report.period is not None and (report.period.start.isoformat(), report.period.end.isoformat()) == (
+        "2023-01-01", "2023-06-30")
+    assert breakdowns(report, "public_info_requests") == {58: None, 40: "від фізичних осіб", 18: "від юридичних осіб"}
+    assert pairs(report)[("public_info_requests_satisfied", 45)] == 1

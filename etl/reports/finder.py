@@ -508,6 +508,8 @@ def _dash_after(tokens: list[Token], j: int) -> bool:
 def _list_total(s: Sentence) -> Found | None:
     """The total of a list item under "…, з них:" / "у тому числі:" (the lead-in's last figure)."""
     lead = s.lead_in
+    if s.row and lead is not None and lead.row:  # a table's sub-row: a part of the row above
+        return next((f for f in reversed(lead.figures) if f.total is None), None)
     if lead is None or not lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
         return None
     last = next((f for f in reversed(lead.figures) if f.total is None), None)

@@ -84,6 +84,7 @@ class Sentence:
     lead_in: Sentence | None = None  # the line ending with ":" that introduces a list item
     index: int = 0
     figures: list = field(default_factory=list)  # filled by the figure finder
+    row: bool = False  # a row of a table written as text; a sub-row's lead-in is the row above it
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _lines(text: str) -> list[_Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        row = "|" in raw  # a table flattened to text: each row stands alone, its row number dropped
+        row = "|" in raw or "\t" in raw.strip()  # a table flattened to text: each row stands alone, its row number dropped
         m = _ROW_NUMBER.match(raw) if row else None
         m = m or _BULLET.match(raw)
         bullet = bool(m) and not (raw.lstrip().startswith("(") and raw.count("(") <= raw.count(")"))
@@ -170,16 +171,23 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     lead_in: Sentence | None = None
     ended = ""  # how the previous line ended
+    upper_row: Sentence | None = None  # the last table row starting with a capital ("Надійшло запитів усього")
     for line in _lines(text):
         if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
             lead_in = None
         ended = text[line.start:line.end].rstrip()[-1:]
         line_sentences = []
+        sub_row = line.row and text[line.start].islower()  # "від фізичних осіб | 71" under the row above
         for a, b in _sentence_spans(text, line.start, line.end):
             line_no = text.count("\n", 0, a) + 1
-            s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, lead_in, len(sentences))
+            s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, upper_row if sub_row else lead_in,
+                         len(sentences), row=line.row)
             sentences.append(s)
             line_sentences.append(s)
+        if line.row and not sub_row and line_sentences:
+            upper_row = line_sentences[-1]
+        elif not line.row:
+            upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
     return sentences
