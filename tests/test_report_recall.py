@@ -447,3 +447,14 @@ def test_a_table_written_with_tabs_and_its_sub_rows_under_the_row_above() -> Non
         "2023-01-01", "2023-06-30")
     assert breakdowns(report, "public_info_requests") == {58: None, 40: "від фізичних осіб", 18: "від юридичних осіб"}
     assert pairs(report)[("public_info_requests_satisfied", 45)] == 1
+
+
+def test_new_ones_registered_in_the_period_are_not_the_stock() -> None:
+    report = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 1 січня 2025 року\n"
+                          "Зареєстровано 140 громадських організацій.\n"
+                          "Протягом 2024 року зареєстровано 11 нових громадських організацій.\n"
+                          "На платформі зареєстровано 27 нових петицій.")
+    got = pairs(report)
+    assert got[("ngos_registered", 140)] == 1 and got[("ngos_registered", 11)] == 0
+    assert got[("petitions_submitted", 27)] == 1  # a flow metric: new ones are what it counts
+    assert "11" in unmatched(report)

@@ -51,6 +51,7 @@ from etl.reports.lexicon import (
     FAMILY_OF,
     NEGATED_CODES,
     NEGATION_WORDS,
+    NEW_WORDS,
     NOT_WHEN_PENDING,
     NOT_WITH_WORDS,
     OF_THE_ITEMS_BEFORE,
@@ -66,6 +67,7 @@ from etl.reports.lexicon import (
     RELATIVE_PLURALS,
     REFUSED_AS,
     RESULT_LEAD_WORDS,
+    STOCK_CODES,
     THRESHOLD_NOUNS,
     TIMES_NOUNS,
     TRANSPARENT_NOUNS,
@@ -977,6 +979,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
+    if fig.code in STOCK_CODES and fig.head_pos is not None \
+            and any(t.low in NEW_WORDS for t in tokens[min(l_start, left, fig.head_pos):fig.head_pos]):
+        return None  # "зареєстровано 12 нових громадських організацій": a flow, not the stock
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
         return None
     if fig.code in NEGATED_CODES and any(  # "ще 9 не отримали потрібної підтримки"

@@ -121,6 +121,10 @@ REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "p
 # counted just before is of those items (photos in news, not the photo gallery's).
 OF_THE_ITEMS_BEFORE = {("news_published", "photos_published"): "photos_in_news_published"}  # (items before, figure)
 RELATIVE_PLURALS = frozenset({"яких", "них", "котрих"})
+# "зареєстровано 12 нових громадських організацій": new ones are a flow, never the stock of all of them.
+NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "нове", "нової", "новостворених", "новостворені",
+                       "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані"})
+STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock")
 # "знято з контролю 280": documents taken off control, not those on it.
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
