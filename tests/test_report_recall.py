@@ -458,3 +458,19 @@ def test_new_ones_registered_in_the_period_are_not_the_stock() -> None:
     assert got[("ngos_registered", 140)] == 1 and got[("ngos_registered", 11)] == 0
     assert got[("petitions_submitted", 27)] == 1  # a flow metric: new ones are what it counts
     assert "11" in unmatched(report)
+
+
+# ------------------------------------------------------------------ participatory budget phrasings
+
+
+def test_budget_projects_that_came_in_and_winners_split_in_brackets() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "На платформу надійшло 41 проєкт від 30 авторів.\n"
+                          "Переможцями стали 9 проєктів (6 великих та 3 малих).\n"
+                          "Найбільше голосів отримали:\n"
+                          "«Сквер на вулиці Садовій» – 812;\n"
+                          "«Ремонт укриття по вул. Шевченка, 12» – 640.")
+    got = pairs(report)
+    assert got[("pb_projects_submitted", 41)] == 1
+    assert breakdowns(report, "pb_projects_won") == {9: None, 6: "великих (проєктів)", 3: "малих (проєктів)"}
+    assert got[("pb_project_votes", 812)] == got[("pb_project_votes", 640)] == 1  # a street in a quoted name

@@ -315,6 +315,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
         if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n)) is not None:
             fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
+        if fig is None and total is None and (part := _bracket_adjective_part(s, out, n)) is not None:
+            fig = part  # "8 проєктів (5 великих та 3 малих)"
         if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
                 and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
                 and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
@@ -355,6 +357,34 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
 
 
 _SAME = object()
+_AND = frozenset({"та", "і", "й", "а"})
+
+
+def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "переможцями стали 8 проєктів (5 великих та 3 малих)": numbers with adjectives only, in
+    brackets right after a figure's counted noun, are its parts."""
+    tokens = s.tokens
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    prev = next((f for f in reversed(out) if f.total is None), None)
+    if o is None or tokens[o].text != "(" or prev is None or prev.total is not None or prev.head_pos != o - 1:
+        return None
+    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ")"), None)
+    if end is None:
+        return None
+    stop = next((j for j in range(n.end, end) if tokens[j].kind == "num" or tokens[j].text == ","
+                 or tokens[j].low in _AND), end)
+    words = tokens[n.end:stop]
+
+    def adjective(t: Token) -> bool:
+        return t.kind == "word" and (i := info(t)) is not None and i.adjective and not i.verb
+
+    if not words or not all(adjective(t) for t in words) \
+            or not all(adjective(t) or t.low in _AND or t.text == "," or t.kind == "num" for t in tokens[o + 1:n.lead]):
+        return None
+    fig = Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.75,
+                f"{' '.join(t.text for t in words)} ({prev.head_text})", prev, prev.head, prev.head_text,
+                span=(o + 1, stop), lead=n.lead, number_words=n.words)
+    return fig
 
 
 def _other_kind(tokens: list[Token], out: list[Found], fig: Found):
