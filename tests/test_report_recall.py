@@ -474,3 +474,16 @@ def test_budget_projects_that_came_in_and_winners_split_in_brackets() -> None:
     assert got[("pb_projects_submitted", 41)] == 1
     assert breakdowns(report, "pb_projects_won") == {9: None, 6: "великих (проєктів)", 3: "малих (проєктів)"}
     assert got[("pb_project_votes", 812)] == got[("pb_project_votes", 640)] == 1  # a street in a quoted name
+
+
+# ------------------------------------------------------------------ months after a colon lead; a sum of them
+
+
+def test_months_after_a_colon_lead_and_the_sum_after_them() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за ІІ квартал 2024 року\n"
+                          "Засідання виконавчого комітету: квітень – 3, травень – 2, червень – 4.\n"
+                          "Усього за квартал 9 засідань, прийнято 170 рішень.")
+    got = {(f.code, f.value, f.period.start.month if f.period else None) for f in report.figures}
+    assert got == {("exec_committee_meetings", 3, 4), ("exec_committee_meetings", 2, 5),
+                   ("exec_committee_meetings", 4, 6), ("exec_committee_meetings", 9, None),
+                   ("exec_decisions_adopted", 170, None)}

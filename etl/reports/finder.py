@@ -357,6 +357,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
 
 
 _SAME = object()
+_SUM_WORDS = frozenset({"усього", "всього", "разом", "загалом"})
 _AND = frozenset({"та", "і", "й", "а"})
 
 
@@ -981,7 +982,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
-    if fig is None and total is None and dash_before and not _month_clause(tokens, min(l_start, left), n.lead) \
+    if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
+                                                        or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
             and (lead := _colon_lead_match(tokens, n.lead)) is not None:  # "отримано запитів: поштою – 109"
         fig = Found(lead[0].code, n.value, s, n.pos, "before", head=keys(tokens[lead[1]]),
@@ -993,6 +995,13 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(line[0].code, n.value, s, n.pos, "before", head=keys(word), head_text=word.text)
         fig.confidence = _confidence(line[0], "ellipsis", n.words)
         fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
+    if fig is None and total is None and r_head is not None \
+            and any(t.low in _SUM_WORDS for t in tokens[min(l_start, left):n.lead]):
+        same = [f for f in [*before, *previous] if f.total is None and f.head & keys(tokens[r_head])]
+        if same and len({f.code for f in same}) == 1:  # "… липень – 2, серпень – 3. Усього за квартал 5 засідань"
+            fig = Found(same[0].code, n.value, s, n.pos, "after", head=keys(tokens[r_head]),
+                        head_text=tokens[r_head].text, head_pos=r_head)
+            fig.confidence = 0.75
     if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
@@ -1042,6 +1051,13 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+def _months_of_colon_lead(tokens: list[Token], n: Number, before: list[Found]) -> bool:
+    """ "Засідання виконавчого комітету: липень – 2, серпень – 3": months after a colon with no
+    figure before it in the sentence are the months of what the lead names."""
+    colon = max((j for j in range(n.lead) if tokens[j].text == ":"), default=None)
+    return colon is not None and not any(f.pos < colon for f in before)
 
 
 def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
