@@ -487,3 +487,13 @@ def test_months_after_a_colon_lead_and_the_sum_after_them() -> None:
     assert got == {("exec_committee_meetings", 3, 4), ("exec_committee_meetings", 2, 5),
                    ("exec_committee_meetings", 4, 6), ("exec_committee_meetings", 9, None),
                    ("exec_decisions_adopted", 170, None)}
+
+
+def test_dashed_parts_in_brackets_after_a_figure_and_never_after_a_number_naming_nothing() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "Організовано шість онлайн-трансляцій засідань (п’ять – виконкому, одна – сесії міської ради).\n"
+                          "Надійшло 20 звернень.\n"
+                          "Проведено 6 нарад (2 – з керівниками підприємств).")
+    assert breakdowns(report, "online_broadcasts") == {6: None, 5: "виконкому (онлайн-трансляцій)",
+                                                       1: "сесії міської ради (онлайн-трансляцій)"}
+    assert pairs(report)[("appeals_received", 2)] == 0

@@ -327,8 +327,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             pools.append((n, left, right, fig))
             continue
         if fig is not None and fig.how == "ellipsis" and fig.total is None and missed is not None \
-                and any(t.text == ":" for t in tokens[missed.end:n.lead]):
-            fig = None  # "Проведено 5 нарад: 3 – з керівниками": parts of a number that named nothing
+                and any(t.text in ":(" for t in tokens[missed.end:n.lead]):
+            fig = None  # "Проведено 5 нарад: 3 – з керівниками" / "(3 – з керівниками)": parts of a number that named nothing
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
@@ -367,20 +367,26 @@ def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found |
     tokens = s.tokens
     o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
     prev = next((f for f in reversed(out) if f.total is None), None)
-    if o is None or tokens[o].text != "(" or prev is None or prev.total is not None or prev.head_pos != o - 1:
+    if o is None or tokens[o].text != "(" or prev is None or prev.head_pos is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
         return None
     end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ")"), None)
     if end is None:
         return None
     stop = next((j for j in range(n.end, end) if tokens[j].kind == "num" or tokens[j].text == ","
                  or tokens[j].low in _AND), end)
-    words = tokens[n.end:stop]
+    dashed = stop > n.end and is_dash(tokens[n.end])  # "(чотири – виконкому, одна – сесії)"
+    words = tokens[n.end + 1 if dashed else n.end:stop]
 
     def adjective(t: Token) -> bool:
         return t.kind == "word" and (i := info(t)) is not None and i.adjective and not i.verb
 
-    if not words or not all(adjective(t) for t in words) \
-            or not all(adjective(t) or t.low in _AND or t.text == "," or t.kind == "num" for t in tokens[o + 1:n.lead]):
+    def fits(t: Token) -> bool:
+        return t.kind == "word" and not _verb_only(t) if dashed else adjective(t)
+
+    if not words or not all(fits(t) for t in words) or not all(
+            fits(t) or t.low in _AND or t.text == "," or t.kind == "num" or (dashed and is_dash(t))
+            for t in tokens[o + 1:n.lead]):
         return None
     fig = Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.75,
                 f"{' '.join(t.text for t in words)} ({prev.head_text})", prev, prev.head, prev.head_text,
