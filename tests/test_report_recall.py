@@ -497,3 +497,16 @@ def test_dashed_parts_in_brackets_after_a_figure_and_never_after_a_number_naming
     assert breakdowns(report, "online_broadcasts") == {6: None, 5: "виконкому (онлайн-трансляцій)",
                                                        1: "сесії міської ради (онлайн-трансляцій)"}
     assert pairs(report)[("appeals_received", 2)] == 0
+
+
+# ------------------------------------------------------------------ the biggest parts of a total of issues
+
+
+def test_the_biggest_topics_after_a_total_of_issues() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2024 рік\n"
+                          "У зверненнях порушено 140 питань, найбільше – щодо благоустрою (41), транспорту (22) та освіти (9).\n"
+                          "Порушено 820 питань; найчастіше йшлося про земельні відносини – 96 питань, ремонт доріг – 51 питання.")
+    got = breakdowns(report, "appeal_issues_raised")
+    assert set(got) == {140, 41, 22, 9, 820, 96, 51}
+    assert {v: got[v] for v in (41, 22, 9, 96, 51)} == {41: "щодо благоустрою", 22: "транспорту", 9: "освіти",
+                                                      96: "йшлося про земельні відносини", 51: "ремонт доріг"}

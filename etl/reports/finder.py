@@ -175,7 +175,7 @@ def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> 
 def _breakdown(tokens: list[Token], a: int, b: int, skip: set[int]) -> str:
     """The words that tell a part from its total ("від фізичних осіб"), conjunctions trimmed."""
     words = [t.text for j, t in enumerate(tokens[a:b], start=a) if t.kind == "word" and j not in skip]
-    while words and words[0].lower() in _EDGE_WORDS:
+    while words and (words[0].lower() in _EDGE_WORDS or words[0].lower() in _TOP_WORDS):
         words.pop(0)
     while words and words[-1].lower() in _EDGE_WORDS:
         words.pop()
@@ -357,6 +357,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
 
 
 _SAME = object()
+# "порушено 96 питань, найбільше – щодо освіти (28), …": words that open the biggest parts of a total
+_TOP_WORDS = frozenset({"найбільше", "найчастіше", "переважно", "здебільшого", "зокрема"})
 _SUM_WORDS = frozenset({"усього", "всього", "разом", "загалом"})
 _AND = frozenset({"та", "і", "й", "а"})
 
@@ -773,8 +775,8 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
 
 
 def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
-    """The figure before a colon that a list of "topic (N)" items after it splits."""
-    colon = max((j for j in range(n.lead) if tokens[j].text == ":"), default=None)
+    """The figure before a colon (or "найбільше –", "зокрема") that a list of "topic (N)" items after it splits."""
+    colon = max((j for j in range(n.lead) if tokens[j].text == ":" or tokens[j].low in _TOP_WORDS), default=None)
     if colon is None or any(t.text == ";" for t in tokens[colon:n.lead]):
         return None
     for j in range(colon + 1, n.lead):
@@ -1008,6 +1010,14 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             fig = Found(same[0].code, n.value, s, n.pos, "after", head=keys(tokens[r_head]),
                         head_text=tokens[r_head].text, head_pos=r_head)
             fig.confidence = 0.75
+    if fig is None and total is None and r_head is not None and r_head == n.end and dash_before:
+        whole = next((f for f in reversed(before) if f.total is None), None)
+        if whole is not None and whole.head & keys(tokens[r_head]) and whole.head_pos is not None \
+                and whole.head_pos < n.lead:  # "Порушено 1 115 питань; … господарство – 402 питання"
+            total = whole
+            fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
+            fig.confidence = 0.7
+            skip = skip | {r_head}  # the noun repeats the total's: it tells nothing apart
     if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
