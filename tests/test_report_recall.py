@@ -510,3 +510,17 @@ def test_the_biggest_topics_after_a_total_of_issues() -> None:
     assert set(got) == {140, 41, 22, 9, 820, 96, 51}
     assert {v: got[v] for v in (41, 22, 9, 96, 51)} == {41: "щодо благоустрою", 22: "транспорту", 9: "освіти",
                                                       96: "йшлося про земельні відносини", 51: "ремонт доріг"}
+
+
+# ------------------------------------------------------------------ figures with a period of their own
+
+
+def test_months_with_a_verb_or_in_brackets_and_an_earlier_year_keep_their_own_period() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 300 запитів (у 2023 році – 280).\n"
+                          "Помісячно: у січні надійшло 20 запитів, у лютому – 25.\n"
+                          "Найбільше запитів надійшло у жовтні (41) та грудні (39).")
+    got = {f.value: (f.period.granularity, f.period.start.isoformat()) if f.period else None for f in report.figures}
+    assert got == {300: None, 280: ("year", "2023-01-01"), 20: ("month", "2024-01-01"), 25: ("month", "2024-02-01"),
+                   41: ("month", "2024-10-01"), 39: ("month", "2024-12-01")}
+    assert {f.value: f.breakdown for f in report.figures}[280] is None  # no month named
