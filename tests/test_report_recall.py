@@ -524,3 +524,10 @@ def test_months_with_a_verb_or_in_brackets_and_an_earlier_year_keep_their_own_pe
     assert got == {300: None, 280: ("year", "2023-01-01"), 20: ("month", "2024-01-01"), 25: ("month", "2024-02-01"),
                    41: ("month", "2024-10-01"), 39: ("month", "2024-12-01")}
     assert {f.value: f.breakdown for f in report.figures}[280] is None  # no month named
+
+
+def test_words_before_a_relative_clause_belong_to_the_figure_after_it() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "Участь у голосуванні, що тривало з 1 по 20 жовтня, взяли 2 310 ніжинців, "
+                          "які віддали загалом 3 020 голосів.")
+    assert pairs(report) == Counter({("pb_voters", 2310): 1, ("pb_votes_cast", 3020): 1})

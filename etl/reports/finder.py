@@ -786,6 +786,22 @@ def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found
     return whole if whole is not None and whole.pos < colon else None
 
 
+def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
+    """ "Участь у голосуванні, що тривало …, взяли 1 146 канівців": the words before a relative
+    clause that ends just before the figure's clause belong to it."""
+    if a == 0 or tokens[a - 1].text != ",":
+        return []
+    r = _segment_start(tokens, a - 1)
+    while r > floor and r < a - 1 and not is_relative(tokens, r) and tokens[r - 1].text == ",":
+        r = _segment_start(tokens, r - 1)  # "що тривало з 10 по 25 листопада, …" over its own commas
+    if r <= floor or not is_relative(tokens, r) or tokens[r - 1].text != ",":
+        return []
+    start = max(floor, _segment_start(tokens, r - 1))
+    if any(t.kind == "num" for t in tokens[start:r - 1]):
+        return []
+    return context_of(tokens, start, r - 1)
+
+
 def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
     """ "9 об’єднань, які не подавали звітності, припинили діяльність": the relative clause after the
     figure's clause and, when the sentence goes on with a verb, the predicate it interrupted. Both
@@ -898,6 +914,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left))
+    context += _before_relative(tokens, min(l_start, left), floor)
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     tail = r_end if _has_verb(tokens[min(l_start, left):r_end]) else _relative_tail(tokens, r_end, starts)
     context += context_of(tokens, r_end, tail)
