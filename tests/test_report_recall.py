@@ -531,3 +531,10 @@ def test_words_before_a_relative_clause_belong_to_the_figure_after_it() -> None:
                           "Участь у голосуванні, що тривало з 1 по 20 жовтня, взяли 2 310 ніжинців, "
                           "які віддали загалом 3 020 голосів.")
     assert pairs(report) == Counter({("pb_voters", 2310): 1, ("pb_votes_cast", 3020): 1})
+
+
+def test_a_relative_clause_says_what_things_that_only_remain_are() -> None:
+    report = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 1 липня 2025 року\n"
+                          "У реєстрі залишаються 14 об’єднань, які фактично припинили діяльність.\n"
+                          "У реєстрі є 6 організацій, що перебувають у стані припинення.")
+    assert pairs(report) == Counter({("ngos_ceased", 14): 1, ("ngos_in_liquidation", 6): 1})

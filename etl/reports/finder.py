@@ -357,6 +357,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
 
 
 _SAME = object()
+# Verbs that only say a thing is there ("у реєстрі залишаються 9 об’єднань, які …"): the relative
+# clause after the noun says what it is.
+_STATIVE_VERBS = frozenset({"є", "залишаються", "залишається", "залишилося", "залишилось", "налічується",
+                            "налічуються", "нараховується", "обліковується", "обліковуються"})
 # "порушено 96 питань, найбільше – щодо освіти (28), …": words that open the biggest parts of a total
 _TOP_WORDS = frozenset({"найбільше", "найчастіше", "переважно", "здебільшого", "зокрема"})
 _SUM_WORDS = frozenset({"усього", "всього", "разом", "загалом"})
@@ -916,7 +920,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         + _before_brackets(tokens, min(l_start, left))
     context += _before_relative(tokens, min(l_start, left), floor)
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
-    tail = r_end if _has_verb(tokens[min(l_start, left):r_end]) else _relative_tail(tokens, r_end, starts)
+    own = [t for t in tokens[min(l_start, left):r_end] if t.low not in _STATIVE_VERBS]  # "залишаються 9 …, які …"
+    tail = r_end if _has_verb(own) else _relative_tail(tokens, r_end, starts)
     context += context_of(tokens, r_end, tail)
     if total is not None:
         context += [(p - 30_000, k) for p, k in total.context]
