@@ -538,3 +538,15 @@ def test_a_relative_clause_says_what_things_that_only_remain_are() -> None:
                           "У реєстрі залишаються 14 об’єднань, які фактично припинили діяльність.\n"
                           "У реєстрі є 6 організацій, що перебувають у стані припинення.")
     assert pairs(report) == Counter({("ngos_ceased", 14): 1, ("ngos_in_liquidation", 6): 1})
+
+
+def test_items_under_a_lead_that_is_only_a_part_marker_are_parts_of_the_figure_before() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "Загальний обсяг документообігу склав 12 400 документів.\n"
+                          "У тому числі:\n"
+                          "вхідна кореспонденція – 5 100;\n"
+                          "вихідна кореспонденція – 4 300;\n"
+                          "внутрішні документи (накази, службові записки) – 3 000.")
+    got = pairs(report)
+    assert got[("letters_received", 5100)] == got[("outgoing_documents", 4300)] == 1
+    assert breakdowns(report, "documents_flow_total") == {12400: None, 3000: "внутрішні (документів)"}

@@ -272,7 +272,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     for n in numbers:
         mark_approximation(tokens, n)
     starts = {n.lead for n in numbers}
-    floor, open_total = 0, _list_total(s) or header_total
+    floor, open_total = 0, _list_total(s) or header_total or _marker_lead_total(s, recent)
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
@@ -548,6 +548,18 @@ def _segment_start(tokens: list[Token], k: int) -> int:
 
 def _dash_after(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and (is_dash(tokens[j]) or tokens[j].text == ":")
+
+
+def _marker_lead_total(s: Sentence, recent: list[Found]) -> Found | None:
+    """ "… склав 41 672 документи." / "У тому числі:" / "вхідна кореспонденція – 17 905;": items under a
+    lead-in that is only a part marker are parts of the last figure before it (a total)."""
+    lead = s.lead_in
+    if lead is None or lead.figures or len(lead.tokens) < 2 or lead.tokens[-1].text != ":":
+        return None
+    size = _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER)
+    if not size or size != len(lead.tokens) - 1:
+        return None
+    return next((f for f in reversed(recent) if f.sentence.index < lead.index and f.total is None), None)
 
 
 def _list_total(s: Sentence) -> Found | None:
@@ -1084,6 +1096,10 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                             | _marker_words(tokens, left, n.lead))
         if not phrase and _alone_in_brackets(tokens, n):  # "з питань освіти (31)"
             phrase = _breakdown(tokens, _segment_start(tokens, n.lead - 1), n.lead - 1, set())
+        if not phrase and n.lead > 1 and is_dash(tokens[n.lead - 1]) and tokens[n.lead - 2].text == ")" \
+                and (o := max((j for j in range(n.lead - 2) if tokens[j].text == "("), default=None)) is not None:
+            start = _segment_start(tokens, o)  # "внутрішні документи (службові, доповідні записки) – 9 534"
+            phrase = _breakdown(tokens, start, o, {j for j in range(start, o) if keys(tokens[j]) & total.head})
         fig.breakdown = f"{phrase} ({total.head_text})" if phrase and not _has_noun(tokens, phrase) else phrase
         fig.breakdown = fig.breakdown or None
     fig.approximate, fig.number_words = n.approximate, n.words
