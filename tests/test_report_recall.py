@@ -550,3 +550,11 @@ def test_items_under_a_lead_that_is_only_a_part_marker_are_parts_of_the_figure_b
     got = pairs(report)
     assert got[("letters_received", 5100)] == got[("outgoing_documents", 4300)] == 1
     assert breakdowns(report, "documents_flow_total") == {12400: None, 3000: "внутрішні (документів)"}
+
+
+def test_a_pronoun_brings_the_words_of_the_sentence_before() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "Голосування тривало з 1 по 30 вересня. У ньому взяли участь 3 410 мешканців громади.\n"
+                          "Конкурс тривав місяць. У ньому взяли участь 40 мешканців.")
+    assert pairs(report) == Counter({("pb_voters", 3410): 1})
+    assert "40" in unmatched(report)

@@ -357,6 +357,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
 
 
 _SAME = object()
+# "Голосування тривало …. У ньому взяли участь 7 204 мешканці": the pronoun brings the sentence before.
+_BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
 # Verbs that only say a thing is there ("у реєстрі залишаються 9 об’єднань, які …"): the relative
 # clause after the noun says what it is.
 _STATIVE_VERBS = frozenset({"є", "залишаються", "залишається", "залишилося", "залишилось", "налічується",
@@ -931,6 +933,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left))
     context += _before_relative(tokens, min(l_start, left), floor)
+    if s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead]):
+        context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     own = [t for t in tokens[min(l_start, left):r_end] if t.low not in _STATIVE_VERBS]  # "залишаються 9 …, які …"
     tail = r_end if _has_verb(own) else _relative_tail(tokens, r_end, starts)

@@ -85,6 +85,7 @@ class Sentence:
     index: int = 0
     figures: list = field(default_factory=list)  # filled by the figure finder
     row: bool = False  # a row of a table written as text; a sub-row's lead-in is the row above it
+    prior: Sentence | None = field(default=None, repr=False, compare=False)  # the sentence before it ("Голосування тривало …" / "У ньому взяли участь …")
 
 
 @dataclass
@@ -182,6 +183,7 @@ def split_sentences(text: str) -> list[Sentence]:
             line_no = text.count("\n", 0, a) + 1
             s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=line.row)
+            s.prior = sentences[-1] if sentences else None
             sentences.append(s)
             line_sentences.append(s)
         if line.row and not sub_row and line_sentences:
