@@ -558,3 +558,11 @@ def test_a_pronoun_brings_the_words_of_the_sentence_before() -> None:
                           "Конкурс тривав місяць. У ньому взяли участь 40 мешканців.")
     assert pairs(report) == Counter({("pb_voters", 3410): 1})
     assert "40" in unmatched(report)
+
+
+def test_a_clause_opening_the_sentence_says_what_the_figure_after_it_results_from() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "Щотижня проводився моніторинг публікацій, за місяць підготовлено 4 огляди для міського голови.\n"
+                          "Підготовлено 6 оглядів законодавства.")
+    assert pairs(report) == Counter({("media_monitoring_digests", 4): 1})
+    assert "6" in unmatched(report)

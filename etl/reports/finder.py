@@ -804,6 +804,19 @@ def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found
     return whole if whole is not None and whole.pos < colon else None
 
 
+def _earlier_clause(tokens: list[Token], a: int) -> Context:
+    """The clause before the figure's, when it opens the sentence with a verb and no number: what
+    the figure's noun is a result of ("Щоденно здійснювався моніторинг публікацій, …")."""
+    if a < 2 or tokens[a - 1].text != ",":
+        return []
+    start = _segment_start(tokens, a - 1)
+    clause = tokens[start:a - 1]
+    if start != 0 or any(t.kind in ("num", "mask") for t in clause) or not _has_verb(clause) \
+            or is_relative(tokens, start):
+        return []
+    return context_of(tokens, start, a - 1)
+
+
 def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
     """ "Участь у голосуванні, що тривало …, взяли 1 146 канівців": the words before a relative
     clause that ends just before the figure's clause belong to it."""
@@ -958,6 +971,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
+    if not options and r_head is not None and floor == 0 and total is None and not before \
+            and (earlier := _earlier_clause(tokens, min(l_start, left))):
+        for_head = context + earlier  # "Здійснювався моніторинг публікацій, за місяць підготовлено 21 огляд"
+        if m := best_match(keys(tokens[r_head]), r_head, for_head):
+            options.append((m, r_head, "after"))
     if not options and dash_before and l_head is not None and (verbless := _verbless(s, n, l_start, l_head)):
         options.append(verbless)
     adjectives = l_adj or r_adj

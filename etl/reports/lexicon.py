@@ -79,6 +79,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
                            "публікація у telegram-канал", "публікація у телеграм-канал", "публікація у фейсбук",
                            "допис у фейсбук", "публікація у instagram", "допис у instagram",
                            "публікація у інстаграм", "допис у інстаграм", "публікація у viber", "допис у viber"),
+    # digests of a media monitoring: "огляд" where the monitoring is named ("за результатами моніторингу")
+    "media_monitoring_digests": ("огляд моніторинг публікація", "огляд моніторинг", "огляд за результатами моніторингу"),
     # the catalog's definition of website news includes announcements
     "news_published": ("оголошення на сайт", "оголошення на вебсайт", "оголошення"),
     # the catalog defines these as items "проілюстровані фотографіями або фоторепортажами"
