@@ -253,13 +253,13 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
                              if a.name.startswith("held_") and not a.name.startswith(later)])
     fresh = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_d_")])
     # measured: tuned 1.000 / 1.000 (51 reports, after the recall round); held-out a-c 0.980 / 0.867 (22)
-    # before that round, 1.000 / 0.960 after it, 1.000 / 0.988 after recall round 2; batch d, written
+    # before that round, 1.000 / 0.960 after it, 1.000 / 1.000 after recall round 2; batch d, written
     # last and never tuned on: 0.858 / 0.665 before the recall round, 0.899 / 0.800 after it (one city, one
-    # period wrong), 1.000 / 0.981 and every city and period right after recall round 2, which read its
-    # misses (so it is seen now: its floor is kept a little below, a fresh batch e judges the rules)
+    # period wrong), 1.000 / 1.000 with every city and period right after recall round 2, which read its
+    # misses (so it is seen now: its floor is kept a little below; a fresh batch e judges the rules)
     assert tuned.precision >= 0.99 and tuned.recall >= 0.99
-    assert held.precision >= 0.98 and held.recall >= 0.96
-    assert fresh.precision >= 0.97 and fresh.recall >= 0.95 and fresh.reports == 12
+    assert held.precision >= 0.98 and held.recall >= 0.97
+    assert fresh.precision >= 0.97 and fresh.recall >= 0.96 and fresh.reports == 12
     assert tuned.cities == tuned.periods == tuned.reports
     assert held.periods == held.reports and held.cities == held.reports
     assert fresh.cities == fresh.reports and fresh.periods == fresh.reports
