@@ -18,7 +18,9 @@ as-of date of a stock figure.
   a city named on its own in any case after a small word ("релігійних організацій Лисичанська")
   counts 0.5 (never after a capitalised word, "вул.", "пл.": street and person names). Hyphenated
   names ("Усть-Чорнянської сільської ради") are read whole, with the oblast after them when the name
-  needs one ("Павлівської сільської ради Запорізької області"). One КАТОТТГ code in the text ("Код
+  needs one ("Павлівської сільської ради Запорізької області"); a renamed city whose hromada the
+  codifier still names the old way is read through the city's own name ("Звягельської міської
+  ради" -> Звягель). One КАТОТТГ code in the text ("Код
   КАТОТТГ: UA12080110000055958") names the place outright. The city with most wins; places are resolved by ``activity.places.resolve_place`` (the whole codifier). When
   the text names none: the department registry (``activity.departments``), if the department's
   name belongs to one place only; then the file name ("nizhyn_2021_03.txt").

@@ -5,6 +5,9 @@
   punctuation runs on into the next one when that one starts with a small letter or a digit (a
   Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
   list items after it (their *lead-in*).
+* Tables written as text, cells split by "|" or tabs: each row is a line of its own (never joined),
+  a leading row number ("1 | …") is dropped like a bullet, "|" reads as a dash, and a row starting
+  with a small letter ("від фізичних осіб | 71") has the row above as its lead-in (a part of it).
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
 * Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
