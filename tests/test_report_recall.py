@@ -566,3 +566,13 @@ def test_a_clause_opening_the_sentence_says_what_the_figure_after_it_results_fro
                           "Підготовлено 6 оглядів законодавства.")
     assert pairs(report) == Counter({("media_monitoring_digests", 4): 1})
     assert "6" in unmatched(report)
+
+
+def test_an_earlier_half_year_in_brackets_keeps_its_period_and_parts_stay_with_their_total() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за ІІ півріччя 2024 року\n"
+                          "Надійшло 610 звернень (у ІІ півріччі 2023 року – 577).\n"
+                          "Громадяни порушили 702 питання, найбільше – щодо благоустрою (210) та освіти (95).")
+    got = {f.value: (f.code, f.period.start.isoformat() if f.period else None) for f in report.figures}
+    assert got == {610: ("appeals_received", None), 577: ("appeals_received", "2023-07-01"),
+                   702: ("appeal_issues_raised", None), 210: ("appeal_issues_raised", None),
+                   95: ("appeal_issues_raised", None)}

@@ -26,7 +26,8 @@ from pathlib import Path
 from activity.catalog import get_metric
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import nominative, word_info
-from activity.periods import Period, month_period, year_period
+from activity.period_text import parse_period
+from activity.periods import Period, PeriodError, month_period
 from activity.places import Place
 from etl.figures import REPORTED, Figure, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
@@ -193,10 +194,14 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
     tokens, a = f.sentence.tokens, f.span[0]
     words = [t for t in tokens[a:f.lead] if t.kind == "word"]
     kept = [t for t in tokens[a:f.lead] if t.kind != "punct"]
-    if len(kept) == 3 and kept[0].low in ("у", "в") and kept[1].mask == "year" and kept[1].text.isdigit() \
-            and kept[2].low in ("році", "роках"):  # "(у 2023 році – 5 917)": a year before the report's
-        year = year_period(int(kept[1].text))
-        return year if not (year.start <= period.start and period.end <= year.end) else None
+    if len(kept) >= 2 and kept[0].low in ("у", "в", "за") and any(t.mask == "year" for t in kept) \
+            and len(kept) <= 5:  # "(у 2023 році – 5 917)", "(у ІІ півріччі 2023 року – 1 118)": another period
+        try:
+            other = parse_period(" ".join(t.text for t in kept[1:]))
+        except PeriodError:
+            other = None
+        if other is not None:
+            return other if other.end < period.start or other.start > period.end else None
     month = None
     if len(words) >= 2 and words[0].low in ("у", "в") and words[1].low in _MONTHS_IN \
             and all(_verb(t.text) for t in words[2:]):  # "у січні надійшло 54 запити"

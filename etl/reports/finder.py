@@ -1146,7 +1146,8 @@ def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
 
 def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | None:
     must = frozenset().union(*(keys(s.tokens[a]) for a in adjectives)) if adjectives else frozenset()
-    antecedents = ([total] if total else []) + list(reversed(before)) + list(reversed(previous))
+    # a part of a total is the total's, never a figure's further back
+    antecedents = [total] if total else list(reversed(before)) + list(reversed(previous))
     for ante in antecedents:
         if not ante.head:
             continue
