@@ -576,3 +576,18 @@ def test_an_earlier_half_year_in_brackets_keeps_its_period_and_parts_stay_with_t
     assert got == {610: ("appeals_received", None), 577: ("appeals_received", "2023-07-01"),
                    702: ("appeal_issues_raised", None), 210: ("appeal_issues_raised", None),
                    95: ("appeal_issues_raised", None)}
+
+
+def test_a_table_with_a_date_or_a_year_per_column_gives_each_figure_its_own() -> None:
+    stocks = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 01.07.2025\n"
+                          "Показник | 01.01.2025 | 01.07.2025\n"
+                          "Громадські організації | 188 | 196\n"
+                          "Осередки політичних партій | 30 | 30\n")
+    got = {(f.code, f.value, f.as_of.isoformat()) for f in stocks.figures}
+    assert got == {("ngos_registered", 188, "2025-01-01"), ("ngos_registered", 196, "2025-07-01"),
+                   ("party_cells_registered", 30, "2025-01-01"), ("party_cells_registered", 30, "2025-07-01")}
+    flows = extract_text("Звіт про звернення громадян до Ніжинської міської ради за 2025 рік\n"
+                         "Показник\t2024\t2025\n"
+                         "Надійшло звернень\t1 300\t1 420\n")
+    got = {(f.code, f.value, f.period.start.year if f.period else None) for f in flows.figures}
+    assert got == {("appeals_received", 1300, 2024), ("appeals_received", 1420, None)}  # None: the report's year

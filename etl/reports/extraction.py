@@ -32,7 +32,7 @@ from activity.places import Place
 from etl.figures import REPORTED, Figure, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
 from etl.reports.finder import Found, find_figures
-from etl.reports.header import Header, read_header, stock_as_of
+from etl.reports.header import Header, column_of, read_header, stock_as_of
 from etl.reports.lexicon import is_stop_word
 from etl.reports.text import read_report_text
 from etl.reports.tokens import split_sentences
@@ -229,16 +229,25 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     conflict = _given_city(head, given)
     report = ExtractionReport(name, head.place, head.department, head.period, head.period_label)
     found, unmatched = find_figures(sentences)
-    for f in found:
-        f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if get_metric(f.code).is_stock else None
     months = {id(f): _month_of(f, head.period) for f in found}
+    for f in found:
+        stock = get_metric(f.code).is_stock
+        f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if stock else None
+        column = column_of(f.sentence, f.pos) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
+        if isinstance(column, Period):
+            if stock:
+                f.as_of = column.end
+            elif column != head.period:
+                months[id(f)] = column
+        elif isinstance(column, date) and stock:
+            f.as_of = column
     for f in found:
         if months[id(f)] is not None and months[id(f)].granularity == "month":
             f.breakdown = f"місяць: {MONTH_NAMES_UK[months[id(f)].start.month - 1]}"
     _tell_apart([f for f in found if months[id(f)] is None])
     seen: set[tuple] = set()
     for f in found:
-        key = (f.code, f.value, f.as_of, f.breakdown)
+        key = (f.code, f.value, f.as_of, f.breakdown, months[id(f)])
         if key in seen:
             continue
         seen.add(key)

@@ -44,6 +44,7 @@ from datetime import date
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import word_info
+from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
     DIMENSION_WORDS,
@@ -268,6 +269,8 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
               recent: list[Found] = ()) -> list[Found]:
     tokens, out = s.tokens, []
+    if s.row and heading_row(s):
+        return []  # "Показник | 2024 | 2025": the columns' years, no figures
     numbers = sentence_numbers(tokens)
     for n in numbers:
         mark_approximation(tokens, n)
@@ -315,6 +318,12 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
         if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n)) is not None:
             fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
+        if fig is None and s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
+                and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None:
+            fig = Found(out[-1].code, n.value, s, n.pos, out[-1].how, n.approximate, out[-1].confidence,
+                        head=out[-1].head, head_text=out[-1].head_text, head_pos=out[-1].head_pos,
+                        context=out[-1].context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)
+            # "Громадські організації | 201 | 209": the row's next column, the same metric
         if fig is None and total is None and (part := _bracket_adjective_part(s, out, n)) is not None:
             fig = part  # "8 проєктів (5 великих та 3 малих)"
         if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \

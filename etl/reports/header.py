@@ -321,3 +321,41 @@ def stock_as_of(s: Sentence, pos: int) -> date | None:
         if lead:
             return lead[-1][1]
     return None
+
+
+def _heading(top: Sentence, k: int) -> date | Period | None:
+    a, b = top.cells[k]
+    heading = " ".join(t.text for t in top.tokens if a <= t.start < b)
+    if not re.search(r"\d", heading):
+        return None
+    if (d := _read_date(heading)) is not None:
+        return d
+    try:
+        return parse_period(heading)
+    except PeriodError:
+        return None
+
+
+def heading_row(s: Sentence) -> bool:
+    """Is this table row a heading of dates or periods ("Показник | 2024 | 2025")?"""
+    return len(s.cells) > 1 and all(_heading(s, j) is not None for j in range(1, len(s.cells)))
+
+
+def column_of(s: Sentence, pos: int) -> date | Period | None:
+    """The date or period heading the column of token ``pos`` of a table row ("Показник | 01.01.2025 |
+    01.07.2025", "Показник | 2024 | 2025"): the nearest row above whose cells after the first are all
+    dates or periods, its cells counted from the right (a row number on the left of the rows does
+    not shift them). None when there is no such row."""
+    if not s.cells:
+        return None
+    at = s.tokens[pos].start
+    k = next((i for i, (a, b) in enumerate(s.cells) if a <= at < b), None)
+    if k is None or k == 0:
+        return None
+    k -= len(s.cells)  # counted from the right
+    top = s.prior
+    while top is not None and top.row and top.cells:
+        if heading_row(top):
+            return _heading(top, k) if -k <= len(top.cells) - 1 else None
+        top = top.prior
+    return None

@@ -88,6 +88,7 @@ class Sentence:
     index: int = 0
     figures: list = field(default_factory=list)  # filled by the figure finder
     row: bool = False  # a row of a table written as text; a sub-row's lead-in is the row above it
+    cells: tuple[tuple[int, int], ...] = ()  # a table row's cells (offsets into the whole text)
     prior: Sentence | None = field(default=None, repr=False, compare=False)  # the sentence before it ("Голосування тривало …" / "У ньому взяли участь …")
 
 
@@ -170,6 +171,16 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
+def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The cells of a table row: the spans between "|" or tabs."""
+    out, last = [], start
+    for m in re.finditer(r"\||\t+", text[start:end]):
+        out.append((last, start + m.start()))
+        last = start + m.end()
+    out.append((last, end))
+    return tuple(out)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text, tokenised, with list items linked to their lead-in line."""
     sentences: list[Sentence] = []
@@ -182,10 +193,11 @@ def split_sentences(text: str) -> list[Sentence]:
         ended = text[line.start:line.end].rstrip()[-1:]
         line_sentences = []
         sub_row = line.row and text[line.start].islower()  # "від фізичних осіб | 71" under the row above
-        for a, b in _sentence_spans(text, line.start, line.end):
+        spans = [(line.start, line.end)] if line.row else _sentence_spans(text, line.start, line.end)
+        for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
             s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, upper_row if sub_row else lead_in,
-                         len(sentences), row=line.row)
+                         len(sentences), row=line.row, cells=_cells(text, a, b) if line.row else ())
             s.prior = sentences[-1] if sentences else None
             sentences.append(s)
             line_sentences.append(s)
