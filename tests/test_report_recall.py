@@ -591,3 +591,18 @@ def test_a_table_with_a_date_or_a_year_per_column_gives_each_figure_its_own() ->
                          "Надійшло звернень\t1 300\t1 420\n")
     got = {(f.code, f.value, f.period.start.year if f.period else None) for f in flows.figures}
     assert got == {("appeals_received", 1300, 2024), ("appeals_received", 1420, None)}  # None: the report's year
+
+
+def test_a_tables_heading_names_the_metric_of_its_rows_and_a_share_column_is_no_figure() -> None:
+    report = extract_text("Звіт про звернення громадян до Ніжинської міської ради за І квартал 2025 року\n\n"
+                          "Вид звернення | Кількість | Частка, %\n"
+                          "Заяви | 300 | 75\n"
+                          "Скарги | 100 | 25\n"
+                          "Усього | 400 | 100\n\n"
+                          "Порушені питання\tКількість\n"
+                          "Благоустрій\t120\n"
+                          "Освіта\t45\n")
+    assert pairs(report) == Counter({("appeals_received", 300): 1, ("appeals_received", 100): 1,
+                                     ("appeals_received", 400): 1, ("appeal_issues_raised", 120): 1,
+                                     ("appeal_issues_raised", 45): 1})
+    assert breakdowns(report, "appeal_issues_raised") == {120: "Благоустрій", 45: "Освіта"}

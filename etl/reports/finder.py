@@ -176,7 +176,7 @@ def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> 
 def _breakdown(tokens: list[Token], a: int, b: int, skip: set[int]) -> str:
     """The words that tell a part from its total ("від фізичних осіб"), conjunctions trimmed."""
     words = [t.text for j, t in enumerate(tokens[a:b], start=a) if t.kind == "word" and j not in skip]
-    while words and (words[0].lower() in _EDGE_WORDS or words[0].lower() in _TOP_WORDS):
+    while words and (words[0].lower() in _EDGE_WORDS or words[0].lower() in _TOP_WORDS or words[0].lower() in _SUM_WORDS):
         words.pop(0)
     while words and words[-1].lower() in _EDGE_WORDS:
         words.pop()
@@ -279,8 +279,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
+    first_cell = _cell(s, numbers[0].pos) if s.row and numbers else None
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
+        if s.row and idx > 0 and _cell(s, n.pos) != first_cell and column_of(s, n.pos) is None:
+            continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
         if is_change(tokens, n):
             floor = n.end
             continue
@@ -561,6 +564,11 @@ def _dash_after(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and (is_dash(tokens[j]) or tokens[j].text == ":")
 
 
+def _cell(s: Sentence, pos: int) -> int | None:
+    at = s.tokens[pos].start
+    return next((i for i, (a, b) in enumerate(s.cells) if a <= at < b), None)
+
+
 def _marker_lead_total(s: Sentence, recent: list[Found]) -> Found | None:
     """ "… склав 41 672 документи." / "У тому числі:" / "вхідна кореспонденція – 17 905;": items under a
     lead-in that is only a part marker are parts of the last figure before it (a total)."""
@@ -691,20 +699,25 @@ def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | N
     return None
 
 
-def _lead_line_match(s: Sentence) -> tuple[Match, int] | None:
+def _lead_line_match(s: Sentence) -> tuple[Match, Token] | None:
     """The metric a list's lead-in line names ("Найчастіше заявниками порушуються питання:") when
-    it has no figure of its own: (match, index of the naming noun in the lead-in's tokens)."""
+    it has no figure of its own, or the first cell of a table's heading row ("Вид звернення |
+    Кількість"): (match, the naming noun)."""
     lead = s.lead_in
-    if lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
+    if lead is None and s.heading is not None and s.heading is not s and s.heading.cells:
+        a, b = s.heading.cells[0]
+        tokens = [t for t in s.heading.tokens if a <= t.start < b] + [Token("punct", ":", b, b)]
+    elif lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
         return None
-    tokens = lead.tokens
+    else:
+        tokens = lead.tokens
     start = max((j + 1 for j in range(len(tokens) - 1) if is_delimiter(tokens[j])), default=0)
     context = context_of(tokens, start, len(tokens) - 1)
     nouns = [j for j in range(start, len(tokens) - 1) if tokens[j].kind == "word" and (a := info(tokens[j])) and a.noun]
     if not nouns:  # the list is of the last noun ("Категорії заявників:", "порушуються питання:")
         return None
     m = best_match(keys(tokens[nouns[-1]]), nouns[-1], context)
-    return (m, nouns[-1]) if m is not None else None
+    return (m, tokens[nouns[-1]]) if m is not None else None
 
 
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
@@ -1064,7 +1077,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = _confidence(lead[0], "ellipsis", n.words)
     elif fig is None and total is None and dash_before and l_head is not None and not _has_option(tokens, l_head, context) \
             and (line := _lead_line_match(s)) is not None:  # "Найчастіше порушуються питання:" / "соціального захисту – 160"
-        word = s.lead_in.tokens[line[1]]
+        word = line[1]
         fig = Found(line[0].code, n.value, s, n.pos, "before", head=keys(word), head_text=word.text)
         fig.confidence = _confidence(line[0], "ellipsis", n.words)
         fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None

@@ -89,6 +89,7 @@ class Sentence:
     figures: list = field(default_factory=list)  # filled by the figure finder
     row: bool = False  # a row of a table written as text; a sub-row's lead-in is the row above it
     cells: tuple[tuple[int, int], ...] = ()  # a table row's cells (offsets into the whole text)
+    heading: Sentence | None = field(default=None, repr=False, compare=False)  # a table's first row, if it has no number
     prior: Sentence | None = field(default=None, repr=False, compare=False)  # the sentence before it ("Голосування тривало …" / "У ньому взяли участь …")
 
 
@@ -181,12 +182,21 @@ def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def _tab_dashes(text: str, s: Sentence) -> None:
+    """Cells split by tabs get a "|" token between them, as if written with "|" (a dash)."""
+    for (_, end), (start, _) in zip(s.cells, s.cells[1:]):
+        if "|" not in text[end:start]:
+            s.tokens.append(Token("punct", "|", end, end + 1))
+    s.tokens.sort(key=lambda t: t.start)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text, tokenised, with list items linked to their lead-in line."""
     sentences: list[Sentence] = []
     lead_in: Sentence | None = None
     ended = ""  # how the previous line ended
     upper_row: Sentence | None = None  # the last table row starting with a capital ("Надійшло запитів усього")
+    table_head: Sentence | None = None
     for line in _lines(text):
         if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
             lead_in = None
@@ -199,6 +209,12 @@ def split_sentences(text: str) -> list[Sentence]:
             s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=line.row, cells=_cells(text, a, b) if line.row else ())
             s.prior = sentences[-1] if sentences else None
+            if line.row:
+                if not (s.prior is not None and s.prior.row and s.line - s.prior.line == 1):  # a new table: its
+                    # first row heads it when it has no number
+                    table_head = s if not any(t.kind == "num" for t in s.tokens) else None
+                s.heading = table_head
+                _tab_dashes(text, s)
             sentences.append(s)
             line_sentences.append(s)
         if line.row and not sub_row and line_sentences:
