@@ -606,3 +606,12 @@ def test_a_tables_heading_names_the_metric_of_its_rows_and_a_share_column_is_no_
                                      ("appeals_received", 400): 1, ("appeal_issues_raised", 120): 1,
                                      ("appeal_issues_raised", 45): 1})
     assert breakdowns(report, "appeal_issues_raised") == {120: "Благоустрій", 45: "Освіта"}
+
+
+def test_a_stock_on_another_day_in_brackets_keeps_its_day_and_leaves_the_next_figure_alone() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради за 2025 рік\n"
+                          "Станом на 31.12.2025 зареєстровано 132 громадські організації (на 01.01.2025 – 127), "
+                          "36 релігійних громад.")
+    got = {(f.code, f.value, f.as_of.isoformat()) for f in report.figures}
+    assert got == {("ngos_registered", 132, "2025-12-31"), ("ngos_registered", 127, "2025-01-01"),
+                   ("religious_orgs_registered", 36, "2025-12-31")}

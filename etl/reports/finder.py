@@ -1178,6 +1178,18 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
             fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=ante.head, head_text=ante.head_text)
             fig.confidence = _confidence(m, "ellipsis", n.words)
             return fig
+    # "156 громадських організацій (на 01.01.2025 – 149)": a bracket right after a figure that says
+    # only when: the same figure on another day
+    o = n.lead - 2 if n.lead > 1 and is_dash(s.tokens[n.lead - 1]) else None
+    o = next((j for j in range(o, -1, -1) if s.tokens[j].text == "("), None) if o is not None else None
+    first = before[-1] if before and total is None else None
+    if o is not None and first is not None and first.pos < o and not any(
+            t.kind == "num" for t in s.tokens[first.pos + 1:o]) \
+            and all(t.kind == "mask" or (t.kind == "word" and is_stop_word(t.low)) or t.low in ("станом",)
+                    for t in s.tokens[o + 1:n.lead - 1]) and any(t.kind == "mask" for t in s.tokens[o + 1:n.lead - 1]):
+        fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)
+        fig.confidence = 0.7
+        return fig
     return None
 
 

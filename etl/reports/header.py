@@ -310,7 +310,15 @@ def _dates_after_na(s: Sentence) -> list[tuple[int, date]]:
 
 def stock_as_of(s: Sentence, pos: int) -> date | None:
     """The date a stock figure at token ``pos`` of sentence ``s`` stands on, if the text gives it."""
-    dates = _dates_after_na(s)
+    def bracket(j: int) -> tuple[int, int] | None:  # the closed brackets around token j
+        o = max((i for i in range(j) if s.tokens[i].text in "()"), default=None)
+        if o is None or s.tokens[o].text != "(":
+            return None
+        c = next((i for i in range(j, len(s.tokens)) if s.tokens[i].text in "()"), None)
+        return (o, c) if c is not None and s.tokens[c].text == ")" else None
+
+    # "156 організацій (на 01.01.2025 – 149), 41 релігійна громада": a bracket's date is its own
+    dates = [(j, d) for j, d in _dates_after_na(s) if (b := bracket(j)) is None or b[0] < pos < b[1]]
     before = [d for j, d in dates if j < pos]
     if before:
         return before[-1]
