@@ -615,3 +615,12 @@ def test_a_stock_on_another_day_in_brackets_keeps_its_day_and_leaves_the_next_fi
     got = {(f.code, f.value, f.as_of.isoformat()) for f in report.figures}
     assert got == {("ngos_registered", 132, "2025-12-31"), ("ngos_registered", 127, "2025-01-01"),
                    ("religious_orgs_registered", 36, "2025-12-31")}
+
+
+def test_u_t_ch_marks_parts_however_it_is_spaced() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n"
+                          "Пройшло через систему документообігу 9 800 документів, у т.ч. вхідних – 4 100, вихідних – 3 200.\n"
+                          "Надійшло 300 звернень, у т. ч. 40 колективних.")
+    got = pairs(report)
+    assert got[("letters_received", 4100)] == got[("outgoing_documents", 3200)] == 1
+    assert breakdowns(report, "appeals_received") == {300: None, 40: "колективних (звернень)"}
