@@ -624,3 +624,13 @@ def test_u_t_ch_marks_parts_however_it_is_spaced() -> None:
     got = pairs(report)
     assert got[("letters_received", 4100)] == got[("outgoing_documents", 3200)] == 1
     assert breakdowns(report, "appeals_received") == {300: None, 40: "колективних (звернень)"}
+
+
+def test_a_run_of_adjective_items_goes_on_past_its_second_item_and_into_the_next_sentence() -> None:
+    report = extract_text("Звіт відділу звернень Ніжинської міської ради за травень 2025 року\n"
+                          "Письмових звернень – 540, усних – 120. Повторних – 31, колективних – 12.\n"
+                          "Вхідних документів – 800, вихідних – 610. Внутрішніх – 95.")
+    assert breakdowns(report, "appeals_received") == {540: None, 120: "усних", 31: "Повторних", 12: "колективних"}
+    got = pairs(report)
+    assert got[("letters_received", 800)] == got[("outgoing_documents", 610)] == 1
+    assert "95" in unmatched(report)  # the adjective names no metric of its own with that noun: never guessed

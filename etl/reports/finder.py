@@ -319,7 +319,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and _item_like(tokens, left, n) and tokens[left - 1].text in ",;" \
                 and all(t.kind != "word" or not _verb_only(t) for t in tokens[left:n.lead]):
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
-        if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n)) is not None:
+        if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n, previous)) is not None:
             fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
         if fig is None and s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
                 and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None:
@@ -520,18 +520,26 @@ def _list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
     return first if any(_verb_only(t) for t in tokens[first.head_pos + 1:first.lead]) else None
 
 
-def _adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number) -> Found | None:
+def _adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number,
+                    previous: list[Found] = ()) -> Found | None:
     """ "Колективних звернень – 36, повторних – 18": an adjective and a dash after a figure written
-    "<adjective> <noun> – N" in the same case: the same noun, so the same metric."""
-    prev = out[-1] if out else None
-    if prev is None or prev.total is not None or prev.head_pos is None or prev.head_pos < 1 \
-            or not is_dash(tokens[n.lead - 1]) or left == 0 or tokens[left - 1].text not in ",;":
+    "<adjective> <noun> – N" in the same case: the same noun, so the same metric. At the start of a
+    sentence, the figure may be the previous sentence's ("Письмових звернень – 611, …. Повторних – 38")."""
+    if (out and (left == 0 or tokens[left - 1].text not in ",;")) or (not out and left != 0):
         return None
-    between = tokens[prev.head_pos + 1:prev.lead]  # "Колективних звернень надійшло 212, повторних – 97"
-    if not (is_dash(tokens[prev.lead - 1]) or (between and all(t.kind == "word" and _verb_only(t) for t in between))):
+    # the figure that opened the run of adjective items ("Колективних звернень – 36, повторних – 18, анонімних – 4")
+    prev = next((f for f in reversed(out) if f.how != "item"), None)
+    if prev is None:  # "…, усних – 231. Повторних – 38, колективних – 17": the previous sentence's
+        prev = next((f for f in reversed(previous) if f.how != "item" and f.total is None), None)
+    if prev is None or prev.total is not None or prev.head_pos is None or prev.head_pos < 1 \
+            or not is_dash(tokens[n.lead - 1]):
+        return None
+    ptoks = prev.sentence.tokens
+    between = ptoks[prev.head_pos + 1:prev.lead]  # "Колективних звернень надійшло 212, повторних – 97"
+    if not (is_dash(ptoks[prev.lead - 1]) or (between and all(t.kind == "word" and _verb_only(t) for t in between))):
         return None
     words = [t for t in tokens[left:n.lead] if t.kind == "word"]
-    before = info(tokens[prev.head_pos - 1])
+    before = info(ptoks[prev.head_pos - 1])
     if len(words) != 1 or not before or not before.adjective or before.verb:
         return None
     a = info(words[0])
