@@ -634,3 +634,16 @@ def test_a_run_of_adjective_items_goes_on_past_its_second_item_and_into_the_next
     got = pairs(report)
     assert got[("letters_received", 800)] == got[("outgoing_documents", 610)] == 1
     assert "95" in unmatched(report)  # the adjective names no metric of its own with that noun: never guessed
+
+
+# ------------------------------------------------------------------ topics in brackets: the noun before the first one
+
+
+def test_topics_in_brackets_count_the_noun_named_before_the_first_one() -> None:
+    requests = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2024 рік\n"
+                            "Найбільше запитів стосувалося благоустрою (64), земельних питань (40) та транспорту (21).")
+    assert pairs(requests) == Counter({("public_info_requests", 64): 1, ("public_info_requests", 40): 1,
+                                       ("public_info_requests", 21): 1})
+    appeals = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2024 рік\n"
+                           "Заявники порушували питання освіти (52), транспорту (18).")
+    assert pairs(appeals) == Counter({("appeal_issues_raised", 52): 1, ("appeal_issues_raised", 18): 1})

@@ -782,13 +782,14 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
             if items < 2 or any(tokens[i].kind == "num" and bracketed(i) for i in range(start, j)):
                 return None  # one "(351)" after a plain number compares, it lists nothing
             start = j + 1
-    context = context_of(tokens, start, n.lead - 1)
+    # the metric is named before the first item: the later items' own words are topics ("земельних питань (96)")
+    first = next((j for j in range(start, n.lead) if tokens[j].kind == "num" and bracketed(j)), n.pos)
+    context = context_of(tokens, start, first - 1)
     best: tuple[Match, int] | None = None
-    for j in range(start, n.lead - 1):
+    for j in range(start, first - 1):  # the noun nearest the items counts them ("Заявники порушували питання освіти (31)")
         a = info(tokens[j])
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
-            if best is None or m.score > best[0].score:
-                best = (m, j)
+            best = (m, j)
     if best is None and start > 0 and tokens[start - 1].text == ":" \
             and not any(t.kind == "num" for t in tokens[_segment_start(tokens, start - 1):start - 1]):
         return _colon_lead_match(tokens, start)  # "Серед порушених питань: соціальний захист (120), …"

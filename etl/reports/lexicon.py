@@ -33,7 +33,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     # a decision is registered once adopted ("зареєстровано 111 рішень виконавчого комітету")
     "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення",
                                "зареєстровано рішень виконавчого комітету", "зареєстровано рішень виконкому"),
-    "appeal_issues_raised": ("порушуються питання", "порушувалися питання", "питання стосувалися"),
+    "appeal_issues_raised": ("порушуються питання", "порушувалися питання", "питання стосувалися",
+                             "порушували питання", "порушили питання"),
     "pb_voters": ("проголосували", "проголосувати", "мешканці віддали голоси"),
     "pb_projects_won": ("затвердила переможців", "визначено переможців", "визнано переможцями проєктів",
                         "переможцями стали проєкти", "стали переможцями"),
@@ -112,6 +113,7 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
     ("public_info_requests_extended", "appeals"): None,
     ("appeals_answered", "requests"): "public_info_requests_satisfied",
     ("pb_votes_cast", "petitions"): None,  # "(набрали 150 голосів)": a petition's threshold
+    ("appeal_issues_raised", "requests"): None,  # "запитів стосувалося … земельних питань (96)": no appeals' issues
 }
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
 PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опрацьовуються"})
