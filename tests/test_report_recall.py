@@ -647,3 +647,11 @@ def test_topics_in_brackets_count_the_noun_named_before_the_first_one() -> None:
     appeals = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2024 рік\n"
                            "Заявники порушували питання освіти (52), транспорту (18).")
     assert pairs(appeals) == Counter({("appeal_issues_raised", 52): 1, ("appeal_issues_raised", 18): 1})
+
+
+def test_dashed_items_in_brackets_after_a_figure_are_its_parts() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "У соцмережах розміщено 75 дописів (Facebook – 30, Instagram – 20, Telegram – 25).\n"
+                          "Проведено 4 наради (учасники – 40 осіб).")
+    assert breakdowns(report, "social_media_posts") == {75: None, 30: "Facebook", 20: "Instagram", 25: "Telegram"}
+    assert all(f.value != 40 for f in report.figures)  # people at meetings: no metric

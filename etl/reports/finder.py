@@ -329,6 +329,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             # "Громадські організації | 201 | 209": the row's next column, the same metric
         if fig is None and total is None and (part := _bracket_adjective_part(s, out, n)) is not None:
             fig = part  # "8 проєктів (5 великих та 3 малих)"
+        if fig is None and total is None and (part := _bracket_dash_part(s, out, n)) is not None:
+            fig = part  # "61 допис (Facebook – 24, Instagram – 15)"
         if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
                 and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
                 and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
@@ -570,6 +572,31 @@ def _segment_start(tokens: list[Token], k: int) -> int:
 
 def _dash_after(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and (is_dash(tokens[j]) or tokens[j].text == ":")
+
+
+def _bracket_dash_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "розміщено 61 допис (Facebook – 24, Instagram – 15, Telegram – 22)": "<words> – N" items,
+    no verb among them, in brackets right after a figure's noun phrase are its parts."""
+    tokens = s.tokens
+    if n.lead < 2 or not is_dash(tokens[n.lead - 1]):
+        return None
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    prev = next((f for f in reversed(out) if f.total is None), None)
+    if o is None or tokens[o].text != "(" or prev is None or prev.head_pos is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
+        return None
+    close = next((j for j in range(n.end, len(tokens)) if tokens[j].text in "()"), None)
+    if close is None or tokens[close].text != ")" or (n.end < close and tokens[n.end].text not in ",;"):
+        return None
+    start = max(o + 1, _segment_start(tokens, n.lead - 1))
+    words = [t for t in tokens[start:n.lead - 1]]
+    if not words or len(words) > 4 or any(t.kind != "word" or _verb_only(t) for t in words) \
+            or _month_clause(tokens, start, n.lead - 1):
+        return None
+    if any(t.kind == "num" and not is_dash(tokens[j - 1]) for j, t in enumerate(tokens[o + 1:n.lead], start=o + 1)):
+        return None  # every number in the bracket is an item's
+    return Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.7, " ".join(t.text for t in words), prev,
+                 prev.head, prev.head_text, span=(start, n.end), lead=n.lead, number_words=n.words)
 
 
 def _cell(s: Sentence, pos: int) -> int | None:
