@@ -655,3 +655,12 @@ def test_dashed_items_in_brackets_after_a_figure_are_its_parts() -> None:
                           "Проведено 4 наради (учасники – 40 осіб).")
     assert breakdowns(report, "social_media_posts") == {75: None, 30: "Facebook", 20: "Instagram", 25: "Telegram"}
     assert all(f.value != 40 for f in report.figures)  # people at meetings: no metric
+
+
+def test_projects_that_failed_the_review_are_rejected_ones() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
+                          "На голосування винесено 52 проєкти, 11 не пройшли експертизу.\n"
+                          "Експертизу пройшли 52 проєкти.")
+    got = pairs(report)
+    assert got[("pb_projects_on_ballot", 52)] == 1 and got[("pb_projects_rejected", 11)] == 1
+    assert got[("pb_projects_rejected", 52)] == 0
