@@ -664,3 +664,11 @@ def test_projects_that_failed_the_review_are_rejected_ones() -> None:
     got = pairs(report)
     assert got[("pb_projects_on_ballot", 52)] == 1 and got[("pb_projects_rejected", 11)] == 1
     assert got[("pb_projects_rejected", 52)] == 0
+
+
+def test_a_colon_after_a_relative_clause_still_opens_the_parts_of_the_figure_before() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2024 рік\n"
+                          "Відповіді надано на всі 7 петицій, що набрали необхідну кількість голосів: "
+                          "4 підтримано, 3 – не підтримано.")
+    assert breakdowns(report, "petitions_answered") == {7: None, 4: "підтримано (петицій)", 3: "не підтримано (петицій)"}
+    assert not any(f.code in ("petitions_supported", "petitions_failed") for f in report.figures)

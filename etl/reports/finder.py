@@ -448,6 +448,10 @@ def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | No
     j = last.pos + 1
     while j < n.lead and not is_delimiter(tokens[j]):
         j += 1
+    if j < n.lead and tokens[j].text == "," and j + 1 < n.lead and is_relative(tokens, j + 1):
+        j += 1  # "на 9 петицій, що набрали необхідну кількість голосів: 5 підтримано": over the relative clause
+        while j < n.lead and not is_delimiter(tokens[j]) and tokens[j].kind != "num":
+            j += 1
     return last if j < n.lead and tokens[j].text == ":" else None
 
 
