@@ -672,3 +672,11 @@ def test_a_colon_after_a_relative_clause_still_opens_the_parts_of_the_figure_bef
                           "4 підтримано, 3 – не підтримано.")
     assert breakdowns(report, "petitions_answered") == {7: None, 4: "підтримано (петицій)", 3: "не підтримано (петицій)"}
     assert not any(f.code in ("petitions_supported", "petitions_failed") for f in report.figures)
+
+
+def test_what_the_work_was_about_is_no_department() -> None:
+    report = extract_text("Інформація про роботу з електронними петиціями у Ніжинській міській раді за 2024 рік\n"
+                          "Зареєстровано 12 петицій.")
+    assert report.department == ""
+    assert "report_no_department" in {p.key for p in report.problems}
+    assert pairs(report) == Counter({("petitions_submitted", 12): 1})

@@ -274,8 +274,8 @@ def _read_department(head: Header) -> None:
         cut = dept.find(label)
         dept = dept[:cut] if cut >= 0 else dept
     dept = dept.strip(" .,;:")
-    if not dept:
-        return
+    if not dept or dept.split()[0].lower() in ("з", "із", "зі", "щодо", "по"):
+        return  # "про роботу з електронними петиціями": what the work was about, not who did it
     first, _, rest = dept.partition(" ")
     dept = f"{nominative(first)} {rest}".strip()
     if head.council and not re.search(r"(?:міськ|селищн|сільськ)\w*\s+рад", dept):
