@@ -26,7 +26,8 @@ as-of date of a stock figure.
   name belongs to one place only; then the file name ("nizhyn_2021_03.txt").
 * **Department**: the title's "про роботу <department> за <period>" (or "звіт <department>"), its
   first word put in the nominative ("відділу" -> "відділ"), with the council named after it when
-  the title omits it.
+  the title omits it; none when the words name what the work was about ("про роботу з
+  електронними петиціями").
 * **As of** (stocks only): a date after "на" ("станом на 01.10.2019", "на 01.01.2019") in the
   figure's sentence, the nearest before the figure first; else in the line introducing its list.
 """
