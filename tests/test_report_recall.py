@@ -680,3 +680,12 @@ def test_what_the_work_was_about_is_no_department() -> None:
     assert report.department == ""
     assert "report_no_department" in {p.key for p in report.problems}
     assert pairs(report) == Counter({("petitions_submitted", 12): 1})
+
+
+def test_the_same_figure_at_another_time_in_brackets_and_a_sessions_decisions() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за ІІІ квартал 2025 року\n"
+                          "Відбулося дві сесії міської ради, на яких прийнято 98 рішень.\n"
+                          "Зареєстровано 2 900 вхідних документів (у ІІ кварталі – 2 750) та 2 100 вихідних.")
+    got = {(f.code, f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
+    assert got == {("letters_received", 2900, None), ("letters_received", 2750, "2025-04-01"),
+                   ("outgoing_documents", 2100, None)}  # no executive committee's decisions at a session

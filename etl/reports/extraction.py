@@ -194,10 +194,11 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
     tokens, a = f.sentence.tokens, f.span[0]
     words = [t for t in tokens[a:f.lead] if t.kind == "word"]
     kept = [t for t in tokens[a:f.lead] if t.kind != "punct"]
-    if len(kept) >= 2 and kept[0].low in ("у", "в", "за") and any(t.mask == "year" for t in kept) \
-            and len(kept) <= 5:  # "(у 2023 році – 5 917)", "(у ІІ півріччі 2023 року – 1 118)": another period
+    if len(kept) >= 2 and kept[0].low in ("у", "в", "за") and len(kept) <= 5 and (
+            any(t.mask == "year" for t in kept) or any(t.low.startswith(("квартал", "півріч")) for t in kept)):
+        # "(у 2023 році – 5 917)", "(у ІІ півріччі 2023 року – 1 118)", "(у ІІ кварталі – 3 180)": another period
         try:
-            other = parse_period(" ".join(t.text for t in kept[1:]))
+            other = parse_period(" ".join(t.text for t in kept[1:]), year=period.start.year)
         except PeriodError:
             other = None
         if other is not None:

@@ -1148,6 +1148,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         near = [keys(t) for t in tokens[fig.head_pos + 1:fig.head_pos + 3] if t.kind == "word"]
         if any(k & other for k in near) and not any(k & own for k in near):
             return None
+        sentence = [keys(t) for t in tokens[:r_end] if t.kind == "word"]  # "сесії, на яких прийнято 146 рішень"
+        if any("сесія" in k for k in sentence) and not any(k & own for k in sentence):
+            return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
         return None
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
@@ -1206,7 +1209,25 @@ def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
     return out
 
 
+_WHEN_WORDS = frozenset({"станом", "році", "року", "роках", "кварталі", "кварталу", "півріччі", "півріччя",
+                         "місяці", "місяців", "тижні", "період", "періоді", "і", "іі", "ііі", "іv", "i", "ii", "iii",
+                         "iv", "минулому", "попередньому", "аналогічному", "торік", "минулого", "попереднього",
+                         "аналогічного"}) | frozenset(MONTH_NAMES_UK_LOCATIVE)
+
+
 def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | None:
+    # "156 громадських організацій (на 01.01.2025 – 149)", "3 410 вхідних документів (у ІІ кварталі – 3 180)":
+    # a bracket right after a figure that says only when is the same figure at another time
+    o = n.lead - 2 if n.lead > 1 and is_dash(s.tokens[n.lead - 1]) else None
+    o = next((j for j in range(o, -1, -1) if s.tokens[j].text == "("), None) if o is not None else None
+    first = before[-1] if before and total is None else None
+    if o is not None and first is not None and first.pos < o and o + 1 < n.lead - 1 and not any(
+            t.kind == "num" for t in s.tokens[first.pos + 1:o]) \
+            and all(t.kind == "mask" or (t.kind == "word" and (is_stop_word(t.low) or t.low in _WHEN_WORDS))
+                    for t in s.tokens[o + 1:n.lead - 1]):
+        fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)
+        fig.confidence = 0.7
+        return fig
     must = frozenset().union(*(keys(s.tokens[a]) for a in adjectives)) if adjectives else frozenset()
     # a part of a total is the total's, never a figure's further back
     antecedents = [total] if total else list(reversed(before)) + list(reversed(previous))
@@ -1218,18 +1239,6 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
             fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=ante.head, head_text=ante.head_text)
             fig.confidence = _confidence(m, "ellipsis", n.words)
             return fig
-    # "156 громадських організацій (на 01.01.2025 – 149)": a bracket right after a figure that says
-    # only when: the same figure on another day
-    o = n.lead - 2 if n.lead > 1 and is_dash(s.tokens[n.lead - 1]) else None
-    o = next((j for j in range(o, -1, -1) if s.tokens[j].text == "("), None) if o is not None else None
-    first = before[-1] if before and total is None else None
-    if o is not None and first is not None and first.pos < o and not any(
-            t.kind == "num" for t in s.tokens[first.pos + 1:o]) \
-            and all(t.kind == "mask" or (t.kind == "word" and is_stop_word(t.low)) or t.low in ("станом",)
-                    for t in s.tokens[o + 1:n.lead - 1]) and any(t.kind == "mask" for t in s.tokens[o + 1:n.lead - 1]):
-        fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)
-        fig.confidence = 0.7
-        return fig
     return None
 
 
