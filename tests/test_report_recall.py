@@ -689,3 +689,10 @@ def test_the_same_figure_at_another_time_in_brackets_and_a_sessions_decisions() 
     got = {(f.code, f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
     assert got == {("letters_received", 2900, None), ("letters_received", 2750, "2025-04-01"),
                    ("outgoing_documents", 2100, None)}  # no executive committee's decisions at a session
+
+
+def test_a_department_named_with_an_adjective_first_is_put_in_the_nominative_whole() -> None:
+    assert extract_text("Звіт про роботу загального відділу Ніжинської міської ради за 2025 рік\n"
+                        "Надійшло 5 звернень.").department == "загальний відділ Ніжинської міської ради"
+    assert extract_text("Звіт про роботу юридичного управління Ніжинської міської ради за 2025 рік\n"
+                        "Надійшло 5 звернень.").department == "юридичне управління Ніжинської міської ради"

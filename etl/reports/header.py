@@ -278,7 +278,20 @@ def _read_department(head: Header) -> None:
     if not dept or dept.split()[0].lower() in ("з", "із", "зі", "щодо", "по"):
         return  # "про роботу з електронними петиціями": what the work was about, not who did it
     first, _, rest = dept.partition(" ")
-    dept = f"{nominative(first)} {rest}".strip()
+    second, _, tail = rest.partition(" ")
+    if re.search(r"(?:ого|ої)$", first) and second:  # "загального відділу" -> "загальний відділ"
+        noun = nominative(second)
+        soft = first.endswith(("ього", "ьої"))
+        stem = first[:-(4 if soft else 3)] if first.endswith("ого") else first[:-(3 if soft else 2)]
+        if first.endswith("ої"):
+            adjective = stem + ("я" if soft else "а")
+        elif noun[-1:] in "оея" or noun.endswith("ння"):
+            adjective = stem + ("є" if soft else "е")
+        else:
+            adjective = stem + ("ій" if soft else "ий")
+        dept = f"{adjective} {noun} {tail}".strip()
+    else:
+        dept = f"{nominative(first)} {rest}".strip()
     if head.council and not re.search(r"(?:міськ|селищн|сільськ)\w*\s+рад", dept):
         dept = f"{dept} {head.council}"
     head.department = dept
