@@ -248,18 +248,24 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
 
     pairs_ = evaluation.ground_truths(EVAL, (".",))
     tuned = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if not a.name.startswith("held_")])
+    later = ("held_d_", "held_e_", "held_f_")  # batches after c: scored on their own (e: not read by any rule)
     held = evaluation.total([evaluation.score(a, b) for a, b in pairs_
-                             if a.name.startswith("held_") and not a.name.startswith(("held_d_", "held_e_"))])
+                             if a.name.startswith("held_") and not a.name.startswith(later)])
     fresh = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_d_")])
-    # batch e (held_e_*) has no floor yet: it was written without running the extractor, and is scored by
-    # bench/eval_extraction.py on its own line
     # measured: tuned 1.000 / 1.000 (51 reports, after the recall round); held-out a-c 0.980 / 0.867 (22)
-    # before that round, 1.000 / 0.960 after it (their misses had been read: no longer a fair test); batch d,
-    # written last and never tuned on: 0.858 / 0.665 before the recall round, 0.899 / 0.800 after it
-    assert tuned.precision >= 0.98 and tuned.recall >= 0.97
-    assert held.precision >= 0.97 and held.recall >= 0.93
-    assert fresh.precision >= 0.87 and fresh.recall >= 0.77 and fresh.reports == 12
+    # before that round, 1.000 / 0.960 after it, 1.000 / 1.000 after recall round 2; batch d, written
+    # last and never tuned on: 0.858 / 0.665 before the recall round, 0.899 / 0.800 after it (one city, one
+    # period wrong), 1.000 / 1.000 with every city and period right after recall round 2, which read its
+    # misses (so it is seen now: its floor is kept a little below; a fresh batch e judges the rules)
+    assert tuned.precision >= 0.99 and tuned.recall >= 0.99
+    assert held.precision >= 0.98 and held.recall >= 0.97
+    assert fresh.precision >= 0.97 and fresh.recall >= 0.96 and fresh.reports == 12
     assert tuned.cities == tuned.periods == tuned.reports
-    assert held.periods == held.reports and held.cities >= held.reports - 1  # 22/22 since the hyphen fix
-    assert fresh.cities >= fresh.reports - 1 and fresh.periods >= fresh.reports - 1
+    assert held.periods == held.reports and held.cities == held.reports
+    assert fresh.cities == fresh.reports and fresh.periods == fresh.reports
+    # batch e, written after recall round 1 by someone who never ran the extractor, never read while tuning:
+    # 0.897 / 0.681 before recall round 2, 0.938 / 0.735 after it (city 11/11, period 10/11)
+    newest = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_e_")])
+    assert newest.reports == 11 and newest.precision >= 0.92 and newest.recall >= 0.72
+    assert newest.cities == newest.reports and newest.periods >= newest.reports - 1
     assert tuned.own_periods_ok == tuned.own_periods

@@ -131,8 +131,8 @@ def test_forwarded_and_refused_requests_after_a_colon() -> None:
     got = pairs(report)
     assert got == Counter({("public_info_requests", 75): 1, ("public_info_requests_forwarded", 16): 1,
                            ("public_info_requests_refused", 7): 1, ("public_info_requests_refused", 2): 1,
-                           ("appeals_received", 30): 1})
-    assert "4" in unmatched(report)  # a refusal of appeals is no information request's
+                           ("appeals_received", 30): 1, ("appeals_answered", 4): 1})
+    # a refusal of appeals is no information request's: the appeal was answered (with a refusal)
 
 
 # ------------------------------------------------------------------ pools and verbless lines
@@ -325,3 +325,374 @@ def test_an_adjective_and_a_dash_after_an_adjective_noun_item() -> None:
     assert got[("appeals_received", 41)] == got[("appeals_received", 17)] == 1
     assert got[("letters_received", 620)] == got[("outgoing_documents", 410)] == 1
     assert got[("letters_received", 410)] == 0
+
+
+# ------------------------------------------------------------------ tables flattened to text with "|"
+
+
+def test_a_table_written_with_pipes_reads_row_by_row_without_its_row_numbers() -> None:
+    report = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 1 липня 2025 року\n"
+                          "№ | Показник | Кількість\n"
+                          "1 | Громадські організації | 88\n"
+                          "2 | з них у стані припинення | 4\n"
+                          "3 | Профспілкові організації | 31\n"
+                          "4 | Релігійні громади | 19\n")
+    assert pairs(report) == Counter({("ngos_registered", 88): 1, ("ngos_in_liquidation", 4): 1,
+                                     ("trade_unions_registered", 31): 1, ("religious_orgs_registered", 19): 1})
+
+
+def test_a_short_note_in_brackets_between_the_label_and_its_dash() -> None:
+    report = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 1 липня 2025 року\n"
+                          "Громадські організації (діючі) – 75.\n"
+                          "Профспілкові організації (первинні) | 23")
+    assert pairs(report) == Counter({("ngos_registered", 75): 1, ("trade_unions_registered", 23): 1})
+
+
+# ------------------------------------------------------------------ a negated verb after a borrowed noun
+
+
+def test_a_negated_verb_turns_supported_petitions_into_failed_ones() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2024 рік\n"
+                          "Необхідну кількість голосів набрали чотири петиції, ще 7 не отримали потрібної підтримки.\n"
+                          "Не набрали необхідної кількості голосів 5 петицій.")
+    got = pairs(report)
+    assert got[("petitions_failed", 7)] == got[("petitions_failed", 5)] == 1
+    assert got[("petitions_supported", 7)] == 0
+
+
+def test_a_renamed_citys_council_is_read_through_the_citys_name() -> None:
+    report = extract_text("Звіт відділу звернень Звягельської міської ради за 2024 рік\nНадійшло 210 звернень.")
+    assert report.place is not None and report.place.name_uk == "Звягель"
+
+
+# ------------------------------------------------------------------ refusals; an adjective item after a verb
+
+
+def test_refused_appeals_are_answered_ones_and_refused_requests_their_own_metric() -> None:
+    report = extract_text("Звіт відділу звернень Ніжинської міської ради за 2024 рік\n"
+                          "Розглянуто 300 звернень; у задоволенні 12 звернень відмовлено.\n"
+                          "Відмовлено у задоволенні 3 запитів на інформацію.")
+    got = pairs(report)
+    assert got[("appeals_answered", 12)] == 1 and got[("appeals_received", 12)] == 0
+    assert got[("public_info_requests_refused", 3)] == 1
+
+
+def test_an_adjective_item_after_an_adjective_noun_verb_figure() -> None:
+    report = extract_text("Звіт відділу звернень Ніжинської міської ради за 2024 рік\n"
+                          "Колективних звернень надійшло 150, повторних – 60.\n"
+                          "Вхідних документів зареєстровано 900, вихідних – 700.")
+    got = pairs(report)
+    assert got[("appeals_received", 150)] == got[("appeals_received", 60)] == 1
+    assert got[("letters_received", 900)] == got[("outgoing_documents", 700)] == 1
+
+
+# ------------------------------------------------------------------ messenger channels; a kind after "з них N –"
+
+
+def test_posts_in_messenger_channels_written_as_publications() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "У Telegram-каналі «Ніжин сьогодні» – 58 публікацій, у Viber-спільноті – 17.\n"
+                          "На сайті оприлюднено 44 публікації.")
+    assert pairs(report) == Counter({("social_media_posts", 58): 1, ("social_media_posts", 17): 1,
+                                     ("news_published", 44): 1})
+
+
+def test_a_verbless_kind_after_a_dash_is_a_part_of_the_total() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "На сайті розміщено 51 новину, з них 9 – анонси заходів.\n"
+                          "Надійшло 40 запитів на інформацію, з них 12 – від журналістів, 5 направлено належним розпорядникам.")
+    assert breakdowns(report, "news_published") == {51: None, 9: "анонси заходів"}
+    got = pairs(report)
+    assert got[("public_info_requests", 12)] == 1 and got[("public_info_requests_forwarded", 5)] == 1
+
+
+# ------------------------------------------------------------------ adjective items of different kinds
+
+
+def test_an_adjective_item_of_another_kind_is_a_part_of_the_total_not_the_item_before() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "Зареєстровано 6 210 документів, з яких 2 900 вхідних, 2 100 вихідних, 1 210 внутрішніх.")
+    got = pairs(report)
+    assert got[("letters_received", 2900)] == got[("outgoing_documents", 2100)] == 1
+    assert got[("outgoing_documents", 1210)] == 0
+    assert breakdowns(report, "documents_flow_total") == {6210: None, 1210: "внутрішніх (документів)"}
+
+
+def test_requested_information_provided_is_a_satisfied_request() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 90 запитів на інформацію.\n"
+                          "За результатами розгляду:\n"
+                          "– надано запитувану інформацію на 64 запити;\n"
+                          "– надано роз’яснення щодо 11 запитів.")
+    assert pairs(report) == Counter({("public_info_requests", 90): 1, ("public_info_requests_satisfied", 64): 1,
+                                     ("public_info_requests_explained", 11): 1})
+
+
+def test_photos_added_to_the_news_just_counted_are_photos_in_news() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "На сайті розміщено 140 новин, до яких додано 530 фотографій.\n"
+                          "У фотогалереї сайту розміщено 220 фото.")
+    assert pairs(report) == Counter({("news_published", 140): 1, ("photos_in_news_published", 530): 1,
+                                     ("photos_published", 220): 1})
+
+
+def test_a_table_written_with_tabs_and_its_sub_rows_under_the_row_above() -> None:
+    report = extract_text("Звіт про запити на публічну інформацію Ніжинської міської ради у І півріччі 2023 року\n"
+                          "Показник\tКількість\n"
+                          "Надійшло запитів усього\t58\n"
+                          "від фізичних осіб\t40\n"
+                          "від юридичних осіб\t18\n"
+                          "Задоволено\t45\n")
+    assert report.period is not None and (report.period.start.isoformat(), report.period.end.isoformat()) == (
+        "2023-01-01", "2023-06-30")
+    assert breakdowns(report, "public_info_requests") == {58: None, 40: "від фізичних осіб", 18: "від юридичних осіб"}
+    assert pairs(report)[("public_info_requests_satisfied", 45)] == 1
+
+
+def test_new_ones_registered_in_the_period_are_not_the_stock() -> None:
+    report = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 1 січня 2025 року\n"
+                          "Зареєстровано 140 громадських організацій.\n"
+                          "Протягом 2024 року зареєстровано 11 нових громадських організацій.\n"
+                          "На платформі зареєстровано 27 нових петицій.")
+    got = pairs(report)
+    assert got[("ngos_registered", 140)] == 1 and got[("ngos_registered", 11)] == 0
+    assert got[("petitions_submitted", 27)] == 1  # a flow metric: new ones are what it counts
+    assert "11" in unmatched(report)
+
+
+# ------------------------------------------------------------------ participatory budget phrasings
+
+
+def test_budget_projects_that_came_in_and_winners_split_in_brackets() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "На платформу надійшло 41 проєкт від 30 авторів.\n"
+                          "Переможцями стали 9 проєктів (6 великих та 3 малих).\n"
+                          "Найбільше голосів отримали:\n"
+                          "«Сквер на вулиці Садовій» – 812;\n"
+                          "«Ремонт укриття по вул. Шевченка, 12» – 640.")
+    got = pairs(report)
+    assert got[("pb_projects_submitted", 41)] == 1
+    assert breakdowns(report, "pb_projects_won") == {9: None, 6: "великих (проєктів)", 3: "малих (проєктів)"}
+    assert got[("pb_project_votes", 812)] == got[("pb_project_votes", 640)] == 1  # a street in a quoted name
+
+
+# ------------------------------------------------------------------ months after a colon lead; a sum of them
+
+
+def test_months_after_a_colon_lead_and_the_sum_after_them() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за ІІ квартал 2024 року\n"
+                          "Засідання виконавчого комітету: квітень – 3, травень – 2, червень – 4.\n"
+                          "Усього за квартал 9 засідань, прийнято 170 рішень.")
+    got = {(f.code, f.value, f.period.start.month if f.period else None) for f in report.figures}
+    assert got == {("exec_committee_meetings", 3, 4), ("exec_committee_meetings", 2, 5),
+                   ("exec_committee_meetings", 4, 6), ("exec_committee_meetings", 9, None),
+                   ("exec_decisions_adopted", 170, None)}
+
+
+def test_dashed_parts_in_brackets_after_a_figure_and_never_after_a_number_naming_nothing() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "Організовано шість онлайн-трансляцій засідань (п’ять – виконкому, одна – сесії міської ради).\n"
+                          "Надійшло 20 звернень.\n"
+                          "Проведено 6 нарад (2 – з керівниками підприємств).")
+    assert breakdowns(report, "online_broadcasts") == {6: None, 5: "виконкому (онлайн-трансляцій)",
+                                                       1: "сесії міської ради (онлайн-трансляцій)"}
+    assert pairs(report)[("appeals_received", 2)] == 0
+
+
+# ------------------------------------------------------------------ the biggest parts of a total of issues
+
+
+def test_the_biggest_topics_after_a_total_of_issues() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2024 рік\n"
+                          "У зверненнях порушено 140 питань, найбільше – щодо благоустрою (41), транспорту (22) та освіти (9).\n"
+                          "Порушено 820 питань; найчастіше йшлося про земельні відносини – 96 питань, ремонт доріг – 51 питання.")
+    got = breakdowns(report, "appeal_issues_raised")
+    assert set(got) == {140, 41, 22, 9, 820, 96, 51}
+    assert {v: got[v] for v in (41, 22, 9, 96, 51)} == {41: "щодо благоустрою", 22: "транспорту", 9: "освіти",
+                                                      96: "йшлося про земельні відносини", 51: "ремонт доріг"}
+
+
+# ------------------------------------------------------------------ figures with a period of their own
+
+
+def test_months_with_a_verb_or_in_brackets_and_an_earlier_year_keep_their_own_period() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 300 запитів (у 2023 році – 280).\n"
+                          "Помісячно: у січні надійшло 20 запитів, у лютому – 25.\n"
+                          "Найбільше запитів надійшло у жовтні (41) та грудні (39).")
+    got = {f.value: (f.period.granularity, f.period.start.isoformat()) if f.period else None for f in report.figures}
+    assert got == {300: None, 280: ("year", "2023-01-01"), 20: ("month", "2024-01-01"), 25: ("month", "2024-02-01"),
+                   41: ("month", "2024-10-01"), 39: ("month", "2024-12-01")}
+    assert {f.value: f.breakdown for f in report.figures}[280] is None  # no month named
+
+
+def test_words_before_a_relative_clause_belong_to_the_figure_after_it() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "Участь у голосуванні, що тривало з 1 по 20 жовтня, взяли 2 310 ніжинців, "
+                          "які віддали загалом 3 020 голосів.")
+    assert pairs(report) == Counter({("pb_voters", 2310): 1, ("pb_votes_cast", 3020): 1})
+
+
+def test_a_relative_clause_says_what_things_that_only_remain_are() -> None:
+    report = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 1 липня 2025 року\n"
+                          "У реєстрі залишаються 14 об’єднань, які фактично припинили діяльність.\n"
+                          "У реєстрі є 6 організацій, що перебувають у стані припинення.")
+    assert pairs(report) == Counter({("ngos_ceased", 14): 1, ("ngos_in_liquidation", 6): 1})
+
+
+def test_items_under_a_lead_that_is_only_a_part_marker_are_parts_of_the_figure_before() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "Загальний обсяг документообігу склав 12 400 документів.\n"
+                          "У тому числі:\n"
+                          "вхідна кореспонденція – 5 100;\n"
+                          "вихідна кореспонденція – 4 300;\n"
+                          "внутрішні документи (накази, службові записки) – 3 000.")
+    got = pairs(report)
+    assert got[("letters_received", 5100)] == got[("outgoing_documents", 4300)] == 1
+    assert breakdowns(report, "documents_flow_total") == {12400: None, 3000: "внутрішні (документів)"}
+
+
+def test_a_pronoun_brings_the_words_of_the_sentence_before() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "Голосування тривало з 1 по 30 вересня. У ньому взяли участь 3 410 мешканців громади.\n"
+                          "Конкурс тривав місяць. У ньому взяли участь 40 мешканців.")
+    assert pairs(report) == Counter({("pb_voters", 3410): 1})
+    assert "40" in unmatched(report)
+
+
+def test_a_clause_opening_the_sentence_says_what_the_figure_after_it_results_from() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "Щотижня проводився моніторинг публікацій, за місяць підготовлено 4 огляди для міського голови.\n"
+                          "Підготовлено 6 оглядів законодавства.")
+    assert pairs(report) == Counter({("media_monitoring_digests", 4): 1})
+    assert "6" in unmatched(report)
+
+
+def test_an_earlier_half_year_in_brackets_keeps_its_period_and_parts_stay_with_their_total() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за ІІ півріччя 2024 року\n"
+                          "Надійшло 610 звернень (у ІІ півріччі 2023 року – 577).\n"
+                          "Громадяни порушили 702 питання, найбільше – щодо благоустрою (210) та освіти (95).")
+    got = {f.value: (f.code, f.period.start.isoformat() if f.period else None) for f in report.figures}
+    assert got == {610: ("appeals_received", None), 577: ("appeals_received", "2023-07-01"),
+                   702: ("appeal_issues_raised", None), 210: ("appeal_issues_raised", None),
+                   95: ("appeal_issues_raised", None)}
+
+
+def test_a_table_with_a_date_or_a_year_per_column_gives_each_figure_its_own() -> None:
+    stocks = extract_text("Довідка про громадські об’єднання Ніжинської міської ради станом на 01.07.2025\n"
+                          "Показник | 01.01.2025 | 01.07.2025\n"
+                          "Громадські організації | 188 | 196\n"
+                          "Осередки політичних партій | 30 | 30\n")
+    got = {(f.code, f.value, f.as_of.isoformat()) for f in stocks.figures}
+    assert got == {("ngos_registered", 188, "2025-01-01"), ("ngos_registered", 196, "2025-07-01"),
+                   ("party_cells_registered", 30, "2025-01-01"), ("party_cells_registered", 30, "2025-07-01")}
+    flows = extract_text("Звіт про звернення громадян до Ніжинської міської ради за 2025 рік\n"
+                         "Показник\t2024\t2025\n"
+                         "Надійшло звернень\t1 300\t1 420\n")
+    got = {(f.code, f.value, f.period.start.year if f.period else None) for f in flows.figures}
+    assert got == {("appeals_received", 1300, 2024), ("appeals_received", 1420, None)}  # None: the report's year
+
+
+def test_a_tables_heading_names_the_metric_of_its_rows_and_a_share_column_is_no_figure() -> None:
+    report = extract_text("Звіт про звернення громадян до Ніжинської міської ради за І квартал 2025 року\n\n"
+                          "Вид звернення | Кількість | Частка, %\n"
+                          "Заяви | 300 | 75\n"
+                          "Скарги | 100 | 25\n"
+                          "Усього | 400 | 100\n\n"
+                          "Порушені питання\tКількість\n"
+                          "Благоустрій\t120\n"
+                          "Освіта\t45\n")
+    assert pairs(report) == Counter({("appeals_received", 300): 1, ("appeals_received", 100): 1,
+                                     ("appeals_received", 400): 1, ("appeal_issues_raised", 120): 1,
+                                     ("appeal_issues_raised", 45): 1})
+    assert breakdowns(report, "appeal_issues_raised") == {120: "Благоустрій", 45: "Освіта"}
+
+
+def test_a_stock_on_another_day_in_brackets_keeps_its_day_and_leaves_the_next_figure_alone() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради за 2025 рік\n"
+                          "Станом на 31.12.2025 зареєстровано 132 громадські організації (на 01.01.2025 – 127), "
+                          "36 релігійних громад.")
+    got = {(f.code, f.value, f.as_of.isoformat()) for f in report.figures}
+    assert got == {("ngos_registered", 132, "2025-12-31"), ("ngos_registered", 127, "2025-01-01"),
+                   ("religious_orgs_registered", 36, "2025-12-31")}
+
+
+def test_u_t_ch_marks_parts_however_it_is_spaced() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n"
+                          "Пройшло через систему документообігу 9 800 документів, у т.ч. вхідних – 4 100, вихідних – 3 200.\n"
+                          "Надійшло 300 звернень, у т. ч. 40 колективних.")
+    got = pairs(report)
+    assert got[("letters_received", 4100)] == got[("outgoing_documents", 3200)] == 1
+    assert breakdowns(report, "appeals_received") == {300: None, 40: "колективних (звернень)"}
+
+
+def test_a_run_of_adjective_items_goes_on_past_its_second_item_and_into_the_next_sentence() -> None:
+    report = extract_text("Звіт відділу звернень Ніжинської міської ради за травень 2025 року\n"
+                          "Письмових звернень – 540, усних – 120. Повторних – 31, колективних – 12.\n"
+                          "Вхідних документів – 800, вихідних – 610. Внутрішніх – 95.")
+    assert breakdowns(report, "appeals_received") == {540: None, 120: "усних", 31: "Повторних", 12: "колективних"}
+    got = pairs(report)
+    assert got[("letters_received", 800)] == got[("outgoing_documents", 610)] == 1
+    assert "95" in unmatched(report)  # the adjective names no metric of its own with that noun: never guessed
+
+
+# ------------------------------------------------------------------ topics in brackets: the noun before the first one
+
+
+def test_topics_in_brackets_count_the_noun_named_before_the_first_one() -> None:
+    requests = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2024 рік\n"
+                            "Найбільше запитів стосувалося благоустрою (64), земельних питань (40) та транспорту (21).")
+    assert pairs(requests) == Counter({("public_info_requests", 64): 1, ("public_info_requests", 40): 1,
+                                       ("public_info_requests", 21): 1})
+    appeals = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2024 рік\n"
+                           "Заявники порушували питання освіти (52), транспорту (18).")
+    assert pairs(appeals) == Counter({("appeal_issues_raised", 52): 1, ("appeal_issues_raised", 18): 1})
+
+
+def test_dashed_items_in_brackets_after_a_figure_are_its_parts() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "У соцмережах розміщено 75 дописів (Facebook – 30, Instagram – 20, Telegram – 25).\n"
+                          "Проведено 4 наради (учасники – 40 осіб).")
+    assert breakdowns(report, "social_media_posts") == {75: None, 30: "Facebook", 20: "Instagram", 25: "Telegram"}
+    assert all(f.value != 40 for f in report.figures)  # people at meetings: no metric
+
+
+def test_projects_that_failed_the_review_are_rejected_ones() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
+                          "На голосування винесено 52 проєкти, 11 не пройшли експертизу.\n"
+                          "Експертизу пройшли 52 проєкти.")
+    got = pairs(report)
+    assert got[("pb_projects_on_ballot", 52)] == 1 and got[("pb_projects_rejected", 11)] == 1
+    assert got[("pb_projects_rejected", 52)] == 0
+
+
+def test_a_colon_after_a_relative_clause_still_opens_the_parts_of_the_figure_before() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2024 рік\n"
+                          "Відповіді надано на всі 7 петицій, що набрали необхідну кількість голосів: "
+                          "4 підтримано, 3 – не підтримано.")
+    assert breakdowns(report, "petitions_answered") == {7: None, 4: "підтримано (петицій)", 3: "не підтримано (петицій)"}
+    assert not any(f.code in ("petitions_supported", "petitions_failed") for f in report.figures)
+
+
+def test_what_the_work_was_about_is_no_department() -> None:
+    report = extract_text("Інформація про роботу з електронними петиціями у Ніжинській міській раді за 2024 рік\n"
+                          "Зареєстровано 12 петицій.")
+    assert report.department == ""
+    assert "report_no_department" in {p.key for p in report.problems}
+    assert pairs(report) == Counter({("petitions_submitted", 12): 1})
+
+
+def test_the_same_figure_at_another_time_in_brackets_and_a_sessions_decisions() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за ІІІ квартал 2025 року\n"
+                          "Відбулося дві сесії міської ради, на яких прийнято 98 рішень.\n"
+                          "Зареєстровано 2 900 вхідних документів (у ІІ кварталі – 2 750) та 2 100 вихідних.")
+    got = {(f.code, f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
+    assert got == {("letters_received", 2900, None), ("letters_received", 2750, "2025-04-01"),
+                   ("outgoing_documents", 2100, None)}  # no executive committee's decisions at a session
+
+
+def test_a_department_named_with_an_adjective_first_is_put_in_the_nominative_whole() -> None:
+    assert extract_text("Звіт про роботу загального відділу Ніжинської міської ради за 2025 рік\n"
+                        "Надійшло 5 звернень.").department == "загальний відділ Ніжинської міської ради"
+    assert extract_text("Звіт про роботу юридичного управління Ніжинської міської ради за 2025 рік\n"
+                        "Надійшло 5 звернень.").department == "юридичне управління Ніжинської міської ради"

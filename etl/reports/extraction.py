@@ -26,12 +26,13 @@ from pathlib import Path
 from activity.catalog import get_metric
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import nominative, word_info
-from activity.periods import Period, month_period
+from activity.period_text import parse_period
+from activity.periods import Period, PeriodError, month_period
 from activity.places import Place
 from etl.figures import REPORTED, Figure, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
 from etl.reports.finder import Found, find_figures
-from etl.reports.header import Header, read_header, stock_as_of
+from etl.reports.header import Header, column_of, read_header, stock_as_of
 from etl.reports.lexicon import is_stop_word
 from etl.reports.text import read_report_text
 from etl.reports.tokens import split_sentences
@@ -179,18 +180,38 @@ _MONTHS_IN = {m: i for i, m in enumerate(MONTH_NAMES_UK_LOCATIVE, start=1)}
 _MONTHS_NOM = {m: i for i, m in enumerate(MONTH_NAMES_UK, start=1)}
 
 
+def _verb(word: str) -> bool:
+    i = word_info(word)
+    return i is not None and i.verb and not i.noun
+
+
 def _month_of(f: Found, period: Period | None) -> Period | None:
-    """The month a figure's clause opens with ("у квітні – 41", "(у липні – 12", "січень – 31"),
-    when the report covers more than that month and the month lies inside it."""
+    """The month a figure's clause opens with ("у квітні – 41", "(у липні – 12", "січень – 31",
+    "у січні надійшло 54", "у жовтні (21)"), when the report covers more than that month and the
+    month lies inside it; or the other year it names ("(у 2023 році – 5 917)" in a 2024 report)."""
     if period is None or period.granularity == "month":
         return None
     tokens, a = f.sentence.tokens, f.span[0]
     words = [t for t in tokens[a:f.lead] if t.kind == "word"]
+    kept = [t for t in tokens[a:f.lead] if t.kind != "punct"]
+    if len(kept) >= 2 and kept[0].low in ("у", "в", "за") and len(kept) <= 5 and (
+            any(t.mask == "year" for t in kept) or any(t.low.startswith(("квартал", "півріч")) for t in kept)):
+        # "(у 2023 році – 5 917)", "(у ІІ півріччі 2023 року – 1 118)", "(у ІІ кварталі – 3 180)": another period
+        try:
+            other = parse_period(" ".join(t.text for t in kept[1:]), year=period.start.year)
+        except PeriodError:
+            other = None
+        if other is not None:
+            return other if other.end < period.start or other.start > period.end else None
     month = None
-    if len(words) == 2 and words[0].low in ("у", "в") and words[1].low in _MONTHS_IN:
+    if len(words) >= 2 and words[0].low in ("у", "в") and words[1].low in _MONTHS_IN \
+            and all(_verb(t.text) for t in words[2:]):  # "у січні надійшло 54 запити"
         month = _MONTHS_IN[words[1].low]
     elif len(words) == 1 and words[0].low in _MONTHS_NOM | _MONTHS_IN:
         month = (_MONTHS_NOM | _MONTHS_IN)[words[0].low]
+    elif f.lead > 1 and tokens[f.lead - 1].text == "(" and tokens[f.lead - 2].low in _MONTHS_IN \
+            and f.lead + 1 < len(tokens) and tokens[f.pos + 1].text == ")":  # "у жовтні (21) та грудні (19)"
+        month = _MONTHS_IN[tokens[f.lead - 2].low]
     if month is None:
         return None
     for year in range(period.start.year, period.end.year + 1):
@@ -209,16 +230,25 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     conflict = _given_city(head, given)
     report = ExtractionReport(name, head.place, head.department, head.period, head.period_label)
     found, unmatched = find_figures(sentences)
-    for f in found:
-        f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if get_metric(f.code).is_stock else None
     months = {id(f): _month_of(f, head.period) for f in found}
     for f in found:
-        if months[id(f)] is not None:
+        stock = get_metric(f.code).is_stock
+        f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if stock else None
+        column = column_of(f.sentence, f.pos) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
+        if isinstance(column, Period):
+            if stock:
+                f.as_of = column.end
+            elif column != head.period:
+                months[id(f)] = column
+        elif isinstance(column, date) and stock:
+            f.as_of = column
+    for f in found:
+        if months[id(f)] is not None and months[id(f)].granularity == "month":
             f.breakdown = f"місяць: {MONTH_NAMES_UK[months[id(f)].start.month - 1]}"
     _tell_apart([f for f in found if months[id(f)] is None])
     seen: set[tuple] = set()
     for f in found:
-        key = (f.code, f.value, f.as_of, f.breakdown)
+        key = (f.code, f.value, f.as_of, f.breakdown, months[id(f)])
         if key in seen:
             continue
         seen.add(key)

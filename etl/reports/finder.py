@@ -44,14 +44,18 @@ from datetime import date
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import word_info
+from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
     DIMENSION_WORDS,
     FAMILY_NOUNS,
     FAMILY_OF,
+    NEGATED_CODES,
     NEGATION_WORDS,
+    NEW_WORDS,
     NOT_WHEN_PENDING,
     NOT_WITH_WORDS,
+    OF_THE_ITEMS_BEFORE,
     OTHER_BODY,
     PART_AFTER,
     PART_BEFORE,
@@ -60,7 +64,11 @@ from etl.reports.lexicon import (
     PEOPLE_UNITS,
     POOL_OF,
     QUOTED_NAME_CODES,
+    REFUSAL_WORDS,
+    REFUSED_AS,
+    RELATIVE_PLURALS,
     RESULT_LEAD_WORDS,
+    STOCK_CODES,
     THRESHOLD_NOUNS,
     TIMES_NOUNS,
     TRANSPARENT_NOUNS,
@@ -168,7 +176,7 @@ def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> 
 def _breakdown(tokens: list[Token], a: int, b: int, skip: set[int]) -> str:
     """The words that tell a part from its total ("від фізичних осіб"), conjunctions trimmed."""
     words = [t.text for j, t in enumerate(tokens[a:b], start=a) if t.kind == "word" and j not in skip]
-    while words and words[0].lower() in _EDGE_WORDS:
+    while words and (words[0].lower() in _EDGE_WORDS or words[0].lower() in _TOP_WORDS or words[0].lower() in _SUM_WORDS):
         words.pop(0)
     while words and words[-1].lower() in _EDGE_WORDS:
         words.pop()
@@ -261,16 +269,21 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
               recent: list[Found] = ()) -> list[Found]:
     tokens, out = s.tokens, []
+    if s.row and heading_row(s):
+        return []  # "Показник | 2024 | 2025": the columns' years, no figures
     numbers = sentence_numbers(tokens)
     for n in numbers:
         mark_approximation(tokens, n)
     starts = {n.lead for n in numbers}
-    floor, open_total = 0, _list_total(s) or header_total
+    floor, open_total = 0, _list_total(s) or header_total or _marker_lead_total(s, recent)
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
+    first_cell = _cell(s, numbers[0].pos) if s.row and numbers else None
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
+        if s.row and idx > 0 and _cell(s, n.pos) != first_cell and column_of(s, n.pos) is None:
+            continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
         if is_change(tokens, n):
             floor = n.end
             continue
@@ -306,14 +319,30 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and _item_like(tokens, left, n) and tokens[left - 1].text in ",;" \
                 and all(t.kind != "word" or not _verb_only(t) for t in tokens[left:n.lead]):
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
-        if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n)) is not None:
+        if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n, previous)) is not None:
             fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
+        if fig is None and s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
+                and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None:
+            fig = Found(out[-1].code, n.value, s, n.pos, out[-1].how, n.approximate, out[-1].confidence,
+                        head=out[-1].head, head_text=out[-1].head_text, head_pos=out[-1].head_pos,
+                        context=out[-1].context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)
+            # "Громадські організації | 201 | 209": the row's next column, the same metric
+        if fig is None and total is None and (part := _bracket_adjective_part(s, out, n)) is not None:
+            fig = part  # "8 проєктів (5 великих та 3 малих)"
+        if fig is None and total is None and (part := _bracket_dash_part(s, out, n)) is not None:
+            fig = part  # "61 допис (Facebook – 24, Instagram – 15)"
+        if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
+                and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
+                and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
+            fig.code = OF_THE_ITEMS_BEFORE[(out[-1].code, fig.code)]
+        if fig is not None and (kind := _other_kind(tokens, out, fig)) is not _SAME:
+            fig = kind  # "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": not outgoing
         if _is_pool(tokens, n, numbers):
             pools.append((n, left, right, fig))
             continue
         if fig is not None and fig.how == "ellipsis" and fig.total is None and missed is not None \
-                and any(t.text == ":" for t in tokens[missed.end:n.lead]):
-            fig = None  # "Проведено 5 нарад: 3 – з керівниками": parts of a number that named nothing
+                and any(t.text in ":(" for t in tokens[missed.end:n.lead]):
+            fig = None  # "Проведено 5 нарад: 3 – з керівниками" / "(3 – з керівниками)": parts of a number that named nothing
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
@@ -341,6 +370,75 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     return out
 
 
+_SAME = object()
+# "Голосування тривало …. У ньому взяли участь 7 204 мешканці": the pronoun brings the sentence before.
+_BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
+# Verbs that only say a thing is there ("у реєстрі залишаються 9 об’єднань, які …"): the relative
+# clause after the noun says what it is.
+_STATIVE_VERBS = frozenset({"є", "залишаються", "залишається", "залишилося", "залишилось", "налічується",
+                            "налічуються", "нараховується", "обліковується", "обліковуються"})
+# "порушено 96 питань, найбільше – щодо освіти (28), …": words that open the biggest parts of a total
+_TOP_WORDS = frozenset({"найбільше", "найчастіше", "переважно", "здебільшого", "зокрема"})
+_SUM_WORDS = frozenset({"усього", "всього", "разом", "загалом"})
+_AND = frozenset({"та", "і", "й", "а"})
+
+
+def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "переможцями стали 8 проєктів (5 великих та 3 малих)": numbers with adjectives only, in
+    brackets right after a figure's counted noun, are its parts."""
+    tokens = s.tokens
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    prev = next((f for f in reversed(out) if f.total is None), None)
+    if o is None or tokens[o].text != "(" or prev is None or prev.head_pos is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
+        return None
+    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ")"), None)
+    if end is None:
+        return None
+    stop = next((j for j in range(n.end, end) if tokens[j].kind == "num" or tokens[j].text == ","
+                 or tokens[j].low in _AND), end)
+    dashed = stop > n.end and is_dash(tokens[n.end])  # "(чотири – виконкому, одна – сесії)"
+    words = tokens[n.end + 1 if dashed else n.end:stop]
+
+    def adjective(t: Token) -> bool:
+        return t.kind == "word" and (i := info(t)) is not None and i.adjective and not i.verb
+
+    def fits(t: Token) -> bool:
+        return t.kind == "word" and not _verb_only(t) if dashed else adjective(t)
+
+    if not words or not all(fits(t) for t in words) or not all(
+            fits(t) or t.low in _AND or t.text == "," or t.kind == "num" or (dashed and is_dash(t))
+            for t in tokens[o + 1:n.lead]):
+        return None
+    fig = Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.75,
+                f"{' '.join(t.text for t in words)} ({prev.head_text})", prev, prev.head, prev.head_text,
+                span=(o + 1, stop), lead=n.lead, number_words=n.words)
+    return fig
+
+
+def _other_kind(tokens: list[Token], out: list[Found], fig: Found):
+    """A list item named by an adjective ("… 3 488 вихідних, 1 727 внутрішніх") that came out as the
+    metric of the item before, named by another adjective: the two are different kinds, so the
+    later one is a part of the list's total (the figure before "з яких"), or nothing. ``_SAME``
+    when the figure stands."""
+    prev = out[-1] if out else None
+    if prev is None or prev.code != fig.code or prev.total is not None or fig.head_pos is None \
+            or prev.head_pos is None or fig.how != prev.how:
+        return _SAME
+    a, b = info(tokens[fig.head_pos]), info(tokens[prev.head_pos])
+    if not (a and b and a.adjective and b.adjective) \
+            or keys(tokens[fig.head_pos]) & keys(tokens[prev.head_pos]):
+        return _SAME
+    marker = max((e for e in range(1, prev.lead + 1) if _marker(tokens, e, PART_BEFORE + PART_AFTER)), default=None)
+    whole = next((f for f in reversed(out) if marker is not None and f.pos < marker and f.total is None), None)
+    if whole is None or whole.code == fig.code:
+        return None
+    part = Found(whole.code, fig.value, fig.sentence, fig.pos, "part", fig.approximate, 0.7,
+                 f"{tokens[fig.head_pos].text} ({whole.head_text})",
+                 whole, whole.head, whole.head_text, fig.head_pos, fig.context, fig.span, fig.lead, fig.number_words)
+    return part
+
+
 def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | None:
     """ "На 6 петицій надано відповіді: 5 підтримано, 1 не підтримано": a colon right after a
     figure's clause opens its parts, as "з них:" does."""
@@ -350,6 +448,10 @@ def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | No
     j = last.pos + 1
     while j < n.lead and not is_delimiter(tokens[j]):
         j += 1
+    if j < n.lead and tokens[j].text == "," and j + 1 < n.lead and is_relative(tokens, j + 1):
+        j += 1  # "на 9 петицій, що набрали необхідну кількість голосів: 5 підтримано": over the relative clause
+        while j < n.lead and not is_delimiter(tokens[j]) and tokens[j].kind != "num":
+            j += 1
     return last if j < n.lead and tokens[j].text == ":" else None
 
 
@@ -424,16 +526,26 @@ def _list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
     return first if any(_verb_only(t) for t in tokens[first.head_pos + 1:first.lead]) else None
 
 
-def _adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number) -> Found | None:
+def _adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number,
+                    previous: list[Found] = ()) -> Found | None:
     """ "Колективних звернень – 36, повторних – 18": an adjective and a dash after a figure written
-    "<adjective> <noun> – N" in the same case: the same noun, so the same metric."""
-    prev = out[-1] if out else None
+    "<adjective> <noun> – N" in the same case: the same noun, so the same metric. At the start of a
+    sentence, the figure may be the previous sentence's ("Письмових звернень – 611, …. Повторних – 38")."""
+    if (out and (left == 0 or tokens[left - 1].text not in ",;")) or (not out and left != 0):
+        return None
+    # the figure that opened the run of adjective items ("Колективних звернень – 36, повторних – 18, анонімних – 4")
+    prev = next((f for f in reversed(out) if f.how != "item"), None)
+    if prev is None:  # "…, усних – 231. Повторних – 38, колективних – 17": the previous sentence's
+        prev = next((f for f in reversed(previous) if f.how != "item" and f.total is None), None)
     if prev is None or prev.total is not None or prev.head_pos is None or prev.head_pos < 1 \
-            or not is_dash(tokens[prev.lead - 1]) or not is_dash(tokens[n.lead - 1]) \
-            or left == 0 or tokens[left - 1].text not in ",;":
+            or not is_dash(tokens[n.lead - 1]):
+        return None
+    ptoks = prev.sentence.tokens
+    between = ptoks[prev.head_pos + 1:prev.lead]  # "Колективних звернень надійшло 212, повторних – 97"
+    if not (is_dash(ptoks[prev.lead - 1]) or (between and all(t.kind == "word" and _verb_only(t) for t in between))):
         return None
     words = [t for t in tokens[left:n.lead] if t.kind == "word"]
-    before = info(tokens[prev.head_pos - 1])
+    before = info(ptoks[prev.head_pos - 1])
     if len(words) != 1 or not before or not before.adjective or before.verb:
         return None
     a = info(words[0])
@@ -466,9 +578,53 @@ def _dash_after(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and (is_dash(tokens[j]) or tokens[j].text == ":")
 
 
+def _bracket_dash_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "розміщено 61 допис (Facebook – 24, Instagram – 15, Telegram – 22)": "<words> – N" items,
+    no verb among them, in brackets right after a figure's noun phrase are its parts."""
+    tokens = s.tokens
+    if n.lead < 2 or not is_dash(tokens[n.lead - 1]):
+        return None
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    prev = next((f for f in reversed(out) if f.total is None), None)
+    if o is None or tokens[o].text != "(" or prev is None or prev.head_pos is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
+        return None
+    close = next((j for j in range(n.end, len(tokens)) if tokens[j].text in "()"), None)
+    if close is None or tokens[close].text != ")" or (n.end < close and tokens[n.end].text not in ",;"):
+        return None
+    start = max(o + 1, _segment_start(tokens, n.lead - 1))
+    words = [t for t in tokens[start:n.lead - 1]]
+    if not words or len(words) > 4 or any(t.kind != "word" or _verb_only(t) for t in words) \
+            or _month_clause(tokens, start, n.lead - 1):
+        return None
+    if any(t.kind == "num" and not is_dash(tokens[j - 1]) for j, t in enumerate(tokens[o + 1:n.lead], start=o + 1)):
+        return None  # every number in the bracket is an item's
+    return Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.7, " ".join(t.text for t in words), prev,
+                 prev.head, prev.head_text, span=(start, n.end), lead=n.lead, number_words=n.words)
+
+
+def _cell(s: Sentence, pos: int) -> int | None:
+    at = s.tokens[pos].start
+    return next((i for i, (a, b) in enumerate(s.cells) if a <= at < b), None)
+
+
+def _marker_lead_total(s: Sentence, recent: list[Found]) -> Found | None:
+    """ "… склав 41 672 документи." / "У тому числі:" / "вхідна кореспонденція – 17 905;": items under a
+    lead-in that is only a part marker are parts of the last figure before it (a total)."""
+    lead = s.lead_in
+    if lead is None or lead.figures or len(lead.tokens) < 2 or lead.tokens[-1].text != ":":
+        return None
+    size = _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER)
+    if not size or size != len(lead.tokens) - 1:
+        return None
+    return next((f for f in reversed(recent) if f.sentence.index < lead.index and f.total is None), None)
+
+
 def _list_total(s: Sentence) -> Found | None:
     """The total of a list item under "…, з них:" / "у тому числі:" (the lead-in's last figure)."""
     lead = s.lead_in
+    if s.row and lead is not None and lead.row:  # a table's sub-row: a part of the row above
+        return next((f for f in reversed(lead.figures) if f.total is None), None)
     if lead is None or not lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
         return None
     last = next((f for f in reversed(lead.figures) if f.total is None), None)
@@ -582,20 +738,25 @@ def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | N
     return None
 
 
-def _lead_line_match(s: Sentence) -> tuple[Match, int] | None:
+def _lead_line_match(s: Sentence) -> tuple[Match, Token] | None:
     """The metric a list's lead-in line names ("Найчастіше заявниками порушуються питання:") when
-    it has no figure of its own: (match, index of the naming noun in the lead-in's tokens)."""
+    it has no figure of its own, or the first cell of a table's heading row ("Вид звернення |
+    Кількість"): (match, the naming noun)."""
     lead = s.lead_in
-    if lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
+    if lead is None and s.heading is not None and s.heading is not s and s.heading.cells:
+        a, b = s.heading.cells[0]
+        tokens = [t for t in s.heading.tokens if a <= t.start < b] + [Token("punct", ":", b, b)]
+    elif lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
         return None
-    tokens = lead.tokens
+    else:
+        tokens = lead.tokens
     start = max((j + 1 for j in range(len(tokens) - 1) if is_delimiter(tokens[j])), default=0)
     context = context_of(tokens, start, len(tokens) - 1)
     nouns = [j for j in range(start, len(tokens) - 1) if tokens[j].kind == "word" and (a := info(tokens[j])) and a.noun]
     if not nouns:  # the list is of the last noun ("Категорії заявників:", "порушуються питання:")
         return None
     m = best_match(keys(tokens[nouns[-1]]), nouns[-1], context)
-    return (m, nouns[-1]) if m is not None else None
+    return (m, tokens[nouns[-1]]) if m is not None else None
 
 
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
@@ -652,13 +813,14 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
             if items < 2 or any(tokens[i].kind == "num" and bracketed(i) for i in range(start, j)):
                 return None  # one "(351)" after a plain number compares, it lists nothing
             start = j + 1
-    context = context_of(tokens, start, n.lead - 1)
+    # the metric is named before the first item: the later items' own words are topics ("земельних питань (96)")
+    first = next((j for j in range(start, n.lead) if tokens[j].kind == "num" and bracketed(j)), n.pos)
+    context = context_of(tokens, start, first - 1)
     best: tuple[Match, int] | None = None
-    for j in range(start, n.lead - 1):
+    for j in range(start, first - 1):  # the noun nearest the items counts them ("Заявники порушували питання освіти (31)")
         a = info(tokens[j])
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
-            if best is None or m.score > best[0].score:
-                best = (m, j)
+            best = (m, j)
     if best is None and start > 0 and tokens[start - 1].text == ":" \
             and not any(t.kind == "num" for t in tokens[_segment_start(tokens, start - 1):start - 1]):
         return _colon_lead_match(tokens, start)  # "Серед порушених питань: соціальний захист (120), …"
@@ -693,8 +855,8 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
 
 
 def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
-    """The figure before a colon that a list of "topic (N)" items after it splits."""
-    colon = max((j for j in range(n.lead) if tokens[j].text == ":"), default=None)
+    """The figure before a colon (or "найбільше –", "зокрема") that a list of "topic (N)" items after it splits."""
+    colon = max((j for j in range(n.lead) if tokens[j].text == ":" or tokens[j].low in _TOP_WORDS), default=None)
     if colon is None or any(t.text == ";" for t in tokens[colon:n.lead]):
         return None
     for j in range(colon + 1, n.lead):
@@ -702,6 +864,35 @@ def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found
             return None
     whole = next((f for f in reversed(before) if f.total is None), None)
     return whole if whole is not None and whole.pos < colon else None
+
+
+def _earlier_clause(tokens: list[Token], a: int) -> Context:
+    """The clause before the figure's, when it opens the sentence with a verb and no number: what
+    the figure's noun is a result of ("Щоденно здійснювався моніторинг публікацій, …")."""
+    if a < 2 or tokens[a - 1].text != ",":
+        return []
+    start = _segment_start(tokens, a - 1)
+    clause = tokens[start:a - 1]
+    if start != 0 or any(t.kind in ("num", "mask") for t in clause) or not _has_verb(clause) \
+            or is_relative(tokens, start):
+        return []
+    return context_of(tokens, start, a - 1)
+
+
+def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
+    """ "Участь у голосуванні, що тривало …, взяли 1 146 канівців": the words before a relative
+    clause that ends just before the figure's clause belong to it."""
+    if a == 0 or tokens[a - 1].text != ",":
+        return []
+    r = _segment_start(tokens, a - 1)
+    while r > floor and r < a - 1 and not is_relative(tokens, r) and tokens[r - 1].text == ",":
+        r = _segment_start(tokens, r - 1)  # "що тривало з 10 по 25 листопада, …" over its own commas
+    if r <= floor or not is_relative(tokens, r) or tokens[r - 1].text != ",":
+        return []
+    start = max(floor, _segment_start(tokens, r - 1))
+    if any(t.kind == "num" for t in tokens[start:r - 1]):
+        return []
+    return context_of(tokens, start, r - 1)
 
 
 def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
@@ -804,6 +995,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             l_start = max(floor, _segment_start(tokens, k))
         if is_relative(tokens, l_start) and l_start > floor:
             l_start = max(floor, _segment_start(tokens, l_start - 1))
+        if l_end - 1 > floor and tokens[l_end - 1].text == ")":  # "Громадські організації (зареєстровані) – 143"
+            o = max((j for j in range(floor, l_end - 1) if tokens[j].text == "("), default=None)
+            if o is not None and o > floor and not is_delimiter(tokens[o - 1]) \
+                    and not any(t.kind == "num" or t.text in ",;" for t in tokens[o:l_end]):  # a note, not a list
+                l_end, l_start = o, max(floor, _segment_start(tokens, o))
     l_head, l_adj = (None, [])
     if dash_before or (r_head is None and not r_adj):
         l_head, l_adj = left_head(tokens, l_start, l_end)
@@ -811,8 +1007,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left))
+    context += _before_relative(tokens, min(l_start, left), floor)
+    if s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead]):
+        context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
-    tail = r_end if _has_verb(tokens[min(l_start, left):r_end]) else _relative_tail(tokens, r_end, starts)
+    own = [t for t in tokens[min(l_start, left):r_end] if t.low not in _STATIVE_VERBS]  # "залишаються 9 …, які …"
+    tail = r_end if _has_verb(own) else _relative_tail(tokens, r_end, starts)
     context += context_of(tokens, r_end, tail)
     if total is not None:
         context += [(p - 30_000, k) for p, k in total.context]
@@ -833,6 +1033,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
+    if not options and r_head is not None and floor == 0 and total is None and not before \
+            and (earlier := _earlier_clause(tokens, min(l_start, left))):
+        for_head = context + earlier  # "Здійснювався моніторинг публікацій, за місяць підготовлено 21 огляд"
+        if m := best_match(keys(tokens[r_head]), r_head, for_head):
+            options.append((m, r_head, "after"))
     if not options and dash_before and l_head is not None and (verbless := _verbless(s, n, l_start, l_head)):
         options.append(verbless)
     adjectives = l_adj or r_adj
@@ -880,8 +1085,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         def _own_word(m: Match) -> bool:
             return any(any(ws & k for _, k in own) and not ws & theirs for ws in m.pattern.words)
 
+        # "34 новини, з них 6 – анонси подій": a verbless kind after a dash is a kind of the total's thing
+        kind_of_total = _dash_after(tokens, n.end) and not _has_verb(tokens[n.end + 1:right])
         kept = []
         for m, head, how in options:
+            if m.code != total.code and kind_of_total:
+                continue
             if m.code != total.code and not _own_word(m):
                 m = best_match(keys(tokens[head]), head, own)
                 if m is None or (m.code != total.code and not _own_word(m)):
@@ -899,7 +1108,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
-    if fig is None and total is None and dash_before and not _month_clause(tokens, min(l_start, left), n.lead) \
+    if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
+                                                        or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
             and (lead := _colon_lead_match(tokens, n.lead)) is not None:  # "отримано запитів: поштою – 109"
         fig = Found(lead[0].code, n.value, s, n.pos, "before", head=keys(tokens[lead[1]]),
@@ -907,10 +1117,25 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = _confidence(lead[0], "ellipsis", n.words)
     elif fig is None and total is None and dash_before and l_head is not None and not _has_option(tokens, l_head, context) \
             and (line := _lead_line_match(s)) is not None:  # "Найчастіше порушуються питання:" / "соціального захисту – 160"
-        word = s.lead_in.tokens[line[1]]
+        word = line[1]
         fig = Found(line[0].code, n.value, s, n.pos, "before", head=keys(word), head_text=word.text)
         fig.confidence = _confidence(line[0], "ellipsis", n.words)
         fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
+    if fig is None and total is None and r_head is not None \
+            and any(t.low in _SUM_WORDS for t in tokens[min(l_start, left):n.lead]):
+        same = [f for f in [*before, *previous] if f.total is None and f.head & keys(tokens[r_head])]
+        if same and len({f.code for f in same}) == 1:  # "… липень – 2, серпень – 3. Усього за квартал 5 засідань"
+            fig = Found(same[0].code, n.value, s, n.pos, "after", head=keys(tokens[r_head]),
+                        head_text=tokens[r_head].text, head_pos=r_head)
+            fig.confidence = 0.75
+    if fig is None and total is None and r_head is not None and r_head == n.end and dash_before:
+        whole = next((f for f in reversed(before) if f.total is None), None)
+        if whole is not None and whole.head & keys(tokens[r_head]) and whole.head_pos is not None \
+                and whole.head_pos < n.lead:  # "Порушено 1 115 питань; … господарство – 402 питання"
+            total = whole
+            fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
+            fig.confidence = 0.7
+            skip = skip | {r_head}  # the noun repeats the total's: it tells nothing apart
     if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
@@ -923,10 +1148,22 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         near = [keys(t) for t in tokens[fig.head_pos + 1:fig.head_pos + 3] if t.kind == "word"]
         if any(k & other for k in near) and not any(k & own for k in near):
             return None
+        sentence = [keys(t) for t in tokens[:r_end] if t.kind == "word"]  # "сесії, на яких прийнято 146 рішень"
+        if any("сесія" in k for k in sentence) and not any(k & own for k in sentence):
+            return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
         return None
+    if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
+        fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
+    if fig.code in STOCK_CODES and fig.head_pos is not None \
+            and any(t.low in NEW_WORDS for t in tokens[min(l_start, left, fig.head_pos):fig.head_pos]):
+        return None  # "зареєстровано 12 нових громадських організацій": a flow, not the stock
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
         return None
+    if fig.code in NEGATED_CODES and any(  # "ще 9 не отримали потрібної підтримки"
+            t.low == "не" and (i := info(tokens[j + 1])) is not None and i.verb and not i.noun
+            for j, t in enumerate(tokens[min(l_start, left):r_end - 1], start=min(l_start, left))):
+        fig.code = NEGATED_CODES[fig.code]
     quoted = _quoted_before(tokens, min(l_start, left), n.lead)
     one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
@@ -946,11 +1183,22 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                             | _marker_words(tokens, left, n.lead))
         if not phrase and _alone_in_brackets(tokens, n):  # "з питань освіти (31)"
             phrase = _breakdown(tokens, _segment_start(tokens, n.lead - 1), n.lead - 1, set())
+        if not phrase and n.lead > 1 and is_dash(tokens[n.lead - 1]) and tokens[n.lead - 2].text == ")" \
+                and (o := max((j for j in range(n.lead - 2) if tokens[j].text == "("), default=None)) is not None:
+            start = _segment_start(tokens, o)  # "внутрішні документи (службові, доповідні записки) – 9 534"
+            phrase = _breakdown(tokens, start, o, {j for j in range(start, o) if keys(tokens[j]) & total.head})
         fig.breakdown = f"{phrase} ({total.head_text})" if phrase and not _has_noun(tokens, phrase) else phrase
         fig.breakdown = fig.breakdown or None
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+def _months_of_colon_lead(tokens: list[Token], n: Number, before: list[Found]) -> bool:
+    """ "Засідання виконавчого комітету: липень – 2, серпень – 3": months after a colon with no
+    figure before it in the sentence are the months of what the lead names."""
+    colon = max((j for j in range(n.lead) if tokens[j].text == ":"), default=None)
+    return colon is not None and not any(f.pos < colon for f in before)
 
 
 def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
@@ -961,9 +1209,28 @@ def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
     return out
 
 
+_WHEN_WORDS = frozenset({"станом", "році", "року", "роках", "кварталі", "кварталу", "півріччі", "півріччя",
+                         "місяці", "місяців", "тижні", "період", "періоді", "і", "іі", "ііі", "іv", "i", "ii", "iii",
+                         "iv", "минулому", "попередньому", "аналогічному", "торік", "минулого", "попереднього",
+                         "аналогічного"}) | frozenset(MONTH_NAMES_UK_LOCATIVE)
+
+
 def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | None:
+    # "156 громадських організацій (на 01.01.2025 – 149)", "3 410 вхідних документів (у ІІ кварталі – 3 180)":
+    # a bracket right after a figure that says only when is the same figure at another time
+    o = n.lead - 2 if n.lead > 1 and is_dash(s.tokens[n.lead - 1]) else None
+    o = next((j for j in range(o, -1, -1) if s.tokens[j].text == "("), None) if o is not None else None
+    first = before[-1] if before and total is None else None
+    if o is not None and first is not None and first.pos < o and o + 1 < n.lead - 1 and not any(
+            t.kind == "num" for t in s.tokens[first.pos + 1:o]) \
+            and all(t.kind == "mask" or (t.kind == "word" and (is_stop_word(t.low) or t.low in _WHEN_WORDS))
+                    for t in s.tokens[o + 1:n.lead - 1]):
+        fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)
+        fig.confidence = 0.7
+        return fig
     must = frozenset().union(*(keys(s.tokens[a]) for a in adjectives)) if adjectives else frozenset()
-    antecedents = ([total] if total else []) + list(reversed(before)) + list(reversed(previous))
+    # a part of a total is the total's, never a figure's further back
+    antecedents = [total] if total else list(reversed(before)) + list(reversed(previous))
     for ante in antecedents:
         if not ante.head:
             continue

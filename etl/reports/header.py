@@ -18,13 +18,16 @@ as-of date of a stock figure.
   a city named on its own in any case after a small word ("релігійних організацій Лисичанська")
   counts 0.5 (never after a capitalised word, "вул.", "пл.": street and person names). Hyphenated
   names ("Усть-Чорнянської сільської ради") are read whole, with the oblast after them when the name
-  needs one ("Павлівської сільської ради Запорізької області"). One КАТОТТГ code in the text ("Код
+  needs one ("Павлівської сільської ради Запорізької області"); a renamed city whose hromada the
+  codifier still names the old way is read through the city's own name ("Звягельської міської
+  ради" -> Звягель). One КАТОТТГ code in the text ("Код
   КАТОТТГ: UA12080110000055958") names the place outright. The city with most wins; places are resolved by ``activity.places.resolve_place`` (the whole codifier). When
   the text names none: the department registry (``activity.departments``), if the department's
   name belongs to one place only; then the file name ("nizhyn_2021_03.txt").
 * **Department**: the title's "про роботу <department> за <period>" (or "звіт <department>"), its
   first word put in the nominative ("відділу" -> "відділ"), with the council named after it when
-  the title omits it.
+  the title omits it; none when the words name what the work was about ("про роботу з
+  електронними петиціями").
 * **As of** (stocks only): a date after "на" ("станом на 01.10.2019", "на 01.01.2019") in the
   figure's sentence, the nearest before the figure first; else in the line introducing its list.
 """
@@ -158,6 +161,15 @@ def _council_place(adjective: str, tail: str, oblast: str | None = None) -> Plac
             return resolve_place(text).place
         except PlaceError as exc:
             error = exc
+    if kind == "міської":  # a renamed city whose hromada the codifier still names the old way:
+        name = re.sub(r"ськ\w*$", "", adjective)  # "Звягельської міської ради" -> Звягель
+        for text in ([f"{name} {oblast}", f"{name}ь {oblast}"] if oblast else []) + [name, f"{name}ь"]:
+            try:
+                place = resolve_place(text).place
+            except PlaceError:
+                continue
+            if place.level in "MK" and place.name_uk.startswith(name):
+                return place
     raise error
 
 
@@ -263,10 +275,23 @@ def _read_department(head: Header) -> None:
         cut = dept.find(label)
         dept = dept[:cut] if cut >= 0 else dept
     dept = dept.strip(" .,;:")
-    if not dept:
-        return
+    if not dept or dept.split()[0].lower() in ("з", "із", "зі", "щодо", "по"):
+        return  # "про роботу з електронними петиціями": what the work was about, not who did it
     first, _, rest = dept.partition(" ")
-    dept = f"{nominative(first)} {rest}".strip()
+    second, _, tail = rest.partition(" ")
+    if re.search(r"(?:ого|ої)$", first) and second:  # "загального відділу" -> "загальний відділ"
+        noun = nominative(second)
+        soft = first.endswith(("ього", "ьої"))
+        stem = first[:-(4 if soft else 3)] if first.endswith("ого") else first[:-(3 if soft else 2)]
+        if first.endswith("ої"):
+            adjective = stem + ("я" if soft else "а")
+        elif noun[-1:] in "оея" or noun.endswith("ння"):
+            adjective = stem + ("є" if soft else "е")
+        else:
+            adjective = stem + ("ій" if soft else "ий")
+        dept = f"{adjective} {noun} {tail}".strip()
+    else:
+        dept = f"{nominative(first)} {rest}".strip()
     if head.council and not re.search(r"(?:міськ|селищн|сільськ)\w*\s+рад", dept):
         dept = f"{dept} {head.council}"
     head.department = dept
@@ -299,7 +324,15 @@ def _dates_after_na(s: Sentence) -> list[tuple[int, date]]:
 
 def stock_as_of(s: Sentence, pos: int) -> date | None:
     """The date a stock figure at token ``pos`` of sentence ``s`` stands on, if the text gives it."""
-    dates = _dates_after_na(s)
+    def bracket(j: int) -> tuple[int, int] | None:  # the closed brackets around token j
+        o = max((i for i in range(j) if s.tokens[i].text in "()"), default=None)
+        if o is None or s.tokens[o].text != "(":
+            return None
+        c = next((i for i in range(j, len(s.tokens)) if s.tokens[i].text in "()"), None)
+        return (o, c) if c is not None and s.tokens[c].text == ")" else None
+
+    # "156 організацій (на 01.01.2025 – 149), 41 релігійна громада": a bracket's date is its own
+    dates = [(j, d) for j, d in _dates_after_na(s) if (b := bracket(j)) is None or b[0] < pos < b[1]]
     before = [d for j, d in dates if j < pos]
     if before:
         return before[-1]
@@ -309,4 +342,42 @@ def stock_as_of(s: Sentence, pos: int) -> date | None:
         lead = _dates_after_na(s.lead_in)
         if lead:
             return lead[-1][1]
+    return None
+
+
+def _heading(top: Sentence, k: int) -> date | Period | None:
+    a, b = top.cells[k]
+    heading = " ".join(t.text for t in top.tokens if a <= t.start < b)
+    if not re.search(r"\d", heading):
+        return None
+    if (d := _read_date(heading)) is not None:
+        return d
+    try:
+        return parse_period(heading)
+    except PeriodError:
+        return None
+
+
+def heading_row(s: Sentence) -> bool:
+    """Is this table row a heading of dates or periods ("Показник | 2024 | 2025")?"""
+    return len(s.cells) > 1 and all(_heading(s, j) is not None for j in range(1, len(s.cells)))
+
+
+def column_of(s: Sentence, pos: int) -> date | Period | None:
+    """The date or period heading the column of token ``pos`` of a table row ("Показник | 01.01.2025 |
+    01.07.2025", "Показник | 2024 | 2025"): the nearest row above whose cells after the first are all
+    dates or periods, its cells counted from the right (a row number on the left of the rows does
+    not shift them). None when there is no such row."""
+    if not s.cells:
+        return None
+    at = s.tokens[pos].start
+    k = next((i for i, (a, b) in enumerate(s.cells) if a <= at < b), None)
+    if k is None or k == 0:
+        return None
+    k -= len(s.cells)  # counted from the right
+    top = s.prior
+    while top is not None and top.row and top.cells:
+        if heading_row(top):
+            return _heading(top, k) if -k <= len(top.cells) - 1 else None
+        top = top.prior
     return None

@@ -33,7 +33,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     # a decision is registered once adopted ("зареєстровано 111 рішень виконавчого комітету")
     "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення",
                                "зареєстровано рішень виконавчого комітету", "зареєстровано рішень виконкому"),
-    "appeal_issues_raised": ("порушуються питання", "порушувалися питання", "питання стосувалися"),
+    "appeal_issues_raised": ("порушуються питання", "порушувалися питання", "питання стосувалися",
+                             "порушували питання", "порушили питання"),
     "pb_voters": ("проголосували", "проголосувати", "мешканці віддали голоси"),
     "pb_projects_won": ("затвердила переможців", "визначено переможців", "визнано переможцями проєктів",
                         "переможцями стали проєкти", "стали переможцями"),
@@ -53,7 +54,9 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
                                      "надано відмову", "запити надано відмову"),
     # "3. Запитувачі:" heads the list of requests by requester
     "public_info_requests": ("запитувач",),
-    "public_info_requests_satisfied": ("задоволено", "запити, на які надано відповіді по суті", "відповіді по суті"),
+    "public_info_requests_satisfied": ("задоволено", "запити, на які надано відповіді по суті", "відповіді по суті",
+                                       "надано запитувану інформацію на запити", "запитувану інформацію надано",
+                                       "надано запитувану інформацію"),
     "public_info_requests_pending": ("запити опрацьовуються", "опрацьовуються запитів"),
     "ngos_in_liquidation": ("громадські організації перебувають у стані припинення", "організації у стані припинення",
                             "організації у стані ліквідації", "об’єднання у стані ліквідації"),
@@ -62,14 +65,24 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     # "роз’яснення надано по 890 зверненнях": appeals answered with an explanation
     "appeals_answered": ("роз’яснення надано по зверненнях", "надано роз’яснення на звернення"),
     "public_info_requests_explained": ("надано роз’яснення", "роз’яснення надано на запит", "надано роз’яснення на запитів"),
-    "pb_projects_submitted": ("подали проєктів", "подано проєктів", "подали проєкт"),
-    "pb_projects_rejected": ("не допущено проєктів", "не допущено до голосування проєктів", "проєкти відхилено"),
+    "pb_projects_submitted": ("подали проєктів", "подано проєктів", "подали проєкт", "надійшло проєктів",
+                              "надійшли проєкти", "подано проєктів громадського бюджету"),
+    "pb_projects_rejected": ("не допущено проєктів", "не допущено до голосування проєктів", "проєкти відхилено",
+                             "не пройшли експертизу", "не пройшов експертизу"),
     "petitions_supported": ("зібрали необхідну кількість підписів петиції", "петиції зібрали підписи", "зібрали петицій","петиції отримали голоси підтримки", "петиції отримали необхідну кількість голосів",
                             "петиції набрали необхідну кількість голосів", "підтримано петицій",
                             "петиції набрали голоси"),
     "petitions_failed": ("петиції не набрали голосів", "петиції не набрали потрібної кількості голосів",
                          "петиції не набрали потрібної кількості підписів", "петиції не набрали необхідних голосів"),
     "petitions_answered": ("підготовлено відповіді на петиції", "надав відповіді на петиції"),
+    # the catalog names Telegram and Facebook posts; reports also write "публікації" and the
+    # Cyrillic names of the networks, and count channel posts ("у Telegram-каналі – 42 публікації")
+    "social_media_posts": ("публікація у telegram", "публікація у телеграм", "допис у телеграм",
+                           "публікація у telegram-канал", "публікація у телеграм-канал", "публікація у фейсбук",
+                           "допис у фейсбук", "публікація у instagram", "допис у instagram",
+                           "публікація у інстаграм", "допис у інстаграм", "публікація у viber", "допис у viber"),
+    # digests of a media monitoring: "огляд" where the monitoring is named ("за результатами моніторингу")
+    "media_monitoring_digests": ("огляд моніторинг публікація", "огляд моніторинг", "огляд за результатами моніторингу"),
     # the catalog's definition of website news includes announcements
     "news_published": ("оголошення на сайт", "оголошення на вебсайт", "оголошення"),
     # the catalog defines these as items "проілюстровані фотографіями або фоторепортажами"
@@ -96,15 +109,28 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
     ("public_info_requests_explained", "appeals"): "appeals_answered",
     ("public_info_requests_satisfied", "appeals"): "appeals_answered",
     ("public_info_requests_pending", "appeals"): None,
-    ("public_info_requests_refused", "appeals"): None,
+    ("public_info_requests_refused", "appeals"): "appeals_answered",  # a refusal answers the appeal
     ("public_info_requests_forwarded", "appeals"): None,
     ("public_info_requests_extended", "appeals"): None,
     ("appeals_answered", "requests"): "public_info_requests_satisfied",
     ("pb_votes_cast", "petitions"): None,  # "(набрали 150 голосів)": a petition's threshold
+    ("appeal_issues_raised", "requests"): None,  # "запитів стосувалося … земельних питань (96)": no appeals' issues
 }
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
 PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опрацьовуються"})
 NOT_WHEN_PENDING = frozenset({"appeals_received"})
+# "у задоволенні 14 звернень відмовлено": what a count of received things is when the clause refuses
+# them (a refused appeal is an answered one; a refused request has its own metric).
+REFUSAL_WORDS = frozenset({"відмовлено", "відмовили"})
+REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
+# "розміщено 312 матеріалів, до яких додано 1 046 фото": a figure in a relative clause about the items
+# counted just before is of those items (photos in news, not the photo gallery's).
+OF_THE_ITEMS_BEFORE = {("news_published", "photos_published"): "photos_in_news_published"}  # (items before, figure)
+RELATIVE_PLURALS = frozenset({"яких", "них", "котрих"})
+# "зареєстровано 12 нових громадських організацій": new ones are a flow, never the stock of all of them.
+NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "нове", "нової", "новостворених", "новостворені",
+                       "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані"})
+STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock")
 # "знято з контролю 280": documents taken off control, not those on it.
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
@@ -128,7 +154,7 @@ CHANGE_WORDS = frozenset(
 EXTRA_APPROXIMATIONS = ("щонайменше", "не менше ніж", "не менш ніж", "не менше")
 # Before a number: the number is a part of the previous total.
 PART_BEFORE = (("з", "них"), ("з", "яких"), ("із", "них"), ("із", "яких"), ("у", "тому", "числі"),
-               ("в", "тому", "числі"), ("зокрема",), ("у", "т.ч"), ("з", "числа", "яких"),
+               ("в", "тому", "числі"), ("зокрема",), ("у", "т.ч."), ("в", "т.ч."), ("у", "т. ч."), ("в", "т. ч."), ("з", "числа", "яких"),
                ("з", "загальної", "кількості"), ("із", "загальної", "кількості"), ("серед", "них"),
                ("серед", "яких"))
 PART_AFTER = (("з", "них"), ("з", "яких"), ("із", "них"), ("із", "яких"), ("з", "котрих"))
@@ -160,6 +186,9 @@ PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitio
 # A metric of one body, and the words right after its counted noun that name another body:
 # "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
 OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
+# "дві петиції набрали голоси, ще 9 не отримали підтримки": a figure borrowing its noun from the one
+# before, with a negated verb of its own, counts the opposite outcome.
+NEGATED_CODES = {"petitions_supported": "petitions_failed"}
 NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")

@@ -32,7 +32,7 @@ from etl.reports.lexicon import (
 from etl.reports.tokens import Token
 
 DELIMITERS = frozenset(",;:()!?.")
-DASHES = frozenset("-–—−")
+DASHES = frozenset("-–—−|")  # "|": between the cells of a table written as text
 QUOTES_OPEN, QUOTES_CLOSE = frozenset("«„“\""), frozenset("»”\"")
 PREPOSITIONS = frozenset(
     "у в на до для з із зі за про по під від щодо при через між над серед після перед біля крім "

@@ -5,6 +5,9 @@
   punctuation runs on into the next one when that one starts with a small letter or a digit (a
   Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
   list items after it (their *lead-in*).
+* Tables written as text, cells split by "|" or tabs: each row is a line of its own (never joined),
+  a leading row number ("1 | …") is dropped like a bullet, "|" reads as a dash, and a row starting
+  with a small letter ("від фізичних осіб | 71") has the row above as its lead-in (a part of it).
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
 * Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
@@ -30,7 +33,7 @@ _YEAR_WORD = r"(?:р\.|рр\.|р\b|рік\w*|рок[уиіоа]\w*|році)"
 
 MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in (
     ("file", r"[\w\-.]+\.(?:xlsx|xlsm|xls|ods|csv|docx|doc|pdf|txt|html?)\b"),
-    ("address", r"(?:\bвул\.|\bвулиц[яі]\b|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровулок\b|\bбульв\.|\bбульвар\w*|\bпл\.)\s*[^\d;()\n]{1,60}?\d+[\w/\-]*"),
+    ("address", r"(?:\bвул\.|\bвулиц[яі]\b|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровулок\b|\bбульв\.|\bбульвар\w*|\bпл\.)\s*[^\d;()\n«»“”–—]{1,60}?\d+[\w/\-]*"),
     ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*[\d()+\s\-]{5,}\d|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
     ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*"),
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}(?:\.(?:\d{{4}}|\d{{2}}))?(?:{_SP}+{_YEAR}\b)?(?!\d)(?!\.\d)"),
@@ -49,13 +52,14 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
 
+_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}[.)]?[ \t\u00a0]*\|[ \t\u00a0]*")  # "1 | Label | 143": a table's row number
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
-                  "обл", "ст", "п", "т", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
+                  "обл", "ст", "п", "т", "ч", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[«\"“A-ZА-ЯІЇЄҐ\d(])")
 _TOKEN = re.compile(
     rf"(?P<num>\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
-    r"|(?P<word>[^\W\d_]+(?:[’'ʼ`\-][^\W\d_]+)*)"
+    r"|(?P<word>(?<!\w)т\.\s?ч\.?(?!\w)|[^\W\d_]+(?:[’'ʼ`\-][^\W\d_]+)*)"  # "у т.ч." is one word
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -83,6 +87,10 @@ class Sentence:
     lead_in: Sentence | None = None  # the line ending with ":" that introduces a list item
     index: int = 0
     figures: list = field(default_factory=list)  # filled by the figure finder
+    row: bool = False  # a row of a table written as text; a sub-row's lead-in is the row above it
+    cells: tuple[tuple[int, int], ...] = ()  # a table row's cells (offsets into the whole text)
+    heading: Sentence | None = field(default=None, repr=False, compare=False)  # a table's first row, if it has no number
+    prior: Sentence | None = field(default=None, repr=False, compare=False)  # the sentence before it ("Голосування тривало …" / "У ньому взяли участь …")
 
 
 @dataclass
@@ -91,6 +99,7 @@ class _Line:
     end: int
     number: int
     bullet: bool
+    row: bool = False  # a row of a table written with "|" between its cells
 
 
 def _lines(text: str) -> list[_Line]:
@@ -100,7 +109,9 @@ def _lines(text: str) -> list[_Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        m = _BULLET.match(raw)
+        row = "|" in raw or "\t" in raw.strip()  # a table flattened to text: each row stands alone, its row number dropped
+        m = _ROW_NUMBER.match(raw) if row else None
+        m = m or _BULLET.match(raw)
         bullet = bool(m) and not (raw.lstrip().startswith("(") and raw.count("(") <= raw.count(")"))
         if bullet:
             start += m.end()
@@ -112,11 +123,12 @@ def _lines(text: str) -> list[_Line]:
             continue
         prev = out[-1] if out else None
         first = text[start]
-        if (prev and not bullet and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
+        if (prev and not bullet and not row and not prev.row
+                and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
                 and (first.islower() or first.isdigit())):
             prev.end = end
             continue
-        out.append(_Line(start, end, number, bullet))
+        out.append(_Line(start, end, number, bullet, row))
     return out
 
 
@@ -160,21 +172,55 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
+def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The cells of a table row: the spans between "|" or tabs."""
+    out, last = [], start
+    for m in re.finditer(r"\||\t+", text[start:end]):
+        out.append((last, start + m.start()))
+        last = start + m.end()
+    out.append((last, end))
+    return tuple(out)
+
+
+def _tab_dashes(text: str, s: Sentence) -> None:
+    """Cells split by tabs get a "|" token between them, as if written with "|" (a dash)."""
+    for (_, end), (start, _) in zip(s.cells, s.cells[1:], strict=False):
+        if "|" not in text[end:start]:
+            s.tokens.append(Token("punct", "|", end, end + 1))
+    s.tokens.sort(key=lambda t: t.start)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text, tokenised, with list items linked to their lead-in line."""
     sentences: list[Sentence] = []
     lead_in: Sentence | None = None
     ended = ""  # how the previous line ended
+    upper_row: Sentence | None = None  # the last table row starting with a capital ("Надійшло запитів усього")
+    table_head: Sentence | None = None
     for line in _lines(text):
         if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
             lead_in = None
         ended = text[line.start:line.end].rstrip()[-1:]
         line_sentences = []
-        for a, b in _sentence_spans(text, line.start, line.end):
+        sub_row = line.row and text[line.start].islower()  # "від фізичних осіб | 71" under the row above
+        spans = [(line.start, line.end)] if line.row else _sentence_spans(text, line.start, line.end)
+        for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, lead_in, len(sentences))
+            s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, upper_row if sub_row else lead_in,
+                         len(sentences), row=line.row, cells=_cells(text, a, b) if line.row else ())
+            s.prior = sentences[-1] if sentences else None
+            if line.row:
+                if not (s.prior is not None and s.prior.row and s.line - s.prior.line == 1):  # a new table: its
+                    # first row heads it when it has no number
+                    table_head = s if not any(t.kind == "num" for t in s.tokens) else None
+                s.heading = table_head
+                _tab_dashes(text, s)
             sentences.append(s)
             line_sentences.append(s)
+        if line.row and not sub_row and line_sentences:
+            upper_row = line_sentences[-1]
+        elif not line.row:
+            upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
     return sentences
