@@ -3,7 +3,8 @@
 An arrangement is drawn by hypothesis: the long or the wide layout; the title block above, beside or
 below the table; the city in a pair, a sentence, a council's name, a merged cell, the header row,
 the sheet name or the file name; header cells in capitals, padded, with line breaks or units; totals;
-signatures; blank and hidden rows; .xlsx by openpyxl or xlsxwriter, .ods or .csv. Whatever is drawn,
+signatures; blank and hidden rows; .xlsx by openpyxl or xlsxwriter, .xls, .ods or .csv, and .xlsx
+formatted to the sheet's edge. Whatever is drawn,
 `parse_file` must give the same set of (place, department, metric, period, value).
 """
 
@@ -43,7 +44,7 @@ CITY_WAYS = ["pair", "sentence", "council", "merged", "header pair", "sheet name
 @st.composite
 def arrangements(draw) -> dict:
     layout = draw(st.sampled_from(["wide", "long"]))
-    writer = draw(st.sampled_from(["openpyxl", "xlsxwriter", "ods", "csv"]))
+    writer = draw(st.sampled_from(["openpyxl", "xlsxwriter", "ods", "csv", "xls", "far"]))
     city = draw(st.sampled_from([w for w in CITY_WAYS if w != "column" or layout == "long"]))
     if writer == "csv" and city == "sheet name":
         city = "file name"
@@ -52,7 +53,7 @@ def arrangements(draw) -> dict:
         "where": draw(st.sampled_from(["above", "beside", "below"])),
         "header": draw(st.sampled_from(sorted(HEADER_STYLES))),
         "totals": draw(st.booleans()), "signature": draw(st.booleans()), "blank": draw(st.booleans()),
-        "hidden": draw(st.booleans()) and writer in ("openpyxl", "xlsxwriter"),
+        "hidden": draw(st.booleans()) and writer in ("openpyxl", "xlsxwriter", "xls", "far"),
         "department": draw(st.sampled_from(["pair", "sentence"])),
     }
 
@@ -138,7 +139,7 @@ def workbook(a: dict) -> Workbook:
     if a["where"] != "beside":
         merged = [f"A{top + r + 1}:B{top + r + 1}" for r in merge_rows]
     name = ("Ніжин_звіт" if a["city"] == "file name" else "zvit") + {
-        "ods": ".ods", "csv": ".csv"}.get(a["writer"], ".xlsx")
+        "ods": ".ods", "csv": ".csv", "xls": ".xls"}.get(a["writer"], ".xlsx")
     if a["writer"] in ("ods", "csv"):
         merged = []
     return Workbook(name, "drawn", {sheet: rows}, EXPECTED, a["writer"], {sheet: merged} if merged else {},
