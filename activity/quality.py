@@ -97,8 +97,9 @@ def gap_table(rows: pd.DataFrame, lang: str = "uk", monthly_only: bool = True) -
 def with_suggestions(rows: pd.DataFrame) -> pd.DataFrame:
     """Unknown wordings with the codes of up to three catalog metrics that read most alike; a wording
     that is read by now (added to the catalog, or mapped by a person: activity.wordings) is left out."""
-    from activity.wordings import AUTOMATIC, resolve_metric
+    from activity.wordings import AUTOMATIC, look_again, resolve_metric
 
+    look_again()  # a wording mapped since (from the command line, another process) counts
     if not rows.empty:
         rows = rows[[resolve_metric(str(w)).how not in AUTOMATIC for w in rows["wording"]]].reset_index(drop=True)
     if rows.empty:

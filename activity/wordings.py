@@ -39,6 +39,7 @@ __all__ = [
     "Resolution",
     "Remembered",
     "clean_label",
+    "look_again",
     "remembered",
     "remembered_path",
     "resolve_metric",
@@ -264,9 +265,22 @@ def remembered() -> dict[str, Remembered]:
 # ------------------------------------------------------------------ resolving
 
 
+_looked: list[tuple[str, int, int] | None] = []  # the remembered wordings' file as last looked at
+
+
+def look_again() -> None:
+    """Look at the remembered wordings' file once more. Reading a file begins with this
+    (etl.load.parse), so a mapping added meanwhile counts; between two looks a label costs a cache
+    lookup, not a look at the disk (the long layout asks for every row)."""
+    _looked[:] = [_stamp(remembered_path())]
+
+
 def resolve_metric(text: str) -> Resolution:
-    """What the row label `text` names (see the module doc)."""
-    return _resolve(str(text), _stamp(remembered_path()))
+    """What the row label `text` names (see the module doc), with the remembered wordings as they
+    stood at the last `look_again` (the first call looks)."""
+    if not _looked:
+        look_again()
+    return _resolve(str(text), _looked[0])
 
 
 @functools.lru_cache(maxsize=16384)

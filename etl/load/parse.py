@@ -9,6 +9,7 @@ from pathlib import Path
 from activity.catalog import get_metric
 from activity.formatting import format_number, period_label
 from activity.identity import REPEAT_COLUMNS, once_in_obs
+from activity.wordings import look_again
 from etl.figures import Figure, FigureColumns, Given, columns_table
 from etl.intake.names import safe_display_name
 from etl.problems import ERROR, WARNING, Problem
@@ -105,6 +106,7 @@ def parse_file(path: str | Path, display_name: str | None = None, *, packed: boo
     """
     path = Path(path)
     name = safe_display_name(display_name or path.name)  # shown and stored; never used as a path
+    look_again()  # the metric wordings people mapped, as they stand now
     try:
         data_hash = _sha256(path)
     except OSError as exc:

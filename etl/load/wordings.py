@@ -14,7 +14,14 @@ from datetime import datetime
 
 from activity.catalog import METRICS, Metric
 from activity.i18n import pick
-from activity.wordings import Remembered, clean_label, remembered, remembered_path, resolve_metric
+from activity.wordings import (
+    Remembered,
+    clean_label,
+    look_again,
+    remembered,
+    remembered_path,
+    resolve_metric,
+)
 
 __all__ = ["WordingError", "add_wording", "remove_wording", "list_wordings"]
 
@@ -52,6 +59,7 @@ def add_wording(text: str, code: str, *, user: str | None = None) -> Metric:
     key = clean_label(text)
     if not key:
         raise WordingError(f"«{text}» не схоже на назву показника", f"'{text}' is not a metric's name")
+    look_again()
     found = resolve_metric(text)
     if found.metric is not None and found.how in ("exact", "forms", "remembered") and found.metric.code != code:
         raise WordingError(
@@ -95,3 +103,4 @@ def _write(entries: list[Remembered]) -> None:
     tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
     tmp.write_text("\n".join(lines), encoding="utf-8")
     os.replace(tmp, file)
+    look_again()  # this process reads what it has just written

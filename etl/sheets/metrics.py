@@ -1,13 +1,11 @@
 """A row label to a metric, for both layouts: activity.wordings reads it; here is what the sheet says
 about it (a warning for a metric inferred from a longer label, an error with suggestions for an
-unknown one). Cached by text: the wide layout asks for every row of every sheet."""
+unknown one). activity.wordings caches by text: the layouts ask for every row."""
 
 from __future__ import annotations
 
-import functools
-
 from activity.catalog import Metric, normalise_label
-from activity.wordings import remembered_path, resolve_metric
+from activity.wordings import resolve_metric
 
 __all__ = ["metric_problem", "suggestion_hint"]
 
@@ -23,11 +21,6 @@ def suggestion_hint(suggestions) -> dict[str, str]:
 def metric_problem(text: str) -> tuple[Metric | None, tuple[str, dict] | None]:
     """The metric a row label names and the problem to report at its cell, if any:
     ("metric_inferred", …) a warning, ("unknown_metric", …) an error."""
-    return _metric_problem(text, remembered_path().stat().st_mtime_ns if remembered_path().exists() else 0)
-
-
-@functools.lru_cache(maxsize=8192)
-def _metric_problem(text: str, _stamp: int) -> tuple[Metric | None, tuple[str, dict] | None]:
     found = resolve_metric(text)
     if found.how == "contained":
         m = found.metric
