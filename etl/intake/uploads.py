@@ -27,12 +27,13 @@ from activity.places import PlaceError, get_place
 from activity.settings import setting
 from etl.intake.guard import sniff
 from etl.intake.names import safe_display_name
-from etl.load.parse import FileResult, parse_file
+from etl.load.parse import INPUT_EXTS, FileResult, parse_file
 from etl.problems import ERROR, MESSAGES, Problem
 from etl.reports.review_sheet import period_text
 from etl.reports.text import REPORT_EXTS
 
-UPLOAD_EXTS = (".xlsx", ".xls", ".csv", ".ods", ".txt", ".docx", ".doc", ".pdf", ".html", ".htm")
+# What the loader reads (etl.load.parse.INPUT_EXTS), but macro workbooks (.xlsm): none is sent from a browser.
+UPLOAD_EXTS = tuple(sorted(INPUT_EXTS - {".xlsm"}))
 REPORT_KINDS = tuple(e.lstrip(".") for e in REPORT_EXTS)
 _ZIP_KINDS = {".xlsx": "xlsx", ".ods": "ods", ".docx": "docx"}
 _MAGIC = (  # first bytes: what the file really is (uk, en)
