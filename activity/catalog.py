@@ -43,8 +43,9 @@ KINDS = frozenset({"flow", "stock"})
 POLARITIES = frozenset({"up", "down", "neutral"})
 _METRIC_FIELDS = (
     "kind", "category", "polarity", "unit", "uk", "en",
-    "short_uk", "short_en", "definition_uk", "definition_en", "wordings",
+    "short_uk", "short_en", "definition_uk", "definition_en", "wordings", "sentence",
 )  # fmt: skip
+CASES = frozenset({"acc", "gen", "nom"})  # the case a report sentence's count governs
 _CODE_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 
 
@@ -71,6 +72,16 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """How the written report says a figure of a metric (see metrics.toml, ``sentence``)."""
+
+    verb: str
+    words: str
+    case: str
+    zero: str = ""
+
+
+@dataclass(frozen=True)
 class Metric:
     """One counted thing: a flow over a period or a stock standing on a date."""
 
@@ -86,6 +97,7 @@ class Metric:
     definition_uk: str
     definition_en: str
     wordings: tuple[str, ...]
+    sentence: Sentence
 
     @property
     def is_stock(self) -> bool:
@@ -196,7 +208,7 @@ def _load_metric(code: str, table: Any, categories: dict[str, Category]) -> Metr
     unknown = sorted(set(table) - set(_METRIC_FIELDS))
     if missing or unknown:
         raise CatalogError(f"{where}: missing fields {missing}, unknown fields {unknown}")
-    fields = {name: _text(table, name, where) for name in _METRIC_FIELDS if name != "wordings"}
+    fields = {name: _text(table, name, where) for name in _METRIC_FIELDS if name not in ("wordings", "sentence")}
     if fields["kind"] not in KINDS:
         raise CatalogError(f"{where}: kind {fields['kind']!r} is not one of {sorted(KINDS)}")
     if fields["polarity"] not in POLARITIES:
@@ -221,7 +233,19 @@ def _load_metric(code: str, table: Any, categories: dict[str, Category]) -> Metr
         short_uk=fields["short_uk"], short_en=fields["short_en"],
         definition_uk=fields["definition_uk"], definition_en=fields["definition_en"],
         wordings=tuple(dict.fromkeys(wordings)),
+        sentence=_load_sentence(table["sentence"], where),
     )  # fmt: skip
+
+
+def _load_sentence(raw: Any, where: str) -> Sentence:
+    if not isinstance(raw, dict) or not {"verb", "words", "case"} <= set(raw) <= {"verb", "words", "case", "zero"}:
+        raise CatalogError(f"{where}: 'sentence' must be a table of verb, words, case and an optional zero")
+    sentence = Sentence(**{k: _text(raw, k, f"{where} sentence") for k in raw})
+    if sentence.case not in CASES:
+        raise CatalogError(f"{where}: sentence case {sentence.case!r} is not one of {sorted(CASES)}")
+    if "{" not in sentence.words or sentence.words.count("{") != sentence.words.count("}"):
+        raise CatalogError(f"{where}: sentence words {sentence.words!r} need one braced noun group at least")
+    return sentence
 
 
 def _build_index(metrics: dict[str, Metric]) -> dict[str, str]:

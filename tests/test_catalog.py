@@ -294,6 +294,7 @@ VALID_BODY = (
     'kind = "flow"\ncategory = "publications"\npolarity = "up"\nunit = "count"\n'
     'uk = "Новини"\nen = "News"\nshort_uk = "Новини"\nshort_en = "News"\n'
     'definition_uk = "Новини"\ndefinition_en = "News"\nwordings = ["новина"]\n'
+    'sentence = { verb = "оприлюднено", words = "{новина} на сайті", case = "acc" }\n'
 )
 
 
@@ -320,6 +321,10 @@ def test_load_catalog_accepts_a_minimal_file(tmp_path: Path) -> None:
         (('category = "publications"', 'category = "misc"'), "category"),
         (('en = "News"\n', ""), "missing"),
         (('wordings = ["новина"]', 'wordings = ["Новина:"]'), "normalised"),
+        (('case = "acc"', 'case = "dat"'), "case"),
+        (('"{новина} на сайті"', '"новини на сайті"'), "braced"),
+        ((', case = "acc" }', ' }'), "sentence"),
+        (('case = "acc" }', 'case = "acc", tone = "high" }'), "sentence"),
     ],
 )
 def test_load_catalog_rejects_bad_metrics(
