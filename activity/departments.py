@@ -159,6 +159,13 @@ def _same_words(a: str, b: str) -> bool:
     return len(la) == len(lb) and all(x & y for x, y in zip(la, lb, strict=True))
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two texts name the same department the way ``Registry.resolve`` compares names: the same key,
+    or the same words in other forms."""
+    ka, kb = department_key(a), department_key(b)
+    return bool(ka) and (ka == kb or _same_words(ka, kb))
+
+
 def _slug(text: str) -> str:
     from activity.places import transliterate
 

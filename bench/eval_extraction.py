@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from activity.departments import same_name  # noqa: E402
 from etl.reports.extraction import extract_report  # noqa: E402
 
 MIN_PRECISION, MIN_RECALL = 0.95, 0.90
@@ -49,6 +50,7 @@ class Score:
     extra: list
     own_periods: int = 0  # ground-truth figures with a period of their own
     own_periods_ok: int = 0
+    department: str = "none"  # "right", "wrong" or "none" (the report read names no department)
 
 
 def ratio(a: int, b: int) -> float:
@@ -92,9 +94,11 @@ def score(text: Path, truth: Path) -> Score:
     period, gold_period = report["period"] or {}, gold["period"]
     period_ok = all(period.get(k) == gold_period[k] for k in ("granularity", "start", "end"))
     own, own_ok = _own_periods(gold, report)
+    got = report.get("department_uk") or ""
+    department = "none" if not got else "right" if same_name(got, gold.get("department_uk") or "") else "wrong"
     return Score(text.name, overlap(pp, gp), sum(pp.values()), sum(gp.values()), overlap(pv, gv),
                  sum(pv.values()), sum(gv.values()), report["city"] == gold["city"], period_ok,
-                 sorted((gp - pp).elements()), sorted((pp - gp).elements()), own, own_ok)
+                 sorted((gp - pp).elements()), sorted((pp - gp).elements()), own, own_ok, department)
 
 
 @dataclass
@@ -111,6 +115,7 @@ class Total:
     gold: int
     own_periods: int
     own_periods_ok: int
+    departments: Counter
 
     @property
     def passed(self) -> bool:
@@ -123,7 +128,8 @@ def total(scores: list[Score]) -> Total:
     vtp, vpred, vgold = (sum(getattr(s, k) for s in scores) for k in ("values_tp", "values_pred", "values_gold"))
     return Total(len(scores), ratio(tp, pred), ratio(tp, gold), ratio(vtp, vpred), ratio(vtp, vgold),
                  sum(s.city_ok for s in scores), sum(s.period_ok for s in scores), tp, pred, gold,
-                 sum(s.own_periods for s in scores), sum(s.own_periods_ok for s in scores))
+                 sum(s.own_periods for s in scores), sum(s.own_periods_ok for s in scores),
+                 Counter(s.department for s in scores))
 
 
 HEAD = f"{'report':40} {'pairs P':>8} {'pairs R':>8} {'values P':>9} {'values R':>9} {'city':>5} {'period':>7}"
@@ -134,6 +140,8 @@ def print_total(label: str, t: Total) -> None:
           f"{t.cities:>3}/{t.reports} {t.periods:>5}/{t.reports}")
     extra = f"; month figures with their own period: {t.own_periods_ok}/{t.own_periods}" if t.own_periods else ""
     print(f"    pairs: {t.tp} right of {t.pred} found, {t.gold} in the ground truth{extra}")
+    d = t.departments
+    print(f"    department: {d['right']} right, {d['wrong']} wrong, {d['none']} not read (the text names none, or not as a title, letterhead or signature)")
 
 
 def print_scores(scores: list[Score], verbose: bool) -> None:

@@ -24,10 +24,9 @@ as-of date of a stock figure.
   КАТОТТГ: UA12080110000055958") names the place outright. The city with most wins; places are resolved by ``activity.places.resolve_place`` (the whole codifier). When
   the text names none: the department registry (``activity.departments``), if the department's
   name belongs to one place only; then the file name ("nizhyn_2021_03.txt").
-* **Department**: the title's "про роботу <department> за <period>" (or "звіт <department>"), its
-  first word put in the nominative ("відділу" -> "відділ"), with the council named after it when
-  the title omits it; none when the words name what the work was about ("про роботу з
-  електронними петиціями").
+* **Department**: the title's, the letterhead's, a closing line's or the signature's unit
+  (``etl.reports.department``), in the nominative, with the council named after it in the genitive;
+  none when the report names none (never a guess from the body).
 * **As of** (stocks only): a date after "на" ("станом на 01.10.2019", "на 01.01.2019") in the
   figure's sentence, the nearest before the figure first; else in the line introducing its list.
 """
@@ -41,10 +40,10 @@ from pathlib import Path
 
 from activity.departments import Registry, RegistryError
 from activity.months import MONTH_NAMES_UK_GENITIVE
-from activity.morph import nominative
 from activity.period_text import parse_period, snapshot_date
 from activity.periods import Period, PeriodError
 from activity.places import Place, PlaceError, resolve_place
+from etl.reports.department import department_in
 from etl.reports.tokens import Sentence
 
 _ADJ = r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ]+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ’'ʼ]+)*(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)"
@@ -64,8 +63,6 @@ _PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом|уп�
 _TITLE_PERIOD_START = re.compile(
     r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж|станом\s+на)\s+|(?<=,)\s+(?=\S+\s+\d{4})", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"\bпро\s+(?:роботу|діяльність)\s+(.+)", re.IGNORECASE | re.DOTALL)
-_DEPARTMENT_NAMED = re.compile(
-    r"\b((?:відділ|управлінн|сектор|департамент|служб|прес-служб)\w*\s.+)", re.IGNORECASE | re.DOTALL)
 _YEAR_ALONE = re.compile(r"(?<![\d./№\-])(19[5-9]\d|20[0-4]\d)(?![\d./\-])")
 _NAME_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -131,7 +128,7 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
         head.period, head.period_label = found
         head.snapshot = snapshot_date(head.period_label, year)
     _read_city(head, text, first.end)
-    _read_department(head)
+    _read_department(head, text)
     if head.place is None and head.city_problem is None:
         _city_elsewhere(head, name)
     return head
@@ -220,7 +217,7 @@ def _read_city(head: Header, text: str, title_end: int) -> None:
 
 def _city_elsewhere(head: Header, name: str) -> None:
     """No city in the text: the place whose registered department the title names, else the file name's."""
-    dept = _department_text(head)
+    dept = head.department
     if dept:
         try:
             registry = Registry.load()
@@ -248,53 +245,22 @@ def _city_elsewhere(head: Header, name: str) -> None:
                 return
 
 
-def _department_text(head: Header) -> str:
-    title = " ".join(head.title.split())
-    m = _DEPARTMENT.search(title) or _DEPARTMENT_NAMED.search(title)
-    if not m:
-        return ""
-    dept = m.group(1)
-    if head.period_label:
-        label = " ".join(head.period_label.split())
-        cut = dept.find(label)
-        dept = dept[:cut] if cut >= 0 else dept
-    dept = re.split(r"\s(?:за|про)\s", dept)[0] if not _DEPARTMENT.search(title) else dept
-    return dept.strip(" .,;:")
-
-
-def _read_department(head: Header) -> None:
-    title = " ".join(head.title.split())
-    m = _DEPARTMENT.search(title) or _DEPARTMENT_NAMED.search(title)
-    if not m:
-        return
-    dept = m.group(1)
-    if not _DEPARTMENT.search(title):
-        dept = re.split(r"\s(?:за|про|з|із|станом)\s", dept)[0]
-    if head.period_label:
-        label = " ".join(head.period_label.split())
-        cut = dept.find(label)
-        dept = dept[:cut] if cut >= 0 else dept
-    dept = dept.strip(" .,;:")
-    if not dept or dept.split()[0].lower() in ("з", "із", "зі", "щодо", "по"):
-        return  # "про роботу з електронними петиціями": what the work was about, not who did it
-    first, _, rest = dept.partition(" ")
-    second, _, tail = rest.partition(" ")
-    if re.search(r"(?:ого|ої)$", first) and second:  # "загального відділу" -> "загальний відділ"
-        noun = nominative(second)
-        soft = first.endswith(("ього", "ьої"))
-        stem = first[:-(4 if soft else 3)] if first.endswith("ого") else first[:-(3 if soft else 2)]
-        if first.endswith("ої"):
-            adjective = stem + ("я" if soft else "а")
-        elif noun[-1:] in "оея" or noun.endswith("ння"):
-            adjective = stem + ("є" if soft else "е")
-        else:
-            adjective = stem + ("ій" if soft else "ий")
-        dept = f"{adjective} {noun} {tail}".strip()
-    else:
-        dept = f"{nominative(first)} {rest}".strip()
-    if head.council and not re.search(r"(?:міськ|селищн|сільськ)\w*\s+рад", dept):
-        dept = f"{dept} {head.council}"
+def _read_department(head: Header, text: str) -> None:
+    """The department (``etl.reports.department``), with the council's name in the genitive after it."""
+    dept = department_in(text, head.title, LETTERHEAD_LINES)
+    if dept and head.council and not re.search(r"(?:міськ|селищн|сільськ)\w*\s+рад", dept):
+        dept = f"{dept} {_genitive_council(head.council)}"
     head.department = dept
+
+
+def _genitive_council(council: str) -> str:
+    """ "Трускавецька міська рада", "ТРУСКАВЕЦЬКА МІСЬКА РАДА" -> "Трускавецької міської ради"; a
+    genitive stays as written."""
+    if council.isupper():
+        council = re.sub(r"[А-ЯІЇЄҐ’'ʼ]+", lambda w: w[0][0] + w[0][1:].lower(), council)
+        council = re.sub(r"\s(?:Міськ|Селищн|Сільськ|Рад)", lambda w: w[0].lower(), council)
+    m = re.fullmatch(r"(\S+?)(а|ій|у|ою)\s+(міськ|селищн|сільськ)(?:а|ій|у|ою)\s+рад(?:а|і|у|ою)", council)
+    return f"{m[1]}ої {m[3]}ої ради" if m else council
 
 
 def _read_date(text: str) -> date | None:

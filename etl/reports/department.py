@@ -1,0 +1,213 @@
+"""Which department a report is of: its name as the report writes it, in the nominative.
+
+Reports name their department in four places, read in this order (the first that gives a name wins):
+
+1. the title: "Звіт відділу взаємодії з громадськістю … за IV квартал", "Інформація про роботу
+   загального відділу …", "Огляд роботи управління …" (a unit not after a preposition: "звернення,
+   що надійшли до виконавчого комітету" says where, not who);
+2. the letterhead: a line of its own under the council's name ("Відділ роботи зі зверненнями
+   громадян"), perhaps under the unit it belongs to ("Департамент організаційного забезпечення" then
+   "Відділ по роботі зі зверненнями громадян": the inner unit "… департаменту організаційного
+   забезпечення"), in capitals or not;
+3. a line of its own at the end, where a department signs off ("Відділ з питань доступу до публічної
+   інформації");
+4. the signature: "Начальник відділу роботи зі зверненнями громадян", "Завідувач сектору звернень
+   громадян" (a bare "Начальник відділу" names nothing).
+
+A name starts at a unit noun ("відділ", "управління", "сектор", "департамент", "служба", "апарат",
+"центр", "виконавчий комітет" on a line of its own) with the adjectives before it ("загального
+відділу"), and runs to the first of: the council's name ("… Броварської міської ради",
+"міськвиконкому"), the period ("за", "у 2024 році", "станом на"), "про"/"щодо", a full stop, colon,
+semicolon or bracket, a comma before a capital, a number, or the line's end. Its leading words are put
+in the nominative ("загального відділу" → "загальний відділ"). A report naming none of these gives
+"" (the loader then asks which department, or takes the place's only one): never a guess from the body.
+The council is added by the caller; ``activity.departments`` compares names without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from activity.morph import analyzer
+
+_UNIT = r"(?:відділ|управлінн|сектор|департамент|служб|прес-служб|апарат|центр|відділенн)"
+_UNIT_WORD = re.compile(rf"^{_UNIT}[а-яіїєґ’'-]*$", re.IGNORECASE)
+_COMMITTEE = re.compile(r"^\s*виконавч\w*\s+комітет\w*\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[^\s,.;:()«»\"“”„]+|[,.;:()«»\"“”„]")
+_NOT_BEFORE = frozenset("до у в при з із зі від для на по щодо через між над під перед серед".split())
+_SIGNATURE = re.compile(
+    r"^\s*(?:начальник\w*|завідувач\w*|завідуюч\w*|директор\w*|керівник\w*|голов\w*\s+спеціаліст\w*"
+    r"|заступник\w*\s+(?:начальник|директор)\w*)\s+(.+?)(?:\s{2,}|\t|$)", re.IGNORECASE)
+_COUNCIL_ADJ = re.compile(r"^[А-ЯІЇЄҐ][\w’'-]*(?:ськ|цьк|зьк)(?:ої|ій|а|ого|ому|ий|ої)$")
+_COUNCIL_WORDS = re.compile(
+    r"^(?:міськ\w*|селищн\w*|сільськ\w*|міськвиконком\w*|виконком\w*|військово-цивільн\w*|вца|мва|тг|мтг)$",
+    re.IGNORECASE)
+_STOP_WORDS = frozenset("за про щодо станом протягом упродовж впродовж починаючи".split())
+_PERIOD_AFTER_IN = re.compile(
+    r"^(?:\d|(?-i:[IVХ]+\b|[А-ЯІЇЄҐ])|перш|друг|трет|четверт|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд"
+    r"|місяц|квартал|півріч|році|рік|тиждн)", re.IGNORECASE)
+_SMALL = frozenset("та і й з зі із до на у в по за від для при".split())
+MAX_WORDS = 16
+
+
+def department_in(text: str, title: str, letterhead: int = 8) -> str:
+    """The department a report is of, in the nominative and without the council (see module doc)."""
+    lines = [line.strip() for line in text.splitlines()]
+    top = [line for line in lines[:letterhead + 4] if line]
+    for find in (lambda: _in_title(title), lambda: _in_lines(top[:letterhead]),
+                 lambda: _in_lines([line for line in lines[-8:] if line], last=True), lambda: _in_signature(lines[-12:])):
+        name = find()
+        if name:
+            return name
+    return ""
+
+
+def _in_title(title: str) -> str:
+    """The first unit the title names that is not after a preposition ("звернення, що надійшли до
+    виконавчого комітету" is where, not who) nor in quotes."""
+    title = " ".join(title.split())
+    words = _WORD.findall(title)
+    quoted = False
+    for k, w in enumerate(words):
+        quoted = (quoted or w in "«„“\"") and w not in "»”"
+        if quoted or not (_UNIT_WORD.match(w) or _adjective(w) and k + 1 < len(words) and _UNIT_WORD.match(words[k + 1])):
+            continue
+        before = words[k - 1].lower() if k else ""
+        if before in _NOT_BEFORE:
+            continue
+        name = _name_at(" ".join(words[k:]))
+        if name:
+            return name
+    return ""
+
+
+def _in_lines(lines: list[str], last: bool = False) -> str:
+    """A unit on a line of its own; a unit's line under another unit's line is the inner one's."""
+    names: list[str] = []
+    for line in lines:
+        plain = _uncapped(line)
+        if _COMMITTEE.match(plain):
+            names.append(" ".join(plain.lower().split()))
+            continue
+        first = plain.split(maxsplit=1)[0] if plain.split() else ""
+        second = plain.split()[1] if len(plain.split()) > 1 else ""
+        if not (_UNIT_WORD.match(first) or (_UNIT_WORD.match(second) and _adjective(first))):
+            if names:
+                break
+            continue
+        name = _name_at(plain, whole_line=True)
+        if not name:
+            break
+        names.append(name)
+        if last:
+            break
+    if not names:
+        return ""
+    inner, outer = names[-1], names[:-1]
+    return " ".join([inner, *(_genitive(o) for o in reversed(outer))])
+
+
+def _in_signature(lines: list[str]) -> str:
+    for line in lines:
+        m = _SIGNATURE.match(line)
+        if m:
+            name = _name_at(m.group(1))
+            if name and len(name.split()) > 1:
+                return name
+    return ""
+
+
+def _uncapped(line: str) -> str:
+    """A line in capitals in ordinary case ("ВІДДІЛ З ПИТАНЬ ЗМІ" -> "Відділ з питань ЗМІ")."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return line
+    words = []
+    for k, w in enumerate(line.split()):
+        keep = 2 <= len(w) <= 4 and w.lower() not in _SMALL and w.isupper()
+        low = w if keep else w.lower()
+        words.append(low[:1].upper() + low[1:] if k == 0 else low)
+    return " ".join(words)
+
+
+def _name_at(text: str, whole_line: bool = False) -> str:
+    """The department name ``text`` starts with, in the nominative; "" when it starts with none."""
+    words = _WORD.findall(text)
+    k = 0
+    while k < len(words) and k < 2 and not _UNIT_WORD.match(words[k]) and _adjective(words[k]):
+        k += 1
+    if k >= len(words) or not _UNIT_WORD.match(words[k]):
+        return ""
+    lead, end = k + 1, k + 1
+    keep_committee = words[k].lower().startswith("апарат")
+    while end < len(words) and end < MAX_WORDS:
+        w, nxt = words[end], words[end + 1] if end + 1 < len(words) else ""
+        low = w.lower()
+        if w in ".;:()«»\"“”„" or any(c.isdigit() for c in w):
+            break
+        if w == "," and (not nxt or nxt[:1].isupper() and not nxt.isupper() or any(c.isdigit() for c in nxt)):
+            break
+        if low in _STOP_WORDS or (low in ("у", "в") and _PERIOD_AFTER_IN.match(nxt)):
+            break
+        if _COUNCIL_ADJ.match(w) or _COUNCIL_WORDS.match(w):
+            break
+        if low.startswith("виконавч") and nxt.lower().startswith(("комітет", "орган")) and not keep_committee:
+            break
+        end += 1
+    while end > lead and words[end - 1] in (",",) or end > lead and words[end - 1].lower() in _SMALL:
+        end -= 1
+    if end == lead and k == 0:
+        return ""  # "відділу", "апарату" alone name nothing (the title's "звіт про діяльність відділу")
+    head = [_nominative_word(w, words[k]) for w in words[:k]] + [_nominative_noun(words[k])]
+    tail = " ".join(words[lead:end]).replace(" ,", ",")
+    name = " ".join([*head, tail]).strip()
+    return name[:1].lower() + name[1:]
+
+
+@functools.lru_cache(maxsize=4096)
+def _adjective(word: str) -> bool:
+    return any(p.tag.POS == "ADJF" for p in analyzer().parse(word.lower().replace("’", "'")))
+
+
+def _noun_parse(noun: str):
+    parses = [p for p in analyzer().parse(noun.lower().replace("’", "'")) if p.tag.POS == "NOUN"]
+    return parses[0] if parses else None
+
+
+def _nominative_noun(noun: str) -> str:
+    p = _noun_parse(noun)
+    return p.normal_form.replace("'", "’") if p else noun.lower()
+
+
+def _nominative_word(adjective: str, noun: str) -> str:
+    """An adjective before the unit noun, agreeing with it in the nominative singular."""
+    n = _noun_parse(noun)
+    gender = n.normalized.tag.gender if n else None
+    return _inflected(adjective.lower(), "ADJF", "nomn", gender) or adjective.lower()
+
+
+def _inflected(word: str, pos: str, case: str, gender: str | None) -> str:
+    """``word`` (of that part of speech) in that case, singular, of that gender for an adjective."""
+    for p in analyzer().parse(word.replace("’", "'")):
+        if p.tag.POS != pos:
+            continue
+        for grammemes in ({case, gender}, {case, "sing"}, {case}):
+            form = p.inflect({g for g in grammemes if g})
+            if form is not None:
+                return form.word.replace("'", "’")
+    return ""
+
+
+def _genitive(name: str) -> str:
+    """ "департамент організаційного забезпечення" -> "департаменту організаційного забезпечення":
+    the leading adjectives and the unit noun in the genitive, the rest as written."""
+    words = name.split()
+    k = next((i for i, w in enumerate(words) if _UNIT_WORD.match(w) or w.startswith("комітет")), None)
+    if k is None:
+        return name
+    noun = _noun_parse(words[k])
+    gender = noun.normalized.tag.gender if noun is not None else None
+    out = [w if i > k else _inflected(w, "NOUN" if i == k else "ADJF", "gent", gender) or w
+           for i, w in enumerate(words)]
+    return " ".join(out)
