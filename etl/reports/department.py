@@ -38,7 +38,9 @@ _WORD = re.compile(r"[^\s,.;:()«»\"“”„]+|[,.;:()«»\"“”„]")
 _NOT_BEFORE = frozenset("до у в при з із зі від для на по щодо через між над під перед серед".split())
 _SIGNATURE = re.compile(
     r"^\s*(?:начальник\w*|завідувач\w*|завідуюч\w*|директор\w*|керівник\w*|голов\w*\s+спеціаліст\w*"
-    r"|заступник\w*\s+(?:начальник|директор)\w*)\s+(.+?)(?:\s{2,}|\t|$)", re.IGNORECASE)
+    r"|провідн\w*\s+спеціаліст\w*|спеціаліст\w*|заступник\w*\s+(?:начальник|директор)\w*)\s*(.*)", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(?:відповідальн\w*\s+)?(?:виконав\w*|(?:структурн\w*\s+)?підрозділ\w*|підготува\w*"
+                    r"|відповідальн\w*)\s*:\s*(.+)$", re.IGNORECASE)
 _COUNCIL_ADJ = re.compile(r"^[А-ЯІЇЄҐ][\w’'-]*(?:ськ|цьк|зьк)(?:ої|ій|а|ого|ому|ий|ої)$")
 _COUNCIL_WORDS = re.compile(
     r"^(?:міськ\w*|селищн\w*|сільськ\w*|міськвиконком\w*|виконком\w*|військово-цивільн\w*|вца|мва|тг|мтг)$",
@@ -55,7 +57,7 @@ def department_in(text: str, title: str, letterhead: int = 8) -> str:
     """The department a report is of, in the nominative and without the council (see module doc)."""
     lines = [line.strip() for line in text.splitlines()]
     top = [line for line in lines[:letterhead + 4] if line]
-    for find in (lambda: _in_title(title), lambda: _in_lines(top[:letterhead]),
+    for find in (lambda: _in_title(title), lambda: _in_lines(top[:letterhead]), lambda: _in_label(lines),
                  lambda: _in_lines([line for line in lines[-8:] if line], last=True), lambda: _in_signature(lines[-12:])):
         name = find()
         if name:
@@ -66,8 +68,11 @@ def department_in(text: str, title: str, letterhead: int = 8) -> str:
 def _in_title(title: str) -> str:
     """The first unit the title names that is not after a preposition ("звернення, що надійшли до
     виконавчого комітету" is where, not who) nor in quotes."""
-    title = " ".join(title.split())
-    words = _WORD.findall(title)
+    return _first_unit(title)
+
+
+def _first_unit(text: str) -> str:
+    words = _WORD.findall(" ".join(text.split()))
     quoted = False
     for k, w in enumerate(words):
         quoted = (quoted or w in "«„“\"") and w not in "»”"
@@ -82,10 +87,33 @@ def _in_title(title: str) -> str:
     return ""
 
 
+def _in_label(lines: list[str]) -> str:
+    """ "Відповідальний виконавець: відділ …", "Підрозділ: …", "Підготував: сектор …"."""
+    for line in lines:
+        m = _LABEL.match(line)
+        if m:
+            name = _first_unit(_cut(m.group(1)))
+            if name:
+                return name
+    return ""
+
+
+def _cut(line: str) -> str:
+    """A line without what a run of spaces or a tab sets apart (a signature's name, a date)."""
+    return re.split(r"\s{3,}|\t", line.strip(), maxsplit=1)[0]
+
+
 def _in_lines(lines: list[str], last: bool = False) -> str:
     """A unit on a line of its own; a unit's line under another unit's line is the inner one's."""
     names: list[str] = []
-    for line in lines:
+    joined: list[str] = []
+    for line in lines:  # a line going on in lower case continues the one before
+        line = _cut(line)
+        if joined and line[:1].islower() and joined[-1] and not joined[-1].endswith((".", ":", ";")):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    for line in joined:
         plain = _uncapped(line)
         if _COMMITTEE.match(plain):
             names.append(" ".join(plain.lower().split()))
@@ -109,12 +137,19 @@ def _in_lines(lines: list[str], last: bool = False) -> str:
 
 
 def _in_signature(lines: list[str]) -> str:
-    for line in lines:
-        m = _SIGNATURE.match(line)
-        if m:
-            name = _name_at(m.group(1))
-            if name and len(name.split()) > 1:
-                return name
+    """ "Начальник відділу … ПІБ", the unit perhaps going on on the next line ("Начальник відділу з
+    питань внутрішньої політики" / "та зв’язків з громадськістю   В. ЛИСЕНКО")."""
+    for i, line in enumerate(lines):
+        text = _cut(line)
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if text == line.strip() and nxt[:1].islower():
+            text += " " + _cut(nxt)
+        m = _SIGNATURE.match(text)
+        if not m:
+            continue
+        name = _first_unit(m.group(1))
+        if name:
+            return name
     return ""
 
 
@@ -144,7 +179,7 @@ def _name_at(text: str, whole_line: bool = False) -> str:
     while end < len(words) and end < MAX_WORDS:
         w, nxt = words[end], words[end + 1] if end + 1 < len(words) else ""
         low = w.lower()
-        if w in ".;:()«»\"“”„" or any(c.isdigit() for c in w):
+        if w in ".;:()«»\"“”„" or any(c.isdigit() for c in w) or (len(w) == 1 and w.isupper()):
             break
         if w == "," and (not nxt or nxt[:1].isupper() and not nxt.isupper() or any(c.isdigit() for c in nxt)):
             break
@@ -152,6 +187,7 @@ def _name_at(text: str, whole_line: bool = False) -> str:
             break
         if _COUNCIL_ADJ.match(w) or _COUNCIL_WORDS.match(w):
             break
+        keep_committee = keep_committee or words[end - 1].lower().startswith("апарат")
         if low.startswith("виконавч") and nxt.lower().startswith(("комітет", "орган")) and not keep_committee:
             break
         end += 1
