@@ -127,7 +127,7 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     if found:
         head.period, head.period_label = found
         head.snapshot = snapshot_date(head.period_label, year)
-    _read_city(head, text, first.end)
+    _read_city(head, text, first.end, name)
     _read_department(head, text)
     if head.place is None and head.city_problem is None:
         _city_elsewhere(head, name)
@@ -173,7 +173,7 @@ def _council_place(adjective: str, tail: str, oblast: str | None = None) -> Plac
 _CODE = re.compile(r"\bUA\d{17}\b")
 
 
-def _read_city(head: Header, text: str, title_end: int) -> None:
+def _read_city(head: Header, text: str, title_end: int, name: str = "") -> None:
     codes = set(_CODE.findall(text))
     if len(codes) == 1:  # "Код КАТОТТГ: UA…" names the place whatever its name shares with others
         try:
@@ -185,6 +185,7 @@ def _read_city(head: Header, text: str, title_end: int) -> None:
     places: dict[str, Place] = {}
     problems: list[PlaceError] = []
     councils: dict[str, str] = {}
+    unsure: list[tuple[str, str]] = []  # councils whose name more than one place has
     scan = _caps(text)
     for pattern, weight in ((_COUNCIL, 3.0), (_TOWN, 1.0), (_LOOSE, 0.5)):
         for m in pattern.finditer(scan):
@@ -202,6 +203,7 @@ def _read_city(head: Header, text: str, title_end: int) -> None:
             except PlaceError as exc:
                 if pattern is _COUNCIL and " ".join(m.group(2).split()).lower().startswith(("міськ", "селищн", "сільськ")):
                     problems.append(exc)
+                    unsure.append((m.group(1), m.group(2)))
                 continue
             bonus = 2.0 if m.start() < title_end else 0.0
             scores[place.code] = scores.get(place.code, 0.0) + weight + bonus
@@ -212,7 +214,44 @@ def _read_city(head: Header, text: str, title_end: int) -> None:
         best = max(scores, key=lambda c: scores[c])
         head.place, head.council, head.city_from = places[best], councils.get(best, ""), "text"
     elif problems:
-        head.city_problem = (problems[0].message_uk, problems[0].message_en)
+        place = _one_of(unsure, _oblasts_named(scan, name))
+        if place is not None:
+            head.place, head.city_from = place, "text"
+            head.council = " ".join(f"{unsure[0][0]} {unsure[0][1]}".split())
+        else:
+            head.city_problem = (problems[0].message_uk, problems[0].message_en)
+
+
+_OBLAST = re.compile(
+    r"\b([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а|ій|у))\s+(?:област\w*|обл\.|обласн\w*|ОДА|ОВА)")
+
+
+def _oblasts_named(text: str, name: str) -> list[str]:
+    """The oblasts a report names anywhere ("Миколаївської обласної військової адміністрації",
+    "Івано-Франківська обл."), then its file name's place's: what tells apart two councils of one name."""
+    found = [f"{re.sub(r'(?:ої|а|ій|у)$', '', m[1])}ої області" for m in _OBLAST.finditer(text)]
+    words = [w for w in re.split(r"[\W_\d]+", Path(name).stem) if len(w) >= 3] if name else []
+    for w in words:
+        try:
+            place = resolve_place(w).place
+        except PlaceError:
+            continue
+        if place.level in "MK" and place.oblast_uk:
+            found.append(f"{place.oblast_uk} область")
+    return list(dict.fromkeys(found))
+
+
+def _one_of(unsure: list[tuple[str, str]], oblasts: list[str]) -> Place | None:
+    """The one place the text's councils name within an oblast the text (or its file name) names."""
+    hits: dict[str, Place] = {}
+    for adjective, tail in unsure:
+        for oblast in oblasts:
+            try:
+                place = _council_place(adjective, tail, oblast)
+            except PlaceError:
+                continue
+            hits[place.code] = place
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _city_elsewhere(head: Header, name: str) -> None:

@@ -1,0 +1,31 @@
+"""A council name two places share ("Долинської міської ради": Dolyna and Dolynska) is told apart by an
+oblast the report names anywhere, or by its file name; with neither, the report asks (an error naming
+both) and never guesses. Every text here is invented."""
+
+from __future__ import annotations
+
+from etl.reports.extraction import extract_text
+
+TITLE = "Звіт про роботу сектору комунікацій Долинської міської ради за ІІ півріччя 2021 року\n"
+BODY = "Оприлюднено 120 новин на сайті.\n"
+
+
+def test_an_oblast_named_anywhere_tells_the_place() -> None:
+    read = extract_text(TITLE + BODY + "Звіт направлено до Кіровоградської обласної військової адміністрації.\n",
+                        "звіт.txt")
+    assert read.place is not None and read.place.name_uk == "Долинська" and read.place.oblast_uk == "Кіровоградська"
+    read = extract_text(TITLE + BODY + "77500, Івано-Франківська обл., м. Долина\n", "звіт.txt")
+    assert read.place is not None and read.place.name_uk == "Долина"
+
+
+def test_the_file_name_tells_the_place_when_the_text_cannot() -> None:
+    read = extract_text(TITLE + BODY, "dolyna_2021_h2.txt")
+    assert read.place is not None and read.place.name_uk == "Долина"
+    assert read.department == "сектор комунікацій Долинської міської ради"
+
+
+def test_with_nothing_to_tell_them_apart_the_report_asks() -> None:
+    read = extract_text(TITLE + BODY, "звіт.txt")
+    assert read.place is None
+    errors = [p for p in read.problems if p.key == "report_city"]
+    assert errors and "Долина" in errors[0].params["detail"] and "Долинська" in errors[0].params["detail"]
