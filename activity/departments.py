@@ -115,10 +115,12 @@ _QUOTES = re.compile(r"[\"«»„“”‟‹›']")
 _APOSTROPHES = str.maketrans({"'": "’", "ʼ": "’", "`": "’", "‘": "’", "´": "’", "′": "’"})
 _WORD = re.compile(r"[^\W_]+(?:[’-][^\W_]+)*")
 _AND = {"і": "та", "й": "та", "та": "та", "and": "та"}
-# The council's or administration's name after the department's own: dropped from the first of these words
+# The council's or administration's name after the department's own (its executive committee's
+# apparatus included: "відділ … апарату виконавчого комітету"): dropped from the first of these words
 _TAIL = re.compile(
     r"\s(?:(?:[\w-]+(?:ської|цької|зької)\s)?(?:міської|селищної|сільської)\s(?:ради|військової\sадміністрації)"
-    r"|виконавчого\sкомітету|виконкому|міськвиконкому|військово-цивільної\sадміністрації"
+    r"|(?:апарату\s)?виконавчого\sкомітету|(?:апарату\s)?виконкому|міськвиконкому"
+    r"|(?:[\w-]+(?:ської|цької|зької)\s)?(?:міської\s)?військово-цивільної\sадміністрації"
     r"|(?:[\w-]+(?:ської|цької|зької)\s)?військової\sадміністрації|вца|мва)\b.*$", re.IGNORECASE)
 _FORMULA = re.compile(r"^\s*[=+@]")
 _SQL = re.compile(r";|--|/\*|\b(?:select|insert|update|delete|drop|union)\b\s", re.IGNORECASE)
