@@ -45,6 +45,7 @@ _METRIC_FIELDS = (
     "kind", "category", "polarity", "unit", "uk", "en",
     "short_uk", "short_en", "definition_uk", "definition_en", "wordings", "sentence",
 )  # fmt: skip
+_PROSE_FIELDS = ("prose", "verbless")  # optional: how narrative reports name the metric (etl.reports.lexicon)
 CASES = frozenset({"acc", "gen", "nom"})  # the case a report sentence's count governs
 _CODE_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 
@@ -98,6 +99,8 @@ class Metric:
     definition_en: str
     wordings: tuple[str, ...]
     sentence: Sentence
+    prose: tuple[str, ...] = ()  # what reports also write for it, never a row label ("оголошення")
+    verbless: tuple[str, ...] = ()  # what a line with no verb means by it ("рішень виконкому – 311")
 
     @property
     def is_stock(self) -> bool:
@@ -205,7 +208,7 @@ def _load_metric(code: str, table: Any, categories: dict[str, Category]) -> Metr
     if not isinstance(table, dict):
         raise CatalogError(f"{where}: expected a table")
     missing = [name for name in _METRIC_FIELDS if name not in table]
-    unknown = sorted(set(table) - set(_METRIC_FIELDS))
+    unknown = sorted(set(table) - set(_METRIC_FIELDS) - set(_PROSE_FIELDS))
     if missing or unknown:
         raise CatalogError(f"{where}: missing fields {missing}, unknown fields {unknown}")
     fields = {name: _text(table, name, where) for name in _METRIC_FIELDS if name not in ("wordings", "sentence")}
@@ -234,7 +237,14 @@ def _load_metric(code: str, table: Any, categories: dict[str, Category]) -> Metr
         definition_uk=fields["definition_uk"], definition_en=fields["definition_en"],
         wordings=tuple(dict.fromkeys(wordings)),
         sentence=_load_sentence(table["sentence"], where),
+        **{name: _phrases(table.get(name, []), name, where) for name in _PROSE_FIELDS},
     )  # fmt: skip
+
+
+def _phrases(raw: Any, name: str, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(p, str) and p.strip() and p == p.lower() for p in raw):
+        raise CatalogError(f"{where}: {name!r} must be a list of lower-case phrases")
+    return tuple(dict.fromkeys(raw))
 
 
 def _load_sentence(raw: Any, where: str) -> Sentence:

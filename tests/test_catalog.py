@@ -325,6 +325,8 @@ def test_load_catalog_accepts_a_minimal_file(tmp_path: Path) -> None:
         (('"{новина} на сайті"', '"новини на сайті"'), "braced"),
         ((', case = "acc" }', ' }'), "sentence"),
         (('case = "acc" }', 'case = "acc", tone = "high" }'), "sentence"),
+        (('wordings = ["новина"]', 'wordings = ["новина"]\nprose = ["Оголошення"]'), "lower-case"),
+        (('wordings = ["новина"]', 'wordings = ["новина"]\nverbless = "новин"'), "lower-case"),
     ],
 )
 def test_load_catalog_rejects_bad_metrics(
