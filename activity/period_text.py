@@ -10,7 +10,9 @@ Excel date serial). Rules for text beyond those in the ``activity.periods`` docs
   other side's month and year. A range of exactly Monday to Sunday is that ISO week ("за тиждень
   10–16.03.2025"); any other range of days is a custom period ("з 1 по 14 березня").
 * Lead words report titles put before a period are dropped: "за", "у"/"в", "протягом",
-  "упродовж", "впродовж", "за тиждень", "за період"; "у 2023 році" is the year.
+  "упродовж", "впродовж", "за тиждень", "за період", "звітний"; "у 2023 році" is the year, as are
+  "за рік 2023" and "2023-го року"; "березень місяць" is March; "у першому півріччі" the first half;
+  "за півроку" the first half; "за три квартали" nine months.
 * "станом на 1 січня 2023 року" (a snapshot) is that one day: a custom period starting and ending
   on it (``snapshot_date`` reads the date alone).
 """
@@ -56,8 +58,8 @@ def _numbered(words: str) -> dict[str, int]:
 
 
 _ORDINALS = _numbered(
-    "i перший перше першого first|ii другий друге другого second|iii третій третє третього third"
-    "|iv четвертий четверте четвертого fourth|v|vi"
+    "i перший перше першого першому first|ii другий друге другого другому second"
+    "|iii третій третє третього третьому third|iv четвертий четверте четвертого четвертому fourth|v|vi"
 )
 _COUNT_WORDS = _numbered(
     "один|два дві|три|чотири|п'ять|шість|сім|вісім|дев'ять|десять|одинадцять|дванадцять"
@@ -215,6 +217,13 @@ def _read_text(text: str, year: int | None) -> Period:
         return Period(d, d, "custom")
     s = re.sub(r"^(?:за|у|в|протягом|упродовж|впродовж)\s+(?:тиждень\s+|період\s+)?(?:\(\s*)?", "", s)
     s = re.sub(r"\)$", "", s).strip()
+    s = re.sub(r"^(?:звітн\w+|календарн\w+|бюджетн\w+)\s+", "", s)  # "за звітний 2023 рік"
+    s = re.sub(r"^(?:рік|року)\s+(?=\d{4}$)", "", s)  # "за рік 2023"
+    s = re.sub(r"^(?:пів\s*року|півроку)(?=\s|$)", "і півріччя", s)  # "за півроку 2024 року": its first half
+    s = re.sub(r"^(?:три|3)\s+квартали(?=\s|$)", "9 місяців", s)  # "за три квартали" (not "3 квартал"): nine months
+    s = re.sub(r"^([^\W\d_]+)\s+місяц\w*(?=\s+\d{4})",  # "за березень місяць 2024 року"
+               lambda m: m[1] if m[1] in _MONTH_WORDS else m[0], s)
+    s = re.sub(r"(?<=\d{4})-?(?:го|й)\b", "", s)  # "2024-го року"
     s = re.sub(r"(?<=\d)\s*(?:року|рік|році|р\.?)\s*\.?$", "", s)
     s = re.sub(r"(?<=\d)\.$", "", s).strip()
     for pattern, kind in _TEXT_PATTERNS:

@@ -43,7 +43,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("law", r"\b(?:постанов|закон|указ|наказ|кму)\w*(?:\s+(?-i:[А-ЯІЇЄҐA-Z]{2,}))?\s+\d+(?:/\d+)?\b"),
     ("address", r"\b(?:буд|каб|кім|кімн|оф|офіс|корп)\.?\s*\d+[\w/\-]*"),
     ("year", rf"\b{_YEAR}(?:\s*[-–—]\s*{_YEAR})?(?=\s*{_YEAR_WORD})"),
-    ("year", rf"\b(?:{_ANY_MONTH}|квартал\w*|кв\.|півріччя)\s+(?P<x>{_YEAR})\b"),
+    ("year", rf"\b(?:{_ANY_MONTH}|квартал\w*|кв\.|півріччя|рік|року|році)\s+(?P<x>{_YEAR})\b"),
     ("percent", rf"\d+(?:[.,]\d+)?{_SP}*(?:%|відс\w*)"),
     ("ordinal", r"\b\d+-(?:\s|[а-яіїєґ]{1,3}\b)"),
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
