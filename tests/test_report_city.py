@@ -29,3 +29,17 @@ def test_with_nothing_to_tell_them_apart_the_report_asks() -> None:
     assert read.place is None
     errors = [p for p in read.problems if p.key == "report_city"]
     assert errors and "Долина" in errors[0].params["detail"] and "Долинська" in errors[0].params["detail"]
+
+
+def test_a_town_of_two_words_after_m_is_read_whole() -> None:
+    for town in ("Жовті Води", "Новий Буг", "Новгород-Сіверський"):
+        read = extract_text(f"Звіт про роботу відділу комунікацій за березень 2024 року\n"
+                            f"Оприлюднено 120 новин на сайті м. {town}.\n", "звіт.txt")
+        assert read.place is not None and read.place.name_uk == town
+
+
+def test_a_town_two_oblasts_have_is_told_apart_by_the_oblast_named() -> None:
+    text = "Звіт про роботу відділу комунікацій за березень 2024 року\nОприлюднено 120 новин на сайті м. Південне.\n"
+    assert extract_text(text, "звіт.txt").place is None  # asked, not guessed
+    read = extract_text(text + "Адреса: м. Південне, Одеська обл.\n", "звіт.txt")
+    assert read.place is not None and read.place.name_uk == "Південне" and read.place.oblast_uk == "Одеська"

@@ -54,7 +54,9 @@ _COUNCIL = re.compile(
     r"|територіальн\w*\s+громад\w*|військово-цивільн\w*\s+адміністрац\w*|міськвиконком\w*)|(?:М?ТГ|ВЦА|МВА)\b)"
     r"(?:\s+([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]+(?:ськ|цьк|зьк)(?:ої|а)\s+област[іь]))?"
 )
-_TOWN = re.compile(r"(?:\b[уУвВ]|\bм\.|\bмісто|\bмісті|\bміста)\s*([А-ЯІЇЄҐ][а-яіїєґ’'ʼ\-]{2,})")
+_NAME_WORD = r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ]+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ’'ʼ]+)*"
+# "м. Ніжин", "у Ніжині", "місто Жовті Води", "м. Новгород-Сіверський": one or two capitalised words
+_TOWN = re.compile(rf"(?:\b[уУвВ]|\bм\.|\bмісто|\bмісті|\bміста)\s*((?=[А-ЯІЇЄҐ]..){_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})?)")
 # a capitalised word after a small one ("організацій Лисичанська"): perhaps a city on its own
 _LOOSE = re.compile(r"(?<=[а-яіїєґ’'ʼ\-]{2})[ \u00a0]+([А-ЯІЇЄҐ][а-яіїєґ’'ʼ]{3,}(?:-[А-ЯІЇЄҐ][а-яіїєґ’'ʼ]+)?)\b")
 _NOT_BEFORE_LOOSE = re.compile(r"(?:вул|вулиц\w*|пл|площ\w*|просп\w*|проспект\w*|пров|провул\w*|бульв\w*|ім)\W*$", re.I)
@@ -197,13 +199,15 @@ def _read_city(head: Header, text: str, title_end: int, name: str = "") -> None:
                 if pattern is _COUNCIL:
                     place = _council_place(m.group(1), m.group(2), m.group(3))
                 else:
-                    place = resolve_place(phrase).place
+                    place = _town(phrase)
                     if place.level not in "MK":
                         continue
             except PlaceError as exc:
                 if pattern is _COUNCIL and " ".join(m.group(2).split()).lower().startswith(("міськ", "селищн", "сільськ")):
                     problems.append(exc)
                     unsure.append((m.group(1), m.group(2)))
+                elif pattern is _TOWN and scan[m.start():m.start() + 2].lower() in ("м.", "мі"):
+                    unsure.append((phrase, ""))  # "м. Південне": a town two oblasts have
                 continue
             bonus = 2.0 if m.start() < title_end else 0.0
             scores[place.code] = scores.get(place.code, 0.0) + weight + bonus
@@ -213,12 +217,12 @@ def _read_city(head: Header, text: str, title_end: int, name: str = "") -> None:
     if scores:
         best = max(scores, key=lambda c: scores[c])
         head.place, head.council, head.city_from = places[best], councils.get(best, ""), "text"
-    elif problems:
+    elif problems or unsure:
         place = _one_of(unsure, _oblasts_named(scan, name))
         if place is not None:
             head.place, head.city_from = place, "text"
             head.council = " ".join(f"{unsure[0][0]} {unsure[0][1]}".split())
-        else:
+        elif problems:
             head.city_problem = (problems[0].message_uk, problems[0].message_en)
 
 
@@ -247,11 +251,21 @@ def _one_of(unsure: list[tuple[str, str]], oblasts: list[str]) -> Place | None:
     for adjective, tail in unsure:
         for oblast in oblasts:
             try:
-                place = _council_place(adjective, tail, oblast)
+                place = _council_place(adjective, tail, oblast) if tail else resolve_place(f"{adjective} {oblast}").place
             except PlaceError:
                 continue
             hits[place.code] = place
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _town(phrase: str) -> Place:
+    """ "Жовті Води", else its first word ("Ніжині Чернігівської" -> Ніжин)."""
+    try:
+        return resolve_place(phrase).place
+    except PlaceError:
+        if " " not in phrase.replace("\u00a0", " "):
+            raise
+        return resolve_place(re.split(r"[ \u00a0]+", phrase)[0]).place
 
 
 def _city_elsewhere(head: Header, name: str) -> None:
