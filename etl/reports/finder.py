@@ -850,7 +850,7 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
             lemmas = phrase.split()
             if lemmas[0] in keys(tokens[head]) and all(any(w in ks for ks in words) for w in lemmas[1:]):
                 m = next(p for p in patterns() if p.code == code)
-                return Match(code, m.score, True, False, m), head, "before"
+                return Match(code, m.score, True, m), head, "before"
     return None
 
 
@@ -1251,7 +1251,7 @@ def _negations(s: Sentence) -> list[Found]:
         head, _ = left_head(tokens, a, b) if denies else (None, [])
         if head is not None and (m := best_match(keys(tokens[head]), head, context_of(tokens, a, b))):
             fig = Found(m.code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
-            fig.confidence, fig.span, fig.context = 0.7 if not m.ambiguous else 0.5, (a, b), context_of(tokens, a, b)
+            fig.confidence, fig.span, fig.context = 0.7, (a, b), context_of(tokens, a, b)
             out.append(fig)
         a = b + 1
     return out
@@ -1263,5 +1263,4 @@ def _confidence(m: Match, how: str, words: bool) -> float:
     c -= 0.05 if words else 0.0
     c -= 0.0 if m.aligned else 0.1
     c -= 0.15 if m.score < 0.3 else 0.0
-    c -= 0.15 if m.ambiguous else 0.0
     return round(max(0.3, c), 2)

@@ -10,7 +10,9 @@ A noun after a preposition ("у розділі", "від фізичних осі
 words of the figure's clause): a pattern counts only when all its words are there; its score is
 the sum of its word weights. A pattern whose own head is another word ("відповідь на лист" for
 "відповіді надано на 71 лист") needs that word before the counted noun. Ties go to the pattern
-headed by the counted noun, then to the metric the noun names on its own (the general one).
+headed by the counted noun, then to the metric the noun names on its own (the general one); two
+metrics still equal give no match (the number is reported unmatched, never guessed), whatever order
+a set happens to iterate in.
 """
 
 from __future__ import annotations
@@ -49,7 +51,6 @@ class Match:
     code: str
     score: float
     aligned: bool  # the pattern is headed by the counted noun
-    ambiguous: bool  # another metric scored the same
     pattern: Pattern
 
 
@@ -222,7 +223,9 @@ def people_match(context: Context, counted: int | None = None) -> Match | None:
     ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
     top = ranked[0]
     rivals = {p.code for whole, score, p in ranked if whole == top[0] and abs(score - top[1]) < 1e-9}
-    return Match(top[2].code, top[1], False, len(rivals) > 1, top[2])
+    if len(rivals) > 1:
+        return None  # people two metrics count equally: never a guess
+    return Match(top[2].code, top[1], False, top[2])
 
 
 def _adjacent(p: Pattern, slot: int, head_pos: int, context: Context) -> int:
@@ -269,7 +272,10 @@ def best_match(head: frozenset[str], head_pos: int, context: Context,
             ranked.append((score, slot == p.head, p.code in general, p))
     if not ranked:
         return None
-    ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+    # ties keep a fixed order (the pattern's code and words), never the order of a set
+    ranked.sort(key=lambda r: (-r[0], not r[1], not r[2], r[3].code, r[3].text))
     top = ranked[0]
     rivals = {r[3].code for r in ranked if abs(r[0] - top[0]) < 1e-9 and r[1] == top[1] and r[2] == top[2]}
-    return Match(top[3].code, top[0], top[1], len(rivals) > 1, top[3])
+    if len(rivals) > 1:
+        return None  # two metrics fit the words equally: the number stays unmatched, never a guess
+    return Match(top[3].code, top[0], top[1], top[3])
