@@ -282,8 +282,12 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     first_cell = _cell(s, numbers[0].pos) if s.row and numbers else None
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
-        if s.row and idx > 0 and _cell(s, n.pos) != first_cell and column_of(s, n.pos) is None:
-            continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
+        if s.row and idx > 0 and _cell(s, n.pos) != first_cell:
+            if column_of(s, n.pos) is None:
+                continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
+            if (fig := _next_column(s, n, out, first_cell)) is not None:
+                out.append(fig)  # "Задоволено | 301 | 322 | 623": the row's next column, the same metric
+            continue
         if is_change(tokens, n):
             floor = n.end
             continue
@@ -601,6 +605,18 @@ def _bracket_dash_part(s: Sentence, out: list[Found], n: Number) -> Found | None
         return None  # every number in the bracket is an item's
     return Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.7, " ".join(t.text for t in words), prev,
                  prev.head, prev.head_text, span=(start, n.end), lead=n.lead, number_words=n.words)
+
+
+def _next_column(s: Sentence, n: Number, out: list[Found], first_cell: int | None) -> Found | None:
+    """A number in a later column of a table row whose heading names a period ("І квартал | ІІ квартал
+    | Разом"): the figure of the row's first value column, with the same metric, total and breakdown;
+    None when that one named nothing (never read from the other columns' headings)."""
+    first = next((f for f in out if _cell(s, f.pos) == first_cell), None)
+    if first is None:
+        return None
+    return Found(first.code, n.value, s, n.pos, first.how, n.approximate, first.confidence, first.breakdown,
+                 first.total, first.head, first.head_text, first.head_pos, first.context,
+                 span=(n.lead, n.end), lead=n.lead, number_words=n.words)
 
 
 def _cell(s: Sentence, pos: int) -> int | None:
