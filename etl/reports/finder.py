@@ -95,6 +95,7 @@ from etl.reports.match import (
     right_head,
 )
 from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
+from etl.reports.tables import label_metric
 from etl.reports.tokens import Sentence, Token
 
 
@@ -192,8 +193,17 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
     found: list[Found] = []
     unmatched: list[tuple[Sentence, Token]] = []
     previous: list[Found] = []
+    lead_rows: dict[int, Sentence] = {}  # a table's lead row: its first row with a figure
     for s in sentences:
-        mine = _sentence(s, previous, unmatched, _header_total(s, found) or _dimension_total(s, found), found[-6:])
+        row = s.table_row
+        lead_row = lead_rows.get(row.table) if row is not None else None
+        # a table row borrows a noun only from its table's lead row (or, the lead row itself, the text above)
+        mine = _sentence(s, lead_row.figures if lead_row is not None else previous, unmatched,
+                         _header_total(s, found) or _dimension_total(s, found), found[-6:])
+        if row is not None and not row.heading:
+            mine = _table_row(s, mine, lead_row, unmatched)
+            if lead_row is None and any(f.total is None for f in mine):
+                lead_rows[row.table] = s
         found += mine
         s.figures = mine
         previous = mine or previous
@@ -617,6 +627,55 @@ def _next_column(s: Sentence, n: Number, out: list[Found], first_cell: int | Non
     return Found(first.code, n.value, s, n.pos, first.how, n.approximate, first.confidence, first.breakdown,
                  first.total, first.head, first.head_text, first.head_pos, first.context,
                  span=(n.lead, n.end), lead=n.lead, number_words=n.words)
+
+
+def _row_label(s: Sentence) -> str:
+    """A table row's label cell, as written (its tokens and the spaces between them)."""
+    a, b = s.cells[0]
+    out, end = "", None
+    for t in s.tokens:
+        if a <= t.start < b:
+            out += (" " if end is not None and t.start > end else "") + t.text
+            end = t.end
+    return out
+
+
+def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatched: list) -> list[Found]:
+    """A table row's figures read by its label as the spreadsheet resolver reads it
+    (``etl.reports.tables.label_metric``): the label's metric for the first value column and the
+    columns a period heads, in place of what the words around the number made of it; a label
+    without its noun ("Відмовлено у задоволенні", "Надійшло електронною поштою") read with the noun
+    of the table's lead row ("Надійшло запитів"), a part of the lead row's figure when it names the
+    same metric. A label the resolver does not read keeps what the finder found."""
+    if len(s.cells) < 2:
+        return mine
+    label = _row_label(s)
+    numbers = [n for n in sentence_numbers(s.tokens) if (_cell(s, n.pos) or 0) > 0]
+    if not numbers:
+        return mine
+    first_cell = _cell(s, numbers[0].pos)
+    values = [n for n in numbers if _cell(s, n.pos) == first_cell or column_of(s, n.pos) is not None]
+    f0 = next((f for f in mine if f.pos == numbers[0].pos), None)
+    code, total, breakdown = label_metric(label), None, None
+    if code is None:
+        lead = next((f for f in lead_row.figures if f.total is None), None) if lead_row is not None else None
+        if f0 is not None or lead is None or not lead.head_text:
+            return mine
+        code = label_metric(f"{lead.head_text} {label}")
+        words, lead_words = label.split(), _row_label(lead_row).split()
+        if code is None and len(words) > 1 and words[0].lower() == lead_words[0].lower() and _verb_only(s.tokens[0]):
+            code, label = lead.code, " ".join(words[1:])  # "Надійшло поштою" under "Надійшло запитів": how they came
+        if code is None:
+            return mine
+        if code == lead.code:
+            total, breakdown = lead, " ".join(label.split()).strip(" :–-")
+    elif f0 is not None and (f0.code == code or (f0.total is not None and f0.total.code == code)):
+        return mine
+    at = {n.pos for n in values}
+    unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
+    new = [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, breakdown, total,
+                 span=(n.lead, n.end), lead=n.lead, number_words=n.words) for n in values]
+    return sorted([f for f in mine if f.pos not in at] + new, key=lambda f: f.pos)
 
 
 def _cell(s: Sentence, pos: int) -> int | None:
