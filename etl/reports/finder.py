@@ -95,7 +95,7 @@ from etl.reports.match import (
     right_head,
 )
 from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
-from etl.reports.tables import label_metric
+from etl.reports.tables import category_breakdown, label_metric, transposed_columns
 from etl.reports.tokens import Sentence, Token
 
 
@@ -653,6 +653,19 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     numbers = [n for n in sentence_numbers(s.tokens) if (_cell(s, n.pos) or 0) > 0]
     if not numbers:
         return mine
+    if columns := transposed_columns(s.column_heads, label):  # "Категорія | Допущено | Голосів"
+        breakdown = category_breakdown(s.column_heads, label)
+        at = {n.pos for n in numbers}
+        unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
+        out = []
+        for n in numbers:
+            k = s.columns[_cell(s, n.pos)]
+            if k in columns:
+                out.append(Found(columns[k], n.value, s, n.pos, "table", n.approximate, 0.8, breakdown,
+                                 span=(n.lead, n.end), lead=n.lead, number_words=n.words))
+            else:
+                unmatched.append((s, s.tokens[n.pos]))
+        return out
     first_cell = _cell(s, numbers[0].pos)
     values = [n for n in numbers if _cell(s, n.pos) == first_cell or column_of(s, n.pos) is not None]
     f0 = next((f for f in mine if f.pos == numbers[0].pos), None)

@@ -250,3 +250,44 @@ def label_metric(label: str) -> str | None:
 def is_totals_label(label: str) -> bool:
     """A totals row's label ("Разом", "Усього", "Всього за рік:")."""
     return bool(re.fullmatch(r"(?:разом|усього|всього|загалом|підсумок)\b[^\d]{0,20}", label.strip(), re.IGNORECASE))
+
+
+def _nouns(text: str) -> list[str]:
+    from activity.morph import word_info
+
+    return [w for w in re.findall(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", text) if (i := word_info(w)) is not None and i.noun]
+
+
+def transposed_columns(heads: dict[int, str], label: str) -> dict[int, str]:
+    """The metric of each value column of a table whose columns are metrics and whose rows are
+    categories ("Категорія | Допущено | Голосів | Переможців" over "Великі проєкти | 48 | 61 277 | 9"):
+    a heading cell read by the spreadsheet resolver alone or with the noun of the label column's
+    heading ("Назва проєкту" | "Голосів": votes for a project) or of the row's label ("Допущено" +
+    "проєкти"). Empty when a column heads a period or the report's total (a table of metrics by
+    period), when no column names a metric, or when the row's label names one itself."""
+    if 0 not in heads or len(heads) < 2 or label_metric(label) is not None:
+        return {}
+    values = {k: h for k, h in heads.items() if k > 0}
+    if any(column_heading(h) is not None for h in values.values()):
+        return {}
+    own = _nouns(heads[0])
+    row = _nouns(label) if len(label.split()) <= 3 else []
+    out = {}
+    for k, h in values.items():
+        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row)]:
+            if (code := label_metric(text)) is not None:
+                out[k] = code
+                break
+    return out
+
+
+def category_breakdown(heads: dict[int, str], label: str) -> str:
+    """A transposed table's row as a breakdown: "категорія: великі проєкти", "проєкт: <its name>"."""
+    from activity.morph import nominative
+
+    own = _nouns(heads.get(0, ""))
+    key = nominative(own[-1]).lower() if own else "категорія"
+    label = " ".join(label.split())
+    if len(label.split()) <= 3 and label[:1].isupper() and label[1:2].islower() and label.split()[-1].islower():
+        label = label[0].lower() + label[1:]
+    return f"{key}: {label}"
