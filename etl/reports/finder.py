@@ -95,7 +95,13 @@ from etl.reports.match import (
     right_head,
 )
 from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
-from etl.reports.tables import category_breakdown, label_metric, transposed_columns
+from etl.reports.tables import (
+    category_breakdown,
+    is_share_label,
+    is_totals_label,
+    label_metric,
+    transposed_columns,
+)
 from etl.reports.tokens import Sentence, Token
 
 
@@ -653,6 +659,13 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     numbers = [n for n in sentence_numbers(s.tokens) if (_cell(s, n.pos) or 0) > 0]
     if not numbers:
         return mine
+    if is_share_label(label) or is_totals_label(label):
+        at = {n.pos for n in numbers}
+        unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
+        if is_totals_label(label):  # "Разом | 139": checked against the rows above, never a figure twice
+            sums = _column_sums(s)
+            unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[_cell(s, n.pos)]) != n.value]
+        return []  # "Частка відеоматеріалів, % | 12": shares are never counts
     if columns := transposed_columns(s.column_heads, label):  # "Категорія | Допущено | Голосів"
         breakdown = category_breakdown(s.column_heads, label)
         at = {n.pos for n in numbers}
@@ -689,6 +702,19 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     new = [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, breakdown, total,
                  span=(n.lead, n.end), lead=n.lead, number_words=n.words) for n in values]
     return sorted([f for f in mine if f.pos not in at] + new, key=lambda f: f.pos)
+
+
+def _column_sums(s: Sentence) -> dict[int, int]:
+    """The sums by column of the figures of the rows above a totals row in its table (no sub-rows)."""
+    sums: dict[int, int] = {}
+    top = s.prior
+    while top is not None and top.table_row is not None and top.table_row.table == s.table_row.table:
+        if not top.table_row.sub:
+            for f in top.figures:
+                if f.total is None and (k := _cell(top, f.pos)) is not None:
+                    sums[top.columns[k]] = sums.get(top.columns[k], 0) + f.value
+        top = top.prior
+    return sums
 
 
 def _cell(s: Sentence, pos: int) -> int | None:

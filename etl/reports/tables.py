@@ -35,6 +35,8 @@ from activity.periods import Period, PeriodError
 
 REPORT_PERIOD = "report"  # a column of the report's own period ("Разом", "Кількість")
 
+_RULE = re.compile(r"[\s|+\-=:—–_]+")
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:р\.|рік))?")
 _GAP = re.compile(r"[ \u00a0]{2,}")
 _ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?")
 _NUMBER_HEAD = re.compile(r"№(?:\s*з/?п\.?)?|з/п|п/п|№\s*п/п", re.IGNORECASE)
@@ -114,7 +116,9 @@ def find_rows(text: str) -> dict[int, Row]:
         pos += len(raw) + 1
     kinds: list[tuple[str, list[tuple[int, int]]] | None] = []
     for raw in lines:
-        if "|" in raw and raw.count("|") >= 1 and _has_words(raw):
+        if _RULE.fullmatch(raw) and raw.count("-") + raw.count("=") + raw.count("—") >= 3:
+            kinds.append(("rule", []))  # "|-----|-----|": a ruled line inside a table
+        elif "|" in raw and _has_words(raw):
             kinds.append(("pipe", _split(raw, "pipe")))
         elif "\t" in raw.strip() and _has_words(raw):
             kinds.append(("tab", _split(raw, "tab")))
@@ -129,9 +133,9 @@ def find_rows(text: str) -> dict[int, Row]:
             i += 1
             continue
         j = i
-        while j < len(lines) and kinds[j] is not None and kinds[j][0] == "space":
+        while j < len(lines) and kinds[j] is not None and kinds[j][0] in ("space", "rule"):
             j += 1
-        block = range(i, j)
+        block = [k for k in range(i, j) if kinds[k][0] == "space"]
         data = [k for k in block if _data(lines[k], kinds[k][1])]
         if len(block) < 2 or not data:
             for k in block:
@@ -149,7 +153,8 @@ def find_rows(text: str) -> dict[int, Row]:
         if kind is None:
             continue
         raw, (how, cells) = lines[i], kind
-        if not cells:
+        if how == "rule":
+            previous = i if previous == i - 1 else previous
             continue
         new = i != previous + 1
         previous = i
@@ -161,7 +166,8 @@ def find_rows(text: str) -> dict[int, Row]:
             cells, texts = cells[1:], texts[1:]
         if not cells or not any(_has_words(t) for t in texts) and not any(_is_value(t) for t in texts):
             continue
-        is_heading = not any(_is_value(t) for t in texts[1:]) and not (len(texts) == 1 and _is_value(texts[0]))
+        is_heading = (not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
+                      and not (len(texts) == 1 and _is_value(texts[0])))  # "Показник | 2023 | 2024" heads a table
         if new:
             table += 1
             heading_spans = []
@@ -291,3 +297,8 @@ def category_breakdown(heads: dict[int, str], label: str) -> str:
     if len(label.split()) <= 3 and label[:1].isupper() and label[1:2].islower() and label.split()[-1].islower():
         label = label[0].lower() + label[1:]
     return f"{key}: {label}"
+
+
+def is_share_label(label: str) -> bool:
+    """A row of shares or percentages ("Частка відеоматеріалів, %", "Питома вага …"): never counts."""
+    return bool(re.search(r"%|\bчастк|\bпитом\w*\s+ваг|\bвідсот", label, re.IGNORECASE))

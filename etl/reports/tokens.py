@@ -181,10 +181,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 def _tab_dashes(text: str, s: Sentence) -> None:
-    """Cells split by tabs or spaces get a "|" token between them, as if written with "|" (a dash)."""
-    for (_, end), (start, _) in zip(s.cells, s.cells[1:], strict=False):
-        if "|" not in text[end:start]:
-            s.tokens.append(Token("punct", "|", end, end + 1))
+    """A table row's cells (each tokenised alone: no mask runs over into the next cell) get a "|"
+    token between them, as if written with "|" (a dash)."""
+    for _, end in s.cells[:-1]:
+        s.tokens.append(Token("punct", "|", end, end + 1))
     s.tokens.sort(key=lambda t: t.start)
 
 
@@ -207,7 +207,8 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [(line.start, line.end)] if row else _sentence_spans(text, line.start, line.end)
         for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, upper_row if sub_row else lead_in,
+            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else tokenize(text, a, b)
+            s = Sentence(a, b, line_no, tokens, line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
             s.prior = sentences[-1] if sentences else None
