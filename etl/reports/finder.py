@@ -662,6 +662,11 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     if is_share_label(label) or is_totals_label(label):
         at = {n.pos for n in numbers}
         unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
+        if is_totals_label(label) and (code := _parts_code(s)) is not None:  # "Заяви | 300", "Скарги | 100",
+            # "Усього | 400" under "Вид звернення | Кількість": the rows were parts, the total is the figure
+            return [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, span=(n.lead, n.end), lead=n.lead,
+                          number_words=n.words) for n in numbers
+                    if _cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None]
         if is_totals_label(label):  # "Разом | 139": checked against the rows above, never a figure twice
             sums = _column_sums(s)
             unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[_cell(s, n.pos)]) != n.value]
@@ -702,6 +707,18 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     new = [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, breakdown, total,
                  span=(n.lead, n.end), lead=n.lead, number_words=n.words) for n in values]
     return sorted([f for f in mine if f.pos not in at] + new, key=lambda f: f.pos)
+
+
+def _parts_code(s: Sentence) -> str | None:
+    """The one metric the rows above a totals row break down (each a part with a breakdown), if so."""
+    figures = []
+    top = s.prior
+    while top is not None and top.table_row is not None and top.table_row.table == s.table_row.table:
+        if not top.table_row.sub:
+            figures += top.figures
+        top = top.prior
+    codes = {f.code for f in figures}
+    return codes.pop() if len(codes) == 1 and all(f.breakdown for f in figures) else None
 
 
 def _column_sums(s: Sentence) -> dict[int, int]:
