@@ -247,3 +247,59 @@ def test_rows_are_sentences_of_their_own_with_a_dash_between_cells() -> None:
     text = "Показник      Кількість\nНовини         5\nВідеосюжети    2\n"
     rows = [s for s in split_sentences(text) if s.row]
     assert len(rows) == 3 and [t.text for t in rows[1].tokens] == ["Новини", "|", "5"]
+
+
+# ------------------------------------------------------------------ rows that are periods, topics, signed changes
+
+
+def test_rows_of_months_under_a_title_naming_the_metric_and_their_total() -> None:
+    report = extract_text(
+        "Звіт про роботу зі зверненнями громадян у виконавчому комітеті Ковельської міської ради "
+        "за І квартал 2025 року\n\n"
+        "Кількість звернень за місяцями:\n\n"
+        "Місяць | Кількість\n"
+        "Січень | 40\n"
+        "Лютий | 38\n"
+        "Березень | 45\n"
+        "Разом | 123\n")
+    assert pairs(report) == Counter({("appeals_received", 40): 1, ("appeals_received", 38): 1,
+                                     ("appeals_received", 45): 1, ("appeals_received", 123): 1})
+    assert periods(report, "appeals_received") == {40: ("month", "2025-01-01"), 38: ("month", "2025-02-01"),
+                                                   45: ("month", "2025-03-01"), 123: None}
+
+
+def test_rows_of_months_with_a_metric_in_each_column() -> None:
+    report = extract_text(
+        "Звіт про роботу зі зверненнями громадян у виконавчому комітеті Ковельської міської ради "
+        "за І квартал 2025 року\n\n"
+        "Місяць\tНадійшло звернень\tРозглянуто звернень\n"
+        "Січень\t40\t37\n"
+        "Лютий\t38\t36\n")
+    assert pairs(report) == Counter({("appeals_received", 40): 1, ("appeals_answered", 37): 1,
+                                     ("appeals_received", 38): 1, ("appeals_answered", 36): 1})
+    assert periods(report, "appeals_answered") == {37: ("month", "2025-01-01"), 36: ("month", "2025-02-01")}
+    assert {f.breakdown for f in report.figures} == {"місяць: січень", "місяць: лютий"}
+
+
+def test_topics_with_a_percent_column_an_other_row_and_their_total() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу по роботі зі зверненнями громадян Ковельської міської ради за 2024 рік\n\n"
+        "Тематика звернень\tКількість\t%\n"
+        "Житлово-комунальне господарство\t212\t41,2\n"
+        "Соціальний захист\t140\t27,2\n"
+        "Інше\t64\t12,6\n"
+        "Усього\t416\t100\n")
+    assert pairs(report) == Counter({("appeal_issues_raised", 212): 1, ("appeal_issues_raised", 140): 1,
+                                     ("appeal_issues_raised", 64): 1, ("appeal_issues_raised", 416): 1})
+    assert not unmatched(report)
+
+
+def test_a_change_column_with_signs_is_no_figure() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за 2024 рік\n\n"
+        "Показник                               2023 рік      2024 рік     Зміна, %\n"
+        "Брифінги                                    14            19        +35,7\n"
+        "Відеосюжети                                 52            47         -9,6\n")
+    assert pairs(report) == Counter({("press_events_organized", 14): 1, ("press_events_organized", 19): 1,
+                                     ("videos_published", 52): 1, ("videos_published", 47): 1})
+    assert periods(report, "videos_published") == {52: ("year", "2023-01-01"), 47: None}

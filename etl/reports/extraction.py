@@ -34,6 +34,7 @@ from etl.problems import ERROR, MESSAGES, WARNING, Problem
 from etl.reports.finder import Found, find_figures
 from etl.reports.header import Header, column_of, read_header, stock_as_of
 from etl.reports.lexicon import is_stop_word
+from etl.reports.tables import row_period
 from etl.reports.text import read_report_text
 from etl.reports.tokens import split_sentences
 from etl.sheets.readers import ReadError
@@ -148,6 +149,11 @@ def _sentence_text(text: str, f: Found) -> tuple[str, int]:
     return raw.strip(), max(0, f.sentence.tokens[f.pos].start - f.sentence.start - lead)
 
 
+def _row_label(text: str, f: Found) -> str:
+    a, b = f.sentence.cells[0]
+    return text[a:b]
+
+
 def _tell_apart(found: list[Found]) -> None:
     """Give figures of one metric that are neither total nor part what tells them apart: their
     own nouns when these differ ("5 пресконференцій та один брифінг"), else the words after the
@@ -243,6 +249,11 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
                 months[id(f)] = column
         elif isinstance(column, date) and stock:
             f.as_of = column
+        if f.sentence.row and f.sentence.cells and (row := row_period(_row_label(text, f), year)) is not None:
+            if stock:  # "Січень | 40": a table whose rows are periods
+                f.as_of = row.end
+            elif row != head.period:
+                months[id(f)] = row
     for f in found:
         if months[id(f)] is not None and months[id(f)].granularity == "month":
             f.breakdown = f"місяць: {MONTH_NAMES_UK[months[id(f)].start.month - 1]}"

@@ -100,6 +100,7 @@ from etl.reports.tables import (
     is_share_label,
     is_totals_label,
     label_metric,
+    row_period,
     transposed_columns,
 )
 from etl.reports.tokens import Sentence, Token
@@ -669,10 +670,15 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
                     if _cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None]
         if is_totals_label(label):  # "Разом | 139": checked against the rows above, never a figure twice
             sums = _column_sums(s)
-            unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[_cell(s, n.pos)]) != n.value]
+            unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[_cell(s, n.pos)]) != n.value
+                          and (_cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None)]
         return []  # "Частка відеоматеріалів, % | 12": shares are never counts
-    if columns := transposed_columns(s.column_heads, label):  # "Категорія | Допущено | Голосів"
-        breakdown = category_breakdown(s.column_heads, label)
+    columns = transposed_columns(s.column_heads, label)  # "Категорія | Допущено | Голосів"
+    if not columns and row_period(label) is not None and (code := _above_table_metric(s)) is not None:
+        columns = {k: code for k in s.columns[1:] if k == s.columns[_cell(s, numbers[0].pos)]}
+        # "Кількість звернень за місяцями:" over "Місяць | Кількість" / "Січень | 40"
+    if columns:
+        breakdown = None if row_period(label) is not None else category_breakdown(s.column_heads, label)
         at = {n.pos for n in numbers}
         unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
         out = []
@@ -688,7 +694,10 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     values = [n for n in numbers if _cell(s, n.pos) == first_cell or column_of(s, n.pos) is not None]
     f0 = next((f for f in mine if f.pos == numbers[0].pos), None)
     code, total, breakdown = label_metric(label), None, None
-    if code is None:
+    if code is None and f0 is not None and f0.total is None and (siblings := _parts_code(s)) is not None \
+            and siblings != f0.code and (f0.head_pos is None or _cell(s, f0.head_pos) != 0):
+        code, breakdown = siblings, " ".join(label.split())  # "Інше | 64" after topics: one more topic
+    elif code is None:
         lead = next((f for f in lead_row.figures if f.total is None), None) if lead_row is not None else None
         if f0 is not None or lead is None or not lead.head_text:
             return mine
@@ -709,6 +718,24 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     return sorted([f for f in mine if f.pos not in at] + new, key=lambda f: f.pos)
 
 
+def _table_top(s: Sentence) -> Sentence:
+    """The first row of a table row's table."""
+    top = s
+    while top.prior is not None and top.prior.table_row is not None and top.prior.table_row.table == s.table_row.table:
+        top = top.prior
+    return top
+
+
+def _above_table_metric(s: Sentence) -> str | None:
+    """The metric the line just above a table names when it is a title without a figure of its own
+    ("Кількість звернень за місяцями:"), read by the spreadsheet resolver."""
+    above = _table_top(s).prior
+    if above is None or above.row or above.figures or any(t.kind == "num" for t in above.tokens) \
+            or len(above.tokens) > 14 or _table_top(s).line - above.line > 2:
+        return None
+    return label_metric(" ".join(t.text for t in above.tokens if t.kind == "word"))
+
+
 def _parts_code(s: Sentence) -> str | None:
     """The one metric the rows above a totals row break down (each a part with a breakdown), if so."""
     figures = []
@@ -717,8 +744,9 @@ def _parts_code(s: Sentence) -> str | None:
         if not top.table_row.sub:
             figures += top.figures
         top = top.prior
-    codes = {f.code for f in figures}
-    return codes.pop() if len(codes) == 1 and all(f.breakdown for f in figures) else None
+    codes = {f.code for f in figures}  # parts: each with a breakdown, or each a period's ("Січень | 40")
+    parts = all(f.breakdown or row_period(_row_label(f.sentence)) is not None for f in figures)
+    return codes.pop() if len(codes) == 1 and parts else None
 
 
 def _column_sums(s: Sentence) -> dict[int, int]:

@@ -40,7 +40,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:р\.|рік))?")
 _GAP = re.compile(r"[ \u00a0]{2,}")
 _ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?")
 _NUMBER_HEAD = re.compile(r"№(?:\s*з/?п\.?)?|з/п|п/п|№\s*п/п", re.IGNORECASE)
-_VALUE = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*%)?|[-–—−]|\*|х|x|\.\.\.")
+_VALUE = re.compile(r"[+\-−–]?\s?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*%)?|[-–—−]|\*|х|x|\.\.\.")
 _TOTAL_WORDS = re.compile(
     r"(?:разом|усього|всього|загалом|кількість|к-сть|значення|за\s+звітний\s+період|звітний\s+період)"
     r"(?:\s*[,(]?\s*(?:од\.?|одиниць|шт\.?)\)?)?",
@@ -302,3 +302,12 @@ def category_breakdown(heads: dict[int, str], label: str) -> str:
 def is_share_label(label: str) -> bool:
     """A row of shares or percentages ("Частка відеоматеріалів, %", "Питома вага …"): never counts."""
     return bool(re.search(r"%|\bчастк|\bпитом\w*\s+ваг|\bвідсот", label, re.IGNORECASE))
+
+
+def row_period(label: str, year: int | None = None) -> Period | None:
+    """The period a row's label names when the rows of a table are periods ("Січень | 40",
+    "ІІ квартал | 118", "2023 рік | 412"); None for any other label."""
+    if len(label.split()) > 3 or not re.search(r"[^\W\d_]{3,}|\d{4}", label):
+        return None
+    heading = column_heading(label, year)
+    return heading if isinstance(heading, Period) else None
