@@ -303,3 +303,36 @@ def test_a_change_column_with_signs_is_no_figure() -> None:
     assert pairs(report) == Counter({("press_events_organized", 14): 1, ("press_events_organized", 19): 1,
                                      ("videos_published", 52): 1, ("videos_published", 47): 1})
     assert periods(report, "videos_published") == {52: ("year", "2023-01-01"), 47: None}
+
+
+def test_a_plan_column_is_no_figure_and_the_fact_column_is_the_reports() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за І півріччя 2025 року\n\n"
+        "Показник | План | Факт\n"
+        "Новини на офіційному вебсайті | 200 | 236\n"
+        "Відеосюжети | 40 | 31\n")
+    assert pairs(report) == Counter({("news_published", 236): 1, ("videos_published", 31): 1})
+
+
+def test_the_same_period_a_year_before_as_a_column() -> None:
+    report = extract_text(
+        "Звіт про роботу зі зверненнями громадян у Ковельській міській раді за І півріччя 2025 року\n\n"
+        "Показник\tАналогічний період минулого року\tЗвітний період\n"
+        "Надійшло звернень\t604\t655\n")
+    assert periods(report, "appeals_received") == {604: ("half_year", "2024-01-01"), 655: None}
+    assert column_heading("Разом за півріччя") == column_heading("Поточний рік") == "report"
+    assert column_heading("Усього за 2023 рік").start == date(2023, 1, 1)
+
+
+def test_six_month_columns_a_written_zero_and_a_label_wrapped_over_two_lines() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за ІІ півріччя 2024 року\n\n"
+        "| № | Показник | липень | серпень | вересень | жовтень | листопад | грудень | Разом за півріччя |\n"
+        "| 1 | Надійшло запитів | 12 | 9 | 14 | 11 | 10 | 8 | 64 |\n"
+        "| 2 | Направлено належному |  |  |  |  |  |  |  |\n"
+        "|   | розпоряднику | 1 | 0 | 2 | 1 | 0 | 1 | 5 |\n")
+    got = periods(report, "public_info_requests")
+    assert got[12] == ("month", "2024-07-01") and got[8] == ("month", "2024-12-01") and got[64] is None
+    forwarded = sorted((f.value, f.period.start.month if f.period else None) for f in report.figures
+                       if f.code == "public_info_requests_forwarded")
+    assert forwarded == [(0, 8), (0, 11), (1, 7), (1, 10), (1, 12), (2, 9), (5, None)]

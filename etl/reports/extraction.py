@@ -241,7 +241,7 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
         stock = get_metric(f.code).is_stock
         f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if stock else None
         year = head.period.end.year if head.period else None
-        column = column_of(f.sentence, f.pos, year) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
+        column = column_of(f.sentence, f.pos, year, head.period) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
         if isinstance(column, Period):
             if stock:
                 f.as_of = column.end

@@ -97,6 +97,7 @@ from etl.reports.match import (
 from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
 from etl.reports.tables import (
     category_breakdown,
+    column_heading,
     is_share_label,
     is_totals_label,
     label_metric,
@@ -296,10 +297,13 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
-    first_cell = _cell(s, numbers[0].pos) if s.row and numbers else None
+    read = _value_numbers(s, numbers) if s.row else numbers
+    first_cell = _cell(s, read[0].pos) if s.row and read else None
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
-        if s.row and idx > 0 and _cell(s, n.pos) != first_cell:
+        if s.row and n not in read:
+            continue  # "Показник | План | Факт": a plan, a share, a note
+        if s.row and _cell(s, n.pos) != first_cell:
             if column_of(s, n.pos) is None:
                 continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
             if (fig := _next_column(s, n, out, first_cell)) is not None:
@@ -690,9 +694,10 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
             else:
                 unmatched.append((s, s.tokens[n.pos]))
         return out
-    first_cell = _cell(s, numbers[0].pos)
-    values = [n for n in numbers if _cell(s, n.pos) == first_cell or column_of(s, n.pos) is not None]
-    f0 = next((f for f in mine if f.pos == numbers[0].pos), None)
+    values = _value_numbers(s, numbers)
+    if not values:
+        return mine
+    f0 = next((f for f in mine if f.pos == values[0].pos), None)
     code, total, breakdown = label_metric(label), None, None
     if code is None and f0 is not None and f0.total is None and (siblings := _parts_code(s)) is not None \
             and siblings != f0.code and (f0.head_pos is None or _cell(s, f0.head_pos) != 0):
@@ -734,6 +739,19 @@ def _above_table_metric(s: Sentence) -> str | None:
             or len(above.tokens) > 14 or _table_top(s).line - above.line > 2:
         return None
     return label_metric(" ".join(t.text for t in above.tokens if t.kind == "word"))
+
+
+def _value_numbers(s: Sentence, numbers: list[Number]) -> list[Number]:
+    """The numbers of a table row that are figures: in a table whose heading names a period or the
+    report's total in some column, those under such a column (or under no heading); else the first
+    value cell's and those under a period."""
+    timed = any(column_heading(h) is not None for k, h in s.column_heads.items() if k > 0)
+    numbers = [n for n in numbers if (_cell(s, n.pos) or 0) > 0 or not s.cells]
+    if timed:
+        return [n for n in numbers if column_of(s, n.pos) is not None
+                or not s.column_heads.get(s.columns[_cell(s, n.pos)], "").strip()]
+    first = _cell(s, numbers[0].pos) if numbers else None
+    return [n for n in numbers if _cell(s, n.pos) == first or column_of(s, n.pos) is not None]
 
 
 def _parts_code(s: Sentence) -> str | None:

@@ -317,11 +317,12 @@ def heading_row(s: Sentence) -> bool:
     return s.table_row is not None and s.table_row.heading
 
 
-def column_of(s: Sentence, pos: int, year: int | None = None) -> date | Period | str | None:
+def column_of(s: Sentence, pos: int, year: int | None = None, report: Period | None = None) -> date | Period | str | None:
     """What heads the column of token ``pos`` of a table row (``etl.reports.tables.column_heading``):
     a date or a period ("Показник | 01.01.2025 | 01.07.2025", "І квартал", "листопад 2018"),
     REPORT_PERIOD ("Разом", "Кількість"), or None (no heading, or one that names no period).
-    ``year``: the report's, for a heading without one ("І квартал", "січень")."""
+    ``year``: the report's, for a heading without one ("І квартал", "січень"); ``report``: its period,
+    for "Попередній рік"."""
     if not s.cells or not s.column_heads:
         return None
     at = s.tokens[pos].start
@@ -329,4 +330,4 @@ def column_of(s: Sentence, pos: int, year: int | None = None) -> date | Period |
     if k is None or k == 0 or k >= len(s.columns) or s.columns[k] == 0:
         return None
     heading = s.column_heads.get(s.columns[k])
-    return column_heading(heading, year) if heading else None
+    return column_heading(heading, year, report) if heading else None

@@ -31,9 +31,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from activity.period_text import parse_period
-from activity.periods import Period, PeriodError
+from activity.periods import Period, PeriodError, month_period
 
 REPORT_PERIOD = "report"  # a column of the report's own period ("Разом", "Кількість")
+PREVIOUS_YEAR = "previous"  # a column of the same period a year before, when the report's is not known
+_CURRENT = re.compile(r"(?:поточн|звітн)\w*\s+(?:рік|період)|факт(?:ично)?|виконано|значення(?:\s+показника)?",
+                      re.IGNORECASE)
+_PREVIOUS = re.compile(r"(?:попередн|минул)\w*\s+(?:рік|період)|(?:аналогічний\s+)?період\s+(?:минулого|попереднього)"
+                       r"\s+року|(?:за\s+)?аналогічний\s+період\s+(?:минулого|попереднього)\s+року", re.IGNORECASE)
+_TOTAL_FOR = re.compile(r"(?:разом|усього|всього|загалом|кількість)\s+(?P<rest>за\s+.+)", re.IGNORECASE)
+_GENERIC_SPAN = re.compile(r"за\s+(?:звітний\s+)?(?:рік|півріччя|квартал|місяць|період|тиждень)", re.IGNORECASE)
 
 _RULE = re.compile(r"[\s|+\-=:—–_]+")
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:р\.|рік))?")
@@ -213,23 +220,40 @@ def _nearest(spans: list[tuple[int, int]], a: int, b: int) -> int:
     return best
 
 
-def column_heading(heading: str, year: int | None = None) -> date | Period | str | None:
+def column_heading(heading: str, year: int | None = None, report: Period | None = None) -> date | Period | str | None:
     """What a heading cell says of its column: a date, a period (a year taken from ``year`` when the
-    cell names none), REPORT_PERIOD for the report's own period, or None (see module doc)."""
+    cell names none), REPORT_PERIOD for the report's own period, PREVIOUS_YEAR for the same period a
+    year before ("Попередній рік", "Аналогічний період минулого року"; the period itself when
+    ``report`` is given), or None (see module doc)."""
     from etl.reports.header import _read_date as read_date  # the header reads dates
 
-    text = " ".join(heading.split())
+    text = " ".join(heading.split()).rstrip(":.")
     if not text:
         return None
-    if _TOTAL_WORDS.fullmatch(text.rstrip(":.")):
+    if _TOTAL_WORDS.fullmatch(text) or _CURRENT.fullmatch(text):
         return REPORT_PERIOD
+    if _PREVIOUS.fullmatch(text):
+        if report is None:
+            return PREVIOUS_YEAR
+        end = report.end.replace(day=1, year=report.end.year - 1)
+        month_end = month_period(end.year, end.month).end
+        end = month_end if report.end == month_period(report.end.year, report.end.month).end else \
+            end.replace(day=min(report.end.day, month_end.day))
+        try:
+            return Period(report.start.replace(day=1, year=report.start.year - 1).replace(day=report.start.day),
+                          end, report.granularity)
+        except ValueError:
+            return None
     if "%" in text or re.search(r"\bвідс", text, re.IGNORECASE):
         return None
+    if (m := _TOTAL_FOR.fullmatch(text)) is not None:  # "Разом за півріччя", "Усього за 2023 рік"
+        rest = column_heading(m["rest"], year, report)
+        return rest if rest is not None else (REPORT_PERIOD if _GENERIC_SPAN.fullmatch(m["rest"]) else None)
     bare = re.sub(r"^(?:станом\s+)?на\s+", "", text, flags=re.IGNORECASE)
     if re.search(r"\d", bare) and (d := read_date(re.sub(r"\s*(?:р\.|року|рік)$", "", bare))) is not None:
         return d
     try:
-        return parse_period(text.rstrip(":"), year=year or 2000)
+        return parse_period(text, year=year or 2000)
     except (PeriodError, ValueError):
         return None
 
