@@ -12,6 +12,9 @@ their sentence (``to_figures``), and problems that name the file and the line. R
   "місяць: квітень"; it is never added to the report's total.
 * A snapshot report ("станом на 1 січня 2023 року") gives its stocks that date when their sentence
   names none.
+* A table's cell takes the period or date its column heading names, or its row's when the rows are
+  periods ("І квартал", "листопад 2018", "станом на 01.07.2025", "Січень | 40";
+  ``etl.reports.tables``): a stock that date, a flow that period when it is not the report's.
 * The same figure found twice (same metric, value, date and breakdown) is kept once. Two values of
   one metric in one report that are not total and part ("у Facebook – 398 дописів, у Telegram –
   455") each get the words that tell them apart as their breakdown.

@@ -33,6 +33,9 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
    clause; a relative clause after the counted noun ("9 об’єднань, які …, припинили діяльність")
    and the predicate it interrupts are the figure's words; words after "при" are not.
 
+10. A table row (``etl.reports.tables``) is read like a sentence "label – value", then checked
+   against its label as the spreadsheet resolver reads it, its columns and its table (``_table_row``).
+
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
 

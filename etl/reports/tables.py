@@ -22,6 +22,22 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
 * A row is a sub-row of the row above (a part of it, never added to it) when it starts with a
   small letter ("у т. ч. письмових", "від фізичних осіб"), when it is indented deeper than the
   table's rows, or when its number is a sub-number ("1.1" under "1").
+
+What the cells mean (``etl.reports.finder`` reads them with these helpers):
+
+* A row's label names its metric the way the spreadsheet resolver reads a workbook's row label
+  (``label_metric``: ``activity.wordings``, one rule for both); a label without its noun takes the
+  table's lead row's ("Відмовлено у задоволенні" under "Надійшло запитів"). A label that opens with
+  a preposition ("від громадських об’єднань") is a breakdown, never a metric of its own.
+* A table whose heading names a period or the report's total in some column reads only those
+  columns ("План", "Частка, %", "Примітка" are no figures); otherwise the first value cell and the
+  columns a period heads.
+* Columns that are metrics and rows that are categories ("Категорія | Допущено | Голосів"):
+  ``transposed_columns`` and ``category_breakdown``; rows that are periods ("Січень | 40"):
+  ``row_period``, the metric from the column heading or the title line above the table.
+* A totals row ("Разом", "Усього": ``is_totals_label``) is the figure of the metric its rows break
+  down when they are all parts of one; otherwise it is checked against the rows above and never
+  loaded twice. A row of shares ("Частка …, %": ``is_share_label``) gives no figure, nor does a dash.
 """
 
 from __future__ import annotations
