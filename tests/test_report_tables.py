@@ -336,3 +336,18 @@ def test_six_month_columns_a_written_zero_and_a_label_wrapped_over_two_lines() -
     forwarded = sorted((f.value, f.period.start.month if f.period else None) for f in report.figures
                        if f.code == "public_info_requests_forwarded")
     assert forwarded == [(0, 8), (0, 11), (1, 7), (1, 10), (1, 12), (2, 9), (5, None)]
+
+
+def test_a_label_cell_left_blank_goes_on_from_the_row_above() -> None:
+    report = extract_text(
+        "Звіт про роботу зі зверненнями громадян у Ковельській міській раді за 2024 рік\n\n"
+        "| Вид звернення | Форма    | Кількість |\n"
+        "| Заяви         | письмові | 120       |\n"
+        "|               | усні     | 40        |\n"
+        "|               | електронні | 25      |\n"
+        "| Скарги        | письмові | 30        |\n")
+    assert pairs(report) == Counter({("appeals_received", 120): 1, ("appeals_received", 40): 1,
+                                     ("appeals_received", 25): 1, ("appeals_received", 30): 1})
+    got = {f.value: f.breakdown for f in report.figures}
+    assert got[40] == "Заяви усні" and got[25] == "Заяви електронні"
+    assert all(f.breakdown for f in report.figures)  # kinds side by side, none a total of the others

@@ -702,6 +702,13 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
         return mine
     f0 = next((f for f in mine if f.pos == values[0].pos), None)
     code, total, breakdown = label_metric(label), None, None
+    if s.table_row.merged and f0 is None and code is None and s.prior is not None and s.prior.table_row is not None:
+        above = next((f for f in s.prior.figures if f.total is None and f.breakdown), None)
+        if above is not None:  # "Заяви | письмові | 120" / "| усні | 40": the same metric, the next kind
+            top = s.prior
+            while top.table_row is not None and top.table_row.merged and top.prior is not None:
+                top = top.prior
+            code, breakdown = above.code, f"{_row_label(top)} {label}".strip()
     if code is None and f0 is not None and f0.total is None and (siblings := _parts_code(s)) is not None \
             and siblings != f0.code and (f0.head_pos is None or _cell(s, f0.head_pos) != 0):
         code, breakdown = siblings, " ".join(label.split())  # "Інше | 64" after topics: one more topic

@@ -80,6 +80,7 @@ class Row:
     sub: bool = False  # a part of the row above it ("у т. ч. …", indented, "1.1")
     heading: bool = False  # a row of the table's heading (no figure)
     table: int = 0  # which table of the text
+    merged: bool = False  # its label cell left blank: the label of the row above goes on ("|  | усні | 40 |")
 
 
 def _split(raw: str, kind: str) -> list[tuple[int, int]]:
@@ -100,8 +101,8 @@ def _split(raw: str, kind: str) -> list[tuple[int, int]]:
         cell = raw[a:b]
         lead = len(cell) - len(cell.lstrip())
         stripped.append((a + lead, a + lead + len(cell.strip())))
-    while stripped and stripped[0][0] == stripped[0][1]:
-        stripped.pop(0)
+    if kind == "pipe" and raw.lstrip().startswith("|") and stripped and stripped[0][0] == stripped[0][1]:
+        stripped.pop(0)  # "| 1 | …": the edge of the ruling, no cell
     while stripped and stripped[-1][0] == stripped[-1][1]:
         stripped.pop()
     return stripped
@@ -168,7 +169,7 @@ def find_rows(text: str) -> dict[int, Row]:
                 kinds[k] = None
         i = j
     rows: dict[int, Row] = {}
-    table, previous = 0, -2
+    table, previous, numbered = 0, -2, False
     heading_spans: list[tuple[int, int]] = []
     top_indent = 0
     last_number = ""
@@ -181,12 +182,17 @@ def find_rows(text: str) -> dict[int, Row]:
             continue
         new = i != previous + 1
         previous = i
+        numbered = numbered and not new
         texts = [raw[a:b] for a, b in cells]
         number = ""
         if len(cells) >= 2 and (_ROW_NUMBER.fullmatch(texts[0]) or _NUMBER_HEAD.fullmatch(texts[0])
-                                or (texts[0] == "" and how != "space")) and _has_words(" ".join(texts[1:])):
-            number = texts[0]
+                                or (texts[0] == "" and how != "space" and numbered)) and _has_words(" ".join(texts[1:])):
+            number, numbered = texts[0], True
             cells, texts = cells[1:], texts[1:]
+        columns = list(range(len(cells)))
+        merged = False  # "|        | усні | 40 |": the label cell left blank under the one above
+        while len(cells) > 1 and texts[0] == "" and _has_words(" ".join(texts[1:])):
+            cells, texts, columns, merged = cells[1:], texts[1:], columns[1:], True
         if not cells or not any(_has_words(t) for t in texts) and not any(_is_value(t) for t in texts):
             continue
         is_heading = (not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
@@ -210,18 +216,19 @@ def find_rows(text: str) -> dict[int, Row]:
             if columns and columns[0] != 0:
                 columns = (0, *columns[1:])
         else:
-            columns = tuple(range(len(cells)))
+            columns = tuple(columns)
         indent = len(raw) - len(raw.lstrip())
         first = texts[0].lstrip()
-        sub = not heading and (first[:1].islower() or (how == "space" and indent > top_indent and not new)
-                               or bool(last_number and number.startswith(last_number + ".")))
+        sub = not heading and not merged and (
+            first[:1].islower() or (how == "space" and indent > top_indent and not new)
+            or bool(last_number and number.startswith(last_number + ".")))
         if number and "." in number.rstrip(".") and not sub and not heading:
             sub = True
         if number and not number.rstrip(".)").count(".") and not sub:
             last_number = number.rstrip(".)")
         base = offsets[i]
         abs_cells = tuple((base + a, base + b) for a, b in cells)
-        rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table)
+        rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table, merged)
     return rows
 
 
