@@ -9,9 +9,11 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
   aligned with spaces, pasted from Word or a PDF). A line aligned with spaces is a row only inside
   a block of at least two such lines, one of them ending with a number or a dash, so a signature
   ("Начальник відділу      В. ПОПОВИЧ") is never a table.
-* Empty cells at the row's edges ("| 1 | … |") are dropped; so is the row number ("1", "2.", "1.1",
-  "3)") in the first cell when a cell with words follows it, and the "№" / "№ з/п" cell of the
-  heading: a table's columns are counted from its label column.
+* The ruling's edges ("| 1 | … |") and empty cells at a row's end are dropped; so is the row number
+  ("1", "2.", "1.1", "3)") in the first cell when a cell with words follows it (a blank one too, in a
+  numbered table), and the "№" / "№ з/п" cell of the heading: a table's columns are counted from
+  its label column. A label cell left blank ("|  | усні | 40 |") goes on from the row above
+  (``Row.merged``).
 * A row's column is the heading cell above it: the same index for "|" and tab rows, the heading
   cell nearest in position for rows aligned with spaces (their empty cells leave no trace).
 * The heading row (the table's first row when it has no figure; a heading over two lines is
