@@ -39,12 +39,12 @@ from datetime import date
 from pathlib import Path
 
 from activity.departments import Registry, RegistryError
-from activity.months import MONTH_NAMES_UK_GENITIVE
 from activity.period_text import parse_period, snapshot_date
 from activity.periods import Period, PeriodError
 from activity.places import Place, PlaceError, resolve_place
 from etl.reports.department import department_in
 from etl.reports.tables import column_heading
+from etl.reports.tables import read_date as _read_date
 from etl.reports.tokens import Sentence
 
 _ADJ = r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ]+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ’'ʼ]+)*(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)"
@@ -262,21 +262,6 @@ def _genitive_council(council: str) -> str:
         council = re.sub(r"\s(?:Міськ|Селищн|Сільськ|Рад)", lambda w: w[0].lower(), council)
     m = re.fullmatch(r"(\S+?)(а|ій|у|ою)\s+(міськ|селищн|сільськ)(?:а|ій|у|ою)\s+рад(?:а|і|у|ою)", council)
     return f"{m[1]}ої {m[3]}ої ради" if m else council
-
-
-def _read_date(text: str) -> date | None:
-    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", text.strip())
-    if m:
-        d, mo, y = int(m[1]), int(m[2]), int(m[3])
-    else:
-        m = re.fullmatch(r"(\d{1,2})\s+(\w+)\s+(\d{4})", text.strip())
-        if not m or m[2].lower() not in MONTH_NAMES_UK_GENITIVE:
-            return None
-        d, mo, y = int(m[1]), MONTH_NAMES_UK_GENITIVE.index(m[2].lower()) + 1, int(m[3])
-    try:
-        return date(y + (2000 if y < 100 else 0), mo, d)
-    except ValueError:
-        return None
 
 
 def _dates_after_na(s: Sentence) -> list[tuple[int, date]]:

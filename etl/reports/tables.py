@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from activity.months import MONTH_NAMES_UK_GENITIVE
 from activity.period_text import parse_period
 from activity.periods import Period, PeriodError, month_period
 
@@ -245,13 +246,27 @@ def _nearest(spans: list[tuple[int, int]], a: int, b: int) -> int:
     return best
 
 
+def read_date(text: str) -> date | None:
+    """A date written "01.07.2025", "01.07.25" or "1 липня 2025" (the whole text), else None."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", text.strip())
+    if m:
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = re.fullmatch(r"(\d{1,2})\s+(\w+)\s+(\d{4})", text.strip())
+        if not m or m[2].lower() not in MONTH_NAMES_UK_GENITIVE:
+            return None
+        d, mo, y = int(m[1]), MONTH_NAMES_UK_GENITIVE.index(m[2].lower()) + 1, int(m[3])
+    try:
+        return date(y + (2000 if y < 100 else 0), mo, d)
+    except ValueError:
+        return None
+
+
 def column_heading(heading: str, year: int | None = None, report: Period | None = None) -> date | Period | str | None:
     """What a heading cell says of its column: a date, a period (a year taken from ``year`` when the
     cell names none), REPORT_PERIOD for the report's own period, PREVIOUS_YEAR for the same period a
     year before ("Попередній рік", "Аналогічний період минулого року"; the period itself when
     ``report`` is given), or None (see module doc)."""
-    from etl.reports.header import _read_date as read_date  # the header reads dates
-
     text = " ".join(heading.split()).rstrip(":.")
     if not text:
         return None
