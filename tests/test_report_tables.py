@@ -351,3 +351,14 @@ def test_a_label_cell_left_blank_goes_on_from_the_row_above() -> None:
     got = {f.value: f.breakdown for f in report.figures}
     assert got[40] == "Заяви усні" and got[25] == "Заяви електронні"
     assert all(f.breakdown for f in report.figures)  # kinds side by side, none a total of the others
+
+
+def test_a_column_named_after_the_rows_noun_under_показник_is_no_transposed_table() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за травень 2025 року\n\n"
+        "Показник\tКількість запитів\n"
+        "Надійшло запитів, усього\t38\n"
+        "Задоволено\t22\n"
+        "Відмовлено у задоволенні\t2\n")
+    assert pairs(report) == Counter({("public_info_requests", 38): 1, ("public_info_requests_satisfied", 22): 1,
+                                     ("public_info_requests_refused", 2): 1})

@@ -328,6 +328,10 @@ def _nouns(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", text) if (i := word_info(w)) is not None and i.noun]
 
 
+_INDICATORS = re.compile(r"показник|найменування|вид\w*\s+(?:робіт|діяльност|заход)|напрям\w*\s+(?:робот|діяльност)",
+                         re.IGNORECASE)
+
+
 def transposed_columns(heads: dict[int, str], label: str) -> dict[int, str]:
     """The metric of each value column of a table whose columns are metrics and whose rows are
     categories ("Категорія | Допущено | Голосів | Переможців" over "Великі проєкти | 48 | 61 277 | 9"):
@@ -335,8 +339,8 @@ def transposed_columns(heads: dict[int, str], label: str) -> dict[int, str]:
     heading ("Назва проєкту" | "Голосів": votes for a project) or of the row's label ("Допущено" +
     "проєкти"). Empty when a column heads a period or the report's total (a table of metrics by
     period), when no column names a metric, or when the row's label names one itself."""
-    if 0 not in heads or len(heads) < 2 or label_metric(label) is not None:
-        return {}
+    if 0 not in heads or len(heads) < 2 or label_metric(label) is not None or _INDICATORS.search(heads[0]):
+        return {}  # "Показник | Кількість запитів": the rows are metrics, not categories
     values = {k: h for k, h in heads.items() if k > 0}
     if any(column_heading(h) is not None for h in values.values()):
         return {}
