@@ -44,6 +44,7 @@ What the cells mean (``etl.reports.finder`` reads them with these helpers):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -262,6 +263,7 @@ def read_date(text: str) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def column_heading(heading: str, year: int | None = None, report: Period | None = None) -> date | Period | str | None:
     """What a heading cell says of its column: a date, a period (a year taken from ``year`` when the
     cell names none), REPORT_PERIOD for the report's own period, PREVIOUS_YEAR for the same period a
@@ -339,10 +341,10 @@ def transposed_columns(heads: dict[int, str], label: str) -> dict[int, str]:
     heading ("Назва проєкту" | "Голосів": votes for a project) or of the row's label ("Допущено" +
     "проєкти"). Empty when a column heads a period or the report's total (a table of metrics by
     period), when no column names a metric, or when the row's label names one itself."""
-    if 0 not in heads or len(heads) < 2 or label_metric(label) is not None or _INDICATORS.search(heads[0]):
+    if 0 not in heads or len(heads) < 2 or _INDICATORS.search(heads[0]):
         return {}  # "Показник | Кількість запитів": the rows are metrics, not categories
     values = {k: h for k, h in heads.items() if k > 0}
-    if any(column_heading(h) is not None for h in values.values()):
+    if any(column_heading(h) is not None for h in values.values()) or label_metric(label) is not None:
         return {}
     own = _nouns(heads[0])
     row = _nouns(label) if len(label.split()) <= 3 else []
