@@ -12,6 +12,9 @@ their sentence (``to_figures``), and problems that name the file and the line. R
   "місяць: квітень"; it is never added to the report's total.
 * A snapshot report ("станом на 1 січня 2023 року") gives its stocks that date when their sentence
   names none.
+* A table's cell takes the period or date its column heading names, or its row's when the rows are
+  periods ("І квартал", "листопад 2018", "станом на 01.07.2025", "Січень | 40";
+  ``etl.reports.tables``): a stock that date, a flow that period when it is not the report's.
 * The same figure found twice (same metric, value, date and breakdown) is kept once. Two values of
   one metric in one report that are not total and part ("у Facebook – 398 дописів, у Telegram –
   455") each get the words that tell them apart as their breakdown.
@@ -34,6 +37,7 @@ from etl.problems import ERROR, MESSAGES, WARNING, Problem
 from etl.reports.finder import Found, find_figures
 from etl.reports.header import Header, column_of, read_header, stock_as_of
 from etl.reports.lexicon import is_stop_word
+from etl.reports.tables import row_period
 from etl.reports.text import read_report_text
 from etl.reports.tokens import split_sentences
 from etl.sheets.readers import ReadError
@@ -148,6 +152,11 @@ def _sentence_text(text: str, f: Found) -> tuple[str, int]:
     return raw.strip(), max(0, f.sentence.tokens[f.pos].start - f.sentence.start - lead)
 
 
+def _row_label(text: str, f: Found) -> str:
+    a, b = f.sentence.cells[0]
+    return text[a:b]
+
+
 def _tell_apart(found: list[Found]) -> None:
     """Give figures of one metric that are neither total nor part what tells them apart: their
     own nouns when these differ ("5 пресконференцій та один брифінг"), else the words after the
@@ -234,7 +243,8 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     for f in found:
         stock = get_metric(f.code).is_stock
         f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if stock else None
-        column = column_of(f.sentence, f.pos) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
+        year = head.period.end.year if head.period else None
+        column = column_of(f.sentence, f.pos, year, head.period) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
         if isinstance(column, Period):
             if stock:
                 f.as_of = column.end
@@ -242,6 +252,11 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
                 months[id(f)] = column
         elif isinstance(column, date) and stock:
             f.as_of = column
+        if f.sentence.row and f.sentence.cells and (row := row_period(_row_label(text, f), year)) is not None:
+            if stock:  # "Січень | 40": a table whose rows are periods
+                f.as_of = row.end
+            elif row != head.period:
+                months[id(f)] = row
     for f in found:
         if months[id(f)] is not None and months[id(f)].granularity == "month":
             f.breakdown = f"місяць: {MONTH_NAMES_UK[months[id(f)].start.month - 1]}"

@@ -33,6 +33,9 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
    clause; a relative clause after the counted noun ("9 об’єднань, які …, припинили діяльність")
    and the predicate it interrupts are the figure's words; words after "при" are not.
 
+10. A table row (``etl.reports.tables``) is read like a sentence "label – value", then checked
+   against its label as the spreadsheet resolver reads it, its columns and its table (``_table_row``).
+
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
 
@@ -95,6 +98,15 @@ from etl.reports.match import (
     right_head,
 )
 from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
+from etl.reports.tables import (
+    category_breakdown,
+    column_heading,
+    is_share_label,
+    is_totals_label,
+    label_metric,
+    row_period,
+    transposed_columns,
+)
 from etl.reports.tokens import Sentence, Token
 
 
@@ -192,8 +204,17 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
     found: list[Found] = []
     unmatched: list[tuple[Sentence, Token]] = []
     previous: list[Found] = []
+    lead_rows: dict[int, Sentence] = {}  # a table's lead row: its first row with a figure
     for s in sentences:
-        mine = _sentence(s, previous, unmatched, _header_total(s, found) or _dimension_total(s, found), found[-6:])
+        row = s.table_row
+        lead_row = lead_rows.get(row.table) if row is not None else None
+        # a table row borrows a noun only from its table's lead row (or, the lead row itself, the text above)
+        mine = _sentence(s, lead_row.figures if lead_row is not None else previous, unmatched,
+                         _header_total(s, found) or _dimension_total(s, found), found[-6:])
+        if row is not None and not row.heading:
+            mine = _table_row(s, mine, lead_row, unmatched)
+            if lead_row is None and any(f.total is None for f in mine):
+                lead_rows[row.table] = s
         found += mine
         s.figures = mine
         previous = mine or previous
@@ -279,11 +300,18 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
-    first_cell = _cell(s, numbers[0].pos) if s.row and numbers else None
+    read = _value_numbers(s, numbers) if s.row else numbers
+    first_cell = _cell(s, read[0].pos) if s.row and read else None
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
-        if s.row and idx > 0 and _cell(s, n.pos) != first_cell and column_of(s, n.pos) is None:
-            continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
+        if s.row and n not in read:
+            continue  # "Показник | План | Факт": a plan, a share, a note
+        if s.row and _cell(s, n.pos) != first_cell:
+            if column_of(s, n.pos) is None:
+                continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
+            if (fig := _next_column(s, n, out, first_cell)) is not None:
+                out.append(fig)  # "Задоволено | 301 | 322 | 623": the row's next column, the same metric
+            continue
         if is_change(tokens, n):
             floor = n.end
             continue
@@ -601,6 +629,165 @@ def _bracket_dash_part(s: Sentence, out: list[Found], n: Number) -> Found | None
         return None  # every number in the bracket is an item's
     return Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.7, " ".join(t.text for t in words), prev,
                  prev.head, prev.head_text, span=(start, n.end), lead=n.lead, number_words=n.words)
+
+
+def _next_column(s: Sentence, n: Number, out: list[Found], first_cell: int | None) -> Found | None:
+    """A number in a later column of a table row whose heading names a period ("І квартал | ІІ квартал
+    | Разом"): the figure of the row's first value column, with the same metric, total and breakdown;
+    None when that one named nothing (never read from the other columns' headings)."""
+    first = next((f for f in out if _cell(s, f.pos) == first_cell), None)
+    if first is None:
+        return None
+    return Found(first.code, n.value, s, n.pos, first.how, n.approximate, first.confidence, first.breakdown,
+                 first.total, first.head, first.head_text, first.head_pos, first.context,
+                 span=(n.lead, n.end), lead=n.lead, number_words=n.words)
+
+
+def _row_label(s: Sentence) -> str:
+    """A table row's label cell, as written (its tokens and the spaces between them)."""
+    a, b = s.cells[0]
+    out, end = "", None
+    for t in s.tokens:
+        if a <= t.start < b:
+            out += (" " if end is not None and t.start > end else "") + t.text
+            end = t.end
+    return out
+
+
+def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatched: list) -> list[Found]:
+    """A table row's figures read by its label as the spreadsheet resolver reads it
+    (``etl.reports.tables.label_metric``): the label's metric for the first value column and the
+    columns a period heads, in place of what the words around the number made of it; a label
+    without its noun ("Відмовлено у задоволенні", "Надійшло електронною поштою") read with the noun
+    of the table's lead row ("Надійшло запитів"), a part of the lead row's figure when it names the
+    same metric. A label the resolver does not read keeps what the finder found."""
+    if len(s.cells) < 2:
+        return mine
+    label = _row_label(s)
+    numbers = [n for n in sentence_numbers(s.tokens) if (_cell(s, n.pos) or 0) > 0]
+    if not numbers:
+        return mine
+    if is_share_label(label) or is_totals_label(label):
+        at = {n.pos for n in numbers}
+        unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
+        if is_totals_label(label) and (code := _parts_code(s)) is not None:  # "Заяви | 300", "Скарги | 100",
+            # "Усього | 400" under "Вид звернення | Кількість": the rows were parts, the total is the figure
+            return [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, span=(n.lead, n.end), lead=n.lead,
+                          number_words=n.words) for n in numbers
+                    if _cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None]
+        if is_totals_label(label):  # "Разом | 139": checked against the rows above, never a figure twice
+            sums = _column_sums(s)
+            unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[_cell(s, n.pos)]) != n.value
+                          and (_cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None)]
+        return []  # "Частка відеоматеріалів, % | 12": shares are never counts
+    columns = transposed_columns(s.column_heads, label)  # "Категорія | Допущено | Голосів"
+    if not columns and row_period(label) is not None and (code := _above_table_metric(s)) is not None:
+        columns = {k: code for k in s.columns[1:] if k == s.columns[_cell(s, numbers[0].pos)]}
+        # "Кількість звернень за місяцями:" over "Місяць | Кількість" / "Січень | 40"
+    if columns:
+        breakdown = None if row_period(label) is not None else category_breakdown(s.column_heads, label)
+        at = {n.pos for n in numbers}
+        unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
+        out = []
+        for n in numbers:
+            k = s.columns[_cell(s, n.pos)]
+            if k in columns:
+                out.append(Found(columns[k], n.value, s, n.pos, "table", n.approximate, 0.8, breakdown,
+                                 span=(n.lead, n.end), lead=n.lead, number_words=n.words))
+            else:
+                unmatched.append((s, s.tokens[n.pos]))
+        return out
+    values = _value_numbers(s, numbers)
+    if not values:
+        return mine
+    f0 = next((f for f in mine if f.pos == values[0].pos), None)
+    code, total, breakdown = label_metric(label), None, None
+    if s.table_row.merged and f0 is None and code is None and s.prior is not None and s.prior.table_row is not None:
+        above = next((f for f in s.prior.figures if f.total is None and f.breakdown), None)
+        if above is not None:  # "Заяви | письмові | 120" / "| усні | 40": the same metric, the next kind
+            top = s.prior
+            while top.table_row is not None and top.table_row.merged and top.prior is not None:
+                top = top.prior
+            code, breakdown = above.code, f"{_row_label(top)} {label}".strip()
+    if code is None and f0 is not None and f0.total is None and (siblings := _parts_code(s)) is not None \
+            and siblings != f0.code and (f0.head_pos is None or _cell(s, f0.head_pos) != 0):
+        code, breakdown = siblings, " ".join(label.split())  # "Інше | 64" after topics: one more topic
+    elif code is None:
+        lead = next((f for f in lead_row.figures if f.total is None), None) if lead_row is not None else None
+        if f0 is not None or lead is None or not lead.head_text:
+            return mine
+        code = label_metric(f"{lead.head_text} {label}")
+        words, lead_words = label.split(), _row_label(lead_row).split()
+        if code is None and len(words) > 1 and words[0].lower() == lead_words[0].lower() and _verb_only(s.tokens[0]):
+            code, label = lead.code, " ".join(words[1:])  # "Надійшло поштою" under "Надійшло запитів": how they came
+        if code is None:
+            return mine
+        if code == lead.code:
+            total, breakdown = lead, " ".join(label.split()).strip(" :–-")
+    elif f0 is not None and (f0.code == code or (f0.total is not None and f0.total.code == code)):
+        return mine
+    at = {n.pos for n in values}
+    unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
+    new = [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, breakdown, total,
+                 span=(n.lead, n.end), lead=n.lead, number_words=n.words) for n in values]
+    return sorted([f for f in mine if f.pos not in at] + new, key=lambda f: f.pos)
+
+
+def _table_top(s: Sentence) -> Sentence:
+    """The first row of a table row's table."""
+    top = s
+    while top.prior is not None and top.prior.table_row is not None and top.prior.table_row.table == s.table_row.table:
+        top = top.prior
+    return top
+
+
+def _above_table_metric(s: Sentence) -> str | None:
+    """The metric the line just above a table names when it is a title without a figure of its own
+    ("Кількість звернень за місяцями:"), read by the spreadsheet resolver."""
+    above = _table_top(s).prior
+    if above is None or above.row or above.figures or any(t.kind == "num" for t in above.tokens) \
+            or len(above.tokens) > 14 or _table_top(s).line - above.line > 2:
+        return None
+    return label_metric(" ".join(t.text for t in above.tokens if t.kind == "word"))
+
+
+def _value_numbers(s: Sentence, numbers: list[Number]) -> list[Number]:
+    """The numbers of a table row that are figures: in a table whose heading names a period or the
+    report's total in some column, those under such a column (or under no heading); else the first
+    value cell's and those under a period."""
+    timed = any(column_heading(h) is not None for k, h in s.column_heads.items() if k > 0)
+    numbers = [n for n in numbers if (_cell(s, n.pos) or 0) > 0 or not s.cells]
+    if timed:
+        return [n for n in numbers if column_of(s, n.pos) is not None
+                or not s.column_heads.get(s.columns[_cell(s, n.pos)], "").strip()]
+    first = _cell(s, numbers[0].pos) if numbers else None
+    return [n for n in numbers if _cell(s, n.pos) == first or column_of(s, n.pos) is not None]
+
+
+def _parts_code(s: Sentence) -> str | None:
+    """The one metric the rows above a totals row break down (each a part with a breakdown), if so."""
+    figures = []
+    top = s.prior
+    while top is not None and top.table_row is not None and top.table_row.table == s.table_row.table:
+        if not top.table_row.sub:
+            figures += top.figures
+        top = top.prior
+    codes = {f.code for f in figures}  # parts: each with a breakdown, or each a period's ("Січень | 40")
+    parts = all(f.breakdown or row_period(_row_label(f.sentence)) is not None for f in figures)
+    return codes.pop() if len(codes) == 1 and parts else None
+
+
+def _column_sums(s: Sentence) -> dict[int, int]:
+    """The sums by column of the figures of the rows above a totals row in its table (no sub-rows)."""
+    sums: dict[int, int] = {}
+    top = s.prior
+    while top is not None and top.table_row is not None and top.table_row.table == s.table_row.table:
+        if not top.table_row.sub:
+            for f in top.figures:
+                if f.total is None and (k := _cell(top, f.pos)) is not None:
+                    sums[top.columns[k]] = sums.get(top.columns[k], 0) + f.value
+        top = top.prior
+    return sums
 
 
 def _cell(s: Sentence, pos: int) -> int | None:

@@ -39,11 +39,12 @@ from datetime import date
 from pathlib import Path
 
 from activity.departments import Registry, RegistryError
-from activity.months import MONTH_NAMES_UK_GENITIVE
 from activity.period_text import parse_period, snapshot_date
 from activity.periods import Period, PeriodError
 from activity.places import Place, PlaceError, resolve_place
 from etl.reports.department import department_in
+from etl.reports.tables import column_heading
+from etl.reports.tables import read_date as _read_date
 from etl.reports.tokens import Sentence
 
 _ADJ = r"[А-ЯІЇЄҐ][а-яіїєґ’'ʼ]+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ’'ʼ]+)*(?:ськ|цьк|зьк)(?:ої|а|ій|у|ою|ий|ого|ому|им|ім)"
@@ -316,21 +317,6 @@ def _genitive_council(council: str) -> str:
     return f"{m[1]}ої {m[3]}ої ради" if m else council
 
 
-def _read_date(text: str) -> date | None:
-    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", text.strip())
-    if m:
-        d, mo, y = int(m[1]), int(m[2]), int(m[3])
-    else:
-        m = re.fullmatch(r"(\d{1,2})\s+(\w+)\s+(\d{4})", text.strip())
-        if not m or m[2].lower() not in MONTH_NAMES_UK_GENITIVE:
-            return None
-        d, mo, y = int(m[1]), MONTH_NAMES_UK_GENITIVE.index(m[2].lower()) + 1, int(m[3])
-    try:
-        return date(y + (2000 if y < 100 else 0), mo, d)
-    except ValueError:
-        return None
-
-
 def _dates_after_na(s: Sentence) -> list[tuple[int, date]]:
     out = []
     for j, t in enumerate(s.tokens):
@@ -364,39 +350,22 @@ def stock_as_of(s: Sentence, pos: int) -> date | None:
     return None
 
 
-def _heading(top: Sentence, k: int) -> date | Period | None:
-    a, b = top.cells[k]
-    heading = " ".join(t.text for t in top.tokens if a <= t.start < b)
-    if not re.search(r"\d", heading):
-        return None
-    if (d := _read_date(heading)) is not None:
-        return d
-    try:
-        return parse_period(heading)
-    except PeriodError:
-        return None
-
-
 def heading_row(s: Sentence) -> bool:
-    """Is this table row a heading of dates or periods ("Показник | 2024 | 2025")?"""
-    return len(s.cells) > 1 and all(_heading(s, j) is not None for j in range(1, len(s.cells)))
+    """Is this table row its table's heading ("Показник | 2024 | 2025", "№ з/п | Показник | Кількість")?"""
+    return s.table_row is not None and s.table_row.heading
 
 
-def column_of(s: Sentence, pos: int) -> date | Period | None:
-    """The date or period heading the column of token ``pos`` of a table row ("Показник | 01.01.2025 |
-    01.07.2025", "Показник | 2024 | 2025"): the nearest row above whose cells after the first are all
-    dates or periods, its cells counted from the right (a row number on the left of the rows does
-    not shift them). None when there is no such row."""
-    if not s.cells:
+def column_of(s: Sentence, pos: int, year: int | None = None, report: Period | None = None) -> date | Period | str | None:
+    """What heads the column of token ``pos`` of a table row (``etl.reports.tables.column_heading``):
+    a date or a period ("Показник | 01.01.2025 | 01.07.2025", "І квартал", "листопад 2018"),
+    REPORT_PERIOD ("Разом", "Кількість"), or None (no heading, or one that names no period).
+    ``year``: the report's, for a heading without one ("І квартал", "січень"); ``report``: its period,
+    for "Попередній рік"."""
+    if not s.cells or not s.column_heads:
         return None
     at = s.tokens[pos].start
     k = next((i for i, (a, b) in enumerate(s.cells) if a <= at < b), None)
-    if k is None or k == 0:
+    if k is None or k == 0 or k >= len(s.columns) or s.columns[k] == 0:
         return None
-    k -= len(s.cells)  # counted from the right
-    top = s.prior
-    while top is not None and top.row and top.cells:
-        if heading_row(top):
-            return _heading(top, k) if -k <= len(top.cells) - 1 else None
-        top = top.prior
-    return None
+    heading = s.column_heads.get(s.columns[k])
+    return column_heading(heading, year, report) if heading else None

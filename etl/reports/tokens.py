@@ -5,9 +5,10 @@
   punctuation runs on into the next one when that one starts with a small letter or a digit (a
   Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
   list items after it (their *lead-in*).
-* Tables written as text, cells split by "|" or tabs: each row is a line of its own (never joined),
-  a leading row number ("1 | …") is dropped like a bullet, "|" reads as a dash, and a row starting
-  with a small letter ("від фізичних осіб | 71") has the row above as its lead-in (a part of it).
+* Tables written as text (``etl.reports.tables``: cells split by "|", tabs or aligned with spaces):
+  each row is a line of its own (never joined), its row number dropped, a dash ("|") between its
+  cells, and a sub-row ("у т. ч. письмових | 59", indented, "1.1") has the row above as its
+  lead-in (a part of it).
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
 * Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
@@ -15,7 +16,7 @@
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
   addresses ("вул. Гоголя, 15"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
   glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money, file
-  names ("nizhyn_2021.xlsx").
+  names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1", "додаток 2").
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
+from etl.reports.tables import Row, find_rows
 
 _GEN = "|".join(MONTH_NAMES_UK_GENITIVE)
 _ANY_MONTH = "|".join(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_UK_LOCATIVE)
@@ -36,6 +38,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("address", r"(?:\bвул\.|\bвулиц[яі]\b|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровулок\b|\bбульв\.|\bбульвар\w*|\bпл\.)\s*[^\d;()\n«»“”–—]{1,60}?\d+[\w/\-]*"),
     ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*[\d()+\s\-]{5,}\d|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
     ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*"),
+    ("reference", r"\b(?:таблиц|додат|граф[аиіу]\b|колон|стовп|рядк|рядок)\w*\s+\d+(?:\.\d+)*\b"),
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}(?:\.(?:\d{{4}}|\d{{2}}))?(?:{_SP}+{_YEAR}\b)?(?!\d)(?!\.\d)"),
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
     ("date", rf"\b\d{{1,2}}\s+(?:по|до)\s+\d{{1,2}}\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
@@ -52,7 +55,6 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
 
-_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}[.)]?[ \t\u00a0]*\|[ \t\u00a0]*")  # "1 | Label | 143": a table's row number
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
                   "обл", "ст", "п", "т", "ч", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
@@ -91,6 +93,9 @@ class Sentence:
     cells: tuple[tuple[int, int], ...] = ()  # a table row's cells (offsets into the whole text)
     heading: Sentence | None = field(default=None, repr=False, compare=False)  # a table's first row, if it has no number
     prior: Sentence | None = field(default=None, repr=False, compare=False)  # the sentence before it ("Голосування тривало …" / "У ньому взяли участь …")
+    columns: tuple[int, ...] = ()  # a table row's cells' columns (0: the label column)
+    table_row: Row | None = field(default=None, repr=False, compare=False)  # the table row it is
+    column_heads: dict[int, str] = field(default_factory=dict, repr=False, compare=False)  # its table's heading by column
 
 
 @dataclass
@@ -99,19 +104,22 @@ class _Line:
     end: int
     number: int
     bullet: bool
-    row: bool = False  # a row of a table written with "|" between its cells
+    row: Row | None = None  # a row of a table written as text
 
 
 def _lines(text: str) -> list[_Line]:
     """Logical lines: bullets dropped, broken lines joined (see module doc)."""
     out: list[_Line] = []
     pos = 0
+    rows = find_rows(text)
     for number, raw in enumerate(text.split("\n"), start=1):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        row = "|" in raw or "\t" in raw.strip()  # a table flattened to text: each row stands alone, its row number dropped
-        m = _ROW_NUMBER.match(raw) if row else None
-        m = m or _BULLET.match(raw)
+        row = rows.get(number)  # a table flattened to text: each row stands alone, its row number dropped
+        if row is not None:
+            out.append(_Line(row.start, row.end, number, False, row))
+            continue
+        m = _BULLET.match(raw)
         bullet = bool(m) and not (raw.lstrip().startswith("(") and raw.count("(") <= raw.count(")"))
         if bullet:
             start += m.end()
@@ -123,12 +131,12 @@ def _lines(text: str) -> list[_Line]:
             continue
         prev = out[-1] if out else None
         first = text[start]
-        if (prev and not bullet and not row and not prev.row
+        if (prev and not bullet and not prev.row
                 and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
                 and (first.islower() or first.isdigit())):
             prev.end = end
             continue
-        out.append(_Line(start, end, number, bullet, row))
+        out.append(_Line(start, end, number, bullet))
     return out
 
 
@@ -172,21 +180,11 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """The cells of a table row: the spans between "|" or tabs."""
-    out, last = [], start
-    for m in re.finditer(r"\||\t+", text[start:end]):
-        out.append((last, start + m.start()))
-        last = start + m.end()
-    out.append((last, end))
-    return tuple(out)
-
-
 def _tab_dashes(text: str, s: Sentence) -> None:
-    """Cells split by tabs get a "|" token between them, as if written with "|" (a dash)."""
-    for (_, end), (start, _) in zip(s.cells, s.cells[1:], strict=False):
-        if "|" not in text[end:start]:
-            s.tokens.append(Token("punct", "|", end, end + 1))
+    """A table row's cells (each tokenised alone: no mask runs over into the next cell) get a "|"
+    token between them, as if written with "|" (a dash)."""
+    for _, end in s.cells[:-1]:
+        s.tokens.append(Token("punct", "|", end, end + 1))
     s.tokens.sort(key=lambda t: t.start)
 
 
@@ -195,31 +193,39 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     lead_in: Sentence | None = None
     ended = ""  # how the previous line ended
-    upper_row: Sentence | None = None  # the last table row starting with a capital ("Надійшло запитів усього")
+    upper_row: Sentence | None = None  # the last table row that is no sub-row ("Надійшло запитів усього")
     table_head: Sentence | None = None
+    heads: dict[int, str] = {}
+    table = 0
     for line in _lines(text):
         if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
             lead_in = None
         ended = text[line.start:line.end].rstrip()[-1:]
         line_sentences = []
-        sub_row = line.row and text[line.start].islower()  # "від фізичних осіб | 71" under the row above
-        spans = [(line.start, line.end)] if line.row else _sentence_spans(text, line.start, line.end)
+        row = line.row
+        sub_row = row is not None and row.sub and upper_row is not None
+        spans = [(line.start, line.end)] if row else _sentence_spans(text, line.start, line.end)
         for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, upper_row if sub_row else lead_in,
-                         len(sentences), row=line.row, cells=_cells(text, a, b) if line.row else ())
+            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else tokenize(text, a, b)
+            s = Sentence(a, b, line_no, tokens, line.bullet, upper_row if sub_row else lead_in,
+                         len(sentences), row=row is not None, cells=row.cells if row else (),
+                         columns=row.columns if row else (), table_row=row)
             s.prior = sentences[-1] if sentences else None
-            if line.row:
-                if not (s.prior is not None and s.prior.row and s.line - s.prior.line == 1):  # a new table: its
-                    # first row heads it when it has no number
-                    table_head = s if not any(t.kind == "num" for t in s.tokens) else None
-                s.heading = table_head
+            if row is not None:
+                if row.table != table:  # a new table: its first row heads it when it has no figure
+                    table, heads = row.table, {}
+                    table_head = s if row.heading else None
+                if row.heading:
+                    for (c, d), k in zip(row.cells, row.columns, strict=False):
+                        heads[k] = f"{heads[k]} {text[c:d]}" if k in heads else text[c:d]
+                s.heading, s.column_heads = table_head, heads
                 _tab_dashes(text, s)
             sentences.append(s)
             line_sentences.append(s)
-        if line.row and not sub_row and line_sentences:
+        if row is not None and not sub_row and line_sentences:
             upper_row = line_sentences[-1]
-        elif not line.row:
+        elif row is None:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]

@@ -1,0 +1,383 @@
+"""Tables written as text inside a report: which lines are a table's rows, their cells, and what
+their column headings say.
+
+This module owns the table layout; what a row's label and numbers mean is read by the figure
+finder, cell by cell, like a sentence "label – value" (``etl.reports.tokens`` turns each row into
+such a sentence, ``etl.reports.header.column_of`` gives a value's column its period).
+
+* A row is a line whose cells are split by "|", by tabs, or by runs of two or more spaces (a table
+  aligned with spaces, pasted from Word or a PDF). A line aligned with spaces is a row only inside
+  a block of at least two such lines, one of them ending with a number or a dash, so a signature
+  ("Начальник відділу      В. ПОПОВИЧ") is never a table.
+* The ruling's edges ("| 1 | … |") and empty cells at a row's end are dropped; so is the row number
+  ("1", "2.", "1.1", "3)") in the first cell when a cell with words follows it (a blank one too, in a
+  numbered table), and the "№" / "№ з/п" cell of the heading: a table's columns are counted from
+  its label column. A label cell left blank ("|  | усні | 40 |") goes on from the row above
+  (``Row.merged``).
+* A row's column is the heading cell above it: the same index for "|" and tab rows, the heading
+  cell nearest in position for rows aligned with spaces (their empty cells leave no trace).
+* The heading row (the table's first row when it has no figure; a heading over two lines is
+  joined column by column) names each column: a period ("І квартал", "IV кв.", "січень", "листопад
+  2018", "2023", "2023 рік"), a date ("станом на 01.07.2025", "01.07.2025"), the report's own
+  period ("Разом", "Усього", "Кількість", "Кількість, од.", "За звітний період"), or something
+  else (a metric's name, "Примітка", "Частка, %"): ``column_heading``.
+* A row is a sub-row of the row above (a part of it, never added to it) when it starts with a
+  small letter ("у т. ч. письмових", "від фізичних осіб"), when it is indented deeper than the
+  table's rows, or when its number is a sub-number ("1.1" under "1").
+
+What the cells mean (``etl.reports.finder`` reads them with these helpers):
+
+* A row's label names its metric the way the spreadsheet resolver reads a workbook's row label
+  (``label_metric``: ``activity.wordings``, one rule for both); a label without its noun takes the
+  table's lead row's ("Відмовлено у задоволенні" under "Надійшло запитів"). A label that opens with
+  a preposition ("від громадських об’єднань") is a breakdown, never a metric of its own.
+* A table whose heading names a period or the report's total in some column reads only those
+  columns ("План", "Частка, %", "Примітка" are no figures); otherwise the first value cell and the
+  columns a period heads.
+* Columns that are metrics and rows that are categories ("Категорія | Допущено | Голосів"):
+  ``transposed_columns`` and ``category_breakdown``; rows that are periods ("Січень | 40"):
+  ``row_period``, the metric from the column heading or the title line above the table.
+* A totals row ("Разом", "Усього": ``is_totals_label``) is the figure of the metric its rows break
+  down when they are all parts of one; otherwise it is checked against the rows above and never
+  loaded twice. A row of shares ("Частка …, %": ``is_share_label``) gives no figure, nor does a dash.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from activity.months import MONTH_NAMES_UK_GENITIVE
+from activity.period_text import parse_period
+from activity.periods import Period, PeriodError, month_period
+
+REPORT_PERIOD = "report"  # a column of the report's own period ("Разом", "Кількість")
+PREVIOUS_YEAR = "previous"  # a column of the same period a year before, when the report's is not known
+_CURRENT = re.compile(r"(?:поточн|звітн)\w*\s+(?:рік|період)|факт(?:ично)?|виконано|значення(?:\s+показника)?",
+                      re.IGNORECASE)
+_PREVIOUS = re.compile(r"(?:попередн|минул)\w*\s+(?:рік|період)|(?:аналогічний\s+)?період\s+(?:минулого|попереднього)"
+                       r"\s+року|(?:за\s+)?аналогічний\s+період\s+(?:минулого|попереднього)\s+року", re.IGNORECASE)
+_TOTAL_FOR = re.compile(r"(?:разом|усього|всього|загалом|кількість)\s+(?P<rest>за\s+.+)", re.IGNORECASE)
+_GENERIC_SPAN = re.compile(r"за\s+(?:звітний\s+)?(?:рік|півріччя|квартал|місяць|період|тиждень)", re.IGNORECASE)
+
+_RULE = re.compile(r"[\s|+\-=:—–_]+")
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:р\.|рік))?")
+_GAP = re.compile(r"[ \u00a0]{2,}")
+_ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?")
+_NUMBER_HEAD = re.compile(r"№(?:\s*з/?п\.?)?|з/п|п/п|№\s*п/п", re.IGNORECASE)
+_VALUE = re.compile(r"[+\-−–]?\s?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*%)?|[-–—−]|\*|х|x|\.\.\.")
+_TOTAL_WORDS = re.compile(
+    r"(?:разом|усього|всього|загалом|кількість|к-сть|значення|за\s+звітний\s+період|звітний\s+період)"
+    r"(?:\s*[,(]?\s*(?:од\.?|одиниць|шт\.?)\)?)?",
+    re.IGNORECASE)
+
+
+@dataclass
+class Row:
+    line: int  # 1-based line number
+    start: int  # the row's text without its row number (offsets into the whole text)
+    end: int
+    cells: tuple[tuple[int, int], ...]  # the cells after the row number
+    columns: tuple[int, ...]  # each cell's column (0: the label)
+    sub: bool = False  # a part of the row above it ("у т. ч. …", indented, "1.1")
+    heading: bool = False  # a row of the table's heading (no figure)
+    table: int = 0  # which table of the text
+    merged: bool = False  # its label cell left blank: the label of the row above goes on ("|  | усні | 40 |")
+
+
+def _split(raw: str, kind: str) -> list[tuple[int, int]]:
+    """Cell spans of a line (offsets into the line), stripped, empty inner cells kept (not for spaces)."""
+    if kind == "space":
+        out, last = [], None
+        for m in re.finditer(r"\S+(?: \S+)*", raw):
+            out.append(m.span())
+        return out
+    sep = r"\|" if kind == "pipe" else r"\t+|\|"
+    out, last = [], 0
+    for m in re.finditer(sep, raw):
+        out.append((last, m.start()))
+        last = m.end()
+    out.append((last, len(raw)))
+    stripped = []
+    for a, b in out:
+        cell = raw[a:b]
+        lead = len(cell) - len(cell.lstrip())
+        stripped.append((a + lead, a + lead + len(cell.strip())))
+    if kind == "pipe" and raw.lstrip().startswith("|") and stripped and stripped[0][0] == stripped[0][1]:
+        stripped.pop(0)  # "| 1 | …": the edge of the ruling, no cell
+    while stripped and stripped[-1][0] == stripped[-1][1]:
+        stripped.pop()
+    return stripped
+
+
+def _is_value(cell: str) -> bool:
+    return bool(_VALUE.fullmatch(cell.strip()))
+
+
+def _has_words(cell: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2,}", cell))
+
+
+def _space_row(raw: str) -> list[tuple[int, int]] | None:
+    """The cells of a line aligned with spaces, or None: at least two cells, a gap of two spaces."""
+    body = raw.rstrip()
+    if "|" in body or "\t" in body.strip() or not _GAP.search(body.strip()):
+        return None
+    cells = _split(body, "space")
+    return cells if len(cells) >= 2 else None
+
+
+def _data(raw: str, cells: list[tuple[int, int]]) -> bool:
+    """A data row: a label and the last cell a value."""
+    texts = [raw[a:b] for a, b in cells]
+    return len(texts) >= 2 and _is_value(texts[-1]) and any(_has_words(t) for t in texts[:-1])
+
+
+def find_rows(text: str) -> dict[int, Row]:
+    """The table rows of a text by their 1-based line number (see module doc)."""
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for raw in lines:
+        offsets.append(pos)
+        pos += len(raw) + 1
+    kinds: list[tuple[str, list[tuple[int, int]]] | None] = []
+    for raw in lines:
+        if _RULE.fullmatch(raw) and raw.count("-") + raw.count("=") + raw.count("—") >= 3:
+            kinds.append(("rule", []))  # "|-----|-----|": a ruled line inside a table
+        elif "|" in raw and _has_words(raw):
+            kinds.append(("pipe", _split(raw, "pipe")))
+        elif "\t" in raw.strip() and _has_words(raw):
+            kinds.append(("tab", _split(raw, "tab")))
+        elif (cells := _space_row(raw)) is not None:
+            kinds.append(("space", cells))
+        else:
+            kinds.append(None)
+    # lines aligned with spaces are rows only in a block of two or more with a data row in it
+    i = 0
+    while i < len(lines):
+        if kinds[i] is None or kinds[i][0] != "space":
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and kinds[j] is not None and kinds[j][0] in ("space", "rule"):
+            j += 1
+        block = [k for k in range(i, j) if kinds[k][0] == "space"]
+        data = [k for k in block if _data(lines[k], kinds[k][1])]
+        if len(block) < 2 or not data:
+            for k in block:
+                kinds[k] = None
+        else:  # a signature under the table is no row of it
+            for k in range(data[-1] + 1, j):
+                kinds[k] = None
+        i = j
+    rows: dict[int, Row] = {}
+    table, previous, numbered = 0, -2, False
+    heading_spans: list[tuple[int, int]] = []
+    top_indent = 0
+    last_number = ""
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            continue
+        raw, (how, cells) = lines[i], kind
+        if how == "rule":
+            previous = i if previous == i - 1 else previous
+            continue
+        new = i != previous + 1
+        previous = i
+        numbered = numbered and not new
+        texts = [raw[a:b] for a, b in cells]
+        number = ""
+        if len(cells) >= 2 and (_ROW_NUMBER.fullmatch(texts[0]) or _NUMBER_HEAD.fullmatch(texts[0])
+                                or (texts[0] == "" and how != "space" and numbered)) and _has_words(" ".join(texts[1:])):
+            number, numbered = texts[0], True
+            cells, texts = cells[1:], texts[1:]
+        columns = list(range(len(cells)))
+        merged = False  # "|        | усні | 40 |": the label cell left blank under the one above
+        while len(cells) > 1 and texts[0] == "" and _has_words(" ".join(texts[1:])):
+            cells, texts, columns, merged = cells[1:], texts[1:], columns[1:], True
+        if not cells or not any(_has_words(t) for t in texts) and not any(_is_value(t) for t in texts):
+            continue
+        is_heading = (not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
+                      and not (len(texts) == 1 and _is_value(texts[0])))  # "Показник | 2023 | 2024" heads a table
+        if new:
+            table += 1
+            heading_spans = []
+            top_indent = len(raw) - len(raw.lstrip())
+            last_number = ""
+            heading_rows = True
+        else:
+            heading_rows = all(rows[k].heading for k in rows if rows[k].table == table)
+        heading = is_heading and heading_rows
+        if heading:
+            if not heading_spans:
+                heading_spans = list(cells)
+            else:
+                heading_spans = [(min(a, c), max(b, d)) for (a, b), (c, d) in zip(heading_spans, cells, strict=False)]
+        if how == "space" and heading_spans and not heading:
+            columns = tuple(_nearest(heading_spans, a, b) for a, b in cells)
+            if columns and columns[0] != 0:
+                columns = (0, *columns[1:])
+        else:
+            columns = tuple(columns)
+        indent = len(raw) - len(raw.lstrip())
+        first = texts[0].lstrip()
+        sub = not heading and not merged and (
+            first[:1].islower() or (how == "space" and indent > top_indent and not new)
+            or bool(last_number and number.startswith(last_number + ".")))
+        if number and "." in number.rstrip(".") and not sub and not heading:
+            sub = True
+        if number and not number.rstrip(".)").count(".") and not sub:
+            last_number = number.rstrip(".)")
+        base = offsets[i]
+        abs_cells = tuple((base + a, base + b) for a, b in cells)
+        rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table, merged)
+    return rows
+
+
+def _nearest(spans: list[tuple[int, int]], a: int, b: int) -> int:
+    """The heading cell a cell aligned with spaces stands under: the most overlap, else the nearest centre."""
+    best, score = 0, None
+    for k, (c, d) in enumerate(spans):
+        overlap = min(b, d) - max(a, c)
+        key = (overlap, -abs((a + b) / 2 - (c + d) / 2))
+        if score is None or key > score:
+            best, score = k, key
+    return best
+
+
+def read_date(text: str) -> date | None:
+    """A date written "01.07.2025", "01.07.25" or "1 липня 2025" (the whole text), else None."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", text.strip())
+    if m:
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = re.fullmatch(r"(\d{1,2})\s+(\w+)\s+(\d{4})", text.strip())
+        if not m or m[2].lower() not in MONTH_NAMES_UK_GENITIVE:
+            return None
+        d, mo, y = int(m[1]), MONTH_NAMES_UK_GENITIVE.index(m[2].lower()) + 1, int(m[3])
+    try:
+        return date(y + (2000 if y < 100 else 0), mo, d)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def column_heading(heading: str, year: int | None = None, report: Period | None = None) -> date | Period | str | None:
+    """What a heading cell says of its column: a date, a period (a year taken from ``year`` when the
+    cell names none), REPORT_PERIOD for the report's own period, PREVIOUS_YEAR for the same period a
+    year before ("Попередній рік", "Аналогічний період минулого року"; the period itself when
+    ``report`` is given), or None (see module doc)."""
+    text = " ".join(heading.split()).rstrip(":.")
+    if not text:
+        return None
+    if _TOTAL_WORDS.fullmatch(text) or _CURRENT.fullmatch(text):
+        return REPORT_PERIOD
+    if _PREVIOUS.fullmatch(text):
+        if report is None:
+            return PREVIOUS_YEAR
+        end = report.end.replace(day=1, year=report.end.year - 1)
+        month_end = month_period(end.year, end.month).end
+        end = month_end if report.end == month_period(report.end.year, report.end.month).end else \
+            end.replace(day=min(report.end.day, month_end.day))
+        try:
+            return Period(report.start.replace(day=1, year=report.start.year - 1).replace(day=report.start.day),
+                          end, report.granularity)
+        except ValueError:
+            return None
+    if "%" in text or re.search(r"\bвідс", text, re.IGNORECASE):
+        return None
+    if (m := _TOTAL_FOR.fullmatch(text)) is not None:  # "Разом за півріччя", "Усього за 2023 рік"
+        rest = column_heading(m["rest"], year, report)
+        return rest if rest is not None else (REPORT_PERIOD if _GENERIC_SPAN.fullmatch(m["rest"]) else None)
+    bare = re.sub(r"^(?:станом\s+)?на\s+", "", text, flags=re.IGNORECASE)
+    if re.search(r"\d", bare) and (d := read_date(re.sub(r"\s*(?:р\.|року|рік)$", "", bare))) is not None:
+        return d
+    try:
+        return parse_period(text, year=year or 2000)
+    except (PeriodError, ValueError):
+        return None
+
+
+_PART_MARKER = re.compile(r"^(?:у|в)\s*(?:т\.\s*ч\.|тому\s+числі)\s*:?\s*|^з\s+(?:них|яких)\s*:?\s*|^(?:із|з)\s+них\s*", re.IGNORECASE)
+
+
+_BREAKDOWN_LEAD = re.compile(r"(?:від|з|із|зі|у|в|через|на|до|за|по|серед|щодо|стосовно)\s", re.IGNORECASE)
+
+
+def label_metric(label: str) -> str | None:
+    """The metric a row label names as the spreadsheet resolver reads it (``activity.wordings``: one
+    rule for a label in a workbook and in a table written as text), only when it reads it without a
+    person (exact, remembered, word forms, contained); a part marker ("у т. ч.") is set aside."""
+    from activity.wordings import AUTOMATIC, resolve_metric
+
+    text = _PART_MARKER.sub("", " ".join(label.split())).strip(" :–-")
+    if not re.search(r"[^\W\d_]{3,}", text) or _BREAKDOWN_LEAD.match(text):
+        return None  # "від громадських об’єднань": who or how, a breakdown of the row above, no metric
+    r = resolve_metric(text)
+    return r.metric.code if r.metric is not None and r.how in AUTOMATIC else None
+
+
+def is_totals_label(label: str) -> bool:
+    """A totals row's label ("Разом", "Усього", "Всього за рік:")."""
+    return bool(re.fullmatch(r"(?:разом|усього|всього|загалом|підсумок)\b[^\d]{0,20}", label.strip(), re.IGNORECASE))
+
+
+def _nouns(text: str) -> list[str]:
+    from activity.morph import word_info
+
+    return [w for w in re.findall(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", text) if (i := word_info(w)) is not None and i.noun]
+
+
+_INDICATORS = re.compile(r"показник|найменування|вид\w*\s+(?:робіт|діяльност|заход)|напрям\w*\s+(?:робот|діяльност)",
+                         re.IGNORECASE)
+
+
+def transposed_columns(heads: dict[int, str], label: str) -> dict[int, str]:
+    """The metric of each value column of a table whose columns are metrics and whose rows are
+    categories ("Категорія | Допущено | Голосів | Переможців" over "Великі проєкти | 48 | 61 277 | 9"):
+    a heading cell read by the spreadsheet resolver alone or with the noun of the label column's
+    heading ("Назва проєкту" | "Голосів": votes for a project) or of the row's label ("Допущено" +
+    "проєкти"). Empty when a column heads a period or the report's total (a table of metrics by
+    period), when no column names a metric, or when the row's label names one itself."""
+    if 0 not in heads or len(heads) < 2 or _INDICATORS.search(heads[0]):
+        return {}  # "Показник | Кількість запитів": the rows are metrics, not categories
+    values = {k: h for k, h in heads.items() if k > 0}
+    if any(column_heading(h) is not None for h in values.values()) or label_metric(label) is not None:
+        return {}
+    own = _nouns(heads[0])
+    row = _nouns(label) if len(label.split()) <= 3 else []
+    out = {}
+    for k, h in values.items():
+        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row)]:
+            if (code := label_metric(text)) is not None:
+                out[k] = code
+                break
+    return out
+
+
+def category_breakdown(heads: dict[int, str], label: str) -> str:
+    """A transposed table's row as a breakdown: "категорія: великі проєкти", "проєкт: <its name>"."""
+    from activity.morph import nominative
+
+    own = _nouns(heads.get(0, ""))
+    key = nominative(own[-1]).lower() if own else "категорія"
+    label = " ".join(label.split())
+    if len(label.split()) <= 3 and label[:1].isupper() and label[1:2].islower() and label.split()[-1].islower():
+        label = label[0].lower() + label[1:]
+    return f"{key}: {label}"
+
+
+def is_share_label(label: str) -> bool:
+    """A row of shares or percentages ("Частка відеоматеріалів, %", "Питома вага …"): never counts."""
+    return bool(re.search(r"%|\bчастк|\bпитом\w*\s+ваг|\bвідсот", label, re.IGNORECASE))
+
+
+def row_period(label: str, year: int | None = None) -> Period | None:
+    """The period a row's label names when the rows of a table are periods ("Січень | 40",
+    "ІІ квартал | 118", "2023 рік | 412"); None for any other label."""
+    if len(label.split()) > 3 or not re.search(r"[^\W\d_]{3,}|\d{4}", label):
+        return None
+    heading = column_heading(label, year)
+    return heading if isinstance(heading, Period) else None

@@ -1,0 +1,364 @@
+"""Tables written as text inside a report (etl.reports.tables): every layout officials use, read cell
+by cell, and the numbers of a table that are never figures. Every text here is invented for these tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from etl.reports.extraction import extract_text
+from etl.reports.tables import column_heading, find_rows
+from etl.reports.tokens import split_sentences
+
+
+def pairs(report) -> Counter:
+    return Counter((f.code, f.value) for f in report.figures)
+
+
+def unmatched(report) -> set[str]:
+    return {p.params["number"] for p in report.problems if p.key == "report_unmatched"}
+
+
+def periods(report, code: str) -> dict[int, tuple[str, str] | None]:
+    return {f.value: (f.period.granularity, f.period.start.isoformat()) if f.period else None
+            for f in report.figures if f.code == code}
+
+
+# ------------------------------------------------------------------ finding the rows and their cells
+
+
+def test_rows_split_by_pipes_tabs_or_spaces_drop_their_row_number() -> None:
+    text = ("Вступ без таблиці.\n"
+            "| № з/п | Показник | Кількість |\n"
+            "|-------|----------|-----------|\n"
+            "| 1.    | Новини   | 12        |\n"
+            "\n"
+            "№\tПоказник\tКількість\n"
+            "2)\tВідеосюжети\t4\n"
+            "\n"
+            "№    Показник          Кількість\n"
+            "1.1  Дописи            7\n")
+    rows = find_rows(text)
+    assert sorted(rows) == [2, 4, 6, 7, 9, 10]  # the ruled line is no row, but stays inside its table
+    cells = [[text[a:b] for a, b in rows[n].cells] for n in (2, 4, 7, 10)]
+    assert cells == [["Показник", "Кількість"], ["Новини", "12"], ["Відеосюжети", "4"], ["Дописи", "7"]]
+    assert rows[2].heading and not rows[4].heading and rows[2].table == rows[4].table
+    assert len({rows[n].table for n in (2, 6, 9)}) == 3
+
+
+def test_a_signature_or_a_lone_line_with_wide_gaps_is_no_table() -> None:
+    text = ("Звіт про роботу відділу комунікацій Ковельської міської ради за березень 2025 року\n\n"
+            "Опубліковано 31 новину.\n\n"
+            "Начальник відділу                                  Т. МЕЛЬНИК\n"
+            "тел.   2-14-55\n")
+    assert find_rows(text) == {}
+    assert pairs(extract_text(text)) == Counter({("news_published", 31): 1})
+
+
+def test_column_headings_name_periods_dates_or_the_reports_own_period() -> None:
+    assert column_heading("І квартал", 2024).start == date(2024, 1, 1)
+    assert column_heading("IV кв.", 2024).start == date(2024, 10, 1)  # Latin numerals
+    assert column_heading("лютий", 2025).end == date(2025, 2, 28)
+    assert column_heading("листопад 2018", 2019).start == date(2018, 11, 1)
+    assert column_heading("2023 рік").granularity == "year"
+    assert column_heading("станом на 01.07.2024") == date(2024, 7, 1)
+    assert column_heading("01.01.2025") == date(2025, 1, 1)
+    for total in ("Разом", "Усього", "Всього", "Кількість", "Кількість, од.", "к-сть"):
+        assert column_heading(total) == "report", total
+    for other in ("Примітка", "Частка, %", "Голосів", "Відповідальний"):
+        assert column_heading(other) is None, other
+
+
+# ------------------------------------------------------------------ periods by column
+
+
+def test_a_pipe_table_of_quarters_gives_each_quarter_and_the_year_in_its_total_column() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на публічну інформацію у виконавчому комітеті Бердичівської міської ради "
+        "за 2024 рік\n\n"
+        "Розгляд запитів за кварталами наведено в таблиці 2.\n\n"
+        "| № з/п | Показник                 | I кв. | II кв. | III кв. | IV кв. | Всього |\n"
+        "|-------|--------------------------|-------|--------|---------|--------|--------|\n"
+        "| 1.    | Надійшло запитів         | 51    | 47     | 39      | 60     | 197    |\n"
+        "| 2.    | Задоволено запитів       | 40    | 38     | 30      | 52     | 160    |\n"
+        "| 3.    | Відмовлено у задоволенні | 3     |        | 2       | 1      | 6      |\n")
+    assert pairs(report) == Counter({
+        ("public_info_requests", 51): 1, ("public_info_requests", 47): 1, ("public_info_requests", 39): 1,
+        ("public_info_requests", 60): 1, ("public_info_requests", 197): 1,
+        ("public_info_requests_satisfied", 40): 1, ("public_info_requests_satisfied", 38): 1,
+        ("public_info_requests_satisfied", 30): 1, ("public_info_requests_satisfied", 52): 1,
+        ("public_info_requests_satisfied", 160): 1,
+        ("public_info_requests_refused", 3): 1, ("public_info_requests_refused", 2): 1,
+        ("public_info_requests_refused", 1): 1, ("public_info_requests_refused", 6): 1})
+    assert periods(report, "public_info_requests") == {
+        51: ("quarter", "2024-01-01"), 47: ("quarter", "2024-04-01"), 39: ("quarter", "2024-07-01"),
+        60: ("quarter", "2024-10-01"), 197: None}  # None: the report's own year
+    assert periods(report, "public_info_requests_refused")[2] == ("quarter", "2024-07-01")  # an empty cell skipped
+    assert not unmatched(report)  # neither the row numbers nor "таблиці 2"
+
+
+def test_cyrillic_quarters_and_a_label_without_its_noun_under_the_lead_row() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на інформацію у Глобинській міській раді за І півріччя 2022 року\n\n"
+        "Показник | І квартал | ІІ квартал | Разом\n"
+        "Надійшло запитів | 30 | 36 | 66\n"
+        "Відмовлено у задоволенні | 2 | 1 | 3\n")
+    assert pairs(report) == Counter({("public_info_requests", 30): 1, ("public_info_requests", 36): 1,
+                                     ("public_info_requests", 66): 1, ("public_info_requests_refused", 2): 1,
+                                     ("public_info_requests_refused", 1): 1, ("public_info_requests_refused", 3): 1})
+
+
+def test_months_as_columns_of_a_quarter_are_months_and_a_share_row_is_no_figure() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за І квартал 2025 року\n\n"
+        "Показник                                   січень     лютий     березень    Разом\n"
+        "Новини на офіційному вебсайті                  41        38          45      124\n"
+        "Частка відеоматеріалів, %                      12        15          11       13\n")
+    assert pairs(report) == Counter({("news_published", 41): 1, ("news_published", 38): 1,
+                                     ("news_published", 45): 1, ("news_published", 124): 1})
+    months = {f.value: f.breakdown for f in report.figures if f.period is not None}
+    assert months == {41: "місяць: січень", 38: "місяць: лютий", 45: "місяць: березень"}
+    assert not unmatched(report)
+
+
+def test_years_side_by_side_with_spaces_and_an_indented_part_that_is_never_added() -> None:
+    report = extract_text(
+        "Інформація про роботу зі зверненнями громадян у Смілянській міській раді за 2024 рік\n\n"
+        "Показник                                  2023        2024\n"
+        "Надійшло звернень                          412         437\n"
+        "   у тому числі колективних                  18          25\n"
+        "Кількість громадян, які звернулися         530         561\n\n"
+        "Секретар ради                                          О. КОВАЛЬ\n")
+    assert pairs(report) == Counter({("appeals_received", 412): 1, ("appeals_received", 437): 1,
+                                     ("appeals_received", 18): 1, ("appeals_received", 25): 1,
+                                     ("citizens_appealed", 530): 1, ("citizens_appealed", 561): 1})
+    assert periods(report, "citizens_appealed") == {530: ("year", "2023-01-01"), 561: None}
+    parts = {f.value: f.breakdown for f in report.figures if f.code == "appeals_received"}
+    assert parts[25] and parts[18] and parts[437] is None
+    assert "2023" not in unmatched(report) and "2024" not in unmatched(report)
+
+
+def test_stocks_by_dated_columns_with_a_note_column_and_a_dash() -> None:
+    report = extract_text(
+        "Довідка відділу внутрішньої політики Ковельської міської ради станом на 1 січня 2025 року\n\n"
+        "№\tПоказник\tстаном на 01.07.2024\tстаном на 01.01.2025\tПримітка\n"
+        "1\tГромадські організації\t211\t219\tза даними ЄДР\n"
+        "2\tРелігійні громади\t47\t48\t\n"
+        "3\tПрофспілкові організації\t–\t52\tуточнюється\n")
+    got = {(f.code, f.value, f.as_of) for f in report.figures}
+    assert got == {("ngos_registered", 211, date(2024, 7, 1)), ("ngos_registered", 219, date(2025, 1, 1)),
+                   ("religious_orgs_registered", 47, date(2024, 7, 1)),
+                   ("religious_orgs_registered", 48, date(2025, 1, 1)),
+                   ("trade_unions_registered", 52, date(2025, 1, 1))}  # a dash is no figure
+
+
+# ------------------------------------------------------------------ row labels, totals, appendices
+
+
+def test_an_appendix_after_the_signature_with_a_heading_over_two_lines_and_a_checked_total() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за березень 2025 року\n\n"
+        "У березні відділ висвітлював роботу ради; показники наведено в додатку 1.\n\n"
+        "Начальник відділу                                       Т. МЕЛЬНИК\n\n"
+        "Додаток 1\n"
+        "№    Показник                                   Кількість,\n"
+        "                                                од.\n"
+        "1    Новини на офіційному вебсайті              53\n"
+        "2    Відеосюжети                                 9\n"
+        "3    Брифінги, пресконференції                   –\n"
+        "4    Дописи у Facebook                          77\n"
+        "     Разом                                     139\n")
+    assert pairs(report) == Counter({("news_published", 53): 1, ("videos_published", 9): 1,
+                                     ("social_media_posts", 77): 1})  # the total is checked, not loaded
+    assert not unmatched(report)
+
+
+def test_a_totals_row_that_does_not_add_up_is_reported_not_loaded() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за березень 2025 року\n\n"
+        "Показник | Кількість\n"
+        "Новини на офіційному вебсайті | 53\n"
+        "Відеосюжети | 9\n"
+        "Разом | 70\n")
+    assert pairs(report) == Counter({("news_published", 53): 1, ("videos_published", 9): 1})
+    assert "70" in unmatched(report)
+
+
+def test_a_label_the_spreadsheet_resolver_reads_wins_over_a_borrowed_noun() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за квітень 2025 року\n\n"
+        "Показник\tКількість\n"
+        "Дописи у Facebook\t64\n"
+        "Оприлюднено документів (рішення, розпорядження)\t218\n")
+    assert pairs(report) == Counter({("social_media_posts", 64): 1, ("documents_published", 218): 1})
+
+
+def test_parts_by_channel_and_requester_under_the_lead_row_keep_its_metric() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за травень 2025 року\n\n"
+        "Показник                                    Кількість\n"
+        "Надійшло запитів, усього                           29\n"
+        "   від фізичних осіб                               20\n"
+        "   від громадських об’єднань                        9\n"
+        "Надійшло електронною поштою                        25\n"
+        "Надійшло поштою                                     4\n"
+        "Задоволено                                         21\n")
+    assert pairs(report) == Counter({("public_info_requests", 29): 1, ("public_info_requests", 20): 1,
+                                     ("public_info_requests", 9): 1, ("public_info_requests", 25): 1,
+                                     ("public_info_requests", 4): 1, ("public_info_requests_satisfied", 21): 1})
+    parts = {f.value: f.breakdown for f in report.figures if f.code == "public_info_requests"}
+    assert parts[29] in (None, "усього") and all(parts[v] for v in (20, 9, 25, 4))
+
+
+def test_a_transposed_table_gives_each_column_its_metric_and_the_row_as_breakdown() -> None:
+    report = extract_text(
+        "Звіт про підсумки громадського бюджету Ковельської міської ради у 2024 році\n\n"
+        "Категорія\tПодано\tДопущено\tПереможців\n"
+        "Великі проєкти\t21\t15\t4\n"
+        "Малі проєкти\t57\t44\t12\n")
+    assert pairs(report) == Counter({
+        ("pb_projects_submitted", 21): 1, ("pb_projects_on_ballot", 15): 1, ("pb_projects_won", 4): 1,
+        ("pb_projects_submitted", 57): 1, ("pb_projects_on_ballot", 44): 1, ("pb_projects_won", 12): 1})
+    assert {f.breakdown for f in report.figures} == {"категорія: великі проєкти", "категорія: малі проєкти"}
+
+
+def test_votes_by_project_name_are_a_projects_votes_and_an_address_in_a_name_keeps_the_number() -> None:
+    report = extract_text(
+        "Звіт про підсумки громадського бюджету Ковельської міської ради у 2024 році\n\n"
+        "Назва проєкту\tКількість голосів\n"
+        "Спортивний майданчик на вул. Сонячній\t812\n"
+        "Книжкова шафа у парку\t455\n")
+    assert pairs(report) == Counter({("pb_project_votes", 812): 1, ("pb_project_votes", 455): 1})
+    assert {f.breakdown for f in report.figures} == {"проєкт: Спортивний майданчик на вул. Сонячній",
+                                                     "проєкт: Книжкова шафа у парку"}
+
+
+def test_a_table_the_rules_cannot_read_leaves_its_numbers_unmatched() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за березень 2025 року\n\n"
+        "Об’єкт благоустрою | Площа | Підрядник\n"
+        "Сквер біля ставу | 35 | Іваненко\n"
+        "Алея каштанів | 120 | Петренко\n")
+    assert not report.figures
+    assert {"35", "120"} <= unmatched(report)
+
+
+def test_rows_are_sentences_of_their_own_with_a_dash_between_cells() -> None:
+    text = "Показник      Кількість\nНовини         5\nВідеосюжети    2\n"
+    rows = [s for s in split_sentences(text) if s.row]
+    assert len(rows) == 3 and [t.text for t in rows[1].tokens] == ["Новини", "|", "5"]
+
+
+# ------------------------------------------------------------------ rows that are periods, topics, signed changes
+
+
+def test_rows_of_months_under_a_title_naming_the_metric_and_their_total() -> None:
+    report = extract_text(
+        "Звіт про роботу зі зверненнями громадян у виконавчому комітеті Ковельської міської ради "
+        "за І квартал 2025 року\n\n"
+        "Кількість звернень за місяцями:\n\n"
+        "Місяць | Кількість\n"
+        "Січень | 40\n"
+        "Лютий | 38\n"
+        "Березень | 45\n"
+        "Разом | 123\n")
+    assert pairs(report) == Counter({("appeals_received", 40): 1, ("appeals_received", 38): 1,
+                                     ("appeals_received", 45): 1, ("appeals_received", 123): 1})
+    assert periods(report, "appeals_received") == {40: ("month", "2025-01-01"), 38: ("month", "2025-02-01"),
+                                                   45: ("month", "2025-03-01"), 123: None}
+
+
+def test_rows_of_months_with_a_metric_in_each_column() -> None:
+    report = extract_text(
+        "Звіт про роботу зі зверненнями громадян у виконавчому комітеті Ковельської міської ради "
+        "за І квартал 2025 року\n\n"
+        "Місяць\tНадійшло звернень\tРозглянуто звернень\n"
+        "Січень\t40\t37\n"
+        "Лютий\t38\t36\n")
+    assert pairs(report) == Counter({("appeals_received", 40): 1, ("appeals_answered", 37): 1,
+                                     ("appeals_received", 38): 1, ("appeals_answered", 36): 1})
+    assert periods(report, "appeals_answered") == {37: ("month", "2025-01-01"), 36: ("month", "2025-02-01")}
+    assert {f.breakdown for f in report.figures} == {"місяць: січень", "місяць: лютий"}
+
+
+def test_topics_with_a_percent_column_an_other_row_and_their_total() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу по роботі зі зверненнями громадян Ковельської міської ради за 2024 рік\n\n"
+        "Тематика звернень\tКількість\t%\n"
+        "Житлово-комунальне господарство\t212\t41,2\n"
+        "Соціальний захист\t140\t27,2\n"
+        "Інше\t64\t12,6\n"
+        "Усього\t416\t100\n")
+    assert pairs(report) == Counter({("appeal_issues_raised", 212): 1, ("appeal_issues_raised", 140): 1,
+                                     ("appeal_issues_raised", 64): 1, ("appeal_issues_raised", 416): 1})
+    assert not unmatched(report)
+
+
+def test_a_change_column_with_signs_is_no_figure() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за 2024 рік\n\n"
+        "Показник                               2023 рік      2024 рік     Зміна, %\n"
+        "Брифінги                                    14            19        +35,7\n"
+        "Відеосюжети                                 52            47         -9,6\n")
+    assert pairs(report) == Counter({("press_events_organized", 14): 1, ("press_events_organized", 19): 1,
+                                     ("videos_published", 52): 1, ("videos_published", 47): 1})
+    assert periods(report, "videos_published") == {52: ("year", "2023-01-01"), 47: None}
+
+
+def test_a_plan_column_is_no_figure_and_the_fact_column_is_the_reports() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за І півріччя 2025 року\n\n"
+        "Показник | План | Факт\n"
+        "Новини на офіційному вебсайті | 200 | 236\n"
+        "Відеосюжети | 40 | 31\n")
+    assert pairs(report) == Counter({("news_published", 236): 1, ("videos_published", 31): 1})
+
+
+def test_the_same_period_a_year_before_as_a_column() -> None:
+    report = extract_text(
+        "Звіт про роботу зі зверненнями громадян у Ковельській міській раді за І півріччя 2025 року\n\n"
+        "Показник\tАналогічний період минулого року\tЗвітний період\n"
+        "Надійшло звернень\t604\t655\n")
+    assert periods(report, "appeals_received") == {604: ("half_year", "2024-01-01"), 655: None}
+    assert column_heading("Разом за півріччя") == column_heading("Поточний рік") == "report"
+    assert column_heading("Усього за 2023 рік").start == date(2023, 1, 1)
+
+
+def test_six_month_columns_a_written_zero_and_a_label_wrapped_over_two_lines() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за ІІ півріччя 2024 року\n\n"
+        "| № | Показник | липень | серпень | вересень | жовтень | листопад | грудень | Разом за півріччя |\n"
+        "| 1 | Надійшло запитів | 12 | 9 | 14 | 11 | 10 | 8 | 64 |\n"
+        "| 2 | Направлено належному |  |  |  |  |  |  |  |\n"
+        "|   | розпоряднику | 1 | 0 | 2 | 1 | 0 | 1 | 5 |\n")
+    got = periods(report, "public_info_requests")
+    assert got[12] == ("month", "2024-07-01") and got[8] == ("month", "2024-12-01") and got[64] is None
+    forwarded = sorted((f.value, f.period.start.month if f.period else None) for f in report.figures
+                       if f.code == "public_info_requests_forwarded")
+    assert forwarded == [(0, 8), (0, 11), (1, 7), (1, 10), (1, 12), (2, 9), (5, None)]
+
+
+def test_a_label_cell_left_blank_goes_on_from_the_row_above() -> None:
+    report = extract_text(
+        "Звіт про роботу зі зверненнями громадян у Ковельській міській раді за 2024 рік\n\n"
+        "| Вид звернення | Форма    | Кількість |\n"
+        "| Заяви         | письмові | 120       |\n"
+        "|               | усні     | 40        |\n"
+        "|               | електронні | 25      |\n"
+        "| Скарги        | письмові | 30        |\n")
+    assert pairs(report) == Counter({("appeals_received", 120): 1, ("appeals_received", 40): 1,
+                                     ("appeals_received", 25): 1, ("appeals_received", 30): 1})
+    got = {f.value: f.breakdown for f in report.figures}
+    assert got[40] == "Заяви усні" and got[25] == "Заяви електронні"
+    assert all(f.breakdown for f in report.figures)  # kinds side by side, none a total of the others
+
+
+def test_a_column_named_after_the_rows_noun_under_показник_is_no_transposed_table() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за травень 2025 року\n\n"
+        "Показник\tКількість запитів\n"
+        "Надійшло запитів, усього\t38\n"
+        "Задоволено\t22\n"
+        "Відмовлено у задоволенні\t2\n")
+    assert pairs(report) == Counter({("public_info_requests", 38): 1, ("public_info_requests_satisfied", 22): 1,
+                                     ("public_info_requests_refused", 2): 1})
