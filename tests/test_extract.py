@@ -20,7 +20,6 @@ from activity.warehouse.store import query
 from etl.cli import main
 from etl.load.parse import parse_file
 from etl.reports.extraction import extract_report, extract_text
-from etl.reports.lexicon import REPORT_PHRASES
 from etl.reports.text import decode_report
 from etl.sheets.readers import ReadError
 from tests.conftest import NIZHYN, SHARED
@@ -333,8 +332,13 @@ def test_load_refuses_a_report_without_a_city(tmp_path: Path) -> None:
     assert not db.exists()
 
 
-def test_report_phrases_name_catalog_codes() -> None:
-    assert set(REPORT_PHRASES) <= set(METRICS)
+def test_prose_forms_live_in_the_catalog_and_are_read() -> None:
+    """A metric's prose forms (metrics.toml) are the reader's patterns: "оголошення" alone is news."""
+    from etl.reports.lexicon import patterns
+
+    texts = {(p.code, p.text) for p in patterns()}
+    assert ("news_published", "оголошення") in texts and METRICS["news_published"].prose
+    assert not any("оголошення" == w for w in METRICS["news_published"].wordings)  # never a row label
 
 
 @pytest.mark.shared

@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from activity.catalog import METRICS
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import word_info
 from etl.reports.header import column_of, heading_row
@@ -77,7 +78,6 @@ from etl.reports.lexicon import (
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
-    VERBLESS_PHRASES,
     is_stop_word,
     patterns,
 )
@@ -1024,7 +1024,7 @@ def _has_verb(tokens: list[Token]) -> bool:
 
 
 def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int, str] | None:
-    """ "Рішень виконавчого комітету – 311": a wording of ``VERBLESS_PHRASES`` when nothing before
+    """ "Рішень виконавчого комітету – 311": a metric's ``verbless`` phrase (the catalog) when nothing before
     the number (no verb, no colon, no lead-in line with a verb) names what happened to the noun."""
     tokens = s.tokens
     before = tokens[:n.lead - 1]  # "Рішень виконавчого комітету: 311" – the colon before the number is its dash
@@ -1032,8 +1032,8 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
             or (s.lead_in is not None and _has_verb(s.lead_in.tokens)):
         return None
     words = [k for _, k in context_of(tokens, start, n.lead)]
-    for code, phrases in VERBLESS_PHRASES.items():
-        for phrase in phrases:
+    for code, metric in METRICS.items():
+        for phrase in metric.verbless:
             lemmas = phrase.split()
             if lemmas[0] in keys(tokens[head]) and all(any(w in ks for ks in words) for w in lemmas[1:]):
                 m = next(p for p in patterns() if p.code == code)

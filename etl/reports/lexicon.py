@@ -7,9 +7,10 @@ A *pattern* is one wording of one metric ("вхідний лист", "фото �
 its first common noun (an adjective when it has none: "релігійний"). Each word weighs 1/n, n the
 number of metrics whose wordings use it, so "відповідь" (one metric) says more than "сайт" (five).
 
-The metric codes, kinds and the wordings themselves all come from ``activity.catalog``; the
-report phrases below only add prose forms a spreadsheet row label would not use ("документи" on
-its own, as in "оприлюднено 188 документів"), and each names a catalog code.
+The metric codes, kinds and the wordings themselves all come from ``activity.catalog``, and so do
+the prose forms a spreadsheet row label would not use (each metric's ``prose`` in
+``activity/metrics.toml``: "документи" on its own, as in "оприлюднено 188 документів") and what a
+verbless line means (``verbless``). The rest of this module is word classes across metrics.
 """
 
 from __future__ import annotations
@@ -20,74 +21,6 @@ from dataclasses import dataclass
 
 from activity.catalog import METRICS, normalise_label
 from activity.morph import lemma_keys, word_info
-
-# Prose forms of catalog metrics that the catalog's row labels do not need (see module doc).
-REPORT_PHRASES: dict[str, tuple[str, ...]] = {
-    "media_coverage_requests": ("заявка",),
-    # sittings *attended* name the session ("засідань сесій і виконкому"); a bare "засідання
-    # виконавчого комітету" is one the committee held (exec_committee_meetings)
-    "council_sittings_attended": ("участь у засідання виконавчий комітет", "відвідати засідання виконавчий комітет",
-                                  "присутній на засідання виконавчий комітет"),
-    "exec_committee_meetings": ("відбулося засідань виконавчого комітету", "відбулися засідання виконавчого комітету",
-                                "позачергові засідання виконавчого комітету"),
-    # a decision is registered once adopted ("зареєстровано 111 рішень виконавчого комітету")
-    "exec_decisions_adopted": ("прийнято рішень", "ухвалено рішень", "прийнято рішення",
-                               "зареєстровано рішень виконавчого комітету", "зареєстровано рішень виконкому"),
-    "appeal_issues_raised": ("порушуються питання", "порушувалися питання", "питання стосувалися",
-                             "порушували питання", "порушили питання"),
-    "pb_voters": ("проголосували", "проголосувати", "мешканці віддали голоси"),
-    "pb_projects_won": ("затвердила переможців", "визначено переможців", "визнано переможцями проєктів",
-                        "переможцями стали проєкти", "стали переможцями"),
-    "documents_flow_total": ("документообіг склав документів", "зареєстровано документи", "документообіг документів"),
-    "documents_published": ("документ", "оприлюднений рішення", "опублікований рішення",
-                            "оприлюднений розпорядження", "опублікований розпорядження",
-                            "рішення і розпорядження", "додано рішень", "розміщено рішень"),
-    "public_info_requests_forwarded": ("передано належним розпорядникам запитів", "надіслано належним розпорядникам запитів",
-                                       "перенаправлено запитів", "направлено за належністю запитів",
-                                       "запити передано належним розпорядникам", "надіслано належним розпорядникам",
-                                       "запити надіслано належним розпорядникам",
-                                       "запити направлено належним розпорядникам",
-                                       "переслано належному розпоряднику запитів", "запити переслано"),
-    "public_info_requests_extended": ("продовження строку розгляду запитів", "запити продовжено термін розгляду",
-                                      "продовжено термін розгляду"),
-    "public_info_requests_refused": ("випадках відмовлено", "відмовлено у випадках", "випадках надано відмову",
-                                     "надано відмову", "запити надано відмову"),
-    # "3. Запитувачі:" heads the list of requests by requester
-    "public_info_requests": ("запитувач",),
-    "public_info_requests_satisfied": ("задоволено", "запити, на які надано відповіді по суті", "відповіді по суті",
-                                       "надано запитувану інформацію на запити", "запитувану інформацію надано",
-                                       "надано запитувану інформацію"),
-    "public_info_requests_pending": ("запити опрацьовуються", "опрацьовуються запитів"),
-    "ngos_in_liquidation": ("громадські організації перебувають у стані припинення", "організації у стані припинення",
-                            "організації у стані ліквідації", "об’єднання у стані ліквідації"),
-    # "5 організацій … виключено з реєстру": they ceased to be registered
-    "ngos_ceased": ("організації виключено з реєстру", "об’єднання виключено з реєстру"),
-    # "роз’яснення надано по 890 зверненнях": appeals answered with an explanation
-    "appeals_answered": ("роз’яснення надано по зверненнях", "надано роз’яснення на звернення"),
-    "public_info_requests_explained": ("надано роз’яснення", "роз’яснення надано на запит", "надано роз’яснення на запитів"),
-    "pb_projects_submitted": ("подали проєктів", "подано проєктів", "подали проєкт", "надійшло проєктів",
-                              "надійшли проєкти", "подано проєктів громадського бюджету"),
-    "pb_projects_rejected": ("не допущено проєктів", "не допущено до голосування проєктів", "проєкти відхилено",
-                             "не пройшли експертизу", "не пройшов експертизу"),
-    "petitions_supported": ("зібрали необхідну кількість підписів петиції", "петиції зібрали підписи", "зібрали петицій","петиції отримали голоси підтримки", "петиції отримали необхідну кількість голосів",
-                            "петиції набрали необхідну кількість голосів", "підтримано петицій",
-                            "петиції набрали голоси"),
-    "petitions_failed": ("петиції не набрали голосів", "петиції не набрали потрібної кількості голосів",
-                         "петиції не набрали потрібної кількості підписів", "петиції не набрали необхідних голосів"),
-    "petitions_answered": ("підготовлено відповіді на петиції", "надав відповіді на петиції"),
-    # the catalog names Telegram and Facebook posts; reports also write "публікації" and the
-    # Cyrillic names of the networks, and count channel posts ("у Telegram-каналі – 42 публікації")
-    "social_media_posts": ("публікація у telegram", "публікація у телеграм", "допис у телеграм",
-                           "публікація у telegram-канал", "публікація у телеграм-канал", "публікація у фейсбук",
-                           "допис у фейсбук", "публікація у instagram", "допис у instagram",
-                           "публікація у інстаграм", "допис у інстаграм", "публікація у viber", "допис у viber"),
-    # digests of a media monitoring: "огляд" where the monitoring is named ("за результатами моніторингу")
-    "media_monitoring_digests": ("огляд моніторинг публікація", "огляд моніторинг", "огляд за результатами моніторингу"),
-    # the catalog's definition of website news includes announcements
-    "news_published": ("оголошення на сайт", "оголошення на вебсайт", "оголошення"),
-    # the catalog defines these as items "проілюстровані фотографіями або фоторепортажами"
-    "photo_news_published": ("матеріал з фоторепортаж", "новина з фоторепортаж"),
-}
 
 # A quoted name in the clause («Сенсорна кімната» – 315 голосів) makes votes one project's; without
 # one, "голоси за проєкти" are all the votes (a part of them when they follow "з них"), unless the
@@ -158,11 +91,6 @@ PART_BEFORE = (("з", "них"), ("з", "яких"), ("із", "них"), ("із"
                ("з", "загальної", "кількості"), ("із", "загальної", "кількості"), ("серед", "них"),
                ("серед", "яких"))
 PART_AFTER = (("з", "них"), ("з", "яких"), ("із", "них"), ("із", "яких"), ("з", "котрих"))
-# "Рішень виконавчого комітету – 311", with no verb and no lead-in: the wording a verbless line
-# means (a verb or a lead-in names another metric: "оприлюднено", "розроблено проекти документів:").
-VERBLESS_PHRASES: dict[str, tuple[str, ...]] = {
-    "exec_decisions_adopted": ("рішення виконавчий комітет", "рішення виконком"),
-}
 # "з 143 проєктів … допущено 109": the metric of the pool a result is taken from.
 POOL_OF = {
     "pb_projects_on_ballot": "pb_projects_submitted",
@@ -226,10 +154,10 @@ def _head(words: list[str]) -> int:
 
 @functools.cache
 def patterns() -> tuple[Pattern, ...]:
-    """Every wording of every metric (labels, short labels, wordings, report phrases)."""
+    """Every wording of every metric (labels, short labels, wordings, prose forms)."""
     raw: list[tuple[str, list[str]]] = []
     for m in METRICS.values():
-        texts = [m.label_uk, m.short_uk, *m.wordings, *REPORT_PHRASES.get(m.code, ())]
+        texts = [m.label_uk, m.short_uk, *m.wordings, *m.prose]
         for text in dict.fromkeys(texts):
             words = _content_words(text)
             if words:
