@@ -696,3 +696,84 @@ def test_a_department_named_with_an_adjective_first_is_put_in_the_nominative_who
                         "Надійшло 5 звернень.").department == "загальний відділ Ніжинської міської ради"
     assert extract_text("Звіт про роботу юридичного управління Ніжинської міської ради за 2025 рік\n"
                         "Надійшло 5 звернень.").department == "юридичне управління Ніжинської міської ради"
+
+
+# ------------------------------------------------------------------ tables aligned with spaces; the means is no counted thing
+
+
+def test_a_table_aligned_with_spaces_reads_row_by_row_and_the_means_counts_nothing() -> None:
+    report = extract_text("Звіт про запити на публічну інформацію Ніжинської міської ради за квітень 2025 року\n\n"
+                          "Показник                                   Кількість\n"
+                          "Отримано запитів, усього                          57\n"
+                          "   від громадян                                   40\n"
+                          "   від підприємств                                17\n"
+                          "Надійшло телефоном                                 9\n"
+                          "Надійшло електронною поштою                       48\n"
+                          "Відмовлено                                         3\n\n"
+                          "Начальник відділу                       П. ОСТАПЧУК")
+    assert pairs(report) == Counter({("public_info_requests", 57): 1, ("public_info_requests", 40): 1,
+                                     ("public_info_requests", 17): 1, ("public_info_requests", 9): 1,
+                                     ("public_info_requests", 48): 1, ("public_info_requests_refused", 3): 1})
+    assert breakdowns(report, "public_info_requests")[40] == "від громадян"
+    appeals = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                           "Надійшло поштою – 12 звернень, телефоном – 30.\n"
+                           "Розглянуто комісією 8 скарг.")
+    assert pairs(appeals)[("appeals_received", 12)] == 1 and pairs(appeals)[("appeals_received", 30)] == 1
+    assert "8" in unmatched(appeals)  # complaints: no metric, whatever did the work
+
+
+# ------------------------------------------------------------------ a number said again in brackets is read once
+
+
+def test_a_number_repeated_in_brackets_in_words_or_digits_is_read_once() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 74 (сімдесят чотири) звернення, з них усних – 20 (двадцять).\n"
+                          "Прийнято двадцять три (23) рішення виконавчого комітету.\n"
+                          "Проведено 5 (п’ять) екскурсій.")
+    assert pairs(report) == Counter({("appeals_received", 74): 1, ("appeals_received", 20): 1,
+                                     ("exec_decisions_adopted", 23): 1})
+    assert unmatched(report) == {"5"}  # excursions: no metric; the words after it are no second number
+
+
+# ------------------------------------------------------------------ a sum in brackets after what it counts
+
+
+def test_a_sum_in_brackets_counts_what_the_words_before_the_bracket_name() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Перелік порушених питань (загалом 64 питання):\n"
+                          "– благоустрій – сорок;\n"
+                          "– освіта – 24.\n"
+                          "Вхідна кореспонденція (всього 880 документів) зареєстрована вчасно.\n"
+                          "Екскурсії (усього 7) проведено для школярів.")
+    assert pairs(report) == Counter({("appeal_issues_raised", 64): 1, ("appeal_issues_raised", 40): 1,
+                                     ("appeal_issues_raised", 24): 1, ("letters_received", 880): 1})
+    assert breakdowns(report, "appeal_issues_raised")[24] == "освіта"
+    assert "7" in unmatched(report)
+
+
+# ------------------------------------------------------------------ explained and satisfied appeals are answered ones
+
+
+def test_appeals_explained_or_satisfied_in_any_order_are_answered() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 90 звернень.\n"
+                          "Задоволено 33 звернення, роз’яснено 40, ще по 9 дано роз’яснення телефоном.\n"
+                          "12 звернень роз’яснено на особистому прийомі.")
+    assert pairs(report) == Counter({("appeals_received", 90): 1, ("appeals_answered", 33): 1,
+                                     ("appeals_answered", 40): 1, ("appeals_answered", 9): 1,
+                                     ("appeals_answered", 12): 1})
+    requests = extract_text("Звіт про запити на публічну інформацію Ніжинської міської ради за 2025 рік\n"
+                            "Отримано 30 запитів, роз’яснено 6.")
+    assert pairs(requests) == Counter({("public_info_requests", 30): 1, ("public_info_requests_explained", 6): 1})
+
+
+# ------------------------------------------------------------------ "Кількість … становить N осіб"
+
+
+def test_a_level_stated_with_a_unit_after_it_counts_what_kilkist_names() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Кількість громадян, що звернулися за рік, склала сімдесят дві особи.\n"
+                          "Кількість вхідних документів становить 1 450 одиниць.\n"
+                          "Кількість відвідувачів виставки становить 300 осіб.")
+    assert pairs(report) == Counter({("citizens_appealed", 72): 1, ("letters_received", 1450): 1})
+    assert "300" in unmatched(report)  # visitors: no metric

@@ -630,13 +630,21 @@ def _list_total(s: Sentence) -> Found | None:
     last = next((f for f in reversed(lead.figures) if f.total is None), None)
     if _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
         return last
-    # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;": the lead's one figure,
-    # when the item is a number and words that name nothing of their own
+    # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;" or "соціальний захист – 31;":
+    # the lead's one figure, when the item is a number and words with no verb (a part names another
+    # metric only with words of its own: ``_figure``)
     if last is None or len(lead.figures) != 1 or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
         return None
     tokens = s.tokens
-    nums = [j for j, t in enumerate(tokens) if t.kind == "num"]
-    if len(nums) != 1 or nums[0] != 0 or not (len(tokens) > 1 and is_dash(tokens[1])):
+    numbers = sentence_numbers(tokens)
+    if len(numbers) != 1 or any(t.kind == "num" for t in tokens[:numbers[0].pos] + tokens[numbers[0].end:]):
+        return None
+    n = numbers[0]
+    if n.pos > 0:  # "Тематика порушених питань (усього 101 питання):" / "соціальний захист – тридцять одне;"
+        words = [t for t in tokens[:n.pos - 1] if t.kind == "word"]
+        return last if words and is_dash(tokens[n.pos - 1]) and not _has_verb(tokens[:n.pos]) \
+            and all(t.kind == "punct" for t in tokens[n.end:]) else None
+    if not (len(tokens) > 1 and is_dash(tokens[1])):
         return None
     words = [t for t in tokens[2:] if t.kind == "word"]
     return last if words and all((i := info(t)) and i.adjective and not i.noun for t in words) else None
@@ -722,6 +730,18 @@ def _before_brackets(tokens: list[Token], a: int) -> Context:
     if any(t.kind == "num" for t in tokens[start:o]):  # the aside belongs to the figure before it
         return []
     return [(j - 12_000, k) for j, k in context_of(tokens, start, o)]
+
+
+def _sum_in_brackets(tokens: list[Token], a: int, n: Number) -> Context:
+    """ "Тематика порушених питань (усього 101 питання)": a sum in brackets counts what the words
+    just before the bracket name."""
+    if a == 0 or tokens[a - 1].text != "(" or a < 2 or is_delimiter(tokens[a - 2]) \
+            or any(t.low not in _SUM_WORDS for t in tokens[a:n.lead]) or a == n.lead:
+        return []
+    start = max((j + 1 for j in range(a - 1) if is_delimiter(tokens[j])), default=0)
+    if any(t.kind == "num" for t in tokens[start:a - 1]):
+        return []
+    return [(j - 12_000, k) for j, k in context_of(tokens, start, a - 1)]
 
 
 def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | None:
@@ -966,6 +986,13 @@ def _joined_apart(tokens: list[Token], head: int, adjectives: list[int], context
     return len(codes) > 1
 
 
+def _ends_sentence(tokens: list[Token], n: Number) -> bool:
+    """Nothing but a unit ("осіб", "одиниць", "чол.") and punctuation after the number."""
+    rest = [t for t in tokens[n.end:] if t.kind != "punct"]
+    return not rest or (len(rest) == 1 and (rest[0].low in UNIT_NOUNS or rest[0].low in PEOPLE_UNITS
+                                            or is_people(rest[0])))
+
+
 def _sentence_head(s: Sentence, n: Number) -> int | None:
     """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
     tokens = s.tokens
@@ -1006,7 +1033,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     r_end = _extend(tokens, r_head, right, starts)
     skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
-        + _before_brackets(tokens, min(l_start, left))
+        + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n)
     context += _before_relative(tokens, min(l_start, left), floor)
     if s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead]):
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
@@ -1056,7 +1083,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         options.append((near[0], near[1], "before"))  # "питань порушено щодо освіти (31), транспорту (12)"
     if not options and total is None and _alone_in_brackets(tokens, n) and (whole := _bracket_total(tokens, n, before)):
         total = whole  # "Надійшло 300 звернень: з питань освіти (31), транспорту (12)": parts of the 300
-    if (dash_before or _states_level(tokens, n)) and n.end >= len(tokens) - 1 \
+    if (dash_before or _states_level(tokens, n)) and _ends_sentence(tokens, n) \
             and (head := _sentence_head(s, n)) is not None:
         whole = context_of(tokens, 0, n.lead)  # "Кількість громадян, які звернулися, з урахуванням … – 2 977"
         m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)

@@ -125,8 +125,14 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
     return None, adjectives
 
 
+def _means(a: WordInfo) -> bool:
+    """A word only in the instrumental ("поштою", "телефоном"): the means, never the counted thing."""
+    return bool(a.forms) and all(case == "ablt" for case, _ in a.forms)
+
+
 def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, list[int]]:
-    """(head, adjectives) of the first phrase in tokens[start:end] that no preposition governs.
+    """(head, adjectives) of the first phrase in tokens[start:end] that no preposition governs and
+    that is not the means ("Надійшло електронною поштою – 31": no head).
 
     Without a head, ``adjectives`` are those of an elliptic phrase ("вихідна – 19",
     "релігійних – 40"): adjectives before any noun.
@@ -145,6 +151,8 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
             continue
         if t.low in PREPOSITIONS or (a.preposition and not a.noun):
             governed = True
+        elif not governed and _means(a) and _noun_here(tokens, j, end):
+            adjectives = [k for k in adjectives if not _means(info(tokens[k]))]  # "електронною поштою"
         elif _noun_here(tokens, j, end):
             if not governed and not seen_noun:
                 if keys(t) & TRANSPARENT_NOUNS:

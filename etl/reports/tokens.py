@@ -5,9 +5,11 @@
   punctuation runs on into the next one when that one starts with a small letter or a digit (a
   Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
   list items after it (their *lead-in*).
-* Tables written as text, cells split by "|" or tabs: each row is a line of its own (never joined),
+* Tables written as text, cells split by "|", tabs or three spaces or more: each row is a line of its own (never joined),
   a leading row number ("1 | …") is dropped like a bullet, "|" reads as a dash, and a row starting
   with a small letter ("від фізичних осіб | 71") has the row above as its lead-in (a part of it).
+* A number said again in brackets ("96 (дев’яносто шість)", "двох (2)") is read once: the bracket
+  is dropped.
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
 * Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
+from activity.morph import number_word
 
 _GEN = "|".join(MONTH_NAMES_UK_GENITIVE)
 _ANY_MONTH = "|".join(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_UK_LOCATIVE)
@@ -34,7 +37,7 @@ _YEAR_WORD = r"(?:р\.|рр\.|р\b|рік\w*|рок[уиіоа]\w*|році)"
 MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in (
     ("file", r"[\w\-.]+\.(?:xlsx|xlsm|xls|ods|csv|docx|doc|pdf|txt|html?)\b"),
     ("address", r"(?:\bвул\.|\bвулиц[яі]\b|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровулок\b|\bбульв\.|\bбульвар\w*|\bпл\.)\s*[^\d;()\n«»“”–—]{1,60}?\d+[\w/\-]*"),
-    ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*[\d()+\s\-]{5,}\d|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
+    ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*\+?\(?\d(?:[\s\-()]{0,2}\d){4,}|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
     ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*"),
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}(?:\.(?:\d{{4}}|\d{{2}}))?(?:{_SP}+{_YEAR}\b)?(?!\d)(?!\.\d)"),
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
@@ -53,6 +56,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
 ))  # fmt: skip
 
 _ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}[.)]?[ \t\u00a0]*\|[ \t\u00a0]*")  # "1 | Label | 143": a table's row number
+_SPACED = re.compile(r"\S {3,}(?=\S)")  # "Задоволено          22": cells aligned with spaces
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
                   "обл", "ст", "п", "т", "ч", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
@@ -109,7 +113,8 @@ def _lines(text: str) -> list[_Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        row = "|" in raw or "\t" in raw.strip()  # a table flattened to text: each row stands alone, its row number dropped
+        row = "|" in raw or "\t" in raw.strip() or bool(_SPACED.search(raw))  # a table flattened to text: each
+        # row stands alone, its row number dropped
         m = _ROW_NUMBER.match(raw) if row else None
         m = m or _BULLET.match(raw)
         bullet = bool(m) and not (raw.lstrip().startswith("(") and raw.count("(") <= raw.count(")"))
@@ -172,10 +177,48 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
+def _spelled(tokens: list[Token], a: int, b: int) -> int | None:
+    """The value the words tokens[a:b] spell ("дев’яносто шість" -> 96), else None."""
+    total, last = 0, None
+    for t in tokens[a:b]:
+        v = number_word(t.text) if t.kind == "word" else None
+        if v is None or (last is not None and v >= last):
+            return None
+        total, last = total + v, v
+    return total if last is not None else None
+
+
+def _drop_repeats(tokens: list[Token]) -> list[Token]:
+    """A number said again in brackets, in words after digits ("96 (дев’яносто шість)") or in digits
+    after words ("двох (2)"): the bracket is dropped, so the number is read once."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        t = tokens[j]
+        out.append(t)
+        if j + 2 < len(tokens) and tokens[j + 1].text == "(":
+            close = next((k for k in range(j + 2, min(j + 7, len(tokens))) if tokens[k].text == ")"), None)
+            if close is not None and close > j + 2:
+                if t.kind == "num" and re.fullmatch(r"[\d \u00a0\u202f\u2009]+", t.text):
+                    same = _spelled(tokens, j + 2, close) == int(re.sub(r"\D", "", t.text))
+                else:
+                    k = j  # the words of the number end at t
+                    while k > 0 and _spelled(tokens, k - 1, j + 1) is not None:
+                        k -= 1
+                    inner = tokens[j + 2:close]
+                    same = (len(inner) == 1 and inner[0].kind == "num" and inner[0].text.isdigit()
+                            and _spelled(tokens, k, j + 1) == int(inner[0].text))
+                if same:
+                    j = close + 1
+                    continue
+        j += 1
+    return out
+
+
 def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The cells of a table row: the spans between "|" or tabs."""
     out, last = [], start
-    for m in re.finditer(r"\||\t+", text[start:end]):
+    for m in re.finditer(r"\||\t+|(?<=\S) {3,}(?=\S)", text[start:end]):
         out.append((last, start + m.start()))
         last = start + m.end()
     out.append((last, end))
@@ -183,7 +226,7 @@ def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
 
 
 def _tab_dashes(text: str, s: Sentence) -> None:
-    """Cells split by tabs get a "|" token between them, as if written with "|" (a dash)."""
+    """Cells split by tabs or spaces get a "|" token between them, as if written with "|" (a dash)."""
     for (_, end), (start, _) in zip(s.cells, s.cells[1:], strict=False):
         if "|" not in text[end:start]:
             s.tokens.append(Token("punct", "|", end, end + 1))
@@ -206,7 +249,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [(line.start, line.end)] if line.row else _sentence_spans(text, line.start, line.end)
         for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            s = Sentence(a, b, line_no, tokenize(text, a, b), line.bullet, upper_row if sub_row else lead_in,
+            s = Sentence(a, b, line_no, _drop_repeats(tokenize(text, a, b)), line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=line.row, cells=_cells(text, a, b) if line.row else ())
             s.prior = sentences[-1] if sentences else None
             if line.row:
