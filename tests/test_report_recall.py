@@ -777,3 +777,46 @@ def test_a_level_stated_with_a_unit_after_it_counts_what_kilkist_names() -> None
                           "Кількість відвідувачів виставки становить 300 осіб.")
     assert pairs(report) == Counter({("citizens_appealed", 72): 1, ("letters_received", 1450): 1})
     assert "300" in unmatched(report)  # visitors: no metric
+
+
+# ------------------------------------------------------------------ a snapshot heading under the letterhead; NGOs doing nothing
+
+
+def test_a_snapshot_heading_under_the_letterhead_says_when_before_the_body() -> None:
+    report = extract_text("НІЖИНСЬКА МІСЬКА РАДА\n"
+                          "Відділ внутрішньої політики\n\n"
+                          "Інформація про громадські об’єднання громади станом на 1 квітня 2025 року\n\n"
+                          "У І кварталі 2025 року зареєстровано 4 нові громадські організації. "
+                          "Усього на обліку 88 громадських організацій, з них 15 фактично не здійснюють діяльності.")
+    assert (report.period.granularity, report.period.start.isoformat()) == ("custom", "2025-04-01")
+    assert pairs(report) == Counter({("ngos_registered", 88): 1, ("ngos_ceased", 15): 1})
+    assert all(f.as_of is not None and f.as_of.isoformat() == "2025-04-01" for f in report.figures)
+
+
+# ------------------------------------------------------------------ a heading with no colon over a ";" list; numbered sub-rows
+
+
+def test_a_heading_without_a_colon_leads_its_list_and_a_split_by_names_no_metric() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради станом на 1 січня 2025 року\n\n"
+                          "Структура релігійних громад за віросповіданнями\n"
+                          "Православні громади – 21;\n"
+                          "Протестантські громади – 6;\n"
+                          "інші – 2.\n\n"
+                          "Надійшло 14 запитів на інформацію.\n"
+                          "За видами запитувачів отримано запитів:\n"
+                          "– 11 від громадян;\n"
+                          "– 3 від журналістів.")
+    assert pairs(report) == Counter({("religious_orgs_registered", 21): 1, ("religious_orgs_registered", 6): 1,
+                                     ("religious_orgs_registered", 2): 1, ("public_info_requests", 14): 1,
+                                     ("public_info_requests", 11): 1, ("public_info_requests", 3): 1})
+
+
+def test_rows_numbered_one_one_are_sub_rows_of_the_row_above() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради станом на 1 січня 2025 року\n"
+                          "№ | Показник | Кількість\n"
+                          "1 | Громадські організації | 93\n"
+                          "1.1 | у т. ч. такі, що не ведуть діяльності | 17\n"
+                          "1.2 | у т. ч. у стані припинення | 4\n"
+                          "2 | Профспілкові організації | 30")
+    assert pairs(report) == Counter({("ngos_registered", 93): 1, ("ngos_ceased", 17): 1, ("ngos_in_liquidation", 4): 1,
+                                     ("trade_unions_registered", 30): 1})

@@ -91,6 +91,7 @@ from etl.reports.match import (
     is_relative,
     keys,
     left_head,
+    means,
     people_match,
     right_head,
 )
@@ -210,7 +211,7 @@ def _header_total(s: Sentence, found: list[Found]) -> Found | None:
     if last is None or any(t.low in RESULT_LEAD_WORDS for t in lead.tokens):
         return None
     context = context_of(lead.tokens, 0, len(lead.tokens))
-    nouns = [j for j, t in enumerate(lead.tokens) if t.kind == "word" and (a := info(t)) and a.noun]
+    nouns = _lead_nouns(lead.tokens, 0, len(lead.tokens))
     if not nouns:
         return None
     j = nouns[-1]  # the list is of the lead's last noun: "заявниками порушуються питання:" lists issues
@@ -758,6 +759,26 @@ def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | N
     return None
 
 
+def _lead_nouns(tokens: list[Token], a: int, b: int) -> list[int]:
+    """The nouns of a lead-in line that may name what its list counts: all but those of a split "за"
+    with a noun in the instrumental ("Розподіл релігійних громад за конфесіями": communities, by
+    denomination; "За категорією запитувачів отримано запитів:": requests)."""
+    out = []
+    j = a
+    while j < b:
+        t = tokens[j]
+        if t.low == "за" and j + 1 < b and any(means(info(u)) for u in tokens[j + 1:j + 3] if u.kind == "word"):
+            j += 1  # the split: "за категорією запитувачів", all of it
+            while j < b and (i := info(tokens[j])) and not i.verb \
+                    and (means(i) or any(case == "gent" for case, _ in i.forms)):
+                j += 1
+            continue
+        if t.kind == "word" and (i := info(t)) and i.noun:
+            out.append(j)
+        j += 1
+    return out
+
+
 def _lead_line_match(s: Sentence) -> tuple[Match, Token] | None:
     """The metric a list's lead-in line names ("Найчастіше заявниками порушуються питання:") when
     it has no figure of its own, or the first cell of a table's heading row ("Вид звернення |
@@ -772,7 +793,7 @@ def _lead_line_match(s: Sentence) -> tuple[Match, Token] | None:
         tokens = lead.tokens
     start = max((j + 1 for j in range(len(tokens) - 1) if is_delimiter(tokens[j])), default=0)
     context = context_of(tokens, start, len(tokens) - 1)
-    nouns = [j for j in range(start, len(tokens) - 1) if tokens[j].kind == "word" and (a := info(tokens[j])) and a.noun]
+    nouns = _lead_nouns(tokens, start, len(tokens) - 1)
     if not nouns:  # the list is of the last noun ("Категорії заявників:", "порушуються питання:")
         return None
     m = best_match(keys(tokens[nouns[-1]]), nouns[-1], context)

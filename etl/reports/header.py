@@ -123,6 +123,12 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     head.title, head.title_line = text[first.start:first.end], first.line
     year = text_year(text, name)
     found = _find_period(head.title, _TITLE_PERIOD_START, year)
+    for s in sentences[:LETTERHEAD_LINES]:  # "Довідка про … станом на 1 липня 2025 року": a heading of
+        # the letterhead (no prose: no full stop) says when before the body does
+        piece = text[s.start:s.end].rstrip()
+        if found or s.bullet or s.row or piece.endswith((".", ";", ":")):
+            continue
+        found = _find_period(piece, _TITLE_PERIOD_START, year)
     for s in sentences[1:]:
         if found:
             break

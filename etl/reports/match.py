@@ -125,9 +125,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
     return None, adjectives
 
 
-def _means(a: WordInfo) -> bool:
+def means(a: WordInfo | None) -> bool:
     """A word only in the instrumental ("поштою", "телефоном"): the means, never the counted thing."""
-    return bool(a.forms) and all(case == "ablt" for case, _ in a.forms)
+    return a is not None and bool(a.forms) and all(case == "ablt" for case, _ in a.forms)
 
 
 def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, list[int]]:
@@ -151,8 +151,8 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
             continue
         if t.low in PREPOSITIONS or (a.preposition and not a.noun):
             governed = True
-        elif not governed and _means(a) and _noun_here(tokens, j, end):
-            adjectives = [k for k in adjectives if not _means(info(tokens[k]))]  # "електронною поштою"
+        elif not governed and means(a) and _noun_here(tokens, j, end):
+            adjectives = [k for k in adjectives if not means(info(tokens[k]))]  # "електронною поштою"
         elif _noun_here(tokens, j, end):
             if not governed and not seen_noun:
                 if keys(t) & TRANSPARENT_NOUNS:

@@ -4,7 +4,9 @@
   character, "1.", "2)") is dropped and the line becomes a list item; a line that ends without
   punctuation runs on into the next one when that one starts with a small letter or a digit (a
   Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
-  list items after it (their *lead-in*).
+  list items after it (their *lead-in*), and so does a heading with no number and no punctuation at
+  its end right above items ending with ";" ("Розподіл громад за конфесіями" / "… – 14;"): it is read
+  as if it ended with ":".
 * Tables written as text, cells split by "|", tabs or three spaces or more: each row is a line of its own (never joined),
   a leading row number ("1 | …") is dropped like a bullet, "|" reads as a dash, and a row starting
   with a small letter ("від фізичних осіб | 71") has the row above as its lead-in (a part of it).
@@ -55,7 +57,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
 
-_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}[.)]?[ \t\u00a0]*\|[ \t\u00a0]*")  # "1 | Label | 143": a table's row number
+_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}(?:\.\d{1,2})*[.)]?[ \t\u00a0]*\|[ \t\u00a0]*")  # "1 | Label | 143", "1.2 | …": a row number
 _SPACED = re.compile(r"\S {3,}(?=\S)")  # "Задоволено          22": cells aligned with spaces
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
@@ -240,9 +242,13 @@ def split_sentences(text: str) -> list[Sentence]:
     ended = ""  # how the previous line ended
     upper_row: Sentence | None = None  # the last table row starting with a capital ("Надійшло запитів усього")
     table_head: Sentence | None = None
+    heading: Sentence | None = None  # the line before, when it is a heading (no punctuation at its end)
     for line in _lines(text):
         if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
             lead_in = None
+            if heading is not None and not line.row and text[line.start:line.end].rstrip().endswith(";"):
+                lead_in = heading  # "Розподіл громад за конфесіями" / "Православна церква – 14;": its items
+                lead_in.tokens.append(Token("punct", ":", lead_in.end, lead_in.end))
         ended = text[line.start:line.end].rstrip()[-1:]
         line_sentences = []
         sub_row = line.row and text[line.start].islower()  # "від фізичних осіб | 71" under the row above
@@ -266,4 +272,6 @@ def split_sentences(text: str) -> list[Sentence]:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
+        heading = line_sentences[-1] if len(line_sentences) == 1 and not line.row and not line.bullet \
+            and ended.isalpha() and not any(t.kind == "num" for t in line_sentences[-1].tokens) else None
     return sentences
