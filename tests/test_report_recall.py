@@ -820,3 +820,36 @@ def test_rows_numbered_one_one_are_sub_rows_of_the_row_above() -> None:
                           "2 | Профспілкові організації | 30")
     assert pairs(report) == Counter({("ngos_registered", 93): 1, ("ngos_ceased", 17): 1, ("ngos_in_liquidation", 4): 1,
                                      ("trade_unions_registered", 30): 1})
+
+
+# ------------------------------------------------------------------ figures in brackets after their noun
+
+
+def test_dashed_items_in_brackets_after_a_noun_with_no_figure_count_what_it_names() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "У соцмережах розміщено публікації (Telegram – 52, Facebook – 47).\n"
+                          "Організовано екскурсії (школярі – 30, ветерани – 12).")
+    assert pairs(report) == Counter({("social_media_posts", 52): 1, ("social_media_posts", 47): 1})
+    assert breakdowns(report, "social_media_posts") == {52: "Telegram", 47: "Facebook"}
+    assert {"30", "12"} <= unmatched(report)  # excursions: no metric
+
+
+def test_a_later_bracketed_figure_whose_words_name_a_metric_is_that_metric() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "Підготовлено привітання (14) та промови міського голови (5); "
+                          "проведено онлайн-трансляції (3: сесія та засідання виконкому).\n"
+                          "Найбільше запитів стосувалося освіти (20) та земельних питань (8).")
+    got = pairs(report)
+    assert got[("greetings_prepared", 14)] == 1 and got[("speeches_prepared", 5)] == 1
+    assert got[("online_broadcasts", 3)] == 1
+    assert got[("public_info_requests", 8)] == 1 and got[("public_info_requests", 20)] == 1  # topics stay topics
+
+
+def test_a_part_with_photos_of_news_counts_news_with_photos() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "На сайті розміщено 40 новин, з них 31 – з фото.\n"
+                          "Опубліковано 22 новини, з них зі світлинами (15).\n"
+                          "До новин додано 120 фото.")
+    assert pairs(report) == Counter({("news_published", 40): 1, ("photo_news_published", 31): 1,
+                                     ("news_published", 22): 1, ("photo_news_published", 15): 1,
+                                     ("photos_in_news_published", 120): 1})

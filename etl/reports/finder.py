@@ -332,6 +332,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = part  # "8 проєктів (5 великих та 3 малих)"
         if fig is None and total is None and (part := _bracket_dash_part(s, out, n)) is not None:
             fig = part  # "61 допис (Facebook – 24, Instagram – 15)"
+        if fig is None and total is None and (item := _bracket_dash_items(s, n)) is not None:
+            fig = item  # "опубліковано дописи (Facebook – 36, Telegram – 41)"
         if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
                 and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
                 and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
@@ -604,6 +606,38 @@ def _bracket_dash_part(s: Sentence, out: list[Found], n: Number) -> Found | None
                  prev.head, prev.head_text, span=(start, n.end), lead=n.lead, number_words=n.words)
 
 
+def _bracket_dash_items(s: Sentence, n: Number) -> Found | None:
+    """ "опубліковано дописи (Facebook – 36, Telegram – 41)": "<words> – N" items in brackets right
+    after a noun phrase with no figure count what that noun names, each apart."""
+    tokens = s.tokens
+    if n.lead < 2 or not is_dash(tokens[n.lead - 1]):
+        return None
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    if o is None or tokens[o].text != "(" or o == 0 or is_delimiter(tokens[o - 1]):
+        return None
+    close = next((j for j in range(n.end, len(tokens)) if tokens[j].text in "()"), None)
+    if close is None or tokens[close].text != ")" or (n.end < close and tokens[n.end].text not in ",;"):
+        return None
+    inside = tokens[o + 1:close]
+    if any(t.kind == "num" and not is_dash(tokens[j - 1]) for j, t in enumerate(inside, start=o + 1)):
+        return None  # every number in the bracket is an item's
+    start = max(o + 1, _segment_start(tokens, n.lead - 1))
+    words = tokens[start:n.lead - 1]
+    if not words or len(words) > 4 or any(t.kind != "word" or _verb_only(t) for t in words) \
+            or _month_clause(tokens, start, n.lead - 1):
+        return None
+    lead = _segment_start(tokens, o - 1)
+    if any(t.kind == "num" for t in tokens[lead:o]):
+        return None
+    head = max((j for j in range(lead, o) if tokens[j].kind == "word" and (i := info(tokens[j])) and i.noun
+                and not means(i)), default=None)
+    if head is None or (m := best_match(keys(tokens[head]), head, context_of(tokens, lead, o))) is None:
+        return None
+    return Found(m.code, n.value, s, n.pos, "before", n.approximate, _confidence(m, "before", n.words),
+                 " ".join(t.text for t in words), None, keys(tokens[head]), tokens[head].text, head,
+                 span=(start, n.end), lead=n.lead, number_words=n.words)
+
+
 def _cell(s: Sentence, pos: int) -> int | None:
     at = s.tokens[pos].start
     return next((i for i, (a, b) in enumerate(s.cells) if a <= at < b), None)
@@ -837,14 +871,24 @@ def _has_option(tokens: list[Token], head: int, context: Context) -> bool:
 
 
 def _alone_in_brackets(tokens: list[Token], n: Number) -> bool:
-    return 0 < n.lead and n.end < len(tokens) and tokens[n.lead - 1].text == "(" and tokens[n.end].text == ")"
+    """ "(31)", or "(2: пленарне засідання та засідання виконкому)": a number that opens its bracket
+    and is all of it, or is followed by what it counts."""
+    return 0 < n.lead and n.end < len(tokens) and tokens[n.lead - 1].text == "(" and tokens[n.end].text in "):"
+
+
+def _subject_noun(t: Token) -> bool:
+    """A noun that may be a subject or an object but never a genitive: "тексти виступів (3)" names what
+    it counts; "земельних питань (96)", "транспорту (21)" are topics of what the lead names."""
+    i = info(t)
+    return bool(i and i.noun and not i.adjective and i.forms and not any(c == "gent" for c, _ in i.forms)
+                and any(c in ("nomn", "accs") for c, _ in i.forms))
 
 
 def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     """The metric named before a list of "topic (N)" items: the words since the last ";" or ":",
     when every other number there is such a bracketed item too."""
     def bracketed(j: int) -> bool:
-        return tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text == ")"
+        return tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text in "):"
 
     start = max((j + 1 for j in range(n.lead) if tokens[j].text in ";:"), default=0)
     end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ";:."), len(tokens))
@@ -854,8 +898,18 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
             if items < 2 or any(tokens[i].kind == "num" and bracketed(i) for i in range(start, j)):
                 return None  # one "(351)" after a plain number compares, it lists nothing
             start = j + 1
-    # the metric is named before the first item: the later items' own words are topics ("земельних питань (96)")
+    # the metric is named before the first item: the later items' own words are topics ("земельних питань (96)"),
+    # unless they name what they count ("привітання (9) та тексти виступів (3)")
     first = next((j for j in range(start, n.lead) if tokens[j].kind == "num" and bracketed(j)), n.pos)
+    if first < n.pos:
+        own = max((j for j in range(start, n.lead - 1) if tokens[j].text == ")"), default=start)
+        subject = next((j for j in range(own, n.lead - 1) if tokens[j].kind == "word" and _subject_noun(tokens[j])), None)
+        for j in range(own, n.lead - 1):  # "тексти виступів": the first noun that names one; a genitive only
+            # with a wording of more words ("промови міського голови (5)"), never alone ("земельних питань (96)")
+            if tokens[j].kind == "word" and (i := info(tokens[j])) and i.noun \
+                    and (m := best_match(keys(tokens[j]), j, context_of(tokens, own, n.lead - 1))) \
+                    and ((subject is not None and j >= subject) or len(m.pattern.words) > 1):
+                return m, j
     context = context_of(tokens, start, first - 1)
     best: tuple[Match, int] | None = None
     for j in range(start, first - 1):  # the noun nearest the items counts them ("Заявники порушували питання освіти (31)")
@@ -1189,6 +1243,15 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = 0.75
     if fig is None:
         return None
+    if total is not None and l_head is None and r_head is None and total.head and not force_part:
+        # "27 новин, з них 19 – з фотографіями": a part with no noun of its own counts its total's
+        # noun, and its own words may make that noun another metric (news with photos, not photos)
+        own = [(pos, k) for pos, k in context if pos > BORROWED]
+        if _alone_in_brackets(tokens, n):  # "з них із фотографіями (19)"
+            own += context_of(tokens, _segment_start(tokens, n.lead - 1), n.lead - 1)
+        m = best_match(total.head, BORROWED * 40, own)
+        if m is not None and m.code != total.code and len(m.pattern.words) > 1:
+            fig.code = m.code
     if force_part and total is not None and fig.code != total.code:  # items under "Запитувачі:"
         fig.code, fig.head, fig.head_text = total.code, total.head, total.head_text
     if fig.code in OTHER_BODY and fig.head_pos is not None:

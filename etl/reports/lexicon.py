@@ -92,7 +92,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     # the catalog's definition of website news includes announcements
     "news_published": ("оголошення на сайт", "оголошення на вебсайт", "оголошення"),
     # the catalog defines these as items "проілюстровані фотографіями або фоторепортажами"
-    "photo_news_published": ("матеріал з фоторепортаж", "новина з фоторепортаж"),
+    "photo_news_published": ("матеріал з фоторепортаж", "новина з фоторепортаж", "новина з фото", "новина з світлина",
+                             "новина з фотознімок", "матеріал з світлина", "новина з ілюстрація"),
 }
 
 # A quoted name in the clause («Сенсорна кімната» – 315 голосів) makes votes one project's; without
