@@ -853,3 +853,17 @@ def test_a_part_with_photos_of_news_counts_news_with_photos() -> None:
     assert pairs(report) == Counter({("news_published", 40): 1, ("photo_news_published", 31): 1,
                                      ("news_published", 22): 1, ("photo_news_published", 15): 1,
                                      ("photos_in_news_published", 120): 1})
+
+
+# ------------------------------------------------------------------ a table's heading over the figure's column
+
+
+def test_the_heading_cell_over_the_figures_column_names_it_and_a_name_column_makes_it_one_things() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
+                          "Назва проєкту\tРайон\tГолосів\n"
+                          "Велодоріжка вздовж набережної\tцентр\t2 310\n"
+                          "Укриття для бездомних тварин\tпівніч\t1 045\n\n"
+                          "Показник | Кількість\n"
+                          "Подано проєктів | 48")
+    assert pairs(report) == Counter({("pb_project_votes", 2310): 1, ("pb_project_votes", 1045): 1,
+                                     ("pb_projects_submitted", 48): 1})

@@ -50,6 +50,7 @@ from etl.reports.lexicon import (
     DIMENSION_WORDS,
     FAMILY_NOUNS,
     FAMILY_OF,
+    NAME_HEADINGS,
     NEGATED_CODES,
     NEGATION_WORDS,
     NEW_WORDS,
@@ -813,18 +814,31 @@ def _lead_nouns(tokens: list[Token], a: int, b: int) -> list[int]:
     return out
 
 
-def _lead_line_match(s: Sentence) -> tuple[Match, Token] | None:
+def _heading_cell(s: Sentence, k: int) -> list[Token]:
+    a, b = s.heading.cells[k]
+    return [t for t in s.heading.tokens if a <= t.start < b] + [Token("punct", ":", b, b)]
+
+
+def _lead_line_match(s: Sentence, pos: int | None = None) -> tuple[Match, Token] | None:
     """The metric a list's lead-in line names ("Найчастіше заявниками порушуються питання:") when
-    it has no figure of its own, or the first cell of a table's heading row ("Вид звернення |
-    Кількість"): (match, the naming noun)."""
+    it has no figure of its own, or a table's heading row: the cell over the figure's column
+    ("Назва проєкту | Категорія | Голосів"), else its first cell ("Вид звернення | Кількість"):
+    (match, the naming noun)."""
     lead = s.lead_in
     if lead is None and s.heading is not None and s.heading is not s and s.heading.cells:
-        a, b = s.heading.cells[0]
-        tokens = [t for t in s.heading.tokens if a <= t.start < b] + [Token("punct", ":", b, b)]
+        k = _cell(s, pos) if pos is not None else None
+        if k and k < len(s.heading.cells) and (m := _noun_line_match(_heading_cell(s, k))) is not None:
+            return m
+        tokens = _heading_cell(s, 0)
     elif lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
         return None
     else:
         tokens = lead.tokens
+    return _noun_line_match(tokens)
+
+
+def _noun_line_match(tokens: list[Token]) -> tuple[Match, Token] | None:
+    """The metric the last noun of a lead ending with ":" names, with the lead's words."""
     start = max((j + 1 for j in range(len(tokens) - 1) if is_delimiter(tokens[j])), default=0)
     context = context_of(tokens, start, len(tokens) - 1)
     nouns = _lead_nouns(tokens, start, len(tokens) - 1)
@@ -832,6 +846,14 @@ def _lead_line_match(s: Sentence) -> tuple[Match, Token] | None:
         return None
     m = best_match(keys(tokens[nouns[-1]]), nouns[-1], context)
     return (m, tokens[nouns[-1]]) if m is not None else None
+
+
+def _named_row(s: Sentence) -> bool:
+    """A row of a table headed "Назва проєкту | … | Голосів": its first cell is one thing's name."""
+    if not s.row or s.heading is None or s.heading is s or not s.heading.cells:
+        return False
+    first = next((t for t in _heading_cell(s, 0) if t.kind == "word"), None)
+    return first is not None and bool(keys(first) & NAME_HEADINGS)
 
 
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
@@ -1218,7 +1240,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                     head_text=tokens[lead[1]].text, head_pos=lead[1])
         fig.confidence = _confidence(lead[0], "ellipsis", n.words)
     elif fig is None and total is None and dash_before and l_head is not None and not _has_option(tokens, l_head, context) \
-            and (line := _lead_line_match(s)) is not None:  # "Найчастіше порушуються питання:" / "соціального захисту – 160"
+            and (line := _lead_line_match(s, n.pos)) is not None:  # "Найчастіше порушуються питання:" / "соціального захисту – 160"
         word = line[1]
         fig = Found(line[0].code, n.value, s, n.pos, "before", head=keys(word), head_text=word.text)
         fig.confidence = _confidence(line[0], "ellipsis", n.words)
@@ -1275,7 +1297,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             t.low == "не" and (i := info(tokens[j + 1])) is not None and i.verb and not i.noun
             for j, t in enumerate(tokens[min(l_start, left):r_end - 1], start=min(l_start, left))):
         fig.code = NEGATED_CODES[fig.code]
-    quoted = _quoted_before(tokens, min(l_start, left), n.lead)
+    quoted = _quoted_before(tokens, min(l_start, left), n.lead) or _named_row(s)
     one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)

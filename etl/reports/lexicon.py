@@ -101,6 +101,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
 # clause says it is one project's ("набрав окремий проєкт").
 QUOTED_NAME_CODES = {"pb_votes_cast": "pb_project_votes"}
 UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
+# A table whose first heading cell is "Назва проєкту" names one thing in each row, as a quote does.
+NAME_HEADINGS = frozenset({"назва", "найменування"})
 # "(всього 702 чол.)": an abbreviation that counts people.
 PEOPLE_UNITS = frozenset({"чол", "чоловік"})
 # "проведено 9 разів": how many times the thing named before the number happened.
