@@ -867,3 +867,28 @@ def test_the_heading_cell_over_the_figures_column_names_it_and_a_name_column_mak
                           "Подано проєктів | 48")
     assert pairs(report) == Counter({("pb_project_votes", 2310): 1, ("pb_project_votes", 1045): 1,
                                      ("pb_projects_submitted", 48): 1})
+
+
+# ------------------------------------------------------------------ who sent them – N; cases
+
+
+def test_senders_with_a_dash_after_requests_or_appeals_count_what_was_sent() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2025 рік\n"
+                          "Громадяни надіслали 60 запитів, депутати – 9, адвокати – 4.\n"
+                          "Проведено 6 семінарів, слухачі – 80.")
+    assert pairs(report) == Counter({("public_info_requests", 60): 1, ("public_info_requests", 9): 1,
+                                     ("public_info_requests", 4): 1, ("seminars_attended", 6): 1})
+    assert breakdowns(report, "public_info_requests")[9] == "депутати"
+    assert "80" in unmatched(report)  # people at a seminar: no metric, never the figure before
+
+
+def test_cases_count_what_their_clause_names() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2025 рік\n"
+                          "Отримано 80 запитів; у 11 випадках строк розгляду продовжено, в 4 випадках відмовлено, "
+                          "ще у 6 випадках надано роз’яснення.\n"
+                          "Надійшло 40 звернень, у 25 випадках питання вирішено позитивно.\n"
+                          "Зафіксовано 2 випадки порушення строків.")
+    assert pairs(report) == Counter({("public_info_requests", 80): 1, ("public_info_requests_extended", 11): 1,
+                                     ("public_info_requests_refused", 4): 1, ("public_info_requests_explained", 6): 1,
+                                     ("appeals_received", 40): 1, ("appeals_answered", 25): 1})
+    assert "2" in unmatched(report)

@@ -1232,6 +1232,14 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
+    if fig is None and total is None and dash_before and r_head is None and l_head is not None \
+            and is_people(tokens[l_head]) and not _has_verb(tokens[min(l_start, left):n.lead]) \
+            and (sent := next((f for f in reversed(before) if f.total is None), None)) is not None \
+            and sent.head & FAMILY_NOUNS.keys() and sent.code in FAMILY_OF:
+        # "фізичні особи – 109 запитів, …, журналісти – 22": who sent them; what is counted is the figure's before
+        fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
+        fig.confidence = 0.7
+        fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
     if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
                                                         or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \

@@ -68,7 +68,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     # "роз’яснення надано по 890 зверненнях": appeals answered with an explanation
     # "роз’яснено 44", "44 звернення задоволено": an explanation or a satisfied appeal is an answered one
     "appeals_answered": ("роз’яснення надано по зверненнях", "надано роз’яснення на звернення", "роз’яснено звернення",
-                         "задоволено звернення", "вирішено позитивно звернення", "дано роз’яснення на звернення"),
+                         "задоволено звернення", "вирішено позитивно звернення",
+                         "вирішено позитивно", "питання вирішено позитивно", "дано роз’яснення на звернення"),
     "public_info_requests_explained": ("надано роз’яснення", "роз’яснення надано на запит", "надано роз’яснення на запитів",
                                        "роз’яснено", "дано роз’яснення"),
     "pb_projects_submitted": ("подали проєктів", "подано проєктів", "подали проєкт", "надійшло проєктів",
@@ -107,8 +108,9 @@ NAME_HEADINGS = frozenset({"назва", "найменування"})
 PEOPLE_UNITS = frozenset({"чол", "чоловік"})
 # "проведено 9 разів": how many times the thing named before the number happened.
 TIMES_NOUNS = frozenset({"раз", "рази", "разів"})
-# Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed).
-UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од"})
+# Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed), and
+# cases that count what their clause names ("у 9 випадках строк розгляду продовжено": requests).
+UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од", "випадок", "випадки", "випадків", "випадках", "випадку"})
 # What a family of metrics counts, and the metric a phrase of another family means when the text
 # counts this family's thing: "надано роз’яснення" on appeals is an appeal answered, not an
 # information request; "на розгляді" on appeals names no metric (None).
