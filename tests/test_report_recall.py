@@ -892,3 +892,23 @@ def test_cases_count_what_their_clause_names() -> None:
                                      ("public_info_requests_refused", 4): 1, ("public_info_requests_explained", 6): 1,
                                      ("appeals_received", 40): 1, ("appeals_answered", 25): 1})
     assert "2" in unmatched(report)
+
+
+# ------------------------------------------------------------------ months named alone in brackets; a noun said again in brackets
+
+
+def test_months_named_alone_in_brackets_after_a_figure_are_its_months() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за І квартал 2025 року\n"
+                          "Опубліковано 150 новин (січень – 40, лютий – 52, березень – 58).")
+    got = {(f.code, f.value, f.period.start.month if f.period else None) for f in report.figures}
+    assert got == {("news_published", 150, None), ("news_published", 40, 1), ("news_published", 52, 2),
+                   ("news_published", 58, 3)}
+
+
+def test_a_number_with_the_noun_before_its_bracket_said_again_counts_what_that_noun_names() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за 2025 рік\n"
+                          "Щотижня готувалися огляди публікацій у ЗМІ (48 оглядів).\n"
+                          "Для керівництва готувався огляд преси (усього 12).\n"
+                          "Відбулися наради (7 нарад).")
+    assert pairs(report) == Counter({("media_monitoring_digests", 48): 1, ("media_monitoring_digests", 12): 1})
+    assert "7" in unmatched(report)

@@ -769,15 +769,19 @@ def _before_brackets(tokens: list[Token], a: int) -> Context:
 
 
 def _sum_in_brackets(tokens: list[Token], a: int, n: Number) -> Context:
-    """ "Тематика порушених питань (усього 101 питання)": a sum in brackets counts what the words
-    just before the bracket name."""
+    """ "Тематика порушених питань (усього 101 питання)", "огляди публікацій у ЗМІ (13 оглядів)": a sum
+    in brackets, or a number with the noun before the bracket said again, counts what the words just
+    before the bracket name."""
     if a == 0 or tokens[a - 1].text != "(" or a < 2 or is_delimiter(tokens[a - 2]) \
-            or any(t.low not in _SUM_WORDS for t in tokens[a:n.lead]) or a == n.lead:
+            or any(t.low not in _SUM_WORDS for t in tokens[a:n.lead]):
         return []
     start = max((j + 1 for j in range(a - 1) if is_delimiter(tokens[j])), default=0)
     if any(t.kind == "num" for t in tokens[start:a - 1]):
         return []
-    return [(j - 12_000, k) for j, k in context_of(tokens, start, a - 1)]
+    outside = context_of(tokens, start, a - 1)
+    if a == n.lead and not (n.end < len(tokens) and any(keys(tokens[n.end]) & k for _, k in outside)):
+        return []  # "огляди публікацій у ЗМІ (13 оглядів)": with no sum word, only the noun said again
+    return [(j - 12_000, k) for j, k in outside]
 
 
 def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | None:
@@ -1194,7 +1198,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                                                                  else (before, previous + recent)))
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
-    if not options and (l_head is None and r_head is None) and _month_clause(tokens, min(l_start, left), n.lead):
+    if not options and (l_head is None or tokens[l_head].low in _MONTH_WORDS) and r_head is None \
+            and _month_clause(tokens, min(l_start, left), n.lead):
         near = next((f for f in reversed(before) if f.total is None), None) or (previous[-1] if previous else None)
         if near is not None:  # "(у жовтні – 3, у листопаді – 2)": the months of the figure before
             fig = Found(near.code, n.value, s, n.pos, "ellipsis", head=near.head, head_text=near.head_text)

@@ -89,7 +89,9 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
                            "допис у фейсбук", "публікація у instagram", "допис у instagram",
                            "публікація у інстаграм", "допис у інстаграм", "публікація у viber", "допис у viber"),
     # digests of a media monitoring: "огляд" where the monitoring is named ("за результатами моніторингу")
-    "media_monitoring_digests": ("огляд моніторинг публікація", "огляд моніторинг", "огляд за результатами моніторингу"),
+    "media_monitoring_digests": ("огляд моніторинг публікація", "огляд моніторинг", "огляд за результатами моніторингу",
+                                 "огляд публікація у змі", "огляд публікація в засобах масової інформації",
+                                 "огляд преса", "огляд матеріал змі", "дайджест публікація змі"),
     # the catalog's definition of website news includes announcements
     "news_published": ("оголошення на сайт", "оголошення на вебсайт", "оголошення"),
     # the catalog defines these as items "проілюстровані фотографіями або фоторепортажами"
