@@ -912,3 +912,26 @@ def test_a_number_with_the_noun_before_its_bracket_said_again_counts_what_that_n
                           "Відбулися наради (7 нарад).")
     assert pairs(report) == Counter({("media_monitoring_digests", 48): 1, ("media_monitoring_digests", 12): 1})
     assert "7" in unmatched(report)
+
+
+# ------------------------------------------------------------------ a council two places share; row numbers before a cell
+
+
+def test_a_council_name_two_places_share_is_told_apart_by_the_file_name() -> None:
+    text = ("ЗВІТ\nпро роботу відділу комунікацій Долинської міської ради\nза 2025 рік\n\n"
+            "Опубліковано 300 новин.")
+    assert extract_text(text, "dolyna_comms_2025.txt").place.name_en == "Dolyna"
+    assert extract_text(text, "report.txt").place is None  # still ambiguous: never guessed
+
+
+def test_row_numbers_of_a_table_aligned_with_spaces_or_tabs_are_no_figures() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за 2025 рік\n"
+                          "№    Показник                                          Кількість\n"
+                          "1    Новини на вебсайті                                  410\n"
+                          "2    у т. ч. з фотоматеріалами                           305\n"
+                          "3    Оприлюднено документів (рішення, розпорядження)     96\n"
+                          "4\tВідеосюжети\t12\n\n"
+                          "На вебсайті створено 3 нові підрозділи.")
+    assert pairs(report) == Counter({("news_published", 410): 1, ("photo_news_published", 305): 1,
+                                     ("documents_published", 96): 1, ("videos_published", 12): 1,
+                                     ("site_subsections_created", 3): 1})

@@ -1126,7 +1126,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         if l_end - 1 > floor and tokens[l_end - 1].text == ")":  # "Громадські організації (зареєстровані) – 143"
             o = max((j for j in range(floor, l_end - 1) if tokens[j].text == "("), default=None)
             if o is not None and o > floor and not is_delimiter(tokens[o - 1]) \
-                    and not any(t.kind == "num" or t.text in ",;" for t in tokens[o:l_end]):  # a note, not a list
+                    and not any(t.kind == "num" or t.text == ";" or is_dash(t) for t in tokens[o:l_end]):  # a note
+                # ("(рішення, розпорядження)"), not a list of figures
                 l_end, l_start = o, max(floor, _segment_start(tokens, o))
     l_head, l_adj = (None, [])
     if dash_before or (r_head is None and not r_adj):
@@ -1281,7 +1282,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     if total is not None and l_head is None and r_head is None and total.head and not force_part:
         # "27 новин, з них 19 – з фотографіями": a part with no noun of its own counts its total's
         # noun, and its own words may make that noun another metric (news with photos, not photos)
-        own = [(pos, k) for pos, k in context if pos > BORROWED]
+        own = context_of(tokens, min(l_start, left), r_end, skip)  # the clause's own words, not its lead's
         if _alone_in_brackets(tokens, n):  # "з них із фотографіями (19)"
             own += context_of(tokens, _segment_start(tokens, n.lead - 1), n.lead - 1)
         m = best_match(total.head, BORROWED * 40, own)

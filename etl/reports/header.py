@@ -84,6 +84,7 @@ class Header:
     title: str = ""
     title_line: int = 1
     snapshot: date | None = None  # the day of a "станом на …" report: stocks stand on it
+    unsure: list[tuple[str, str]] = field(default_factory=list)  # (adjective, council words) of ambiguous councils
     city_from: str = ""  # "text", "department" or "file name"
     notes: list[str] = field(default_factory=list)
 
@@ -140,6 +141,15 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     _read_department(head)
     if head.place is None and head.city_problem is None:
         _city_elsewhere(head, name)
+    elif head.place is None and head.unsure and (place := _file_place(name)) is not None:
+        for adjective, tail in head.unsure:  # "Долинської міської ради" in dolyna_….txt: Dolyna, not Dolynska
+            try:
+                found = _council_place(adjective, tail, f"{place.oblast_uk} області")
+            except PlaceError:
+                continue
+            if found.code == place.code:
+                head.place, head.city_problem, head.city_from = place, None, "text"
+                break
     return head
 
 
@@ -211,6 +221,7 @@ def _read_city(head: Header, text: str, title_end: int) -> None:
             except PlaceError as exc:
                 if pattern is _COUNCIL and " ".join(m.group(2).split()).lower().startswith(("міськ", "селищн", "сільськ")):
                     problems.append(exc)
+                    head.unsure.append((m.group(1), m.group(2)))
                 continue
             bonus = 2.0 if m.start() < title_end else 0.0
             scores[place.code] = scores.get(place.code, 0.0) + weight + bonus
@@ -242,6 +253,12 @@ def _city_elsewhere(head: Header, name: str) -> None:
                     return
                 except PlaceError:
                     pass
+    if (place := _file_place(name)) is not None:
+        head.place, head.city_from = place, "file name"
+
+
+def _file_place(name: str) -> Place | None:
+    """The city a file name names ("dolyna_comms_2021_h2.txt"), if one."""
     words = [w for w in re.split(r"[\W_\d]+", Path(name).stem) if len(w) >= 3] if name else []
     for n in (2, 1):
         for i in range(len(words) - n + 1):
@@ -250,8 +267,8 @@ def _city_elsewhere(head: Header, name: str) -> None:
             except PlaceError:
                 continue
             if place.level in "MK":
-                head.place, head.city_from = place, "file name"
-                return
+                return place
+    return None
 
 
 def _department_text(head: Header) -> str:

@@ -57,7 +57,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
 
-_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}(?:\.\d{1,2})*[.)]?[ \t\u00a0]*\|[ \t\u00a0]*")  # "1 | Label | 143", "1.2 | …": a row number
+# "1 | Label | 143", "1.2 | …", "1<tab>Label", "10   Label   26": a table's row number, before a cell with letters
+_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}(?:\.\d{1,2})*[.)]?(?:[ \t\u00a0]*\||\t+| {2,})[ \t\u00a0]*(?=[^\W\d_])")
 _SPACED = re.compile(r"\S {3,}(?=\S)")  # "Задоволено          22": cells aligned with spaces
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
