@@ -935,3 +935,24 @@ def test_row_numbers_of_a_table_aligned_with_spaces_or_tabs_are_no_figures() -> 
     assert pairs(report) == Counter({("news_published", 410): 1, ("photo_news_published", 305): 1,
                                      ("documents_published", 96): 1, ("videos_published", 12): 1,
                                      ("site_subsections_created", 3): 1})
+
+
+# ------------------------------------------------------------------ columns of quarters or months with no year, and "Разом"
+
+
+def test_columns_headed_by_quarters_with_no_year_and_a_total_column() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за І півріччя 2024 року\n"
+                          "Запити наведено в таблиці 1.\n"
+                          "| № | Показник              | І квартал | ІІ квартал | Разом |\n"
+                          "| 1 | Отримано запитів      | 120       | 95         | 215   |\n"
+                          "| 2 | Відмовлено            | 4         | 6          | 10    |")
+    got = {(f.code, f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
+    assert got == {("public_info_requests", 120, "2024-01-01"), ("public_info_requests", 95, "2024-04-01"),
+                   ("public_info_requests", 215, None), ("public_info_requests_refused", 4, "2024-01-01"),
+                   ("public_info_requests_refused", 6, "2024-04-01"), ("public_info_requests_refused", 10, None)}
+    assert "1" not in unmatched(report)  # a reference to a table, a row number: no figures
+    months = extract_text("Звіт відділу комунікацій Ніжинської міської ради за І квартал 2025 року\n"
+                          "Показник\tСічень\tЛютий\tБерезень\n"
+                          "Новини на сайті\t30\t28\t41")
+    got = {(f.code, f.value, f.period.start.month if f.period else None) for f in months.figures}
+    assert got == {("news_published", 30, 1), ("news_published", 28, 2), ("news_published", 41, 3)}

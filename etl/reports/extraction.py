@@ -234,7 +234,8 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     for f in found:
         stock = get_metric(f.code).is_stock
         f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if stock else None
-        column = column_of(f.sentence, f.pos) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
+        year = head.period.start.year if head.period else None
+        column = column_of(f.sentence, f.pos, year) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
         if isinstance(column, Period):
             if stock:
                 f.as_of = column.end

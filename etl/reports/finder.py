@@ -309,9 +309,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
         total = (last if attached else None) or open_total or _colon_total(tokens, out, n)
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
-        fig = _figure(s, n, left, right, floor, starts, total, out, previous,
-                      force_part=header_total is not None and total is header_total,
-                      recent=recent)
+        next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
+            and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None
+        fig = None if next_column else _figure(s, n, left, right, floor, starts, total, out, previous,
+                                               force_part=header_total is not None and total is header_total,
+                                               recent=recent)
         floor = right
         if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
             start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
@@ -323,8 +325,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
         if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n, previous)) is not None:
             fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
-        if fig is None and s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
-                and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None:
+        if fig is None and next_column:
             fig = Found(out[-1].code, n.value, s, n.pos, out[-1].how, n.approximate, out[-1].confidence,
                         head=out[-1].head, head_text=out[-1].head_text, head_pos=out[-1].head_pos,
                         context=out[-1].context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)

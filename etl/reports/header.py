@@ -368,29 +368,41 @@ def stock_as_of(s: Sentence, pos: int) -> date | None:
     return None
 
 
-def _heading(top: Sentence, k: int) -> date | Period | None:
+# A column headed "Разом" beside columns of periods: the report's own period.
+WHOLE = "whole"
+_WHOLE_HEADINGS = frozenset({"разом", "усього", "всього", "загалом", "підсумок"})
+
+
+def _heading(top: Sentence, k: int, year: int | None = None) -> date | Period | str | None:
+    """The date or period a heading cell names ("01.07.2025", "2024", "І квартал" in the report's
+    ``year``), WHOLE for "Разом", else None."""
     a, b = top.cells[k]
     heading = " ".join(t.text for t in top.tokens if a <= t.start < b)
-    if not re.search(r"\d", heading):
+    if heading.lower().strip(" .:") in _WHOLE_HEADINGS:
+        return WHOLE
+    if not re.search(r"\d", heading) and not re.search(r"квартал|кв\.|півріч|^[А-ЯІЇЄҐа-яіїєґ’]+$", heading):
         return None
     if (d := _read_date(heading)) is not None:
         return d
     try:
-        return parse_period(heading)
+        return parse_period(heading, year=year or 2000)  # a heading with no year: the report's
     except PeriodError:
         return None
 
 
 def heading_row(s: Sentence) -> bool:
-    """Is this table row a heading of dates or periods ("Показник | 2024 | 2025")?"""
-    return len(s.cells) > 1 and all(_heading(s, j) is not None for j in range(1, len(s.cells)))
+    """Is this table row a heading of dates or periods ("Показник | 2024 | 2025", "№ | Показник | І квартал |
+    ІІ квартал | Разом")? Its first cells may be labels; every cell after the first date or period heads one."""
+    kinds = [_heading(s, j) for j, (a, b) in enumerate(s.cells) if any(a <= t.start < b for t in s.tokens)]
+    first = next((i for i, h in enumerate(kinds) if h is not None and h != WHOLE), None)
+    return first is not None and first >= 1 and all(h is not None for h in kinds[first:])
 
 
-def column_of(s: Sentence, pos: int) -> date | Period | None:
+def column_of(s: Sentence, pos: int, year: int | None = None) -> date | Period | str | None:
     """The date or period heading the column of token ``pos`` of a table row ("Показник | 01.01.2025 |
     01.07.2025", "Показник | 2024 | 2025"): the nearest row above whose cells after the first are all
     dates or periods, its cells counted from the right (a row number on the left of the rows does
-    not shift them). None when there is no such row."""
+    not shift them), WHOLE under "Разом". None when there is no such row."""
     if not s.cells:
         return None
     at = s.tokens[pos].start
@@ -401,6 +413,6 @@ def column_of(s: Sentence, pos: int) -> date | Period | None:
     top = s.prior
     while top is not None and top.row and top.cells:
         if heading_row(top):
-            return _heading(top, k) if -k <= len(top.cells) - 1 else None
+            return _heading(top, k, year) if -k <= len(top.cells) - 1 else None
         top = top.prior
     return None

@@ -17,7 +17,7 @@
 * Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
-  addresses ("вул. Гоголя, 15"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
+  addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
   glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money, file
   names ("nizhyn_2021.xlsx").
 """
@@ -47,6 +47,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
     ("law", r"\b(?:постанов|закон|указ|наказ|кму)\w*(?:\s+(?-i:[А-ЯІЇЄҐA-Z]{2,}))?\s+\d+(?:/\d+)?\b"),
     ("address", r"\b(?:буд|каб|кім|кімн|оф|офіс|корп)\.?\s*\d+[\w/\-]*"),
+    ("reference", r"\b(?:таблиц[яіюе]\w*|табл\.|додат(?:ок|ку|ка|ки)|розділ(?:і|у)?|рис\.|рисун(?:ок|ку)|статт[іяею]\w*"
+                  r"|ст\.|пункт(?:і|у|ом)?|п\.|підпункт\w*|пп\.)\s*\d+(?:\.\d+)*(?!\s*(?:[–—-]\s*)?\d)"),
     ("year", rf"\b{_YEAR}(?:\s*[-–—]\s*{_YEAR})?(?=\s*{_YEAR_WORD})"),
     ("year", rf"\b(?:{_ANY_MONTH}|квартал\w*|кв\.|півріччя)\s+(?P<x>{_YEAR})\b"),
     ("percent", rf"\d+(?:[.,]\d+)?{_SP}*(?:%|відс\w*)"),
@@ -58,7 +60,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
 ))  # fmt: skip
 
 # "1 | Label | 143", "1.2 | …", "1<tab>Label", "10   Label   26": a table's row number, before a cell with letters
-_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,3}(?:\.\d{1,2})*[.)]?(?:[ \t\u00a0]*\||\t+| {2,})[ \t\u00a0]*(?=[^\W\d_])")
+_ROW_NUMBER = re.compile(r"^[ \t\u00a0]*(?:\|[ \t\u00a0]*)?\d{1,3}(?:\.\d{1,2})*[.)]?(?:[ \t\u00a0]*\||\t+| {2,})[ \t\u00a0]*(?=[^\W\d_])")
 _SPACED = re.compile(r"\S {3,}(?=\S)")  # "Задоволено          22": cells aligned with spaces
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
@@ -219,9 +221,11 @@ def _drop_repeats(tokens: list[Token]) -> list[Token]:
 
 
 def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """The cells of a table row: the spans between "|" or tabs."""
+    """The cells of a table row: the spans between "|", else tabs, else runs of three spaces or more."""
     out, last = [], start
-    for m in re.finditer(r"\||\t+|(?<=\S) {3,}(?=\S)", text[start:end]):
+    piece = text[start:end]
+    split = r"\|" if "|" in piece else r"\t+" if "\t" in piece else r"(?<=\S) {3,}(?=\S)"  # "|" cells may be padded
+    for m in re.finditer(split, piece):
         out.append((last, start + m.start()))
         last = start + m.end()
     out.append((last, end))
