@@ -956,3 +956,26 @@ def test_columns_headed_by_quarters_with_no_year_and_a_total_column() -> None:
                           "Новини на сайті\t30\t28\t41")
     got = {(f.code, f.value, f.period.start.month if f.period else None) for f in months.figures}
     assert got == {("news_published", 30, 1), ("news_published", 28, 2), ("news_published", 41, 3)}
+
+
+# ------------------------------------------------------------------ "при цьому"; people it was done to; a colon's lead over a sentence before
+
+
+def test_meanwhile_is_no_attribute_and_people_in_the_dative_are_not_counted() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 900 звернень, при цьому звернулися 1 020 громадян, бо листи підписували сусіди.\n"
+                          "Розглянуто 870 звернень, у 40 випадках заявникам відмовлено.\n"
+                          "Запити направлено належним розпорядникам у 6 випадках.")
+    got = pairs(report)
+    assert got[("citizens_appealed", 1020)] == 1 and got[("appeals_answered", 870)] == 1
+    assert not any(f.value == 40 for f in report.figures)  # never the applicants
+    assert not any(f.code == "social_media_followers" for f in report.figures)
+
+
+def test_a_colons_lead_names_its_items_before_a_sentence_before_does() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 700 звернень, у них порушено 820 питань.\n"
+                          "За формою подання звернення розподілилися так: поштою – 210, через портал – 390, "
+                          "на прийомах – 100.")
+    assert breakdowns(report, "appeals_received").keys() == {700, 210, 390, 100}
+    assert pairs(report)[("appeal_issues_raised", 820)] == 1

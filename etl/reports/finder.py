@@ -78,6 +78,7 @@ from etl.reports.lexicon import (
     VERBLESS_PHRASES,
     is_stop_word,
     patterns,
+    people_codes,
 )
 from etl.reports.match import (
     BORROWED,
@@ -1044,7 +1045,7 @@ def _attributive(tokens: list[Token], a: int, b: int) -> set[int]:
     counted thing is, never what it is."""
     out: set[int] = set()
     for j in range(a, b):
-        if tokens[j].low == "при":
+        if tokens[j].low == "при" and not (j + 1 < b and tokens[j + 1].low in ("цьому", "тому", "чому")):  # "при цьому": meanwhile
             k = j + 1
             while k < b and not is_delimiter(tokens[k]) and tokens[k].kind != "num":
                 out.add(k)
@@ -1234,7 +1235,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(m.code, n.value, s, n.pos, how, head=keys(tokens[head]), head_text=tokens[head].text,
                     head_pos=head)
         fig.confidence = _confidence(m, how, n.words)
-    elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)):
+    elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)) \
+            and not (total is None and dash_before and not before and _colon_lead_match(tokens, n.lead) is not None):
+        # ("звернення розподілились так: поштою – 6 412": the colon's lead names them, not a sentence before)
         fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
@@ -1280,6 +1283,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = 0.75
     if fig is None:
         return None
+    if fig.code in people_codes() and _only_recipients(tokens, min(l_start, left), r_end, fig.code):
+        return None  # "у 684 випадках заявникам відмовлено": the people it was done to are not what is counted
     if total is not None and l_head is None and r_head is None and total.head and not force_part:
         # "27 новин, з них 19 – з фотографіями": a part with no noun of its own counts its total's
         # noun, and its own words may make that noun another metric (news with photos, not photos)
@@ -1340,6 +1345,17 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:
+    """Every noun for people in tokens[a:b] is in the dative only ("заявникам", "громадянам") and no other
+    word of the clause is one of the metric's ("направлено належним розпорядникам" names its verb)."""
+    people = [t for t in tokens[a:b] if is_people(t)]
+    if not people or not all((i := info(t)) and i.forms and all(c == "datv" for c, _ in i.forms) for t in people):
+        return False
+    words = _metric_words(code)
+    return not any(keys(t) & words for t in tokens[a:b] if t.kind == "word" and t not in people
+                   and not is_stop_word(t.low))
 
 
 def _months_of_colon_lead(tokens: list[Token], n: Number, before: list[Found]) -> bool:
