@@ -979,3 +979,24 @@ def test_a_colons_lead_names_its_items_before_a_sentence_before_does() -> None:
                           "на прийомах – 100.")
     assert breakdowns(report, "appeals_received").keys() == {700, 210, 390, 100}
     assert pairs(report)[("appeal_issues_raised", 820)] == 1
+
+
+# ------------------------------------------------------------------ a heading cell naming each column's metric; a quote after the figure
+
+
+def test_each_columns_heading_names_its_metric_with_the_rows_label() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
+                          "Категорія\tДопущено\tГолосів\tПереможців\n"
+                          "Шкільні проєкти\t12\t8 400\t4\n"
+                          "Загальні проєкти\t30\t21 950\t7\n"
+                          "Найбільше голосів – 2 140 – набрав проєкт «Зелений двір».")
+    assert pairs(report) == Counter({("pb_projects_on_ballot", 12): 1, ("pb_votes_cast", 8400): 1,
+                                     ("pb_projects_won", 4): 1, ("pb_projects_on_ballot", 30): 1,
+                                     ("pb_votes_cast", 21950): 1, ("pb_projects_won", 7): 1,
+                                     ("pb_project_votes", 2140): 1})
+    assert breakdowns(report, "pb_projects_won") == {4: "Шкільні проєкти", 7: "Загальні проєкти"}
+    shares = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Вид | Кількість | Частка\n"
+                          "Письмові звернення | 410 | 72,3\n"
+                          "Усні звернення | 157 | 27,7")
+    assert pairs(shares) == Counter({("appeals_received", 410): 1, ("appeals_received", 157): 1})

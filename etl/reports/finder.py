@@ -285,7 +285,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     first_cell = _cell(s, numbers[0].pos) if s.row and numbers else None
     for idx, n in enumerate(numbers):
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
-        if s.row and idx > 0 and _cell(s, n.pos) != first_cell and column_of(s, n.pos) is None:
+        if s.row and idx > 0 and _cell(s, n.pos) != first_cell and column_of(s, n.pos) is None \
+                and _column_heading(s, n) is None:
             continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
         if is_change(tokens, n):
             floor = n.end
@@ -310,6 +311,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
         total = (last if attached else None) or open_total or _colon_total(tokens, out, n)
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
+        by_heading = _column_heading(s, n) if s.row else None  # "Категорія | Допущено | Голосів | Переможців"
+        if by_heading is not None:
+            out.append(by_heading)
+            floor = right
+            continue
         next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
             and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None
         fig = None if next_column else _figure(s, n, left, right, floor, starts, total, out, previous,
@@ -854,6 +860,36 @@ def _noun_line_match(tokens: list[Token]) -> tuple[Match, Token] | None:
     return (m, tokens[nouns[-1]]) if m is not None else None
 
 
+def _column_heading(s: Sentence, n: Number) -> Found | None:
+    """ "Категорія | Допущено | Голосів | Переможців" / "Великі проєкти | 48 | 61 277 | 9": the heading cell
+    over a number's column names its metric with the row's label (its breakdown), when it names one."""
+    top = s.heading
+    if top is None or top is s or not top.cells or column_of(s, n.pos) is not None:
+        return None
+    k = _cell(s, n.pos)
+    if not k:
+        return None
+    j = len(top.cells) + k - len(s.cells)  # counted from the right, as column_of does
+    if not 1 <= j < len(top.cells):
+        return None
+    heading = [t for t in _heading_cell(s, j) if t.kind == "word"]
+    a, b = s.cells[0]
+    label = [(i, t) for i, t in enumerate(s.tokens) if a <= t.start < b and t.kind == "word"]
+    context = [(i - 12_000, keys(t)) for i, t in enumerate(heading)] + [(i, keys(t)) for i, t in label]
+    best = None
+    for t in heading:
+        # (the row's words stand after the heading's word: no order asked of them)
+        if (m := best_match(keys(t), 1_000_000, context)) is not None and (best is None or m.score > best[0].score):
+            best = (m, t)
+    if best is None:
+        return None
+    m, t = best
+    code = QUOTED_NAME_CODES.get(m.code, m.code) if _named_row(s) else UNQUOTED_CODES.get(m.code, m.code)
+    return Found(code, n.value, s, n.pos, "before", n.approximate, _confidence(m, "before", n.words),
+                 " ".join(t.text for _, t in label) or None, None, keys(t), t.text, span=(n.lead, n.end),
+                 lead=n.lead, number_words=n.words)
+
+
 def _named_row(s: Sentence) -> bool:
     """A row of a table headed "Назва проєкту | … | Голосів": its first cell is one thing's name."""
     if not s.row or s.heading is None or s.heading is s or not s.heading.cells:
@@ -1317,7 +1353,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             t.low == "не" and (i := info(tokens[j + 1])) is not None and i.verb and not i.noun
             for j, t in enumerate(tokens[min(l_start, left):r_end - 1], start=min(l_start, left))):
         fig.code = NEGATED_CODES[fig.code]
-    quoted = _quoted_before(tokens, min(l_start, left), n.lead) or _named_row(s)
+    quoted = _quoted_before(tokens, min(l_start, left), n.lead) or _named_row(s) \
+        or _quoted_before(tokens, n.end, right)  # "Найбільше голосів – 4 318 – зібрав проєкт «…»"
     one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)
