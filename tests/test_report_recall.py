@@ -1000,3 +1000,31 @@ def test_each_columns_heading_names_its_metric_with_the_rows_label() -> None:
                           "Письмові звернення | 410 | 72,3\n"
                           "Усні звернення | 157 | 27,7")
     assert pairs(shares) == Counter({("appeals_received", 410): 1, ("appeals_received", 157): 1})
+
+
+# ------------------------------------------------------------------ a lead with a figure in a relative clause
+
+
+def test_a_lists_total_is_the_leads_figure_outside_its_relative_clause() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради станом на 1 січня 2025 року\n"
+                          "Зареєстровано 19 релігійних громад, що належать до п’яти конфесій:\n"
+                          "   – Православна церква України – 11;\n"
+                          "   – римо-католики – 8.\n"
+                          "Громадських організацій – 60, з них 7 фактично не працюють.")
+    assert pairs(report) == Counter({("religious_orgs_registered", 19): 1, ("religious_denominations", 5): 1,
+                                     ("religious_orgs_registered", 11): 1, ("religious_orgs_registered", 8): 1,
+                                     ("ngos_registered", 60): 1, ("ngos_ceased", 7): 1})
+
+
+# ------------------------------------------------------------------ a figure with a noun of its own after a total is no part of it
+
+
+def test_a_figure_with_its_own_noun_and_verb_after_a_total_is_no_part_of_it() -> None:
+    report = extract_text("Звіт про громадську участь Ніжинської міської ради за 2025 рік\n"
+                          "Проведено 3 громадські обговорення, в яких узяли участь 840 мешканців.\n"
+                          "Громадська рада провела 5 засідань, одне з яких – виїзне, та розглянула 16 питань.\n"
+                          "Надійшло 12 петицій; на всі оприлюднено 12 відповідей.")
+    got = pairs(report)
+    assert got[("public_consultations_held", 3)] == 1 and got[("public_council_meetings", 5)] == 1
+    assert not any(f.value in (840, 16) for f in report.figures)
+    assert got[("petitions_answered", 12)] == 1  # answers, in a text about petitions

@@ -674,10 +674,16 @@ def _list_total(s: Sentence) -> Found | None:
     last = next((f for f in reversed(lead.figures) if f.total is None), None)
     if _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
         return last
+    main = [f for f in lead.figures if f.total is None and not _in_relative(lead.tokens, f.pos)]
+    if len(main) == 1 and len(lead.figures) == 2:  # "Зареєстровано 26 релігійних громад, що належать до семи
+        last = main[0]  # конфесій:": the list breaks down the figure outside the relative clause
+        if any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
+            return None
     # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;" or "соціальний захист – 31;":
     # the lead's one figure, when the item is a number and words with no verb (a part names another
     # metric only with words of its own: ``_figure``)
-    if last is None or len(lead.figures) != 1 or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
+    if last is None or (len(lead.figures) != 1 and len(main) != 1) \
+            or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
         return None
     tokens = s.tokens
     numbers = sentence_numbers(tokens)
@@ -692,6 +698,12 @@ def _list_total(s: Sentence) -> Found | None:
         return None
     words = [t for t in tokens[2:] if t.kind == "word"]
     return last if words and all((i := info(t)) and i.adjective and not i.noun for t in words) else None
+
+
+def _in_relative(tokens: list[Token], pos: int) -> bool:
+    """Is tokens[pos] in a relative clause (", що належать до семи конфесій")?"""
+    return any(tokens[j].text == "," and tokens[j + 1].low in ("що", "які", "який", "яка", "яке", "котрі")
+               for j in range(pos - 1))
 
 
 def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> frozenset[str]:
@@ -1314,7 +1326,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
             fig.confidence = 0.7
             skip = skip | {r_head}  # the noun repeats the total's: it tells nothing apart
-    if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
+    if fig is None and total is not None and (r_head is None or keys(tokens[r_head]) & total.head or not (
+            (is_people(tokens[r_head]) and not info(tokens[r_head]).adjective and total.code not in people_codes())
+            or _has_verb(tokens[left:n.lead]))):
+        # "з них 11 – великих", "і 6 – малих": parts of the total ("…, в яких узяли участь 1 126 мешканців",
+        # "та розглянула 11 питань" count a noun of their own: never parts of it)
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
     if fig is None:

@@ -64,7 +64,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     "ngos_ceased": ("організації виключено з реєстру", "об’єднання виключено з реєстру",
                     # registered, but doing nothing: "такі, що фактично не провадять діяльності"
                     "не провадять діяльності", "не здійснюють діяльності", "не ведуть діяльності",
-                    "не провадять діяльність", "не здійснюють діяльність", "не ведуть діяльність", "фактично не діють"),
+                    "не провадять діяльність", "не здійснюють діяльність", "не ведуть діяльність", "фактично не діють",
+                    "фактично не працюють"),
     # "роз’яснення надано по 890 зверненнях": appeals answered with an explanation
     # "роз’яснено 44", "44 звернення задоволено": an explanation or a satisfied appeal is an answered one
     "appeals_answered": ("роз’яснення надано по зверненнях", "надано роз’яснення на звернення", "роз’яснено звернення",
@@ -130,6 +131,7 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
     ("public_info_requests_extended", "appeals"): None,
     ("appeals_answered", "requests"): "public_info_requests_satisfied",
     ("pb_votes_cast", "petitions"): None,  # "(набрали 150 голосів)": a petition's threshold
+    ("letters_answered", "petitions"): "petitions_answered",  # "оприлюднено п’ять відповідей" on petitions
     ("appeal_issues_raised", "requests"): None,  # "запитів стосувалося … земельних питань (96)": no appeals' issues
 }
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
