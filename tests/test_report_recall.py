@@ -922,6 +922,9 @@ def test_a_council_name_two_places_share_is_told_apart_by_the_file_name() -> Non
             "Опубліковано 300 новин.")
     assert extract_text(text, "dolyna_comms_2025.txt").place.name_en == "Dolyna"
     assert extract_text(text, "report.txt").place is None  # still ambiguous: never guessed
+    capital = extract_text("ДОВІДКА\nпро роботу загального відділу Миколаївської міської ради\nза 2025 рік\n\n"
+                           "Зареєстровано 900 вхідних документів.", "report.txt").place
+    assert (capital.name_en, capital.oblast_uk) == ("Mykolaiv", "Миколаївська")  # the oblast's namesake centre
 
 
 def test_row_numbers_of_a_table_aligned_with_spaces_or_tabs_are_no_figures() -> None:

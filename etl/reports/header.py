@@ -141,16 +141,26 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     _read_department(head)
     if head.place is None and head.city_problem is None:
         _city_elsewhere(head, name)
-    elif head.place is None and head.unsure and (place := _file_place(name)) is not None:
-        for adjective, tail in head.unsure:  # "Долинської міської ради" in dolyna_….txt: Dolyna, not Dolynska
+    elif head.place is None and head.unsure:
+        _council_told_apart(head, _file_place(name))
+    return head
+
+
+def _council_told_apart(head: Header, place: Place | None) -> None:
+    """A council name several places share: the one the file name names ("Долинської міської ради" in
+    dolyna_….txt: Dolyna, not Dolynska), else the city its oblast is named after ("Миколаївської міської
+    ради": Mykolaiv of Mykolaivska oblast, the oblast's centre, not Mykolaiv of Lvivska oblast)."""
+    for adjective, tail in head.unsure:
+        for oblast in ([place.oblast_uk] if place else []) + [adjective]:
             try:
-                found = _council_place(adjective, tail, f"{place.oblast_uk} області")
+                found = _council_place(adjective, tail, f"{oblast} області")
             except PlaceError:
                 continue
-            if found.code == place.code:
-                head.place, head.city_problem, head.city_from = place, None, "text"
-                break
-    return head
+            if (place is not None and found.code == place.code) or (
+                    oblast == adjective and found.level in "MK"
+                    and found.oblast_uk[:4].lower() == adjective[:4].lower()):
+                head.place, head.city_problem, head.city_from = found, None, "text"
+                return
 
 
 def _caps(text: str) -> str:
