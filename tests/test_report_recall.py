@@ -1031,3 +1031,20 @@ def test_a_figure_with_its_own_noun_and_verb_after_a_total_is_no_part_of_it() ->
     assert got[("public_consultations_held", 3)] == 1 and got[("public_council_meetings", 5)] == 1
     assert not any(f.value in (840, 16) for f in report.figures)
     assert got[("petitions_answered", 12)] == 1  # answers, in a text about petitions
+
+
+# ------------------------------------------------------------------ number words before "з них"; a report said aloud
+
+
+def test_number_words_before_of_them_and_a_spoken_reports_petitions_and_projects() -> None:
+    report = extract_text("Звіт про громадську участь Ніжинської міської ради за ІІ квартал 2025 року\n"
+                          "Зареєстровано дев’ять петицій. Чотири з них зібрали необхідні 250 голосів. "
+                          "П’ять петицій голосів не набрали.\n"
+                          "Подано 20 проєктів; три проєкти не пройшли попередньої перевірки.\n"
+                          "Далі – громадські обговорення. Їх відбулося два.\n"
+                          "Змонтовано 14 відеосюжетів, шість із яких – звернення міського голови.")
+    assert pairs(report) == Counter({("petitions_submitted", 9): 1, ("petitions_supported", 4): 1,
+                                     ("petitions_failed", 5): 1, ("pb_projects_submitted", 20): 1,
+                                     ("pb_projects_rejected", 3): 1, ("public_consultations_held", 2): 1,
+                                     ("videos_published", 14): 1, ("videos_published", 6): 1})
+    assert "250" in unmatched(report)  # the threshold

@@ -384,7 +384,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
 
 _SAME = object()
 # "Голосування тривало …. У ньому взяли участь 7 204 мешканці": the pronoun brings the sentence before.
-_BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
+_BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій", "їх"})  # "Далі – громадські обговорення. Їх відбулося п’ять"
 # Verbs that only say a thing is there ("у реєстрі залишаються 9 об’єднань, які …"): the relative
 # clause after the noun says what it is.
 _STATIVE_VERBS = frozenset({"є", "залишаються", "залишається", "залишилося", "залишилось", "налічується",
@@ -480,6 +480,8 @@ def _threshold(tokens: list[Token], n: Number) -> bool:
             words += 1
             if keys(t) & THRESHOLD_NOUNS:
                 return True
+            if (i := info(t)) and i.noun and not i.adjective:
+                return False  # "Три петиції підписів не набрали": the number counts its own noun
     return False
 
 
@@ -1187,7 +1189,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n)
     context += _before_relative(tokens, min(l_start, left), floor)
-    if s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead]):
+    back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
+    if back:
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     own = [t for t in tokens[min(l_start, left):r_end] if t.low not in _STATIVE_VERBS]  # "залишаються 9 …, які …"
@@ -1278,7 +1281,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             kept.append((m, head, how))
         options = kept
     fig: Found | None = None
-    if options:
+    if not options and back and l_head is None and r_head is None and total is None and not s.prior.figures:
+        # "Далі – громадські обговорення. Їх відбулося п’ять": the pronoun's noun, in the sentence before
+        for j, t in enumerate(s.prior.tokens):
+            if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j - 20_000, context)):
+                fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
+                fig.confidence = 0.7
+                break
+    if fig is not None:
+        pass
+    elif options:
         m, head, how = max(options, key=lambda o: (o[0].score, o[2] == ("before" if dash_before else "after")))
         fig = Found(m.code, n.value, s, n.pos, how, head=keys(tokens[head]), head_text=tokens[head].text,
                     head_pos=head)
@@ -1370,7 +1382,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             for j, t in enumerate(tokens[min(l_start, left):r_end - 1], start=min(l_start, left))):
         fig.code = NEGATED_CODES[fig.code]
     quoted = _quoted_before(tokens, min(l_start, left), n.lead) or _named_row(s) \
-        or _quoted_before(tokens, n.end, right)  # "Найбільше голосів – 4 318 – зібрав проєкт «…»"
+        or any(t.kind == "punct" and t.text in "«„“" for t in tokens[n.end:right])  # "– 4 318 – зібрав проєкт «…»"
     one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)

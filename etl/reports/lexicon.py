@@ -77,11 +77,13 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     "pb_projects_submitted": ("подали проєктів", "подано проєктів", "подали проєкт", "надійшло проєктів",
                               "надійшли проєкти", "подано проєктів громадського бюджету"),
     "pb_projects_rejected": ("не допущено проєктів", "не допущено до голосування проєктів", "проєкти відхилено",
-                             "не пройшли експертизу", "не пройшов експертизу"),
+                             "не пройшли експертизу", "не пройшов експертизу", "не пройшли перевірки",
+                             "не пройшли перевірку", "проєкти не пройшли перевірки", "проєкти не пройшли експертизу"),
     "petitions_supported": ("зібрали необхідну кількість підписів петиції", "петиції зібрали підписи", "зібрали петицій","петиції отримали голоси підтримки", "петиції отримали необхідну кількість голосів",
                             "петиції набрали необхідну кількість голосів", "підтримано петицій",
                             "петиції набрали голоси"),
-    "petitions_failed": ("петиції не набрали голосів", "петиції не набрали потрібної кількості голосів",
+    "petitions_failed": ("петиції не набрали голосів", "петиції не набрали підписів", "петиції не зібрали підписів",
+                         "петиції не зібрали голосів", "петиції не набрали потрібної кількості голосів",
                          "петиції не набрали потрібної кількості підписів", "петиції не набрали необхідних голосів"),
     "petitions_answered": ("підготовлено відповіді на петиції", "надав відповіді на петиції"),
     # the catalog names Telegram and Facebook posts; reports also write "публікації" and the
@@ -200,7 +202,9 @@ DIMENSION_WORDS = frozenset({"форма", "вид", "тип", "категорі
 THRESHOLD_NOUNS = frozenset({"голос", "підпис"})
 # A part of a total with the first metric that reads as the second stays a part of the total:
 # "розглянуто 8 петицій, з них 3 підтримано" (the mayor supported them; they did not gather signatures).
-PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed")})
+# "57 відеосюжетів, дев’ять із яких – звернення міського голови": the mayor's video addresses, not appeals.
+PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed"),
+                        ("videos_published", "appeals_received")})
 # A metric of one body, and the words right after its counted noun that name another body:
 # "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
 OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}

@@ -2,7 +2,7 @@
 ("дві", "одного", "двадцять п’ять"), each with the approximation before it ("близько 320",
 "понад 40", "~40") and whether it is a change rather than a level ("зменшилась на 12").
 
-Decimals are never counts; "одна з", "один із" are not numbers.
+Decimals are never counts; "одна з", "один із" are not numbers ("Дві з них", "одне з яких" are).
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
             k, total, last = j + 1, v, v
             while k < len(tokens) and tokens[k].kind == "word" and (w := number_word(tokens[k].text)) and w < last:
                 total, last, k = total + w, w, k + 1
-            if not (k < len(tokens) and tokens[k].low in ("з", "із", "зі")):  # "одна з", "один із"
+            if not (k < len(tokens) and tokens[k].low in ("з", "із", "зі")) or (  # "одна з", "один із"
+                    k + 1 < len(tokens) and tokens[k + 1].low in ("них", "яких", "котрих")):  # but "Дві з них"
                 out.append(Number(j, k, total, True))
             j = k
             continue
