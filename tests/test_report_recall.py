@@ -1048,3 +1048,14 @@ def test_number_words_before_of_them_and_a_spoken_reports_petitions_and_projects
                                      ("pb_projects_rejected", 3): 1, ("public_consultations_held", 2): 1,
                                      ("videos_published", 14): 1, ("videos_published", 6): 1})
     assert "250" in unmatched(report)  # the threshold
+
+
+def test_one_of_them_counts_as_a_kind_never_as_one_singled_out() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за ІІІ квартал 2025 року\n"
+                          "Проведено 5 засідань виконавчого комітету (одне з них позачергове).\n"
+                          "Засідання виконавчого комітету: липень – 2, серпень – 3.\n"
+                          "Надано відповіді на 4 петиції, одну з них підтримано частково.")
+    got = pairs(report)
+    assert got[("exec_committee_meetings", 1)] == 1 and got[("exec_committee_meetings", 2)] == 1
+    assert got[("petitions_answered", 4)] == 1 and not any(f.code.startswith("petitions") and f.value == 1
+                                                           for f in report.figures)

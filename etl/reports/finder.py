@@ -384,7 +384,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
 
 _SAME = object()
 # "Голосування тривало …. У ньому взяли участь 7 204 мешканці": the pronoun brings the sentence before.
-_BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій", "їх"})  # "Далі – громадські обговорення. Їх відбулося п’ять"
+_BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
+# "Далі – громадські обговорення. Їх відбулося п’ять": "їх" after a sentence with no figure names its noun.
+_THEM = frozenset({"їх"})
 # Verbs that only say a thing is there ("у реєстрі залишаються 9 об’єднань, які …"): the relative
 # clause after the noun says what it is.
 _STATIVE_VERBS = frozenset({"є", "залишаються", "залишається", "залишилося", "залишилось", "налічується",
@@ -1190,6 +1192,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n)
     context += _before_relative(tokens, min(l_start, left), floor)
     back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
+    back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens
+                    and any(t.low in _THEM for t in tokens[min(l_start, left):n.lead]))
     if back:
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
@@ -1252,8 +1256,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                                                                  else (before, previous + recent)))
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
-    if not options and (l_head is None or tokens[l_head].low in _MONTH_WORDS) and r_head is None \
-            and _month_clause(tokens, min(l_start, left), n.lead):
+    if not options and r_head is None and _month_clause(tokens, min(l_start, left), n.lead) and (l_head is None or (
+            tokens[l_head].low in _MONTH_WORDS and _colon_lead_match(tokens, n.lead) is None)):  # "(жовтень – 76, …)"
         near = next((f for f in reversed(before) if f.total is None), None) or (previous[-1] if previous else None)
         if near is not None:  # "(у жовтні – 3, у листопаді – 2)": the months of the figure before
             fig = Found(near.code, n.value, s, n.pos, "ellipsis", head=near.head, head_text=near.head_text)
