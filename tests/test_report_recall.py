@@ -1059,3 +1059,18 @@ def test_one_of_them_counts_as_a_kind_never_as_one_singled_out() -> None:
     assert got[("exec_committee_meetings", 1)] == 1 and got[("exec_committee_meetings", 2)] == 1
     assert got[("petitions_answered", 4)] == 1 and not any(f.code.startswith("petitions") and f.value == 1
                                                            for f in report.figures)
+
+
+# ------------------------------------------------------------------ pending in brackets; a tie broken the same way every run
+
+
+def test_a_bracketed_figure_whose_predicate_says_pending_is_not_received() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 90 звернень. Решта звернень (11) перебуває на розгляді.")
+    assert pairs(report) == Counter({("appeals_received", 90): 1})
+
+
+def test_projects_returned_to_their_authors_never_count_authors() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
+                          "На доопрацювання авторам поверталося 12 проєктів.")
+    assert not any(f.code == "pb_authors" for f in report.figures)

@@ -1379,7 +1379,10 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     if fig.code in STOCK_CODES and fig.head_pos is not None \
             and any(t.low in NEW_WORDS for t in tokens[min(l_start, left, fig.head_pos):fig.head_pos]):
         return None  # "зареєстровано 12 нових громадських організацій": a flow, not the stock
-    if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
+    pending_end = r_end
+    if _alone_in_brackets(tokens, n):  # "Решта звернень (6) перебуває на розгляді": the bracket's predicate
+        pending_end = next((j for j in range(n.end + 1, len(tokens)) if tokens[j].text in ",;.("), len(tokens))
+    if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):pending_end]):
         return None
     if fig.code in NEGATED_CODES and any(  # "ще 9 не отримали потрібної підтримки"
             t.low == "не" and (i := info(tokens[j + 1])) is not None and i.verb and not i.noun

@@ -277,7 +277,10 @@ def best_match(head: frozenset[str], head_pos: int, context: Context,
             ranked.append((score, slot == p.head, p.code in general, p))
     if not ranked:
         return None
-    ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+    # ties: a pattern that counts people, met through a word that is no person ("авторам поверталося 23
+    # проєкти"), comes last; then the pattern's text, so that a tie is broken the same way every run
+    ranked.sort(key=lambda r: (r[0], r[1], r[2], not (r[3].code in people_codes() and not r[1]), r[3].text),
+                reverse=True)
     top = ranked[0]
     rivals = {r[3].code for r in ranked if abs(r[0] - top[0]) < 1e-9 and r[1] == top[1] and r[2] == top[2]}
     return Match(top[3].code, top[0], top[1], len(rivals) > 1, top[3])
