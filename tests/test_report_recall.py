@@ -1074,3 +1074,16 @@ def test_projects_returned_to_their_authors_never_count_authors() -> None:
     report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
                           "На доопрацювання авторам поверталося 12 проєктів.")
     assert not any(f.code == "pb_authors" for f in report.figures)
+
+
+# ------------------------------------------------------------------ a noun further down the chain; a sum for the period; names in quotes
+
+
+def test_a_noun_further_down_the_chain_a_sum_for_the_period_and_numbers_in_quoted_names() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за вересень 2025 року\n"
+                          "Підготовлено привітань: 15; текстів промов міського голови – чотири.\n"
+                          "Щодня готувалися огляди публікацій ЗМІ для керівництва, всього за місяць – 21.\n"
+                          "Стартував конкурс «Громадський бюджет – 2026»; подано 12 проєктів.")
+    assert pairs(report) == Counter({("greetings_prepared", 15): 1, ("speeches_prepared", 4): 1,
+                                     ("media_monitoring_digests", 21): 1, ("pb_projects_submitted", 12): 1})
+    assert "2026" not in unmatched(report)

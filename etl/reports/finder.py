@@ -283,7 +283,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     missed: Number | None = None  # the last number of the sentence that named nothing
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
     first_cell = _cell(s, numbers[0].pos) if s.row and numbers else None
+    named = _in_quotes(tokens)
     for idx, n in enumerate(numbers):
+        if n.pos in named:
+            continue  # «Громадський бюджет – 2026»: a number inside a quoted name is a part of the name
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if s.row and idx > 0 and _cell(s, n.pos) != first_cell and column_of(s, n.pos) is None \
                 and _column_heading(s, n) is None:
@@ -379,6 +382,22 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     out.sort(key=lambda f: f.pos)
     if not numbers:
         out += _negations(s)
+    return out
+
+
+def _in_quotes(tokens: list[Token]) -> set[int]:
+    """The positions of tokens between «» quotes; a name nested in a name often closes once («ПП «Новий
+    путь»), and a quote never closed in the sentence is no name."""
+    out: set[int] = set()
+    j = 0
+    while j < len(tokens):
+        if tokens[j].kind == "punct" and tokens[j].text == "«":
+            close = next((k for k in range(j + 1, len(tokens)) if tokens[k].text == "»"), None)
+            if close is None:
+                break
+            out.update(range(j + 1, close))
+            j = close
+        j += 1
     return out
 
 
@@ -1114,6 +1133,8 @@ def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     j = n.lead - 1
     while j >= 0 and is_dash(tokens[j]):
         j -= 1
+    while j > 1 and tokens[j].low in _WHEN_WORDS | {"за", "весь", "звітний", "квартал", "рік", "місяць", "тиждень"}:
+        j -= 1  # "всього за період – 10"
     if j < 1 or tokens[j].low not in _SUM_WORDS or any(t.kind == "num" for t in tokens[:n.lead]):
         return None
     end = next((k for k, t in enumerate(tokens) if is_delimiter(t) or is_dash(t)), n.lead)
@@ -1219,6 +1240,14 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
+    if not options and l_head is not None and dash_before:  # "текстів виступів міського голови – два": a noun of
+        # the chain after the first names it
+        for j in range(l_head + 1, l_end):
+            if tokens[j].kind != "word":
+                break
+            if (i := info(tokens[j])) and i.noun and (m := best_match(keys(tokens[j]), j, context)):
+                options.append((m, j, "before"))
+                break
     if not options and r_head is not None and floor == 0 and total is None and not before \
             and (earlier := _earlier_clause(tokens, min(l_start, left))):
         for_head = context + earlier  # "Здійснювався моніторинг публікацій, за місяць підготовлено 21 огляд"
