@@ -1087,3 +1087,18 @@ def test_a_noun_further_down_the_chain_a_sum_for_the_period_and_numbers_in_quote
     assert pairs(report) == Counter({("greetings_prepared", 15): 1, ("speeches_prepared", 4): 1,
                                      ("media_monitoring_digests", 21): 1, ("pb_projects_submitted", 12): 1})
     assert "2026" not in unmatched(report)
+
+
+# ------------------------------------------------------------------ a month a year before in brackets; parts of the document flow; drafts
+
+
+def test_parts_of_the_document_flow_stay_documents_and_drafts_are_no_budget_projects() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за березень 2026 року\n"
+                          "Через систему електронного документообігу пройшло 900 документів (у березні 2025 р. – 850), з них:\n"
+                          "   звернення депутатів – 12;\n"
+                          "   службові записки – 140.\n"
+                          "На засідання внесено 30 проєктів рішень; два проєкти знято з розгляду для доопрацювання.")
+    got = {(f.code, f.value) for f in report.figures}
+    assert {("documents_flow_total", 900), ("documents_flow_total", 12), ("documents_flow_total", 140)} <= got
+    assert ("documents_flow_total", 850) in got
+    assert not any(f.code.startswith("pb_") or f.code == "appeals_received" for f in report.figures)

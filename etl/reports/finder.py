@@ -48,6 +48,7 @@ from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
     DIMENSION_WORDS,
+    DRAFT_OF,
     FAMILY_NOUNS,
     FAMILY_OF,
     NAME_HEADINGS,
@@ -1403,6 +1404,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
         return None
+    if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
+                                           for j, t in enumerate(tokens[:-1])):
+        return None  # drafts of decisions, not the participatory budget's projects
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
     if fig.code in STOCK_CODES and fig.head_pos is not None \
@@ -1477,7 +1481,7 @@ def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
 _WHEN_WORDS = frozenset({"станом", "році", "року", "роках", "кварталі", "кварталу", "півріччі", "півріччя",
                          "місяці", "місяців", "тижні", "період", "періоді", "і", "іі", "ііі", "іv", "i", "ii", "iii",
                          "iv", "минулому", "попередньому", "аналогічному", "торік", "минулого", "попереднього",
-                         "аналогічного"}) | frozenset(MONTH_NAMES_UK_LOCATIVE)
+                         "аналогічного", "р", "рр"}) | frozenset(MONTH_NAMES_UK_LOCATIVE)
 
 
 def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | None:
@@ -1488,8 +1492,8 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
     first = before[-1] if before and total is None else None
     if o is not None and first is not None and first.pos < o and o + 1 < n.lead - 1 and not any(
             t.kind == "num" for t in s.tokens[first.pos + 1:o]) \
-            and all(t.kind == "mask" or (t.kind == "word" and (is_stop_word(t.low) or t.low in _WHEN_WORDS))
-                    for t in s.tokens[o + 1:n.lead - 1]):
+            and all(t.kind == "mask" or t.text == "." or (t.kind == "word" and (is_stop_word(t.low) or t.low in _WHEN_WORDS))
+                    for t in s.tokens[o + 1:n.lead - 1]):  # "(у лютому 2025 р. – 1 043)"
         fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)
         fig.confidence = 0.7
         return fig

@@ -204,10 +204,15 @@ THRESHOLD_NOUNS = frozenset({"голос", "підпис"})
 # "розглянуто 8 петицій, з них 3 підтримано" (the mayor supported them; they did not gather signatures).
 # "57 відеосюжетів, дев’ять із яких – звернення міського голови": the mayor's video addresses, not appeals.
 PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed"),
-                        ("videos_published", "appeals_received")})
+                        ("videos_published", "appeals_received"),
+                        # "пройшло 1 097 документів, з них: звернення депутатів – 14; службові записки – 226"
+                        ("documents_flow_total", "appeals_received"), ("documents_flow_total", "documents_published")})
 # A metric of one body, and the words right after its counted noun that name another body:
 # "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
 OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
+# "внесено 39 проєктів рішень; … три проєкти знято з розгляду": in a sentence about draft decisions or
+# orders, "проєкти" are drafts, never participatory-budget projects.
+DRAFT_OF = frozenset({"рішення", "рішень", "розпорядження", "розпоряджень", "наказ", "наказів", "наказу"})
 # "дві петиції набрали голоси, ще 9 не отримали підтримки": a figure borrowing its noun from the one
 # before, with a negated verb of its own, counts the opposite outcome.
 NEGATED_CODES = {"petitions_supported": "petitions_failed"}
