@@ -1102,3 +1102,9 @@ def test_parts_of_the_document_flow_stay_documents_and_drafts_are_no_budget_proj
     assert {("documents_flow_total", 900), ("documents_flow_total", 12), ("documents_flow_total", 140)} <= got
     assert ("documents_flow_total", 850) in got
     assert not any(f.code.startswith("pb_") or f.code == "appeals_received" for f in report.figures)
+
+
+def test_datasets_updated_are_no_count_of_datasets() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Ніжинської міської ради за 2025 рік\n"
+                          "На порталі відкритих даних розміщено 40 наборів даних; упродовж року оновлено 25 з них.")
+    assert not any(f.value == 25 for f in report.figures)

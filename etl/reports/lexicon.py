@@ -151,8 +151,10 @@ RELATIVE_PLURALS = frozenset({"яких", "них", "котрих"})
 NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "нове", "нової", "новостворених", "новостворені",
                        "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані"})
 STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock")
-# "знято з контролю 280": documents taken off control, not those on it.
-NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"})}
+# "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
+NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"}),
+                  # "розміщено 64 набори даних; оновлено 11 з них": updated sets are no count of sets
+                  "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
 RESULT_LEAD_WORDS = frozenset({"результат", "результатами", "результати", "розгляд", "розгляду", "розглянуто"})
 
