@@ -10,7 +10,8 @@ are exactly right; for figures whose ground truth has a period of its own (a mon
 quarterly report), how many came out with that period.
 
 Exits 1 when a set is below precision 0.95 / recall 0.90 or has a wrong city or period (the
-held-out part is reported, never a reason to fail: it measures, it is not tuned on). ``--verbose``
+held-out part is reported, never a reason to fail: it measures, it is not tuned on; nor is batch t of
+the tuned part, scored on its own line while it is being worked through). ``--verbose``
 lists each missed and extra pair (the held-out part's only with ``--show-held-out``, so that
 tuning never sees them); ``--only shared|eval`` scores one source.
 
@@ -33,6 +34,14 @@ from activity.departments import same_name  # noqa: E402
 from etl.reports.extraction import extract_report  # noqa: E402
 
 MIN_PRECISION, MIN_RECALL = 0.95, 0.90
+# Batch t of the tuned part (data/eval/README.md): written to be tuned on, scored on its own line and
+# never a reason to fail until it has been worked through.
+BATCH_T = ("brody_", "chuhuiv_", "dnipro_", "dolyna_", "hadiach_", "haisyn_", "korostyshiv_", "kostopil_",
+           "koziatyn_", "lozova_", "lviv_", "mykolaiv_", "odesa_", "tulchyn_", "zaporizhzhia_", "zolochiv_")
+
+
+def in_batch_t(name: str) -> bool:
+    return name.startswith(BATCH_T)
 
 
 @dataclass
@@ -190,10 +199,15 @@ def main(argv: list[str] | None = None) -> int:
         if tuned:
             t = total(tuned)
             print_total(f"data/eval tuned ({t.reports})", t)
-            failed |= not t.passed
+            before_t = [x for x in tuned if not in_batch_t(x.name)]
+            batch_t = [x for x in tuned if in_batch_t(x.name)]
+            if batch_t:
+                print_total(f"  tuned before batch t ({len(before_t)})", total(before_t))
+                print_total(f"  tuned batch t ({len(batch_t)})", total(batch_t))
+            failed |= not total(before_t).passed
         if held:
             print_total(f"data/eval HELD-OUT ({len(held)})", total(held))
-            later = ("b", "c", "d", "e")  # batches written after batch a (see data/eval/README.md)
+            later = ("b", "c", "d", "e", "f")  # batches written after batch a (see data/eval/README.md)
             batches = {"a": [s for s in held if not s.name.startswith(tuple(f"held_{k}_" for k in later))]}
             batches |= {k: [s for s in held if s.name.startswith(f"held_{k}_")] for k in later}
             if sum(map(bool, batches.values())) > 1:

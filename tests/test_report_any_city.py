@@ -243,20 +243,13 @@ def test_evaluation_set_is_broad_and_its_ground_truth_verbatim() -> None:
             assert m["sentence"] in text, (path.name, m["sentence"])
 
 
-BATCH_T = frozenset({  # data/eval/README.md: tuned material, written on 2026-12-07 without running the extractor
-    "brody_internal_2022", "chuhuiv_internal_2026_snapshot", "dnipro_public_info_2023_h1", "dolyna_comms_2021_h2",
-    "hadiach_participation_2019_q2", "haisyn_appeals_2019_11", "korostyshiv_public_info_2025_08",
-    "kostopil_appeals_2025_9m", "koziatyn_participation_2024_h2", "lozova_comms_fortnight_2020_09",
-    "lviv_comms_2025_q1", "mykolaiv_records_2022_9m", "odesa_appeals_2024", "tulchyn_records_2023_q4",
-    "zaporizhzhia_pb_2021", "zolochiv_records_2026_02"})
-
-
 def test_evaluation_set_scores_stay_above_their_floors() -> None:
     import bench.eval_extraction as evaluation
 
     pairs_ = evaluation.ground_truths(EVAL, (".",))
     tuned = evaluation.total([evaluation.score(a, b) for a, b in pairs_
-                              if not a.name.startswith("held_") and a.stem not in BATCH_T])
+                              if not a.name.startswith("held_") and not evaluation.in_batch_t(a.name)])
+    batch_t = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if evaluation.in_batch_t(a.name)])
     later = ("held_d_", "held_e_", "held_f_")  # batches after c: scored on their own (e: not read by any rule)
     held = evaluation.total([evaluation.score(a, b) for a, b in pairs_
                              if a.name.startswith("held_") and not a.name.startswith(later)])
@@ -272,15 +265,14 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     assert tuned.cities == tuned.periods == tuned.reports
     assert held.periods == held.reports and held.cities == held.reports
     assert fresh.cities == fresh.reports and fresh.periods == fresh.reports
-    # batch e, written after recall round 1 by someone who never ran the extractor, never read while tuning:
-    # 0.897 / 0.681 before recall round 2, 0.938 / 0.735 after it (city 11/11, period 10/11), 0.944 / 0.807
-    # once its tables were read (etl.reports.tables; batch e is tuned material since)
+    # batch e, written after recall round 1 by someone who never ran the extractor: 0.897 / 0.681 before
+    # recall round 2, 0.938 / 0.735 after it (city 11/11, period 10/11); recall round 3 read it: 0.976 /
+    # 0.982, every city and period right (its floor a little below; a fresh batch f judges the rules)
     newest = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_e_")])
-    assert newest.reports == 11 and newest.precision >= 0.92 and newest.recall >= 0.72
-    assert newest.cities == newest.reports and newest.periods >= newest.reports - 1
+    assert newest.reports == 11 and newest.precision >= 0.96 and newest.recall >= 0.96
+    assert newest.cities == newest.reports and newest.periods == newest.reports
     assert tuned.own_periods_ok == tuned.own_periods
-    # batch t, tuned material written without running the extractor: 0.793 / 0.620 when it came (city 14/16),
-    # 0.872 / 0.741 once its tables were read (etl.reports.tables); the rest of it is prose
-    batch_t = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.stem in BATCH_T])
-    assert batch_t.reports == 16 and batch_t.precision >= 0.86 and batch_t.recall >= 0.73
-    assert batch_t.periods == batch_t.reports
+    # batch t (16 reports written to be tuned on, data/eval/README.md): 0.793 / 0.620 with the rules before
+    # recall round 3, 0.772 / 0.635 after its batch e part, 0.958 / 0.853 once it had read batch t too
+    assert batch_t.reports == 16 and batch_t.precision >= 0.94 and batch_t.recall >= 0.83
+    assert batch_t.cities == batch_t.periods == batch_t.reports

@@ -696,3 +696,416 @@ def test_a_department_named_with_an_adjective_first_is_put_in_the_nominative_who
                         "Надійшло 5 звернень.").department == "загальний відділ Ніжинської міської ради"
     assert extract_text("Звіт про роботу юридичного управління Ніжинської міської ради за 2025 рік\n"
                         "Надійшло 5 звернень.").department == "юридичне управління Ніжинської міської ради"
+
+
+# ------------------------------------------------------------------ tables aligned with spaces; the means is no counted thing
+
+
+def test_a_table_aligned_with_spaces_reads_row_by_row_and_the_means_counts_nothing() -> None:
+    report = extract_text("Звіт про запити на публічну інформацію Ніжинської міської ради за квітень 2025 року\n\n"
+                          "Показник                                   Кількість\n"
+                          "Отримано запитів, усього                          57\n"
+                          "   від громадян                                   40\n"
+                          "   від підприємств                                17\n"
+                          "Надійшло телефоном                                 9\n"
+                          "Надійшло електронною поштою                       48\n"
+                          "Відмовлено                                         3\n\n"
+                          "Начальник відділу                       П. ОСТАПЧУК")
+    assert pairs(report) == Counter({("public_info_requests", 57): 1, ("public_info_requests", 40): 1,
+                                     ("public_info_requests", 17): 1, ("public_info_requests", 9): 1,
+                                     ("public_info_requests", 48): 1, ("public_info_requests_refused", 3): 1})
+    assert breakdowns(report, "public_info_requests")[40] == "від громадян"
+    appeals = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                           "Надійшло поштою – 12 звернень, телефоном – 30.\n"
+                           "Розглянуто комісією 8 скарг.")
+    assert pairs(appeals)[("appeals_received", 12)] == 1 and pairs(appeals)[("appeals_received", 30)] == 1
+    assert "8" in unmatched(appeals)  # complaints: no metric, whatever did the work
+
+
+# ------------------------------------------------------------------ a number said again in brackets is read once
+
+
+def test_a_number_repeated_in_brackets_in_words_or_digits_is_read_once() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 74 (сімдесят чотири) звернення, з них усних – 20 (двадцять).\n"
+                          "Прийнято двадцять три (23) рішення виконавчого комітету.\n"
+                          "Проведено 5 (п’ять) екскурсій.")
+    assert pairs(report) == Counter({("appeals_received", 74): 1, ("appeals_received", 20): 1,
+                                     ("exec_decisions_adopted", 23): 1})
+    assert unmatched(report) == {"5"}  # excursions: no metric; the words after it are no second number
+
+
+# ------------------------------------------------------------------ a sum in brackets after what it counts
+
+
+def test_a_sum_in_brackets_counts_what_the_words_before_the_bracket_name() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Перелік порушених питань (загалом 64 питання):\n"
+                          "– благоустрій – сорок;\n"
+                          "– освіта – 24.\n"
+                          "Вхідна кореспонденція (всього 880 документів) зареєстрована вчасно.\n"
+                          "Екскурсії (усього 7) проведено для школярів.")
+    assert pairs(report) == Counter({("appeal_issues_raised", 64): 1, ("appeal_issues_raised", 40): 1,
+                                     ("appeal_issues_raised", 24): 1, ("letters_received", 880): 1})
+    assert breakdowns(report, "appeal_issues_raised")[24] == "освіта"
+    assert "7" in unmatched(report)
+
+
+# ------------------------------------------------------------------ explained and satisfied appeals are answered ones
+
+
+def test_appeals_explained_or_satisfied_in_any_order_are_answered() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 90 звернень.\n"
+                          "Задоволено 33 звернення, роз’яснено 40, ще по 9 дано роз’яснення телефоном.\n"
+                          "12 звернень роз’яснено на особистому прийомі.")
+    assert pairs(report) == Counter({("appeals_received", 90): 1, ("appeals_answered", 33): 1,
+                                     ("appeals_answered", 40): 1, ("appeals_answered", 9): 1,
+                                     ("appeals_answered", 12): 1})
+    requests = extract_text("Звіт про запити на публічну інформацію Ніжинської міської ради за 2025 рік\n"
+                            "Отримано 30 запитів, роз’яснено 6.")
+    assert pairs(requests) == Counter({("public_info_requests", 30): 1, ("public_info_requests_explained", 6): 1})
+
+
+# ------------------------------------------------------------------ "Кількість … становить N осіб"
+
+
+def test_a_level_stated_with_a_unit_after_it_counts_what_kilkist_names() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Кількість громадян, що звернулися за рік, склала сімдесят дві особи.\n"
+                          "Кількість вхідних документів становить 1 450 одиниць.\n"
+                          "Кількість відвідувачів виставки становить 300 осіб.")
+    assert pairs(report) == Counter({("citizens_appealed", 72): 1, ("letters_received", 1450): 1})
+    assert "300" in unmatched(report)  # visitors: no metric
+
+
+# ------------------------------------------------------------------ a snapshot heading under the letterhead; NGOs doing nothing
+
+
+def test_a_snapshot_heading_under_the_letterhead_says_when_before_the_body() -> None:
+    report = extract_text("НІЖИНСЬКА МІСЬКА РАДА\n"
+                          "Відділ внутрішньої політики\n\n"
+                          "Інформація про громадські об’єднання громади станом на 1 квітня 2025 року\n\n"
+                          "У І кварталі 2025 року зареєстровано 4 нові громадські організації. "
+                          "Усього на обліку 88 громадських організацій, з них 15 фактично не здійснюють діяльності.")
+    assert (report.period.granularity, report.period.start.isoformat()) == ("custom", "2025-04-01")
+    assert pairs(report) == Counter({("ngos_registered", 88): 1, ("ngos_ceased", 15): 1})
+    assert all(f.as_of is not None and f.as_of.isoformat() == "2025-04-01" for f in report.figures)
+
+
+# ------------------------------------------------------------------ a heading with no colon over a ";" list; numbered sub-rows
+
+
+def test_a_heading_without_a_colon_leads_its_list_and_a_split_by_names_no_metric() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради станом на 1 січня 2025 року\n\n"
+                          "Структура релігійних громад за віросповіданнями\n"
+                          "Православні громади – 21;\n"
+                          "Протестантські громади – 6;\n"
+                          "інші – 2.\n\n"
+                          "Надійшло 14 запитів на інформацію.\n"
+                          "За видами запитувачів отримано запитів:\n"
+                          "– 11 від громадян;\n"
+                          "– 3 від журналістів.")
+    assert pairs(report) == Counter({("religious_orgs_registered", 21): 1, ("religious_orgs_registered", 6): 1,
+                                     ("religious_orgs_registered", 2): 1, ("public_info_requests", 14): 1,
+                                     ("public_info_requests", 11): 1, ("public_info_requests", 3): 1})
+
+
+def test_rows_numbered_one_one_are_sub_rows_of_the_row_above() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради станом на 1 січня 2025 року\n"
+                          "№ | Показник | Кількість\n"
+                          "1 | Громадські організації | 93\n"
+                          "1.1 | у т. ч. такі, що не ведуть діяльності | 17\n"
+                          "1.2 | у т. ч. у стані припинення | 4\n"
+                          "2 | Профспілкові організації | 30")
+    assert pairs(report) == Counter({("ngos_registered", 93): 1, ("ngos_ceased", 17): 1, ("ngos_in_liquidation", 4): 1,
+                                     ("trade_unions_registered", 30): 1})
+
+
+# ------------------------------------------------------------------ figures in brackets after their noun
+
+
+def test_dashed_items_in_brackets_after_a_noun_with_no_figure_count_what_it_names() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "У соцмережах розміщено публікації (Telegram – 52, Facebook – 47).\n"
+                          "Організовано екскурсії (школярі – 30, ветерани – 12).")
+    assert pairs(report) == Counter({("social_media_posts", 52): 1, ("social_media_posts", 47): 1})
+    assert breakdowns(report, "social_media_posts") == {52: "Telegram", 47: "Facebook"}
+    assert {"30", "12"} <= unmatched(report)  # excursions: no metric
+
+
+def test_a_later_bracketed_figure_whose_words_name_a_metric_is_that_metric() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "Підготовлено привітання (14) та промови міського голови (5); "
+                          "проведено онлайн-трансляції (3: сесія та засідання виконкому).\n"
+                          "Найбільше запитів стосувалося освіти (20) та земельних питань (8).")
+    got = pairs(report)
+    assert got[("greetings_prepared", 14)] == 1 and got[("speeches_prepared", 5)] == 1
+    assert got[("online_broadcasts", 3)] == 1
+    assert got[("public_info_requests", 8)] == 1 and got[("public_info_requests", 20)] == 1  # topics stay topics
+
+
+def test_a_part_with_photos_of_news_counts_news_with_photos() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2025 року\n"
+                          "На сайті розміщено 40 новин, з них 31 – з фото.\n"
+                          "Опубліковано 22 новини, з них зі світлинами (15).\n"
+                          "До новин додано 120 фото.")
+    assert pairs(report) == Counter({("news_published", 40): 1, ("photo_news_published", 31): 1,
+                                     ("news_published", 22): 1, ("photo_news_published", 15): 1,
+                                     ("photos_in_news_published", 120): 1})
+
+
+# ------------------------------------------------------------------ a table's heading over the figure's column
+
+
+def test_the_heading_cell_over_the_figures_column_names_it_and_a_name_column_makes_it_one_things() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
+                          "Назва проєкту\tРайон\tГолосів\n"
+                          "Велодоріжка вздовж набережної\tцентр\t2 310\n"
+                          "Укриття для бездомних тварин\tпівніч\t1 045\n\n"
+                          "Показник | Кількість\n"
+                          "Подано проєктів | 48")
+    assert pairs(report) == Counter({("pb_project_votes", 2310): 1, ("pb_project_votes", 1045): 1,
+                                     ("pb_projects_submitted", 48): 1})
+
+
+# ------------------------------------------------------------------ who sent them – N; cases
+
+
+def test_senders_with_a_dash_after_requests_or_appeals_count_what_was_sent() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2025 рік\n"
+                          "Громадяни надіслали 60 запитів, депутати – 9, адвокати – 4.\n"
+                          "Проведено 6 семінарів, слухачі – 80.")
+    assert pairs(report) == Counter({("public_info_requests", 60): 1, ("public_info_requests", 9): 1,
+                                     ("public_info_requests", 4): 1, ("seminars_attended", 6): 1})
+    assert breakdowns(report, "public_info_requests")[9] == "депутати"
+    assert "80" in unmatched(report)  # people at a seminar: no metric, never the figure before
+
+
+def test_cases_count_what_their_clause_names() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за 2025 рік\n"
+                          "Отримано 80 запитів; у 11 випадках строк розгляду продовжено, в 4 випадках відмовлено, "
+                          "ще у 6 випадках надано роз’яснення.\n"
+                          "Надійшло 40 звернень, у 25 випадках питання вирішено позитивно.\n"
+                          "Зафіксовано 2 випадки порушення строків.")
+    assert pairs(report) == Counter({("public_info_requests", 80): 1, ("public_info_requests_extended", 11): 1,
+                                     ("public_info_requests_refused", 4): 1, ("public_info_requests_explained", 6): 1,
+                                     ("appeals_received", 40): 1, ("appeals_answered", 25): 1})
+    assert "2" in unmatched(report)
+
+
+# ------------------------------------------------------------------ months named alone in brackets; a noun said again in brackets
+
+
+def test_months_named_alone_in_brackets_after_a_figure_are_its_months() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за І квартал 2025 року\n"
+                          "Опубліковано 150 новин (січень – 40, лютий – 52, березень – 58).")
+    got = {(f.code, f.value, f.period.start.month if f.period else None) for f in report.figures}
+    assert got == {("news_published", 150, None), ("news_published", 40, 1), ("news_published", 52, 2),
+                   ("news_published", 58, 3)}
+
+
+def test_a_number_with_the_noun_before_its_bracket_said_again_counts_what_that_noun_names() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за 2025 рік\n"
+                          "Щотижня готувалися огляди публікацій у ЗМІ (48 оглядів).\n"
+                          "Для керівництва готувався огляд преси (усього 12).\n"
+                          "Відбулися наради (7 нарад).")
+    assert pairs(report) == Counter({("media_monitoring_digests", 48): 1, ("media_monitoring_digests", 12): 1})
+    assert "7" in unmatched(report)
+
+
+# ------------------------------------------------------------------ a council two places share; row numbers before a cell
+
+
+def test_a_council_name_two_places_share_is_told_apart_by_the_file_name() -> None:
+    text = ("ЗВІТ\nпро роботу відділу комунікацій Долинської міської ради\nза 2025 рік\n\n"
+            "Опубліковано 300 новин.")
+    assert extract_text(text, "dolyna_comms_2025.txt").place.name_en == "Dolyna"
+    assert extract_text(text, "report.txt").place is None  # still ambiguous: never guessed
+    text = "ДОВІДКА\nпро роботу загального відділу Миколаївської міської ради\nза 2025 рік\n\nЗареєстровано 900 вхідних документів."
+    assert extract_text(text, "report.txt").place is None  # two Mykolaivs: a question, not the bigger one
+    capital = extract_text(text + "\nЗвіт надіслано до Миколаївської обласної військової адміністрації.", "report.txt").place
+    assert (capital.name_en, capital.oblast_uk) == ("Mykolaiv", "Миколаївська")  # the oblast the text names
+
+
+def test_row_numbers_of_a_table_aligned_with_spaces_or_tabs_are_no_figures() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за 2025 рік\n"
+                          "№    Показник                                          Кількість\n"
+                          "1    Новини на вебсайті                                  410\n"
+                          "2    у т. ч. з фотоматеріалами                           305\n"
+                          "3    Оприлюднено документів (рішення, розпорядження)     96\n"
+                          "4\tВідеосюжети\t12\n\n"
+                          "На вебсайті створено 3 нові підрозділи.")
+    assert pairs(report) == Counter({("news_published", 410): 1, ("photo_news_published", 305): 1,
+                                     ("documents_published", 96): 1, ("videos_published", 12): 1,
+                                     ("site_subsections_created", 3): 1})
+
+
+# ------------------------------------------------------------------ columns of quarters or months with no year, and "Разом"
+
+
+def test_columns_headed_by_quarters_with_no_year_and_a_total_column() -> None:
+    report = extract_text("Звіт про запити на інформацію Ніжинської міської ради за І півріччя 2024 року\n"
+                          "Запити наведено в таблиці 1.\n"
+                          "| № | Показник              | І квартал | ІІ квартал | Разом |\n"
+                          "| 1 | Отримано запитів      | 120       | 95         | 215   |\n"
+                          "| 2 | Відмовлено            | 4         | 6          | 10    |")
+    got = {(f.code, f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
+    assert got == {("public_info_requests", 120, "2024-01-01"), ("public_info_requests", 95, "2024-04-01"),
+                   ("public_info_requests", 215, None), ("public_info_requests_refused", 4, "2024-01-01"),
+                   ("public_info_requests_refused", 6, "2024-04-01"), ("public_info_requests_refused", 10, None)}
+    assert "1" not in unmatched(report)  # a reference to a table, a row number: no figures
+    months = extract_text("Звіт відділу комунікацій Ніжинської міської ради за І квартал 2025 року\n"
+                          "Показник\tСічень\tЛютий\tБерезень\n"
+                          "Новини на сайті\t30\t28\t41")
+    got = {(f.code, f.value, f.period.start.month if f.period else None) for f in months.figures}
+    assert got == {("news_published", 30, 1), ("news_published", 28, 2), ("news_published", 41, 3)}
+
+
+# ------------------------------------------------------------------ "при цьому"; people it was done to; a colon's lead over a sentence before
+
+
+def test_meanwhile_is_no_attribute_and_people_in_the_dative_are_not_counted() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 900 звернень, при цьому звернулися 1 020 громадян, бо листи підписували сусіди.\n"
+                          "Розглянуто 870 звернень, у 40 випадках заявникам відмовлено.\n"
+                          "Запити направлено належним розпорядникам у 6 випадках.")
+    got = pairs(report)
+    assert got[("citizens_appealed", 1020)] == 1 and got[("appeals_answered", 870)] == 1
+    assert not any(f.value == 40 for f in report.figures)  # never the applicants
+    assert not any(f.code == "social_media_followers" for f in report.figures)
+
+
+def test_a_colons_lead_names_its_items_before_a_sentence_before_does() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 700 звернень, у них порушено 820 питань.\n"
+                          "За формою подання звернення розподілилися так: поштою – 210, через портал – 390, "
+                          "на прийомах – 100.")
+    assert breakdowns(report, "appeals_received").keys() == {700, 210, 390, 100}
+    assert pairs(report)[("appeal_issues_raised", 820)] == 1
+
+
+# ------------------------------------------------------------------ a heading cell naming each column's metric; a quote after the figure
+
+
+def test_each_columns_heading_names_its_metric_with_the_rows_label() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
+                          "Категорія\tДопущено\tГолосів\tПереможців\n"
+                          "Шкільні проєкти\t12\t8 400\t4\n"
+                          "Загальні проєкти\t30\t21 950\t7\n"
+                          "Найбільше голосів – 2 140 – набрав проєкт «Зелений двір».")
+    assert pairs(report) == Counter({("pb_projects_on_ballot", 12): 1, ("pb_votes_cast", 8400): 1,
+                                     ("pb_projects_won", 4): 1, ("pb_projects_on_ballot", 30): 1,
+                                     ("pb_votes_cast", 21950): 1, ("pb_projects_won", 7): 1,
+                                     ("pb_project_votes", 2140): 1})
+    assert breakdowns(report, "pb_projects_won") == {4: "категорія: шкільні проєкти", 7: "категорія: загальні проєкти"}
+    shares = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Вид | Кількість | Частка\n"
+                          "Письмові звернення | 410 | 72,3\n"
+                          "Усні звернення | 157 | 27,7")
+    assert pairs(shares) == Counter({("appeals_received", 410): 1, ("appeals_received", 157): 1})
+
+
+# ------------------------------------------------------------------ a lead with a figure in a relative clause
+
+
+def test_a_lists_total_is_the_leads_figure_outside_its_relative_clause() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради станом на 1 січня 2025 року\n"
+                          "Зареєстровано 19 релігійних громад, що належать до п’яти конфесій:\n"
+                          "   – Православна церква України – 11;\n"
+                          "   – римо-католики – 8.\n"
+                          "Громадських організацій – 60, з них 7 фактично не працюють.")
+    assert pairs(report) == Counter({("religious_orgs_registered", 19): 1, ("religious_denominations", 5): 1,
+                                     ("religious_orgs_registered", 11): 1, ("religious_orgs_registered", 8): 1,
+                                     ("ngos_registered", 60): 1, ("ngos_ceased", 7): 1})
+
+
+# ------------------------------------------------------------------ a figure with a noun of its own after a total is no part of it
+
+
+def test_a_figure_with_its_own_noun_and_verb_after_a_total_is_no_part_of_it() -> None:
+    report = extract_text("Звіт про громадську участь Ніжинської міської ради за 2025 рік\n"
+                          "Проведено 3 громадські обговорення, в яких узяли участь 840 мешканців.\n"
+                          "Громадська рада провела 5 засідань, одне з яких – виїзне, та розглянула 16 питань.\n"
+                          "Надійшло 12 петицій; на всі оприлюднено 12 відповідей.")
+    got = pairs(report)
+    assert got[("public_consultations_held", 3)] == 1 and got[("public_council_meetings", 5)] == 1
+    assert not any(f.value in (840, 16) for f in report.figures)
+    assert got[("petitions_answered", 12)] == 1  # answers, in a text about petitions
+
+
+# ------------------------------------------------------------------ number words before "з них"; a report said aloud
+
+
+def test_number_words_before_of_them_and_a_spoken_reports_petitions_and_projects() -> None:
+    report = extract_text("Звіт про громадську участь Ніжинської міської ради за ІІ квартал 2025 року\n"
+                          "Зареєстровано дев’ять петицій. Чотири з них зібрали необхідні 250 голосів. "
+                          "П’ять петицій голосів не набрали.\n"
+                          "Подано 20 проєктів; три проєкти не пройшли попередньої перевірки.\n"
+                          "Далі – громадські обговорення. Їх відбулося два.\n"
+                          "Змонтовано 14 відеосюжетів, шість із яких – звернення міського голови.")
+    assert pairs(report) == Counter({("petitions_submitted", 9): 1, ("petitions_supported", 4): 1,
+                                     ("petitions_failed", 5): 1, ("pb_projects_submitted", 20): 1,
+                                     ("pb_projects_rejected", 3): 1, ("public_consultations_held", 2): 1,
+                                     ("videos_published", 14): 1, ("videos_published", 6): 1})
+    assert "250" in unmatched(report)  # the threshold
+
+
+def test_one_of_them_counts_as_a_kind_never_as_one_singled_out() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за ІІІ квартал 2025 року\n"
+                          "Проведено 5 засідань виконавчого комітету (одне з них позачергове).\n"
+                          "Засідання виконавчого комітету: липень – 2, серпень – 3.\n"
+                          "Надано відповіді на 4 петиції, одну з них підтримано частково.")
+    got = pairs(report)
+    assert got[("exec_committee_meetings", 1)] == 1 and got[("exec_committee_meetings", 2)] == 1
+    assert got[("petitions_answered", 4)] == 1 and not any(f.code.startswith("petitions") and f.value == 1
+                                                           for f in report.figures)
+
+
+# ------------------------------------------------------------------ pending in brackets; a tie broken the same way every run
+
+
+def test_a_bracketed_figure_whose_predicate_says_pending_is_not_received() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Надійшло 90 звернень. Решта звернень (11) перебуває на розгляді.")
+    assert pairs(report) == Counter({("appeals_received", 90): 1})
+
+
+def test_projects_returned_to_their_authors_never_count_authors() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2025 рік\n"
+                          "На доопрацювання авторам поверталося 12 проєктів.")
+    assert not any(f.code == "pb_authors" for f in report.figures)
+
+
+# ------------------------------------------------------------------ a noun further down the chain; a sum for the period; names in quotes
+
+
+def test_a_noun_further_down_the_chain_a_sum_for_the_period_and_numbers_in_quoted_names() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за вересень 2025 року\n"
+                          "Підготовлено привітань: 15; текстів промов міського голови – чотири.\n"
+                          "Щодня готувалися огляди публікацій ЗМІ для керівництва, всього за місяць – 21.\n"
+                          "Стартував конкурс «Громадський бюджет – 2026»; подано 12 проєктів.")
+    assert pairs(report) == Counter({("greetings_prepared", 15): 1, ("speeches_prepared", 4): 1,
+                                     ("media_monitoring_digests", 21): 1, ("pb_projects_submitted", 12): 1})
+    assert "2026" not in unmatched(report)
+
+
+# ------------------------------------------------------------------ a month a year before in brackets; parts of the document flow; drafts
+
+
+def test_parts_of_the_document_flow_stay_documents_and_drafts_are_no_budget_projects() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за березень 2026 року\n"
+                          "Через систему електронного документообігу пройшло 900 документів (у березні 2025 р. – 850), з них:\n"
+                          "   звернення депутатів – 12;\n"
+                          "   службові записки – 140.\n"
+                          "На засідання внесено 30 проєктів рішень; два проєкти знято з розгляду для доопрацювання.")
+    got = {(f.code, f.value) for f in report.figures}
+    assert {("documents_flow_total", 900), ("documents_flow_total", 12), ("documents_flow_total", 140)} <= got
+    assert ("documents_flow_total", 850) in got
+    assert not any(f.code.startswith("pb_") or f.code == "appeals_received" for f in report.figures)
+
+
+def test_datasets_updated_are_no_count_of_datasets() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Ніжинської міської ради за 2025 рік\n"
+                          "На порталі відкритих даних розміщено 40 наборів даних; упродовж року оновлено 25 з них.")
+    assert not any(f.value == 25 for f in report.figures)

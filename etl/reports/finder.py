@@ -52,8 +52,10 @@ from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
     DIMENSION_WORDS,
+    DRAFT_OF,
     FAMILY_NOUNS,
     FAMILY_OF,
+    NAME_HEADINGS,
     NEGATED_CODES,
     NEGATION_WORDS,
     NEW_WORDS,
@@ -80,6 +82,7 @@ from etl.reports.lexicon import (
     UNQUOTED_CODES,
     is_stop_word,
     patterns,
+    people_codes,
 )
 from etl.reports.match import (
     BORROWED,
@@ -94,6 +97,7 @@ from etl.reports.match import (
     is_relative,
     keys,
     left_head,
+    means,
     people_match,
     right_head,
 )
@@ -231,7 +235,7 @@ def _header_total(s: Sentence, found: list[Found]) -> Found | None:
     if last is None or any(t.low in RESULT_LEAD_WORDS for t in lead.tokens):
         return None
     context = context_of(lead.tokens, 0, len(lead.tokens))
-    nouns = [j for j, t in enumerate(lead.tokens) if t.kind == "word" and (a := info(t)) and a.noun]
+    nouns = _lead_nouns(lead.tokens, 0, len(lead.tokens))
     if not nouns:
         return None
     j = nouns[-1]  # the list is of the lead's last noun: "заявниками порушуються питання:" lists issues
@@ -302,7 +306,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
     read = _value_numbers(s, numbers) if s.row else numbers
     first_cell = _cell(s, read[0].pos) if s.row and read else None
+    named = _in_quotes(tokens)
     for idx, n in enumerate(numbers):
+        if n.pos in named:
+            continue  # «Громадський бюджет – 2026»: a number inside a quoted name is a part of the name
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if s.row and n not in read:
             continue  # "Показник | План | Факт": a plan, a share, a note
@@ -335,9 +342,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
         total = (last if attached else None) or open_total or _colon_total(tokens, out, n)
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
-        fig = _figure(s, n, left, right, floor, starts, total, out, previous,
-                      force_part=header_total is not None and total is header_total,
-                      recent=recent)
+        next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
+            and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None
+        fig = None if next_column else _figure(s, n, left, right, floor, starts, total, out, previous,
+                                               force_part=header_total is not None and total is header_total,
+                                               recent=recent)
         floor = right
         if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
             start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
@@ -349,8 +358,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = _sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
         if fig is None and total is None and (pair := _adjective_pair(tokens, out, left, n, previous)) is not None:
             fig = _sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
-        if fig is None and s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
-                and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None:
+        if fig is None and next_column:
             fig = Found(out[-1].code, n.value, s, n.pos, out[-1].how, n.approximate, out[-1].confidence,
                         head=out[-1].head, head_text=out[-1].head_text, head_pos=out[-1].head_pos,
                         context=out[-1].context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)
@@ -359,6 +367,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = part  # "8 проєктів (5 великих та 3 малих)"
         if fig is None and total is None and (part := _bracket_dash_part(s, out, n)) is not None:
             fig = part  # "61 допис (Facebook – 24, Instagram – 15)"
+        if fig is None and total is None and (item := _bracket_dash_items(s, n)) is not None:
+            fig = item  # "опубліковано дописи (Facebook – 36, Telegram – 41)"
         if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
                 and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
                 and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
@@ -398,9 +408,27 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     return out
 
 
+def _in_quotes(tokens: list[Token]) -> set[int]:
+    """The positions of tokens between «» quotes; a name nested in a name often closes once («ПП «Новий
+    путь»), and a quote never closed in the sentence is no name."""
+    out: set[int] = set()
+    j = 0
+    while j < len(tokens):
+        if tokens[j].kind == "punct" and tokens[j].text == "«":
+            close = next((k for k in range(j + 1, len(tokens)) if tokens[k].text == "»"), None)
+            if close is None:
+                break
+            out.update(range(j + 1, close))
+            j = close
+        j += 1
+    return out
+
+
 _SAME = object()
 # "Голосування тривало …. У ньому взяли участь 7 204 мешканці": the pronoun brings the sentence before.
 _BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
+# "Далі – громадські обговорення. Їх відбулося п’ять": "їх" after a sentence with no figure names its noun.
+_THEM = frozenset({"їх"})
 # Verbs that only say a thing is there ("у реєстрі залишаються 9 об’єднань, які …"): the relative
 # clause after the noun says what it is.
 _STATIVE_VERBS = frozenset({"є", "залишаються", "залишається", "залишилося", "залишилось", "налічується",
@@ -496,6 +524,8 @@ def _threshold(tokens: list[Token], n: Number) -> bool:
             words += 1
             if keys(t) & THRESHOLD_NOUNS:
                 return True
+            if (i := info(t)) and i.noun and not i.adjective:
+                return False  # "Три петиції підписів не набрали": the number counts its own noun
     return False
 
 
@@ -788,6 +818,36 @@ def _column_sums(s: Sentence) -> dict[int, int]:
                     sums[top.columns[k]] = sums.get(top.columns[k], 0) + f.value
         top = top.prior
     return sums
+def _bracket_dash_items(s: Sentence, n: Number) -> Found | None:
+    """ "опубліковано дописи (Facebook – 36, Telegram – 41)": "<words> – N" items in brackets right
+    after a noun phrase with no figure count what that noun names, each apart."""
+    tokens = s.tokens
+    if n.lead < 2 or not is_dash(tokens[n.lead - 1]):
+        return None
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    if o is None or tokens[o].text != "(" or o == 0 or is_delimiter(tokens[o - 1]):
+        return None
+    close = next((j for j in range(n.end, len(tokens)) if tokens[j].text in "()"), None)
+    if close is None or tokens[close].text != ")" or (n.end < close and tokens[n.end].text not in ",;"):
+        return None
+    inside = tokens[o + 1:close]
+    if any(t.kind == "num" and not is_dash(tokens[j - 1]) for j, t in enumerate(inside, start=o + 1)):
+        return None  # every number in the bracket is an item's
+    start = max(o + 1, _segment_start(tokens, n.lead - 1))
+    words = tokens[start:n.lead - 1]
+    if not words or len(words) > 4 or any(t.kind != "word" or _verb_only(t) for t in words) \
+            or _month_clause(tokens, start, n.lead - 1):
+        return None
+    lead = _segment_start(tokens, o - 1)
+    if any(t.kind == "num" for t in tokens[lead:o]):
+        return None
+    head = max((j for j in range(lead, o) if tokens[j].kind == "word" and (i := info(tokens[j])) and i.noun
+                and not means(i)), default=None)
+    if head is None or (m := best_match(keys(tokens[head]), head, context_of(tokens, lead, o))) is None:
+        return None
+    return Found(m.code, n.value, s, n.pos, "before", n.approximate, _confidence(m, "before", n.words),
+                 " ".join(t.text for t in words), None, keys(tokens[head]), tokens[head].text, head,
+                 span=(start, n.end), lead=n.lead, number_words=n.words)
 
 
 def _cell(s: Sentence, pos: int) -> int | None:
@@ -817,16 +877,36 @@ def _list_total(s: Sentence) -> Found | None:
     last = next((f for f in reversed(lead.figures) if f.total is None), None)
     if _marker(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
         return last
-    # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;": the lead's one figure,
-    # when the item is a number and words that name nothing of their own
-    if last is None or len(lead.figures) != 1 or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
+    main = [f for f in lead.figures if f.total is None and not _in_relative(lead.tokens, f.pos)]
+    if len(main) == 1 and len(lead.figures) == 2:  # "Зареєстровано 26 релігійних громад, що належать до семи
+        last = main[0]  # конфесій:": the list breaks down the figure outside the relative clause
+        if any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
+            return None
+    # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;" or "соціальний захист – 31;":
+    # the lead's one figure, when the item is a number and words with no verb (a part names another
+    # metric only with words of its own: ``_figure``)
+    if last is None or (len(lead.figures) != 1 and len(main) != 1) \
+            or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
         return None
     tokens = s.tokens
-    nums = [j for j, t in enumerate(tokens) if t.kind == "num"]
-    if len(nums) != 1 or nums[0] != 0 or not (len(tokens) > 1 and is_dash(tokens[1])):
+    numbers = sentence_numbers(tokens)
+    if len(numbers) != 1 or any(t.kind == "num" for t in tokens[:numbers[0].pos] + tokens[numbers[0].end:]):
+        return None
+    n = numbers[0]
+    if n.pos > 0:  # "Тематика порушених питань (усього 101 питання):" / "соціальний захист – тридцять одне;"
+        words = [t for t in tokens[:n.pos - 1] if t.kind == "word"]
+        return last if words and is_dash(tokens[n.pos - 1]) and not _has_verb(tokens[:n.pos]) \
+            and all(t.kind == "punct" for t in tokens[n.end:]) else None
+    if not (len(tokens) > 1 and is_dash(tokens[1])):
         return None
     words = [t for t in tokens[2:] if t.kind == "word"]
     return last if words and all((i := info(t)) and i.adjective and not i.noun for t in words) else None
+
+
+def _in_relative(tokens: list[Token], pos: int) -> bool:
+    """Is tokens[pos] in a relative clause (", що належать до семи конфесій")?"""
+    return any(tokens[j].text == "," and tokens[j + 1].low in ("що", "які", "який", "яка", "яке", "котрі")
+               for j in range(pos - 1))
 
 
 def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> frozenset[str]:
@@ -911,6 +991,22 @@ def _before_brackets(tokens: list[Token], a: int) -> Context:
     return [(j - 12_000, k) for j, k in context_of(tokens, start, o)]
 
 
+def _sum_in_brackets(tokens: list[Token], a: int, n: Number) -> Context:
+    """ "Тематика порушених питань (усього 101 питання)", "огляди публікацій у ЗМІ (13 оглядів)": a sum
+    in brackets, or a number with the noun before the bracket said again, counts what the words just
+    before the bracket name."""
+    if a == 0 or tokens[a - 1].text != "(" or a < 2 or is_delimiter(tokens[a - 2]) \
+            or any(t.low not in _SUM_WORDS for t in tokens[a:n.lead]):
+        return []
+    start = max((j + 1 for j in range(a - 1) if is_delimiter(tokens[j])), default=0)
+    if any(t.kind == "num" for t in tokens[start:a - 1]):
+        return []
+    outside = context_of(tokens, start, a - 1)
+    if a == n.lead and not (n.end < len(tokens) and any(keys(tokens[n.end]) & k for _, k in outside)):
+        return []  # "огляди публікацій у ЗМІ (13 оглядів)": with no sum word, only the noun said again
+    return [(j - 12_000, k) for j, k in outside]
+
+
 def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | None:
     """The metric the words before the last colon name ("Найактуальніші питання у зверненнях:")."""
     colon = max((j for j in range(before) if tokens[j].text == ":"), default=None)
@@ -925,25 +1021,66 @@ def _colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | N
     return None
 
 
-def _lead_line_match(s: Sentence) -> tuple[Match, Token] | None:
+def _lead_nouns(tokens: list[Token], a: int, b: int) -> list[int]:
+    """The nouns of a lead-in line that may name what its list counts: all but those of a split "за"
+    with a noun in the instrumental ("Розподіл релігійних громад за конфесіями": communities, by
+    denomination; "За категорією запитувачів отримано запитів:": requests)."""
+    out = []
+    j = a
+    while j < b:
+        t = tokens[j]
+        if t.low == "за" and j + 1 < b and any(means(info(u)) for u in tokens[j + 1:j + 3] if u.kind == "word"):
+            j += 1  # the split: "за категорією запитувачів", all of it
+            while j < b and (i := info(tokens[j])) and not i.verb \
+                    and (means(i) or any(case == "gent" for case, _ in i.forms)):
+                j += 1
+            continue
+        if t.kind == "word" and (i := info(t)) and i.noun:
+            out.append(j)
+        j += 1
+    return out
+
+
+def _heading_cell(s: Sentence, k: int) -> list[Token]:
+    a, b = s.heading.cells[k]
+    return [t for t in s.heading.tokens if a <= t.start < b] + [Token("punct", ":", b, b)]
+
+
+def _lead_line_match(s: Sentence, pos: int | None = None) -> tuple[Match, Token] | None:
     """The metric a list's lead-in line names ("Найчастіше заявниками порушуються питання:") when
-    it has no figure of its own, or the first cell of a table's heading row ("Вид звернення |
-    Кількість"): (match, the naming noun)."""
+    it has no figure of its own, or a table's heading row: the cell over the figure's column
+    ("Назва проєкту | Категорія | Голосів"), else its first cell ("Вид звернення | Кількість"):
+    (match, the naming noun)."""
     lead = s.lead_in
     if lead is None and s.heading is not None and s.heading is not s and s.heading.cells:
-        a, b = s.heading.cells[0]
-        tokens = [t for t in s.heading.tokens if a <= t.start < b] + [Token("punct", ":", b, b)]
+        k = _cell(s, pos) if pos is not None else None
+        if k and k < len(s.heading.cells) and (m := _noun_line_match(_heading_cell(s, k))) is not None:
+            return m
+        tokens = _heading_cell(s, 0)
     elif lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
         return None
     else:
         tokens = lead.tokens
+    return _noun_line_match(tokens)
+
+
+def _noun_line_match(tokens: list[Token]) -> tuple[Match, Token] | None:
+    """The metric the last noun of a lead ending with ":" names, with the lead's words."""
     start = max((j + 1 for j in range(len(tokens) - 1) if is_delimiter(tokens[j])), default=0)
     context = context_of(tokens, start, len(tokens) - 1)
-    nouns = [j for j in range(start, len(tokens) - 1) if tokens[j].kind == "word" and (a := info(tokens[j])) and a.noun]
+    nouns = _lead_nouns(tokens, start, len(tokens) - 1)
     if not nouns:  # the list is of the last noun ("Категорії заявників:", "порушуються питання:")
         return None
     m = best_match(keys(tokens[nouns[-1]]), nouns[-1], context)
     return (m, tokens[nouns[-1]]) if m is not None else None
+
+
+def _named_row(s: Sentence) -> bool:
+    """A row of a table headed "Назва проєкту | … | Голосів": its first cell is one thing's name."""
+    if not s.row or s.heading is None or s.heading is s or not s.heading.cells:
+        return False
+    first = next((t for t in _heading_cell(s, 0) if t.kind == "word"), None)
+    return first is not None and bool(keys(first) & NAME_HEADINGS)
 
 
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
@@ -983,14 +1120,24 @@ def _has_option(tokens: list[Token], head: int, context: Context) -> bool:
 
 
 def _alone_in_brackets(tokens: list[Token], n: Number) -> bool:
-    return 0 < n.lead and n.end < len(tokens) and tokens[n.lead - 1].text == "(" and tokens[n.end].text == ")"
+    """ "(31)", or "(2: пленарне засідання та засідання виконкому)": a number that opens its bracket
+    and is all of it, or is followed by what it counts."""
+    return 0 < n.lead and n.end < len(tokens) and tokens[n.lead - 1].text == "(" and tokens[n.end].text in "):"
+
+
+def _subject_noun(t: Token) -> bool:
+    """A noun that may be a subject or an object but never a genitive: "тексти виступів (3)" names what
+    it counts; "земельних питань (96)", "транспорту (21)" are topics of what the lead names."""
+    i = info(t)
+    return bool(i and i.noun and not i.adjective and i.forms and not any(c == "gent" for c, _ in i.forms)
+                and any(c in ("nomn", "accs") for c, _ in i.forms))
 
 
 def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     """The metric named before a list of "topic (N)" items: the words since the last ";" or ":",
     when every other number there is such a bracketed item too."""
     def bracketed(j: int) -> bool:
-        return tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text == ")"
+        return tokens[j - 1].text == "(" and j + 1 < len(tokens) and tokens[j + 1].text in "):"
 
     start = max((j + 1 for j in range(n.lead) if tokens[j].text in ";:"), default=0)
     end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ";:."), len(tokens))
@@ -1000,8 +1147,18 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
             if items < 2 or any(tokens[i].kind == "num" and bracketed(i) for i in range(start, j)):
                 return None  # one "(351)" after a plain number compares, it lists nothing
             start = j + 1
-    # the metric is named before the first item: the later items' own words are topics ("земельних питань (96)")
+    # the metric is named before the first item: the later items' own words are topics ("земельних питань (96)"),
+    # unless they name what they count ("привітання (9) та тексти виступів (3)")
     first = next((j for j in range(start, n.lead) if tokens[j].kind == "num" and bracketed(j)), n.pos)
+    if first < n.pos:
+        own = max((j for j in range(start, n.lead - 1) if tokens[j].text == ")"), default=start)
+        subject = next((j for j in range(own, n.lead - 1) if tokens[j].kind == "word" and _subject_noun(tokens[j])), None)
+        for j in range(own, n.lead - 1):  # "тексти виступів": the first noun that names one; a genitive only
+            # with a wording of more words ("промови міського голови (5)"), never alone ("земельних питань (96)")
+            if tokens[j].kind == "word" and (i := info(tokens[j])) and i.noun \
+                    and (m := best_match(keys(tokens[j]), j, context_of(tokens, own, n.lead - 1))) \
+                    and ((subject is not None and j >= subject) or len(m.pattern.words) > 1):
+                return m, j
     context = context_of(tokens, start, first - 1)
     best: tuple[Match, int] | None = None
     for j in range(start, first - 1):  # the noun nearest the items counts them ("Заявники порушували питання освіти (31)")
@@ -1109,7 +1266,7 @@ def _attributive(tokens: list[Token], a: int, b: int) -> set[int]:
     counted thing is, never what it is."""
     out: set[int] = set()
     for j in range(a, b):
-        if tokens[j].low == "при":
+        if tokens[j].low == "при" and not (j + 1 < b and tokens[j + 1].low in ("цьому", "тому", "чому")):  # "при цьому": meanwhile
             k = j + 1
             while k < b and not is_delimiter(tokens[k]) and tokens[k].kind != "num":
                 out.add(k)
@@ -1126,6 +1283,8 @@ def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     j = n.lead - 1
     while j >= 0 and is_dash(tokens[j]):
         j -= 1
+    while j > 1 and tokens[j].low in _WHEN_WORDS | {"за", "весь", "звітний", "квартал", "рік", "місяць", "тиждень"}:
+        j -= 1  # "всього за період – 10"
     if j < 1 or tokens[j].low not in _SUM_WORDS or any(t.kind == "num" for t in tokens[:n.lead]):
         return None
     end = next((k for k, t in enumerate(tokens) if is_delimiter(t) or is_dash(t)), n.lead)
@@ -1151,6 +1310,13 @@ def _joined_apart(tokens: list[Token], head: int, adjectives: list[int], context
         m = best_match(keys(tokens[head]), head, [(p, k) for p, k in context if p not in others])
         codes.add(m.code if m else None)
     return len(codes) > 1
+
+
+def _ends_sentence(tokens: list[Token], n: Number) -> bool:
+    """Nothing but a unit ("осіб", "одиниць", "чол.") and punctuation after the number."""
+    rest = [t for t in tokens[n.end:] if t.kind != "punct"]
+    return not rest or (len(rest) == 1 and (rest[0].low in UNIT_NOUNS or rest[0].low in PEOPLE_UNITS
+                                            or is_people(rest[0])))
 
 
 def _sentence_head(s: Sentence, n: Number) -> int | None:
@@ -1185,7 +1351,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         if l_end - 1 > floor and tokens[l_end - 1].text == ")":  # "Громадські організації (зареєстровані) – 143"
             o = max((j for j in range(floor, l_end - 1) if tokens[j].text == "("), default=None)
             if o is not None and o > floor and not is_delimiter(tokens[o - 1]) \
-                    and not any(t.kind == "num" or t.text in ",;" for t in tokens[o:l_end]):  # a note, not a list
+                    and not any(t.kind == "num" or t.text == ";" or is_dash(t) for t in tokens[o:l_end]):  # a note
+                # ("(рішення, розпорядження)"), not a list of figures
                 l_end, l_start = o, max(floor, _segment_start(tokens, o))
     l_head, l_adj = (None, [])
     if dash_before or (r_head is None and not r_adj):
@@ -1193,9 +1360,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     r_end = _extend(tokens, r_head, right, starts)
     skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
-        + _before_brackets(tokens, min(l_start, left))
+        + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n)
     context += _before_relative(tokens, min(l_start, left), floor)
-    if s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead]):
+    back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
+    back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens
+                    and any(t.low in _THEM for t in tokens[min(l_start, left):n.lead]))
+    if back:
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     own = [t for t in tokens[min(l_start, left):r_end] if t.low not in _STATIVE_VERBS]  # "залишаються 9 …, які …"
@@ -1220,6 +1390,14 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
+    if not options and l_head is not None and dash_before:  # "текстів виступів міського голови – два": a noun of
+        # the chain after the first names it
+        for j in range(l_head + 1, l_end):
+            if tokens[j].kind != "word":
+                break
+            if (i := info(tokens[j])) and i.noun and (m := best_match(keys(tokens[j]), j, context)):
+                options.append((m, j, "before"))
+                break
     if not options and r_head is not None and floor == 0 and total is None and not before \
             and (earlier := _earlier_clause(tokens, min(l_start, left))):
         for_head = context + earlier  # "Здійснювався моніторинг публікацій, за місяць підготовлено 21 огляд"
@@ -1243,7 +1421,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         options.append((near[0], near[1], "before"))  # "питань порушено щодо освіти (31), транспорту (12)"
     if not options and total is None and _alone_in_brackets(tokens, n) and (whole := _bracket_total(tokens, n, before)):
         total = whole  # "Надійшло 300 звернень: з питань освіти (31), транспорту (12)": parts of the 300
-    if (dash_before or _states_level(tokens, n)) and n.end >= len(tokens) - 1 \
+    if (dash_before or _states_level(tokens, n)) and _ends_sentence(tokens, n) \
             and (head := _sentence_head(s, n)) is not None:
         whole = context_of(tokens, 0, n.lead)  # "Кількість громадян, які звернулися, з урахуванням … – 2 977"
         m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)
@@ -1257,7 +1435,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                                                                  else (before, previous + recent)))
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
-    if not options and (l_head is None and r_head is None) and _month_clause(tokens, min(l_start, left), n.lead):
+    if not options and r_head is None and _month_clause(tokens, min(l_start, left), n.lead) and (l_head is None or (
+            tokens[l_head].low in _MONTH_WORDS and _colon_lead_match(tokens, n.lead) is None)):  # "(жовтень – 76, …)"
         near = next((f for f in reversed(before) if f.total is None), None) or (previous[-1] if previous else None)
         if near is not None:  # "(у жовтні – 3, у листопаді – 2)": the months of the figure before
             fig = Found(near.code, n.value, s, n.pos, "ellipsis", head=near.head, head_text=near.head_text)
@@ -1285,16 +1464,35 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             kept.append((m, head, how))
         options = kept
     fig: Found | None = None
-    if options:
+    if not options and back and l_head is None and r_head is None and total is None and not s.prior.figures:
+        # "Далі – громадські обговорення. Їх відбулося п’ять": the pronoun's noun, in the sentence before
+        for j, t in enumerate(s.prior.tokens):
+            if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j - 20_000, context)):
+                fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
+                fig.confidence = 0.7
+                break
+    if fig is not None:
+        pass
+    elif options:
         m, head, how = max(options, key=lambda o: (o[0].score, o[2] == ("before" if dash_before else "after")))
         fig = Found(m.code, n.value, s, n.pos, how, head=keys(tokens[head]), head_text=tokens[head].text,
                     head_pos=head)
         fig.confidence = _confidence(m, how, n.words)
-    elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)):
+    elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)) \
+            and not (total is None and dash_before and not before and _colon_lead_match(tokens, n.lead) is not None):
+        # ("звернення розподілились так: поштою – 6 412": the colon's lead names them, not a sentence before)
         fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
+    if fig is None and total is None and dash_before and r_head is None and l_head is not None \
+            and is_people(tokens[l_head]) and not _has_verb(tokens[min(l_start, left):n.lead]) \
+            and (sent := next((f for f in reversed(before) if f.total is None), None)) is not None \
+            and sent.head & FAMILY_NOUNS.keys() and sent.code in FAMILY_OF:
+        # "фізичні особи – 109 запитів, …, журналісти – 22": who sent them; what is counted is the figure's before
+        fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
+        fig.confidence = 0.7
+        fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
     if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
                                                         or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
@@ -1303,7 +1501,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                     head_text=tokens[lead[1]].text, head_pos=lead[1])
         fig.confidence = _confidence(lead[0], "ellipsis", n.words)
     elif fig is None and total is None and dash_before and l_head is not None and not _has_option(tokens, l_head, context) \
-            and (line := _lead_line_match(s)) is not None:  # "Найчастіше порушуються питання:" / "соціального захисту – 160"
+            and (line := _lead_line_match(s, n.pos)) is not None:  # "Найчастіше порушуються питання:" / "соціального захисту – 160"
         word = line[1]
         fig = Found(line[0].code, n.value, s, n.pos, "before", head=keys(word), head_text=word.text)
         fig.confidence = _confidence(line[0], "ellipsis", n.words)
@@ -1323,11 +1521,26 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
             fig.confidence = 0.7
             skip = skip | {r_head}  # the noun repeats the total's: it tells nothing apart
-    if fig is None and total is not None:  # "з них 11 – великих", "і 6 – малих": parts of the total
+    if fig is None and total is not None and (r_head is None or keys(tokens[r_head]) & total.head or not (
+            (is_people(tokens[r_head]) and not info(tokens[r_head]).adjective and total.code not in people_codes())
+            or _has_verb(tokens[left:n.lead]))):
+        # "з них 11 – великих", "і 6 – малих": parts of the total ("…, в яких узяли участь 1 126 мешканців",
+        # "та розглянула 11 питань" count a noun of their own: never parts of it)
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
     if fig is None:
         return None
+    if fig.code in people_codes() and _only_recipients(tokens, min(l_start, left), r_end, fig.code):
+        return None  # "у 684 випадках заявникам відмовлено": the people it was done to are not what is counted
+    if total is not None and l_head is None and r_head is None and total.head and not force_part:
+        # "27 новин, з них 19 – з фотографіями": a part with no noun of its own counts its total's
+        # noun, and its own words may make that noun another metric (news with photos, not photos)
+        own = context_of(tokens, min(l_start, left), r_end, skip)  # the clause's own words, not its lead's
+        if _alone_in_brackets(tokens, n):  # "з них із фотографіями (19)"
+            own += context_of(tokens, _segment_start(tokens, n.lead - 1), n.lead - 1)
+        m = best_match(total.head, BORROWED * 40, own)
+        if m is not None and m.code != total.code and len(m.pattern.words) > 1:
+            fig.code = m.code
     if force_part and total is not None and fig.code != total.code:  # items under "Запитувачі:"
         fig.code, fig.head, fig.head_text = total.code, total.head, total.head_text
     if fig.code in OTHER_BODY and fig.head_pos is not None:
@@ -1340,18 +1553,25 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
         return None
+    if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
+                                           for j, t in enumerate(tokens[:-1])):
+        return None  # drafts of decisions, not the participatory budget's projects
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
     if fig.code in STOCK_CODES and fig.head_pos is not None \
             and any(t.low in NEW_WORDS for t in tokens[min(l_start, left, fig.head_pos):fig.head_pos]):
         return None  # "зареєстровано 12 нових громадських організацій": a flow, not the stock
-    if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):r_end]):
+    pending_end = r_end
+    if _alone_in_brackets(tokens, n):  # "Решта звернень (6) перебуває на розгляді": the bracket's predicate
+        pending_end = next((j for j in range(n.end + 1, len(tokens)) if tokens[j].text in ",;.("), len(tokens))
+    if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):pending_end]):
         return None
     if fig.code in NEGATED_CODES and any(  # "ще 9 не отримали потрібної підтримки"
             t.low == "не" and (i := info(tokens[j + 1])) is not None and i.verb and not i.noun
             for j, t in enumerate(tokens[min(l_start, left):r_end - 1], start=min(l_start, left))):
         fig.code = NEGATED_CODES[fig.code]
-    quoted = _quoted_before(tokens, min(l_start, left), n.lead)
+    quoted = _quoted_before(tokens, min(l_start, left), n.lead) or _named_row(s) \
+        or any(t.kind == "punct" and t.text in "«„“" for t in tokens[n.end:right])  # "– 4 318 – зібрав проєкт «…»"
     one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)
@@ -1381,6 +1601,17 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     return fig
 
 
+def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:
+    """Every noun for people in tokens[a:b] is in the dative only ("заявникам", "громадянам") and no other
+    word of the clause is one of the metric's ("направлено належним розпорядникам" names its verb)."""
+    people = [t for t in tokens[a:b] if is_people(t)]
+    if not people or not all((i := info(t)) and i.forms and all(c == "datv" for c, _ in i.forms) for t in people):
+        return False
+    words = _metric_words(code)
+    return not any(keys(t) & words for t in tokens[a:b] if t.kind == "word" and t not in people
+                   and not is_stop_word(t.low))
+
+
 def _months_of_colon_lead(tokens: list[Token], n: Number, before: list[Found]) -> bool:
     """ "Засідання виконавчого комітету: липень – 2, серпень – 3": months after a colon with no
     figure before it in the sentence are the months of what the lead names."""
@@ -1399,7 +1630,7 @@ def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
 _WHEN_WORDS = frozenset({"станом", "році", "року", "роках", "кварталі", "кварталу", "півріччі", "півріччя",
                          "місяці", "місяців", "тижні", "період", "періоді", "і", "іі", "ііі", "іv", "i", "ii", "iii",
                          "iv", "минулому", "попередньому", "аналогічному", "торік", "минулого", "попереднього",
-                         "аналогічного"}) | frozenset(MONTH_NAMES_UK_LOCATIVE)
+                         "аналогічного", "р", "рр"}) | frozenset(MONTH_NAMES_UK_LOCATIVE)
 
 
 def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | None:
@@ -1410,8 +1641,8 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
     first = before[-1] if before and total is None else None
     if o is not None and first is not None and first.pos < o and o + 1 < n.lead - 1 and not any(
             t.kind == "num" for t in s.tokens[first.pos + 1:o]) \
-            and all(t.kind == "mask" or (t.kind == "word" and (is_stop_word(t.low) or t.low in _WHEN_WORDS))
-                    for t in s.tokens[o + 1:n.lead - 1]):
+            and all(t.kind == "mask" or t.text == "." or (t.kind == "word" and (is_stop_word(t.low) or t.low in _WHEN_WORDS))
+                    for t in s.tokens[o + 1:n.lead - 1]):  # "(у лютому 2025 р. – 1 043)"
         fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)
         fig.confidence = 0.7
         return fig

@@ -123,6 +123,12 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     head.title, head.title_line = text[first.start:first.end], first.line
     year = text_year(text, name)
     found = _find_period(head.title, _TITLE_PERIOD_START, year)
+    for s in sentences[:LETTERHEAD_LINES]:  # "Довідка про … станом на 1 липня 2025 року": a heading of
+        # the letterhead (no prose: no full stop) says when before the body does
+        piece = text[s.start:s.end].rstrip()
+        if found or s.bullet or s.row or piece.endswith((".", ";", ":")):
+            continue
+        found = _find_period(piece, _TITLE_PERIOD_START, year)
     for s in sentences[1:]:
         if found:
             break
@@ -235,14 +241,8 @@ def _oblasts_named(text: str, name: str) -> list[str]:
     """The oblasts a report names anywhere ("Миколаївської обласної військової адміністрації",
     "Івано-Франківська обл."), then its file name's place's: what tells apart two councils of one name."""
     found = [f"{re.sub(r'(?:ої|а|ій|у)$', '', m[1])}ої області" for m in _OBLAST.finditer(text)]
-    words = [w for w in re.split(r"[\W_\d]+", Path(name).stem) if len(w) >= 3] if name else []
-    for w in words:
-        try:
-            place = resolve_place(w).place
-        except PlaceError:
-            continue
-        if place.level in "MK" and place.oblast_uk:
-            found.append(f"{place.oblast_uk} область")
+    if (place := _file_place(name)) is not None and place.oblast_uk:
+        found.append(f"{place.oblast_uk} область")
     return list(dict.fromkeys(found))
 
 
@@ -287,6 +287,12 @@ def _city_elsewhere(head: Header, name: str) -> None:
                     return
                 except PlaceError:
                     pass
+    if (place := _file_place(name)) is not None:
+        head.place, head.city_from = place, "file name"
+
+
+def _file_place(name: str) -> Place | None:
+    """The city a file name names ("dolyna_comms_2021_h2.txt"), if one."""
     words = [w for w in re.split(r"[\W_\d]+", Path(name).stem) if len(w) >= 3] if name else []
     for n in (2, 1):
         for i in range(len(words) - n + 1):
@@ -295,8 +301,8 @@ def _city_elsewhere(head: Header, name: str) -> None:
             except PlaceError:
                 continue
             if place.level in "MK":
-                head.place, head.city_from = place, "file name"
-                return
+                return place
+    return None
 
 
 def _read_department(head: Header, text: str) -> None:

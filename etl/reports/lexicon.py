@@ -27,12 +27,15 @@ from activity.morph import lemma_keys, word_info
 # clause says it is one project's ("набрав окремий проєкт").
 QUOTED_NAME_CODES = {"pb_votes_cast": "pb_project_votes"}
 UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
+# A table whose first heading cell is "Назва проєкту" names one thing in each row, as a quote does.
+NAME_HEADINGS = frozenset({"назва", "найменування"})
 # "(всього 702 чол.)": an abbreviation that counts people.
 PEOPLE_UNITS = frozenset({"чол", "чоловік"})
 # "проведено 9 разів": how many times the thing named before the number happened.
 TIMES_NOUNS = frozenset({"раз", "рази", "разів"})
-# Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed).
-UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од"})
+# Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed), and
+# cases that count what their clause names ("у 9 випадках строк розгляду продовжено": requests).
+UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од", "випадок", "випадки", "випадків", "випадках", "випадку"})
 # What a family of metrics counts, and the metric a phrase of another family means when the text
 # counts this family's thing: "надано роз’яснення" on appeals is an appeal answered, not an
 # information request; "на розгляді" on appeals names no metric (None).
@@ -47,6 +50,7 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
     ("public_info_requests_extended", "appeals"): None,
     ("appeals_answered", "requests"): "public_info_requests_satisfied",
     ("pb_votes_cast", "petitions"): None,  # "(набрали 150 голосів)": a petition's threshold
+    ("letters_answered", "petitions"): "petitions_answered",  # "оприлюднено п’ять відповідей" on petitions
     ("appeal_issues_raised", "requests"): None,  # "запитів стосувалося … земельних питань (96)": no appeals' issues
 }
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
@@ -64,8 +68,10 @@ RELATIVE_PLURALS = frozenset({"яких", "них", "котрих"})
 NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "нове", "нової", "новостворених", "новостворені",
                        "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані"})
 STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock")
-# "знято з контролю 280": documents taken off control, not those on it.
-NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"})}
+# "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
+NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"}),
+                  # "розміщено 64 набори даних; оновлено 11 з них": updated sets are no count of sets
+                  "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
 RESULT_LEAD_WORDS = frozenset({"результат", "результатами", "результати", "розгляд", "розгляду", "розглянуто"})
 
@@ -110,10 +116,17 @@ DIMENSION_WORDS = frozenset({"форма", "вид", "тип", "категорі
 THRESHOLD_NOUNS = frozenset({"голос", "підпис"})
 # A part of a total with the first metric that reads as the second stays a part of the total:
 # "розглянуто 8 петицій, з них 3 підтримано" (the mayor supported them; they did not gather signatures).
-PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed")})
+# "57 відеосюжетів, дев’ять із яких – звернення міського голови": the mayor's video addresses, not appeals.
+PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed"),
+                        ("videos_published", "appeals_received"),
+                        # "пройшло 1 097 документів, з них: звернення депутатів – 14; службові записки – 226"
+                        ("documents_flow_total", "appeals_received"), ("documents_flow_total", "documents_published")})
 # A metric of one body, and the words right after its counted noun that name another body:
 # "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
 OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
+# "внесено 39 проєктів рішень; … три проєкти знято з розгляду": in a sentence about draft decisions or
+# orders, "проєкти" are drafts, never participatory-budget projects.
+DRAFT_OF = frozenset({"рішення", "рішень", "розпорядження", "розпоряджень", "наказ", "наказів", "наказу"})
 # "дві петиції набрали голоси, ще 9 не отримали підтримки": a figure borrowing its noun from the one
 # before, with a negated verb of its own, counts the opposite outcome.
 NEGATED_CODES = {"petitions_supported": "petitions_failed"}

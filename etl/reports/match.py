@@ -126,8 +126,14 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
     return None, adjectives
 
 
+def means(a: WordInfo | None) -> bool:
+    """A word only in the instrumental ("поштою", "телефоном"): the means, never the counted thing."""
+    return a is not None and bool(a.forms) and all(case == "ablt" for case, _ in a.forms)
+
+
 def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, list[int]]:
-    """(head, adjectives) of the first phrase in tokens[start:end] that no preposition governs.
+    """(head, adjectives) of the first phrase in tokens[start:end] that no preposition governs and
+    that is not the means ("Надійшло електронною поштою – 31": no head).
 
     Without a head, ``adjectives`` are those of an elliptic phrase ("вихідна – 19",
     "релігійних – 40"): adjectives before any noun.
@@ -146,6 +152,8 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
             continue
         if t.low in PREPOSITIONS or (a.preposition and not a.noun):
             governed = True
+        elif not governed and means(a) and _noun_here(tokens, j, end):
+            adjectives = [k for k in adjectives if not means(info(tokens[k]))]  # "електронною поштою"
         elif _noun_here(tokens, j, end):
             if not governed and not seen_noun:
                 if keys(t) & TRANSPARENT_NOUNS:
@@ -272,10 +280,15 @@ def best_match(head: frozenset[str], head_pos: int, context: Context,
             ranked.append((score, slot == p.head, p.code in general, p))
     if not ranked:
         return None
-    # ties keep a fixed order (the pattern's code and words), never the order of a set
-    ranked.sort(key=lambda r: (-r[0], not r[1], not r[2], r[3].code, r[3].text))
+    # ties: a pattern that counts people, met through a word that is no person ("авторам поверталося 23
+    # проєкти"), comes last; then a fixed order (the pattern's code and words), never the order of a set
+    def indirect(r: tuple) -> bool:
+        return r[3].code in people_codes() and not r[1]
+
+    ranked.sort(key=lambda r: (-r[0], not r[1], not r[2], indirect(r), r[3].code, r[3].text))
     top = ranked[0]
-    rivals = {r[3].code for r in ranked if abs(r[0] - top[0]) < 1e-9 and r[1] == top[1] and r[2] == top[2]}
+    rivals = {r[3].code for r in ranked
+              if abs(r[0] - top[0]) < 1e-9 and r[1] == top[1] and r[2] == top[2] and indirect(r) == indirect(top)}
     if len(rivals) > 1:
         return None  # two metrics fit the words equally: the number stays unmatched, never a guess
     return Match(top[3].code, top[0], top[1], top[3])

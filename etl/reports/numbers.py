@@ -2,7 +2,8 @@
 ("дві", "одного", "двадцять п’ять"), each with the approximation before it ("близько 320",
 "понад 40", "~40") and whether it is a change rather than a level ("зменшилась на 12").
 
-Decimals are never counts; "одна з", "один із" are not numbers.
+Decimals are never counts; "одна з", "один із", "одну з них підтримано" are not numbers ("Дві з них",
+"одне з них позачергове" are).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from activity.morph import lemma_keys, number_word
+from activity.morph import lemma_keys, number_word, word_info
 from activity.numbers import NumberError, parse_number
 from etl.reports.lexicon import CHANGE_WORDS, EXTRA_APPROXIMATIONS
 from etl.reports.tokens import Token
@@ -42,12 +43,24 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
             k, total, last = j + 1, v, v
             while k < len(tokens) and tokens[k].kind == "word" and (w := number_word(tokens[k].text)) and w < last:
                 total, last, k = total + w, w, k + 1
-            if not (k < len(tokens) and tokens[k].low in ("з", "із", "зі")):  # "одна з", "один із"
+            if not (k < len(tokens) and tokens[k].low in ("з", "із", "зі")) or (  # "одна з", "один із"
+                    k + 1 < len(tokens) and tokens[k + 1].low in ("них", "яких", "котрих")
+                    and (total > 1 or not _verb_after(tokens, k + 2))):  # "Дві з них", "одне з них позачергове"
                 out.append(Number(j, k, total, True))
             j = k
             continue
         j += 1
     return out
+
+
+def _verb_after(tokens: list[Token], j: int) -> bool:
+    """A verb in the clause from tokens[j] ("одну з них підтримано частково": one singled out, no count)."""
+    for t in tokens[j:]:
+        if t.kind == "punct" and t.text in ",;.:()":
+            return False
+        if t.kind == "word" and (i := word_info(t.text)).verb and not i.noun and not i.adjective:
+            return True
+    return False
 
 
 def mark_approximation(tokens: list[Token], n: Number) -> None:

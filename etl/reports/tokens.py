@@ -4,17 +4,21 @@
   character, "1.", "2)") is dropped and the line becomes a list item; a line that ends without
   punctuation runs on into the next one when that one starts with a small letter or a digit (a
   Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
-  list items after it (their *lead-in*).
+  list items after it (their *lead-in*), and so does a heading with no number and no punctuation at
+  its end right above items ending with ";" ("Розподіл громад за конфесіями" / "… – 14;"): it is read
+  as if it ended with ":".
 * Tables written as text (``etl.reports.tables``: cells split by "|", tabs or aligned with spaces):
   each row is a line of its own (never joined), its row number dropped, a dash ("|") between its
   cells, and a sub-row ("у т. ч. письмових | 59", indented, "1.1") has the row above as its
   lead-in (a part of it).
+* A number said again in brackets ("96 (дев’яносто шість)", "двох (2)") is read once: the bracket
+  is dropped.
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
 * Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
-  addresses ("вул. Гоголя, 15"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
+  addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
   glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money, file
   names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1", "додаток 2").
 """
@@ -25,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
+from activity.morph import number_word
 from etl.reports.tables import Row, find_rows
 
 _GEN = "|".join(MONTH_NAMES_UK_GENITIVE)
@@ -36,7 +41,7 @@ _YEAR_WORD = r"(?:р\.|рр\.|р\b|рік\w*|рок[уиіоа]\w*|році)"
 MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in (
     ("file", r"[\w\-.]+\.(?:xlsx|xlsm|xls|ods|csv|docx|doc|pdf|txt|html?)\b"),
     ("address", r"(?:\bвул\.|\bвулиц[яі]\b|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровулок\b|\bбульв\.|\bбульвар\w*|\bпл\.)\s*[^\d;()\n«»“”–—]{1,60}?\d+[\w/\-]*"),
-    ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*[\d()+\s\-]{5,}\d|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
+    ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*\+?\(?\d(?:[\s\-()]{0,2}\d){4,}|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
     ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*"),
     ("reference", r"\b(?:таблиц|додат|граф[аиіу]\b|колон|стовп|рядк|рядок)\w*\s+\d+(?:\.\d+)*\b"),
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}(?:\.(?:\d{{4}}|\d{{2}}))?(?:{_SP}+{_YEAR}\b)?(?!\d)(?!\.\d)"),
@@ -45,6 +50,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
     ("law", r"\b(?:постанов|закон|указ|наказ|кму)\w*(?:\s+(?-i:[А-ЯІЇЄҐA-Z]{2,}))?\s+\d+(?:/\d+)?\b"),
     ("address", r"\b(?:буд|каб|кім|кімн|оф|офіс|корп)\.?\s*\d+[\w/\-]*"),
+    ("reference", r"\b(?:таблиц[яіюе]\w*|табл\.|додат(?:ок|ку|ка|ки)|розділ(?:і|у)?|рис\.|рисун(?:ок|ку)|статт[іяею]\w*"
+                  r"|ст\.|пункт(?:і|у|ом)?|п\.|підпункт\w*|пп\.)\s*\d+(?:\.\d+)*(?!\s*(?:[–—-]\s*)?\d)"),
     ("year", rf"\b{_YEAR}(?:\s*[-–—]\s*{_YEAR})?(?=\s*{_YEAR_WORD})"),
     ("year", rf"\b(?:{_ANY_MONTH}|квартал\w*|кв\.|півріччя|рік|року|році)\s+(?P<x>{_YEAR})\b"),
     ("percent", rf"\d+(?:[.,]\d+)?{_SP}*(?:%|відс\w*)"),
@@ -180,6 +187,44 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
+def _spelled(tokens: list[Token], a: int, b: int) -> int | None:
+    """The value the words tokens[a:b] spell ("дев’яносто шість" -> 96), else None."""
+    total, last = 0, None
+    for t in tokens[a:b]:
+        v = number_word(t.text) if t.kind == "word" else None
+        if v is None or (last is not None and v >= last):
+            return None
+        total, last = total + v, v
+    return total if last is not None else None
+
+
+def _drop_repeats(tokens: list[Token]) -> list[Token]:
+    """A number said again in brackets, in words after digits ("96 (дев’яносто шість)") or in digits
+    after words ("двох (2)"): the bracket is dropped, so the number is read once."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        t = tokens[j]
+        out.append(t)
+        if j + 2 < len(tokens) and tokens[j + 1].text == "(":
+            close = next((k for k in range(j + 2, min(j + 7, len(tokens))) if tokens[k].text == ")"), None)
+            if close is not None and close > j + 2:
+                if t.kind == "num" and re.fullmatch(r"[\d \u00a0\u202f\u2009]+", t.text):
+                    same = _spelled(tokens, j + 2, close) == int(re.sub(r"\D", "", t.text))
+                else:
+                    k = j  # the words of the number end at t
+                    while k > 0 and _spelled(tokens, k - 1, j + 1) is not None:
+                        k -= 1
+                    inner = tokens[j + 2:close]
+                    same = (len(inner) == 1 and inner[0].kind == "num" and inner[0].text.isdigit()
+                            and _spelled(tokens, k, j + 1) == int(inner[0].text))
+                if same:
+                    j = close + 1
+                    continue
+        j += 1
+    return out
+
+
 def _tab_dashes(text: str, s: Sentence) -> None:
     """A table row's cells (each tokenised alone: no mask runs over into the next cell) get a "|"
     token between them, as if written with "|" (a dash)."""
@@ -197,9 +242,13 @@ def split_sentences(text: str) -> list[Sentence]:
     table_head: Sentence | None = None
     heads: dict[int, str] = {}
     table = 0
+    heading: Sentence | None = None  # the line before, when it is a heading (no punctuation at its end)
     for line in _lines(text):
         if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
             lead_in = None
+            if heading is not None and not line.row and text[line.start:line.end].rstrip().endswith(";"):
+                lead_in = heading  # "Розподіл громад за конфесіями" / "Православна церква – 14;": its items
+                lead_in.tokens.append(Token("punct", ":", lead_in.end, lead_in.end))
         ended = text[line.start:line.end].rstrip()[-1:]
         line_sentences = []
         row = line.row
@@ -207,7 +256,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [(line.start, line.end)] if row else _sentence_spans(text, line.start, line.end)
         for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else tokenize(text, a, b)
+            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _drop_repeats(tokenize(text, a, b))
             s = Sentence(a, b, line_no, tokens, line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
@@ -229,4 +278,6 @@ def split_sentences(text: str) -> list[Sentence]:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
+        heading = line_sentences[-1] if len(line_sentences) == 1 and not line.row and not line.bullet \
+            and ended.isalpha() and not any(t.kind == "num" for t in line_sentences[-1].tokens) else None
     return sentences
