@@ -339,3 +339,45 @@ def places_in_text(text: str) -> list[PlaceInText]:
             out.setdefault(place.code, PlaceInText(place, m.group(0).strip()))
             break
     return list(out.values())
+
+
+# ------------------------------------------------------------------ names people told apart
+
+
+def remembered_places_path() -> Path:
+    """Where the place a person chose for a name several places share is kept ("Долинської міської
+    ради" -> Dolyna): beside the departments and wordings people added (survives `build --fresh`)."""
+    from activity.settings import setting
+
+    return setting("LOCAL_DIR") / "place_names.toml"
+
+
+def place_name_key(text: str) -> str:
+    """A name as compared with the remembered ones: case, apostrophes, dashes and spaces aside."""
+    return _key(text)
+
+
+def remembered_places() -> dict[str, tuple[str, str, str, str]]:
+    """The remembered names by key: (name as written, place code, who, when). A code the codifier does
+    not have is never read."""
+    import tomllib
+
+    path = remembered_places_path()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    out: dict[str, tuple[str, str, str, str]] = {}
+    for entry in raw.get("name", []):
+        if not isinstance(entry, dict):
+            continue
+        text, code = str(entry.get("text", "")), str(entry.get("code", ""))
+        if code in _index().places and place_name_key(text):
+            out[place_name_key(text)] = (text, code, str(entry.get("added_by", "")), str(entry.get("added_at", "")))
+    return out
+
+
+def remembered_place(text: str) -> Place | None:
+    """The place a person chose for this name before, if one."""
+    found = remembered_places().get(place_name_key(text))
+    return _index().places[found[1]] if found else None

@@ -35,6 +35,8 @@ T = {
     "which_city": ("Місто або громада звіту", "The report's city or hromada"),
     "read_again": ("Прочитати з цим містом", "Read with this city"),
     "added": ("новий звіт", "a new report"), "unchanged": ("без змін: уже завантажено", "unchanged: already loaded"),
+    "remember_place": ("Запам’ятати: «{name}» — це {city}", "Remember: '{name}' is {city}"),
+    "remembered_place": ("Запам’ятали: «{name}» — це {city}.", "Remembered: '{name}' is {city}."),
 }
 
 
@@ -117,6 +119,10 @@ result = to_result(report, edited, raw)
 bridge.resolve_departments([result])  # which registered department the title names, if any
 questions = bridge.department_questions([result])
 answers, answerable = department_choices(questions, lang) if questions else ({}, True)
+shared_name = report.shared_name if chosen_city else ""  # a name several places share, told apart by hand
+remember = bool(shared_name) and st.checkbox(
+    t("remember_place", lang, name=shared_name, city=pick(report.place.name_uk, report.place.name_en, lang)),
+    value=True, key="rv_remember_place")
 if choice == "sample":
     st.caption(t("demo", lang))
 if st.button(tr("load_into_warehouse", lang), type="primary", disabled=bool(fixes) or not answerable, key="rv_load"):
@@ -129,6 +135,9 @@ if st.button(tr("load_into_warehouse", lang), type="primary", disabled=bool(fixe
                 department = answers[i]
         bridge.resolve_departments([result], department)  # read again with the answers
         bridge.load([result], demo=choice == "sample", user=user, department=department)
+        if remember and result.action != "rejected":
+            bridge.remember_place(shared_name, report.place.code, user)
+            st.info(t("remembered_place", lang, name=shared_name, city=pick(report.place.name_uk, report.place.name_en, lang)))
     except bridge.RegistryError as exc:
         st.error(exc.message(lang))
         st.stop()

@@ -75,3 +75,27 @@ def test_the_number_is_marked_in_its_sentence() -> None:
     text = "До відділу надійшло 52 листи (з них 3 запити)."
     md = highlighted(text, text.index("52"), 52)
     assert ":orange-background[**52**]" in md and "\\(" in md
+
+
+def test_a_city_chosen_for_a_shared_name_is_remembered(page, built_db: Path, tmp_path: Path) -> None:
+    """"Долинської міської ради" is Dolyna or Dolynska: the reviewer chooses once, ticks "remember", and
+    the next report that writes it is read as Dolyna without asking."""
+    from activity.places import resolve_place
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(built_db, db)
+    text = ("Звіт про роботу сектору комунікацій Долинської міської ради за ІІ півріччя 2021 року\n"
+            "Оприлюднено 120 новин на сайті.\n")
+    at = page("review", db=db, auth={"accounts": {"olena": hash_password("рукопис-2024-весна")}},
+              session={"auth_user": "olena"}, timeout=60)
+    at.radio(key="rv_source").set_value("paste").run()
+    at.text_area(key="rv_text").input(text).run()
+    assert not at.exception and at.selectbox(key="rv_city_pick").value is None  # asked, not guessed
+    dolyna = resolve_place("Долина Івано-Франківська область").place.code
+    at.selectbox(key="rv_city_pick").set_value(dolyna).run()
+    at.button(key="rv_city_go").click().run()
+    assert at.checkbox(key="rv_remember_place").value is True
+    at.button(key="rv_load").click().run()
+    assert not at.exception and at.success and at.info[-1].value.startswith("Запам’ятали")
+    again = extract_text(text, "інший.txt")
+    assert again.place is not None and again.place.code == dolyna

@@ -4,6 +4,8 @@ both) and never guesses. Every text here is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from etl.reports.extraction import extract_text
 
 TITLE = "Звіт про роботу сектору комунікацій Долинської міської ради за ІІ півріччя 2021 року\n"
@@ -43,3 +45,21 @@ def test_a_town_two_oblasts_have_is_told_apart_by_the_oblast_named() -> None:
     assert extract_text(text, "звіт.txt").place is None  # asked, not guessed
     read = extract_text(text + "Адреса: м. Південне, Одеська обл.\n", "звіт.txt")
     assert read.place is not None and read.place.name_uk == "Південне" and read.place.oblast_uk == "Одеська"
+
+
+def test_a_shared_name_told_apart_once_is_read_as_that_place_from_then_on() -> None:
+    from activity.places import PlaceError, resolve_place
+    from etl.load.place_names import remember_place
+
+    first = extract_text(TITLE + BODY, "звіт.txt")
+    assert first.place is None and first.shared_name == "Долинської міської ради"
+    dolyna = resolve_place("Долина Івано-Франківська область").place
+    remember_place(first.shared_name, dolyna.code, user="olena")
+    again = extract_text(TITLE + BODY, "звіт.txt")
+    assert again.place is not None and again.place.code == dolyna.code
+    assert not any(p.key == "report_city" for p in again.problems)
+    # the oblast the text names still wins over what was remembered
+    other = extract_text(TITLE + BODY + "Кіровоградська обл.\n", "звіт.txt")
+    assert other.place is not None and other.place.name_uk == "Долинська"
+    with pytest.raises(PlaceError):
+        remember_place("Долинської міської ради", "UA00000000000000000", user="olena")

@@ -1,7 +1,7 @@
 """The app's one door to etl/, the write side: the pages and the other ui/ modules never import etl.
 
 What the app writes goes to the warehouse it reads (activity.warehouse.store.db_path), as the
-signed-in user: `load`, `remove`, `remember_unknown_wordings`, `remember_department` (a spelling of
+signed-in user: `load`, `remove`, `remember_unknown_wordings`, `remember_place`, `remember_department` (a spelling of
 a department, kept with the registry people teach), `remember_wording` (a metric's wording, kept
 beside it) and `skip_unknown_rows` (files loaded without their rows of unknown metrics). `department_questions` asks the registry which
 departments a file's unknown department text (or a file naming none) may be. The rest are etl's own
@@ -44,7 +44,7 @@ _FROM = {  # name -> the etl module it comes from
 }
 
 __all__ = [*_FROM, "WarehouseDamaged", "load", "remove", "remember_unknown_wordings", "resolve_departments",
-           "DepartmentQuestion", "department_questions", "remember_department", "remember_wording",
+           "DepartmentQuestion", "department_questions", "remember_department", "remember_place", "remember_wording",
            "skip_unknown_rows"]
 
 ASKED = ("department_unknown", "department_missing")  # the problems a person answers by choosing a department
@@ -133,6 +133,14 @@ def remember_department(text: str, code: str, user: str) -> Department:
     from etl.load.departments import add_alias
 
     return add_alias(db_path(), text, code, user=user)
+
+
+def remember_place(text: str, code: str, user: str) -> None:
+    """Remember that reports writing `text` (a name several places share) mean the place `code`
+    (etl.load.place_names, with `user` and the time); raises PlaceError when it cannot."""
+    from etl.load.place_names import remember_place as remember
+
+    remember(text, code, user=user)
 
 
 def remember_wording(text: str, code: str, user: str):

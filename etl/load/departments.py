@@ -18,6 +18,7 @@ import duckdb
 from activity.departments import Department, Registry, RegistryError
 from activity.i18n import translator
 from activity.identity import REPEAT_COLUMNS
+from etl.load.local_toml import append_entry, who
 from etl.load.parse import FileResult, figures_table
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
 
@@ -222,8 +223,8 @@ def add_department(db_path, place: str, name: str, kind: str, *, en: str | None 
     d = known.department if known.ok and known.department.origin == "standard" else registry.new_department(name, place)
     d = Department(code or d.code, place, kind, d.name_uk, en or d.name_en, (), "local")
     registry.add(d)  # refused when another department of the place has the name
-    _append(local_path(), "department", {"code": d.code, "place": place, "kind": kind, "uk": d.name_uk,
-                                         "en": d.name_en, "added_by": _who(user)})
+    append_entry(local_path(), "department", {"code": d.code, "place": place, "kind": kind, "uk": d.name_uk,
+                                         "en": d.name_en, "added_by": who(user)})
     _log(db_path, "department_added", f"{d.code}: {d.name_uk}", user)
     return d
 
@@ -241,32 +242,12 @@ def add_alias(db_path, text: str, code: str, *, user: str | None = None) -> Depa
         raise RegistryError(f"немає підрозділу {code}", f"no department {code}")
     if d.code not in registry.departments:  # a standard department of the place: registered with its alias
         registry.add(d)
-        _append(local_path(), "department", {"code": d.code, "place": d.place, "kind": d.kind, "uk": d.name_uk,
-                                             "en": d.name_en, "added_by": _who(user)})
+        append_entry(local_path(), "department", {"code": d.code, "place": d.place, "kind": d.kind, "uk": d.name_uk,
+                                             "en": d.name_en, "added_by": who(user)})
     registry.add_alias(code, Alias(" ".join(text.split())))
-    _append(local_path(), "alias", {"code": code, "uk": " ".join(text.split()), "added_by": _who(user)})
+    append_entry(local_path(), "alias", {"code": code, "uk": " ".join(text.split()), "added_by": who(user)})
     _log(db_path, "alias_added", f"{code}: {' '.join(text.split())}", user)
     return registry.departments[code]
-
-
-def _who(user: str | None) -> str:
-    from etl.load.warehouse import whoami
-
-    return user or whoami()
-
-
-def _append(path, table: str, values: dict) -> None:
-    """One `[[table]]` entry at the end of a TOML file (written by hand: tomllib only reads)."""
-    from datetime import datetime
-
-    def quoted(v: str) -> str:
-        return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"\n[[{table}]]"] + [f"{k} = {quoted(v)}" for k, v in values.items()]
-    lines.append(f"added_at = {datetime.now().replace(microsecond=0).isoformat()}")
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n")
 
 
 def _log(db_path, action: str, what: str, user: str | None) -> None:
@@ -279,4 +260,4 @@ def _log(db_path, action: str, what: str, user: str | None) -> None:
     with transaction(Path(db_path)) as con:
         load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
         con.execute("INSERT INTO load_log VALUES (?, ?, ?, ?, '', NULL, NULL, NULL, NULL, ?)",
-                    [load_id, datetime.now(), action, what, _who(user)])
+                    [load_id, datetime.now(), action, what, who(user)])

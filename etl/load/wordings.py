@@ -9,9 +9,6 @@ names another metric is refused.
 
 from __future__ import annotations
 
-import os
-from datetime import datetime
-
 from activity.catalog import METRICS, Metric
 from activity.i18n import pick
 from activity.wordings import (
@@ -22,6 +19,7 @@ from activity.wordings import (
     remembered_path,
     resolve_metric,
 )
+from etl.load.local_toml import now, who, write_entries
 
 __all__ = ["WordingError", "add_wording", "remove_wording", "list_wordings"]
 
@@ -68,7 +66,7 @@ def add_wording(text: str, code: str, *, user: str | None = None) -> Metric:
     if found.metric is not None and found.metric.code == code and found.how in ("exact", "forms", "remembered"):
         return METRICS[code]  # known already: nothing to remember
     entries = list_wordings()
-    entries.append(Remembered(text, code, _who(user), datetime.now().replace(microsecond=0).isoformat()))
+    entries.append(Remembered(text, code, who(user), now()))
     _write(entries)
     return METRICS[code]
 
@@ -84,23 +82,8 @@ def remove_wording(text: str) -> Remembered:
     return gone[0]
 
 
-def _who(user: str | None) -> str:
-    from etl.load.warehouse import whoami
-
-    return user or whoami()
-
-
 def _write(entries: list[Remembered]) -> None:
-    def quoted(v: str) -> str:
-        return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-    lines = ["# Metric wordings people mapped (python -m etl wordings, the upload page): read by activity.wordings.", ""]
-    for e in entries:
-        lines += ["[[wording]]", f"text = {quoted(e.text)}", f"code = {quoted(e.code)}",
-                  f"added_by = {quoted(e.added_by)}", f"added_at = {quoted(e.added_at)}", ""]
-    file = remembered_path()
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-    tmp.write_text("\n".join(lines), encoding="utf-8")
-    os.replace(tmp, file)
+    write_entries(remembered_path(), "Metric wordings people mapped (python -m etl wordings, the upload page): "
+                  "read by activity.wordings.", "wording",
+                  [{"text": e.text, "code": e.code, "added_by": e.added_by, "added_at": e.added_at} for e in entries])
     look_again()  # this process reads what it has just written

@@ -108,6 +108,7 @@ class ExtractionReport:
     period_label: str = ""
     figures: list[ReportFigure] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    shared_name: str = ""  # a council or town name the text gives that several places share
 
     @property
     def ok(self) -> bool:
@@ -237,7 +238,8 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     sentences = split_sentences(text)
     head = read_header(text, sentences, name)
     conflict = _given_city(head, given)
-    report = ExtractionReport(name, head.place, head.department, head.period, head.period_label)
+    report = ExtractionReport(name, head.place, head.department, head.period, head.period_label,
+                              shared_name=head.unsure_name)
     found, unmatched = find_figures(sentences)
     months = {id(f): _month_of(f, head.period) for f in found}
     for f in found:

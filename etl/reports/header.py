@@ -41,7 +41,7 @@ from pathlib import Path
 from activity.departments import Registry, RegistryError
 from activity.period_text import parse_period, snapshot_date
 from activity.periods import Period, PeriodError
-from activity.places import Place, PlaceError, resolve_place
+from activity.places import Place, PlaceError, remembered_place, resolve_place
 from etl.reports.department import department_in
 from etl.reports.tables import column_heading
 from etl.reports.tables import read_date as _read_date
@@ -85,6 +85,7 @@ class Header:
     title_line: int = 1
     snapshot: date | None = None  # the day of a "станом на …" report: stocks stand on it
     city_from: str = ""  # "text", "department" or "file name"
+    unsure_name: str = ""  # a council or town name several places share, as written ("Долинської міської ради")
     notes: list[str] = field(default_factory=list)
 
 
@@ -226,6 +227,11 @@ def _read_city(head: Header, text: str, title_end: int, name: str = "") -> None:
         head.place, head.council, head.city_from = places[best], councils.get(best, ""), "text"
     elif problems or unsure:
         place = _one_of(unsure, _oblasts_named(scan, name))
+        remembered = [p for p in (remembered_place(f"{a} {t}".strip()) for a, t in unsure) if p is not None]
+        if place is None and remembered:  # a person told this name apart before (etl.load.place_names)
+            place = remembered[0]
+        if unsure:
+            head.unsure_name = " ".join(f"{unsure[0][0]} {unsure[0][1]}".split())
         if place is not None:
             head.place, head.city_from = place, "text"
             head.council = " ".join(f"{unsure[0][0]} {unsure[0][1]}".split())
