@@ -34,7 +34,12 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
     out, j = [], 0
     while j < len(tokens):
         t = tokens[j]
-        if t.kind == "num" and not re.search(r"[.,]\d", t.text):
+        thousands = t.kind == "num" and j + 1 < len(tokens) and tokens[j + 1].low == "тис"
+        if thousands and re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3})?", t.text):  # "1,2 тис. дописів": about 1 200
+            end = j + 2 + (j + 2 < len(tokens) and tokens[j + 2].text == ".")
+            out.append(Number(j, end, round(float(t.text.replace(",", ".")) * 1000), False,
+                              approximate=bool(re.search(r"[.,]", t.text))))
+        elif t.kind == "num" and not re.search(r"[.,]\d", t.text):
             value, end = int(re.sub(r"\D", "", t.text)), j + 1
             if end < len(tokens) and (scale := _SCALES.get(tokens[end].low)):  # "понад 2 тисячі уманчан"
                 value, end = value * scale, end + 1
