@@ -219,10 +219,43 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
             mine = _table_row(s, mine, lead_row, unmatched)
             if lead_row is None and any(f.total is None for f in mine):
                 lead_rows[row.table] = s
+        elif (not mine or len(mine) == 1 and mine[0].how == "ellipsis") \
+                and (item := _label_item(s, unmatched)) is not None and (not mine or item.code != mine[0].code):
+            mine = [item]  # "Тренінги – 28;" / "Допущені до голосування проєкти – 35;": its own name, not the noun before
         found += mine
         s.figures = mine
         previous = mine or previous
     return found, unmatched
+
+
+_ITEM_END = frozenset({";", ".", ","})
+_BY_NAME = frozenset({"exact", "remembered", "forms"})
+
+
+def _label_item(s: Sentence, unmatched: list) -> Found | None:
+    """ "Допущені до голосування проєкти громадського бюджету – 35;", "Рішення, розпорядження, проєкти:
+    18": a line whose one number ends it after a label the prose rules read nothing in (or only the
+    noun of the item before, by ellipsis), read as the
+    spreadsheet resolver reads a row label (``etl.reports.tables.label_metric``: one rule for a label
+    in a workbook, a table and a list), by the metric's own name or its word forms only, and only a
+    label with a noun ("Відмовлено – 2" says nothing of what was refused)."""
+    numbers = sentence_numbers(s.tokens)
+    if len(numbers) != 1:
+        return None
+    n = numbers[0]
+    mark_approximation(s.tokens, n)
+    if any(t.text not in _ITEM_END for t in s.tokens[n.end:]) or n.lead < 2 \
+            or not (is_dash(s.tokens[n.lead - 1]) or s.tokens[n.lead - 1].text == ":"):
+        return None
+    words = s.tokens[:n.lead - 1]
+    if not any((i := info(t)) is not None and i.noun for t in words) or any(t.kind == "num" for t in words):
+        return None
+    code = label_metric(" ".join(t.text for t in words), _BY_NAME)
+    if code is None:
+        return None
+    unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[n.pos])]
+    return Found(code, n.value, s, n.pos, "item", n.approximate, 0.8, span=(0, len(s.tokens)), lead=n.lead,
+                 number_words=n.words)
 
 
 def _header_total(s: Sentence, found: list[Found]) -> Found | None:
@@ -818,6 +851,8 @@ def _column_sums(s: Sentence) -> dict[int, int]:
                     sums[top.columns[k]] = sums.get(top.columns[k], 0) + f.value
         top = top.prior
     return sums
+
+
 def _bracket_dash_items(s: Sentence, n: Number) -> Found | None:
     """ "опубліковано дописи (Facebook – 36, Telegram – 41)": "<words> – N" items in brackets right
     after a noun phrase with no figure count what that noun names, each apart."""

@@ -306,22 +306,25 @@ _PART_MARKER = re.compile(r"^(?:у|в)\s*(?:т\.\s*ч\.|тому\s+числі)\s
 _BREAKDOWN_LEAD = re.compile(r"(?:від|з|із|зі|у|в|через|на|до|за|по|серед|щодо|стосовно)\s", re.IGNORECASE)
 
 
-def label_metric(label: str) -> str | None:
+def label_metric(label: str, how: frozenset[str] | None = None) -> str | None:
     """The metric a row label names as the spreadsheet resolver reads it (``activity.wordings``: one
     rule for a label in a workbook and in a table written as text), only when it reads it without a
-    person (exact, remembered, word forms, contained); a part marker ("у т. ч.") is set aside."""
+    person (exact, remembered, word forms, contained; or only the ways ``how`` names); a part marker
+    ("у т. ч.") is set aside."""
     from activity.wordings import AUTOMATIC, resolve_metric
 
     text = _PART_MARKER.sub("", " ".join(label.split())).strip(" :–-")
     if not re.search(r"[^\W\d_]{3,}", text) or _BREAKDOWN_LEAD.match(text):
         return None  # "від громадських об’єднань": who or how, a breakdown of the row above, no metric
     r = resolve_metric(text)
-    return r.metric.code if r.metric is not None and r.how in AUTOMATIC else None
+    return r.metric.code if r.metric is not None and r.how in (how or AUTOMATIC) else None
 
 
 def is_totals_label(label: str) -> bool:
-    """A totals row's label ("Разом", "Усього", "Всього за рік:")."""
-    return bool(re.fullmatch(r"(?:разом|усього|всього|загалом|підсумок)\b[^\d]{0,20}", label.strip(), re.IGNORECASE))
+    """A totals row's label ("Разом", "Усього", "Всього за рік:"), not a metric's own name that begins
+    with the word ("Усього відданих голосів")."""
+    return bool(re.fullmatch(r"(?:разом|усього|всього|загалом|підсумок)\b[^\d]{0,20}", label.strip(), re.IGNORECASE)) \
+        and label_metric(label) is None
 
 
 def _nouns(text: str) -> list[str]:
