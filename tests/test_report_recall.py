@@ -1108,3 +1108,14 @@ def test_datasets_updated_are_no_count_of_datasets() -> None:
     report = extract_text("Звіт про доступ до публічної інформації Ніжинської міської ради за 2025 рік\n"
                           "На порталі відкритих даних розміщено 40 наборів даних; упродовж року оновлено 25 з них.")
     assert not any(f.value == 25 for f in report.figures)
+
+
+def test_the_same_figure_nine_months_a_year_before_and_parts_of_this_number() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 9 місяців 2025 року\n"
+                          "У системі електронного документообігу зареєстровано 20 100 документів, що на 1 200 менше, "
+                          "ніж торік (за 9 місяців 2024 року – 21 300).\n"
+                          "З цієї кількості вхідних – 9 000, внутрішні документи (службові записки, доручення) – 3 100.")
+    got = pairs(report)
+    assert got[("documents_flow_total", 20100)] == 1 and got[("documents_flow_total", 21300)] == 1
+    assert got[("letters_received", 9000)] == 1 and got[("documents_flow_total", 3100)] == 1
+    assert not any(f.value in (9, 1200) for f in report.figures)
