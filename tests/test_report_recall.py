@@ -1119,3 +1119,10 @@ def test_the_same_figure_nine_months_a_year_before_and_parts_of_this_number() ->
     assert got[("documents_flow_total", 20100)] == 1 and got[("documents_flow_total", 21300)] == 1
     assert got[("letters_received", 9000)] == 1 and got[("documents_flow_total", 3100)] == 1
     assert not any(f.value in (9, 1200) for f in report.figures)
+
+
+def test_no_noun_from_a_sentence_before_past_a_number_of_this_one_that_named_nothing() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за І квартал 2025 року\n"
+                          "На сайті розміщено 300 новин, з них 120 – з фото.\n"
+                          "Найбільше було в березні, коли вийшло 110 повідомлень; у січні їх було 90, у лютому – 100.")
+    assert not any(f.value == 100 for f in report.figures)  # never news with photos
