@@ -1126,3 +1126,13 @@ def test_no_noun_from_a_sentence_before_past_a_number_of_this_one_that_named_not
                           "На сайті розміщено 300 новин, з них 120 – з фото.\n"
                           "Найбільше було в березні, коли вийшло 110 повідомлень; у січні їх було 90, у лютому – 100.")
     assert not any(f.value == 100 for f in report.figures)  # never news with photos
+
+
+def test_organisations_that_got_something_are_no_count_of_those_registered() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради за 2025 рік\n"
+                          "У громаді діють 80 громадських організацій.\n"
+                          "За результатами конкурсу фінансову підтримку отримали 5 громадських організацій.\n"
+                          "На обліку перебуває 30 релігійних організацій, які представляють 7 конфесій.")
+    assert pairs(report) == Counter({("ngos_registered", 80): 1, ("religious_orgs_registered", 30): 1,
+                                     ("religious_denominations", 7): 1})
+    assert "5" in unmatched(report)

@@ -47,6 +47,7 @@ from activity.morph import word_info
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
+    CIVIL_STOCKS,
     DIMENSION_WORDS,
     DRAFT_OF,
     FAMILY_NOUNS,
@@ -68,6 +69,7 @@ from etl.reports.lexicon import (
     QUOTED_NAME_CODES,
     REFUSAL_WORDS,
     REFUSED_AS,
+    REGISTRY_VERBS,
     RELATIVE_PLURALS,
     RESULT_LEAD_WORDS,
     STOCK_CODES,
@@ -1406,6 +1408,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
         return None
+    if fig.code in CIVIL_STOCKS and total is None and any(
+            t.kind == "word" and (i := info(t)) and i.verb and not i.noun and not i.adjective
+            and t.low not in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]) \
+            and not any(t.low in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]):
+        return None  # "фінансову підтримку отримали 6 громадських організацій": not the registered ones
     if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
                                            for j, t in enumerate(tokens[:-1])):
         return None  # drafts of decisions, not the participatory budget's projects
