@@ -1136,3 +1136,11 @@ def test_organisations_that_got_something_are_no_count_of_those_registered() -> 
     assert pairs(report) == Counter({("ngos_registered", 80): 1, ("religious_orgs_registered", 30): 1,
                                      ("religious_denominations", 7): 1})
     assert "5" in unmatched(report)
+
+
+def test_petitions_that_did_not_get_support_failed_in_any_order() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2025 рік\n"
+                          "Зареєстровано 30 петицій; 7 петицій не набрали потрібної підтримки, "
+                          "ще 4 петиції підтримки не отримали.")
+    assert pairs(report) == Counter({("petitions_submitted", 30): 1, ("petitions_failed", 7): 1,
+                                     ("petitions_failed", 4): 1})
