@@ -716,9 +716,10 @@ def test_a_table_aligned_with_spaces_reads_row_by_row_and_the_means_counts_nothi
                                      ("public_info_requests", 48): 1, ("public_info_requests_refused", 3): 1})
     assert breakdowns(report, "public_info_requests")[40] == "від громадян"
     appeals = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
-                           "Надійшло поштою – 12 звернень, телефоном – 30.\n"
+                           "Надійшло поштою – 12 звернень, телефоном – 30, поштовим зв’язком – 7.\n"
                            "Розглянуто комісією 8 скарг.")
     assert pairs(appeals)[("appeals_received", 12)] == 1 and pairs(appeals)[("appeals_received", 30)] == 1
+    assert pairs(appeals)[("appeals_received", 7)] == 1
     assert "8" in unmatched(appeals)  # complaints: no metric, whatever did the work
 
 
