@@ -1145,3 +1145,11 @@ def test_petitions_that_did_not_get_support_failed_in_any_order() -> None:
                           "ще 4 петиції підтримки не отримали.")
     assert pairs(report) == Counter({("petitions_submitted", 30): 1, ("petitions_failed", 7): 1,
                                      ("petitions_failed", 4): 1})
+
+
+def test_from_whom_with_an_arrival_verb_counts_the_family_thing_counted_before() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Від ветеранів надійшло 140 звернень, від переселенців надійшло 52.\n"
+                          "Від школярів отримано 30 малюнків.")
+    assert pairs(report) == Counter({("appeals_received", 140): 1, ("appeals_received", 52): 1})
+    assert "30" in unmatched(report)

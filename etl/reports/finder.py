@@ -1348,6 +1348,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
+    if fig is None and total is None and l_head is None and r_head is None \
+            and any(tokens[j].low in ("від", "з") and is_people(tokens[j + 1]) for j in range(left, n.lead - 1)) \
+            and (sent := next((f for f in reversed([*previous, *before]) if f.total is None), None)) is not None \
+            and sent.head & FAMILY_NOUNS.keys() and sent.code in FAMILY_OF \
+            and (m := best_match(sent.head, BORROWED * 40, context_of(tokens, left, right))) is not None \
+            and m.code == sent.code and len(m.pattern.words) > 1:
+        # "від військовослужбовців надійшло 97": from whom, and the arrival of the family's thing counted before
+        fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
+        fig.confidence = 0.7
+        fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
     if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
                                                         or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
