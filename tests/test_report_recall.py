@@ -1153,3 +1153,13 @@ def test_from_whom_with_an_arrival_verb_counts_the_family_thing_counted_before()
                           "Від школярів отримано 30 малюнків.")
     assert pairs(report) == Counter({("appeals_received", 140): 1, ("appeals_received", 52): 1})
     assert "30" in unmatched(report)
+
+
+def test_whose_figure_with_the_noun_of_the_figure_before_and_albums() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за 2025 рік\n"
+                          "Telegram-канал ради мав 15 тисяч підписників, сторінка у Facebook – 9 400.\n"
+                          "До фотогалереї додано 600 світлин, розкладених у 12 нових альбомів.\n"
+                          "Проведено 3 наради, присутні – 45.")
+    assert pairs(report) == Counter({("social_media_followers", 15000): 1, ("social_media_followers", 9400): 1,
+                                     ("photos_published", 600): 1, ("photo_gallery_categories", 12): 1})
+    assert "45" in unmatched(report)
