@@ -1163,3 +1163,11 @@ def test_whose_figure_with_the_noun_of_the_figure_before_and_albums() -> None:
     assert pairs(report) == Counter({("social_media_followers", 15000): 1, ("social_media_followers", 9400): 1,
                                      ("photos_published", 600): 1, ("photo_gallery_categories", 12): 1})
     assert "45" in unmatched(report)
+
+
+def test_petitions_still_collecting_signatures_in_any_order() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2025 рік\n"
+                          "Зареєстровано 20 петицій. За 4 петиціями підписи ще збираються. "
+                          "Триває збирання підписів під 2 петиціями.")
+    assert pairs(report) == Counter({("petitions_submitted", 20): 1, ("petitions_collecting_signatures", 4): 1,
+                                     ("petitions_collecting_signatures", 2): 1})
