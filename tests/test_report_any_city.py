@@ -266,13 +266,13 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     assert held.periods == held.reports and held.cities == held.reports
     assert fresh.cities == fresh.reports and fresh.periods == fresh.reports
     # batch e, written after recall round 1 by someone who never ran the extractor: 0.897 / 0.681 before
-    # recall round 2, 0.938 / 0.735 after it (city 11/11, period 10/11); recall round 3 read it: 0.976 /
-    # 0.982, every city and period right (its floor a little below; a fresh batch f judges the rules)
+    # recall round 2, 0.938 / 0.735 after it (city 11/11, period 10/11); recall round 3 read it: 0.982 /
+    # 0.988, every city and period right (its floor a little below; a fresh batch f judges the rules)
     newest = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_e_")])
-    assert newest.reports == 11 and newest.precision >= 0.96 and newest.recall >= 0.96
+    assert newest.reports == 11 and newest.precision >= 0.97 and newest.recall >= 0.97
     assert newest.cities == newest.reports and newest.periods == newest.reports
     assert tuned.own_periods_ok == tuned.own_periods
     # batch t (16 reports written to be tuned on, data/eval/README.md): 0.793 / 0.620 with the rules before
-    # recall round 3, 0.772 / 0.635 after its batch e part, 0.958 / 0.853 once it had read batch t too
-    assert batch_t.reports == 16 and batch_t.precision >= 0.94 and batch_t.recall >= 0.83
+    # recall round 3, 0.772 / 0.635 after its batch e part, 0.979 / 0.880 once it had read batch t too
+    assert batch_t.reports == 16 and batch_t.precision >= 0.96 and batch_t.recall >= 0.85
     assert batch_t.cities == batch_t.periods == batch_t.reports

@@ -716,9 +716,10 @@ def test_a_table_aligned_with_spaces_reads_row_by_row_and_the_means_counts_nothi
                                      ("public_info_requests", 48): 1, ("public_info_requests_refused", 3): 1})
     assert breakdowns(report, "public_info_requests")[40] == "від громадян"
     appeals = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
-                           "Надійшло поштою – 12 звернень, телефоном – 30.\n"
+                           "Надійшло поштою – 12 звернень, телефоном – 30, поштовим зв’язком – 7.\n"
                            "Розглянуто комісією 8 скарг.")
     assert pairs(appeals)[("appeals_received", 12)] == 1 and pairs(appeals)[("appeals_received", 30)] == 1
+    assert pairs(appeals)[("appeals_received", 7)] == 1
     assert "8" in unmatched(appeals)  # complaints: no metric, whatever did the work
 
 
@@ -1109,3 +1110,65 @@ def test_datasets_updated_are_no_count_of_datasets() -> None:
     report = extract_text("Звіт про доступ до публічної інформації Ніжинської міської ради за 2025 рік\n"
                           "На порталі відкритих даних розміщено 40 наборів даних; упродовж року оновлено 25 з них.")
     assert not any(f.value == 25 for f in report.figures)
+
+
+def test_the_same_figure_nine_months_a_year_before_and_parts_of_this_number() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 9 місяців 2025 року\n"
+                          "У системі електронного документообігу зареєстровано 20 100 документів, що на 1 200 менше, "
+                          "ніж торік (за 9 місяців 2024 року – 21 300).\n"
+                          "З цієї кількості вхідних – 9 000, внутрішні документи (службові записки, доручення) – 3 100.")
+    got = pairs(report)
+    assert got[("documents_flow_total", 20100)] == 1 and got[("documents_flow_total", 21300)] == 1
+    assert got[("letters_received", 9000)] == 1 and got[("documents_flow_total", 3100)] == 1
+    assert not any(f.value in (9, 1200) for f in report.figures)
+
+
+def test_no_noun_from_a_sentence_before_past_a_number_of_this_one_that_named_nothing() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за І квартал 2025 року\n"
+                          "На сайті розміщено 300 новин, з них 120 – з фото.\n"
+                          "Найбільше було в березні, коли вийшло 110 повідомлень; у січні їх було 90, у лютому – 100.")
+    assert not any(f.value == 100 for f in report.figures)  # never news with photos
+
+
+def test_organisations_that_got_something_are_no_count_of_those_registered() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Ніжинської міської ради за 2025 рік\n"
+                          "У громаді діють 80 громадських організацій.\n"
+                          "За результатами конкурсу фінансову підтримку отримали 5 громадських організацій.\n"
+                          "На обліку перебуває 30 релігійних організацій, які представляють 7 конфесій.")
+    assert pairs(report) == Counter({("ngos_registered", 80): 1, ("religious_orgs_registered", 30): 1,
+                                     ("religious_denominations", 7): 1})
+    assert "5" in unmatched(report)
+
+
+def test_petitions_that_did_not_get_support_failed_in_any_order() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2025 рік\n"
+                          "Зареєстровано 30 петицій; 7 петицій не набрали потрібної підтримки, "
+                          "ще 4 петиції підтримки не отримали.")
+    assert pairs(report) == Counter({("petitions_submitted", 30): 1, ("petitions_failed", 7): 1,
+                                     ("petitions_failed", 4): 1})
+
+
+def test_from_whom_with_an_arrival_verb_counts_the_family_thing_counted_before() -> None:
+    report = extract_text("Звіт про звернення громадян Ніжинської міської ради за 2025 рік\n"
+                          "Від ветеранів надійшло 140 звернень, від переселенців надійшло 52.\n"
+                          "Від школярів отримано 30 малюнків.")
+    assert pairs(report) == Counter({("appeals_received", 140): 1, ("appeals_received", 52): 1})
+    assert "30" in unmatched(report)
+
+
+def test_whose_figure_with_the_noun_of_the_figure_before_and_albums() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за 2025 рік\n"
+                          "Telegram-канал ради мав 15 тисяч підписників, сторінка у Facebook – 9 400.\n"
+                          "До фотогалереї додано 600 світлин, розкладених у 12 нових альбомів.\n"
+                          "Проведено 3 наради, присутні – 45.")
+    assert pairs(report) == Counter({("social_media_followers", 15000): 1, ("social_media_followers", 9400): 1,
+                                     ("photos_published", 600): 1, ("photo_gallery_categories", 12): 1})
+    assert "45" in unmatched(report)
+
+
+def test_petitions_still_collecting_signatures_in_any_order() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2025 рік\n"
+                          "Зареєстровано 20 петицій. За 4 петиціями підписи ще збираються. "
+                          "Триває збирання підписів під 2 петиціями.")
+    assert pairs(report) == Counter({("petitions_submitted", 20): 1, ("petitions_collecting_signatures", 4): 1,
+                                     ("petitions_collecting_signatures", 2): 1})

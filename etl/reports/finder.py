@@ -51,6 +51,7 @@ from activity.morph import word_info
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
+    CIVIL_STOCKS,
     DIMENSION_WORDS,
     DRAFT_OF,
     FAMILY_NOUNS,
@@ -72,6 +73,7 @@ from etl.reports.lexicon import (
     QUOTED_NAME_CODES,
     REFUSAL_WORDS,
     REFUSED_AS,
+    REGISTRY_VERBS,
     RELATIVE_PLURALS,
     RESULT_LEAD_WORDS,
     STOCK_CODES,
@@ -412,8 +414,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             pools.append((n, left, right, fig))
             continue
         if fig is not None and fig.how == "ellipsis" and fig.total is None and missed is not None \
-                and any(t.text in ":(" for t in tokens[missed.end:n.lead]):
-            fig = None  # "Проведено 5 нарад: 3 – з керівниками" / "(3 – з керівниками)": parts of a number that named nothing
+                and (any(t.text in ":(" for t in tokens[missed.end:n.lead]) or not out):
+            fig = None  # "Проведено 5 нарад: 3 – з керівниками" / "(3 – з керівниками)": parts of a number that named
+            # nothing; "вийшло 231 повідомлення; у січні їх було 178, у лютому – 203": never a noun from a sentence
+            # before, past a number of this one that named nothing
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
@@ -1528,6 +1532,25 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
+    if fig is None and total is None and dash_before and r_head is None and l_head is not None and before \
+            and not _has_option(tokens, l_head, context) and not _has_verb(tokens[left:n.lead]) \
+            and before[-1].total is None and before[-1].head and tokens[left - 1].text in ",;" \
+            and (m := best_match(before[-1].head, BORROWED * 40, context_of(tokens, left, n.lead))) is not None \
+            and m.code == before[-1].code and len(m.pattern.words) > 1:
+        # "канал мав 212 тисяч підписників, сторінка у Facebook – 148 тисяч": whose, with the noun of the figure before
+        fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=before[-1].head, head_text=before[-1].head_text)
+        fig.confidence = 0.7
+        fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
+    if fig is None and total is None and l_head is None and r_head is None \
+            and any(tokens[j].low in ("від", "з") and is_people(tokens[j + 1]) for j in range(left, n.lead - 1)) \
+            and (sent := next((f for f in reversed([*previous, *before]) if f.total is None), None)) is not None \
+            and sent.head & FAMILY_NOUNS.keys() and sent.code in FAMILY_OF \
+            and (m := best_match(sent.head, BORROWED * 40, context_of(tokens, left, right))) is not None \
+            and m.code == sent.code and len(m.pattern.words) > 1:
+        # "від військовослужбовців надійшло 97": from whom, and the arrival of the family's thing counted before
+        fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
+        fig.confidence = 0.7
+        fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
     if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
                                                         or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
@@ -1588,6 +1611,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
         return None
+    if fig.code in CIVIL_STOCKS and total is None and any(
+            t.kind == "word" and (i := info(t)) and i.verb and not i.noun and not i.adjective
+            and t.low not in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]) \
+            and not any(t.low in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]):
+        return None  # "фінансову підтримку отримали 6 громадських організацій": not the registered ones
     if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
                                            for j, t in enumerate(tokens[:-1])):
         return None  # drafts of decisions, not the participatory budget's projects
@@ -1675,7 +1703,8 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
     o = next((j for j in range(o, -1, -1) if s.tokens[j].text == "("), None) if o is not None else None
     first = before[-1] if before and total is None else None
     if o is not None and first is not None and first.pos < o and o + 1 < n.lead - 1 and not any(
-            t.kind == "num" for t in s.tokens[first.pos + 1:o]) \
+            t.kind == "num" and s.tokens[j - 1].low != "на"  # "…, що на 7 232 менше, ніж торік (за 9 місяців …)"
+            for j, t in enumerate(s.tokens[first.pos + 1:o], start=first.pos + 1)) \
             and all(t.kind == "mask" or t.text == "." or (t.kind == "word" and (is_stop_word(t.low) or t.low in _WHEN_WORDS))
                     for t in s.tokens[o + 1:n.lead - 1]):  # "(у лютому 2025 р. – 1 043)"
         fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)

@@ -153,7 +153,7 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
         if t.low in PREPOSITIONS or (a.preposition and not a.noun):
             governed = True
         elif not governed and means(a) and _noun_here(tokens, j, end):
-            adjectives = [k for k in adjectives if not means(info(tokens[k]))]  # "електронною поштою"
+            adjectives = [k for k in adjectives if not _agree(info(tokens[k]), a)]  # "електронною поштою"
         elif _noun_here(tokens, j, end):
             if not governed and not seen_noun:
                 if keys(t) & TRANSPARENT_NOUNS:

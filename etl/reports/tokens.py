@@ -19,8 +19,9 @@
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
   addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
-  glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money, file
-  names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1", "додаток 2").
+  glued to Latin letters ("COVID-19"), periods ("за 9 місяців"), times, durations ("до 20 робочих днів"),
+  sums of money, file names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1",
+  "додаток 2").
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
     ("duration", r"\b\d{1,3}\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
+    ("period", r"(?<=\b[зЗ]а\s)\d{1,2}\s+місяц\w*"),  # "за 9 місяців 2021 року"
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
 
