@@ -30,3 +30,19 @@ def test_petitions_that_failed_to_gather_support_are_not_new_petitions() -> None
     assert got[("petitions_failed", 11)] == 1
     assert got[("petitions_supported", 2)] == 1
     assert got[("petitions_submitted", 11)] == 0
+
+
+# ------------------------------------------------------------------ an earlier period's figure in brackets
+
+
+def test_parts_after_a_bracketed_earlier_figure_belong_to_the_figure_before_the_brackets() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "За рік зареєстровано 7 210 документів (у 2023 році — 6 880), з них вхідних – 4 100, "
+                          "вихідних – 2 300, внутрішніх – 810.\n"
+                          "На сайті розміщено новини (35), з них із фотографіями (21).")
+    got = pairs(report)
+    assert got[("documents_flow_total", 7210)] == 1
+    assert got[("outgoing_documents", 2300)] == 1  # never a part of 6 880
+    assert got[("documents_flow_total", 810)] == 1  # internal ones: a part of 7 210
+    assert got[("documents_flow_total", 2300)] == 0 and got[("outgoing_documents", 810)] == 0
+    assert {f.value: f.breakdown for f in report.figures}[810] is not None

@@ -336,7 +336,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             right += 1
         if any(tokens[j].text == ";" for j in range(floor, n.lead)):
             open_total = None
-        last = next((f for f in reversed(out) if f.total is None), None) or (previous[-1] if previous else None)
+        last = next((f for f in reversed(out) if f.total is None and not _bracketed_aside(tokens, f.pos, n.lead)), None) \
+            or (previous[-1] if previous else None)
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
@@ -439,6 +440,18 @@ _SUM_WORDS = frozenset({"усього", "всього", "разом", "зага�
 _AND = frozenset({"та", "і", "й", "а"})
 
 
+def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
+    """The figure at ``pos`` stands in brackets of its own words closed before ``until`` ("зареєстровано 6 418
+    документів (у 2019 році — 5 902), з них вхідних – 3 655"): an aside, most often the figure of another
+    period, that "з них" after the brackets never takes as its total."""
+    opened = max((j for j in range(pos) if tokens[j].text in "()"), default=None)
+    if opened is None or tokens[opened].text != "(":
+        return False
+    closed = next((j for j in range(pos + 1, until) if tokens[j].text == ")"), None)
+    # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside
+    return closed is not None and any(t.kind == "word" for t in tokens[opened + 1:closed])
+
+
 def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
     """ "переможцями стали 8 проєктів (5 великих та 3 малих)": numbers with adjectives only, in
     brackets right after a figure's counted noun, are its parts."""
@@ -486,7 +499,8 @@ def _other_kind(tokens: list[Token], out: list[Found], fig: Found):
             or keys(tokens[fig.head_pos]) & keys(tokens[prev.head_pos]):
         return _SAME
     marker = max((e for e in range(1, prev.lead + 1) if _marker(tokens, e, PART_BEFORE + PART_AFTER)), default=None)
-    whole = next((f for f in reversed(out) if marker is not None and f.pos < marker and f.total is None), None)
+    whole = next((f for f in reversed(out) if marker is not None and f.pos < marker and f.total is None
+                  and not _bracketed_aside(tokens, f.pos, marker)), None)
     if whole is None or whole.code == fig.code:
         return None
     part = Found(whole.code, fig.value, fig.sentence, fig.pos, "part", fig.approximate, 0.7,
