@@ -46,3 +46,22 @@ def test_parts_after_a_bracketed_earlier_figure_belong_to_the_figure_before_the_
     assert got[("documents_flow_total", 810)] == 1  # internal ones: a part of 7 210
     assert got[("documents_flow_total", 2300)] == 0 and got[("outgoing_documents", 810)] == 0
     assert {f.value: f.breakdown for f in report.figures}[810] is not None
+
+
+# ------------------------------------------------------------------ internal papers are no letters and no publications
+
+
+def test_internal_documents_are_neither_published_documents_nor_incoming_letters() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "Упродовж року зареєстровано 9 020 документів:\n"
+                          "- вхідна кореспонденція – 5 100 листів, з них:\n"
+                          "  – від органів влади вищого рівня – 1 700;\n"
+                          "  – від підприємств та установ – 3 400;\n"
+                          "- внутрішні документи (доповідні записки, доручення) – 1 250.\n"
+                          "Службові записки\t430\n"
+                          "Внутрішні документи (накази)\t318\n"
+                          "На вебсайті оприлюднено 77 документів.")
+    got = pairs(report)
+    assert got[("letters_received", 5100)] == 1 and got[("documents_published", 77)] == 1
+    assert got[("letters_received", 1250)] == 0 and got[("documents_published", 1250)] == 0
+    assert got[("documents_published", 318)] == 0

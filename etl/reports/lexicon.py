@@ -69,9 +69,15 @@ NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "но
                        "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані"})
 STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock")
 # "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
+_INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
+                       "внутрішніми", "внутрішнього", "внутрішньої"})
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"}),
                   # "розміщено 64 набори даних; оновлено 11 з них": updated sets are no count of sets
-                  "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"})}
+                  "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"}),
+                  # "внутрішні документи (службові записки) – 263": internal papers are neither published
+                  # documents nor incoming letters (a kind of the registered total, or nothing)
+                  "documents_published": _INTERNAL,
+                  "letters_received": _INTERNAL}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
 RESULT_LEAD_WORDS = frozenset({"результат", "результатами", "результати", "розгляд", "розгляду", "розглянуто"})
 
