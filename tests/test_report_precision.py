@@ -65,3 +65,16 @@ def test_internal_documents_are_neither_published_documents_nor_incoming_letters
     assert got[("letters_received", 5100)] == 1 and got[("documents_published", 77)] == 1
     assert got[("letters_received", 1250)] == 0 and got[("documents_published", 1250)] == 0
     assert got[("documents_published", 318)] == 0
+
+
+# ------------------------------------------------------------------ the length of the period is no clause of its own
+
+
+def test_a_period_length_does_not_take_the_verb_of_the_figure_after_it() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 9 місяців 2025 року\n"
+                          "За 9 місяців 2025 року загальним відділом зареєстровано 10 540 документів.\n"
+                          "Протягом перших двох тижнів жовтня опубліковано 38 новин.")
+    got = pairs(report)
+    assert got[("documents_flow_total", 10540)] == 1 and got[("documents_published", 10540)] == 0
+    assert got[("news_published", 38)] == 1
+    assert not any(f.value in (9, 2) for f in report.figures)

@@ -322,6 +322,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if is_change(tokens, n):
             floor = n.end
             continue
+        if _period_length(tokens, n):  # "За 9 місяців 2023 року зареєстровано 14 386 документів": the
+            floor = n.end + 1  # period's words are no clause of their own, the figure's verb stays with it
+            continue
         if id(n) in thresholds:  # "набрали понад 150 підписів": the clause runs on over it
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
@@ -438,6 +441,17 @@ _STATIVE_VERBS = frozenset({"є", "залишаються", "залишаєть�
 _TOP_WORDS = frozenset({"найбільше", "найчастіше", "переважно", "здебільшого", "зокрема"})
 _SUM_WORDS = frozenset({"усього", "всього", "разом", "загалом"})
 _AND = frozenset({"та", "і", "й", "а"})
+
+
+_PERIOD_UNITS = frozenset({"місяців", "місяці", "місяць", "тижні", "тижнів", "тиждень"})
+_PERIOD_LEADS = frozenset({"за", "протягом", "упродовж", "впродовж", "продовж", "перші", "перших"})
+
+
+def _period_length(tokens: list[Token], n: Number) -> bool:
+    """ "за 9 місяців", "протягом двох тижнів", "перші 6 місяців": the length of the period reported
+    on, never a figure."""
+    return n.end < len(tokens) and tokens[n.end].low in _PERIOD_UNITS and n.lead > 0 \
+        and tokens[n.lead - 1].low in _PERIOD_LEADS
 
 
 def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
