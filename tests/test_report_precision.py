@@ -78,3 +78,16 @@ def test_a_period_length_does_not_take_the_verb_of_the_figure_after_it() -> None
     assert got[("documents_flow_total", 10540)] == 1 and got[("documents_published", 10540)] == 0
     assert got[("news_published", 38)] == 1
     assert not any(f.value in (9, 2) for f in report.figures)
+
+
+# ------------------------------------------------------------------ a rule per person is no count
+
+
+def test_a_rule_for_each_voter_is_not_a_count() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "У голосуванні взяли участь 3 150 мешканців (кожен з них міг підтримати до двох проєктів).\n"
+                          "Кожна громадська організація може подати не більше 3 проєктів.")
+    got = pairs(report)
+    assert got[("pb_voters", 3150)] == 1
+    assert not any(f.value in (2, 3) for f in report.figures)
+

@@ -443,6 +443,8 @@ _SUM_WORDS = frozenset({"усього", "всього", "разом", "зага�
 _AND = frozenset({"та", "і", "й", "а"})
 
 
+_EACH = frozenset({"кожен", "кожний", "кожна", "кожне", "кожного", "кожної", "кожному", "кожній", "кожним",
+                   "кожною"})
 _PERIOD_UNITS = frozenset({"місяців", "місяці", "місяць", "тижні", "тижнів", "тиждень"})
 _PERIOD_LEADS = frozenset({"за", "протягом", "упродовж", "впродовж", "продовж", "перші", "перших"})
 
@@ -1581,6 +1583,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
         return None
+    if any(t.low in _EACH for t in tokens[min(l_start, left):r_end]):
+        return None  # "кожен учасник міг підтримати до трьох проєктів": a rule per person, not a count
     if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
                                            for j, t in enumerate(tokens[:-1])):
         return None  # drafts of decisions, not the participatory budget's projects
