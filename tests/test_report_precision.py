@@ -91,3 +91,17 @@ def test_a_rule_for_each_voter_is_not_a_count() -> None:
     assert got[("pb_voters", 3150)] == 1
     assert not any(f.value in (2, 3) for f in report.figures)
 
+
+# ------------------------------------------------------------------ a part of a number that named nothing
+
+
+def test_a_part_of_a_number_that_named_nothing_names_nothing() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "У голосуванні взяли участь 3 150 мешканців, які віддали 5 400 голосів.\n"
+                          "До переліку увійшли 12 об'єктів благоустрою; станом на 31.12.2024 завершено 7 з них.\n"
+                          "Опубліковано 52 новини (проти 44 торік), з них 20 – з відео.")
+    got = pairs(report)
+    assert got[("pb_votes_cast", 5400)] == 1 and got[("news_published", 52)] == 1
+    assert not any(f.value == 7 for f in report.figures)  # never a part of the votes of the sentence before
+    assert "7" in unmatched(report)
+    assert 20 in {f.value for f in report.figures}  # the aside in brackets does not take "з них"

@@ -344,6 +344,14 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
+        if attached and missed is not None and (last is None or last.sentence is not s or last.pos < missed.pos) \
+                and not _enclosed(tokens, missed.pos, n.lead):  # "(проти 39 торік), з них": an aside is no antecedent
+            # "Перемогу здобули 9 проєктів …; реалізовано 6 з них": a part of a number that named nothing
+            # names nothing either, never a part of a figure further back
+            if not n.words:
+                unmatched.append((s, tokens[n.pos]))
+            floor, missed = right, n
+            continue
         total = (last if attached else None) or open_total or _colon_total(tokens, out, n)
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
         next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
@@ -454,6 +462,13 @@ def _period_length(tokens: list[Token], n: Number) -> bool:
     on, never a figure."""
     return n.end < len(tokens) and tokens[n.end].low in _PERIOD_UNITS and n.lead > 0 \
         and tokens[n.lead - 1].low in _PERIOD_LEADS
+
+
+def _enclosed(tokens: list[Token], pos: int, until: int) -> bool:
+    """The token at ``pos`` stands in brackets that close before ``until``."""
+    opened = max((j for j in range(pos) if tokens[j].text in "()"), default=None)
+    return opened is not None and tokens[opened].text == "(" \
+        and any(tokens[j].text == ")" for j in range(pos + 1, until))
 
 
 def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
