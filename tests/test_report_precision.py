@@ -105,3 +105,17 @@ def test_a_part_of_a_number_that_named_nothing_names_nothing() -> None:
     assert not any(f.value == 7 for f in report.figures)  # never a part of the votes of the sentence before
     assert "7" in unmatched(report)
     assert 20 in {f.value for f in report.figures}  # the aside in brackets does not take "з них"
+
+
+# ------------------------------------------------------------------ request outcomes are not new requests
+
+
+def test_forwarded_and_extended_requests_are_not_new_requests() -> None:
+    report = extract_text("Звіт відділу Ніжинської міської ради за 2024 рік\n"
+                          "Опрацьовано 70 запитів на публічну інформацію: задоволено 50, "
+                          "9 запитів скеровано належним розпорядникам.\n"
+                          "За 6 запитами строк відповіді подовжено до 20 робочих днів.")
+    got = pairs(report)
+    assert got[("public_info_requests", 70)] == 1
+    assert got[("public_info_requests_forwarded", 9)] == 1 and got[("public_info_requests_extended", 6)] == 1
+    assert got[("public_info_requests", 9)] == 0 and got[("public_info_requests", 6)] == 0
