@@ -119,3 +119,17 @@ def test_forwarded_and_extended_requests_are_not_new_requests() -> None:
     assert got[("public_info_requests", 70)] == 1
     assert got[("public_info_requests_forwarded", 9)] == 1 and got[("public_info_requests_extended", 6)] == 1
     assert got[("public_info_requests", 9)] == 0 and got[("public_info_requests", 6)] == 0
+
+
+# ------------------------------------------------------------------ a verb broken at a line end
+
+
+def test_a_word_broken_by_a_hyphen_at_a_line_end_is_read_whole() -> None:
+    report = extract_text("Звіт відділу Ніжинської міської ради за 2024 рік\n"
+                          "Опрацьовано 70 запитів на публічну інформацію. За результатами розгляду у задо-\n"
+                          "воленні 5 запитів від-\n"
+                          "мовлено з підстав, визначених законом.")
+    got = pairs(report)
+    assert got[("public_info_requests_refused", 5)] == 1 and got[("public_info_requests", 5)] == 0
+    figure = next(f for f in report.figures if f.value == 5)
+    assert "від-\nмовлено" in figure.sentence  # the sentence stays verbatim

@@ -21,6 +21,7 @@
   addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
   glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money, file
   names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1", "додаток 2").
+* A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token.
 """
 
 from __future__ import annotations
@@ -184,7 +185,24 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         if kind:
             tokens.append(Token("mask", piece[a:b], start + a, start + b, kind))
         pos = b
-    return tokens
+    return _join_broken_words(text, tokens)
+
+
+def _join_broken_words(text: str, tokens: list[Token]) -> list[Token]:
+    """A word split by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one word."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        t = tokens[j]
+        if j + 2 < len(tokens) and t.kind == "word" and tokens[j + 1].text == "-" and tokens[j + 1].start == t.end \
+                and tokens[j + 2].kind == "word" and tokens[j + 2].text[:1].islower() \
+                and "\n" in (gap := text[tokens[j + 1].end:tokens[j + 2].start]) and not gap.strip():
+            out.append(Token("word", t.text + tokens[j + 2].text, t.start, tokens[j + 2].end))
+            j += 3
+            continue
+        out.append(t)
+        j += 1
+    return out
 
 
 def _spelled(tokens: list[Token], a: int, b: int) -> int | None:
