@@ -133,3 +133,15 @@ def test_a_word_broken_by_a_hyphen_at_a_line_end_is_read_whole() -> None:
     assert got[("public_info_requests_refused", 5)] == 1 and got[("public_info_requests", 5)] == 0
     figure = next(f for f in report.figures if f.value == 5)
     assert "від-\nмовлено" in figure.sentence  # the sentence stays verbatim
+
+
+# ------------------------------------------------------------------ a denial of late answers is no zero of answers
+
+
+def test_a_denial_of_late_answers_is_not_a_zero_of_answers() -> None:
+    report = extract_text("Звіт відділу Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 140 звернень. Жодне звернення не розглянуто з порушенням строків. "
+                          "Жодного запиту не розглянуто несвоєчасно. Запити на інформацію не надходили.")
+    got = pairs(report)
+    assert got[("appeals_received", 140)] == 1 and got[("appeals_answered", 0)] == 0
+    assert got[("public_info_requests", 0)] == 1  # a plain denial is still a zero

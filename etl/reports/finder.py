@@ -1713,6 +1713,8 @@ def _negations(s: Sentence) -> list[Found]:
         denies = any(
             (t.low == "не" and j + 1 < b and (i := info(tokens[j + 1])) and i.verb) or t.low in NEGATION_WORDS
             for j, t in enumerate(tokens[a:b], start=a))
+        if denies and any(t.low in _ONLY_A_KIND for t in tokens[a:b]):
+            denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
         head, _ = left_head(tokens, a, b) if denies else (None, [])
         if head is not None and (m := best_match(keys(tokens[head]), head, context_of(tokens, a, b))):
             fig = Found(m.code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
@@ -1720,6 +1722,11 @@ def _negations(s: Sentence) -> list[Found]:
             out.append(fig)
         a = b + 1
     return out
+
+
+# A denial with one of these words denies a kind of the thing only (late, overdue ones), not the thing.
+_ONLY_A_KIND = frozenset({"порушенням", "порушення", "несвоєчасно", "запізненням", "простроченням",
+                          "прострочено", "простроченими", "пізніше"})
 
 
 def _confidence(m: Match, how: str, words: bool) -> float:
