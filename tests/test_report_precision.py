@@ -145,3 +145,15 @@ def test_a_denial_of_late_answers_is_not_a_zero_of_answers() -> None:
     got = pairs(report)
     assert got[("appeals_received", 140)] == 1 and got[("appeals_answered", 0)] == 0
     assert got[("public_info_requests", 0)] == 1  # a plain denial is still a zero
+
+
+# ------------------------------------------------------------------ a hotline's number
+
+
+def test_the_number_of_a_hotline_is_no_count() -> None:
+    report = extract_text("Звіт про звернення громадян до Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 200 звернень. Через урядову «гарячу лінію» 1545 звернень цього року не надходило. "
+                          "На гарячу лінію 1580 надійшло 34 звернення.")
+    got = pairs(report)
+    assert got[("appeals_received", 200)] == 1 and got[("appeals_received", 34)] == 1
+    assert not any(f.value in (1545, 1580) for f in report.figures)

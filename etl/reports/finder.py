@@ -86,6 +86,7 @@ from etl.reports.lexicon import (
 )
 from etl.reports.match import (
     BORROWED,
+    QUOTES_CLOSE,
     Context,
     Match,
     best_match,
@@ -310,6 +311,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     for idx, n in enumerate(numbers):
         if n.pos in named:
             continue  # «Громадський бюджет – 2026»: a number inside a quoted name is a part of the name
+        if _line_number(tokens, n):
+            continue  # "урядова «гаряча лінія» 1545": the line's number
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if s.row and n not in read:
             continue  # "Показник | План | Факт": a plan, a share, a note
@@ -434,6 +437,18 @@ def _in_quotes(tokens: list[Token]) -> set[int]:
             j = close
         j += 1
     return out
+
+
+_LINE_WORDS = frozenset({"лінія", "лінії", "лінію", "лінією", "номер", "номером", "номеру"})
+
+
+def _line_number(tokens: list[Token], n: Number) -> bool:
+    """ "урядову «гарячу лінію» 1545", "за номером 1580": the number right after a line or a number is
+    what it is called, never a count (digits only)."""
+    j = n.lead - 1
+    if j >= 0 and tokens[j].text in QUOTES_CLOSE:
+        j -= 1
+    return not n.words and j >= 0 and tokens[j].low in _LINE_WORDS
 
 
 _SAME = object()
