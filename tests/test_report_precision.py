@@ -157,3 +157,17 @@ def test_the_number_of_a_hotline_is_no_count() -> None:
     got = pairs(report)
     assert got[("appeals_received", 200)] == 1 and got[("appeals_received", 34)] == 1
     assert not any(f.value in (1545, 1580) for f in report.figures)
+
+
+# ------------------------------------------------------------------ a number inside an item's label
+
+
+def test_a_number_inside_a_list_items_label_is_part_of_the_label() -> None:
+    report = extract_text("Звіт про звернення громадян до Ніжинської міської ради за 2024 рік\n"
+                          "Надійшло 300 звернень, з них: від мешканців міста — 210, від мешканців сіл — 90, "
+                          "у тому числі: Кунашівського округу — 30, решти чотирьох округів — 60.\n"
+                          "Надійшло 14 запитів на інформацію — 9 від фізичних осіб.")
+    got = pairs(report)
+    assert got[("appeals_received", 60)] == 1 and got[("appeals_received", 30)] == 1
+    assert got[("appeals_received", 4)] == 0
+    assert got[("public_info_requests", 14)] == 1

@@ -313,6 +313,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             continue  # «Громадський бюджет – 2026»: a number inside a quoted name is a part of the name
         if _line_number(tokens, n):
             continue  # "урядова «гаряча лінія» 1545": the line's number
+        if out and _in_item_label(tokens, n, numbers[idx + 1] if idx + 1 < len(numbers) else None):
+            continue  # "…, решти п’яти округів — 39": a number inside the label of the item's figure
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if s.row and n not in read:
             continue  # "Показник | План | Факт": a plan, a share, a note
@@ -449,6 +451,24 @@ def _line_number(tokens: list[Token], n: Number) -> bool:
     if j >= 0 and tokens[j].text in QUOTES_CLOSE:
         j -= 1
     return not n.words and j >= 0 and tokens[j].low in _LINE_WORDS
+
+
+def _in_item_label(tokens: list[Token], n: Number, after: Number | None) -> bool:
+    """ "з них: Крупецького — 19, решти шести округів — 39": a number that opens a list item (at most
+    one word before it, no verb) and whose nouns run up to the dash before the item's own figure,
+    which ends the item, is a part of the item's label."""
+    if after is None or n.end >= after.lead - 1 or not is_dash(tokens[after.lead - 1]):
+        return False
+    label = tokens[n.end:after.lead - 1]
+    if not 1 <= len(label) <= 3 or any(t.kind != "word" for t in label):
+        return False
+    if after.end < len(tokens) and not is_delimiter(tokens[after.end]):
+        return False
+    j = n.lead
+    while j > 0 and not is_delimiter(tokens[j - 1]):
+        j -= 1
+    return j > 0 and tokens[j - 1].text in ",;" and n.lead - j <= 1 \
+        and all(t.kind == "word" and not _verb_only(t) for t in tokens[j:n.lead])
 
 
 _SAME = object()
