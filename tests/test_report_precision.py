@@ -171,3 +171,15 @@ def test_a_number_inside_a_list_items_label_is_part_of_the_label() -> None:
     assert got[("appeals_received", 60)] == 1 and got[("appeals_received", 30)] == 1
     assert got[("appeals_received", 4)] == 0
     assert got[("public_info_requests", 14)] == 1
+
+
+# ------------------------------------------------------------------ a pronoun for a noun of its own sentence
+
+
+def test_a_pronoun_with_its_noun_in_the_same_sentence_does_not_reach_back() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "Проєкти подали 31 автор.\n"
+                          "Голосування тривало два тижні на онлайн-платформі: у ньому взяли участь 4 020 мешканців.")
+    got = pairs(report)
+    assert got[("pb_authors", 31)] == 1
+    assert got[("pb_voters", 4020)] == 1 and got[("pb_authors", 4020)] == 0

@@ -1445,7 +1445,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
     back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens
                     and any(t.low in _THEM for t in tokens[min(l_start, left):n.lead]))
-    if back:
+    if back and any(t.kind == "word" for t in tokens[:min(l_start, left)]):
+        # "Голосування відбулося …: у ньому взяли участь", "зареєстровано 187 об’єднань (… їх було 179)": the
+        # pronoun stands for a noun of its own sentence, never for the sentence before
+        context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))]
+    elif back:
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     own = [t for t in tokens[min(l_start, left):r_end] if t.low not in _STATIVE_VERBS]  # "залишаються 9 …, які …"
