@@ -183,3 +183,13 @@ def test_a_pronoun_with_its_noun_in_the_same_sentence_does_not_reach_back() -> N
     got = pairs(report)
     assert got[("pb_authors", 31)] == 1
     assert got[("pb_voters", 4020)] == 1 and got[("pb_authors", 4020)] == 0
+
+
+def test_them_after_a_figure_of_its_own_sentence_does_not_take_a_heading_noun() -> None:
+    report = extract_text("Відділ внутрішньої політики Ніжинської міської ради\n"
+                          "Довідка\n"
+                          "станом на 1 січня 2025 року\n"
+                          "На території громади зареєстровано 160 громадських об’єднань (станом на 01.01.2024 їх було 152).")
+    got = pairs(report)
+    assert got[("ngos_registered", 160)] == 1
+    assert not any(f.value == 152 and f.code == "situation_briefs" for f in report.figures)

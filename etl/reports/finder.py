@@ -1445,7 +1445,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
     back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens
                     and any(t.low in _THEM for t in tokens[min(l_start, left):n.lead]))
-    if back and any(t.kind == "word" for t in tokens[:min(l_start, left)]):
+    own_antecedent = back and any(t.kind == "word" for t in tokens[:min(l_start, left)])
+    if own_antecedent:
         # "Голосування відбулося …: у ньому взяли участь", "зареєстровано 187 об’єднань (… їх було 179)": the
         # pronoun stands for a noun of its own sentence, never for the sentence before
         context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))]
@@ -1548,7 +1549,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             kept.append((m, head, how))
         options = kept
     fig: Found | None = None
-    if not options and back and l_head is None and r_head is None and total is None and not s.prior.figures:
+    if not options and back and not own_antecedent and l_head is None and r_head is None and total is None \
+            and not s.prior.figures:
         # "Далі – громадські обговорення. Їх відбулося п’ять": the pronoun's noun, in the sentence before
         for j, t in enumerate(s.prior.tokens):
             if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j - 20_000, context)):
