@@ -193,3 +193,16 @@ def test_them_after_a_figure_of_its_own_sentence_does_not_take_a_heading_noun() 
     got = pairs(report)
     assert got[("ngos_registered", 160)] == 1
     assert not any(f.value == 152 and f.code == "situation_briefs" for f in report.figures)
+
+
+# ------------------------------------------------------------------ a colon opens the parts of the figure before it
+
+
+def test_parts_after_a_colon_belong_to_the_figure_right_before_it() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "Відділом підготовлено 50 проєктів рішень виконавчого комітету, з яких 44 ухвалено: "
+                          "15 — з питань опіки та піклування, 10 — з житлових питань.")
+    got = pairs(report)
+    assert got[("draft_executive_decisions", 50)] == 1 and got[("exec_decisions_adopted", 44)] == 1
+    assert got[("exec_decisions_adopted", 15)] == 1 and got[("exec_decisions_adopted", 10)] == 1
+    assert got[("draft_executive_decisions", 15)] == 0

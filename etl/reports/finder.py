@@ -357,7 +357,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 unmatched.append((s, tokens[n.pos]))
             floor, missed = right, n
             continue
-        total = (last if attached else None) or open_total or _colon_total(tokens, out, n)
+        # "підготовлено 63 проєкти, з яких 58 ухвалено: 21 — …": the colon opens the parts of the figure
+        # right before it, not of the total "з яких" broke down
+        total = (last if attached else None) or _colon_total(tokens, out, n) or open_total
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
         next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
             and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None
