@@ -206,3 +206,16 @@ def test_parts_after_a_colon_belong_to_the_figure_right_before_it() -> None:
     assert got[("draft_executive_decisions", 50)] == 1 and got[("exec_decisions_adopted", 44)] == 1
     assert got[("exec_decisions_adopted", 15)] == 1 and got[("exec_decisions_adopted", 10)] == 1
     assert got[("draft_executive_decisions", 15)] == 0
+
+
+# ------------------------------------------------------------------ a number inside a compound word
+
+
+def test_a_number_inside_a_compound_word_is_no_figure_and_splits_no_clause() -> None:
+    report = extract_text("Звіт відділу Ніжинської міської ради за 2024 рік\n"
+                          "Зареєстровано 20 електронних петицій. Необхідні 200 підписів у визначений "
+                          "90-денний строк зібрали чотири петиції. Затверджено 3-річну програму.")
+    got = pairs(report)
+    assert got[("petitions_submitted", 20)] == 1 and got[("petitions_supported", 4)] == 1
+    assert got[("petitions_submitted", 4)] == 0
+    assert not any(f.value in (90, 3) for f in report.figures)

@@ -18,7 +18,7 @@
 * Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
-  addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
+  addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), compound words ("60-денний"), numbers
   glued to Latin letters ("COVID-19"), times, durations ("до 20 робочих днів"), sums of money, file
   names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1", "додаток 2").
 * A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token.
@@ -57,6 +57,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("year", rf"\b(?:{_ANY_MONTH}|квартал\w*|кв\.|півріччя|рік|року|році)\s+(?P<x>{_YEAR})\b"),
     ("percent", rf"\d+(?:[.,]\d+)?{_SP}*(?:%|відс\w*)"),
     ("ordinal", r"\b\d+-(?:\s|[а-яіїєґ]{1,3}\b)"),
+    ("compound", r"\b\d+-[а-яіїєґ’]{4,}"),  # "60-денний строк", "3-річна програма": a word, not a count
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
     ("duration", r"\b\d{1,3}\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
