@@ -219,3 +219,17 @@ def test_a_number_inside_a_compound_word_is_no_figure_and_splits_no_clause() -> 
     assert got[("petitions_submitted", 20)] == 1 and got[("petitions_supported", 4)] == 1
     assert got[("petitions_submitted", 4)] == 0
     assert not any(f.value in (90, 3) for f in report.figures)
+
+
+# ------------------------------------------------------------------ a subject after the number is not what it counts
+
+
+def test_a_plural_subject_after_a_number_of_five_or_more_is_not_counted() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "До голосування допущено 40 проєктів; ще 6 автори відкликали свої заявки самостійно.\n"
+                          "Проєкти подали 3 автори. У розділі «Відкриті дані» опубліковано 36 документи.")
+    got = pairs(report)
+    assert got[("pb_projects_on_ballot", 40)] == 1 and got[("pb_authors", 6)] == 0
+    assert "6" in unmatched(report)
+    assert got[("pb_authors", 3)] == 1  # "3 автори": the number agrees, it counts them
+    assert 36 in {f.value for f in report.figures}  # a writer's slip with no verb after still counts

@@ -473,6 +473,18 @@ def _in_item_label(tokens: list[Token], n: Number, after: Number | None) -> bool
         and all(t.kind == "word" and not _verb_only(t) for t in tokens[j:n.lead])
 
 
+def _not_counted(value: int, noun: Token) -> bool:
+    """A number ending in 0 or 5–9 (or 11–14) counts a noun in the genitive plural ("7 авторів"); a noun
+    right after it that can only be a nominative or accusative plural ("7 автори"), with a verb right
+    after it, is the subject of that verb, not what the number counts ("36 документи." alone is a
+    slip of the writer's and still counts them)."""
+    if not (value % 10 in (0, 5, 6, 7, 8, 9) or 11 <= value % 100 <= 14):
+        return False
+    i = info(noun)
+    return bool(i and i.noun and i.forms) and all(number == "plur" and case in ("nomn", "accs", "voct")
+                                                   for case, number in i.forms)
+
+
 _SAME = object()
 # "Голосування тривало …. У ньому взяли участь 7 204 мешканці": the pronoun brings the sentence before.
 _BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
@@ -1419,6 +1431,10 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     after_marker = _marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
     r_head, r_adj = right_head(tokens, n.end + after_marker, right, skip_verbs=bool(after_marker))
+    subject = r_head is not None and r_head == n.end and r_head + 1 < len(tokens) \
+        and _not_counted(n.value, tokens[r_head]) and _verb_only(tokens[r_head + 1])
+    if subject:  # "ще 7 автори відкликали": a subject after the number, not what it counts
+        return None
     times = r_head == n.end and tokens[n.end].low in TIMES_NOUNS  # "консультації проведено 9 разів"
     if times:
         r_head, r_adj = None, []
