@@ -233,3 +233,16 @@ def test_a_plural_subject_after_a_number_of_five_or_more_is_not_counted() -> Non
     assert "6" in unmatched(report)
     assert got[("pb_authors", 3)] == 1  # "3 автори": the number agrees, it counts them
     assert 36 in {f.value for f in report.figures}  # a writer's slip with no verb after still counts
+
+
+# ------------------------------------------------------------------ a bare number after unread numbers of its sentence
+
+
+def test_a_bare_number_does_not_borrow_a_noun_over_its_own_sentences_numbers() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за І квартал 2025 року\n"
+                          "Із 300 матеріалів 240 вийшли з фотографіями.\n"
+                          "Найбільше їх припало на березень, коли з’явилося 118 дописів-анонсів; у січні їх було 90, "
+                          "у лютому – 92.")
+    got = pairs(report)
+    assert got[("photo_news_published", 240)] == 1
+    assert got[("photo_news_published", 92)] == 0

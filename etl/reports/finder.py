@@ -304,6 +304,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     floor, open_total = 0, _list_total(s) or header_total or _marker_lead_total(s, recent)
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
+    missed_noun = False  # a number of the sentence named nothing though a noun came right after it
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
     read = _value_numbers(s, numbers) if s.row else numbers
     first_cell = _cell(s, read[0].pos) if s.row and read else None
@@ -400,10 +401,14 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if fig is not None and fig.how == "ellipsis" and fig.total is None and missed is not None \
                 and any(t.text in ":(" for t in tokens[missed.end:n.lead]):
             fig = None  # "Проведено 5 нарад: 3 – з керівниками" / "(3 – з керівниками)": parts of a number that named nothing
+        if fig is not None and fig.how == "ellipsis" and fig.total is None and missed_noun and not out:
+            fig = None  # "вийшло 231 повідомлення; у січні їх було 178, у лютому – 203": the noun of the
+            # sentence's own number that named nothing, never the noun of a sentence before
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
             missed = n
+            missed_noun = missed_noun or (n.end < len(tokens) and (i := info(tokens[n.end])) is not None and i.noun)
             continue
         out.append(fig)
     for n, left, right, fig in pools:  # "з 143 проєктів … допущено 109": 143 is the pool the 109 came from
