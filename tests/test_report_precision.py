@@ -246,3 +246,16 @@ def test_a_bare_number_does_not_borrow_a_noun_over_its_own_sentences_numbers() -
     got = pairs(report)
     assert got[("photo_news_published", 240)] == 1
     assert got[("photo_news_published", 92)] == 0
+
+
+# ------------------------------------------------------------------ organisations that did something are not the stock
+
+
+def test_organisations_that_got_grants_or_took_part_are_not_the_registered_stock() -> None:
+    report = extract_text("Звіт відділу внутрішньої політики Ніжинської міської ради за 2024 рік\n"
+                          "На території громади зареєстровано 140 громадських організацій.\n"
+                          "Фінансову підтримку з міського бюджету отримали 9 громадських організацій.\n"
+                          "У форумі громадськості взяли участь 22 громадські організації.")
+    got = pairs(report)
+    assert got[("ngos_registered", 140)] == 1
+    assert got[("ngos_registered", 9)] == 0 and got[("ngos_registered", 22)] == 0

@@ -77,7 +77,11 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # "внутрішні документи (службові записки) – 263": internal papers are neither published
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": _INTERNAL,
-                  "letters_received": _INTERNAL}
+                  "letters_received": _INTERNAL,
+                  # "фінансову підтримку отримали 6 громадських організацій", "у форумі взяли участь 14
+                  # громадських організацій": organisations that did something, not the registered stock
+                  "ngos_registered": frozenset({"отримали", "отримало", "отримала", "отримують", "взяли", "брали",
+                                                "долучилися", "долучились", "перемогли", "переможцями"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
 RESULT_LEAD_WORDS = frozenset({"результат", "результатами", "результати", "розгляд", "розгляду", "розглянуто"})
 
