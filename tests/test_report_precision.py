@@ -259,3 +259,14 @@ def test_organisations_that_got_grants_or_took_part_are_not_the_registered_stock
     got = pairs(report)
     assert got[("ngos_registered", 140)] == 1
     assert got[("ngos_registered", 9)] == 0 and got[("ngos_registered", 22)] == 0
+
+
+# ------------------------------------------------------------------ winners carried out are not winners chosen
+
+
+def test_winning_projects_carried_out_are_not_winners_chosen() -> None:
+    report = extract_text("Звіт про громадський бюджет Ніжинської міської ради за 2024 рік\n"
+                          "За підсумками голосування переможцями стали 11 проєктів.\n"
+                          "Станом на 31.12.2024 завершено реалізацію 8 проєктів-переможців попереднього конкурсу.")
+    got = pairs(report)
+    assert got[("pb_projects_won", 11)] == 1 and got[("pb_projects_won", 8)] == 0

@@ -81,7 +81,10 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # "фінансову підтримку отримали 6 громадських організацій", "у форумі взяли участь 14
                   # громадських організацій": organisations that did something, not the registered stock
                   "ngos_registered": frozenset({"отримали", "отримало", "отримала", "отримують", "взяли", "брали",
-                                                "долучилися", "долучились", "перемогли", "переможцями"})}
+                                                "долучилися", "долучились", "перемогли", "переможцями"}),
+                  # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
+                  "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
+                                                "виконано"})}
 # A list under a lead-in like these gives results, not a breakdown of the figure before.
 RESULT_LEAD_WORDS = frozenset({"результат", "результатами", "результати", "розгляд", "розгляду", "розглянуто"})
 
