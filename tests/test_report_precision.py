@@ -270,3 +270,11 @@ def test_winning_projects_carried_out_are_not_winners_chosen() -> None:
                           "Станом на 31.12.2024 завершено реалізацію 8 проєктів-переможців попереднього конкурсу.")
     got = pairs(report)
     assert got[("pb_projects_won", 11)] == 1 and got[("pb_projects_won", 8)] == 0
+
+
+def test_a_predicate_opening_with_its_object_after_a_relative_clause_names_the_metric() -> None:
+    report = extract_text("Звіт відділу Ніжинської міської ради за 2024 рік\n"
+                          "Опрацьовано 70 запитів на публічну інформацію.\n"
+                          "За 7 запитами, які стосувалися великого обсягу даних, строк відповіді подовжено.")
+    got = pairs(report)
+    assert got[("public_info_requests_extended", 7)] == 1 and got[("public_info_requests", 7)] == 0

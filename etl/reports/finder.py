@@ -1349,8 +1349,9 @@ def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
         if end in starts or tokens[end].kind == "num":
             return r
         end += 1
-    if end + 1 < len(tokens) and tokens[end].text == "," and (i := info(tokens[end + 1])) and i.verb \
-            and not i.noun and not i.adjective:
+    if end + 1 < len(tokens) and tokens[end].text == "," and (i := info(tokens[end + 1])) and (
+            (i.verb and not i.noun and not i.adjective) or (i.noun and _object_then_verb(tokens, end + 1))):
+        # "…, строк відповіді подовжено": a predicate may open with its object or subject
         nxt = end + 1
         while nxt < len(tokens) and not is_delimiter(tokens[nxt]) and tokens[nxt].kind != "num" \
                 and not _clause_joint(tokens, nxt, len(tokens)):
@@ -1358,6 +1359,16 @@ def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
         if nxt >= len(tokens) or tokens[nxt].kind != "num":
             end = nxt
     return end
+
+
+def _object_then_verb(tokens: list[Token], j: int) -> bool:
+    """At most two nouns from ``j`` and then an impersonal verb ("строк відповіді подовжено")."""
+    for k in range(j, min(j + 3, len(tokens))):
+        if tokens[k].kind != "word":
+            return False
+        if _verb_only(tokens[k]):
+            return k > j and tokens[k].low.endswith(("но", "то"))
+    return False
 
 
 def _attributive(tokens: list[Token], a: int, b: int) -> set[int]:
