@@ -278,3 +278,16 @@ def test_a_predicate_opening_with_its_object_after_a_relative_clause_names_the_m
                           "За 7 запитами, які стосувалися великого обсягу даних, строк відповіді подовжено.")
     got = pairs(report)
     assert got[("public_info_requests_extended", 7)] == 1 and got[("public_info_requests", 7)] == 0
+
+
+# ------------------------------------------------------------------ an example after "зокрема" opens no parts
+
+
+def test_an_example_named_after_zokrema_opens_no_parts() -> None:
+    report = extract_text("Звіт відділу Ніжинської міської ради за 2024 рік\n"
+                          "Зареєстровано 18 електронних петицій.\n"
+                          "Необхідні 200 підписів зібрали дві петиції, зокрема № 12 щодо ремонту сходів; "
+                          "не набрали потрібної підтримки сім, а ще за однією станом на 31.12.2024 підписи продовжують збирати.")
+    got = pairs(report)
+    assert got[("petitions_supported", 2)] == 1 and got[("petitions_failed", 7)] == 1
+    assert got[("petitions_supported", 1)] == 0 and got[("petitions_failed", 1)] == 0

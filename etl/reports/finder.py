@@ -159,7 +159,9 @@ def _marker_after(tokens: list[Token], start: int) -> int:
 def _gap_has_marker(tokens: list[Token], a: int, b: int) -> bool:
     if a > 0:  # "…, з них" right after the previous number belongs to it; at the start it opens the parts
         a += _marker_after(tokens, a)
-    return any(_marker(tokens, e, PART_BEFORE + PART_AFTER) for e in range(a + 1, b + 1))
+    # "зібрали три петиції, зокрема № 47 щодо …": a marker before a name or a number is an example, no parts
+    return any(_marker(tokens, e, PART_BEFORE + PART_AFTER) and not (e < b and tokens[e].kind == "mask")
+               for e in range(a + 1, b + 1))
 
 
 def _lead_in(s: Sentence, before: int) -> Context:
