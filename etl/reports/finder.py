@@ -36,6 +36,15 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
 10. A table row (``etl.reports.tables``) is read like a sentence "label – value", then checked
    against its label as the spreadsheet resolver reads it, its columns and its table (``_table_row``).
 
+11. Distractors refused (left unmatched): the length of the period ("за 9 місяців", which never takes
+   the verb after it); a rule per person ("кожен учасник міг підтримати до трьох"); a line's number
+   ("«гарячу лінію» 1545"); a number inside a list item's label ("решти шести округів — 39"); a
+   plural subject after a number of five or more ("ще 7 автори відкликали"); a part of a number that
+   named nothing ("реалізовано 6 з них"), or a bare number after such numbers of its sentence; a
+   denial of a kind only ("не розглянуто з порушенням строків"). An aside in brackets ("(у 2019 році
+   — 5 902)") and an example after "зокрема № 47" open no parts; a colon opens the parts of the figure
+   right before it; a pronoun after a clause of its own sentence stands for that sentence's noun.
+
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
 
