@@ -291,3 +291,17 @@ def test_an_example_named_after_zokrema_opens_no_parts() -> None:
     got = pairs(report)
     assert got[("petitions_supported", 2)] == 1 and got[("petitions_failed", 7)] == 1
     assert got[("petitions_supported", 1)] == 0 and got[("petitions_failed", 1)] == 0
+
+
+# ------------------------------------------------------------------ an adjective part is a kind of its total, not people
+
+
+def test_an_adjective_part_stays_a_kind_of_its_total_not_people() -> None:
+    report = extract_text("Звіт про звернення громадян до Ніжинської міської ради за 2024 рік\n"
+                          "За рік відділом роботи зі зверненнями громадян забезпечено облік усіх звернень, і за цей час "
+                          "до ради надійшло 1 700 звернень, у тому числі 1 100 письмових та 600 усних, причому колективних "
+                          "серед них було тридцять вісім, а загальна кількість мешканців, які звернулися до ради, з "
+                          "урахуванням підписантів колективних звернень склала 2 100 осіб.")
+    got = pairs(report)
+    assert got[("appeals_received", 38)] == 1 and got[("citizens_appealed", 38)] == 0
+    assert got[("citizens_appealed", 2100)] == 1

@@ -677,6 +677,10 @@ def _sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found)
     return fig
 
 
+def _adjective_only(t: Token) -> bool:
+    return bool((i := info(t)) and i.adjective and not i.noun and not i.verb)
+
+
 def _verb_only(t: Token) -> bool:
     return bool((i := info(t)) and i.verb and not i.noun and not i.adjective)
 
@@ -1587,6 +1591,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         for m, head, how in options:
             if m.code != total.code and kind_of_total:
                 continue
+            if m.code != total.code and m.code in people_codes() and _adjective_only(tokens[head]):
+                continue  # "звернень …, колективних серед них було 47": a kind of the total's noun, not people
             if m.code != total.code and not _own_word(m):
                 m = best_match(keys(tokens[head]), head, own)
                 if m is None or (m.code != total.code and not _own_word(m)):
