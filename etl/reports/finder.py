@@ -36,6 +36,15 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
 10. A table row (``etl.reports.tables``) is read like a sentence "label – value", then checked
    against its label as the spreadsheet resolver reads it, its columns and its table (``_table_row``).
 
+11. Distractors refused (left unmatched): the length of the period ("за 9 місяців", which never takes
+   the verb after it); a rule per person ("кожен учасник міг підтримати до трьох"); a line's number
+   ("«гарячу лінію» 1545"); a number inside a list item's label ("решти шести округів — 39"); a
+   plural subject after a number of five or more ("ще 7 автори відкликали"); a part of a number that
+   named nothing ("реалізовано 6 з них"), or a bare number after such numbers of its sentence; a
+   denial of a kind only ("не розглянуто з порушенням строків"). An aside in brackets ("(у 2019 році
+   — 5 902)") and an example after "зокрема № 47" open no parts; a colon opens the parts of the figure
+   right before it; a pronoun after a clause of its own sentence stands for that sentence's noun.
+
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
 
@@ -88,6 +97,7 @@ from etl.reports.lexicon import (
 )
 from etl.reports.match import (
     BORROWED,
+    QUOTES_CLOSE,
     Context,
     Match,
     best_match,
@@ -160,7 +170,9 @@ def _marker_after(tokens: list[Token], start: int) -> int:
 def _gap_has_marker(tokens: list[Token], a: int, b: int) -> bool:
     if a > 0:  # "…, з них" right after the previous number belongs to it; at the start it opens the parts
         a += _marker_after(tokens, a)
-    return any(_marker(tokens, e, PART_BEFORE + PART_AFTER) for e in range(a + 1, b + 1))
+    # "зібрали три петиції, зокрема № 47 щодо …": a marker before a name or a number is an example, no parts
+    return any(_marker(tokens, e, PART_BEFORE + PART_AFTER) and not (e < b and tokens[e].kind == "mask")
+               for e in range(a + 1, b + 1))
 
 
 def _lead_in(s: Sentence, before: int) -> Context:
@@ -338,6 +350,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     floor, open_total = 0, _list_total(s) or header_total or _marker_lead_total(s, recent)
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
+    missed_noun = False  # a number of the sentence named nothing though a noun came right after it
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
     read = _value_numbers(s, numbers) if s.row else numbers
     first_cell = _cell(s, read[0].pos) if s.row and read else None
@@ -345,6 +358,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     for idx, n in enumerate(numbers):
         if n.pos in named:
             continue  # «Громадський бюджет – 2026»: a number inside a quoted name is a part of the name
+        if _line_number(tokens, n):
+            continue  # "урядова «гаряча лінія» 1545": the line's number
+        if out and _in_item_label(tokens, n, numbers[idx + 1] if idx + 1 < len(numbers) else None):
+            continue  # "…, решти п’яти округів — 39": a number inside the label of the item's figure
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
         if s.row and n not in read:
             continue  # "Показник | План | Факт": a plan, a share, a note
@@ -356,6 +373,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             continue
         if is_change(tokens, n):
             floor = n.end
+            continue
+        if _period_length(tokens, n):  # "За 9 місяців 2023 року зареєстровано 14 386 документів": the
+            floor = n.end + 1  # period's words are no clause of their own, the figure's verb stays with it
             continue
         if id(n) in thresholds:  # "набрали понад 150 підписів": the clause runs on over it
             if any(t.kind == "word" for t in tokens) and not n.words:
@@ -371,11 +391,22 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             right += 1
         if any(tokens[j].text == ";" for j in range(floor, n.lead)):
             open_total = None
-        last = next((f for f in reversed(out) if f.total is None), None) or (previous[-1] if previous else None)
+        last = next((f for f in reversed(out) if f.total is None and not _bracketed_aside(tokens, f.pos, n.lead)), None) \
+            or (previous[-1] if previous else None)
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = _marker(tokens, n.lead, PART_BEFORE) or _marker_after(tokens, n.end)
-        total = (last if attached else None) or open_total or _colon_total(tokens, out, n)
+        if attached and missed is not None and (last is None or last.sentence is not s or last.pos < missed.pos) \
+                and not _enclosed(tokens, missed.pos, n.lead):  # "(проти 39 торік), з них": an aside is no antecedent
+            # "Перемогу здобули 9 проєктів …; реалізовано 6 з них": a part of a number that named nothing
+            # names nothing either, never a part of a figure further back
+            if not n.words:
+                unmatched.append((s, tokens[n.pos]))
+            floor, missed = right, n
+            continue
+        # "підготовлено 63 проєкти, з яких 58 ухвалено: 21 — …": the colon opens the parts of the figure
+        # right before it, not of the total "з яких" broke down
+        total = (last if attached else None) or _colon_total(tokens, out, n) or open_total
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
         next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
             and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None
@@ -418,10 +449,14 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = None  # "Проведено 5 нарад: 3 – з керівниками" / "(3 – з керівниками)": parts of a number that named
             # nothing; "вийшло 231 повідомлення; у січні їх було 178, у лютому – 203": never a noun from a sentence
             # before, past a number of this one that named nothing
+        if fig is not None and fig.how == "ellipsis" and fig.total is None and missed_noun and not out:
+            fig = None  # "вийшло 231 повідомлення; у січні їх було 178, у лютому – 203": the noun of the
+            # sentence's own number that named nothing, never the noun of a sentence before
         if fig is None:
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
             missed = n
+            missed_noun = missed_noun or (n.end < len(tokens) and (i := info(tokens[n.end])) is not None and i.noun)
             continue
         out.append(fig)
     for n, left, right, fig in pools:  # "з 143 проєктів … допущено 109": 143 is the pool the 109 came from
@@ -461,6 +496,48 @@ def _in_quotes(tokens: list[Token]) -> set[int]:
     return out
 
 
+_LINE_WORDS = frozenset({"лінія", "лінії", "лінію", "лінією", "номер", "номером", "номеру"})
+
+
+def _line_number(tokens: list[Token], n: Number) -> bool:
+    """ "урядову «гарячу лінію» 1545", "за номером 1580": the number right after a line or a number is
+    what it is called, never a count (digits only)."""
+    j = n.lead - 1
+    if j >= 0 and tokens[j].text in QUOTES_CLOSE:
+        j -= 1
+    return not n.words and j >= 0 and tokens[j].low in _LINE_WORDS
+
+
+def _in_item_label(tokens: list[Token], n: Number, after: Number | None) -> bool:
+    """ "з них: Крупецького — 19, решти шести округів — 39": a number that opens a list item (at most
+    one word before it, no verb) and whose nouns run up to the dash before the item's own figure,
+    which ends the item, is a part of the item's label."""
+    if after is None or n.end >= after.lead - 1 or not is_dash(tokens[after.lead - 1]):
+        return False
+    label = tokens[n.end:after.lead - 1]
+    if not 1 <= len(label) <= 3 or any(t.kind != "word" for t in label):
+        return False
+    if after.end < len(tokens) and not is_delimiter(tokens[after.end]):
+        return False
+    j = n.lead
+    while j > 0 and not is_delimiter(tokens[j - 1]):
+        j -= 1
+    return j > 0 and tokens[j - 1].text in ",;" and n.lead - j <= 1 \
+        and all(t.kind == "word" and not _verb_only(t) for t in tokens[j:n.lead])
+
+
+def _not_counted(value: int, noun: Token) -> bool:
+    """A number ending in 0 or 5–9 (or 11–14) counts a noun in the genitive plural ("7 авторів"); a noun
+    right after it that can only be a nominative or accusative plural ("7 автори"), with a verb right
+    after it, is the subject of that verb, not what the number counts ("36 документи." alone is a
+    slip of the writer's and still counts them)."""
+    if not (value % 10 in (0, 5, 6, 7, 8, 9) or 11 <= value % 100 <= 14):
+        return False
+    i = info(noun)
+    return bool(i and i.noun and i.forms) and all(number == "plur" and case in ("nomn", "accs", "voct")
+                                                   for case, number in i.forms)
+
+
 _SAME = object()
 # "Голосування тривало …. У ньому взяли участь 7 204 мешканці": the pronoun brings the sentence before.
 _BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
@@ -474,6 +551,38 @@ _STATIVE_VERBS = frozenset({"є", "залишаються", "залишаєть�
 _TOP_WORDS = frozenset({"найбільше", "найчастіше", "переважно", "здебільшого", "зокрема"})
 _SUM_WORDS = frozenset({"усього", "всього", "разом", "загалом"})
 _AND = frozenset({"та", "і", "й", "а"})
+
+
+_EACH = frozenset({"кожен", "кожний", "кожна", "кожне", "кожного", "кожної", "кожному", "кожній", "кожним",
+                   "кожною"})
+_PERIOD_UNITS = frozenset({"місяців", "місяці", "місяць", "тижні", "тижнів", "тиждень"})
+_PERIOD_LEADS = frozenset({"за", "протягом", "упродовж", "впродовж", "продовж", "перші", "перших"})
+
+
+def _period_length(tokens: list[Token], n: Number) -> bool:
+    """ "за 9 місяців", "протягом двох тижнів", "перші 6 місяців": the length of the period reported
+    on, never a figure."""
+    return n.end < len(tokens) and tokens[n.end].low in _PERIOD_UNITS and n.lead > 0 \
+        and tokens[n.lead - 1].low in _PERIOD_LEADS
+
+
+def _enclosed(tokens: list[Token], pos: int, until: int) -> bool:
+    """The token at ``pos`` stands in brackets that close before ``until``."""
+    opened = max((j for j in range(pos) if tokens[j].text in "()"), default=None)
+    return opened is not None and tokens[opened].text == "(" \
+        and any(tokens[j].text == ")" for j in range(pos + 1, until))
+
+
+def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
+    """The figure at ``pos`` stands in brackets of its own words closed before ``until`` ("зареєстровано 6 418
+    документів (у 2019 році — 5 902), з них вхідних – 3 655"): an aside, most often the figure of another
+    period, that "з них" after the brackets never takes as its total."""
+    opened = max((j for j in range(pos) if tokens[j].text in "()"), default=None)
+    if opened is None or tokens[opened].text != "(":
+        return False
+    closed = next((j for j in range(pos + 1, until) if tokens[j].text == ")"), None)
+    # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside
+    return closed is not None and any(t.kind == "word" for t in tokens[opened + 1:closed])
 
 
 def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
@@ -523,7 +632,8 @@ def _other_kind(tokens: list[Token], out: list[Found], fig: Found):
             or keys(tokens[fig.head_pos]) & keys(tokens[prev.head_pos]):
         return _SAME
     marker = max((e for e in range(1, prev.lead + 1) if _marker(tokens, e, PART_BEFORE + PART_AFTER)), default=None)
-    whole = next((f for f in reversed(out) if marker is not None and f.pos < marker and f.total is None), None)
+    whole = next((f for f in reversed(out) if marker is not None and f.pos < marker and f.total is None
+                  and not _bracketed_aside(tokens, f.pos, marker)), None)
     if whole is None or whole.code == fig.code:
         return None
     part = Found(whole.code, fig.value, fig.sentence, fig.pos, "part", fig.approximate, 0.7,
@@ -602,6 +712,10 @@ def _sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found)
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.span, fig.lead = (left, right), n.lead
     return fig
+
+
+def _adjective_only(t: Token) -> bool:
+    return bool((i := info(t)) and i.adjective and not i.noun and not i.verb)
 
 
 def _verb_only(t: Token) -> bool:
@@ -1289,8 +1403,9 @@ def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
         if end in starts or tokens[end].kind == "num":
             return r
         end += 1
-    if end + 1 < len(tokens) and tokens[end].text == "," and (i := info(tokens[end + 1])) and i.verb \
-            and not i.noun and not i.adjective:
+    if end + 1 < len(tokens) and tokens[end].text == "," and (i := info(tokens[end + 1])) and (
+            (i.verb and not i.noun and not i.adjective) or (i.noun and _object_then_verb(tokens, end + 1))):
+        # "…, строк відповіді подовжено": a predicate may open with its object or subject
         nxt = end + 1
         while nxt < len(tokens) and not is_delimiter(tokens[nxt]) and tokens[nxt].kind != "num" \
                 and not _clause_joint(tokens, nxt, len(tokens)):
@@ -1298,6 +1413,16 @@ def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
         if nxt >= len(tokens) or tokens[nxt].kind != "num":
             end = nxt
     return end
+
+
+def _object_then_verb(tokens: list[Token], j: int) -> bool:
+    """At most two nouns from ``j`` and then an impersonal verb ("строк відповіді подовжено")."""
+    for k in range(j, min(j + 3, len(tokens))):
+        if tokens[k].kind != "word":
+            return False
+        if _verb_only(tokens[k]):
+            return k > j and tokens[k].low.endswith(("но", "то"))
+    return False
 
 
 def _attributive(tokens: list[Token], a: int, b: int) -> set[int]:
@@ -1376,6 +1501,10 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     after_marker = _marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
     r_head, r_adj = right_head(tokens, n.end + after_marker, right, skip_verbs=bool(after_marker))
+    subject = r_head is not None and r_head == n.end and r_head + 1 < len(tokens) \
+        and _not_counted(n.value, tokens[r_head]) and _verb_only(tokens[r_head + 1])
+    if subject:  # "ще 7 автори відкликали": a subject after the number, not what it counts
+        return None
     times = r_head == n.end and tokens[n.end].low in TIMES_NOUNS  # "консультації проведено 9 разів"
     if times:
         r_head, r_adj = None, []
@@ -1404,7 +1533,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
     back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens
                     and any(t.low in _THEM for t in tokens[min(l_start, left):n.lead]))
-    if back:
+    own_antecedent = back and any(t.kind == "word" for t in tokens[:min(l_start, left)])
+    if own_antecedent:
+        # "Голосування відбулося …: у ньому взяли участь", "зареєстровано 187 об’єднань (… їх було 179)": the
+        # pronoun stands for a noun of its own sentence, never for the sentence before
+        context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))]
+    elif back:
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     own = [t for t in tokens[min(l_start, left):r_end] if t.low not in _STATIVE_VERBS]  # "залишаються 9 …, які …"
@@ -1496,6 +1630,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         for m, head, how in options:
             if m.code != total.code and kind_of_total:
                 continue
+            if m.code != total.code and m.code in people_codes() and _adjective_only(tokens[head]):
+                continue  # "звернень …, колективних серед них було 47": a kind of the total's noun, not people
             if m.code != total.code and not _own_word(m):
                 m = best_match(keys(tokens[head]), head, own)
                 if m is None or (m.code != total.code and not _own_word(m)):
@@ -1503,7 +1639,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             kept.append((m, head, how))
         options = kept
     fig: Found | None = None
-    if not options and back and l_head is None and r_head is None and total is None and not s.prior.figures:
+    if not options and back and not own_antecedent and l_head is None and r_head is None and total is None \
+            and not s.prior.figures:
         # "Далі – громадські обговорення. Їх відбулося п’ять": the pronoun's noun, in the sentence before
         for j, t in enumerate(s.prior.tokens):
             if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j - 20_000, context)):
@@ -1609,13 +1746,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         sentence = [keys(t) for t in tokens[:r_end] if t.kind == "word"]  # "сесії, на яких прийнято 146 рішень"
         if any("сесія" in k for k in sentence) and not any(k & own for k in sentence):
             return None
-    if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]):
-        return None
+    if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]) \
+            and not (total is not None and (total.code, fig.code) in PART_STAYS):
+        return None  # (a part of a total it stays with is that total's kind: internal documents of the flow)
     if fig.code in CIVIL_STOCKS and total is None and any(
             t.kind == "word" and (i := info(t)) and i.verb and not i.noun and not i.adjective
             and t.low not in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]) \
             and not any(t.low in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]):
         return None  # "фінансову підтримку отримали 6 громадських організацій": not the registered ones
+    if any(t.low in _EACH for t in tokens[min(l_start, left):r_end]):
+        return None  # "кожен учасник міг підтримати до трьох проєктів": a rule per person, not a count
     if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
                                            for j, t in enumerate(tokens[:-1])):
         return None  # drafts of decisions, not the participatory budget's projects
@@ -1730,6 +1870,8 @@ def _negations(s: Sentence) -> list[Found]:
         denies = any(
             (t.low == "не" and j + 1 < b and (i := info(tokens[j + 1])) and i.verb) or t.low in NEGATION_WORDS
             for j, t in enumerate(tokens[a:b], start=a))
+        if denies and any(t.low in _ONLY_A_KIND for t in tokens[a:b]):
+            denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
         head, _ = left_head(tokens, a, b) if denies else (None, [])
         if head is not None and (m := best_match(keys(tokens[head]), head, context_of(tokens, a, b))):
             fig = Found(m.code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
@@ -1737,6 +1879,11 @@ def _negations(s: Sentence) -> list[Found]:
             out.append(fig)
         a = b + 1
     return out
+
+
+# A denial with one of these words denies a kind of the thing only (late, overdue ones), not the thing.
+_ONLY_A_KIND = frozenset({"порушенням", "порушення", "несвоєчасно", "запізненням", "простроченням",
+                          "прострочено", "простроченими", "пізніше"})
 
 
 def _confidence(m: Match, how: str, words: bool) -> float:

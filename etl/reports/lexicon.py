@@ -69,9 +69,22 @@ NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "но
                        "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані"})
 STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock")
 # "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
+_INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
+                       "внутрішніми", "внутрішнього", "внутрішньої"})
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"}),
                   # "розміщено 64 набори даних; оновлено 11 з них": updated sets are no count of sets
-                  "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"})}
+                  "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"}),
+                  # "внутрішні документи (службові записки) – 263": internal papers are neither published
+                  # documents nor incoming letters (a kind of the registered total, or nothing)
+                  "documents_published": _INTERNAL,
+                  "letters_received": _INTERNAL,
+                  # "фінансову підтримку отримали 6 громадських організацій", "у форумі взяли участь 14
+                  # громадських організацій": organisations that did something, not the registered stock
+                  "ngos_registered": frozenset({"отримали", "отримало", "отримала", "отримують", "взяли", "брали",
+                                                "долучилися", "долучились", "перемогли", "переможцями"}),
+                  # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
+                  "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
+                                                "виконано"})}
 # "фінансову підтримку отримали 6 громадських організацій": a count of organisations whose clause says what
 # they did or got is no count of those registered; only these verbs (or none) state the stock.
 REGISTRY_VERBS = frozenset({"зареєстровано", "зареєстровані", "діють", "діє", "діяло", "діяли",

@@ -18,10 +18,11 @@
 * Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
-  addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), numbers
+  addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), compound words ("60-денний"), numbers
   glued to Latin letters ("COVID-19"), periods ("за 9 місяців"), times, durations ("до 20 робочих днів"),
   sums of money, file names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1",
   "додаток 2").
+* A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("year", rf"\b(?:{_ANY_MONTH}|квартал\w*|кв\.|півріччя|рік|року|році)\s+(?P<x>{_YEAR})\b"),
     ("percent", rf"\d+(?:[.,]\d+)?{_SP}*(?:%|відс\w*)"),
     ("ordinal", r"\b\d+-(?:\s|[а-яіїєґ]{1,3}\b)"),
+    ("compound", r"\b\d+-[а-яіїєґ’]{4,}"),  # "60-денний строк", "3-річна програма": a word, not a count
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
     ("duration", r"\b\d{1,3}\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
@@ -186,7 +188,24 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         if kind:
             tokens.append(Token("mask", piece[a:b], start + a, start + b, kind))
         pos = b
-    return tokens
+    return _join_broken_words(text, tokens)
+
+
+def _join_broken_words(text: str, tokens: list[Token]) -> list[Token]:
+    """A word split by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one word."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        t = tokens[j]
+        if j + 2 < len(tokens) and t.kind == "word" and tokens[j + 1].text == "-" and tokens[j + 1].start == t.end \
+                and tokens[j + 2].kind == "word" and tokens[j + 2].text[:1].islower() \
+                and "\n" in (gap := text[tokens[j + 1].end:tokens[j + 2].start]) and not gap.strip():
+            out.append(Token("word", t.text + tokens[j + 2].text, t.start, tokens[j + 2].end))
+            j += 3
+            continue
+        out.append(t)
+        j += 1
+    return out
 
 
 def _spelled(tokens: list[Token], a: int, b: int) -> int | None:
