@@ -10,8 +10,8 @@ are exactly right; for figures whose ground truth has a period of its own (a mon
 quarterly report), how many came out with that period.
 
 Exits 1 when a set is below precision 0.95 / recall 0.90 or has a wrong city or period (the
-held-out part is reported, never a reason to fail: it measures, it is not tuned on; nor is batch t of
-the tuned part, scored on its own line while it is being worked through). ``--verbose``
+held-out part is reported, never a reason to fail: it measures, it is not tuned on; nor are batches t
+and u of the tuned part, each scored on its own line while it is being worked through). ``--verbose``
 lists each missed and extra pair (the held-out part's only with ``--show-held-out``, so that
 tuning never sees them); ``--only shared|eval`` scores one source.
 
@@ -40,8 +40,17 @@ BATCH_T = ("brody_", "chuhuiv_", "dnipro_", "dolyna_", "hadiach_", "haisyn_", "k
            "koziatyn_", "lozova_", "lviv_", "mykolaiv_", "odesa_", "tulchyn_", "zaporizhzhia_", "zolochiv_")
 
 
+# Batch u of the tuned part: the same, for the round after batch t.
+BATCH_U = ("bohuslav_", "boyarka_", "bucha_", "obukhiv_", "rzhyshchiv_", "skvyra_", "slavutych_", "tarashcha_",
+           "ukrainka_", "vasylkiv_", "vyshneve_", "yahotyn_")
+
+
 def in_batch_t(name: str) -> bool:
     return name.startswith(BATCH_T)
+
+
+def in_batch_u(name: str) -> bool:
+    return name.startswith(BATCH_U)
 
 
 @dataclass
@@ -199,11 +208,15 @@ def main(argv: list[str] | None = None) -> int:
         if tuned:
             t = total(tuned)
             print_total(f"data/eval tuned ({t.reports})", t)
-            before_t = [x for x in tuned if not in_batch_t(x.name)]
+            before_t = [x for x in tuned if not in_batch_t(x.name) and not in_batch_u(x.name)]
             batch_t = [x for x in tuned if in_batch_t(x.name)]
-            if batch_t:
+            batch_u = [x for x in tuned if in_batch_u(x.name)]
+            if batch_t or batch_u:
                 print_total(f"  tuned before batch t ({len(before_t)})", total(before_t))
+            if batch_t:
                 print_total(f"  tuned batch t ({len(batch_t)})", total(batch_t))
+            if batch_u:
+                print_total(f"  tuned batch u ({len(batch_u)})", total(batch_u))
             failed |= not total(before_t).passed
         if held:
             print_total(f"data/eval HELD-OUT ({len(held)})", total(held))
