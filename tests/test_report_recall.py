@@ -1172,3 +1172,29 @@ def test_petitions_still_collecting_signatures_in_any_order() -> None:
                           "Триває збирання підписів під 2 петиціями.")
     assert pairs(report) == Counter({("petitions_submitted", 20): 1, ("petitions_collecting_signatures", 4): 1,
                                      ("petitions_collecting_signatures", 2): 1})
+
+
+# ------------------------------------------------------------------ round 4: labels before a dash
+
+
+def test_a_dash_label_after_a_circumstance_or_a_making_verb_and_a_lead_line_of_parts() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n"
+                          "У звітному році у системі документообігу зареєстровано документів – 4 310, з них:\n"
+                          "- вхідної кореспонденції – 2 050;\n"
+                          "- вихідних документів – 1 460.\n"
+                          "Для шкільних свят розроблено сценаріїв – 5.\n"
+                          "Протягом року направлено запитів – 9.")
+    assert pairs(report)[("documents_flow_total", 4310)] == 1
+    assert pairs(report)[("letters_received", 2050)] == 1
+    assert pairs(report)[("outgoing_documents", 1460)] == 1
+    assert pairs(report)[("event_scenarios", 5)] == 1
+    assert pairs(report)[("public_info_requests", 9)] == 0  # "направлено" names a metric of its own
+
+
+def test_a_required_number_of_signatures_in_an_item_is_no_figure() -> None:
+    report = extract_text("Звіт про електронні петиції Ніжинської міської ради за 2025 рік\n"
+                          "На платформі зареєстровано нових петицій – 12, з них:\n"
+                          " – 3 набрали необхідні 250 підписів;\n"
+                          " – 9 не набрали.")
+    assert pairs(report)[("petitions_submitted", 12)] == 1
+    assert not any(v == 250 for _, v in pairs(report))

@@ -243,6 +243,11 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
 
 
 _ITEM_END = frozenset({";", ".", ","})
+_PARTS_LEAD = frozenset({"з", "із", "них", "яких", "у", "в", "тому", "числі", "т", "ч", "серед", "зокрема"})
+# verbs that say only that the things counted were made, registered or sent out, not what became of them
+# (unlike "направлено", "надано", "відмовлено", "розглянуто", which name a metric of their own)
+_MAKING_VERBS = frozenset({"зареєстровано", "розроблено", "підготовлено", "розіслано", "надіслано", "опубліковано",
+                           "оприлюднено", "розміщено", "видано", "створено", "виготовлено", "надруковано"})
 _BY_NAME = frozenset({"exact", "remembered", "forms"})
 
 
@@ -258,13 +263,23 @@ def _label_item(s: Sentence, unmatched: list) -> Found | None:
         return None
     n = numbers[0]
     mark_approximation(s.tokens, n)
-    if any(t.text not in _ITEM_END for t in s.tokens[n.end:]) or n.lead < 2 \
+    tail = [t for t in s.tokens[n.end:] if t.text not in _ITEM_END]
+    if tail and tail[-1].text == ":" and all(t.low in _PARTS_LEAD for t in tail[:-1]):
+        tail = []  # "зареєстровано документів – 6 842, з них:": a lead line whose parts follow
+    if tail or n.lead < 2 \
             or not (is_dash(s.tokens[n.lead - 1]) or s.tokens[n.lead - 1].text == ":"):
         return None
     words = s.tokens[:n.lead - 1]
     if not any((i := info(t)) is not None and i.noun for t in words) or any(t.kind == "num" for t in words):
         return None
     code = label_metric(" ".join(t.text for t in words), _BY_NAME)
+    verb = next((j for j, t in enumerate(words) if t.kind == "word" and _verb_only(t)), None)
+    if code is None and verb is not None:
+        # "За пів року зареєстровано документів – 842": the label begins at its verb; after a verb that
+        # only says the things were made or registered ("розроблено сценаріїв – 3"), at its noun
+        code = label_metric(" ".join(t.text for t in words[verb:]), _BY_NAME) if verb else None
+        if code is None and words[verb].low in _MAKING_VERBS and verb + 1 < len(words):
+            code = label_metric(" ".join(t.text for t in words[verb + 1:]), _BY_NAME)
     if code is None:
         return None
     unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[n.pos])]
@@ -658,10 +673,15 @@ def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | No
     return last if j < n.lead and tokens[j].text == ":" else None
 
 
+_REQUIRED = frozenset({"необхідні", "необхідних", "необхідну", "потрібні", "потрібних", "потрібну", "мінімальні",
+                       "мінімальних", "встановлені", "встановлених"})
+
+
 def _threshold(tokens: list[Token], n: Number) -> bool:
     """ "Петиції, що набрали 150 і більше голосів": the votes or signatures a petition needs, in a
     sentence about petitions; never a figure, and it does not end the clause it stands in."""
-    if not any("петиція" in keys(t) for t in tokens if t.kind == "word"):
+    required = n.lead > 0 and tokens[n.lead - 1].low in _REQUIRED  # "– 2 набрали необхідні 150 підписів"
+    if not required and not any("петиція" in keys(t) for t in tokens if t.kind == "word"):
         return False
     words = 0
     for t in tokens[n.end:]:
