@@ -1198,3 +1198,14 @@ def test_a_required_number_of_signatures_in_an_item_is_no_figure() -> None:
                           " – 9 не набрали.")
     assert pairs(report)[("petitions_submitted", 12)] == 1
     assert not any(v == 250 for _, v in pairs(report))
+
+
+def test_a_part_repeating_its_totals_noun_with_words_of_its_own_is_the_metric_its_label_names() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n"
+                          "Загалом в електронному документообігу зареєстровано документів – 5 120, з них:\n"
+                          "- вхідної кореспонденції – 2 900;\n"
+                          "- вихідних документів – 1 730;\n"
+                          "- доповідних записок – 490.")
+    assert pairs(report)[("documents_flow_total", 5120)] == 1
+    assert pairs(report)[("outgoing_documents", 1730)] == 1
+    assert pairs(report)[("documents_flow_total", 1730)] == 0

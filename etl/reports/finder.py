@@ -233,13 +233,24 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
             mine = _table_row(s, mine, lead_row, unmatched)
             if lead_row is None and any(f.total is None for f in mine):
                 lead_rows[row.table] = s
-        elif (not mine or len(mine) == 1 and mine[0].how == "ellipsis") \
+        elif (not mine or len(mine) == 1 and (mine[0].how == "ellipsis" or _renamed_part(s, mine[0]))) \
                 and (item := _label_item(s, unmatched)) is not None and (not mine or item.code != mine[0].code):
-            mine = [item]  # "Тренінги – 28;" / "Допущені до голосування проєкти – 35;": its own name, not the noun before
+            mine = [item]  # "Тренінги – 28;" / "Допущені до голосування проєкти – 35;": its own name, not the noun
+            # before; "- вихідних документів – 2 207;" under "зареєстровано документів – 6 842, з них:": a
+            # part whose label names a metric of its own is that metric
         found += mine
         s.figures = mine
         previous = mine or previous
     return found, unmatched
+
+
+def _renamed_part(s: Sentence, fig: Found) -> bool:
+    """ "- вихідних документів – 2 207;" under "зареєстровано документів – 6 842, з них:": a part that
+    repeats its total's noun with words of its own (which may name a metric of its own)."""
+    total = fig.total
+    if fig.how != "part" or total is None or not total.head:
+        return False
+    return any(t.kind == "word" and keys(t) & total.head for t in s.tokens[:fig.lead])
 
 
 _ITEM_END = frozenset({";", ".", ","})
@@ -283,8 +294,10 @@ def _label_item(s: Sentence, unmatched: list) -> Found | None:
     if code is None:
         return None
     unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[n.pos])]
+    noun = next((t for t in reversed(words) if (i := info(t)) is not None and i.noun and not i.adjective), None)
     return Found(code, n.value, s, n.pos, "item", n.approximate, 0.8, span=(0, len(s.tokens)), lead=n.lead,
-                 number_words=n.words)
+                 number_words=n.words, head=keys(noun) if noun is not None else frozenset(),
+                 head_text=noun.text if noun is not None else "")
 
 
 def _header_total(s: Sentence, found: list[Found]) -> Found | None:
