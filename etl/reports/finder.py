@@ -244,6 +244,28 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
     return found, unmatched
 
 
+def _verb_label(s: Sentence, n: Number, left: int) -> Found | None:
+    """ "Для урочистих заходів розроблено сценаріїв – 3": a clause "… verb things – N" read as the
+    spreadsheet resolver reads a label, from its last verb to the dash (or, past a verb that only says
+    the things were made, from the noun after it); what comes before the verb is a circumstance."""
+    tokens = s.tokens
+    if n.lead - 1 <= left or not is_dash(tokens[n.lead - 1]):
+        return None
+    if n.end < len(tokens) and (i := info(tokens[n.end])) is not None and i.noun:
+        return None  # "знаходяться на розгляді – 73 звернення": the number counts its own noun
+    verb = next((j for j in range(n.lead - 2, left - 1, -1) if tokens[j].kind == "word" and _verb_only(tokens[j])), None)
+    if verb is None or verb + 1 >= n.lead - 1 or any(t.kind == "num" or t.text in "(),;:" for t in tokens[verb:n.lead - 1]):
+        return None
+    code = label_metric(" ".join(t.text for t in tokens[verb:n.lead - 1]), _BY_NAME)
+    if code is None and tokens[verb].low in _MAKING_VERBS:
+        code = label_metric(" ".join(t.text for t in tokens[verb + 1:n.lead - 1]), _BY_NAME)
+    if code is None:
+        return None
+    noun = next((j for j in range(n.lead - 2, verb, -1) if (i := info(tokens[j])) is not None and i.noun), verb + 1)
+    return Found(code, n.value, s, n.pos, "item", n.approximate, 0.8, span=(left, n.end), lead=n.lead,
+                 number_words=n.words, head=keys(tokens[noun]), head_text=tokens[noun].text, head_pos=noun)
+
+
 def _renamed_part(s: Sentence, fig: Found) -> bool:
     """ "- вихідних документів – 2 207;" under "зареєстровано документів – 6 842, з них:": a part that
     repeats its total's noun with words of its own (which may name a metric of its own)."""
@@ -441,6 +463,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         fig = None if next_column else _figure(s, n, left, right, floor, starts, total, out, previous,
                                                force_part=header_total is not None and total is header_total,
                                                recent=recent)
+        if total is None and not s.row and (verbal := _verb_label(s, n, left)) is not None \
+                and (fig is None or fig.head_pos is None or fig.head_pos < verbal.head_pos) and (fig is None or fig.code != verbal.code):
+            fig = verbal  # "Для урочистих заходів розроблено сценаріїв – 3": what the verb made, not the circumstance
         floor = right
         if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
             start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
