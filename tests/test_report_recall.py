@@ -1214,7 +1214,7 @@ def test_a_part_repeating_its_totals_noun_with_words_of_its_own_is_the_metric_it
 def test_a_verb_and_its_things_before_a_dash_name_the_figure_not_the_circumstance_before_them() -> None:
     report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за 2025 рік\n"
                           "Для відзначення міських заходів розроблено сценаріїв – 4, для голови підготовлено 6 виступів.\n"
-                          "Редакціям місцевих медіа розіслано анонсів подій – 11, а ще 3 листи.\n"
+                          "Для місцевих та обласних медіа підготовлено й розіслано анонсів подій – 11, а ще 3 листи.\n"
                           "На розгляді перебувають – 20 звернень.")
     assert pairs(report)[("event_scenarios", 4)] == 1
     assert pairs(report)[("events_attended", 4)] == 0

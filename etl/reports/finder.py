@@ -256,7 +256,7 @@ def _verb_label(s: Sentence, n: Number, left: int) -> Found | None:
     verb = next((j for j in range(n.lead - 2, left - 1, -1) if tokens[j].kind == "word" and _verb_only(tokens[j])), None)
     if verb is None or verb + 1 >= n.lead - 1 or any(t.kind == "num" or t.text in "(),;:" for t in tokens[verb:n.lead - 1]):
         return None
-    if any(t.text == "," or is_relative(tokens, j) for j, t in enumerate(tokens[left:verb], start=left)):
+    if any(t.text == "," or (is_relative(tokens, j) and t.low not in _AND) for j, t in enumerate(tokens[left:verb], start=left)):
         return None  # "Петиції, на які надано відповідь – 53": the verb of a relative clause inside the label
     code = label_metric(" ".join(t.text for t in tokens[verb:n.lead - 1]), _BY_NAME)
     if code is None and tokens[verb].low in _MAKING_VERBS:
