@@ -1219,3 +1219,12 @@ def test_a_verb_and_its_things_before_a_dash_name_the_figure_not_the_circumstanc
     assert pairs(report)[("event_scenarios", 4)] == 1
     assert pairs(report)[("events_attended", 4)] == 0
     assert pairs(report)[("media_announcements_sent", 11)] == 1
+
+
+def test_a_period_opening_the_clause_takes_no_genitive_the_noun_after_it_is_counted() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2024 року\n"
+                          "Опубліковано 40 новин.\n"
+                          "У лютому 2024 року новин на порталі було 35.\n"
+                          "За січень анонсів подій було 6.")
+    assert pairs(report)[("news_published", 35)] == 1
+    assert pairs(report)[("media_announcements_sent", 6)] == 1

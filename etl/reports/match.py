@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import WordInfo, analyzer, lemma_keys, word_info
 from etl.reports.lexicon import (
     RELATIVE_WORDS,
@@ -131,6 +132,11 @@ def means(a: WordInfo | None) -> bool:
     return a is not None and bool(a.forms) and all(case == "ablt" for case, _ in a.forms)
 
 
+_PERIOD_WORDS = frozenset(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_UK_LOCATIVE) | {
+    "рік", "року", "році", "квартал", "кварталі", "кварталу", "місяць", "місяці", "тиждень", "тижні", "півріччя",
+    "півріччі"}
+
+
 def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, list[int]]:
     """(head, adjectives) of the first phrase in tokens[start:end] that no preposition governs and
     that is not the means ("Надійшло електронною поштою – 31": no head).
@@ -148,6 +154,10 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
             continue
         a = info(t)
         if a is None:
+            j += 1
+            continue
+        if t.low in _PERIOD_WORDS and (governed or (j > start and tokens[j - 1].text.isdigit())):
+            governed = False  # "У жовтні 2019 року новин було 58": a period says when, it takes no genitive
             j += 1
             continue
         if t.low in PREPOSITIONS or (a.preposition and not a.noun):
