@@ -278,7 +278,7 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     # recall round 3, 0.772 / 0.635 after its batch e part, 0.979 / 0.880 once it had read batch t too
     assert batch_t.reports == 16 and batch_t.precision >= 0.96 and batch_t.recall >= 0.85
     assert batch_t.cities == batch_t.periods == batch_t.reports
-    # batch u (12 reports written to be tuned on): 0.882 / 0.797 (city 11/12) before recall round 4, 0.895 /
-    # 0.821 after it (its floor a little below)
-    assert batch_u.reports == 12 and batch_u.precision >= 0.88 and batch_u.recall >= 0.81
+    # batch u (12 reports written to be tuned on): 0.882 / 0.797 (city 11/12) before recall round 4, 0.896 /
+    # 0.831 after it (its floor a little below)
+    assert batch_u.reports == 12 and batch_u.precision >= 0.88 and batch_u.recall >= 0.82
     assert batch_u.periods == batch_u.reports
