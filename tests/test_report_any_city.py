@@ -252,7 +252,7 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
                               and not evaluation.in_batch_u(a.name)])
     batch_t = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if evaluation.in_batch_t(a.name)])
     batch_u = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if evaluation.in_batch_u(a.name)])
-    later = ("held_d_", "held_e_", "held_f_", "held_g_")  # batches after c: scored on their own (e: not read by any rule)
+    later = ("held_d_", "held_e_", "held_f_", "held_g_", "held_h_")  # batches after c: scored on their own (e: not read by any rule)
     held = evaluation.total([evaluation.score(a, b) for a, b in pairs_
                              if a.name.startswith("held_") and not a.name.startswith(later)])
     fresh = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith("held_d_")])
@@ -282,3 +282,12 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     # 0.831 after it (its floor a little below)
     assert batch_u.reports == 12 and batch_u.precision >= 0.88 and batch_u.recall >= 0.82
     assert batch_u.periods == batch_u.reports
+    # batches f and h (16 each), written on 2026-12-07 by writers who never ran the extractor, never read by
+    # any rule: f 0.907 / 0.654 (city 15, period 15 of 16) with the rules the day began with, 0.916 / 0.735
+    # (16, 15) at the day's end; h 0.860 / 0.601 (15, 14) then, 0.852 / 0.682 (15, 15). Floors a little
+    # below what they score, so that a change that reads fresh text worse is seen; the targets (0.95 / 0.90,
+    # every city and period) are not met on them yet.
+    for prefix, p_floor, r_floor, known in (("held_f_", 0.90, 0.72, 16), ("held_h_", 0.83, 0.66, 16)):
+        batch = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith(prefix)])
+        assert batch.reports == known and batch.precision >= p_floor and batch.recall >= r_floor, prefix
+        assert batch.cities >= known - 1 and batch.periods >= known - 1, prefix
