@@ -61,3 +61,25 @@ def test_the_same_figures_read_the_same_in_every_layout(case: list[tuple[str, st
     for name, body in _arrangements([(label, value) for _, label, value in case]).items():
         read = extract_text(TITLE + body + "\n", "звіт.txt")
         assert Counter((f.code, f.value) for f in read.figures) == want, (name, body)
+
+
+@pytest.mark.parametrize("layout", [
+    "ЖОВТЕНЬ\nОприлюднено 40 новин.\n\nЛИСТОПАД\nОприлюднено 50 новин.\n\nГРУДЕНЬ\nОприлюднено 60 новин.\n",
+    "Жовтень. Оприлюднено 40 новин.\nЛистопад. Оприлюднено 50 новин.\nГрудень. Оприлюднено 60 новин.\n",
+    "У жовтні:\nоприлюднено 40 новин.\n\nУ листопаді:\nоприлюднено 50 новин.\n\nУ грудні:\nоприлюднено 60 новин.\n",
+    "Жовтень – оприлюднено 40 новин;\nлистопад – оприлюднено 50 новин;\nгрудень – оприлюднено 60 новин.\n",
+])
+def test_a_month_named_over_its_paragraph_gives_its_figures_that_month(layout: str) -> None:
+    """A quarterly report written month by month: each month's figure is that month's, never the
+    quarter's (three values for one quarter would be a wrong figure, not three), and the quarter's own
+    total after a heading of its own stays the quarter's."""
+    read = extract_text("Звіт про роботу відділу комунікацій Ірпінської міської ради за IV квартал 2024 року\n\n"
+                        + layout + "\nПІДСУМКИ КВАРТАЛУ\nУсього оприлюднено 150 новин.\n", "звіт.txt")
+    got = sorted((f.value, f.period.start.isoformat() if f.period else None) for f in read.figures)
+    assert got == [(40, "2024-10-01"), (50, "2024-11-01"), (60, "2024-12-01"), (150, None)]
+
+
+def test_a_range_of_months_is_no_month_of_its_own() -> None:
+    read = extract_text("Звіт про роботу відділу комунікацій Ірпінської міської ради за 2024 рік\n\n"
+                        "Січень–березень: оприлюднено 120 новин.\n", "звіт.txt")
+    assert not any(f.period is not None and f.period.granularity == "month" for f in read.figures)

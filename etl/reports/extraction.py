@@ -22,6 +22,7 @@ their sentence (``to_figures``), and problems that name the file and the line. R
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -231,6 +232,50 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
     return None
 
 
+_MONTH_LEAD = re.compile(r"^\s*(?:[уУвВ]\s+)?([А-ЯІЇЄҐа-яіїєґ’']+)(?:\s+(\d{4})(?:\s*(?:року|р\.?))?)?\s*(?:[.:–—-]|$)")
+
+
+def _month_sections(text: str, period: Period | None) -> dict[int, Period]:
+    """The lines a month names for a report longer than a month: a line that is the month alone
+    ("КВІТЕНЬ", "У травні:") names the lines after it up to a blank line or the next heading; a line
+    opening with the month and a full stop, colon or dash ("Жовтень. Відділом підготовлено …") names
+    itself. Only a month inside the report's period counts; a figure with a period of its own keeps it."""
+    if period is None or period.granularity == "month":
+        return {}
+    out: dict[int, Period] = {}
+    current: Period | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        words = line.strip()
+        if not words:
+            current = None
+            continue
+        m = _MONTH_LEAD.match(words)
+        month = (_MONTHS_NOM | _MONTHS_IN).get(m[1].lower()) if m else None
+        after = re.match(r"\s*([А-ЯІЇЄҐа-яіїєґ’']+)", words[m.end():]) if m else None
+        if after and after[1].lower() in _MONTHS_NOM | _MONTHS_IN:
+            month = None  # "Січень–березень: 120": a range of months, not one
+        inside = None
+        if month is not None:
+            for year in ([int(m[2])] if m[2] else range(period.start.year, period.end.year + 1)):
+                mp = month_period(year, month)
+                if period.start <= mp.start and mp.end <= period.end:
+                    inside = mp
+                    break
+        alone = m is not None and m.end() >= len(words.rstrip(" .:–—-"))
+        if inside is not None and alone:
+            current = inside  # a heading: the lines below are the month's
+            continue
+        if inside is not None:
+            out[number] = inside  # "Жовтень. …": this line is the month's
+            continue
+        if not re.search(r"\d", words) and not words.endswith((".", ";", ",")):
+            current = None  # "ПІДСУМКИ КВАРТАЛУ": another heading ends the month's lines
+            continue
+        if current is not None:
+            out[number] = current
+    return out
+
+
 def extract_text(text: str, name: str = "", given: Given | None = None) -> ExtractionReport:
     """Everything a report's text says: who, when and every figure (see module doc). `given`: the
     city of a report that names none (--city, the review page's choice); one naming another is an
@@ -259,6 +304,10 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
                 f.as_of = row.end
             elif row != head.period:
                 months[id(f)] = row
+    sections = _month_sections(text, head.period)
+    for f in found:  # "КВІТЕНЬ" over a paragraph, "Жовтень. Відділом підготовлено …": that month's
+        if months[id(f)] is None and not get_metric(f.code).is_stock and f.sentence.line in sections:
+            months[id(f)] = sections[f.sentence.line]
     for f in found:
         if months[id(f)] is not None and months[id(f)].granularity == "month":
             f.breakdown = f"місяць: {MONTH_NAMES_UK[months[id(f)].start.month - 1]}"
