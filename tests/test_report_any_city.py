@@ -19,17 +19,10 @@ import pytest
 from activity.catalog import METRICS
 from activity.period_text import parse_period, snapshot_date
 from etl.reports.extraction import extract_text
+from tests.report_reading import pairs, unmatched
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "data" / "eval"
-
-
-def pairs(report) -> Counter:
-    return Counter((f.code, f.value) for f in report.figures)
-
-
-def unmatched(report) -> set[str]:
-    return {p.params["number"] for p in report.problems if p.key == "report_unmatched"}
 
 
 # ------------------------------------------------------------------ who

@@ -4,18 +4,8 @@ tests."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from etl.reports.extraction import extract_text
-
-
-def pairs(report) -> Counter:
-    return Counter((f.code, f.value) for f in report.figures)
-
-
-def unmatched(report) -> set[str]:
-    return {p.params["number"] for p in report.problems if p.key == "report_unmatched"}
-
+from tests.report_reading import pairs, unmatched
 
 # ------------------------------------------------------------------ petitions that did or did not gather support
 

@@ -6,19 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from etl.reports.extraction import extract_text
-
-
-def pairs(report) -> Counter:
-    return Counter((f.code, f.value) for f in report.figures)
-
-
-def unmatched(report) -> set[str]:
-    return {p.params["number"] for p in report.problems if p.key == "report_unmatched"}
-
-
-def breakdowns(report, code: str) -> dict[int, str | None]:
-    return {f.value: f.breakdown for f in report.figures if f.code == code}
-
+from tests.report_reading import breakdowns, pairs, unmatched
 
 # ------------------------------------------------------------------ people by a demonym or "мешканців"
 

@@ -9,14 +9,7 @@ from datetime import date
 from etl.reports.extraction import extract_text
 from etl.reports.tables import column_heading, find_rows
 from etl.reports.tokens import split_sentences
-
-
-def pairs(report) -> Counter:
-    return Counter((f.code, f.value) for f in report.figures)
-
-
-def unmatched(report) -> set[str]:
-    return {p.params["number"] for p in report.problems if p.key == "report_unmatched"}
+from tests.report_reading import pairs, unmatched
 
 
 def periods(report, code: str) -> dict[int, tuple[str, str] | None]:

@@ -167,7 +167,7 @@ def _in_lines(lines: list[str], last: bool = False) -> str:
             if names:
                 break
             continue
-        name = _name_at(plain, whole_line=True)
+        name = _name_at(plain)
         if not name:
             break
         names.append(name)
@@ -208,7 +208,7 @@ def _uncapped(line: str) -> str:
     return re.sub(r"\b[А-ЯІЇЄҐ][А-ЯІЇЄҐ’'ʼ-]*[А-ЯІЇЄҐ]\b|\b[А-ЯІЇЄҐ]\b(?!\.)", word, line)
 
 
-def _name_at(text: str, whole_line: bool = False) -> str:
+def _name_at(text: str) -> str:
     """The department name ``text`` starts with, in the nominative; "" when it starts with none."""
     found = _read_name(_WORD.findall(text))
     return found[0] if found else ""
