@@ -224,7 +224,7 @@ def add_department(db_path, place: str, name: str, kind: str, *, en: str | None 
     d = Department(code or d.code, place, kind, d.name_uk, en or d.name_en, (), "local")
     registry.add(d)  # refused when another department of the place has the name
     append_entry(local_path(), "department", {"code": d.code, "place": place, "kind": kind, "uk": d.name_uk,
-                                         "en": d.name_en, "added_by": who(user)})
+                                              "en": d.name_en, "added_by": who(user)})
     _log(db_path, "department_added", f"{d.code}: {d.name_uk}", user)
     return d
 
@@ -242,8 +242,8 @@ def add_alias(db_path, text: str, code: str, *, user: str | None = None) -> Depa
         raise RegistryError(f"немає підрозділу {code}", f"no department {code}")
     if d.code not in registry.departments:  # a standard department of the place: registered with its alias
         registry.add(d)
-        append_entry(local_path(), "department", {"code": d.code, "place": d.place, "kind": d.kind, "uk": d.name_uk,
-                                             "en": d.name_en, "added_by": who(user)})
+        append_entry(local_path(), "department", {"code": d.code, "place": d.place, "kind": d.kind,
+                                                  "uk": d.name_uk, "en": d.name_en, "added_by": who(user)})
     registry.add_alias(code, Alias(" ".join(text.split())))
     append_entry(local_path(), "alias", {"code": code, "uk": " ".join(text.split()), "added_by": who(user)})
     _log(db_path, "alias_added", f"{code}: {' '.join(text.split())}", user)
