@@ -78,10 +78,6 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": _INTERNAL,
                   "letters_received": _INTERNAL,
-                  # "фінансову підтримку отримали 6 громадських організацій", "у форумі взяли участь 14
-                  # громадських організацій": organisations that did something, not the registered stock
-                  "ngos_registered": frozenset({"отримали", "отримало", "отримала", "отримують", "взяли", "брали",
-                                                "долучилися", "долучились", "перемогли", "переможцями"}),
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
                   "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
                                                 "виконано"})}
