@@ -1,4 +1,4 @@
-"""Month names: Ukrainian (nominative, genitive, locative, abbreviated) and English, January first.
+"""Month names: Ukrainian (nominative, genitive, locative, instrumental, abbreviated) and English, January first.
 
 Shared by ``activity.periods`` (which re-exports them), ``activity.period_text`` and formatting.
 """
@@ -14,6 +14,9 @@ MONTH_NAMES_UK_GENITIVE = tuple(
 )
 MONTH_NAMES_UK_LOCATIVE = tuple(
     "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні".split()
+)
+MONTH_NAMES_UK_INSTRUMENTAL = tuple(
+    "січнем лютим березнем квітнем травнем червнем липнем серпнем вереснем жовтнем листопадом груднем".split()
 )
 MONTH_ABBR_UK = tuple("січ. лют. бер. квіт. трав. черв. лип. серп. вер. жовт. лист. груд.".split())
 MONTH_NAMES_EN = tuple(

@@ -29,6 +29,7 @@ from activity.months import (
     MONTH_NAMES_EN,
     MONTH_NAMES_UK,
     MONTH_NAMES_UK_GENITIVE,
+    MONTH_NAMES_UK_INSTRUMENTAL,
     MONTH_NAMES_UK_LOCATIVE,
 )
 from activity.periods import (
@@ -46,7 +47,8 @@ from activity.periods import (
 )
 
 _MONTH_WORDS = {"sept": 9}
-for _table in (MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE, MONTH_ABBR_UK):
+for _table in (MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE, MONTH_NAMES_UK_INSTRUMENTAL,
+               MONTH_ABBR_UK):
     _MONTH_WORDS.update((name.rstrip("."), i) for i, name in enumerate(_table, start=1))
 for _i, _name in enumerate(MONTH_NAMES_EN + MONTH_NAMES_UK, start=1):
     _MONTH_WORDS.update({_name.lower(): (_i - 1) % 12 + 1, _name[:3].lower(): (_i - 1) % 12 + 1})

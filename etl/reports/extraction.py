@@ -7,9 +7,10 @@ the ground-truth JSON of the development set (``as_json``), warehouse figures wh
 their sentence (``to_figures``), and problems that name the file and the line. Rules added here:
 
 * A stock takes the date it stands on from its sentence ("станом на 01.10.2019"); a flow has none.
-* A month's figure inside a longer report ("у квітні – 41", "січень – 31") is that month's: its
-  own period is the month (within the report's period, in the report's year) and its breakdown
-  "місяць: квітень"; it is never added to the report's total.
+* A figure whose words name another period ("у квітні – 41", "січень – 31", "у ІІІ кварталі
+  надійшло 281", "(у 2023 році – 5 917)") has that period (``etl.reports.figure_period``: a part
+  of the report's period, or one before it); a month's gets the breakdown "місяць: квітень". It is
+  never added to the report's total.
 * A snapshot report ("станом на 1 січня 2023 року") gives its stocks that date when their sentence
   names none.
 * A table's cell takes the period or date its column heading names, or its row's when the rows are
@@ -28,13 +29,14 @@ from datetime import date
 from pathlib import Path
 
 from activity.catalog import get_metric
-from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
+from activity.months import MONTH_NAMES_UK
 from activity.morph import nominative, word_info
 from activity.period_text import parse_period
 from activity.periods import Period, PeriodError, month_period
 from activity.places import Place
 from etl.figures import REPORTED, Figure, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
+from etl.reports.figure_period import MONTHS, figure_period
 from etl.reports.finder import Found, find_figures
 from etl.reports.header import Header, column_of, read_header, stock_as_of
 from etl.reports.lexicon import is_stop_word
@@ -187,8 +189,6 @@ def _tell_apart(found: list[Found]) -> None:
             f.breakdown = " ".join(words) or None
 
 
-_MONTHS_IN = {m: i for i, m in enumerate(MONTH_NAMES_UK_LOCATIVE, start=1)}
-_MONTHS_NOM = {m: i for i, m in enumerate(MONTH_NAMES_UK, start=1)}
 
 
 def _verb(word: str) -> bool:
@@ -196,40 +196,13 @@ def _verb(word: str) -> bool:
     return i is not None and i.verb and not i.noun
 
 
-def _month_of(f: Found, period: Period | None) -> Period | None:
-    """The month a figure's clause opens with ("у квітні – 41", "(у липні – 12", "січень – 31",
-    "у січні надійшло 54", "у жовтні (21)"), when the report covers more than that month and the
-    month lies inside it; or the other year it names ("(у 2023 році – 5 917)" in a 2024 report)."""
-    if period is None or period.granularity == "month":
-        return None
-    tokens, a = f.sentence.tokens, f.span[0]
-    words = [t for t in tokens[a:f.lead] if t.kind == "word"]
-    kept = [t for t in tokens[a:f.lead] if t.kind != "punct"]
-    if len(kept) >= 2 and kept[0].low in ("у", "в", "за") and len(kept) <= 5 and (
-            any(t.mask == "year" for t in kept) or any(t.low.startswith(("квартал", "півріч")) for t in kept)):
-        # "(у 2023 році – 5 917)", "(у ІІ півріччі 2023 року – 1 118)", "(у ІІ кварталі – 3 180)": another period
-        try:
-            other = parse_period(" ".join(t.text for t in kept[1:]), year=period.start.year)
-        except PeriodError:
-            other = None
-        if other is not None:
-            return other if other.end < period.start or other.start > period.end else None
-    month = None
-    if len(words) >= 2 and words[0].low in ("у", "в") and words[1].low in _MONTHS_IN \
-            and all(_verb(t.text) for t in words[2:]):  # "у січні надійшло 54 запити"
-        month = _MONTHS_IN[words[1].low]
-    elif len(words) == 1 and words[0].low in _MONTHS_NOM | _MONTHS_IN:
-        month = (_MONTHS_NOM | _MONTHS_IN)[words[0].low]
-    elif f.lead > 1 and tokens[f.lead - 1].text == "(" and tokens[f.lead - 2].low in _MONTHS_IN \
-            and f.lead + 1 < len(tokens) and tokens[f.pos + 1].text == ")":  # "у жовтні (21) та грудні (19)"
-        month = _MONTHS_IN[tokens[f.lead - 2].low]
-    if month is None:
-        return None
-    for year in range(period.start.year, period.end.year + 1):
-        mp = month_period(year, month)
-        if period.start <= mp.start and mp.end <= period.end:
-            return mp
-    return None
+def _own_period(f: Found, found: list[Found], period: Period | None) -> Period | None:
+    """The period a figure's own words name (``etl.reports.figure_period``), the sentence's previous
+    figure bounding how far back they are looked for."""
+    if get_metric(f.code).is_stock:
+        return None  # a stock stands on a date (its "станом на"), never over a period
+    previous = max((g.pos for g in found if g.sentence is f.sentence and g.pos < f.lead), default=-1)
+    return figure_period(f.sentence.tokens, f.lead, f.pos, f.span, previous, period)
 
 
 _MONTH_LEAD = re.compile(r"^\s*(?:[уУвВ]\s+)?([А-ЯІЇЄҐа-яіїєґ’']+)(?:\s+(\d{4})(?:\s*(?:року|р\.?))?)?\s*(?:[.:–—-]|$)")
@@ -250,9 +223,9 @@ def _month_sections(text: str, period: Period | None) -> dict[int, Period]:
             current = None
             continue
         m = _MONTH_LEAD.match(words)
-        month = (_MONTHS_NOM | _MONTHS_IN).get(m[1].lower()) if m else None
+        month = MONTHS.get(m[1].lower()) if m else None
         after = re.match(r"\s*([А-ЯІЇЄҐа-яіїєґ’']+)", words[m.end():]) if m else None
-        if after and after[1].lower() in _MONTHS_NOM | _MONTHS_IN:
+        if after and after[1].lower() in MONTHS:
             month = None  # "Січень–березень: 120": a range of months, not one
         inside = None
         if month is not None:
@@ -286,7 +259,7 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     report = ExtractionReport(name, head.place, head.department, head.period, head.period_label,
                               shared_name=head.unsure_name)
     found, unmatched = find_figures(sentences)
-    months = {id(f): _month_of(f, head.period) for f in found}
+    months = {id(f): _own_period(f, found, head.period) for f in found}
     for f in found:
         stock = get_metric(f.code).is_stock
         f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if stock else None

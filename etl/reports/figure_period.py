@@ -1,0 +1,188 @@
+"""The period a figure's own words name, when it is not the report's: one rule for every way a
+sentence gives a figure another period than its report's.
+
+A period is named by a month in any case ("у квітні", "на березень", "з березнем", "грудень"), with
+or without a year; a quarter or half-year ("у ІІІ кварталі", "ІІкв.", "у другому півріччі 2023
+року"); a year ("у 2024 році"); or the same period of another year ("у відповідному періоді 2023
+року", "за аналогічний період минулого року"). A bare numeral after a preposition ("тоді як у ІІ –
+236") is a period of the kind named before it in the sentence.
+
+Which mention is the figure's, nearest first:
+
+* one in the figure's clause before its number ("Найбільше звернень надійшло в грудні – 121",
+  "У ІІІ кварталі надійшло 281 звернення"), or right after its noun ("706 звернень у 2024 році");
+* for a number in brackets or after a dash ("в IV кварталі (22)", "Порівняно з березнем (41 запит)",
+  "ІІІкв. – 4"), one in the words before it, back to the sentence's previous figure;
+* for a clause opening with "коли" ("грудень, коли відбулося 14 заходів"), the period before it;
+* a period opening the sentence ("Лише у вересні, коли …, на сайті з'явилося 419 матеріалів"), when
+  no other period is named between it and the figure ("у звітному році" is the report's own and
+  stops it).
+
+The mention counts only when it lies inside the report's period and is shorter (a month of a
+quarter) or wholly before it (last year's figure, last month's); one that equals, contains or
+follows the report's period (a plan "на 2026 рік") is no period of the figure's. A month without a
+year is the report's year, or the year before when that would fall after the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from activity.months import (
+    MONTH_NAMES_UK,
+    MONTH_NAMES_UK_GENITIVE,
+    MONTH_NAMES_UK_INSTRUMENTAL,
+    MONTH_NAMES_UK_LOCATIVE,
+)
+from activity.period_text import parse_period
+from activity.periods import Period, PeriodError, month_period
+from etl.reports.tokens import Token
+
+MONTHS = {name: i for table in (MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE,
+                                MONTH_NAMES_UK_INSTRUMENTAL) for i, name in enumerate(table, start=1)}
+_PREPOSITIONS = frozenset({"у", "в", "за", "на", "з", "із", "зі", "від", "протягом", "впродовж", "упродовж"})
+_OPENERS = _PREPOSITIONS | {"лише", "тільки", "саме", "ще", "а", "зокрема", "також"}
+_ROMAN = frozenset("iіvх")
+_PART_MARKERS = frozenset({"них", "яких", "числі", "зокрема"})
+_YEAR_WORDS = ("рок", "році", "рік", "р")
+_REPORT_WORDS = ("період", "рік", "році", "року", "квартал", "місяц", "тиж", "півріч")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int  # one past the last token
+    period: Period | None  # None: a bare numeral ("у ІІ"), of the kind named before it
+
+
+def _roman(word: str) -> bool:
+    return bool(word) and set(word.lower()) <= _ROMAN
+
+
+def _year_after(tokens: list[Token], j: int) -> tuple[int | None, int]:
+    """The year at tokens[j] ("2024 року", "2024 р.") and the index after it."""
+    if j < len(tokens) and tokens[j].mask == "year":
+        k = j + 1
+        if k < len(tokens) and tokens[k].low.startswith(_YEAR_WORDS):
+            k += 1
+        return int(tokens[j].text[:4]), k
+    return None, j
+
+
+def _parse(text: str, year: int) -> Period | None:
+    try:
+        return parse_period(text, year=year)
+    except PeriodError:
+        return None
+
+
+def _mention_at(tokens: list[Token], i: int, report: Period) -> Mention | None:
+    t, year = tokens[i], report.end.year
+    low = t.low
+    if low.startswith(("відповідн", "аналогічн")) and i + 1 < len(tokens) and tokens[i + 1].low.startswith("період"):
+        other, end = _year_after(tokens, i + 2)
+        if other is None and i + 3 < len(tokens) and tokens[i + 2].low == "минулого" \
+                and tokens[i + 3].low.startswith(_YEAR_WORDS):
+            other, end = report.start.year - 1, i + 4
+        if other is None:
+            return None
+        shift = report.start.year - other
+        try:
+            same = replace(report, start=report.start.replace(year=report.start.year - shift),
+                           end=report.end.replace(year=report.end.year - shift))
+        except ValueError:  # 29 February
+            return None
+        return Mention(i, end, same)
+    if low.startswith("звітн") and i + 1 < len(tokens) and tokens[i + 1].low.startswith(_REPORT_WORDS):
+        return Mention(i, i + 2, report)  # "у звітному році": the report's own, which no other overrides
+    if low in MONTHS and i + 2 < len(tokens) and tokens[i + 1].text in "–—-" and tokens[i + 2].low in MONTHS:
+        named, end = _year_after(tokens, i + 3)  # "січень – вересень 2025 року": one period, a range
+        words = f"{low}–{tokens[i + 2].low} {named or year}"
+        period = _parse(words, year)
+        return Mention(i, end, period) if period else None
+    if low in MONTHS:
+        named, end = _year_after(tokens, i + 1)
+        month = month_period(named or year, MONTHS[low])
+        if named is None and month.start > report.end:
+            month = month_period(year - 1, MONTHS[low])
+        return Mention(i, end, month)
+    if t.mask == "year":
+        named, end = _year_after(tokens, i)
+        said = tokens[end - 1].low if end > i + 1 else ""
+        if said in ("році", "рік") or (i > 0 and tokens[i - 1].low in _PREPOSITIONS):  # not "переможців 2022 року"
+            return Mention(i, end, _parse(str(named), year))
+        return None
+    glued = low.endswith("кв") and _roman(low[:-2])  # "ІІкв."
+    if glued or (_roman(low) or low.endswith(("ого", "ому", "ий", "ій"))) and i + 1 < len(tokens) \
+            and tokens[i + 1].low.startswith(("квартал", "кв", "півріч")):
+        end = i + 1 if glued else i + 2
+        named, after = _year_after(tokens, end + (end < len(tokens) and tokens[end].text == "."))
+        words = " ".join(x.text for x in tokens[i:end]) + (f" {named}" if named else "")
+        period = _parse(words, year)
+        return Mention(i, after if named else end, period) if period else None
+    if _roman(t.text) and i > 0 and tokens[i - 1].low in ("у", "в", "за"):
+        return Mention(i, i + 1, None)
+    return None
+
+
+def mentions(tokens: list[Token], report: Period) -> list[Mention]:
+    """Every period the sentence names, in order; a bare numeral takes the kind named before it."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        m = _mention_at(tokens, i, report)
+        if m is None:
+            i += 1
+            continue
+        if m.period is None:
+            kind = next((x.period for x in reversed(out) if x.period and x.period.granularity in
+                         ("quarter", "half_year")), None)
+            word = "квартал" if kind is not None and kind.granularity == "quarter" else "півріччя"
+            period = _parse(f"{tokens[i].text} {word} {kind.start.year}", kind.start.year) if kind else None
+            m = Mention(m.start, m.end, period)
+        if m.period is not None:
+            out.append(m)
+        i = m.end
+    return out
+
+
+def _fits(p: Period, report: Period) -> bool:
+    if p == report or (p.granularity == "custom" and p.end >= report.start):
+        return False  # a stage's months ("травня – червня") are no period of the report's
+    inside = report.start <= p.start and p.end <= report.end
+    return inside or p.end < report.start
+
+
+def _chosen(every: list[Mention], tokens: list[Token], lead: int, pos: int, span: tuple[int, int],
+            previous: int) -> Mention | None:
+    a, b = span
+    previous = max([previous] + [j for j in range(lead) if tokens[j].text == ";"])  # a semicolon ends the reach
+    before = [m for m in every if max(a, previous + 1) <= m.start and m.end <= lead]
+    if before:
+        return before[-1]
+    after = [m for m in every if pos < m.start <= min(b, pos + 3)
+             and all(t.kind == "word" for t in tokens[pos + 1:m.start])]  # "706 звернень у 2024 році", not "7 – за лютий …"
+    if after:
+        return after[0]
+    back = [m for m in every if previous < m.start and m.end <= lead
+            and not any(t.low in _PART_MARKERS for t in tokens[m.end:lead])]  # "…, з них вхідних – 24 706"
+    if back and lead > 0 and (tokens[lead - 1].text == "(" or tokens[lead - 1].text in "–—-"):
+        return back[-1]
+    if back and a >= 2 and tokens[a].low == "коли" and back[-1].end == a - 1 and tokens[a - 1].text == ",":
+        return back[-1]
+    opening = every[0] if every and all(t.low in _OPENERS for t in tokens[:every[0].start]) else None
+    if opening is not None and opening.start <= 2 and opening.end <= lead \
+            and not any(opening.end <= m.start < lead for m in every):
+        return opening
+    return None
+
+
+def figure_period(tokens: list[Token], lead: int, pos: int, span: tuple[int, int], previous: int,
+                  report: Period | None) -> Period | None:
+    """The period the words of a figure name (module doc): `lead` and `pos` are its number phrase's
+    first and number token, `span` its clause, `previous` the number token of the sentence's figure
+    before it (-1: none)."""
+    if report is None:
+        return None
+    chosen = _chosen(mentions(tokens, report), tokens, lead, pos, span, previous)
+    return chosen.period if chosen is not None and _fits(chosen.period, report) else None

@@ -1,0 +1,111 @@
+"""A figure whose own words name another period than its report's (etl.reports.figure_period): the
+month, quarter or earlier year named in its clause, before the bracket or dash it stands after, before
+a "коли" clause, or opening its sentence. Sentences invented in the manner of council reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.reports.extraction import extract_text
+
+HEAD = {
+    "quarter": "Звіт відділу звернень громадян Бердичівської міської ради за ІІІ квартал 2025 року\n\n",
+    "year": "Звіт відділу звернень громадян Бердичівської міської ради за 2025 рік\n\n",
+    "month": "Звіт відділу звернень громадян Бердичівської міської ради за квітень 2025 року\n\n",
+}
+
+
+def periods(kind: str, body: str) -> dict[int, tuple[date, date] | None]:
+    report = extract_text(HEAD[kind] + body, "звіт.txt")
+    return {f.value: (f.period.start, f.period.end) if f.period else None for f in report.figures}
+
+
+JULY, AUGUST, SEPTEMBER = ((date(2025, m, 1), date(2025, m, e)) for m, e in ((7, 31), (8, 31), (9, 30)))
+Q2, Q3 = (date(2025, 4, 1), date(2025, 6, 30)), (date(2025, 7, 1), date(2025, 9, 30))
+YEAR_2024 = (date(2024, 1, 1), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize("body, want", [
+    # the month in the clause, before or after the verb, in any case
+    ("Найбільше звернень надійшло у вересні – 131, найменше в серпні – 97.", {131: SEPTEMBER, 97: AUGUST}),
+    ("Пік звернень припав на липень – 158.", {158: JULY}),
+    ("Протягом кварталу надійшло 402 звернення громадян. У серпні надійшло 140 звернень.",
+     {402: None, 140: AUGUST}),
+    # before a bracket, or a dash item
+    ("Найбільше звернень зареєстровано у вересні (151), найменше – у липні, у період відпусток (117).",
+     {151: SEPTEMBER, 117: JULY}),
+    ("Звернень громадян надійшло 409: липень – 117, серпень – 141, вересень – 151.",
+     {409: None, 117: JULY, 141: AUGUST, 151: SEPTEMBER}),
+    # before a "коли" clause
+    ("Найнапруженішим був вересень, коли надійшло 151 звернення громадян.", {151: SEPTEMBER}),
+])
+def test_a_month_named_with_the_figure_is_its_period(body: str, want: dict) -> None:
+    assert periods("quarter", body) == want
+
+
+@pytest.mark.parametrize("body, want", [
+    ("У ІІІ кварталі надійшло 409 звернень громадян, тоді як у ІІ – 366.", {409: Q3, 366: Q2}),
+    ("Засідань виконавчого комітету проведено 22: Iкв. – 5, IIкв. – 6, ІІІ кв. – 5, IV кв. – 6.",
+     {22: None, 5: Q3, 6: (date(2025, 10, 1), date(2025, 12, 31))}),
+    ("Найбільше звернень надійшло в третьому кварталі (409), найменше – у ІІ, коли діяв графік відключень (366).",
+     {409: Q3, 366: Q2}),
+])
+def test_a_quarter_named_with_the_figure_is_its_period(body: str, want: dict) -> None:
+    got = periods("year", body)
+    for value, period in want.items():
+        assert got[value] == period, (value, got)
+
+
+@pytest.mark.parametrize("body", [
+    "За рік надійшло 1 612 звернень громадян, тоді як у 2024 році – 1 498.",
+    "За рік надійшло 1 612 звернень громадян (у відповідному періоді 2024 року – 1 498).",
+    "За рік надійшло 1 612 звернень громадян (за аналогічний період минулого року – 1 498).",
+    "За рік надійшло 1 612 звернень громадян проти 1 498 звернень у 2024 році.",
+])
+def test_an_earlier_year_named_with_the_figure_is_its_period(body: str) -> None:
+    assert periods("year", body) == {1612: None, 1498: YEAR_2024}
+
+
+def test_a_month_before_a_january_report_is_last_years() -> None:
+    head = "Звіт відділу звернень громадян Бердичівської міської ради за січень 2025 року\n\n"
+    report = extract_text(head + "У січні надійшло 98 звернень громадян, порівняно з груднем (121 звернення).", "з.txt")
+    got = {f.value: f.period for f in report.figures}
+    assert got[98] is None and (got[121].start, got[121].end) == (date(2024, 12, 1), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize("body, value", [
+    # the report's own period, said again
+    ("Протягом липня – вересня 2025 року надійшло 409 звернень громадян.", 409),
+    ("У звітному кварталі надійшло 409 звернень громадян.", 409),
+    # a year that describes a noun ("переможців 2024 року"), not when the figure was counted
+    ("Реалізовано проєктів-переможців громадського бюджету 2024 року – 7.", 7),
+    # a plan for a later period
+    ("На IV квартал заплановано розглянути 12 звернень громадян, що надійшли повторно.", 12),
+    # a stage's months inside the year: no period of the report's
+    ("Протягом травня – червня мешканці подали 14 проєктів на громадський бюджет.", 14),
+])
+def test_no_own_period_where_the_words_do_not_give_one(body: str, value: int) -> None:
+    got = periods("year" if "проєкт" in body else "quarter", body)
+    assert got.get(value, "not read") in (None, "not read"), got
+
+
+def test_the_reporting_period_said_between_stops_an_opening_year() -> None:
+    body = ("У 2023 році в громаді створено відділ звернень, який у звітному році розглянув 1 612 звернень "
+            "громадян.")
+    assert periods("year", body).get(1612) is None
+
+
+def test_parts_after_a_comparison_keep_the_reports_period() -> None:
+    body = ("За квартал зареєстровано 409 звернень громадян, що на 43 більше, ніж у ІІ кварталі, коли "
+            "їх надійшло 366, з них колективних – 12, повторних – 9.")
+    got = periods("quarter", body)
+    assert got[409] is None and got.get(12) is None and got.get(9) is None
+
+
+def test_a_stock_keeps_its_date_not_a_period() -> None:
+    body = "З вересня працює Telegram-канал міської ради, який станом на 30.09.2025 мав 2 140 підписників."
+    report = extract_text(HEAD["quarter"] + body, "звіт.txt")
+    (f,) = [f for f in report.figures if f.value == 2140]
+    assert f.period is None and f.as_of == date(2025, 9, 30)
