@@ -109,3 +109,13 @@ def test_a_stock_keeps_its_date_not_a_period() -> None:
     report = extract_text(HEAD["quarter"] + body, "звіт.txt")
     (f,) = [f for f in report.figures if f.value == 2140]
     assert f.period is None and f.as_of == date(2025, 9, 30)
+
+
+@pytest.mark.parametrize("body", [
+    "У квітні надійшло 38 запитів, що менше, ніж у березні 2025 р. (41 запит).",
+    "Кількість звернень громадян у квітні – 38 (у березні 2025 р. – 41).",
+    "Порівняно з березнем 2025 р. (41 звернення) у квітні їх надійшло менше: 38 звернень громадян.",
+])
+def test_a_year_written_short_before_a_bracket_keeps_the_sentence_whole(body: str) -> None:
+    got = periods("month", body)
+    assert got.get(41) == (date(2025, 3, 1), date(2025, 3, 31)), got

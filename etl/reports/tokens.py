@@ -157,6 +157,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = re.search(r"([^\W\d_]+)$", text[last:m.start()])
         if word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
             continue
+        if word and word.group(1) in ("р", "рр") and text[m.end():end].lstrip().startswith("("):
+            continue  # "порівняно з березнем 2024 р. (41 запит)": the year's "р." before a bracket ends nothing
         spans.append((last, m.end()))
         last = m.end()
         while last < end and text[last].isspace():
