@@ -1216,3 +1216,20 @@ def test_a_period_opening_the_clause_takes_no_genitive_the_noun_after_it_is_coun
                           "За січень анонсів подій було 6.")
     assert pairs(report)[("news_published", 35)] == 1
     assert pairs(report)[("media_announcements_sent", 6)] == 1
+
+
+# ------------------------------------------------------------------ "їх": a pronoun for the noun before
+
+
+def test_them_stands_for_the_nearest_noun_before_it() -> None:
+    report = extract_text("Звіт відділу Смілянської міської ради за 2025 рік\n"
+                          "За рік надійшло 1 612 звернень громадян. У 2024 році їх було 1 498.\n"
+                          "Запитів на публічну інформацію надійшло 143, тоді як роком раніше їх надійшло 119.\n"
+                          "Опубліковано 212 новин; у ІІ кварталі їх вийшло 61.\n"
+                          "Із громадськими об’єднаннями (станом на 31.12.2025 їх у громаді 64) проведено 5 зустрічей.\n"
+                          "Видано 30 привітань. Їх переглянули 14 тисяч разів.\n"
+                          "Надійшло 52 скарги. Їх розглядали 12 працівників відділу.")
+    got = pairs(report)
+    assert {("appeals_received", 1498), ("public_info_requests", 119), ("news_published", 61),
+            ("ngos_registered", 64)} <= set(got)
+    assert {"14", "12"} <= unmatched(report)  # views and workers: "їх" names what was counted, not them

@@ -1768,6 +1768,13 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             fig = Found(same[0].code, n.value, s, n.pos, "after", head=keys(tokens[r_head]),
                         head_text=tokens[r_head].text, head_pos=r_head)
             fig.confidence = 0.75
+    if fig is None and total is None and not times and r_head is None \
+            and (l_head is None or not _has_option(tokens, l_head, context)) \
+            and any(t.low in _THEM for t in tokens[min(l_start, left):n.lead]) \
+            and (ante := _antecedent(tokens, min(l_start, left), context, [*previous, *before])) is not None:
+        # "За рік надійшло 1 612 звернень. У 2024 році їх було 1 498": "їх" stands for the nearest noun before
+        fig = Found(ante[0], n.value, s, n.pos, "ellipsis", head=ante[1], head_text=ante[2])
+        fig.confidence = 0.7
     if fig is None and total is None and r_head is not None and r_head == n.end and dash_before:
         whole = next((f for f in reversed(before) if f.total is None), None)
         if whole is not None and whole.head & keys(tokens[r_head]) and whole.head_pos is not None \
@@ -1862,6 +1869,19 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+def _antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Found]) -> tuple | None:
+    """(code, head, head text) of what a pronoun before tokens[a] stands for: the nearest noun of its own
+    sentence that names a metric ("Із громадськими організаціями (… їх у громаді 57)"), else the
+    figure before it."""
+    context = context + [(j - 20_000, k) for j, k in context_of(tokens, 0, a)]
+    for j in range(a - 1, -1, -1):
+        t = tokens[j]
+        if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j - 20_000, context)):
+            return m.code, keys(t), t.text
+    ante = next((f for f in reversed(earlier) if f.total is None and f.head), None)
+    return (ante.code, ante.head, ante.head_text) if ante is not None else None
 
 
 def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:
