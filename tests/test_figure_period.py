@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from etl.reports.extraction import extract_text
+from tests.report_reading import unmatched
 
 HEAD = {
     "quarter": "Звіт відділу звернень громадян Бердичівської міської ради за ІІІ квартал 2025 року\n\n",
@@ -119,3 +120,37 @@ def test_a_stock_keeps_its_date_not_a_period() -> None:
 def test_a_year_written_short_before_a_bracket_keeps_the_sentence_whole(body: str) -> None:
     got = periods("month", body)
     assert got.get(41) == (date(2025, 3, 1), date(2025, 3, 31)), got
+
+
+# ------------------------------------------------------------------ a figure compared with an earlier time
+
+Q3_2024 = (date(2024, 7, 1), date(2024, 9, 30))
+
+
+@pytest.mark.parametrize("body, value, when", [
+    ("Надійшло 412 звернень громадян (проти 390 торік).", 390, Q3_2024),
+    ("Надійшло 412 звернень громадян, що на 22 більше, ніж торік (390).", 390, Q3_2024),
+    ("Надійшло 412 звернень громадян проти 390 у ІІІ кварталі 2024 року.", 390, Q3_2024),
+    ("Надійшло 412 звернень громадян, що на 35 більше, ніж у попередньому кварталі (377).", 377, Q2),
+    ("Надійшло 412 звернень громадян проти 390 роком раніше.", 390, Q3_2024),
+    ("Надійшло 412 звернень громадян, у попередньому кварталі – 377.", 377, Q2),
+    ("Надійшло 412 звернень громадян (2023 – 370, 2024 – 390).", 390, YEAR_2024),
+])
+def test_a_figure_compared_at_an_earlier_time_is_the_same_metric_then(body: str, value: int, when) -> None:
+    report = extract_text(HEAD["quarter"] + body, "звіт.txt")
+    got = {f.value: (f.code, (f.period.start, f.period.end) if f.period else None) for f in report.figures}
+    assert got[412] == ("appeals_received", None)
+    assert got[value] == ("appeals_received", when), got
+    assert 2023 not in got and 2024 not in got  # a year's label is no figure
+
+
+@pytest.mark.parametrize("body", [
+    "Надійшло 412 звернень громадян, що на 22 більше, ніж планувалося (390).",  # a plan, not an earlier time
+    "Надійшло 412 звернень громадян проти 390 запланованих.",
+    "Надійшло 412 звернень громадян (проти 390 у ІІІ кварталі 2025 року).",  # the report's own period
+    "Надійшло 412 звернень громадян проти 390.",  # no time said
+])
+def test_a_comparison_naming_no_earlier_time_is_left_unmatched(body: str) -> None:
+    report = extract_text(HEAD["quarter"] + body, "звіт.txt")
+    assert [(f.code, f.value) for f in report.figures] == [("appeals_received", 412)]
+    assert "390" in unmatched(report)

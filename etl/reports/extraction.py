@@ -277,6 +277,9 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
                 f.as_of = row.end
             elif row != head.period:
                 months[id(f)] = row
+    for f in [f for f in found if f.how == "compared" and months[id(f)] is None]:
+        found.remove(f)  # "проти 190 у 2025 році" in that year's report: no earlier period, no figure of its own
+        unmatched.append((f.sentence, f.sentence.tokens[f.pos]))
     sections = _month_sections(text, head.period)
     for f in found:  # "КВІТЕНЬ" over a paragraph, "Жовтень. Відділом підготовлено …": that month's
         if months[id(f)] is None and not get_metric(f.code).is_stock and f.sentence.line in sections:

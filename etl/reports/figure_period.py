@@ -4,7 +4,8 @@ sentence gives a figure another period than its report's.
 A period is named by a month in any case ("у квітні", "на березень", "з березнем", "грудень"), with
 or without a year; a quarter or half-year ("у ІІІ кварталі", "ІІкв.", "у другому півріччі 2023
 року"); a year ("у 2024 році"); or the same period of another year ("у відповідному періоді 2023
-року", "за аналогічний період минулого року"). A bare numeral after a preposition ("тоді як у ІІ –
+року", "за аналогічний період минулого року"); or the period before the report's ("торік", "роком
+раніше", "минулого року", "у попередньому кварталі": a year back is the same period a year before). A bare numeral after a preposition ("тоді як у ІІ –
 236") is a period of the kind named before it in the sentence.
 
 Which mention is the figure's, nearest first:
@@ -35,7 +36,7 @@ from activity.months import (
     MONTH_NAMES_UK_LOCATIVE,
 )
 from activity.period_text import parse_period
-from activity.periods import Period, PeriodError, month_period
+from activity.periods import Period, PeriodError, half_year_period, month_period, quarter_period
 from etl.reports.tokens import Token
 
 MONTHS = {name: i for table in (MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE,
@@ -76,6 +77,41 @@ def _parse(text: str, year: int) -> Period | None:
         return None
 
 
+def _before(report: Period, granularity: str) -> Period | None:
+    """The period of `granularity` right before the report's: last year's same period for "рік"."""
+    if granularity == "year":
+        try:
+            return replace(report, start=report.start.replace(year=report.start.year - 1),
+                           end=report.end.replace(year=report.end.year - 1))
+        except ValueError:  # 29 February
+            return None
+    if granularity != report.granularity:
+        return None  # "у попередньому місяці" of a quarter's report: which month is not said
+    months = {"month": 1, "quarter": 3, "half_year": 6}[granularity]
+    index = report.start.year * 12 + report.start.month - 1 - months  # the first month before, counted from 0
+    year, month = divmod(index, 12)
+    return {"month": month_period, "quarter": lambda y, m: quarter_period(y, m // 3 + 1),
+            "half_year": lambda y, m: half_year_period(y, m // 6 + 1)}[granularity](year, month + 1 if months == 1 else month)
+
+
+_RELATIVE = {"рок": "year", "рік": "year", "році": "year", "квартал": "quarter", "місяц": "month", "півріч": "half_year"}
+
+
+def _earlier(tokens: list[Token], i: int, report: Period) -> Mention | None:
+    """ "торік", "роком раніше", "минулого року", "у попередньому кварталі", "попереднього місяця": the
+    period of that length before the report's (a year: the same period a year before)."""
+    low = tokens[i].low
+    if low == "торік":
+        return Mention(i, i + 1, _before(report, "year"))
+    if low == "роком" and i + 1 < len(tokens) and tokens[i + 1].low == "раніше":
+        return Mention(i, i + 2, _before(report, "year"))
+    if low.startswith(("попередн", "минул")) and i + 1 < len(tokens):
+        kind = next((g for stem, g in _RELATIVE.items() if tokens[i + 1].low.startswith(stem)), None)
+        period = _before(report, kind) if kind else None
+        return Mention(i, i + 2, period) if period else None
+    return None
+
+
 def _mention_at(tokens: list[Token], i: int, report: Period) -> Mention | None:
     t, year = tokens[i], report.end.year
     low = t.low
@@ -95,6 +131,8 @@ def _mention_at(tokens: list[Token], i: int, report: Period) -> Mention | None:
         return Mention(i, end, same)
     if low.startswith("звітн") and i + 1 < len(tokens) and tokens[i + 1].low.startswith(_REPORT_WORDS):
         return Mention(i, i + 2, report)  # "у звітному році": the report's own, which no other overrides
+    if (earlier := _earlier(tokens, i, report)) is not None:
+        return earlier
     if low in MONTHS and i + 2 < len(tokens) and tokens[i + 1].text in "–—-" and tokens[i + 2].low in MONTHS:
         named, end = _year_after(tokens, i + 3)  # "січень – вересень 2025 року": one period, a range
         words = f"{low}–{tokens[i + 2].low} {named or year}"
@@ -109,7 +147,8 @@ def _mention_at(tokens: list[Token], i: int, report: Period) -> Mention | None:
     if t.mask == "year":
         named, end = _year_after(tokens, i)
         said = tokens[end - 1].low if end > i + 1 else ""
-        if said in ("році", "рік") or (i > 0 and tokens[i - 1].low in _PREPOSITIONS):  # not "переможців 2022 року"
+        labels = end < len(tokens) and tokens[end].text in "–—:-"  # "(2024 – 390)"
+        if said in ("році", "рік") or labels or (i > 0 and tokens[i - 1].low in _PREPOSITIONS):  # not "переможців 2022 року"
             return Mention(i, end, _parse(str(named), year))
         return None
     glued = low.endswith("кв") and _roman(low[:-2])  # "ІІкв."

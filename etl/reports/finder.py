@@ -132,7 +132,7 @@ class Found:
     value: int
     sentence: Sentence
     pos: int  # index of the number's first token in sentence.tokens
-    how: str  # after | before | ellipsis | part | item | negation
+    how: str  # after | before | ellipsis | part | item | negation | compared
     approximate: bool = False
     confidence: float = 0.0
     breakdown: str | None = None
@@ -1775,6 +1775,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         # "За рік надійшло 1 612 звернень. У 2024 році їх було 1 498": "їх" stands for the nearest noun before
         fig = Found(ante[0], n.value, s, n.pos, "ellipsis", head=ante[1], head_text=ante[2])
         fig.confidence = 0.7
+    if fig is None and total is None and (r_head is None or times or tokens[r_head].low in _EARLIER | _WHEN_WORDS) \
+            and (then := _compared(tokens, n, before)):
+        # "412 звернень (проти 390 торік)", "…, що на 22 більше, ніж торік (390)": the figure before, another time
+        # (etl.reports.extraction keeps it only when its words name that earlier period)
+        fig = Found(then.code, n.value, s, n.pos, "compared", head=then.head, head_text=then.head_text)
+        fig.confidence = 0.7
     if fig is None and total is None and r_head is not None and r_head == n.end and dash_before:
         whole = next((f for f in reversed(before) if f.total is None), None)
         if whole is not None and whole.head & keys(tokens[r_head]) and whole.head_pos is not None \
@@ -1869,6 +1875,30 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+_COMPARING = frozenset({"проти", "ніж", "порівняно", "порівнянні", "порівнянням", "тоді", "як", "з", "із", "зі", "у",
+                        "в", "за", "на", "що", "це", "більше", "менше", "було", "був", "була", "становив", "становила",
+                        "становило", "склав", "склала", "склало", "раніше", "роком", "для", "порівняння"})
+_VERSUS = frozenset({"проти", "ніж", "порівняно", "порівнянні"})
+_EARLIER = frozenset({"торік", "минулого", "минулому", "попереднього", "попередньому", "аналогічного", "аналогічному",
+                      "аналогічний", "відповідному", "відповідного", "раніше", "роком"})
+
+
+def _compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
+    """The figure before a number that only compares with it at an earlier time: between them and up to the
+    clause's end only words of comparing ("проти", "ніж", "що на 22 більше") and of time ("торік", "у
+    ІІІ кварталі 2024 року"), one of them naming an earlier time."""
+    then = next((f for f in reversed(before) if f.total is None), None)
+    if then is None:
+        return None
+    start = next((j for j in range(then.pos + 1, n.lead) if tokens[j].kind == "punct" or tokens[j].low in _VERSUS), n.lead)
+    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;:" or is_dash(tokens[j])), len(tokens))
+    between = [(j, t) for j, t in enumerate(tokens[start:end], start=start) if not n.lead <= j < n.end]
+    earlier = any(t.low in _EARLIER or t.mask == "year" or t.low in _WHEN_WORDS - _AND for _, t in between)
+    plain = all(t.kind in ("punct", "mask") or t.low in _COMPARING or t.low in _EARLIER or t.low in _WHEN_WORDS
+                or (t.kind == "num" and tokens[j - 1].low == "на") for j, t in between)
+    return then if earlier and plain and any(t.low in _VERSUS or t.text == "(" for _, t in between) else None
 
 
 def _antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Found]) -> tuple | None:
