@@ -1234,3 +1234,29 @@ def test_them_stands_for_the_nearest_noun_before_it() -> None:
     assert {("appeals_received", 1498), ("public_info_requests", 119), ("news_published", 61),
             ("ngos_registered", 64)} <= set(got)
     assert {"14", "12"} <= unmatched(report)  # views and workers: "їх" names what was counted, not them
+
+
+def test_this_figure_and_their_number_stand_for_the_noun_before() -> None:
+    report = extract_text("Звіт відділу Смілянської міської ради за 2025 рік\n"
+                          "Зареєстровано 7 080 документів, що на 310 менше, ніж у 2024 році, коли цей показник "
+                          "становив 7 390, з них вхідних – 3 120.\n"
+                          "Опубліковано 212 новин. У 2024 році їхня кількість становила 190.\n"
+                          "Опубліковано 64 відеосюжети. Цей показник зріс на 12.")
+    got = {(f.code, f.value, f.period.start.year if f.period else None) for f in report.figures}
+    assert {("documents_flow_total", 7390, 2024), ("news_published", 190, 2024)} <= got
+    # "з них" after the earlier year's figure breaks down this year's documents, not last year's
+    assert [(f.code, f.period) for f in report.figures if f.value == 3120] == [("letters_received", None)]
+    assert 12 not in {f.value for f in report.figures}  # a change, not a level
+
+
+# ------------------------------------------------------------------ "двічі", "тричі": meetings that took place
+
+
+def test_twice_counts_meetings_that_took_place_and_nothing_else() -> None:
+    report = extract_text("Звіт відділу Смілянської міської ради за 2025 рік\n"
+                          "Засідання громадської ради відбулися двічі.\n"
+                          "Громадські слухання проводилися тричі.\n"
+                          "Засідання виконавчого комітету проводилися двічі на місяць.\n"
+                          "Петицію щодо ремонту мосту розглядали двічі.\n"
+                          "Сайт оновлювався тричі на день.")
+    assert pairs(report) == Counter({("public_council_meetings", 2): 1, ("public_consultations_held", 3): 1})

@@ -113,7 +113,7 @@ from etl.reports.match import (
     people_match,
     right_head,
 )
-from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
+from etl.reports.numbers import TIMES_ADVERBS, Number, is_change, mark_approximation, sentence_numbers
 from etl.reports.tables import (
     category_breakdown,
     column_heading,
@@ -443,7 +443,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             right += 1
         if any(tokens[j].text == ";" for j in range(floor, n.lead)):
             open_total = None
-        last = next((f for f in reversed(out) if f.total is None and not _bracketed_aside(tokens, f.pos, n.lead)), None) \
+        last = next((f for f in reversed(out) if f.total is None and not _bracketed_aside(tokens, f.pos, n.lead)
+                     and not _then_aside(tokens, f)), None) \
             or (previous[-1] if previous else None)
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
@@ -638,6 +639,12 @@ def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
     closed = next((j for j in range(pos + 1, until) if tokens[j].text == ")"), None)
     # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside
     return closed is not None and any(t.kind == "word" for t in tokens[opened + 1:closed])
+
+
+def _then_aside(tokens: list[Token], f: Found) -> bool:
+    """A figure of another time put beside the figure before ("…, ніж у 2021 році, коли цей показник
+    становив 63 285, з них вхідних – 24 706", "проти 390 торік"): no total of the parts after it."""
+    return f.how == "compared" or tokens[f.span[0]].low in ("коли", "тоді", "ніж", "проти")
 
 
 def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
@@ -1770,7 +1777,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             fig.confidence = 0.75
     if fig is None and total is None and not times and r_head is None \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
-            and any(t.low in _THEM for t in tokens[min(l_start, left):n.lead]) \
+            and _points_back(tokens[min(l_start, left):n.lead]) \
             and (ante := _antecedent(tokens, min(l_start, left), context, [*previous, *before])) is not None:
         # "За рік надійшло 1 612 звернень. У 2024 році їх було 1 498": "їх" stands for the nearest noun before
         fig = Found(ante[0], n.value, s, n.pos, "ellipsis", head=ante[1], head_text=ante[2])
@@ -1798,6 +1805,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.confidence = 0.75
     if fig is None:
         return None
+    if n.words and tokens[n.pos].low in TIMES_ADVERBS and (fig.code not in _OCCASIONS or _rate(tokens, n.end)):
+        return None  # "розглядали двічі", "двічі на місяць": how often, not how many (only meetings "відбулися двічі")
     if fig.code in people_codes() and _only_recipients(tokens, min(l_start, left), r_end, fig.code):
         return None  # "у 684 випадках заявникам відмовлено": the people it was done to are not what is counted
     if total is not None and l_head is None and r_head is None and total.head and not force_part:
@@ -1899,6 +1908,29 @@ def _compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | No
     plain = all(t.kind in ("punct", "mask") or t.low in _COMPARING or t.low in _EARLIER or t.low in _WHEN_WORDS
                 or (t.kind == "num" and tokens[j - 1].low == "на") for j, t in between)
     return then if earlier and plain and any(t.low in _VERSUS or t.text == "(" for _, t in between) else None
+
+
+# what "двічі", "тричі" count: occasions that take place ("засідання громадської ради відбулися двічі")
+_OCCASIONS = frozenset({"exec_committee_meetings", "public_council_meetings", "public_consultations_held",
+                        "council_sittings_attended", "commission_meetings_attended", "events_attended",
+                        "seminars_attended", "press_events_organized", "online_broadcasts",
+                        "participatory_budget_rounds"})
+
+
+def _rate(tokens: list[Token], j: int) -> bool:
+    """ "двічі на місяць", "тричі на тиждень": a frequency."""
+    return j + 1 < len(tokens) and tokens[j].low == "на" and tokens[j + 1].low.startswith(
+        ("місяц", "тиждень", "рік", "день", "добу", "квартал", "год"))
+
+
+_THIS = frozenset({"цей", "ця", "даний", "дана", "зазначений", "зазначена", "їхня", "їхній", "їх"})
+
+
+def _points_back(tokens: list[Token]) -> bool:
+    """ "їх", "цей показник", "їхня кількість": words that stand for a noun named before."""
+    return any(t.low in _THEM or (t.low in _THIS and k + 1 < len(tokens)
+                                  and tokens[k + 1].low.startswith(("показник", "кількіст")))
+               for k, t in enumerate(tokens))
 
 
 def _antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Found]) -> tuple | None:

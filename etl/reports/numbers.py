@@ -1,5 +1,5 @@
 """The numbers of a sentence that may be figures: digits ("5 790", "1\u00a0180") and numeral words
-("дві", "одного", "двадцять п’ять"), each with the approximation before it ("близько 320",
+("дві", "одного", "двадцять п’ять") and the adverbs of times ("двічі", "тричі"), each with the approximation before it ("близько 320",
 "понад 40", "~40") and whether it is a change rather than a level ("зменшилась на 12").
 
 Decimals are never counts; "одна з", "один із", "одну з них підтримано" are not numbers ("Дві з них",
@@ -18,6 +18,9 @@ from etl.reports.tokens import Token
 
 _SCALES = {**dict.fromkeys(("тисяча", "тисячі", "тисяч"), 1000),
            **dict.fromkeys(("мільйон", "мільйони", "мільйонів", "мільйона"), 1_000_000)}
+
+
+TIMES_ADVERBS = {"двічі": 2, "тричі": 3, "чотиричі": 4}
 
 
 @dataclass
@@ -44,6 +47,8 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
             if end < len(tokens) and (scale := _SCALES.get(tokens[end].low)):  # "понад 2 тисячі уманчан"
                 value, end = value * scale, end + 1
             out.append(Number(j, end, value, False))
+        elif t.kind == "word" and t.low in TIMES_ADVERBS:  # "засідання відбулися двічі": two of them
+            out.append(Number(j, j + 1, TIMES_ADVERBS[t.low], True))
         elif t.kind == "word" and (v := number_word(t.text)) is not None:
             k, total, last = j + 1, v, v
             while k < len(tokens) and tokens[k].kind == "word" and (w := number_word(tokens[k].text)) and w < last:
