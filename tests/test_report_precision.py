@@ -295,3 +295,18 @@ def test_an_adjective_part_stays_a_kind_of_its_total_not_people() -> None:
     got = pairs(report)
     assert got[("appeals_received", 38)] == 1 and got[("citizens_appealed", 38)] == 0
     assert got[("citizens_appealed", 2100)] == 1
+
+
+# ------------------------------------------------------------------ certificates issued are no situation briefs
+
+
+def test_certificates_issued_to_people_are_no_briefs_on_the_situation() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "Архівним відділом видано 530 архівних довідок.\n"
+                          "Мешканцям видавалися довідки про склад сім’ї – 214.\n"
+                          "У ЦНАП за рік видано 1 905 довідок і витягів.\n"
+                          "До обласної адміністрації надіслано 52 довідки про суспільно-політичну ситуацію.")
+    got = pairs(report)
+    assert got[("situation_briefs", 52)] == 1
+    assert not any(v in (530, 214, 1905) for _, v in got)
+    assert {"530", "1 905"} <= unmatched(report)

@@ -78,6 +78,11 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": _INTERNAL,
                   "letters_received": _INTERNAL,
+                  # "видано 612 архівних довідок", "у ЦНАП видано довідки": certificates issued to people are
+                  # no briefs on the situation
+                  "situation_briefs": frozenset({"видано", "видали", "видала", "видав", "видавалися", "видавались",
+                                                 "видаються", "видається", "видавали", "видача", "видачі", "видачу",
+                                                 "архівних", "архівні", "архівна", "архівної", "архівну"}),
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
                   "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
                                                 "виконано"})}
