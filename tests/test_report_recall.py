@@ -1216,3 +1216,76 @@ def test_a_period_opening_the_clause_takes_no_genitive_the_noun_after_it_is_coun
                           "За січень анонсів подій було 6.")
     assert pairs(report)[("news_published", 35)] == 1
     assert pairs(report)[("media_announcements_sent", 6)] == 1
+
+
+# ------------------------------------------------------------------ an elliptic catalog adjective takes its lead's noun
+
+
+def test_outgoing_written_as_an_adjective_alone_is_outgoing_documents_in_any_arrangement() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n"
+                          "Документообіг за рік склав 5 210 документів.\n"
+                          "– вхідних зареєстровано 2 700;\n"
+                          "– вихідних – 1 640, у тому числі відповідей на депутатські запити – 31;\n"
+                          "У ІІ півріччі вихідних було 900.\n"
+                          "У вихідні дні чергували 4 працівники відділу.")
+    got = pairs(report)
+    assert got[("documents_flow_total", 5210)] == 1 and got[("letters_received", 2700)] == 1
+    assert got[("outgoing_documents", 1640)] == 1 and got[("outgoing_documents", 900)] == 1
+    assert "4" in unmatched(report)  # days off: no count of documents
+    table = extract_text("Звіт загального відділу Ніжинської міської ради за 2023 рік\n\n"
+                         "Показник                     | 2022  | 2023\n"
+                         "Зареєстровано документів     | 4 400 | 4 810\n"
+                         "  вхідних                    | 2 500 | 2 610\n"
+                         "  вихідних                   | 1 300 | 1 420\n")
+    got = pairs(table)
+    assert got[("outgoing_documents", 1420)] == 1 and got[("outgoing_documents", 1300)] == 1
+    assert got[("documents_flow_total", 1420)] == 0
+
+
+# ------------------------------------------------------------------ documents that went through the department
+
+
+def test_documents_that_went_through_the_department_are_its_document_flow_not_published_ones() -> None:
+    for sentence, value in (("За квартал через загальний відділ пройшло 3 400 документів.", 3400),
+                            ("Через систему «Діло» у березні пройшли 1 118 документів, з них вхідних – 600.", 1118),
+                            ("Документів, що пройшли через канцелярію, – 2 075.", 2075)):
+        report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n" + sentence)
+        got = pairs(report)
+        assert got[("documents_flow_total", value)] == 1 and got[("documents_published", value)] == 0, sentence
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n"
+                          "На сайті розміщено 140 документів.\nНавчання пройшли 6 працівників відділу.")
+    assert pairs(report)[("documents_published", 140)] == 1 and "6" in unmatched(report)
+
+
+# ------------------------------------------------------------------ a bare number in brackets after a figure's number
+
+
+def test_a_bare_number_in_brackets_after_a_figure_is_that_metric_for_another_span() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за квітень 2025 року\n"
+                          "(у дужках – з початку року)\n"
+                          "Вихідні листи – 310 (1 420);\n"
+                          "Засідань виконкому проведено – 3 (12);\n"
+                          "За місяць зареєстровано 2 400 документів, що на 100 менше, ніж у березні (2 500).\n"
+                          "До архіву передано 212 справ (14).")
+    got = pairs(report)
+    assert got[("outgoing_documents", 1420)] == 1 and got[("exec_committee_meetings", 12)] == 1
+    assert got[("documents_flow_total", 2500)] == 1 and got[("documents_flow_total", 100)] == 0
+    assert {"212", "14"} <= unmatched(report)  # files, and the bracket of a number that named nothing
+
+
+# ------------------------------------------------------------------ decisions, orders and drafts made public
+
+
+def test_decisions_orders_and_drafts_a_verb_makes_public_are_documents_published() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за лютий 2025 року\n"
+                          "Оприлюднено рішення виконкому від 12.02.2025, три розпорядження міського голови та п’ять "
+                          "проєктів рішень сесії.\n"
+                          "На сайті опубліковано 24 рішення виконавчого комітету.\n"
+                          "Протягом місяця оприлюднювалися 11 проєктів розпоряджень міського голови.\n"
+                          "Підготовлено 8 проєктів рішень міської ради, які оприлюднено на сайті.\n"
+                          "Оприлюднено 20 новин; підготовлено 4 проєкти розпоряджень міського голови.")
+    got = pairs(report)
+    for value in (3, 5, 24, 11):
+        assert got[("documents_published", value)] == 1, value
+    assert got[("draft_council_decisions", 8)] == 1 and got[("draft_mayor_orders", 4)] == 1
+    assert not any(code.startswith("draft_") and value in (3, 5, 11) for code, value in got)

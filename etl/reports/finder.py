@@ -76,6 +76,8 @@ from etl.reports.lexicon import (
     PART_AFTER,
     PART_BEFORE,
     PART_STAYS,
+    PUBLISH_VERBS,
+    PUBLISHED_AS,
     PENDING_WORDS,
     PEOPLE_UNITS,
     POOL_OF,
@@ -91,6 +93,7 @@ from etl.reports.lexicon import (
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
+    catalog_adjectives,
     is_stop_word,
     patterns,
     people_codes,
@@ -99,6 +102,7 @@ from etl.reports.match import (
     BORROWED,
     QUOTES_CLOSE,
     Context,
+    PERIOD_WORDS,
     Match,
     best_match,
     context_of,
@@ -490,6 +494,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = part  # "61 допис (Facebook – 24, Instagram – 15)"
         if fig is None and total is None and (item := _bracket_dash_items(s, n)) is not None:
             fig = item  # "опубліковано дописи (Facebook – 36, Telegram – 41)"
+        if fig is None and total is None and (same := _bracket_after_figure(s, out, n)) is not None:
+            fig = same  # "Вхідна кореспонденція – 412 (1 987)", "ніж у вересні (1 702)"
         if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
                 and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
                 and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
@@ -638,6 +644,28 @@ def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
     closed = next((j for j in range(pos + 1, until) if tokens[j].text == ")"), None)
     # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside
     return closed is not None and any(t.kind == "word" for t in tokens[opened + 1:closed])
+
+
+def _bracket_after_figure(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "Вхідна кореспонденція – 412 (1 987)", "пройшло 1 947 документів, … ніж у вересні (1 702)": a number
+    alone in brackets right after a figure's number, or after the period it is compared with, is that
+    metric's figure for another span (a running total, the period before)."""
+    tokens = s.tokens
+    prev = out[-1] if out else None
+    if prev is None or prev.total is not None or not _alone_in_brackets(tokens, n) or tokens[n.end].text != ")" \
+            or n.lead < 2 or prev.pos >= n.lead:
+        return None
+    before = tokens[n.lead - 2]
+    right_after = all(t.kind == "num" for t in tokens[prev.pos:n.lead - 1])
+    compared = before.low in PERIOD_WORDS and any(t.low in _COMPARED for t in tokens[prev.pos:n.lead - 1]) \
+        and not any(t.text in ".;" for t in tokens[prev.pos:n.lead - 1])
+    if not (right_after or compared):
+        return None
+    return Found(prev.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=prev.head,
+                 head_text=prev.head_text, context=prev.context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)
+
+
+_COMPARED = frozenset({"ніж", "проти", "порівняно"})
 
 
 def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
@@ -1130,7 +1158,8 @@ def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fo
         if t.kind == "word" and not a <= j < b and (i := info(t)) and (i.noun or i.adjective):
             out |= keys(t)
     for f in [*previous[-6:], *before]:
-        out |= f.head
+        if not (f.head & catalog_adjectives() and (i := word_info(f.head_text)) is not None and i.adjective):
+            out |= f.head  # (a figure named by an elliptic adjective, "вихідних – 610", is a kind, not the thing)
     if s.lead_in is not None:
         out |= {k for t in s.lead_in.tokens if t.kind == "word" and (i := info(t)) and i.noun for k in keys(t)}
     return frozenset(out)
@@ -1645,7 +1674,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     if not options and adjectives and (l_head is None and r_head is None):
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
             if m := best_match(keys(tokens[a]), a, context):
-                options.append((m, a, "before"))
+                options.append((m, a, "after" if a > n.pos else "before"))
     if not options and n.end < len(tokens) and tokens[n.end].low in UNIT_NOUNS:
         unit = _colon_lead_match(tokens, n.lead)  # "питання у зверненнях: благоустрій – 96 одиниць"
         if unit is not None:
@@ -1821,6 +1850,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None  # drafts of decisions, not the participatory budget's projects
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
+    if fig.code in PUBLISHED_AS and (verbs := _verbs_before(tokens, n.lead)) and verbs <= PUBLISH_VERBS:
+        fig.code = PUBLISHED_AS[fig.code]  # "Оприлюднено …, два розпорядження міського голови"
     if fig.code in STOCK_CODES and fig.head_pos is not None \
             and any(t.low in NEW_WORDS for t in tokens[min(l_start, left, fig.head_pos):fig.head_pos]):
         return None  # "зареєстровано 12 нових громадських організацій": a flow, not the stock
@@ -1862,6 +1893,15 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+def _verbs_before(tokens: list[Token], pos: int) -> set[str]:
+    """The verbs of the sentence before ``pos``, back to its start or a semicolon (a number word, "три",
+    is none)."""
+    start = max((j + 1 for j in range(pos) if tokens[j].text == ";"), default=0)
+    numbers = {j for m in sentence_numbers(tokens) for j in range(m.pos, m.end)}
+    return {t.low for j, t in enumerate(tokens[start:pos], start=start)
+            if t.kind == "word" and j not in numbers and _verb_only(t)}
 
 
 def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:

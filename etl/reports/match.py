@@ -28,6 +28,7 @@ from etl.reports.lexicon import (
     UNIT_NOUNS,
     Pattern,
     bare_heads,
+    catalog_adjectives,
     patterns,
     patterns_by_key,
     people_codes,
@@ -82,6 +83,8 @@ def _noun_here(tokens: list[Token], j: int, end: int) -> bool:
         return False
     if not a.adjective:
         return True
+    if keys(tokens[j]) & catalog_adjectives():
+        return False  # "вихідних – 2 931": the catalog's adjective with its noun left out
     nxt = info(tokens[j + 1]) if j + 1 < end else None
     return not (nxt and nxt.noun and _agree(a, nxt))
 
@@ -132,7 +135,7 @@ def means(a: WordInfo | None) -> bool:
     return a is not None and bool(a.forms) and all(case == "ablt" for case, _ in a.forms)
 
 
-_PERIOD_WORDS = frozenset(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_UK_LOCATIVE) | {
+PERIOD_WORDS = frozenset(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_UK_LOCATIVE) | {
     "рік", "року", "році", "квартал", "кварталі", "кварталу", "місяць", "місяці", "тиждень", "тижні", "півріччя",
     "півріччі"}
 
@@ -156,7 +159,7 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
         if a is None:
             j += 1
             continue
-        if t.low in _PERIOD_WORDS and (governed or (j > start and tokens[j - 1].text.isdigit())):
+        if t.low in PERIOD_WORDS and (governed or (j > start and tokens[j - 1].text.isdigit())):
             governed = False  # "У жовтні 2019 року новин було 58": a period says when, it takes no genitive
             j += 1
             continue
