@@ -1289,3 +1289,20 @@ def test_decisions_orders_and_drafts_a_verb_makes_public_are_documents_published
         assert got[("documents_published", value)] == 1, value
     assert got[("draft_council_decisions", 8)] == 1 and got[("draft_mayor_orders", 4)] == 1
     assert not any(code.startswith("draft_") and value in (3, 5, 11) for code, value in got)
+
+
+# ------------------------------------------------------------------ a channel before a colon or a dash borrows the noun before
+
+
+def test_a_channel_led_figure_counts_the_noun_of_the_figure_before_it() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2024 року\n"
+                          "• Telegram-канал: 240 дописів; Viber-спільнота: 65; сторінка у Facebook: 180.\n"
+                          "У Facebook вийшло 120 публікацій, в Instagram (без сторіс) – 40.\n"
+                          "У Telegram-каналі розміщено 90 дописів, у Facebook – 150, а кількість підписників каналу "
+                          "сягнула 12 000.\n"
+                          "На сайті – 40 новин; приймальня: 12.")
+    got = pairs(report)
+    for value in (240, 65, 180, 40, 90, 150):
+        assert got[("social_media_posts", value)] == 1, value
+    assert got[("social_media_followers", 12000)] == 1 and got[("social_media_followers", 150)] == 0
+    assert "12" in unmatched(report)  # a reception office is no channel of the news before

@@ -1154,8 +1154,11 @@ def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fo
     """What the sentence counts, seen from the clause tokens[a:b]: the lemma keys of its content
     words outside the clause and the noun of the figure before."""
     out: set[str] = set()
+    # words after the clause up to another number are that number's ("…, а кількість підписників сягнула 41 700")
+    last_number = max((j for j, t in enumerate(s.tokens) if t.kind == "num"), default=-1)
     for j, t in enumerate(s.tokens):
-        if t.kind == "word" and not a <= j < b and (i := info(t)) and (i.noun or i.adjective):
+        if t.kind == "word" and not a <= j < b and (i := info(t)) and (i.noun or i.adjective) \
+                and not b <= j < last_number:
             out |= keys(t)
     for f in [*previous[-6:], *before]:
         if not (f.head & catalog_adjectives() and (i := word_info(f.head_text)) is not None and i.adjective):
@@ -1758,15 +1761,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
+    label = min(l_start, left)  # "Viber-спільнота: 94": the label before a colon, too, and its note in brackets
     if fig is None and total is None and dash_before and r_head is None and l_head is not None and before \
-            and not _has_option(tokens, l_head, context) and not _has_verb(tokens[left:n.lead]) \
-            and before[-1].total is None and before[-1].head and tokens[left - 1].text in ",;" \
-            and (m := best_match(before[-1].head, BORROWED * 40, context_of(tokens, left, n.lead))) is not None \
+            and not _has_option(tokens, l_head, context) and not _has_verb(tokens[label:l_end]) \
+            and before[-1].total is None and before[-1].head and tokens[label - 1].text in ",;" \
+            and (m := best_match(before[-1].head, BORROWED * 40, context_of(tokens, label, n.lead))) is not None \
             and m.code == before[-1].code and len(m.pattern.words) > 1:
         # "канал мав 212 тисяч підписників, сторінка у Facebook – 148 тисяч": whose, with the noun of the figure before
         fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=before[-1].head, head_text=before[-1].head_text)
         fig.confidence = 0.7
-        fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
+        fig.breakdown = _breakdown(tokens, label, l_end, set()) or None
     if fig is None and total is None and l_head is None and r_head is None \
             and any(tokens[j].low in ("від", "з") and is_people(tokens[j + 1]) for j in range(left, n.lead - 1)) \
             and (sent := next((f for f in reversed([*previous, *before]) if f.total is None), None)) is not None \
