@@ -1306,3 +1306,82 @@ def test_a_channel_led_figure_counts_the_noun_of_the_figure_before_it() -> None:
         assert got[("social_media_posts", value)] == 1, value
     assert got[("social_media_followers", 12000)] == 1 and got[("social_media_followers", 150)] == 0
     assert "12" in unmatched(report)  # a reception office is no channel of the news before
+
+
+# ------------------------------------------------------------------ a number with its own noun after it counts that noun
+
+
+def test_views_likes_and_texts_after_a_number_are_what_it_counts() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за квітень 2025 року\n"
+                          "Найбільше охоплення мав допис про відкриття парку – понад 15 тис. переглядів.\n"
+                          "Відео про ремонт мосту – 8 400 переглядів, допис про толоку – 1 200 вподобань.\n"
+                          "Facebook – 52 дописи, Telegram – 64.\n"
+                          "Відділ написав 12 текстів виступів міського голови та 5 текстів промов для урочистостей.\n"
+                          "Відео: 5 сюжетів про роботу ЦНАП; змонтовано ще 6 сюжетів.\n"
+                          "До редакцій надіслано 30 текстів.")
+    got = pairs(report)
+    assert got[("social_media_posts", 52)] == got[("social_media_posts", 64)] == 1
+    assert got[("speeches_prepared", 12)] == got[("speeches_prepared", 5)] == 1
+    assert got[("videos_published", 5)] == got[("videos_published", 6)] == 1
+    assert not any(value in (15000, 8400, 1200, 30) for _, value in got)
+    assert {"8 400", "1 200", "30"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ a span of time between a noun and its number
+
+
+def test_a_span_of_time_between_the_noun_and_its_number_leaves_the_noun_counted() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за ІІІ квартал 2024 року\n"
+                          "Для керівництва щодня готувалися огляди публікацій ЗМІ (за квартал – 58), а також "
+                          "16 привітань.\n"
+                          "До обласної адміністрації щотижня надсилалися довідки про суспільно-політичну ситуацію – "
+                          "за квартал 13.\n"
+                          "Проєктів розпоряджень міського голови (за звітний період) – 40.\n"
+                          "Відвідано 30 заходів (у серпні – 11).\n"
+                          "Працівники чергували щосуботи – за квартал 12.")
+    got = pairs(report)
+    assert got[("media_monitoring_digests", 58)] == 1 and got[("situation_briefs", 13)] == 1
+    assert got[("draft_mayor_orders", 40)] == 1 and got[("events_attended", 11)] == 1
+    assert "12" in unmatched(report)  # a span after a verb with no counted noun names nothing
+
+
+# ------------------------------------------------------------------ people following a page or in a community
+
+
+def test_people_who_follow_a_page_or_belong_to_a_community_are_its_followers() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2024 року\n"
+                          "Станом на 31 березня сторінку ради відстежують три тисячі шістсот користувачів.\n"
+                          "Telegram-канал має 9 100 підписників, Viber-спільнота – 4 250 учасників.\n"
+                          "За каналом стежать 2 140 користувачів.\n"
+                          "Сайт за місяць відвідали 5 000 користувачів; у флешмобі взяли участь 300 учасників.")
+    got = pairs(report)
+    for value in (3600, 9100, 4250, 2140):
+        assert got[("social_media_followers", value)] == 1, value
+    assert {"5 000", "300"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ sittings someone was at, and wordings of briefs and announcements
+
+
+def test_sittings_counted_in_the_locative_are_sittings_attended_not_held() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за травень 2024 року\n"
+                          "Працівники відділу взяли участь у 9 заходах, у двох пленарних засіданнях сесії та трьох "
+                          "засіданнях виконкому.\n"
+                          "На 4 засіданнях виконавчого комітету був присутній начальник відділу.\n"
+                          "Протягом місяця проведено 5 засідань виконкому; засідань виконавчого комітету – 5.")
+    got = pairs(report)
+    assert got[("council_sittings_attended", 3)] == 1 and got[("council_sittings_attended", 4)] == 1
+    assert got[("exec_committee_meetings", 5)] == 1 and got[("exec_committee_meetings", 3)] == 0
+
+
+def test_information_on_the_situation_and_announcements_sent_to_the_media() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за травень 2024 року\n"
+                          "До ОВА направлено 4 інформації щодо суспільно-політичної ситуації в громаді.\n"
+                          "Щотижня подавалися довідки про суспільно-політичну обстановку – усього 5.\n"
+                          "Місцевим медіа надіслано 7 анонсів.\n"
+                          "На сайті розміщено 12 анонсів та оголошень.\n"
+                          "Мешканцям надано 30 інформацій про графіки відключень.")
+    got = pairs(report)
+    assert got[("situation_briefs", 4)] == 1 and got[("media_announcements_sent", 7)] == 1
+    assert got[("media_announcements_sent", 12)] == 0
+    assert "30" in unmatched(report)

@@ -60,6 +60,7 @@ from activity.morph import word_info
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
+    ATTENDED_AS,
     CIVIL_STOCKS,
     DIMENSION_WORDS,
     DRAFT_OF,
@@ -644,6 +645,29 @@ def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
     closed = next((j for j in range(pos + 1, until) if tokens[j].text == ")"), None)
     # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside
     return closed is not None and any(t.kind == "word" for t in tokens[opened + 1:closed])
+
+
+_SPAN_WORDS = frozenset({"квартал", "місяць", "тиждень", "рік", "півріччя", "період", "день"})
+_SPAN_LEAD = frozenset({"за", "протягом", "упродовж", "впродовж"})
+
+
+def _period_between(tokens: list[Token], lead: int, floor: int) -> int | None:
+    """ "огляди публікацій (за квартал – 62)", "довідки … – за квартал 12": the bracket or dash opening a span
+    of time ("за квартал", "за звітний період") that stands between a noun phrase with no number of its own and
+    the number; None when there is none (a month, "(у грудні – 13)", is the month's figure of the figure before)."""
+    end = lead - 1 if lead > 0 and is_dash(tokens[lead - 1]) else lead
+    k = end
+    while k > floor and tokens[k - 1].kind == "word" and tokens[k - 1].low not in _SPAN_LEAD:
+        k -= 1
+    span = tokens[k:end]
+    if not 0 < len(span) <= 2 or not any(keys(t) & _SPAN_WORDS for t in span) or k - 2 <= floor \
+            or tokens[k - 1].low not in _SPAN_LEAD:
+        return None
+    opener = k - 2
+    if not (is_dash(tokens[opener]) or tokens[opener].text == "(") \
+            or any(t.kind == "num" for t in tokens[_segment_start(tokens, opener - 1):opener]):
+        return None
+    return opener
 
 
 def _bracket_after_figure(s: Sentence, out: list[Found], n: Number) -> Found | None:
@@ -1602,6 +1626,13 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         r_head, r_adj = None, []
     l_end = n.lead - 1 if dash_before else n.lead
     l_start = left
+    if r_head is None and (opener := _period_between(tokens, n.lead, floor)) is not None:
+        # "огляди публікацій (за квартал – 62)", "довідки … – за квартал 12": the span says when, the noun before counts
+        verb = max((j for j in range(left, opener) if tokens[j].kind == "word" and _verb_only(tokens[j])), default=None)
+        start = max(floor, _segment_start(tokens, opener - 1)) if tokens[opener].text == "(" \
+            else verb + 1 if verb is not None else left  # "надсилалися довідки …": the things the verb sent
+        if left_head(tokens, start, opener)[0] is not None:
+            dash_before, l_start, l_end = True, start, opener
     if dash_before:  # "листів, на які надано відповіді, – 63", "запитів …: 12"
         k = l_end - 1 if l_end > floor and tokens[l_end - 1].text == "," else l_end
         if k < l_end or tokens[l_end].text == ":":
@@ -1730,6 +1761,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                     continue
             kept.append((m, head, how))
         options = kept
+    if r_head is not None and r_head == n.end + after_marker and not r_adj \
+            and not is_people(tokens[r_head]) and tokens[r_head].low not in UNIT_NOUNS \
+            and not any(head == r_head for _, head, _ in options):
+        # "допис … – понад 23 тис. переглядів": the number counts its own noun (naming no metric), not one before it
+        options = [o for o in options if o[1] > n.pos]
     fig: Found | None = None
     if not options and back and not own_antecedent and l_head is None and r_head is None and total is None \
             and not s.prior.figures:
@@ -1854,6 +1890,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None  # drafts of decisions, not the participatory budget's projects
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
+    if fig.code in ATTENDED_AS and fig.head_pos is not None and (i := info(tokens[fig.head_pos])) is not None \
+            and i.forms and all(case == "loct" for case, _ in i.forms):
+        fig.code = ATTENDED_AS[fig.code]  # "у чотирьох засіданнях виконкому"
     if fig.code in PUBLISHED_AS and (verbs := _verbs_before(tokens, n.lead)) and verbs <= PUBLISH_VERBS:
         fig.code = PUBLISHED_AS[fig.code]  # "Оприлюднено …, два розпорядження міського голови"
     if fig.code in STOCK_CODES and fig.head_pos is not None \

@@ -66,6 +66,9 @@ PUBLISH_VERBS = frozenset({"оприлюднено", "опубліковано",
                            "опубліковані", "оприлюднили", "опублікували"})
 PUBLISHED_AS = dict.fromkeys(("draft_council_decisions", "draft_executive_decisions", "draft_mayor_orders",
                               "exec_decisions_adopted"), "documents_published")
+# "взяли участь … у чотирьох засіданнях виконкому", "були присутні на 3 засіданнях виконкому": sittings counted
+# in the locative are sittings someone was at, not those the committee held ("проведено 4 засідання")
+ATTENDED_AS = {"exec_committee_meetings": "council_sittings_attended"}
 # "розміщено 312 матеріалів, до яких додано 1 046 фото": a figure in a relative clause about the items
 # counted just before is of those items (photos in news, not the photo gallery's).
 OF_THE_ITEMS_BEFORE = {("news_published", "photos_published"): "photos_in_news_published"}  # (items before, figure)
@@ -114,8 +117,8 @@ STOP_WORDS = frozenset(
     "його її їх а також при як чи".split()
 )
 RELATIVE_WORDS = frozenset({"який", "котрий", "що", "цей", "той", "свій", "його", "її", "їхній"})
-# "кількість документів": the counted thing is the noun after these.
-TRANSPARENT_NOUNS = frozenset({"кількість", "число", "загальна", "всього", "усього", "разом"})
+# "кількість документів", "18 текстів виступів": the counted thing is the noun after these.
+TRANSPARENT_NOUNS = frozenset({"кількість", "число", "загальна", "всього", "усього", "разом", "текст"})
 # "зменшилась на 12", "на 6 % більше": a change, not a level.
 CHANGE_WORDS = frozenset(
     "зменшитися зменшитись збільшитися збільшитись зрости зростати скоротитися скоротитись "

@@ -118,6 +118,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
         if t.low in UNIT_NOUNS and not adjectives:  # "– 96 одиниць": the unit counts what came before
             return None, adjectives
         if _noun_here(tokens, j, end):
+            if keys(t) & TRANSPARENT_NOUNS and j + 1 < end and _noun_here(tokens, j + 1, end):
+                j += 1  # "18 текстів виступів": the speeches are counted
+                continue
             return j, adjectives
         if a.adjective and not a.verb:
             adjectives.append(j)
