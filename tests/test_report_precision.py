@@ -310,3 +310,16 @@ def test_certificates_issued_to_people_are_no_briefs_on_the_situation() -> None:
     assert got[("situation_briefs", 52)] == 1
     assert not any(v in (530, 214, 1905) for _, v in got)
     assert {"530", "1 905"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ a range of decision numbers, a duration with a decimal
+
+
+def test_a_range_of_decision_numbers_and_a_decimal_duration_are_no_figures() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за березень 2025 року\n"
+                          "Оприлюднено рішення виконкому № 41–57 та три розпорядження міського голови.\n"
+                          "Вхідна кореспонденція – 380; середній строк розгляду вхідного документа – 2,5 дня.\n"
+                          "Рішення № 12 – 40 документів оприлюднено на сайті.")
+    got = pairs(report)
+    assert got[("documents_published", 3)] == 1 and got[("letters_received", 380)] == 1
+    assert not any(value in (57, 41, 2, 5) for _, value in got)

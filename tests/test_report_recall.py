@@ -1385,3 +1385,34 @@ def test_information_on_the_situation_and_announcements_sent_to_the_media() -> N
     assert got[("situation_briefs", 4)] == 1 and got[("media_announcements_sent", 7)] == 1
     assert got[("media_announcements_sent", 12)] == 0
     assert "30" in unmatched(report)
+
+
+# ------------------------------------------------------------------ "їх", "цей показник": the figure before, another time
+
+
+def test_a_pronoun_for_the_figure_before_gives_its_metric_for_another_time() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за ІІІ квартал 2024 року\n"
+                          "Організовано 16 онлайн-трансляцій, тоді як у ІІ кварталі їх було 12.\n"
+                          "Оприлюднено 310 новин, а торік за цей період їх вийшло 280.\n"
+                          "Зареєстровано 5 900 документів, що на 300 менше, ніж у 2023 році, коли цей показник "
+                          "становив 6 200.\n"
+                          "Надійшло 9 запитів; їх розглянуто вчасно.\n"
+                          "Як і раніше, працювало 3 гарячі лінії.")
+    got = pairs(report)
+    assert got[("online_broadcasts", 12)] == 1 and got[("news_published", 280)] == 1
+    assert got[("documents_flow_total", 6200)] == 1 and got[("documents_flow_total", 300)] == 0
+    assert got[("public_info_requests", 9)] == 1 and len(got) == 7
+    assert "3" in unmatched(report)  # "як" is a conjunction, never the counted noun
+
+
+def test_followers_per_network_after_a_dash_and_digests_of_the_media() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за липень 2025 року\n"
+                          "Аудиторія на 31.07.2025: Telegram – 6 100 підписників, Facebook – 11 200, Instagram – 900.\n"
+                          "Для керівництва щоранку готувався огляд регіональних медіа – усього 21 огляд.\n"
+                          "Підготовлено 4 огляди медіапростору громади.\n"
+                          "Сайт – 40 новин, приймальня – 16.")
+    got = pairs(report)
+    for value in (6100, 11200, 900):
+        assert got[("social_media_followers", value)] == 1, value
+    assert got[("media_monitoring_digests", 21)] == 1
+    assert "16" in unmatched(report)

@@ -605,6 +605,7 @@ _SAME = object()
 _BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
 # "Далі – громадські обговорення. Їх відбулося п’ять": "їх" after a sentence with no figure names its noun.
 _THEM = frozenset({"їх"})
+_THIS = frozenset({"цей", "цього", "той", "даний"})
 # Verbs that only say a thing is there ("у реєстрі залишаються 9 об’єднань, які …"): the relative
 # clause after the noun says what it is.
 _STATIVE_VERBS = frozenset({"є", "залишаються", "залишається", "залишилося", "залишилось", "налічується",
@@ -1830,6 +1831,14 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(line[0].code, n.value, s, n.pos, "before", head=keys(word), head_text=word.text)
         fig.confidence = _confidence(line[0], "ellipsis", n.words)
         fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
+    this_figure = l_head is not None and l_head > 0 and "показник" in keys(tokens[l_head]) \
+        and tokens[l_head - 1].low in _THIS  # "…, коли цей показник становив 63 285"
+    if fig is None and total is None and r_head is None and (this_figure or l_head is None and any(
+            t.low in _THEM for t in tokens[min(l_start, left):n.lead])) \
+            and (near := next((f for f in reversed(before) if f.total is None), None)) is not None:
+        # "всього 14 трансляцій, тоді як у ІІ кварталі їх було 11": "їх" stands for the noun of the figure before
+        fig = Found(near.code, n.value, s, n.pos, "ellipsis", head=near.head, head_text=near.head_text)
+        fig.confidence = 0.7
     if fig is None and total is None and r_head is not None \
             and any(t.low in _SUM_WORDS for t in tokens[min(l_start, left):n.lead]):
         same = [f for f in [*before, *previous] if f.total is None and f.head & keys(tokens[r_head])]

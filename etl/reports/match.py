@@ -79,7 +79,7 @@ def _agree(a: WordInfo, b: WordInfo) -> bool:
 def _noun_here(tokens: list[Token], j: int, end: int) -> bool:
     """Is tokens[j] the noun of its phrase (not an adjective before a noun that agrees)?"""
     a = info(tokens[j])
-    if a is None or not a.noun:
+    if a is None or not a.noun or a.conjunction:  # "тоді як у ІІ кварталі": "як" is no yak
         return False
     if not a.adjective:
         return True
@@ -221,7 +221,7 @@ def _people_word(word: str) -> bool:
 
 def is_people(t: Token) -> bool:
     """A noun for people: "мешканців", "учасники", or a city's people ("канівців", "сумчан")."""
-    return t.kind == "word" and _people_word(t.text)
+    return t.kind == "word" and _people_word(t.text) and not word_info(t.text).conjunction
 
 
 def people_match(context: Context, counted: int | None = None) -> Match | None:
