@@ -1416,3 +1416,33 @@ def test_followers_per_network_after_a_dash_and_digests_of_the_media() -> None:
         assert got[("social_media_followers", value)] == 1, value
     assert got[("media_monitoring_digests", 21)] == 1
     assert "16" in unmatched(report)
+
+
+# ------------------------------------------------------------------ a making verb, a place, the things, a dash
+
+
+def test_a_place_between_a_making_verb_and_its_things_before_a_dash_is_skipped() -> None:
+    report = extract_text("Звіт відділу Ніжинської міської ради за травень 2026 року\n"
+                          "Розміщено на офіційному сайті новин – 40;\n"
+                          "Надіслано до обласної адміністрації звітів – 4;\n"
+                          "Оприлюднено на сайті рішень, розпоряджень і проєктів – 18;\n"
+                          "Видано на руки довідок – 30;\n"
+                          "Передано до архіву справ – 12.")
+    got = pairs(report)
+    assert got[("news_published", 40)] == got[("reports_to_region", 4)] == got[("documents_published", 18)] == 1
+    assert {"30", "12"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ what the things counted are, after a copula
+
+
+def test_a_noun_after_a_copula_says_what_the_things_counted_are() -> None:
+    report = extract_text("Звіт сектору Ніжинської міської ради за IV квартал 2024 року\n"
+                          "Надійшло 180 листів, на 40 з них надано відповіді, 3 листи з яких є запитами на публічну "
+                          "інформацію.\n"
+                          "До відділу надійшло 25 документів, 5 з яких були запитами на інформацію.\n"
+                          "Надійшло 60 звернень, 6 з яких були повторними.")
+    got = pairs(report)
+    assert got[("public_info_requests", 3)] == 1 and got[("letters_received", 3)] == 0
+    assert got[("public_info_requests", 5)] == 1
+    assert got[("appeals_received", 6)] == 1  # an adjective after the copula is a kind of the same thing

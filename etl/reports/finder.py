@@ -104,6 +104,7 @@ from etl.reports.match import (
     QUOTES_CLOSE,
     Context,
     PERIOD_WORDS,
+    PREPOSITIONS,
     Match,
     best_match,
     context_of,
@@ -265,12 +266,28 @@ def _verb_label(s: Sentence, n: Number, left: int) -> Found | None:
         return None  # "Петиції, на які надано відповідь – 53": the verb of a relative clause inside the label
     code = label_metric(" ".join(t.text for t in tokens[verb:n.lead - 1]), _BY_NAME)
     if code is None and tokens[verb].low in _MAKING_VERBS:
-        code = label_metric(" ".join(t.text for t in tokens[verb + 1:n.lead - 1]), _BY_NAME)
+        code = _made_label(tokens, verb, n.lead - 1)
     if code is None:
         return None
     noun = next((j for j in range(n.lead - 2, verb, -1) if (i := info(tokens[j])) is not None and i.noun), verb + 1)
     return Found(code, n.value, s, n.pos, "item", n.approximate, 0.8, span=(left, n.end), lead=n.lead,
                  number_words=n.words, head=keys(tokens[noun]), head_text=tokens[noun].text, head_pos=noun)
+
+
+def _made_label(tokens: list[Token], verb: int, end: int) -> str | None:
+    """After a verb that only says the things were made ("розроблено сценаріїв – 3"), the label begins at
+    its noun, past a place opening it ("Розміщено на офіційному сайті новин – 40", "Надіслано до ОДА звітів – 4")."""
+    place = verb + 1
+    if place < end and tokens[place].low in PREPOSITIONS:
+        place += 1
+        while place < end and (i := info(tokens[place])) is not None and i.adjective and not i.noun:
+            place += 1
+        place += 1
+    for start in dict.fromkeys((verb + 1, place)):
+        if start < end and (code := label_metric(" ".join(t.text for t in tokens[start:end]), _BY_NAME)):
+            # ("Видано на руки довідок – 30": the words a metric is never read beside still hold)
+            return None if any(t.low in NOT_WITH_WORDS.get(code, ()) for t in tokens[verb:end]) else code
+    return None
 
 
 def _renamed_part(s: Sentence, fig: Found) -> bool:
@@ -318,8 +335,8 @@ def _label_item(s: Sentence, unmatched: list) -> Found | None:
         # "За пів року зареєстровано документів – 842": the label begins at its verb; after a verb that
         # only says the things were made or registered ("розроблено сценаріїв – 3"), at its noun
         code = label_metric(" ".join(t.text for t in words[verb:]), _BY_NAME) if verb else None
-        if code is None and words[verb].low in _MAKING_VERBS and verb + 1 < len(words):
-            code = label_metric(" ".join(t.text for t in words[verb + 1:]), _BY_NAME)
+        if code is None and words[verb].low in _MAKING_VERBS:
+            code = _made_label(s.tokens, verb, len(words))
     if code is None:
         return None
     unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[n.pos])]
@@ -644,8 +661,10 @@ def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
     if opened is None or tokens[opened].text != "(":
         return False
     closed = next((j for j in range(pos + 1, until) if tokens[j].text == ")"), None)
-    # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside
-    return closed is not None and any(t.kind == "word" for t in tokens[opened + 1:closed])
+    # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside, unless it
+    # follows a number or the period it is compared with ("– 412 (1 987)", "ніж у вересні (1 702)")
+    return closed is not None and (any(t.kind == "word" for t in tokens[opened + 1:closed]) or opened > 0 and (
+        tokens[opened - 1].kind == "num" or tokens[opened - 1].low in PERIOD_WORDS))
 
 
 _SPAN_WORDS = frozenset({"квартал", "місяць", "тиждень", "рік", "півріччя", "період", "день"})
@@ -1899,6 +1918,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None  # drafts of decisions, not the participatory budget's projects
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
+    if (what := _predicate_match(tokens, n.end, right)) is not None:
+        fig.code = what.code  # "2 листа з яких є запитами на публічну інформацію": what they are
     if fig.code in ATTENDED_AS and fig.head_pos is not None and (i := info(tokens[fig.head_pos])) is not None \
             and i.forms and all(case == "loct" for case, _ in i.forms):
         fig.code = ATTENDED_AS[fig.code]  # "у чотирьох засіданнях виконкому"
@@ -1945,6 +1966,18 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+_COPULAS = frozenset({"є", "були", "стали", "являються", "виявилися"})
+
+
+def _predicate_match(tokens: list[Token], start: int, end: int) -> Match | None:
+    """ "…, 2 листа з яких є запитами на публічну інформацію": a noun in the instrumental after a copula in the
+    figure's clause says what the things counted are."""
+    j = next((j for j in range(start, end - 1) if tokens[j].low in _COPULAS), None)
+    if j is None or not means(a := info(tokens[j + 1])) or not a.noun:
+        return None
+    return best_match(keys(tokens[j + 1]), j + 1, context_of(tokens, j + 1, end))
 
 
 def _verbs_before(tokens: list[Token], pos: int) -> set[str]:
