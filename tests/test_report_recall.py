@@ -1446,3 +1446,17 @@ def test_a_noun_after_a_copula_says_what_the_things_counted_are() -> None:
     assert got[("public_info_requests", 3)] == 1 and got[("letters_received", 3)] == 0
     assert got[("public_info_requests", 5)] == 1
     assert got[("appeals_received", 6)] == 1  # an adjective after the copula is a kind of the same thing
+
+
+# ------------------------------------------------------------------ a kind of the figure before, denied
+
+
+def test_a_kind_of_the_figure_before_named_by_an_adjective_and_denied_is_its_zero() -> None:
+    title = "Звіт загального відділу Ніжинської міської ради за травень 2026 року\n"
+    for line in ("Засідань виконавчого комітету – 2; позачергових у травні не скликалося;",
+                 "Проведено 4 засідання виконавчого комітету, позачергових не було."):
+        zeros = [f for f in extract_text(title + line).figures if f.value == 0]
+        assert len(zeros) == 1 and zeros[0].code == "exec_committee_meetings" and zeros[0].breakdown, line
+    report = extract_text(title + "Надійшло 40 звернень, колективних не надходило.\n"
+                                  "Проведено 3 засідання виконкому, порушень не допущено.")
+    assert not any(f.value == 0 for f in report.figures)

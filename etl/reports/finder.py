@@ -554,8 +554,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             continue
         out.append(fig)
     out.sort(key=lambda f: f.pos)
-    if not numbers:
-        out += _negations(s)
+    out += _negations(s, out) if numbers and out else [] if numbers else _negations(s)
     return out
 
 
@@ -2049,18 +2048,27 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
     return None
 
 
-def _negations(s: Sentence) -> list[Found]:
+def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
+    """Zeros said by a denial ("Брифінгів у жовтні не проводилося"); with ``before`` (the figures of a sentence
+    with numbers), only a kind of the last of them named by an adjective alone ("Засідань – 2; позачергових не
+    скликалося")."""
     tokens, out, a = s.tokens, [], 0
     for b in [*(j for j, t in enumerate(tokens) if is_delimiter(t)), len(tokens)]:
         denies = any(
             (t.low == "не" and j + 1 < b and (i := info(tokens[j + 1])) and i.verb) or t.low in NEGATION_WORDS
-            for j, t in enumerate(tokens[a:b], start=a))
+            for j, t in enumerate(tokens[a:b], start=a)) and not any(t.kind == "num" for t in tokens[a:b])
         if denies and any(t.low in _ONLY_A_KIND for t in tokens[a:b]):
             denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
-        head, _ = left_head(tokens, a, b) if denies else (None, [])
-        if head is not None and (m := best_match(keys(tokens[head]), head, context_of(tokens, a, b))):
+        head, adjectives = left_head(tokens, a, b) if denies else (None, [])
+        m = best_match(keys(tokens[head]), head, context_of(tokens, a, b)) if head is not None and not before else None
+        if head is None and adjectives and before and before[-1].total is None:
+            kind, near = adjectives[0], before[-1]
+            m = best_match(keys(tokens[kind]), kind, context_of(tokens, a, b) + [(BORROWED - 1, k) for _, k in near.context])
+            m, head = (m, kind) if m is not None and m.code == near.code else (None, None)
+        if m is not None:
             fig = Found(m.code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
             fig.confidence, fig.span, fig.context = 0.7, (a, b), context_of(tokens, a, b)
+            fig.breakdown = tokens[head].text if before else None
             out.append(fig)
         a = b + 1
     return out
