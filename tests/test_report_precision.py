@@ -323,3 +323,16 @@ def test_a_range_of_decision_numbers_and_a_decimal_duration_are_no_figures() -> 
     got = pairs(report)
     assert got[("documents_published", 3)] == 1 and got[("letters_received", 380)] == 1
     assert not any(value in (57, 41, 2, 5) for _, value in got)
+
+
+# ------------------------------------------------------------------ days listed before the month they share
+
+
+def test_days_listed_before_their_month_are_dates_never_parts() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за жовтень 2025 року\n"
+                          "Проведено три засідання виконавчого комітету (7, 14 та 28 жовтня), на яких прийнято 60 рішень.\n"
+                          "Брифінги відбулися 3 і 17 жовтня.\n"
+                          "Надійшло 12 та 26 листів від підприємств.")
+    got = pairs(report)
+    assert got[("exec_committee_meetings", 3)] == 1 and got[("exec_decisions_adopted", 60)] == 1
+    assert not any(value in (7, 14, 28, 17) for _, value in got)

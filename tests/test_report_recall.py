@@ -1379,10 +1379,12 @@ def test_information_on_the_situation_and_announcements_sent_to_the_media() -> N
                           "До ОВА направлено 4 інформації щодо суспільно-політичної ситуації в громаді.\n"
                           "Щотижня подавалися довідки про суспільно-політичну обстановку – усього 5.\n"
                           "Місцевим медіа надіслано 7 анонсів.\n"
+                          "На адресу редакцій надіслано 11 анонсів.\n"
                           "На сайті розміщено 12 анонсів та оголошень.\n"
                           "Мешканцям надано 30 інформацій про графіки відключень.")
     got = pairs(report)
     assert got[("situation_briefs", 4)] == 1 and got[("media_announcements_sent", 7)] == 1
+    assert got[("media_announcements_sent", 11)] == 1
     assert got[("media_announcements_sent", 12)] == 0
     assert "30" in unmatched(report)
 
@@ -1460,3 +1462,29 @@ def test_a_kind_of_the_figure_before_named_by_an_adjective_and_denied_is_its_zer
     report = extract_text(title + "Надійшло 40 звернень, колективних не надходило.\n"
                                   "Проведено 3 засідання виконкому, порушень не допущено.")
     assert not any(f.value == 0 for f in report.figures)
+
+
+# ------------------------------------------------------------------ the title opening an item names what it counts
+
+
+def test_a_short_title_opening_an_item_gives_its_words_to_the_item() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за березень 2025 року\n"
+                          "1) Виконавчий комітет. Проведено два засідання, на яких прийнято 57 рішень.\n"
+                          "2) Сесія міської ради. Підготовлено 12 проєктів рішень.\n"
+                          "3) Архів. Передано 40 справ.")
+    got = pairs(report)
+    assert got[("exec_committee_meetings", 2)] == 1 and got[("draft_council_decisions", 12)] == 1
+    assert "40" in unmatched(report)
+
+
+# ------------------------------------------------------------------ past a verb, a noun is no genitive of the place before it
+
+
+def test_the_noun_after_a_verb_is_counted_not_taken_for_a_genitive_of_the_place() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за І півріччя 2025 року\n"
+                          "До Чернігівської обласної військової адміністрації направлено звітів та інформацій – 9.\n"
+                          "На офіційному вебсайті міської ради оприлюднено документів – 30.\n"
+                          "До архівного відділу передано справ – 25.")
+    got = pairs(report)
+    assert got[("reports_to_region", 9)] == 1 and got[("documents_published", 30)] == 1
+    assert "25" in unmatched(report)

@@ -190,7 +190,19 @@ def _lead_in(s: Sentence, before: int) -> Context:
         out += [(j - 10_000, k) for j, k in context_of(s.tokens, start, colon)]
     if s.lead_in is not None:
         out += [(j - 20_000, k) for j, k in context_of(s.lead_in.tokens, 0, len(s.lead_in.tokens))]
+    if (title := _item_title(s)) is not None:  # "2) Виконавчий комітет. Проведено три засідання …"
+        out += [(j - 20_000, k) for j, k in context_of(title.tokens, 0, len(title.tokens))]
     return out
+
+
+def _item_title(s: Sentence) -> Sentence | None:
+    """The title opening the line of ``s`` ("2) Виконавчий комітет.", "Документообіг."): a sentence before it on
+    its line of a few words with no number and no verb."""
+    title = s.prior
+    if title is None or title.line != s.line or not title.tokens or title.tokens[-1].text != "." \
+            or not 1 < len(title.tokens) <= 5 or any(t.kind == "num" or _verb_only(t) for t in title.tokens):
+        return None
+    return title
 
 
 def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> int:

@@ -168,6 +168,8 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
             continue
         if t.low in PREPOSITIONS or (a.preposition and not a.noun):
             governed = True
+        elif a.verb and not a.noun and not a.adjective:
+            governed = seen_noun = False  # "До ОДА направлено звітів – 57": past a verb, no genitive of the place
         elif not governed and means(a) and _noun_here(tokens, j, end):
             adjectives = [k for k in adjectives if not _agree(info(tokens[k]), a)]  # "електронною поштою"
         elif _noun_here(tokens, j, end):

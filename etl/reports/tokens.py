@@ -15,7 +15,7 @@
   is dropped.
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
-* Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
+* Masked, so they are never figures: dates, date ranges and lists ("01.10.2019", "01-02.07.2019", "8, 15 та 29 жовтня",
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
   or a quarter), law and decision numbers ("№ 2704-VIII", "№ 88–95", "Постанови КМУ 835"), phone numbers,
   addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), compound words ("60-денний"), numbers
@@ -49,6 +49,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}(?:\.(?:\d{{4}}|\d{{2}}))?(?:{_SP}+{_YEAR}\b)?(?!\d)(?!\.\d)"),
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
     ("date", rf"\b\d{{1,2}}\s+(?:по|до)\s+\d{{1,2}}\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
+    # "(8, 15 та 29 жовтня)": days listed before the month they share
+    ("date", rf"\b\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s+(?:та|і|й)\s+\d{{1,2}}\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
     ("law", r"\b(?:постанов|закон|указ|наказ|кму)\w*(?:\s+(?-i:[А-ЯІЇЄҐA-Z]{2,}))?\s+\d+(?:/\d+)?\b"),
     ("address", r"\b(?:буд|каб|кім|кімн|оф|офіс|корп)\.?\s*\d+[\w/\-]*"),
