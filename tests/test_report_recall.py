@@ -1488,3 +1488,20 @@ def test_the_noun_after_a_verb_is_counted_not_taken_for_a_genitive_of_the_place(
     got = pairs(report)
     assert got[("reports_to_region", 9)] == 1 and got[("documents_published", 30)] == 1
     assert "25" in unmatched(report)
+
+
+# ------------------------------------------------------------------ a questionnaire's question over its answer
+
+
+def test_a_question_of_a_questionnaire_names_what_the_answer_line_below_counts() -> None:
+    report = extract_text("Відповіді відділу комунікацій Ніжинської міської ради на анкету за ІІ квартал 2025 року\n"
+                          "4. Кількість матеріалів про бюджет участі на сайті та у соцмережах.\n"
+                          "На сайті – 12, у соцмережах – 20.\n"
+                          "5. Кількість засідань виконавчого комітету?\n"
+                          "У звітному періоді – 6.\n"
+                          "6. Кількість учасників навчань.\n"
+                          "У середньому – 15.")
+    got = pairs(report)
+    assert got[("news_published", 12)] == 1 and got[("social_media_posts", 20)] == 1
+    assert got[("exec_committee_meetings", 6)] == 1
+    assert "15" in unmatched(report)

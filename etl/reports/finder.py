@@ -77,11 +77,11 @@ from etl.reports.lexicon import (
     PART_AFTER,
     PART_BEFORE,
     PART_STAYS,
-    PUBLISH_VERBS,
-    PUBLISHED_AS,
     PENDING_WORDS,
     PEOPLE_UNITS,
     POOL_OF,
+    PUBLISH_VERBS,
+    PUBLISHED_AS,
     QUOTED_NAME_CODES,
     REFUSAL_WORDS,
     REFUSED_AS,
@@ -101,10 +101,10 @@ from etl.reports.lexicon import (
 )
 from etl.reports.match import (
     BORROWED,
-    QUOTES_CLOSE,
-    Context,
     PERIOD_WORDS,
     PREPOSITIONS,
+    QUOTES_CLOSE,
+    Context,
     Match,
     best_match,
     context_of,
@@ -197,12 +197,16 @@ def _lead_in(s: Sentence, before: int) -> Context:
 
 def _item_title(s: Sentence) -> Sentence | None:
     """The title opening the line of ``s`` ("2) Виконавчий комітет.", "Документообіг."): a sentence before it on
-    its line of a few words with no number and no verb."""
+    its line of a few words with no number and no verb; or a question of a questionnaire on the line above
+    ("6. Кількість матеріалів … на сайті та у соцмережах." / "На сайті – 17, у соцмережах – 29.")."""
     title = s.prior
-    if title is None or title.line != s.line or not title.tokens or title.tokens[-1].text != "." \
-            or not 1 < len(title.tokens) <= 5 or any(t.kind == "num" or _verb_only(t) for t in title.tokens):
+    if title is None or not title.tokens or title.tokens[-1].text not in ".?" \
+            or any(t.kind == "num" for t in title.tokens):
         return None
-    return title
+    if title.line == s.line and 1 < len(title.tokens) <= 5 and not any(_verb_only(t) for t in title.tokens):
+        return title
+    question = title.line == s.line - 1 and not s.figures and keys(title.tokens[0]) & TRANSPARENT_NOUNS
+    return title if question else None
 
 
 def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> int:
@@ -1218,8 +1222,9 @@ def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fo
     for f in [*previous[-6:], *before]:
         if not (f.head & catalog_adjectives() and (i := word_info(f.head_text)) is not None and i.adjective):
             out |= f.head  # (a figure named by an elliptic adjective, "вихідних – 610", is a kind, not the thing)
-    if s.lead_in is not None:
-        out |= {k for t in s.lead_in.tokens if t.kind == "word" and (i := info(t)) and i.noun for k in keys(t)}
+    for lead in (s.lead_in, _item_title(s)):
+        if lead is not None:
+            out |= {k for t in lead.tokens if t.kind == "word" and (i := info(t)) and i.noun for k in keys(t)}
     return frozenset(out)
 
 
@@ -2047,6 +2052,13 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
         fig.confidence = 0.7
         return fig
     must = frozenset().union(*(keys(s.tokens[a]) for a in adjectives)) if adjectives else frozenset()
+    title = _item_title(s) if total is None and not before else None
+    for j, t in enumerate(title.tokens if title is not None else []):  # "5. Кількість засідань виконкому?" /
+        # "У звітному періоді – 6.": the noun of the question above, before any figure further back
+        if (i := info(t)) is not None and i.noun and (m := best_match(keys(t), j - 20_000, context, must_use=must)):
+            fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
+            fig.confidence = _confidence(m, "ellipsis", n.words)
+            return fig
     # a part of a total is the total's, never a figure's further back
     antecedents = [total] if total else list(reversed(before)) + list(reversed(previous))
     for ante in antecedents:
