@@ -1505,3 +1505,17 @@ def test_a_question_of_a_questionnaire_names_what_the_answer_line_below_counts()
     assert got[("news_published", 12)] == 1 and got[("social_media_posts", 20)] == 1
     assert got[("exec_committee_meetings", 6)] == 1
     assert "15" in unmatched(report)
+
+
+def test_an_answer_line_opening_with_its_number_counts_the_questions_noun() -> None:
+    report = extract_text("Відповіді відділу Ніжинської міської ради на анкету за ІІ квартал 2025 року\n"
+                          "1. Кількість звернень громадян, що надійшли за квартал.\n"
+                          "210, з них 70 – у квітні.\n"
+                          "2. Кількість засідань громадської ради при виконавчому комітеті.\n"
+                          "Чотири.\n"
+                          "3. Чи проводилися навчання?\n"
+                          "12, за участю працівників.")
+    got = pairs(report)
+    assert got[("appeals_received", 210)] == 1 and got[("appeals_received", 70)] == 1
+    assert got[("public_council_meetings", 4)] == 1 and got[("exec_committee_meetings", 4)] == 0
+    assert "12" in unmatched(report)  # a question that names no count names nothing

@@ -1825,6 +1825,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
+    elif l_head is None and r_head is None and n.lead == 0 and total is None:
+        fig = _ellipsis(s, n, context, adjectives, None, [], [])  # "5. Кількість звернень …" / "148, з них …"
     if fig is None and total is None and dash_before and r_head is None and l_head is not None \
             and is_people(tokens[l_head]) and not _has_verb(tokens[min(l_start, left):n.lead]) \
             and (sent := next((f for f in reversed(before) if f.total is None), None)) is not None \
@@ -2053,9 +2055,10 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
         return fig
     must = frozenset().union(*(keys(s.tokens[a]) for a in adjectives)) if adjectives else frozenset()
     title = _item_title(s) if total is None and not before else None
+    asked = context_of(title.tokens, 0, len(title.tokens)) if title is not None else []
     for j, t in enumerate(title.tokens if title is not None else []):  # "5. Кількість засідань виконкому?" /
         # "У звітному періоді – 6.": the noun of the question above, before any figure further back
-        if (i := info(t)) is not None and i.noun and (m := best_match(keys(t), j - 20_000, context, must_use=must)):
+        if (i := info(t)) is not None and i.noun and (m := best_match(keys(t), j, asked, must_use=must)):
             fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
             fig.confidence = _confidence(m, "ellipsis", n.words)
             return fig
