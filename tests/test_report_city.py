@@ -63,3 +63,15 @@ def test_a_shared_name_told_apart_once_is_read_as_that_place_from_then_on() -> N
     assert other.place is not None and other.place.name_uk == "Долинська"
     with pytest.raises(PlaceError):
         remember_place("Долинської міської ради", "UA00000000000000000", user="olena")
+
+
+def test_a_renamed_city_whose_name_is_the_councils_adjective_is_read_through_that_adjective() -> None:
+    # the codifier names these cities' hromadas otherwise (Червоноградська, Дружбівська)
+    for title, town in (("Звіт управління комунікацій Шептицької міської ради за травень 2025 року", "Шептицький"),
+                        ("ЗВІТ ВІДДІЛУ ДІЛОВОДСТВА ШЕПТИЦЬКОЇ МІСЬКОЇ РАДИ ЗА 2024 РІК", "Шептицький"),
+                        ("Інформація про роботу апарату Шептицького міськвиконкому за І квартал 2025 року", "Шептицький"),
+                        ("Звіт відділу Хутір-Михайлівської міської ради за 2023 рік", "Хутір-Михайлівський")):
+        read = extract_text(title + "\n" + BODY, "звіт.txt")
+        assert read.place is not None and read.place.name_uk == town, title
+    # a made-up adjective still names no city: the report asks, never guesses
+    assert extract_text("Звіт відділу Шептинської міської ради за 2024 рік\n" + BODY, "звіт.txt").place is None

@@ -295,3 +295,44 @@ def test_an_adjective_part_stays_a_kind_of_its_total_not_people() -> None:
     got = pairs(report)
     assert got[("appeals_received", 38)] == 1 and got[("citizens_appealed", 38)] == 0
     assert got[("citizens_appealed", 2100)] == 1
+
+
+# ------------------------------------------------------------------ certificates issued are no situation briefs
+
+
+def test_certificates_issued_to_people_are_no_briefs_on_the_situation() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2024 рік\n"
+                          "Архівним відділом видано 530 архівних довідок.\n"
+                          "Мешканцям видавалися довідки про склад сім’ї – 214.\n"
+                          "У ЦНАП за рік видано 1 905 довідок і витягів.\n"
+                          "До обласної адміністрації надіслано 52 довідки про суспільно-політичну ситуацію.")
+    got = pairs(report)
+    assert got[("situation_briefs", 52)] == 1
+    assert not any(v in (530, 214, 1905) for _, v in got)
+    assert {"530", "1 905"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ a range of decision numbers, a duration with a decimal
+
+
+def test_a_range_of_decision_numbers_and_a_decimal_duration_are_no_figures() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за березень 2025 року\n"
+                          "Оприлюднено рішення виконкому № 41–57 та три розпорядження міського голови.\n"
+                          "Вхідна кореспонденція – 380; середній строк розгляду вхідного документа – 2,5 дня.\n"
+                          "Рішення № 12 – 40 документів оприлюднено на сайті.")
+    got = pairs(report)
+    assert got[("documents_published", 3)] == 1 and got[("letters_received", 380)] == 1
+    assert not any(value in (57, 41, 2, 5) for _, value in got)
+
+
+# ------------------------------------------------------------------ days listed before the month they share
+
+
+def test_days_listed_before_their_month_are_dates_never_parts() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за жовтень 2025 року\n"
+                          "Проведено три засідання виконавчого комітету (7, 14 та 28 жовтня), на яких прийнято 60 рішень.\n"
+                          "Брифінги відбулися 3 і 17 жовтня.\n"
+                          "Надійшло 12 та 26 листів від підприємств.")
+    got = pairs(report)
+    assert got[("exec_committee_meetings", 3)] == 1 and got[("exec_decisions_adopted", 60)] == 1
+    assert not any(value in (7, 14, 28, 17) for _, value in got)

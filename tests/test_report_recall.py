@@ -1260,3 +1260,306 @@ def test_twice_counts_meetings_that_took_place_and_nothing_else() -> None:
                           "Петицію щодо ремонту мосту розглядали двічі.\n"
                           "Сайт оновлювався тричі на день.")
     assert pairs(report) == Counter({("public_council_meetings", 2): 1, ("public_consultations_held", 3): 1})
+
+
+# ------------------------------------------------------------------ an elliptic catalog adjective takes its lead's noun
+
+
+def test_outgoing_written_as_an_adjective_alone_is_outgoing_documents_in_any_arrangement() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n"
+                          "Документообіг за рік склав 5 210 документів.\n"
+                          "– вхідних зареєстровано 2 700;\n"
+                          "– вихідних – 1 640, у тому числі відповідей на депутатські запити – 31;\n"
+                          "У ІІ півріччі вихідних було 900.\n"
+                          "У вихідні дні чергували 4 працівники відділу.")
+    got = pairs(report)
+    assert got[("documents_flow_total", 5210)] == 1 and got[("letters_received", 2700)] == 1
+    assert got[("outgoing_documents", 1640)] == 1 and got[("outgoing_documents", 900)] == 1
+    assert "4" in unmatched(report)  # days off: no count of documents
+    table = extract_text("Звіт загального відділу Ніжинської міської ради за 2023 рік\n\n"
+                         "Показник                     | 2022  | 2023\n"
+                         "Зареєстровано документів     | 4 400 | 4 810\n"
+                         "  вхідних                    | 2 500 | 2 610\n"
+                         "  вихідних                   | 1 300 | 1 420\n")
+    got = pairs(table)
+    assert got[("outgoing_documents", 1420)] == 1 and got[("outgoing_documents", 1300)] == 1
+    assert got[("documents_flow_total", 1420)] == 0
+
+
+# ------------------------------------------------------------------ documents that went through the department
+
+
+def test_documents_that_went_through_the_department_are_its_document_flow_not_published_ones() -> None:
+    for sentence, value in (("За квартал через загальний відділ пройшло 3 400 документів.", 3400),
+                            ("Через систему «Діло» у березні пройшли 1 118 документів, з них вхідних – 600.", 1118),
+                            ("Документів, що пройшли через канцелярію, – 2 075.", 2075)):
+        report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n" + sentence)
+        got = pairs(report)
+        assert got[("documents_flow_total", value)] == 1 and got[("documents_published", value)] == 0, sentence
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за 2025 рік\n"
+                          "На сайті розміщено 140 документів.\nНавчання пройшли 6 працівників відділу.")
+    assert pairs(report)[("documents_published", 140)] == 1 and "6" in unmatched(report)
+
+
+# ------------------------------------------------------------------ a bare number in brackets after a figure's number
+
+
+def test_a_bare_number_in_brackets_after_a_figure_is_that_metric_for_another_span() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за квітень 2025 року\n"
+                          "(у дужках – з початку року)\n"
+                          "Вихідні листи – 310 (1 420);\n"
+                          "Засідань виконкому проведено – 3 (12);\n"
+                          "За місяць зареєстровано 2 400 документів, що на 100 менше, ніж у березні (2 500).\n"
+                          "До архіву передано 212 справ (14).")
+    got = pairs(report)
+    assert got[("outgoing_documents", 1420)] == 1 and got[("exec_committee_meetings", 12)] == 1
+    assert got[("documents_flow_total", 2500)] == 1 and got[("documents_flow_total", 100)] == 0
+    assert {"212", "14"} <= unmatched(report)  # files, and the bracket of a number that named nothing
+
+
+# ------------------------------------------------------------------ decisions, orders and drafts made public
+
+
+def test_decisions_orders_and_drafts_a_verb_makes_public_are_documents_published() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за лютий 2025 року\n"
+                          "Оприлюднено рішення виконкому від 12.02.2025, три розпорядження міського голови та п’ять "
+                          "проєктів рішень сесії.\n"
+                          "На сайті опубліковано 24 рішення виконавчого комітету.\n"
+                          "Протягом місяця оприлюднювалися 11 проєктів розпоряджень міського голови.\n"
+                          "Підготовлено 8 проєктів рішень міської ради, які оприлюднено на сайті.\n"
+                          "Оприлюднено 20 новин; підготовлено 4 проєкти розпоряджень міського голови.")
+    got = pairs(report)
+    for value in (3, 5, 24, 11):
+        assert got[("documents_published", value)] == 1, value
+    assert got[("draft_council_decisions", 8)] == 1 and got[("draft_mayor_orders", 4)] == 1
+    assert not any(code.startswith("draft_") and value in (3, 5, 11) for code, value in got)
+
+
+# ------------------------------------------------------------------ a channel before a colon or a dash borrows the noun before
+
+
+def test_a_channel_led_figure_counts_the_noun_of_the_figure_before_it() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2024 року\n"
+                          "• Telegram-канал: 240 дописів; Viber-спільнота: 65; сторінка у Facebook: 180.\n"
+                          "У Facebook вийшло 120 публікацій, в Instagram (без сторіс) – 40.\n"
+                          "У Telegram-каналі розміщено 90 дописів, у Facebook – 150, а кількість підписників каналу "
+                          "сягнула 12 000.\n"
+                          "На сайті – 40 новин; приймальня: 12.")
+    got = pairs(report)
+    for value in (240, 65, 180, 40, 90, 150):
+        assert got[("social_media_posts", value)] == 1, value
+    assert got[("social_media_followers", 12000)] == 1 and got[("social_media_followers", 150)] == 0
+    assert "12" in unmatched(report)  # a reception office is no channel of the news before
+
+
+# ------------------------------------------------------------------ a number with its own noun after it counts that noun
+
+
+def test_views_likes_and_texts_after_a_number_are_what_it_counts() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за квітень 2025 року\n"
+                          "Найбільше охоплення мав допис про відкриття парку – понад 15 тис. переглядів.\n"
+                          "Відео про ремонт мосту – 8 400 переглядів, допис про толоку – 1 200 вподобань.\n"
+                          "Facebook – 52 дописи, Telegram – 64.\n"
+                          "Відділ написав 12 текстів виступів міського голови та 5 текстів промов для урочистостей.\n"
+                          "Відео: 5 сюжетів про роботу ЦНАП; змонтовано ще 6 сюжетів.\n"
+                          "До редакцій надіслано 30 текстів.")
+    got = pairs(report)
+    assert got[("social_media_posts", 52)] == got[("social_media_posts", 64)] == 1
+    assert got[("speeches_prepared", 12)] == got[("speeches_prepared", 5)] == 1
+    assert got[("videos_published", 5)] == got[("videos_published", 6)] == 1
+    assert not any(value in (15000, 8400, 1200, 30) for _, value in got)
+    assert {"8 400", "1 200", "30"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ a span of time between a noun and its number
+
+
+def test_a_span_of_time_between_the_noun_and_its_number_leaves_the_noun_counted() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за ІІІ квартал 2024 року\n"
+                          "Для керівництва щодня готувалися огляди публікацій ЗМІ (за квартал – 58), а також "
+                          "16 привітань.\n"
+                          "До обласної адміністрації щотижня надсилалися довідки про суспільно-політичну ситуацію – "
+                          "за квартал 13.\n"
+                          "Проєктів розпоряджень міського голови (за звітний період) – 40.\n"
+                          "Відвідано 30 заходів (у серпні – 11).\n"
+                          "Працівники чергували щосуботи – за квартал 12.")
+    got = pairs(report)
+    assert got[("media_monitoring_digests", 58)] == 1 and got[("situation_briefs", 13)] == 1
+    assert got[("draft_mayor_orders", 40)] == 1 and got[("events_attended", 11)] == 1
+    assert "12" in unmatched(report)  # a span after a verb with no counted noun names nothing
+
+
+# ------------------------------------------------------------------ people following a page or in a community
+
+
+def test_people_who_follow_a_page_or_belong_to_a_community_are_its_followers() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за березень 2024 року\n"
+                          "Станом на 31 березня сторінку ради відстежують три тисячі шістсот користувачів.\n"
+                          "Telegram-канал має 9 100 підписників, Viber-спільнота – 4 250 учасників.\n"
+                          "За каналом стежать 2 140 користувачів.\n"
+                          "Сайт за місяць відвідали 5 000 користувачів; у флешмобі взяли участь 300 учасників.")
+    got = pairs(report)
+    for value in (3600, 9100, 4250, 2140):
+        assert got[("social_media_followers", value)] == 1, value
+    assert {"5 000", "300"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ sittings someone was at, and wordings of briefs and announcements
+
+
+def test_sittings_counted_in_the_locative_are_sittings_attended_not_held() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за травень 2024 року\n"
+                          "Працівники відділу взяли участь у 9 заходах, у двох пленарних засіданнях сесії та трьох "
+                          "засіданнях виконкому.\n"
+                          "На 4 засіданнях виконавчого комітету був присутній начальник відділу.\n"
+                          "Протягом місяця проведено 5 засідань виконкому; засідань виконавчого комітету – 5.")
+    got = pairs(report)
+    assert got[("council_sittings_attended", 3)] == 1 and got[("council_sittings_attended", 4)] == 1
+    assert got[("exec_committee_meetings", 5)] == 1 and got[("exec_committee_meetings", 3)] == 0
+
+
+def test_information_on_the_situation_and_announcements_sent_to_the_media() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за травень 2024 року\n"
+                          "До ОВА направлено 4 інформації щодо суспільно-політичної ситуації в громаді.\n"
+                          "Щотижня подавалися довідки про суспільно-політичну обстановку – усього 5.\n"
+                          "Місцевим медіа надіслано 7 анонсів.\n"
+                          "На адресу редакцій надіслано 11 анонсів.\n"
+                          "На сайті розміщено 12 анонсів та оголошень.\n"
+                          "Мешканцям надано 30 інформацій про графіки відключень.")
+    got = pairs(report)
+    assert got[("situation_briefs", 4)] == 1 and got[("media_announcements_sent", 7)] == 1
+    assert got[("media_announcements_sent", 11)] == 1
+    assert got[("media_announcements_sent", 12)] == 0
+    assert "30" in unmatched(report)
+
+
+# ------------------------------------------------------------------ "їх", "цей показник": the figure before, another time
+
+
+def test_a_pronoun_for_the_figure_before_gives_its_metric_for_another_time() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за ІІІ квартал 2024 року\n"
+                          "Організовано 16 онлайн-трансляцій, тоді як у ІІ кварталі їх було 12.\n"
+                          "Оприлюднено 310 новин, а торік за цей період їх вийшло 280.\n"
+                          "Зареєстровано 5 900 документів, що на 300 менше, ніж у 2023 році, коли цей показник "
+                          "становив 6 200.\n"
+                          "Надійшло 9 запитів; їх розглянуто вчасно.\n"
+                          "Як і раніше, працювало 3 гарячі лінії.")
+    got = pairs(report)
+    assert got[("online_broadcasts", 12)] == 1 and got[("news_published", 280)] == 1
+    assert got[("documents_flow_total", 6200)] == 1 and got[("documents_flow_total", 300)] == 0
+    assert got[("public_info_requests", 9)] == 1 and len(got) == 7
+    assert "3" in unmatched(report)  # "як" is a conjunction, never the counted noun
+
+
+def test_followers_per_network_after_a_dash_and_digests_of_the_media() -> None:
+    report = extract_text("Звіт відділу комунікацій Ніжинської міської ради за липень 2025 року\n"
+                          "Аудиторія на 31.07.2025: Telegram – 6 100 підписників, Facebook – 11 200, Instagram – 900.\n"
+                          "Для керівництва щоранку готувався огляд регіональних медіа – усього 21 огляд.\n"
+                          "Підготовлено 4 огляди медіапростору громади.\n"
+                          "Сайт – 40 новин, приймальня – 16.")
+    got = pairs(report)
+    for value in (6100, 11200, 900):
+        assert got[("social_media_followers", value)] == 1, value
+    assert got[("media_monitoring_digests", 21)] == 1
+    assert "16" in unmatched(report)
+
+
+# ------------------------------------------------------------------ a making verb, a place, the things, a dash
+
+
+def test_a_place_between_a_making_verb_and_its_things_before_a_dash_is_skipped() -> None:
+    report = extract_text("Звіт відділу Ніжинської міської ради за травень 2026 року\n"
+                          "Розміщено на офіційному сайті новин – 40;\n"
+                          "Надіслано до обласної адміністрації звітів – 4;\n"
+                          "Оприлюднено на сайті рішень, розпоряджень і проєктів – 18;\n"
+                          "Видано на руки довідок – 30;\n"
+                          "Передано до архіву справ – 12.")
+    got = pairs(report)
+    assert got[("news_published", 40)] == got[("reports_to_region", 4)] == got[("documents_published", 18)] == 1
+    assert {"30", "12"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ what the things counted are, after a copula
+
+
+def test_a_noun_after_a_copula_says_what_the_things_counted_are() -> None:
+    report = extract_text("Звіт сектору Ніжинської міської ради за IV квартал 2024 року\n"
+                          "Надійшло 180 листів, на 40 з них надано відповіді, 3 листи з яких є запитами на публічну "
+                          "інформацію.\n"
+                          "До відділу надійшло 25 документів, 5 з яких були запитами на інформацію.\n"
+                          "Надійшло 60 звернень, 6 з яких були повторними.")
+    got = pairs(report)
+    assert got[("public_info_requests", 3)] == 1 and got[("letters_received", 3)] == 0
+    assert got[("public_info_requests", 5)] == 1
+    assert got[("appeals_received", 6)] == 1  # an adjective after the copula is a kind of the same thing
+
+
+# ------------------------------------------------------------------ a kind of the figure before, denied
+
+
+def test_a_kind_of_the_figure_before_named_by_an_adjective_and_denied_is_its_zero() -> None:
+    title = "Звіт загального відділу Ніжинської міської ради за травень 2026 року\n"
+    for line in ("Засідань виконавчого комітету – 2; позачергових у травні не скликалося;",
+                 "Проведено 4 засідання виконавчого комітету, позачергових не було."):
+        zeros = [f for f in extract_text(title + line).figures if f.value == 0]
+        assert len(zeros) == 1 and zeros[0].code == "exec_committee_meetings" and zeros[0].breakdown, line
+    report = extract_text(title + "Надійшло 40 звернень, колективних не надходило.\n"
+                                  "Проведено 3 засідання виконкому, порушень не допущено.")
+    assert not any(f.value == 0 for f in report.figures)
+
+
+# ------------------------------------------------------------------ the title opening an item names what it counts
+
+
+def test_a_short_title_opening_an_item_gives_its_words_to_the_item() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за березень 2025 року\n"
+                          "1) Виконавчий комітет. Проведено два засідання, на яких прийнято 57 рішень.\n"
+                          "2) Сесія міської ради. Підготовлено 12 проєктів рішень.\n"
+                          "3) Архів. Передано 40 справ.")
+    got = pairs(report)
+    assert got[("exec_committee_meetings", 2)] == 1 and got[("draft_council_decisions", 12)] == 1
+    assert "40" in unmatched(report)
+
+
+# ------------------------------------------------------------------ past a verb, a noun is no genitive of the place before it
+
+
+def test_the_noun_after_a_verb_is_counted_not_taken_for_a_genitive_of_the_place() -> None:
+    report = extract_text("Звіт загального відділу Ніжинської міської ради за І півріччя 2025 року\n"
+                          "До Чернігівської обласної військової адміністрації направлено звітів та інформацій – 9.\n"
+                          "На офіційному вебсайті міської ради оприлюднено документів – 30.\n"
+                          "До архівного відділу передано справ – 25.")
+    got = pairs(report)
+    assert got[("reports_to_region", 9)] == 1 and got[("documents_published", 30)] == 1
+    assert "25" in unmatched(report)
+
+
+# ------------------------------------------------------------------ a questionnaire's question over its answer
+
+
+def test_a_question_of_a_questionnaire_names_what_the_answer_line_below_counts() -> None:
+    report = extract_text("Відповіді відділу комунікацій Ніжинської міської ради на анкету за ІІ квартал 2025 року\n"
+                          "4. Кількість матеріалів про бюджет участі на сайті та у соцмережах.\n"
+                          "На сайті – 12, у соцмережах – 20.\n"
+                          "5. Кількість засідань виконавчого комітету?\n"
+                          "У звітному періоді – 6.\n"
+                          "6. Кількість учасників навчань.\n"
+                          "У середньому – 15.")
+    got = pairs(report)
+    assert got[("news_published", 12)] == 1 and got[("social_media_posts", 20)] == 1
+    assert got[("exec_committee_meetings", 6)] == 1
+    assert "15" in unmatched(report)
+
+
+def test_an_answer_line_opening_with_its_number_counts_the_questions_noun() -> None:
+    report = extract_text("Відповіді відділу Ніжинської міської ради на анкету за ІІ квартал 2025 року\n"
+                          "1. Кількість звернень громадян, що надійшли за квартал.\n"
+                          "210, з них 70 – у квітні.\n"
+                          "2. Кількість засідань громадської ради при виконавчому комітеті.\n"
+                          "Чотири.\n"
+                          "3. Чи проводилися навчання?\n"
+                          "12, за участю працівників.")
+    got = pairs(report)
+    assert got[("appeals_received", 210)] == 1 and got[("appeals_received", 70)] == 1
+    assert got[("public_council_meetings", 4)] == 1 and got[("exec_committee_meetings", 4)] == 0
+    assert "12" in unmatched(report)  # a question that names no count names nothing

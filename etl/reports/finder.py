@@ -60,6 +60,7 @@ from activity.morph import word_info
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
+    ATTENDED_AS,
     CIVIL_STOCKS,
     DIMENSION_WORDS,
     DRAFT_OF,
@@ -79,6 +80,8 @@ from etl.reports.lexicon import (
     PENDING_WORDS,
     PEOPLE_UNITS,
     POOL_OF,
+    PUBLISH_VERBS,
+    PUBLISHED_AS,
     QUOTED_NAME_CODES,
     REFUSAL_WORDS,
     REFUSED_AS,
@@ -91,12 +94,15 @@ from etl.reports.lexicon import (
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
+    catalog_adjectives,
     is_stop_word,
     patterns,
     people_codes,
 )
 from etl.reports.match import (
     BORROWED,
+    PERIOD_WORDS,
+    PREPOSITIONS,
     QUOTES_CLOSE,
     Context,
     Match,
@@ -184,7 +190,23 @@ def _lead_in(s: Sentence, before: int) -> Context:
         out += [(j - 10_000, k) for j, k in context_of(s.tokens, start, colon)]
     if s.lead_in is not None:
         out += [(j - 20_000, k) for j, k in context_of(s.lead_in.tokens, 0, len(s.lead_in.tokens))]
+    if (title := _item_title(s)) is not None:  # "2) Виконавчий комітет. Проведено три засідання …"
+        out += [(j - 20_000, k) for j, k in context_of(title.tokens, 0, len(title.tokens))]
     return out
+
+
+def _item_title(s: Sentence) -> Sentence | None:
+    """The title opening the line of ``s`` ("2) Виконавчий комітет.", "Документообіг."): a sentence before it on
+    its line of a few words with no number and no verb; or a question of a questionnaire on the line above
+    ("6. Кількість матеріалів … на сайті та у соцмережах." / "На сайті – 17, у соцмережах – 29.")."""
+    title = s.prior
+    if title is None or not title.tokens or title.tokens[-1].text not in ".?" \
+            or any(t.kind == "num" for t in title.tokens):
+        return None
+    if title.line == s.line and 1 < len(title.tokens) <= 5 and not any(_verb_only(t) for t in title.tokens):
+        return title
+    question = title.line == s.line - 1 and not s.figures and keys(title.tokens[0]) & TRANSPARENT_NOUNS
+    return title if question else None
 
 
 def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> int:
@@ -260,12 +282,28 @@ def _verb_label(s: Sentence, n: Number, left: int) -> Found | None:
         return None  # "Петиції, на які надано відповідь – 53": the verb of a relative clause inside the label
     code = label_metric(" ".join(t.text for t in tokens[verb:n.lead - 1]), _BY_NAME)
     if code is None and tokens[verb].low in _MAKING_VERBS:
-        code = label_metric(" ".join(t.text for t in tokens[verb + 1:n.lead - 1]), _BY_NAME)
+        code = _made_label(tokens, verb, n.lead - 1)
     if code is None:
         return None
     noun = next((j for j in range(n.lead - 2, verb, -1) if (i := info(tokens[j])) is not None and i.noun), verb + 1)
     return Found(code, n.value, s, n.pos, "item", n.approximate, 0.8, span=(left, n.end), lead=n.lead,
                  number_words=n.words, head=keys(tokens[noun]), head_text=tokens[noun].text, head_pos=noun)
+
+
+def _made_label(tokens: list[Token], verb: int, end: int) -> str | None:
+    """After a verb that only says the things were made ("розроблено сценаріїв – 3"), the label begins at
+    its noun, past a place opening it ("Розміщено на офіційному сайті новин – 40", "Надіслано до ОДА звітів – 4")."""
+    place = verb + 1
+    if place < end and tokens[place].low in PREPOSITIONS:
+        place += 1
+        while place < end and (i := info(tokens[place])) is not None and i.adjective and not i.noun:
+            place += 1
+        place += 1
+    for start in dict.fromkeys((verb + 1, place)):
+        if start < end and (code := label_metric(" ".join(t.text for t in tokens[start:end]), _BY_NAME)):
+            # ("Видано на руки довідок – 30": the words a metric is never read beside still hold)
+            return None if any(t.low in NOT_WITH_WORDS.get(code, ()) for t in tokens[verb:end]) else code
+    return None
 
 
 def _renamed_part(s: Sentence, fig: Found) -> bool:
@@ -313,8 +351,8 @@ def _label_item(s: Sentence, unmatched: list) -> Found | None:
         # "За пів року зареєстровано документів – 842": the label begins at its verb; after a verb that
         # only says the things were made or registered ("розроблено сценаріїв – 3"), at its noun
         code = label_metric(" ".join(t.text for t in words[verb:]), _BY_NAME) if verb else None
-        if code is None and words[verb].low in _MAKING_VERBS and verb + 1 < len(words):
-            code = label_metric(" ".join(t.text for t in words[verb + 1:]), _BY_NAME)
+        if code is None and words[verb].low in _MAKING_VERBS:
+            code = _made_label(s.tokens, verb, len(words))
     if code is None:
         return None
     unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[n.pos])]
@@ -491,6 +529,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = part  # "61 допис (Facebook – 24, Instagram – 15)"
         if fig is None and total is None and (item := _bracket_dash_items(s, n)) is not None:
             fig = item  # "опубліковано дописи (Facebook – 36, Telegram – 41)"
+        if fig is None and total is None and (same := _bracket_after_figure(s, out, n)) is not None:
+            fig = same  # "Вхідна кореспонденція – 412 (1 987)", "ніж у вересні (1 702)"
         if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
                 and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
                 and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
@@ -531,8 +571,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             continue
         out.append(fig)
     out.sort(key=lambda f: f.pos)
-    if not numbers:
-        out += _negations(s)
+    out += _negations(s, out) if numbers and out else [] if numbers else _negations(s)
     return out
 
 
@@ -599,6 +638,7 @@ _SAME = object()
 _BACK_PRONOUNS = frozenset({"ньому", "ній", "цьому", "цій"})
 # "Далі – громадські обговорення. Їх відбулося п’ять": "їх" after a sentence with no figure names its noun.
 _THEM = frozenset({"їх"})
+_THIS = frozenset({"цей", "цього", "той", "ця", "даний", "дана", "зазначений", "зазначена", "їхня", "їхній", "їх"})
 # Verbs that only say a thing is there ("у реєстрі залишаються 9 об’єднань, які …"): the relative
 # clause after the noun says what it is.
 _STATIVE_VERBS = frozenset({"є", "залишаються", "залишається", "залишилося", "залишилось", "налічується",
@@ -637,8 +677,55 @@ def _bracketed_aside(tokens: list[Token], pos: int, until: int) -> bool:
     if opened is None or tokens[opened].text != "(":
         return False
     closed = next((j for j in range(pos + 1, until) if tokens[j].text == ")"), None)
-    # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside
-    return closed is not None and any(t.kind == "word" for t in tokens[opened + 1:closed])
+    # "новини (27), з них із фото (19)": a number alone in brackets is its noun's figure, not an aside, unless it
+    # follows a number or the period it is compared with ("– 412 (1 987)", "ніж у вересні (1 702)")
+    return closed is not None and (any(t.kind == "word" for t in tokens[opened + 1:closed]) or opened > 0 and (
+        tokens[opened - 1].kind == "num" or tokens[opened - 1].low in PERIOD_WORDS))
+
+
+_SPAN_WORDS = frozenset({"квартал", "місяць", "тиждень", "рік", "півріччя", "період", "день"})
+_SPAN_LEAD = frozenset({"за", "протягом", "упродовж", "впродовж"})
+
+
+def _period_between(tokens: list[Token], lead: int, floor: int) -> int | None:
+    """ "огляди публікацій (за квартал – 62)", "довідки … – за квартал 12": the bracket or dash opening a span
+    of time ("за квартал", "за звітний період") that stands between a noun phrase with no number of its own and
+    the number; None when there is none (a month, "(у грудні – 13)", is the month's figure of the figure before)."""
+    end = lead - 1 if lead > 0 and is_dash(tokens[lead - 1]) else lead
+    k = end
+    while k > floor and tokens[k - 1].kind == "word" and tokens[k - 1].low not in _SPAN_LEAD:
+        k -= 1
+    span = tokens[k:end]
+    if not 0 < len(span) <= 2 or not any(keys(t) & _SPAN_WORDS for t in span) or k - 2 <= floor \
+            or tokens[k - 1].low not in _SPAN_LEAD:
+        return None
+    opener = k - 2
+    if not (is_dash(tokens[opener]) or tokens[opener].text == "(") \
+            or any(t.kind == "num" for t in tokens[_segment_start(tokens, opener - 1):opener]):
+        return None
+    return opener
+
+
+def _bracket_after_figure(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "Вхідна кореспонденція – 412 (1 987)", "пройшло 1 947 документів, … ніж у вересні (1 702)": a number
+    alone in brackets right after a figure's number, or after the period it is compared with, is that
+    metric's figure for another span (a running total, the period before)."""
+    tokens = s.tokens
+    prev = out[-1] if out else None
+    if prev is None or prev.total is not None or not _alone_in_brackets(tokens, n) or tokens[n.end].text != ")" \
+            or n.lead < 2 or prev.pos >= n.lead:
+        return None
+    before = tokens[n.lead - 2]
+    right_after = all(t.kind == "num" for t in tokens[prev.pos:n.lead - 1])
+    compared = before.low in PERIOD_WORDS and any(t.low in _COMPARED for t in tokens[prev.pos:n.lead - 1]) \
+        and not any(t.text in ".;" for t in tokens[prev.pos:n.lead - 1])
+    if not (right_after or compared):
+        return None
+    return Found(prev.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=prev.head,
+                 head_text=prev.head_text, context=prev.context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)
+
+
+_COMPARED = frozenset({"ніж", "проти", "порівняно"})
 
 
 def _then_aside(tokens: list[Token], f: Found) -> bool:
@@ -1133,13 +1220,18 @@ def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fo
     """What the sentence counts, seen from the clause tokens[a:b]: the lemma keys of its content
     words outside the clause and the noun of the figure before."""
     out: set[str] = set()
+    # words after the clause up to another number are that number's ("…, а кількість підписників сягнула 41 700")
+    last_number = max((j for j, t in enumerate(s.tokens) if t.kind == "num"), default=-1)
     for j, t in enumerate(s.tokens):
-        if t.kind == "word" and not a <= j < b and (i := info(t)) and (i.noun or i.adjective):
+        if t.kind == "word" and not a <= j < b and (i := info(t)) and (i.noun or i.adjective) \
+                and not b <= j < last_number:
             out |= keys(t)
     for f in [*previous[-6:], *before]:
-        out |= f.head
-    if s.lead_in is not None:
-        out |= {k for t in s.lead_in.tokens if t.kind == "word" and (i := info(t)) and i.noun for k in keys(t)}
+        if not (f.head & catalog_adjectives() and (i := word_info(f.head_text)) is not None and i.adjective):
+            out |= f.head  # (a figure named by an elliptic adjective, "вихідних – 610", is a kind, not the thing)
+    for lead in (s.lead_in, _item_title(s)):
+        if lead is not None:
+            out |= {k for t in lead.tokens if t.kind == "word" and (i := info(t)) and i.noun for k in keys(t)}
     return frozenset(out)
 
 
@@ -1577,6 +1669,13 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         r_head, r_adj = None, []
     l_end = n.lead - 1 if dash_before else n.lead
     l_start = left
+    if r_head is None and (opener := _period_between(tokens, n.lead, floor)) is not None:
+        # "огляди публікацій (за квартал – 62)", "довідки … – за квартал 12": the span says when, the noun before counts
+        verb = max((j for j in range(left, opener) if tokens[j].kind == "word" and _verb_only(tokens[j])), default=None)
+        start = max(floor, _segment_start(tokens, opener - 1)) if tokens[opener].text == "(" \
+            else verb + 1 if verb is not None else left  # "надсилалися довідки …": the things the verb sent
+        if left_head(tokens, start, opener)[0] is not None:
+            dash_before, l_start, l_end = True, start, opener
     if dash_before:  # "листів, на які надано відповіді, – 63", "запитів …: 12"
         k = l_end - 1 if l_end > floor and tokens[l_end - 1].text == "," else l_end
         if k < l_end or tokens[l_end].text == ":":
@@ -1652,7 +1751,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     if not options and adjectives and (l_head is None and r_head is None):
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
             if m := best_match(keys(tokens[a]), a, context):
-                options.append((m, a, "before"))
+                options.append((m, a, "after" if a > n.pos else "before"))
     if not options and n.end < len(tokens) and tokens[n.end].low in UNIT_NOUNS:
         unit = _colon_lead_match(tokens, n.lead)  # "питання у зверненнях: благоустрій – 96 одиниць"
         if unit is not None:
@@ -1705,6 +1804,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                     continue
             kept.append((m, head, how))
         options = kept
+    if r_head is not None and r_head == n.end + after_marker and not r_adj \
+            and not is_people(tokens[r_head]) and tokens[r_head].low not in UNIT_NOUNS \
+            and not any(head == r_head for _, head, _ in options):
+        # "допис … – понад 23 тис. переглядів": the number counts its own noun (naming no metric), not one before it
+        options = [o for o in options if o[1] > n.pos]
     fig: Found | None = None
     if not options and back and not own_antecedent and l_head is None and r_head is None and total is None \
             and not s.prior.figures:
@@ -1728,6 +1832,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
+    elif l_head is None and r_head is None and n.lead == 0 and total is None:
+        fig = _ellipsis(s, n, context, adjectives, None, [], [])  # "5. Кількість звернень …" / "148, з них …"
     if fig is None and total is None and dash_before and r_head is None and l_head is not None \
             and is_people(tokens[l_head]) and not _has_verb(tokens[min(l_start, left):n.lead]) \
             and (sent := next((f for f in reversed(before) if f.total is None), None)) is not None \
@@ -1736,15 +1842,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = _breakdown(tokens, min(l_start, left), n.lead, set()) or None
+    label = min(l_start, left)  # "Viber-спільнота: 94": the label before a colon, too, and its note in brackets
     if fig is None and total is None and dash_before and r_head is None and l_head is not None and before \
-            and not _has_option(tokens, l_head, context) and not _has_verb(tokens[left:n.lead]) \
-            and before[-1].total is None and before[-1].head and tokens[left - 1].text in ",;" \
-            and (m := best_match(before[-1].head, BORROWED * 40, context_of(tokens, left, n.lead))) is not None \
+            and not _has_option(tokens, l_head, context) and not _has_verb(tokens[label:l_end]) \
+            and before[-1].total is None and before[-1].head and tokens[label - 1].text in ",;" \
+            and (m := best_match(before[-1].head, BORROWED * 40, context_of(tokens, label, n.lead))) is not None \
             and m.code == before[-1].code and len(m.pattern.words) > 1:
         # "канал мав 212 тисяч підписників, сторінка у Facebook – 148 тисяч": whose, with the noun of the figure before
         fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=before[-1].head, head_text=before[-1].head_text)
         fig.confidence = 0.7
-        fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
+        fig.breakdown = _breakdown(tokens, label, l_end, set()) or None
     if fig is None and total is None and l_head is None and r_head is None \
             and any(tokens[j].low in ("від", "з") and is_people(tokens[j + 1]) for j in range(left, n.lead - 1)) \
             and (sent := next((f for f in reversed([*previous, *before]) if f.total is None), None)) is not None \
@@ -1843,6 +1950,13 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         return None  # drafts of decisions, not the participatory budget's projects
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
+    if (what := _predicate_match(tokens, n.end, right)) is not None:
+        fig.code = what.code  # "2 листа з яких є запитами на публічну інформацію": what they are
+    if fig.code in ATTENDED_AS and fig.head_pos is not None and (i := info(tokens[fig.head_pos])) is not None \
+            and i.forms and all(case == "loct" for case, _ in i.forms):
+        fig.code = ATTENDED_AS[fig.code]  # "у чотирьох засіданнях виконкому"
+    if fig.code in PUBLISHED_AS and (verbs := _verbs_before(tokens, n.lead)) and verbs <= PUBLISH_VERBS:
+        fig.code = PUBLISHED_AS[fig.code]  # "Оприлюднено …, два розпорядження міського голови"
     if fig.code in STOCK_CODES and fig.head_pos is not None \
             and any(t.low in NEW_WORDS for t in tokens[min(l_start, left, fig.head_pos):fig.head_pos]):
         return None  # "зареєстровано 12 нових громадських організацій": a flow, not the stock
@@ -1923,9 +2037,6 @@ def _rate(tokens: list[Token], j: int) -> bool:
         ("місяц", "тиждень", "рік", "день", "добу", "квартал", "год"))
 
 
-_THIS = frozenset({"цей", "ця", "даний", "дана", "зазначений", "зазначена", "їхня", "їхній", "їх"})
-
-
 def _points_back(tokens: list[Token]) -> bool:
     """ "їх", "цей показник", "їхня кількість": words that stand for a noun named before."""
     return any(t.low in _THEM or (t.low in _THIS and k + 1 < len(tokens)
@@ -1944,6 +2055,27 @@ def _antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Fou
             return m.code, keys(t), t.text
     ante = next((f for f in reversed(earlier) if f.total is None and f.head), None)
     return (ante.code, ante.head, ante.head_text) if ante is not None else None
+
+
+_COPULAS = frozenset({"є", "були", "стали", "являються", "виявилися"})
+
+
+def _predicate_match(tokens: list[Token], start: int, end: int) -> Match | None:
+    """ "…, 2 листа з яких є запитами на публічну інформацію": a noun in the instrumental after a copula in the
+    figure's clause says what the things counted are."""
+    j = next((j for j in range(start, end - 1) if tokens[j].low in _COPULAS), None)
+    if j is None or not means(a := info(tokens[j + 1])) or not a.noun:
+        return None
+    return best_match(keys(tokens[j + 1]), j + 1, context_of(tokens, j + 1, end))
+
+
+def _verbs_before(tokens: list[Token], pos: int) -> set[str]:
+    """The verbs of the sentence before ``pos``, back to its start or a semicolon (a number word, "три",
+    is none)."""
+    start = max((j + 1 for j in range(pos) if tokens[j].text == ";"), default=0)
+    numbers = {j for m in sentence_numbers(tokens) for j in range(m.pos, m.end)}
+    return {t.low for j, t in enumerate(tokens[start:pos], start=start)
+            if t.kind == "word" and j not in numbers and _verb_only(t)}
 
 
 def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:
@@ -1993,6 +2125,14 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
         fig.confidence = 0.7
         return fig
     must = frozenset().union(*(keys(s.tokens[a]) for a in adjectives)) if adjectives else frozenset()
+    title = _item_title(s) if total is None and not before else None
+    asked = context_of(title.tokens, 0, len(title.tokens)) if title is not None else []
+    for j, t in enumerate(title.tokens if title is not None else []):  # "5. Кількість засідань виконкому?" /
+        # "У звітному періоді – 6.": the noun of the question above, before any figure further back
+        if (i := info(t)) is not None and i.noun and (m := best_match(keys(t), j, asked, must_use=must)):
+            fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
+            fig.confidence = _confidence(m, "ellipsis", n.words)
+            return fig
     # a part of a total is the total's, never a figure's further back
     antecedents = [total] if total else list(reversed(before)) + list(reversed(previous))
     for ante in antecedents:
@@ -2006,18 +2146,27 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
     return None
 
 
-def _negations(s: Sentence) -> list[Found]:
+def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
+    """Zeros said by a denial ("Брифінгів у жовтні не проводилося"); with ``before`` (the figures of a sentence
+    with numbers), only a kind of the last of them named by an adjective alone ("Засідань – 2; позачергових не
+    скликалося")."""
     tokens, out, a = s.tokens, [], 0
     for b in [*(j for j, t in enumerate(tokens) if is_delimiter(t)), len(tokens)]:
         denies = any(
             (t.low == "не" and j + 1 < b and (i := info(tokens[j + 1])) and i.verb) or t.low in NEGATION_WORDS
-            for j, t in enumerate(tokens[a:b], start=a))
+            for j, t in enumerate(tokens[a:b], start=a)) and not any(t.kind == "num" for t in tokens[a:b])
         if denies and any(t.low in _ONLY_A_KIND for t in tokens[a:b]):
             denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
-        head, _ = left_head(tokens, a, b) if denies else (None, [])
-        if head is not None and (m := best_match(keys(tokens[head]), head, context_of(tokens, a, b))):
+        head, adjectives = left_head(tokens, a, b) if denies else (None, [])
+        m = best_match(keys(tokens[head]), head, context_of(tokens, a, b)) if head is not None and not before else None
+        if head is None and adjectives and before and before[-1].total is None:
+            kind, near = adjectives[0], before[-1]
+            m = best_match(keys(tokens[kind]), kind, context_of(tokens, a, b) + [(BORROWED - 1, k) for _, k in near.context])
+            m, head = (m, kind) if m is not None and m.code == near.code else (None, None)
+        if m is not None:
             fig = Found(m.code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
             fig.confidence, fig.span, fig.context = 0.7, (a, b), context_of(tokens, a, b)
+            fig.breakdown = tokens[head].text if before else None
             out.append(fig)
         a = b + 1
     return out

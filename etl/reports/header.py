@@ -170,12 +170,14 @@ def _council_place(adjective: str, tail: str, oblast: str | None = None) -> Plac
             error = exc
     if kind == "міської":  # a renamed city whose hromada the codifier still names the old way:
         name = re.sub(r"ськ\w*$", "", adjective)  # "Звягельської міської ради" -> Звягель
-        for text in ([f"{name} {oblast}", f"{name}ь {oblast}"] if oblast else []) + [name, f"{name}ь"]:
+        # or whose name is itself the adjective: "Шептицької міської ради" -> Шептицький
+        names = [name, f"{name}ь", f"{stem}ий"]
+        for text in ([f"{n} {oblast}" for n in names] if oblast else []) + names:
             try:
                 place = resolve_place(text).place
             except PlaceError:
                 continue
-            if place.level in "MK" and place.name_uk.startswith(name):
+            if place.level in "MK" and (place.name_uk.startswith(name) or place.name_uk == names[-1]):
                 return place
     raise error
 

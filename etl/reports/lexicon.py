@@ -60,6 +60,15 @@ NOT_WHEN_PENDING = frozenset({"appeals_received"})
 # them (a refused appeal is an answered one; a refused request has its own metric).
 REFUSAL_WORDS = frozenset({"відмовлено", "відмовили"})
 REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
+# "Оприлюднено рішення виконкому …, два розпорядження міського голови та чотири проєкти рішень": decisions,
+# orders and drafts whose verb makes them public are documents published, not drafts prepared or adopted
+PUBLISH_VERBS = frozenset({"оприлюднено", "опубліковано", "оприлюднювалися", "оприлюднювались", "оприлюднені",
+                           "опубліковані", "оприлюднили", "опублікували"})
+PUBLISHED_AS = dict.fromkeys(("draft_council_decisions", "draft_executive_decisions", "draft_mayor_orders",
+                              "exec_decisions_adopted"), "documents_published")
+# "взяли участь … у чотирьох засіданнях виконкому", "були присутні на 3 засіданнях виконкому": sittings counted
+# in the locative are sittings someone was at, not those the committee held ("проведено 4 засідання")
+ATTENDED_AS = {"exec_committee_meetings": "council_sittings_attended"}
 # "розміщено 312 матеріалів, до яких додано 1 046 фото": a figure in a relative clause about the items
 # counted just before is of those items (photos in news, not the photo gallery's).
 OF_THE_ITEMS_BEFORE = {("news_published", "photos_published"): "photos_in_news_published"}  # (items before, figure)
@@ -78,6 +87,11 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": _INTERNAL,
                   "letters_received": _INTERNAL,
+                  # "видано 612 архівних довідок", "у ЦНАП видано довідки": certificates issued to people are
+                  # no briefs on the situation
+                  "situation_briefs": frozenset({"видано", "видали", "видала", "видав", "видавалися", "видавались",
+                                                 "видаються", "видається", "видавали", "видача", "видачі", "видачу",
+                                                 "архівних", "архівні", "архівна", "архівної", "архівну"}),
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
                   "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
                                                 "виконано"})}
@@ -103,8 +117,8 @@ STOP_WORDS = frozenset(
     "його її їх а також при як чи".split()
 )
 RELATIVE_WORDS = frozenset({"який", "котрий", "що", "цей", "той", "свій", "його", "її", "їхній"})
-# "кількість документів": the counted thing is the noun after these.
-TRANSPARENT_NOUNS = frozenset({"кількість", "число", "загальна", "всього", "усього", "разом"})
+# "кількість документів", "18 текстів виступів": the counted thing is the noun after these.
+TRANSPARENT_NOUNS = frozenset({"кількість", "число", "загальна", "всього", "усього", "разом", "текст"})
 # "зменшилась на 12", "на 6 % більше": a change, not a level.
 CHANGE_WORDS = frozenset(
     "зменшитися зменшитись збільшитися збільшитись зрости зростати скоротитися скоротитись "
@@ -230,6 +244,19 @@ def people_codes() -> frozenset[str]:
         words = p.text.split()
         if words and word_info(words[p.head]).animate:
             out.add(p.code)
+    return frozenset(out)
+
+
+@functools.cache
+def catalog_adjectives() -> frozenset[str]:
+    """Lemma keys of words the catalog writes as an adjective before its counted noun ("вихідний
+    документ", "пряма трансляція"), though they can be nouns too ("вихідні", days off): standing
+    without a noun ("вихідних – 2 931") they are that adjective, with the noun left out."""
+    out: set[str] = set()
+    for p in patterns():
+        words = p.text.split()
+        if p.head > 0 and word_info(words[p.head - 1]).adjective:
+            out |= p.words[p.head - 1]
     return frozenset(out)
 
 

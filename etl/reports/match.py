@@ -28,6 +28,7 @@ from etl.reports.lexicon import (
     UNIT_NOUNS,
     Pattern,
     bare_heads,
+    catalog_adjectives,
     patterns,
     patterns_by_key,
     people_codes,
@@ -78,10 +79,12 @@ def _agree(a: WordInfo, b: WordInfo) -> bool:
 def _noun_here(tokens: list[Token], j: int, end: int) -> bool:
     """Is tokens[j] the noun of its phrase (not an adjective before a noun that agrees)?"""
     a = info(tokens[j])
-    if a is None or not a.noun:
+    if a is None or not a.noun or a.conjunction:  # "тоді як у ІІ кварталі": "як" is no yak
         return False
     if not a.adjective:
         return True
+    if keys(tokens[j]) & catalog_adjectives():
+        return False  # "вихідних – 2 931": the catalog's adjective with its noun left out
     nxt = info(tokens[j + 1]) if j + 1 < end else None
     return not (nxt and nxt.noun and _agree(a, nxt))
 
@@ -115,6 +118,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
         if t.low in UNIT_NOUNS and not adjectives:  # "– 96 одиниць": the unit counts what came before
             return None, adjectives
         if _noun_here(tokens, j, end):
+            if keys(t) & TRANSPARENT_NOUNS and j + 1 < end and _noun_here(tokens, j + 1, end):
+                j += 1  # "18 текстів виступів": the speeches are counted
+                continue
             return j, adjectives
         if a.adjective and not a.verb:
             adjectives.append(j)
@@ -132,7 +138,7 @@ def means(a: WordInfo | None) -> bool:
     return a is not None and bool(a.forms) and all(case == "ablt" for case, _ in a.forms)
 
 
-_PERIOD_WORDS = frozenset(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_UK_LOCATIVE) | {
+PERIOD_WORDS = frozenset(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_UK_LOCATIVE) | {
     "рік", "року", "році", "квартал", "кварталі", "кварталу", "місяць", "місяці", "тиждень", "тижні", "півріччя",
     "півріччі"}
 
@@ -156,12 +162,14 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
         if a is None:
             j += 1
             continue
-        if t.low in _PERIOD_WORDS and (governed or (j > start and tokens[j - 1].text.isdigit())):
+        if t.low in PERIOD_WORDS and (governed or (j > start and tokens[j - 1].text.isdigit())):
             governed = False  # "У жовтні 2019 року новин було 58": a period says when, it takes no genitive
             j += 1
             continue
         if t.low in PREPOSITIONS or (a.preposition and not a.noun):
             governed = True
+        elif a.verb and not a.noun and not a.adjective:
+            governed = seen_noun = False  # "До ОДА направлено звітів – 57": past a verb, no genitive of the place
         elif not governed and means(a) and _noun_here(tokens, j, end):
             adjectives = [k for k in adjectives if not _agree(info(tokens[k]), a)]  # "електронною поштою"
         elif _noun_here(tokens, j, end):
@@ -215,7 +223,7 @@ def _people_word(word: str) -> bool:
 
 def is_people(t: Token) -> bool:
     """A noun for people: "мешканців", "учасники", or a city's people ("канівців", "сумчан")."""
-    return t.kind == "word" and _people_word(t.text)
+    return t.kind == "word" and _people_word(t.text) and not word_info(t.text).conjunction
 
 
 def people_match(context: Context, counted: int | None = None) -> Match | None:

@@ -51,8 +51,13 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
             out.append(Number(j, j + 1, TIMES_ADVERBS[t.low], True))
         elif t.kind == "word" and (v := number_word(t.text)) is not None:
             k, total, last = j + 1, v, v
-            while k < len(tokens) and tokens[k].kind == "word" and (w := number_word(tokens[k].text)) and w < last:
-                total, last, k = total + w, w, k + 1
+            while k < len(tokens) and tokens[k].kind == "word":
+                if (scale := _SCALES.get(tokens[k].low)) and total < scale and last < 1000:
+                    total, last, k = total * scale, scale, k + 1  # "три тисячі шістсот сорок п’ять"
+                elif (w := number_word(tokens[k].text)) and w < last:
+                    total, last, k = total + w, w, k + 1
+                else:
+                    break
             if not (k < len(tokens) and tokens[k].low in ("з", "із", "зі")) or (  # "одна з", "один із"
                     k + 1 < len(tokens) and tokens[k + 1].low in ("них", "яких", "котрих")
                     and (total > 1 or not _verb_after(tokens, k + 2))):  # "Дві з них", "одне з них позачергове"

@@ -15,11 +15,11 @@
   is dropped.
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
-* Masked, so they are never figures: dates and date ranges ("01.10.2019", "01-02.07.2019",
+* Masked, so they are never figures: dates, date ranges and lists ("01.10.2019", "01-02.07.2019", "8, 15 та 29 жовтня",
   "01.07", "25 жовтня 2020", "з 1 по 7 листопада"), years ("2017 рік", "1932–1933 років", a year after a date, a month
-  or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
+  or a quarter), law and decision numbers ("№ 2704-VIII", "№ 88–95", "Постанови КМУ 835"), phone numbers,
   addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), compound words ("60-денний"), numbers
-  glued to Latin letters ("COVID-19"), periods ("за 9 місяців"), times, durations ("до 20 робочих днів"),
+  glued to Latin letters ("COVID-19"), periods ("за 9 місяців"), times, durations ("до 20 робочих днів", "1,3 дня"),
   sums of money, file names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1",
   "додаток 2").
 * A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token.
@@ -44,11 +44,13 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("file", r"[\w\-.]+\.(?:xlsx|xlsm|xls|ods|csv|docx|doc|pdf|txt|html?)\b"),
     ("address", r"(?:\bвул\.|\bвулиц[яі]\b|\bпросп\.|\bпроспект\w*|\bпров\.|\bпровулок\b|\bбульв\.|\bбульвар\w*|\bпл\.)\s*[^\d;()\n«»“”–—]{1,60}?\d+[\w/\-]*"),
     ("phone", r"(?:тел\.?|телефон\w*|моб\.?)\s*:?\s*\+?\(?\d(?:[\s\-()]{0,2}\d){4,}|\(\d{3,5}\)\s*\d[\d\-]{4,}\d|\b\d{1,3}-\d{2}-\d{2}\b"),
-    ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*"),
+    ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*(?:[–—]\d+\b)?"),  # "№ 88–95": a range of numbers
     ("reference", r"\b(?:таблиц|додат|граф[аиіу]\b|колон|стовп|рядк|рядок)\w*\s+\d+(?:\.\d+)*\b"),
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}(?:\.(?:\d{{4}}|\d{{2}}))?(?:{_SP}+{_YEAR}\b)?(?!\d)(?!\.\d)"),
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
     ("date", rf"\b\d{{1,2}}\s+(?:по|до)\s+\d{{1,2}}\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
+    # "(8, 15 та 29 жовтня)": days listed before the month they share
+    ("date", rf"\b\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s+(?:та|і|й)\s+\d{{1,2}}\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
     ("law", r"\b(?:постанов|закон|указ|наказ|кму)\w*(?:\s+(?-i:[А-ЯІЇЄҐA-Z]{2,}))?\s+\d+(?:/\d+)?\b"),
     ("address", r"\b(?:буд|каб|кім|кімн|оф|офіс|корп)\.?\s*\d+[\w/\-]*"),
@@ -62,7 +64,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("compound", r"\b\d+-[а-яіїєґ’]{4,}"),  # "60-денний строк", "3-річна програма": a word, not a count
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
-    ("duration", r"\b\d{1,3}\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
+    ("duration", r"\b\d{1,3}(?:,\d+)?\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
     ("period", r"(?<=\b[зЗ]а\s)\d{1,2}\s+місяц\w*"),  # "за 9 місяців 2021 року"
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
