@@ -707,25 +707,17 @@ def _period_between(tokens: list[Token], lead: int, floor: int) -> int | None:
 
 
 def _bracket_after_figure(s: Sentence, out: list[Found], n: Number) -> Found | None:
-    """ "Вхідна кореспонденція – 412 (1 987)", "пройшло 1 947 документів, … ніж у вересні (1 702)": a number
-    alone in brackets right after a figure's number, or after the period it is compared with, is that
-    metric's figure for another span (a running total, the period before)."""
+    """ "Вхідна кореспонденція – 412 (1 987)": a number alone in brackets right after a figure's number is
+    that metric's figure for another span (a running total)."""
     tokens = s.tokens
     prev = out[-1] if out else None
     if prev is None or prev.total is not None or not _alone_in_brackets(tokens, n) or tokens[n.end].text != ")" \
             or n.lead < 2 or prev.pos >= n.lead:
         return None
-    before = tokens[n.lead - 2]
-    right_after = all(t.kind == "num" for t in tokens[prev.pos:n.lead - 1])
-    compared = before.low in PERIOD_WORDS and any(t.low in _COMPARED for t in tokens[prev.pos:n.lead - 1]) \
-        and not any(t.text in ".;" for t in tokens[prev.pos:n.lead - 1])
-    if not (right_after or compared):
-        return None
+    if not all(t.kind == "num" for t in tokens[prev.pos:n.lead - 1]):
+        return None  # a comparison ("ніж у вересні (1 702)") is _compared's
     return Found(prev.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=prev.head,
                  head_text=prev.head_text, context=prev.context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)
-
-
-_COMPARED = frozenset({"ніж", "проти", "порівняно"})
 
 
 def _then_aside(tokens: list[Token], f: Found) -> bool:
