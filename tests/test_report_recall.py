@@ -1216,3 +1216,44 @@ def test_a_period_opening_the_clause_takes_no_genitive_the_noun_after_it_is_coun
                           "За січень анонсів подій було 6.")
     assert pairs(report)[("news_published", 35)] == 1
     assert pairs(report)[("media_announcements_sent", 6)] == 1
+
+
+# ------------------------------------------------------------------ parts of a stated total
+
+
+def test_the_number_beside_each_denomination_counts_its_communities_not_denominations() -> None:
+    report = extract_text("Довідка відділу Бучанської міської ради станом на 1 січня 2025 року\n"
+                          "У громаді зареєстровано 15 релігійних громад, які належать до чотирьох конфесій: "
+                          "Православна церква України – 7, Українська греко-католицька церква – 5, "
+                          "Римсько-католицька церква – 2, церква адвентистів сьомого дня – 1.\n"
+                          "Релігійні організації міста представляють три конфесії:\n"
+                          "– Православна церква України – 11;\n"
+                          "– Українська греко-католицька церква – шість;\n"
+                          "– євангельські християни – 4.\n"
+                          "Громади належать до трьох конфесій (Православної церкви України – 9, "
+                          "греко-католицької церкви – 3, протестантських церков – 2).")
+    orgs = [(f.value, f.breakdown) for f in report.figures if f.code == "religious_orgs_registered"]
+    assert orgs == [(15, None), (7, "Православна церква України"), (5, "Українська греко-католицька церква"),
+                    (2, "Римсько-католицька церква"), (1, "церква адвентистів сьомого дня"),
+                    (11, "Православна церква України"), (6, "Українська греко-католицька церква"),
+                    (4, "євангельські християни"), (9, "Православної церкви України"),
+                    (3, "греко-католицької церкви"), (2, "протестантських церков")]
+    assert sorted(f.value for f in report.figures if f.code == "religious_denominations") == [3, 3, 4]
+
+
+def test_parts_of_a_count_of_denominations_that_fit_in_it_stay_denominations() -> None:
+    report = extract_text("Довідка відділу Бучанської міської ради станом на 1 січня 2025 року\n"
+                          "У громаді представлено 6 конфесій, з них 2 – протестантські.")
+    assert pairs(report) == Counter({("religious_denominations", 6): 1, ("religious_denominations", 2): 1})
+
+
+def test_organisations_that_do_not_act_are_ceased_not_registered() -> None:
+    report = extract_text("Довідка відділу Бучанської міської ради станом на 1 січня 2025 року\n"
+                          "Фактично не провадять діяльності 26 об’єднань.\n"
+                          "Не здійснюють діяльності ще 12 громадських організацій.\n"
+                          "Зареєстровано 40 громадських організацій, з яких 9 не діють.\n"
+                          "Фактично не діють 31 громадська організація.\n"
+                          "Діють 18 об’єднань співвласників.")
+    assert pairs(report) == Counter({("ngos_ceased", 26): 1, ("ngos_ceased", 12): 1, ("ngos_registered", 40): 1,
+                                     ("ngos_ceased", 9): 1, ("ngos_ceased", 31): 1})
+    assert "18" in unmatched(report)  # associations of co-owners: no catalog metric, never guessed

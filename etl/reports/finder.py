@@ -65,6 +65,7 @@ from etl.reports.lexicon import (
     DRAFT_OF,
     FAMILY_NOUNS,
     FAMILY_OF,
+    MEMBERS_OF_KINDS,
     NAME_HEADINGS,
     NEGATED_CODES,
     NEGATION_WORDS,
@@ -241,7 +242,19 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
         found += mine
         s.figures = mine
         previous = mine or previous
+    _members_of_kinds(found)
     return found, unmatched
+
+
+def _members_of_kinds(found: list[Found]) -> None:
+    """Parts of a count of kinds that add up to more than it ("належать до п’яти конфесій: ПЦУ – 19,
+    УГКЦ – 14, …") cannot be kinds: each counts the things of its kind (``MEMBERS_OF_KINDS``)."""
+    totals = {id(f.total): f.total for f in found if f.total is not None and f.total.code in MEMBERS_OF_KINDS}
+    for total in totals.values():
+        parts = [f for f in found if f.total is total and f.code == total.code]
+        if sum(f.value for f in parts) > total.value:
+            for f in parts:
+                f.code = MEMBERS_OF_KINDS[total.code]
 
 
 def _verb_label(s: Sentence, n: Number, left: int) -> Found | None:
