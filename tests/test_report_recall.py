@@ -1257,3 +1257,68 @@ def test_organisations_that_do_not_act_are_ceased_not_registered() -> None:
     assert pairs(report) == Counter({("ngos_ceased", 26): 1, ("ngos_ceased", 12): 1, ("ngos_registered", 40): 1,
                                      ("ngos_ceased", 9): 1, ("ngos_ceased", 31): 1})
     assert "18" in unmatched(report)  # associations of co-owners: no catalog metric, never guessed
+
+
+_ISSUES = "Звіт про роботу зі зверненнями громадян Ковельської міської ради за 2024 рік\n"
+_ISSUES_TOTAL = "У зверненнях порушено 640 питань"
+_ISSUE_PARTS = {(640, None), (210, "соціальний захист"), (180, "житлово-комунальне господарство"), (95, "освіта")}
+
+
+def _issue_parts(text: str) -> set[tuple[int, str | None]]:
+    report = extract_text(_ISSUES + text + "\n")
+    assert {f.code for f in report.figures} == {"appeal_issues_raised"}
+    return {(f.value, f.breakdown) for f in report.figures}
+
+
+def test_a_total_and_its_parts_read_the_same_in_any_arrangement() -> None:
+    arrangements = [
+        _ISSUES_TOTAL + ": соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95.",
+        _ISSUES_TOTAL + ". Найпоширенішими залишаються:\n– соціальний захист – 210;\n"
+        "– житлово-комунальне господарство – 180;\n– освіта – дев’яносто п’ять.",
+        _ISSUES_TOTAL + ". Найбільше – соціальний захист (210), житлово-комунальне господарство (180) та освіта (95).",
+        "Тематика порушених питань (усього 640):\n– соціальний захист – 210 (32,8 %);\n"
+        "– житлово-комунальне господарство – 180 (28,1 %);\n– освіта – 95 (14,8 %).",
+        _ISSUES_TOTAL + ". Серед них: соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95.",
+        _ISSUES_TOTAL + ", серед них:\n– соціальний захист – 210;\n– житлово-комунальне господарство – 180;\n– освіта – 95.",
+    ]
+    for text in arrangements:
+        assert _issue_parts(text) == _ISSUE_PARTS, text
+    repeated = _issue_parts(_ISSUES_TOTAL + ".\nЯк і раніше, переважали питання житлово-комунального господарства – 180, "
+                                            "соціального захисту – 210, освіти – 95.")
+    assert repeated == {(640, None), (180, "житлово-комунального господарства"), (210, "соціального захисту"),
+                        (95, "освіти")}
+
+
+def test_numbers_after_a_total_that_are_money_shares_or_too_big_are_no_parts_of_it() -> None:
+    for text, left in [
+        (_ISSUES_TOTAL + ". Найбільше:\n– виплачено допомоги – 120 тис. грн;\n– компенсації – 45 %.", set()),
+        (_ISSUES_TOTAL + ". Найбільше – на ремонт доріг (120 тис. грн) та освітлення (45 %).", set()),
+        (_ISSUES_TOTAL + ". Найбільше – соціальний захист (610) та освіта (95).", {"610", "95"}),  # more than 640
+        (_ISSUES_TOTAL + ".\nПереважали питання житлово-комунального господарства – 700.", {"700"}),
+        (_ISSUES_TOTAL + ". Найбільше прийомів провів міський голова – 24, його заступники – 18.", {"24", "18"}),
+    ]:
+        report = extract_text(_ISSUES + text + "\n")
+        assert pairs(report) == Counter({("appeal_issues_raised", 640): 1}), text
+        assert unmatched(report) == left, text
+
+
+def test_a_line_of_bare_items_after_a_line_of_parts_splits_the_same_total() -> None:
+    report = extract_text(_ISSUES + "Надійшло 430 звернень (у 2023 році – 402).\n"
+                                    "За формою: письмові – 300, усні – 130.\n"
+                                    "За джерелом: поштою – 120; через гарячу лінію 1545 – 90; на прийомах – 220.\n"
+                                    "Колективних – 12; від пенсіонерів – 40; від осіб з інвалідністю – 21.")
+    got = breakdowns(report, "appeals_received")
+    assert got.pop(402, "missing") != "missing"  # the year before, in brackets: no total of the lines after it
+    assert got == {430: None, 300: "письмові (звернень)", 130: "усні (звернень)", 120: "поштою",
+                   90: "через гарячу лінію", 220: "на прийомах", 12: "Колективних (звернень)", 40: "від пенсіонерів",
+                   21: "від осіб з інвалідністю"}
+    assert "1545" not in unmatched(report)
+
+
+def test_a_line_of_items_after_parts_that_adds_up_to_more_than_the_total_is_not_split_from_it() -> None:
+    report = extract_text(_ISSUES + "Надійшло 130 звернень.\n"
+                                    "За формою: письмові – 100, усні – 30.\n"
+                                    "Прийоми – 240; виїзди – 90.")
+    assert pairs(report) == Counter({("appeals_received", 130): 1, ("appeals_received", 100): 1,
+                                     ("appeals_received", 30): 1})
+    assert unmatched(report) == {"240", "90"}

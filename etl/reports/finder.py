@@ -371,6 +371,21 @@ def _dimension_lead(tokens: list[Token]) -> bool:
         and _colon_lead_match(tokens, len(tokens)) is None
 
 
+def _rank_lead(tokens: list[Token]) -> bool:
+    """ "Найактуальнішими залишаються", "Серед них найбільше", "Зокрема": words that only rank or single
+    out the parts of the total before, no noun, no number, no verb but one that says they are there."""
+    words = [t for t in tokens if t.kind == "word"]
+    ranks = [t for t in words if t.low in _TOP_WORDS or _superlative(t)]  # (a lead of part markers only:
+    return bool(ranks) and all(t.kind != "num" for t in tokens) and all(  # ``_marker_lead_total``)
+        t.low in _STATIVE_VERBS or t.low in _PARTS_LEAD or t in ranks for t in words)
+
+
+def _superlative(t: Token) -> bool:
+    """ "найактуальнішими", "найпоширеніші", "найбільше": a superlative adjective or adverb."""
+    i = info(t)
+    return t.low.startswith("най") and len(t.low) > 6 and i is not None and not (i.noun and not i.adjective)
+
+
 def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     """The total a breakdown under a lead that names no metric ("За формою надходження: поштою –
     7, …", on its line or as the list's lead-in line) splits: the last total found before it."""
@@ -378,12 +393,25 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
     if colon is not None and _dimension_lead(tokens[:colon]):
         items = tokens[colon + 1:]
-    elif s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens \
-            and s.lead_in.tokens[-1].text == ":" and _dimension_lead(s.lead_in.tokens[:-1]):
+    elif s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens and s.lead_in.tokens[-1].text == ":" \
+            and (_dimension_lead(s.lead_in.tokens[:-1]) or _rank_lead(s.lead_in.tokens[:-1])):
         items = tokens
     else:
         return None
-    # only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb
+    if not _bare_items(items):
+        return None
+    # the figure just before, past an aside in brackets ("– 1 126 (у 2023 році – 1 048)"), and its parts
+    total = next((f for f in reversed(found) if f.total is None and not _bracketed_aside(
+        f.sentence.tokens, f.pos, len(f.sentence.tokens))), None)
+    if total is None or any(f.total is not total and f.sentence is not total.sentence
+                            for f in found[found.index(total) + 1:]):
+        return None  # never one read further up
+    listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
+    return total if listed + _parts_sum(items) <= total.value else None  # parts add up to no more than it
+
+
+def _bare_items(items: list[Token]) -> bool:
+    """Only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb."""
     segments, current = [], []
     for t in items:
         if t.text in ",;." and current:
@@ -393,14 +421,28 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
             current.append(t)
     segments += [current] if current else []
     for seg in segments:
-        nums = [j for j, t in enumerate(seg) if t.kind == "num"]
-        if len(nums) != 1 or nums[0] == 0 or not is_dash(seg[nums[0] - 1]) or _has_verb(seg) \
-                or len([t for t in seg if t.kind == "word"]) > 4:
-            return None
-    total = next((f for f in reversed(found) if f.total is None), None)
-    if total is None or any(f.total is not total for f in found[found.index(total) + 1:]):
-        return None  # only the figure just before (and its parts): never one read further up
-    return total
+        nums = sentence_numbers(seg)  # "освіта – двадцять сім" too, not "лінію 1545"
+        for m in nums:
+            mark_approximation(seg, m)
+        nums = [m for m in nums if not _line_number(seg, m)]
+        if len(nums) != 1 or nums[0].pos == 0 or not is_dash(seg[nums[0].pos - 1]) or _has_verb(seg) \
+                or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
+                        if t.kind == "word" and not is_stop_word(t.low)]) > 4:
+            return False
+    return bool(segments)
+
+
+def _continued_total(s: Sentence) -> Found | None:
+    """ "За формою: письмові – 702, усні – 424." / "Колективних – 31; від ВПО – 148.": a line of bare items
+    right after a line of parts goes on splitting the same total (as parts that may still name a metric
+    of their own), when they add up to no more than it."""
+    prior = s.prior
+    if prior is None or s.lead_in is not None or not prior.figures or not _bare_items(s.tokens):
+        return None
+    total = prior.figures[0].total
+    if total is None or any(f.total is not total for f in prior.figures):
+        return None
+    return total if _parts_sum(s.tokens) <= total.value else None
 
 
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
@@ -412,7 +454,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     for n in numbers:
         mark_approximation(tokens, n)
     starts = {n.lead for n in numbers}
-    floor, open_total = 0, _list_total(s) or header_total or _marker_lead_total(s, recent)
+    continued = _continued_total(s)
+    floor, open_total = 0, _list_total(s) or header_total or _marker_lead_total(s, recent) or continued
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
     missed_noun = False  # a number of the sentence named nothing though a noun came right after it
@@ -454,8 +497,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         right = n.end
         while right < nxt and not is_delimiter(tokens[right]) and not _clause_joint(tokens, right, nxt):
             right += 1
-        if any(tokens[j].text == ";" for j in range(floor, n.lead)):
-            open_total = None
+        if any(tokens[j].text == ";" for j in range(floor, n.lead)) \
+                and open_total is not header_total and open_total is not continued:
+            open_total = None  # (a line of bare items may be split by ";": "За джерелом: поштою – 811; …")
         last = next((f for f in reversed(out) if f.total is None and not _bracketed_aside(tokens, f.pos, n.lead)), None) \
             or (previous[-1] if previous else None)
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
@@ -772,7 +816,7 @@ def _item_like(tokens: list[Token], left: int, n: Number) -> bool:
     if n.lead == 0 or not (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":"):
         return False
     start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
-    words = [t for t in tokens[start:n.lead] if t.kind == "word"]
+    words = [t for t in tokens[start:n.lead] if t.kind == "word" and t.low not in _AND]  # "оплата праці та пенсії"
     return 0 < len(words) <= 4
 
 
@@ -1122,7 +1166,7 @@ def _list_total(s: Sentence) -> Found | None:
     if n.pos > 0:  # "Тематика порушених питань (усього 101 питання):" / "соціальний захист – тридцять одне;"
         words = [t for t in tokens[:n.pos - 1] if t.kind == "word"]
         return last if words and is_dash(tokens[n.pos - 1]) and not _has_verb(tokens[:n.pos]) \
-            and all(t.kind == "punct" for t in tokens[n.end:]) else None
+            and all(t.kind == "punct" or t.mask == "percent" for t in tokens[n.end:]) else None  # "356 (31,8 %);"
     if not (len(tokens) > 1 and is_dash(tokens[1])):
         return None
     words = [t for t in tokens[2:] if t.kind == "word"]
@@ -1424,8 +1468,11 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
     return None
 
 
-def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
-    """The figure before a colon (or "найбільше –", "зокрема") that a list of "topic (N)" items after it splits."""
+def _bracket_total(s: Sentence, n: Number, before: list[Found], previous: list[Found]) -> Found | None:
+    """The figure before a colon (or "найбільше –", "зокрема") that a list of "topic (N)" items after it
+    splits; a sentence that opens with such words ("Найбільше – щодо освіти (28), …") splits the last
+    figure of the sentence right before, when its items add up to no more than it."""
+    tokens = s.tokens
     colon = max((j for j in range(n.lead) if tokens[j].text == ":" or tokens[j].low in _TOP_WORDS), default=None)
     if colon is None or any(t.text == ";" for t in tokens[colon:n.lead]):
         return None
@@ -1433,7 +1480,18 @@ def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found
         if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and tokens[j + 1].text == ")"):
             return None
     whole = next((f for f in reversed(before) if f.total is None), None)
+    if whole is None and _rank_lead(tokens[:colon + 1]) and previous and previous[-1].sentence is s.prior:
+        whole = next((f for f in reversed(previous) if f.total is None), None)
+        return whole if whole is not None and _parts_sum(tokens) <= whole.value else None
     return whole if whole is not None and whole.pos < colon else None
+
+
+def _parts_sum(tokens: list[Token]) -> int:
+    """The sum of the numbers of a line of parts (a total's parts add up to no more than it)."""
+    numbers = sentence_numbers(tokens)
+    for m in numbers:
+        mark_approximation(tokens, m)
+    return sum(m.value for m in numbers if not _line_number(tokens, m))  # not "лінію 1545"
 
 
 def _earlier_clause(tokens: list[Token], a: int) -> Context:
@@ -1665,7 +1723,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             options.append((unit[0], unit[1], "before"))
     if not options and _alone_in_brackets(tokens, n) and (near := _bracket_lead_match(tokens, n)) is not None:
         options.append((near[0], near[1], "before"))  # "питань порушено щодо освіти (31), транспорту (12)"
-    if not options and total is None and _alone_in_brackets(tokens, n) and (whole := _bracket_total(tokens, n, before)):
+    if not options and total is None and _alone_in_brackets(tokens, n) and (whole := _bracket_total(s, n, before, previous)):
         total = whole  # "Надійшло 300 звернень: з питань освіти (31), транспорту (12)": parts of the 300
     if (dash_before or _states_level(tokens, n)) and _ends_sentence(tokens, n) \
             and (head := _sentence_head(s, n)) is not None:
@@ -1781,7 +1839,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             fig = Found(same[0].code, n.value, s, n.pos, "after", head=keys(tokens[r_head]),
                         head_text=tokens[r_head].text, head_pos=r_head)
             fig.confidence = 0.75
-    if fig is None and total is None and r_head is not None and r_head == n.end and dash_before:
+    if fig is None and total is None and dash_before and r_head is not None and r_head == n.end:
         whole = next((f for f in reversed(before) if f.total is None), None)
         if whole is not None and whole.head & keys(tokens[r_head]) and whole.head_pos is not None \
                 and whole.head_pos < n.lead:  # "Порушено 1 115 питань; … господарство – 402 питання"
@@ -1789,6 +1847,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
             fig.confidence = 0.7
             skip = skip | {r_head}  # the noun repeats the total's: it tells nothing apart
+    elif fig is None and total is None and dash_before and r_head is None and l_head is not None \
+            and l_head + 1 < l_end and tokens[l_head + 1].kind == "word" and not l_adj \
+            and not _has_verb(tokens[l_head + 1:l_end]) \
+            and (whole := _repeated_total(tokens[l_head], n, [*recent, *before])) is not None:
+        # "Порушено 2 477 питань. … Переважали питання житлово-комунального господарства – 812": the label
+        # opens with the noun of a total just before; what follows the noun tells the part apart
+        total = whole
+        fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
+        fig.confidence = 0.7
+        skip = skip | set(range(min(l_start, left), l_head + 1))
     if fig is None and total is not None and (r_head is None or keys(tokens[r_head]) & total.head or not (
             (is_people(tokens[r_head]) and not info(tokens[r_head]).adjective and total.code not in people_codes())
             or _has_verb(tokens[left:n.lead]))):
@@ -1875,6 +1943,12 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+def _repeated_total(noun: Token, n: Number, figures: list[Found]) -> Found | None:
+    """The last total of ``figures`` that counts ``noun`` and holds the number ``n`` (a part is no bigger)."""
+    whole = next((f for f in reversed(figures) if f.total is None and f.head & keys(noun)), None)
+    return whole if whole is not None and n.value <= whole.value else None
 
 
 def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:
