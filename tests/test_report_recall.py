@@ -1267,7 +1267,7 @@ _ISSUE_PARTS = {(640, None), (210, "соціальний захист"), (180, "
 def _issue_parts(text: str) -> set[tuple[int, str | None]]:
     report = extract_text(_ISSUES + text + "\n")
     assert {f.code for f in report.figures} == {"appeal_issues_raised"}
-    return {(f.value, f.breakdown) for f in report.figures}
+    return {(f.value, f.breakdown.lower() if f.breakdown else None) for f in report.figures}
 
 
 def test_a_total_and_its_parts_read_the_same_in_any_arrangement() -> None:
@@ -1281,8 +1281,15 @@ def test_a_total_and_its_parts_read_the_same_in_any_arrangement() -> None:
         _ISSUES_TOTAL + ". Серед них: соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95.",
         _ISSUES_TOTAL + ", серед них:\n– соціальний захист – 210;\n– житлово-комунальне господарство – 180;\n– освіта – 95.",
     ]
+    parts_first = [  # the parts before the sum they make exactly
+        "Соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95; усього порушено 485 питань.",
+        "Соціальний захист – 210;\nжитлово-комунальне господарство – 180;\nосвіта – 95.\nВсього у зверненнях порушено 485 питань.",
+        "Соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95: разом порушено 485 питань.",
+    ]
     for text in arrangements:
         assert _issue_parts(text) == _ISSUE_PARTS, text
+    for text in parts_first:
+        assert _issue_parts(text) == _ISSUE_PARTS - {(640, None)} | {(485, None)}, text
     repeated = _issue_parts(_ISSUES_TOTAL + ".\nЯк і раніше, переважали питання житлово-комунального господарства – 180, "
                                             "соціального захисту – 210, освіти – 95.")
     assert repeated == {(640, None), (180, "житлово-комунального господарства"), (210, "соціального захисту"),
@@ -1296,6 +1303,7 @@ def test_numbers_after_a_total_that_are_money_shares_or_too_big_are_no_parts_of_
         (_ISSUES_TOTAL + ". Найбільше – соціальний захист (610) та освіта (95).", {"610", "95"}),  # more than 640
         (_ISSUES_TOTAL + ".\nПереважали питання житлово-комунального господарства – 700.", {"700"}),
         (_ISSUES_TOTAL + ". Найбільше прийомів провів міський голова – 24, його заступники – 18.", {"24", "18"}),
+        ("Прийоми – 24, виїзди – 18; усього у зверненнях порушено 640 питань.", {"24", "18"}),  # no sum of them
     ]:
         report = extract_text(_ISSUES + text + "\n")
         assert pairs(report) == Counter({("appeal_issues_raised", 640): 1}), text
@@ -1306,12 +1314,14 @@ def test_a_line_of_bare_items_after_a_line_of_parts_splits_the_same_total() -> N
     report = extract_text(_ISSUES + "Надійшло 430 звернень (у 2023 році – 402).\n"
                                     "За формою: письмові – 300, усні – 130.\n"
                                     "За джерелом: поштою – 120; через гарячу лінію 1545 – 90; на прийомах – 220.\n"
-                                    "Колективних – 12; від пенсіонерів – 40; від осіб з інвалідністю – 21.")
+                                    "Колективних – 12; від пенсіонерів – 40; від осіб з інвалідністю – 21.\n"
+                                    "Повторні, дублетні, анонімні – 9.")
     got = breakdowns(report, "appeals_received")
     assert got.pop(402, "missing") != "missing"  # the year before, in brackets: no total of the lines after it
     assert got == {430: None, 300: "письмові (звернень)", 130: "усні (звернень)", 120: "поштою",
                    90: "через гарячу лінію", 220: "на прийомах", 12: "Колективних (звернень)", 40: "від пенсіонерів",
-                   21: "від осіб з інвалідністю"}
+                   21: "від осіб з інвалідністю", 9: got[9]}
+    assert got[9]  # a label of several words split by commas is one item
     assert "1545" not in unmatched(report)
 
 
@@ -1322,3 +1332,34 @@ def test_a_line_of_items_after_parts_that_adds_up_to_more_than_the_total_is_not_
     assert pairs(report) == Counter({("appeals_received", 130): 1, ("appeals_received", 100): 1,
                                      ("appeals_received", 30): 1})
     assert unmatched(report) == {"240", "90"}
+
+
+def test_a_colon_after_an_aside_in_brackets_opens_the_parts_of_the_figure_before_the_aside() -> None:
+    report = extract_text("Звіт Фастівської міської ради за 2021 рік\n"
+                          "Мешканці подали 46 проєктів (у 2020 році – 39): великих – 14, малих – 32.\n"
+                          "Надійшло 120 запитів на інформацію (торік – 98): від фізичних осіб – 80, від юридичних – 40.\n"
+                          "Проведено 12 засідань виконавчого комітету (у 2020 році – 10): чергових – 9, позачергових – 3.")
+    assert breakdowns(report, "pb_projects_submitted") == {46: None, 39: None, 14: "великих (проєктів)",
+                                                           32: "малих (проєктів)"}
+    assert breakdowns(report, "public_info_requests")[80] == "від фізичних осіб"
+    assert breakdowns(report, "exec_committee_meetings")[3] == "позачергових (засідань)"
+
+
+def test_more_parts_after_a_part_that_opened_with_of_them_number_first() -> None:
+    report = extract_text("Звіт Стрийської міської ради за лютий 2019 року\n"
+                          "Надійшло двадцять три запити. Дев’ятнадцять із них подано фізичними особами, три – громадськими "
+                          "об’єднаннями, один – представником газети.\n"
+                          "Опубліковано 40 новин, 25 з них – про благоустрій, 10 – про освіту; 5 – про культуру.\n"
+                          "Надійшло 30 звернень, 20 з яких – від пенсіонерів, 7 – від ВПО, 3 – повторні.")
+    assert breakdowns(report, "public_info_requests") == {23: None, 19: "подано фізичними особами",
+                                                          3: "громадськими об’єднаннями", 1: "представником газети"}
+    assert set(breakdowns(report, "news_published")) == {40, 25, 10, 5}
+    assert set(breakdowns(report, "appeals_received")) == {30, 20, 7, 3}
+
+
+def test_a_number_first_clause_past_the_total_or_with_a_verb_of_its_own_is_no_further_part() -> None:
+    report = extract_text("Звіт Стрийської міської ради за лютий 2019 року\n"
+                          "Надійшло 40 звернень, 30 з них – від пенсіонерів, 15 – ще на розгляді у виконавців.\n"
+                          "Надійшло 90 запитів, 30 з них – від юристів, 20 – задоволено частково.")
+    assert set(breakdowns(report, "appeals_received")) == {40, 30}  # 30 and 15 make more than 40
+    assert breakdowns(report, "public_info_requests") == {90: None, 30: "від юристів"}

@@ -243,7 +243,45 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
         s.figures = mine
         previous = mine or previous
     _members_of_kinds(found)
+    for fig in [f for f in found if f.total is None and f.how in ("after", "before")]:
+        parts = _parts_before(fig, unmatched)
+        found[found.index(fig):found.index(fig)] = parts
     return found, unmatched
+
+
+def _parts_before(total: Found, unmatched: list) -> list[Found]:
+    """ "Соціальний захист – 210, освіта – 95; усього порушено 305 питань": bare items that named nothing
+    (on its line, or on the lines right above with no figure) before a sum that they make exactly are
+    its parts."""
+    s, tokens = total.sentence, total.sentence.tokens
+    if not any(t.low in _SUM_WORDS for t in tokens[total.span[0]:total.pos]):
+        return []
+    items = [(s, n) for n in _bare_numbers(tokens[:total.span[0]])]
+    prior = s.prior
+    while prior is not None and not prior.figures and (above := _bare_numbers(prior.tokens)):
+        items[:0] = [(prior, n) for n in above]
+        prior = prior.prior
+    if len(items) < 2 or sum(n.value for _, n in items) != total.value:
+        return []
+    out = []
+    for u, n in items:
+        fig = Found(total.code, n.value, u, n.pos, "part", n.approximate, 0.7, head=total.head,
+                    head_text=total.head_text, total=total, span=(_segment_start(u.tokens, n.lead - 1), n.end),
+                    lead=n.lead, number_words=n.words)
+        fig.breakdown = _breakdown(u.tokens, fig.span[0], n.lead, set()) or None
+        out.append(fig)
+    unmatched[:] = [(u, t) for u, t in unmatched if not any(u is v and t is v.tokens[n.pos] for v, n in items)]
+    return out
+
+
+def _bare_numbers(tokens: list[Token]) -> list[Number]:
+    """The numbers of "label – N" items, if the tokens are only such items (else none)."""
+    if not tokens or not _bare_items(tokens):
+        return []
+    numbers = sentence_numbers(tokens)
+    for m in numbers:
+        mark_approximation(tokens, m)
+    return [m for m in numbers if not _line_number(tokens, m)]
 
 
 def _members_of_kinds(found: list[Found]) -> None:
@@ -413,11 +451,11 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
 def _bare_items(items: list[Token]) -> bool:
     """Only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb."""
     segments, current = [], []
-    for t in items:
-        if t.text in ",;." and current:
+    for t in items:  # an item ends after its number: "благоустрій, дороги, освітлення – 58" is one
+        if t.text in ",;." and sentence_numbers(current):
             segments.append(current)
             current = []
-        elif t.text not in ",;.":
+        elif t.text not in ",;." or current:
             current.append(t)
     segments += [current] if current else []
     for seg in segments:
@@ -526,7 +564,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and (fig is None or fig.head_pos is None or fig.head_pos < verbal.head_pos) and (fig is None or fig.code != verbal.code):
             fig = verbal  # "Для урочистих заходів розроблено сценаріїв – 3": what the verb made, not the circumstance
         floor = right
-        if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
+        if sibling is not None and total is None \
+                and (fig is None or fig.how == "ellipsis" and fig.code == sibling.code) \
+                and (_item_like(tokens, left, n) or _number_first_item(tokens, left, right, n)) \
+                and sum(f.value for f in out if f.total is sibling.total) + n.value <= sibling.total.value:
             start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
             fig = _sibling_part(s, n, start, right, sibling)  # "з них, малі проєкти: 20 115; великі проєкти: 11 755"
         item = _list_opener(tokens, out)
@@ -756,13 +797,16 @@ def _other_kind(tokens: list[Token], out: list[Found], fig: Found):
 
 def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | None:
     """ "На 6 петицій надано відповіді: 5 підтримано, 1 не підтримано": a colon right after a
-    figure's clause opens its parts, as "з них:" does."""
-    last = next((f for f in reversed(out) if f.total is None), None)
+    figure's clause opens its parts, as "з них:" does; so does a colon after an aside in brackets
+    ("подали 46 проєктів (у 2020 році – 39): великих – 14")."""
+    last = next((f for f in reversed(out) if f.total is None and not _bracketed_aside(tokens, f.pos, n.lead)), None)
     if last is None:
         return None
     j = last.pos + 1
     while j < n.lead and not is_delimiter(tokens[j]):
         j += 1
+    if j < n.lead and tokens[j].text == "(" and _bracketed_aside(tokens, j + 1, n.lead):
+        j = next(k for k in range(j, n.lead) if tokens[k].text == ")") + 1
     if j < n.lead and tokens[j].text == "," and j + 1 < n.lead and is_relative(tokens, j + 1):
         j += 1  # "на 9 петицій, що набрали необхідну кількість голосів: 5 підтримано": over the relative clause
         while j < n.lead and not is_delimiter(tokens[j]) and tokens[j].kind != "num":
@@ -820,12 +864,19 @@ def _item_like(tokens: list[Token], left: int, n: Number) -> bool:
     return 0 < len(words) <= 4
 
 
+def _number_first_item(tokens: list[Token], left: int, right: int, n: Number) -> bool:
+    """ "…, три – громадськими об’єднаннями": the number opens its clause, a dash and a few words follow."""
+    words = [t for t in tokens[n.end + 1:right] if t.kind == "word" and not is_stop_word(t.low)]
+    return n.lead == left and _dash_after(tokens, n.end) and 0 < len(words) <= 4 and not _has_verb(tokens[n.end:right]) \
+        and not _enclosed(tokens, n.pos, len(tokens))  # (in brackets: ``_bracket_dash_part``)
+
+
 def _sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found) -> Found:
     """The next part after ";" of the total the previous part belongs to."""
     total = sibling.total
     fig = Found(total.code, n.value, s, n.pos, "part", head=total.head, head_text=total.head_text, total=total)
     fig.confidence = 0.7
-    fig.breakdown = _breakdown(s.tokens, left, n.lead, set()) or None
+    fig.breakdown = _breakdown(s.tokens, left, right, set(range(n.lead, n.end))) or None
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.span, fig.lead = (left, right), n.lead
     return fig
