@@ -1363,3 +1363,23 @@ def test_a_number_first_clause_past_the_total_or_with_a_verb_of_its_own_is_no_fu
                           "Надійшло 90 запитів, 30 з них – від юристів, 20 – задоволено частково.")
     assert set(breakdowns(report, "appeals_received")) == {40, 30}  # 30 and 15 make more than 40
     assert breakdowns(report, "public_info_requests") == {90: None, 30: "від юристів"}
+
+
+def test_a_lead_opening_with_how_the_total_is_split_and_items_naming_a_metric_of_their_own() -> None:
+    report = extract_text("Звіт Збаразької міської ради за 2020 рік\n"
+                          "Протягом року зареєстровано 62 запити.\n"
+                          "Способи подання: електронною поштою – 38, поштою – 15, особисто – 9.\n"
+                          "Надійшло 120 звернень.\n"
+                          "Форма надходження: письмові – 80, усні – 40.\n"
+                          "Джерела надходження:\n– гаряча лінія – 50;\n– особистий прийом – 30.")
+    assert breakdowns(report, "public_info_requests") == {62: None, 38: "електронною поштою", 15: "поштою",
+                                                          9: "особисто (запити)"}
+    assert breakdowns(report, "appeals_received") == {120: None, 80: "письмові (звернень)", 40: "усні (звернень)",
+                                                      50: "гаряча лінія", 30: "особистий прийом"}
+    near = extract_text("Звіт Збаразької міської ради за 2020 рік\n"
+                        "Надійшло 120 звернень. Найбільше:\n– засідання виконкому – 4;\n– наради – 6.\n"
+                        "Надійшло 100 звернень.\nЗа формою: письмові – 60, усні – 40.\nЗасідань виконкому – 5; нарад – 7.")
+    assert pairs(near) == Counter({("appeals_received", 120): 1, ("appeals_received", 100): 1,
+                                   ("appeals_received", 60): 1, ("appeals_received", 40): 1,
+                                   ("exec_committee_meetings", 4): 1, ("exec_committee_meetings", 5): 1})
+    assert unmatched(near) == {"6", "7"}  # meetings: no catalog metric, and no part of the appeals either

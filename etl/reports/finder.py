@@ -404,7 +404,8 @@ def _dimension_lead(tokens: list[Token]) -> bool:
     if not words or any(t.kind == "num" for t in tokens):
         return False
     opens = "за" in [w.low for w in words[:2]] or (len(words) > 1 and words[0].low in ("у", "в")
-                                                     and words[1].low == "розрізі")  # "Розподіл за формою:"
+                                                     and words[1].low == "розрізі") \
+        or bool(keys(words[0]) & DIMENSION_WORDS)  # "Розподіл за формою:", "Способи подання:"
     return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not _has_verb(tokens) \
         and _colon_lead_match(tokens, len(tokens)) is None
 
@@ -436,7 +437,8 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
         items = tokens
     else:
         return None
-    if not _bare_items(items):
+    lead = tokens[:colon] if items is not tokens else s.lead_in.tokens[:-1]
+    if not _bare_items(items, named=_dimension_lead(lead)):
         return None
     # the figure just before, past an aside in brackets ("– 1 126 (у 2023 році – 1 048)"), and its parts
     total = next((f for f in reversed(found) if f.total is None and not _bracketed_aside(
@@ -448,8 +450,10 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     return total if listed + _parts_sum(items) <= total.value else None  # parts add up to no more than it
 
 
-def _bare_items(items: list[Token]) -> bool:
-    """Only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb."""
+def _bare_items(items: list[Token], named: bool = False) -> bool:
+    """Only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb; words that
+    name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
+    об’єднання – 15")."""
     segments, current = [], []
     for t in items:  # an item ends after its number: "благоустрій, дороги, освітлення – 58" is one
         if t.text in ",;." and sentence_numbers(current):
@@ -467,6 +471,9 @@ def _bare_items(items: list[Token]) -> bool:
                 or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
                         if t.kind == "word" and not is_stop_word(t.low)]) > 4:
             return False
+        label = " ".join(t.text for t in seg[:nums[0].pos - 1] if t.kind == "word")
+        if label and not named and label_metric(label, _BY_NAME) is not None:
+            return False  # "засідання виконкому – 4": a metric of its own, no part of the total before
     return bool(segments)
 
 
