@@ -4,6 +4,8 @@ tests."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from etl.reports.extraction import extract_text
 from tests.report_reading import pairs, unmatched
 
@@ -295,3 +297,14 @@ def test_an_adjective_part_stays_a_kind_of_its_total_not_people() -> None:
     got = pairs(report)
     assert got[("appeals_received", 38)] == 1 and got[("citizens_appealed", 38)] == 0
     assert got[("citizens_appealed", 2100)] == 1
+
+
+def test_certificates_issued_to_people_are_no_briefs_written() -> None:
+    report = extract_text("Звіт Збаразької міської ради за 2020 рік\n"
+                          "Відділом видано 640 довідок про склад сім’ї.\n"
+                          "Архівний відділ видав 97 архівних довідок та витягів.\n"
+                          "Здійснено видачу 45 довідок громадянам.\n"
+                          "Підготовлено 12 довідок про суспільно-політичну ситуацію.\n"
+                          "До обласної адміністрації надіслано 8 інформаційних довідок.")
+    assert pairs(report) == Counter({("situation_briefs", 12): 1, ("situation_briefs", 8): 1})
+    assert unmatched(report) == {"640", "97", "45"}

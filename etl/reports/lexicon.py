@@ -77,6 +77,9 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # "внутрішні документи (службові записки) – 263": internal papers are neither published
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": _INTERNAL,
+                  # "видано 640 довідок про склад сім’ї": certificates issued to people, not briefs written
+                  "situation_briefs": frozenset({"видано", "видані", "видала", "видали", "видав", "видається",
+                                                 "видаються", "видачу", "видача"}),
                   "letters_received": _INTERNAL,
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
                   "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
