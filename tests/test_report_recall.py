@@ -1383,3 +1383,18 @@ def test_a_lead_opening_with_how_the_total_is_split_and_items_naming_a_metric_of
                                    ("appeals_received", 60): 1, ("appeals_received", 40): 1,
                                    ("exec_committee_meetings", 4): 1, ("exec_committee_meetings", 5): 1})
     assert unmatched(near) == {"6", "7"}  # meetings: no catalog metric, and no part of the appeals either
+
+
+def test_parts_after_a_dash_that_make_up_the_figure_before_it() -> None:
+    report = extract_text("Звіт Фастівської міської ради за 2021 рік\n"
+                          "Переможцями визнано 9 проєктів на загальну суму 4,8 млн грн – 3 великі та 6 малих.\n"
+                          "Опубліковано 12 новин – 4 термінові, 8 звичайних.\n"
+                          "За квартал надійшло 40 звернень – 25 письмових і 15 усних.")
+    assert breakdowns(report, "pb_projects_won") == {9: None, 3: "великі (проєктів)", 6: "малих (проєктів)"}
+    assert breakdowns(report, "news_published") == {12: None, 4: "термінові (новин)", 8: "звичайних (новин)"}
+    assert breakdowns(report, "appeals_received") == {40: None, 25: "письмових (звернень)", 15: "усних (звернень)"}
+    near = extract_text("Звіт Фастівської міської ради за 2021 рік\n"
+                        "Переможцями визнано 9 проєктів – 3 великі та 2 малих.\n"
+                        "Опубліковано 12 новин – 40 тис. переглядів.")
+    assert pairs(near) == Counter({("pb_projects_won", 9): 1, ("news_published", 12): 1})
+    assert unmatched(near) >= {"3", "2"}  # they do not make the 9

@@ -751,11 +751,17 @@ def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found |
     tokens = s.tokens
     o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
     prev = next((f for f in reversed(out) if f.total is None), None)
-    if o is None or tokens[o].text != "(" or prev is None or prev.head_pos is None or not prev.pos < o \
-            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
+    if prev is None or prev.head_pos is None:
         return None
-    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ")"), None)
-    if end is None:
+    if o is None or tokens[o].text != "(":  # "9 проєктів на суму 4,8 млн грн – 3 великі та 6 малих": after a
+        o = next((j for j in range(max(prev.pos, prev.head_pos) + 1, n.lead) if is_dash(tokens[j])), None)
+        end = len(tokens) - 1 if tokens[-1].text in ".;" else len(tokens)  # dash, the parts that make it up
+        if o is None or _parts_sum(tokens[o + 1:end]) != prev.value:
+            return None
+    else:
+        end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ")"), None)
+    if end is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
         return None
     stop = next((j for j in range(n.end, end) if tokens[j].kind == "num" or tokens[j].text == ","
                  or tokens[j].low in _AND), end)
