@@ -1398,3 +1398,21 @@ def test_parts_after_a_dash_that_make_up_the_figure_before_it() -> None:
                         "Опубліковано 12 новин – 40 тис. переглядів.")
     assert pairs(near) == Counter({("pb_projects_won", 9): 1, ("news_published", 12): 1})
     assert unmatched(near) >= {"3", "2"}  # they do not make the 9
+
+
+def test_among_the_things_a_stock_counts_a_number_is_its_part_among_a_flow_a_result() -> None:
+    report = extract_text("Довідка Кременецької міської ради станом на 1 січня 2025 року\n"
+                          "Громадських організацій – 93.\n"
+                          "Серед чинних ГО чотири засновано внутрішньо переміщеними особами, ще сім – ветеранами.\n"
+                          "На обліку 40 релігійних громад. Серед релігійних громад 30 – православні, 10 – греко-католицькі.\n"
+                          "Діє 25 профспілкових організацій; серед профспілкових організацій 9 працюють у школах.")
+    assert breakdowns(report, "ngos_registered") == {93: None, 4: "засновано внутрішньо переміщеними особами",
+                                                     7: "ветеранами"}
+    assert set(breakdowns(report, "religious_orgs_registered")) == {40, 30, 10}
+    assert breakdowns(report, "trade_unions_registered")[9] == "працюють у школах"
+    near = extract_text("Довідка Кременецької міської ради за 2025 рік\n"
+                        "Надійшло 120 запитів. Серед запитів 98 розглянуто вчасно.\n"
+                        "Серед звернень 500 надійшло поштою.\n"
+                        "Громадських організацій – 93. Серед громадських організацій 140 членів.")
+    assert pairs(near) == Counter({("public_info_requests", 120): 1, ("ngos_registered", 93): 1})
+    assert unmatched(near) == {"98", "500", "140"}  # a result, no total stated, more than the total

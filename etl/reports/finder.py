@@ -229,7 +229,7 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
         lead_row = lead_rows.get(row.table) if row is not None else None
         # a table row borrows a noun only from its table's lead row (or, the lead row itself, the text above)
         mine = _sentence(s, lead_row.figures if lead_row is not None else previous, unmatched,
-                         _header_total(s, found) or _dimension_total(s, found), found[-6:])
+                         _header_total(s, found) or _dimension_total(s, found), found[-6:], found)
         if row is not None and not row.heading:
             mine = _table_row(s, mine, lead_row, unmatched)
             if lead_row is None and any(f.total is None for f in mine):
@@ -491,7 +491,7 @@ def _continued_total(s: Sentence) -> Found | None:
 
 
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
-              recent: list[Found] = ()) -> list[Found]:
+              recent: list[Found] = (), earlier: list[Found] = ()) -> list[Found]:
     tokens, out = s.tokens, []
     if s.row and heading_row(s):
         return []  # "Показник | 2024 | 2025": the columns' years, no figures
@@ -560,7 +560,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             continue
         # "підготовлено 63 проєкти, з яких 58 ухвалено: 21 — …": the colon opens the parts of the figure
         # right before it, not of the total "з яких" broke down
-        total = (last if attached else None) or _colon_total(tokens, out, n) or open_total
+        total = (last if attached else None) or _colon_total(tokens, out, n) or open_total \
+            or _among_total(s, n, left, [*earlier, *out])
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
         next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
             and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None
@@ -877,10 +878,24 @@ def _item_like(tokens: list[Token], left: int, n: Number) -> bool:
     return 0 < len(words) <= 4
 
 
+def _among_total(s: Sentence, n: Number, left: int, figures: list[Found]) -> Found | None:
+    """ "Серед чинних ГО чотири засновано ВПО": a clause that opens with "серед" and the things a stock
+    counted earlier makes the number a part of that stock (when it is smaller); among a flow ("серед
+    запитів 98 розглянуто") it is a result, no part."""
+    tokens = s.tokens
+    if left >= n.lead or tokens[left].low != "серед" or any(t.kind != "word" for t in tokens[left + 1:n.lead]):
+        return None
+    noun = next((j for j in range(n.lead - 1, left, -1) if (i := info(tokens[j])) is not None and i.noun), None)
+    m = best_match(keys(tokens[noun]), noun, context_of(tokens, left + 1, n.lead)) if noun is not None else None
+    if m is None or m.code not in STOCK_CODES:
+        return None
+    return next((f for f in reversed(figures) if f.total is None and f.code == m.code and f.value > n.value), None)
+
+
 def _number_first_item(tokens: list[Token], left: int, right: int, n: Number) -> bool:
     """ "…, три – громадськими об’єднаннями": the number opens its clause, a dash and a few words follow."""
     words = [t for t in tokens[n.end + 1:right] if t.kind == "word" and not is_stop_word(t.low)]
-    return n.lead == left and _dash_after(tokens, n.end) and 0 < len(words) <= 4 and not _has_verb(tokens[n.end:right]) \
+    return all(t.low in _EDGE_WORDS for t in tokens[left:n.lead]) and _dash_after(tokens, n.end) and 0 < len(words) <= 4 and not _has_verb(tokens[n.end:right]) \
         and not _enclosed(tokens, n.pos, len(tokens))  # (in brackets: ``_bracket_dash_part``)
 
 
@@ -2034,7 +2049,8 @@ def _months_of_colon_lead(tokens: list[Token], n: Number, before: list[Found]) -
 
 
 def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
-    out = set()
+    """The part markers in tokens[a:b], and a clause-opening "серед <the total's things>" before its number."""
+    out = set(range(a, b)) if a < b and tokens[a].low == "серед" else set()
     for e in range(a + 1, b + 1):
         if size := _marker(tokens, e, PART_BEFORE + PART_AFTER):
             out |= set(range(e - size, e))
