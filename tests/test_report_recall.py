@@ -1416,3 +1416,21 @@ def test_among_the_things_a_stock_counts_a_number_is_its_part_among_a_flow_a_res
                         "Громадських організацій – 93. Серед громадських організацій 140 членів.")
     assert pairs(near) == Counter({("public_info_requests", 120): 1, ("ngos_registered", 93): 1})
     assert unmatched(near) == {"98", "500", "140"}  # a result, no total stated, more than the total
+
+
+def test_numbers_after_a_pool_that_is_a_figure_of_its_own_are_its_parts() -> None:
+    report = extract_text("Звіт Надвірнянської міської ради за 2019 рік\n"
+                          "Із 66 запитів 41 подано фізичними особами, 16 – юридичними особами, решту – журналістами.\n"
+                          "З 120 звернень 70 надійшло поштою; 50 – через сайт.\n"
+                          "Серед 35 громадських організацій 20 – спортивні, 15 – молодіжні.")
+    assert breakdowns(report, "public_info_requests") == {66: None, 41: "подано фізичними особами",
+                                                          16: "юридичними особами"}
+    assert set(breakdowns(report, "appeals_received")) == {120, 70, 50}
+    assert set(breakdowns(report, "ngos_registered")) == {35, 20, 15}
+    near = extract_text("Звіт Надвірнянської міської ради за 2019 рік\n"
+                        "З 40 звернень 50 надійшло поштою.\n"
+                        "Із 30 запитів 20 задоволено, 6 – відмовлено.\n"
+                        "З 14 нарад 4 було перенесено.")
+    assert pairs(near)[("appeals_received", 50)] == 0 and "50" in unmatched(near)  # more than the pool
+    assert pairs(near)[("public_info_requests", 20)] == 0  # results name metrics of their own
+    assert "4" in unmatched(near)  # what became of them, no kind of them

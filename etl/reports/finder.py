@@ -635,9 +635,34 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 unmatched.append((s, tokens[n.pos]))
             continue
         out.append(fig)
+        if later is None:
+            out += _pool_parts(s, fig, numbers, unmatched)
     out.sort(key=lambda f: f.pos)
     if not numbers:
         out += _negations(s)
+    return out
+
+
+def _pool_parts(s: Sentence, pool: Found, numbers: list[Number], unmatched: list) -> list[Found]:
+    """ "Із 66 запитів 41 подано фізичними особами, 16 – юридичними особами": after a pool that is a figure
+    of its own, the numbers of its sentence that named nothing are its parts ("з них"), when they add up to
+    no more than it."""
+    tokens = s.tokens
+    left = [n for n in numbers if n.pos > pool.pos and any(u is s and t is tokens[n.pos] for u, t in unmatched)]
+    if not left or sum(n.value for n in left) > pool.value:
+        return []
+    ends = [next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;.()" or tokens[j].kind == "num"),
+                 len(tokens)) for n in left]
+    if not all(any(t.kind == "word" and (i := info(t)) is not None and (i.noun or i.adjective) and not _verb_only(t)
+                   for t in tokens[n.end:end]) for n, end in zip(left, ends, strict=True)):
+        return []  # "З 12 заходів 3 було скасовано": what became of them, no kind of them
+    out = []
+    for n, end in zip(left, ends, strict=True):
+        fig = Found(pool.code, n.value, s, n.pos, "part", n.approximate, 0.7, head=pool.head, head_text=pool.head_text,
+                    total=pool, span=(n.lead, end), lead=n.lead, number_words=n.words)
+        fig.breakdown = _breakdown(tokens, n.end, end, set()) or None
+        out.append(fig)
+    unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is tokens[n.pos] for n in left))]
     return out
 
 
