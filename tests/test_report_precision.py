@@ -308,3 +308,17 @@ def test_certificates_issued_to_people_are_no_briefs_written() -> None:
                           "До обласної адміністрації надіслано 8 інформаційних довідок.")
     assert pairs(report) == Counter({("situation_briefs", 12): 1, ("situation_briefs", 8): 1})
     assert unmatched(report) == {"640", "97", "45"}
+
+
+def test_partners_a_part_was_done_together_with_name_no_metric_of_their_own() -> None:
+    report = extract_text("Звіт Жмеринської міської ради за 2023 рік\n"
+                          "Відділ організував 57 загальноміських заходів, серед яких 22 проводилися спільно з "
+                          "громадськими організаціями.\n"
+                          "Надійшло 90 запитів на інформацію, з них 12 опрацьовано разом з юридичними особами.\n"
+                          "Опубліковано 300 новин, з яких 40 підготовлено у співпраці з громадськими об’єднаннями.")
+    got = pairs(report)
+    assert got[("events_attended", 22)] == 1 and got[("public_info_requests", 12)] == 1
+    assert got[("news_published", 40)] == 1
+    assert not any(code == "ngos_registered" for code, _ in got)
+    near = extract_text("Звіт Жмеринської міської ради за 2023 рік\nЗ 50 матеріалів 30 вийшли з фотографіями.")
+    assert pairs(near)[("photo_news_published", 30)] == 1  # "with photos" is what they are, not partners

@@ -1297,6 +1297,20 @@ def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fo
     return frozenset(out)
 
 
+_TOGETHER = frozenset({"спільно", "разом", "співпраці", "партнерстві", "взаємодії"})
+
+
+def _with_whom(tokens: list[Token], j: int) -> bool:
+    """tokens[j] is a noun in the instrumental after "спільно з" / "у співпраці з" (over its adjectives):
+    the partners, not a trait of what is counted ("488 вийшли з фотографіями" are news with photos)."""
+    if not means(info(tokens[j])):
+        return False
+    k = j - 1
+    while k >= 0 and (i := info(tokens[k])) is not None and i.adjective and not i.noun:
+        k -= 1
+    return k > 0 and tokens[k].low in ("з", "із", "зі") and tokens[k - 1].low in _TOGETHER
+
+
 def _metric_words(code: str) -> frozenset[str]:
     return frozenset(k for p in patterns() if p.code == code for ws in p.words for k in ws)
 
@@ -1326,6 +1340,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
         if t.kind != "word" or n.lead <= j < n.end or is_stop_word(t.low) or not _CYRILLIC.search(t.text) \
                 or (t.text[:1].isupper() and j > 0):  # names ("у Telegram – 187") borrow a noun instead
             continue
+        if _with_whom(tokens, j):
+            continue  # "22 проводилися спільно з громадськими організаціями": the partners, not what is counted
         m = best_match(keys(t), j, context)
         if m is not None and j > 0 and tokens[j - 1].low == "не" and not any("не" in ws for ws in m.pattern.words):
             continue  # "5 не підтримано" is not what "підтримано" names
