@@ -1434,3 +1434,23 @@ def test_numbers_after_a_pool_that_is_a_figure_of_its_own_are_its_parts() -> Non
     assert pairs(near)[("appeals_received", 50)] == 0 and "50" in unmatched(near)  # more than the pool
     assert pairs(near)[("public_info_requests", 20)] == 0  # results name metrics of their own
     assert "4" in unmatched(near)  # what became of them, no kind of them
+
+
+def test_a_number_answering_the_count_a_line_above_asks_for_and_its_parts() -> None:
+    report = extract_text("Анкета Бахмацької міської ради за ІІ квартал 2025 року\n"
+                          "2. Кількість звернень громадян, що надійшли до ради у ІІ кварталі.\n"
+                          "148, з них 52 – у квітні, 96 – у травні.\n"
+                          "3. Кількість засідань Громадської ради при виконавчому комітеті.\n"
+                          "   Три.\n"
+                          "4. Кількість засідань виконавчого комітету.\n"
+                          "Двадцять чотири.")
+    assert breakdowns(report, "appeals_received") == {148: None, 52: "у квітні (звернень)", 96: "у травні (звернень)"}
+    assert pairs(report)[("public_council_meetings", 3)] == 1 and pairs(report)[("exec_committee_meetings", 24)] == 1
+    near = extract_text("Анкета Бахмацької міської ради за ІІ квартал 2025 року\n"
+                        "Надійшло 30 звернень.\n"
+                        "4. Кількість учасників навчань.\n"
+                        "   35, з них 20 – посадові особи.\n"
+                        "5. Кількість матеріалів на сайті та в соцмережах.\n"
+                        "На сайті – 17.")
+    assert pairs(near) == Counter({("appeals_received", 30): 1})
+    assert unmatched(near) == {"35", "20", "17"}  # no metric asked for; never the appeals above the question

@@ -1745,6 +1745,23 @@ def _sentence_head(s: Sentence, n: Number) -> int | None:
     return j if a and a.noun else None
 
 
+def _asked_count(s: Sentence, matched: bool = True) -> tuple[Match | None, Token] | None:
+    """The metric a line with no figure right above asks for ("Кількість звернень громадян, що надійшли до
+    ради?"), answered by a sentence that opens with its number (not ``matched``: the line asks, whatever for)."""
+    prior = s.prior
+    if prior is None or prior.figures or not prior.tokens or sentence_numbers(prior.tokens):
+        return None
+    end = len(prior.tokens)
+    head = _sentence_head(prior, Number(end, end, 0, False, end))
+    if head is None:
+        return None
+    end = next((j for j, t in enumerate(prior.tokens) if t.low == "при"), end)  # "… ради при виконкомі": where
+    whole = [(j - 20_000, k) for j, k in context_of(prior.tokens, 0, end)]
+    t = prior.tokens[head]
+    m = people_match(whole) if info(t).animate else best_match(keys(t), head - 20_000, whole)
+    return (m, t) if m is not None or not matched else None
+
+
 def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: set[int],
             total: Found | None, before: list[Found], previous: list[Found], force_part: bool = False,
             recent: list[Found] = ()) -> Found | None:
@@ -1908,7 +1925,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)) \
             and not (total is None and dash_before and not before and _colon_lead_match(tokens, n.lead) is not None):
         # ("звернення розподілились так: поштою – 6 412": the colon's lead names them, not a sentence before)
-        fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
+        fig = _ellipsis(s, n, context, adjectives, total, before,  # "у Telegram – 455" (never past a line
+                        [] if _asked_count(s, matched=False) else previous)  # that asks for a count)
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
@@ -1939,6 +1957,10 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
+    if fig is None and total is None and n.lead == 0 and l_head is None and r_head is None \
+            and (asked := _asked_count(s)) is not None:  # "Кількість звернень, що надійшли у кварталі." / "148, …"
+        fig = Found(asked[0].code, n.value, s, n.pos, "before", head=keys(asked[1]), head_text=asked[1].text)
+        fig.confidence = _confidence(asked[0], "ellipsis", n.words)
     if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
                                                         or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
