@@ -1454,3 +1454,19 @@ def test_a_number_answering_the_count_a_line_above_asks_for_and_its_parts() -> N
                         "На сайті – 17.")
     assert pairs(near) == Counter({("appeals_received", 30): 1})
     assert unmatched(near) == {"35", "20", "17"}  # no metric asked for; never the appeals above the question
+
+
+def test_item_lines_under_a_heading_in_capitals_that_states_the_total_in_brackets() -> None:
+    report = extract_text("Інформація Хирівської міської ради за І квартал 2022 року\n"
+                          "2. ПОРУШЕНІ ПИТАННЯ (300)\n"
+                          "соціальний захист – 120;\nземельні відносини – 80;\nінші – 50.\n"
+                          "ТЕМАТИКА ЗВЕРНЕНЬ (200)\n"
+                          "благоустрій, дороги – 90;\nосвіта – шістдесят.")
+    got = breakdowns(report, "appeal_issues_raised")
+    assert {v for v, b in got.items() if b is not None and v not in (300, 200)} == {120, 80, 50, 90, 60}
+    assert got[120] == "соціальний захист"
+    near = extract_text("Інформація Хирівської міської ради за І квартал 2022 року\n"
+                        "ПОРУШЕНІ ПИТАННЯ (100)\nсоціальний захист – 120;\nосвіта – 30.\n"
+                        "Проведено нарад (12)\nбюджетних – 5.")
+    assert pairs(near) == Counter({("appeal_issues_raised", 100): 1})
+    assert unmatched(near) == {"120", "30", "12", "5"}  # more than the heading's total; a count of no metric

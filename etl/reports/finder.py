@@ -484,10 +484,17 @@ def _continued_total(s: Sentence) -> Found | None:
     prior = s.prior
     if prior is None or s.lead_in is not None or not prior.figures or not _bare_items(s.tokens):
         return None
-    total = prior.figures[0].total
-    if total is None or any(f.total is not total for f in prior.figures):
+    total = prior.figures[0].total or _heading_total(prior)
+    if total is None or any(f.total is not total and f is not total for f in prior.figures):
         return None
     return total if _parts_sum(s.tokens) <= total.value else None
+
+
+def _heading_total(s: Sentence) -> Found | None:
+    """ "ПОРУШЕНІ ПИТАННЯ (455)": a heading with no verb that ends with its one figure alone in brackets."""
+    tokens, f = s.tokens, s.figures[-1]
+    alone = 0 < f.pos and len(tokens) == f.pos + 2 and tokens[f.pos - 1].text == "(" and tokens[-1].text == ")"
+    return f if len(s.figures) == 1 and alone and not _has_verb(tokens) else None
 
 
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
