@@ -4,6 +4,8 @@ tests."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from etl.reports.extraction import extract_text
 from tests.report_reading import pairs, unmatched
 
@@ -336,3 +338,28 @@ def test_days_listed_before_their_month_are_dates_never_parts() -> None:
     got = pairs(report)
     assert got[("exec_committee_meetings", 3)] == 1 and got[("exec_decisions_adopted", 60)] == 1
     assert not any(value in (7, 14, 28, 17) for _, value in got)
+
+
+def test_certificates_issued_to_people_are_no_briefs_written() -> None:
+    report = extract_text("Звіт Збаразької міської ради за 2020 рік\n"
+                          "Відділом видано 640 довідок про склад сім’ї.\n"
+                          "Архівний відділ видав 97 архівних довідок та витягів.\n"
+                          "Здійснено видачу 45 довідок громадянам.\n"
+                          "Підготовлено 12 довідок про суспільно-політичну ситуацію.\n"
+                          "До обласної адміністрації надіслано 8 інформаційних довідок.")
+    assert pairs(report) == Counter({("situation_briefs", 12): 1, ("situation_briefs", 8): 1})
+    assert unmatched(report) == {"640", "97", "45"}
+
+
+def test_partners_a_part_was_done_together_with_name_no_metric_of_their_own() -> None:
+    report = extract_text("Звіт Жмеринської міської ради за 2023 рік\n"
+                          "Відділ організував 57 загальноміських заходів, серед яких 22 проводилися спільно з "
+                          "громадськими організаціями.\n"
+                          "Надійшло 90 запитів на інформацію, з них 12 опрацьовано разом з юридичними особами.\n"
+                          "Опубліковано 300 новин, з яких 40 підготовлено у співпраці з громадськими об’єднаннями.")
+    got = pairs(report)
+    assert got[("events_attended", 22)] == 1 and got[("public_info_requests", 12)] == 1
+    assert got[("news_published", 40)] == 1
+    assert not any(code == "ngos_registered" for code, _ in got)
+    near = extract_text("Звіт Жмеринської міської ради за 2023 рік\nЗ 50 матеріалів 30 вийшли з фотографіями.")
+    assert pairs(near)[("photo_news_published", 30)] == 1  # "with photos" is what they are, not partners

@@ -1563,3 +1563,258 @@ def test_an_answer_line_opening_with_its_number_counts_the_questions_noun() -> N
     assert got[("appeals_received", 210)] == 1 and got[("appeals_received", 70)] == 1
     assert got[("public_council_meetings", 4)] == 1 and got[("exec_committee_meetings", 4)] == 0
     assert "12" in unmatched(report)  # a question that names no count names nothing
+
+
+# ------------------------------------------------------------------ parts of a stated total
+
+
+def test_the_number_beside_each_denomination_counts_its_communities_not_denominations() -> None:
+    report = extract_text("Довідка відділу Бучанської міської ради станом на 1 січня 2025 року\n"
+                          "У громаді зареєстровано 15 релігійних громад, які належать до чотирьох конфесій: "
+                          "Православна церква України – 7, Українська греко-католицька церква – 5, "
+                          "Римсько-католицька церква – 2, церква адвентистів сьомого дня – 1.\n"
+                          "Релігійні організації міста представляють три конфесії:\n"
+                          "– Православна церква України – 11;\n"
+                          "– Українська греко-католицька церква – шість;\n"
+                          "– євангельські християни – 4.\n"
+                          "Громади належать до трьох конфесій (Православної церкви України – 9, "
+                          "греко-католицької церкви – 3, протестантських церков – 2).")
+    orgs = [(f.value, f.breakdown) for f in report.figures if f.code == "religious_orgs_registered"]
+    assert orgs == [(15, None), (7, "Православна церква України"), (5, "Українська греко-католицька церква"),
+                    (2, "Римсько-католицька церква"), (1, "церква адвентистів сьомого дня"),
+                    (11, "Православна церква України"), (6, "Українська греко-католицька церква"),
+                    (4, "євангельські християни"), (9, "Православної церкви України"),
+                    (3, "греко-католицької церкви"), (2, "протестантських церков")]
+    assert sorted(f.value for f in report.figures if f.code == "religious_denominations") == [3, 3, 4]
+
+
+def test_parts_of_a_count_of_denominations_that_fit_in_it_stay_denominations() -> None:
+    report = extract_text("Довідка відділу Бучанської міської ради станом на 1 січня 2025 року\n"
+                          "У громаді представлено 6 конфесій, з них 2 – протестантські.")
+    assert pairs(report) == Counter({("religious_denominations", 6): 1, ("religious_denominations", 2): 1})
+
+
+def test_organisations_that_do_not_act_are_ceased_not_registered() -> None:
+    report = extract_text("Довідка відділу Бучанської міської ради станом на 1 січня 2025 року\n"
+                          "Фактично не провадять діяльності 26 об’єднань.\n"
+                          "Не здійснюють діяльності ще 12 громадських організацій.\n"
+                          "Зареєстровано 40 громадських організацій, з яких 9 не діють.\n"
+                          "Фактично не діють 31 громадська організація.\n"
+                          "Діють 18 об’єднань співвласників.")
+    assert pairs(report) == Counter({("ngos_ceased", 26): 1, ("ngos_ceased", 12): 1, ("ngos_registered", 40): 1,
+                                     ("ngos_ceased", 9): 1, ("ngos_ceased", 31): 1})
+    assert "18" in unmatched(report)  # associations of co-owners: no catalog metric, never guessed
+
+
+_ISSUES = "Звіт про роботу зі зверненнями громадян Ковельської міської ради за 2024 рік\n"
+_ISSUES_TOTAL = "У зверненнях порушено 640 питань"
+_ISSUE_PARTS = {(640, None), (210, "соціальний захист"), (180, "житлово-комунальне господарство"), (95, "освіта")}
+
+
+def _issue_parts(text: str) -> set[tuple[int, str | None]]:
+    report = extract_text(_ISSUES + text + "\n")
+    assert {f.code for f in report.figures} == {"appeal_issues_raised"}
+    return {(f.value, f.breakdown.lower() if f.breakdown else None) for f in report.figures}
+
+
+def test_a_total_and_its_parts_read_the_same_in_any_arrangement() -> None:
+    arrangements = [
+        _ISSUES_TOTAL + ": соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95.",
+        _ISSUES_TOTAL + ". Найпоширенішими залишаються:\n– соціальний захист – 210;\n"
+        "– житлово-комунальне господарство – 180;\n– освіта – дев’яносто п’ять.",
+        _ISSUES_TOTAL + ". Найбільше – соціальний захист (210), житлово-комунальне господарство (180) та освіта (95).",
+        "Тематика порушених питань (усього 640):\n– соціальний захист – 210 (32,8 %);\n"
+        "– житлово-комунальне господарство – 180 (28,1 %);\n– освіта – 95 (14,8 %).",
+        _ISSUES_TOTAL + ". Серед них: соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95.",
+        _ISSUES_TOTAL + ", серед них:\n– соціальний захист – 210;\n– житлово-комунальне господарство – 180;\n– освіта – 95.",
+    ]
+    parts_first = [  # the parts before the sum they make exactly
+        "Соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95; усього порушено 485 питань.",
+        "Соціальний захист – 210;\nжитлово-комунальне господарство – 180;\nосвіта – 95.\nВсього у зверненнях порушено 485 питань.",
+        "Соціальний захист – 210, житлово-комунальне господарство – 180, освіта – 95: разом порушено 485 питань.",
+    ]
+    for text in arrangements:
+        assert _issue_parts(text) == _ISSUE_PARTS, text
+    for text in parts_first:
+        assert _issue_parts(text) == _ISSUE_PARTS - {(640, None)} | {(485, None)}, text
+    repeated = _issue_parts(_ISSUES_TOTAL + ".\nЯк і раніше, переважали питання житлово-комунального господарства – 180, "
+                                            "соціального захисту – 210, освіти – 95.")
+    assert repeated == {(640, None), (180, "житлово-комунального господарства"), (210, "соціального захисту"),
+                        (95, "освіти")}
+
+
+def test_numbers_after_a_total_that_are_money_shares_or_too_big_are_no_parts_of_it() -> None:
+    for text, left in [
+        (_ISSUES_TOTAL + ". Найбільше:\n– виплачено допомоги – 120 тис. грн;\n– компенсації – 45 %.", set()),
+        (_ISSUES_TOTAL + ". Найбільше – на ремонт доріг (120 тис. грн) та освітлення (45 %).", set()),
+        (_ISSUES_TOTAL + ". Найбільше – соціальний захист (610) та освіта (95).", {"610", "95"}),  # more than 640
+        (_ISSUES_TOTAL + ".\nПереважали питання житлово-комунального господарства – 700.", {"700"}),
+        (_ISSUES_TOTAL + ". Найбільше прийомів провів міський голова – 24, його заступники – 18.", {"24", "18"}),
+        ("Прийоми – 24, виїзди – 18; усього у зверненнях порушено 640 питань.", {"24", "18"}),  # no sum of them
+    ]:
+        report = extract_text(_ISSUES + text + "\n")
+        assert pairs(report) == Counter({("appeal_issues_raised", 640): 1}), text
+        assert unmatched(report) == left, text
+
+
+def test_a_line_of_bare_items_after_a_line_of_parts_splits_the_same_total() -> None:
+    report = extract_text(_ISSUES + "Надійшло 430 звернень (у 2023 році – 402).\n"
+                                    "За формою: письмові – 300, усні – 130.\n"
+                                    "За джерелом: поштою – 120; через гарячу лінію 1545 – 90; на прийомах – 220.\n"
+                                    "Колективних – 12; від пенсіонерів – 40; від осіб з інвалідністю – 21.\n"
+                                    "Повторні, дублетні, анонімні – 9.")
+    got = breakdowns(report, "appeals_received")
+    assert got.pop(402, "missing") != "missing"  # the year before, in brackets: no total of the lines after it
+    assert got == {430: None, 300: "письмові (звернень)", 130: "усні (звернень)", 120: "поштою",
+                   90: "через гарячу лінію", 220: "на прийомах", 12: "Колективних (звернень)", 40: "від пенсіонерів",
+                   21: "від осіб з інвалідністю", 9: got[9]}
+    assert got[9]  # a label of several words split by commas is one item
+    assert "1545" not in unmatched(report)
+
+
+def test_a_line_of_items_after_parts_that_adds_up_to_more_than_the_total_is_not_split_from_it() -> None:
+    report = extract_text(_ISSUES + "Надійшло 130 звернень.\n"
+                                    "За формою: письмові – 100, усні – 30.\n"
+                                    "Прийоми – 240; виїзди – 90.")
+    assert pairs(report) == Counter({("appeals_received", 130): 1, ("appeals_received", 100): 1,
+                                     ("appeals_received", 30): 1})
+    assert unmatched(report) == {"240", "90"}
+
+
+def test_a_colon_after_an_aside_in_brackets_opens_the_parts_of_the_figure_before_the_aside() -> None:
+    report = extract_text("Звіт Фастівської міської ради за 2021 рік\n"
+                          "Мешканці подали 46 проєктів (у 2020 році – 39): великих – 14, малих – 32.\n"
+                          "Надійшло 120 запитів на інформацію (торік – 98): від фізичних осіб – 80, від юридичних – 40.\n"
+                          "Проведено 12 засідань виконавчого комітету (у 2020 році – 10): чергових – 9, позачергових – 3.")
+    assert breakdowns(report, "pb_projects_submitted") == {46: None, 39: None, 14: "великих (проєктів)",
+                                                           32: "малих (проєктів)"}
+    assert breakdowns(report, "public_info_requests")[80] == "від фізичних осіб"
+    assert breakdowns(report, "exec_committee_meetings")[3] == "позачергових (засідань)"
+
+
+def test_more_parts_after_a_part_that_opened_with_of_them_number_first() -> None:
+    report = extract_text("Звіт Стрийської міської ради за лютий 2019 року\n"
+                          "Надійшло двадцять три запити. Дев’ятнадцять із них подано фізичними особами, три – громадськими "
+                          "об’єднаннями, один – представником газети.\n"
+                          "Опубліковано 40 новин, 25 з них – про благоустрій, 10 – про освіту; 5 – про культуру.\n"
+                          "Надійшло 30 звернень, 20 з яких – від пенсіонерів, 7 – від ВПО, 3 – повторні.")
+    assert breakdowns(report, "public_info_requests") == {23: None, 19: "подано фізичними особами",
+                                                          3: "громадськими об’єднаннями", 1: "представником газети"}
+    assert set(breakdowns(report, "news_published")) == {40, 25, 10, 5}
+    assert set(breakdowns(report, "appeals_received")) == {30, 20, 7, 3}
+
+
+def test_a_number_first_clause_past_the_total_or_with_a_verb_of_its_own_is_no_further_part() -> None:
+    report = extract_text("Звіт Стрийської міської ради за лютий 2019 року\n"
+                          "Надійшло 40 звернень, 30 з них – від пенсіонерів, 15 – ще на розгляді у виконавців.\n"
+                          "Надійшло 90 запитів, 30 з них – від юристів, 20 – задоволено частково.")
+    assert set(breakdowns(report, "appeals_received")) == {40, 30}  # 30 and 15 make more than 40
+    assert breakdowns(report, "public_info_requests") == {90: None, 30: "від юристів"}
+
+
+def test_a_lead_opening_with_how_the_total_is_split_and_items_naming_a_metric_of_their_own() -> None:
+    report = extract_text("Звіт Збаразької міської ради за 2020 рік\n"
+                          "Протягом року зареєстровано 62 запити.\n"
+                          "Способи подання: електронною поштою – 38, поштою – 15, особисто – 9.\n"
+                          "Надійшло 120 звернень.\n"
+                          "Форма надходження: письмові – 80, усні – 40.\n"
+                          "Джерела надходження:\n– гаряча лінія – 50;\n– особистий прийом – 30.")
+    assert breakdowns(report, "public_info_requests") == {62: None, 38: "електронною поштою", 15: "поштою",
+                                                          9: "особисто (запити)"}
+    assert breakdowns(report, "appeals_received") == {120: None, 80: "письмові (звернень)", 40: "усні (звернень)",
+                                                      50: "гаряча лінія", 30: "особистий прийом"}
+    near = extract_text("Звіт Збаразької міської ради за 2020 рік\n"
+                        "Надійшло 120 звернень. Найбільше:\n– засідання виконкому – 4;\n– наради – 6.\n"
+                        "Надійшло 100 звернень.\nЗа формою: письмові – 60, усні – 40.\nЗасідань виконкому – 5; нарад – 7.")
+    assert pairs(near) == Counter({("appeals_received", 120): 1, ("appeals_received", 100): 1,
+                                   ("appeals_received", 60): 1, ("appeals_received", 40): 1,
+                                   ("exec_committee_meetings", 4): 1, ("exec_committee_meetings", 5): 1})
+    assert unmatched(near) == {"6", "7"}  # meetings: no catalog metric, and no part of the appeals either
+
+
+def test_parts_after_a_dash_that_make_up_the_figure_before_it() -> None:
+    report = extract_text("Звіт Фастівської міської ради за 2021 рік\n"
+                          "Переможцями визнано 9 проєктів на загальну суму 4,8 млн грн – 3 великі та 6 малих.\n"
+                          "Опубліковано 12 новин – 4 термінові, 8 звичайних.\n"
+                          "За квартал надійшло 40 звернень – 25 письмових і 15 усних.")
+    assert breakdowns(report, "pb_projects_won") == {9: None, 3: "великі (проєктів)", 6: "малих (проєктів)"}
+    assert breakdowns(report, "news_published") == {12: None, 4: "термінові (новин)", 8: "звичайних (новин)"}
+    assert breakdowns(report, "appeals_received") == {40: None, 25: "письмових (звернень)", 15: "усних (звернень)"}
+    near = extract_text("Звіт Фастівської міської ради за 2021 рік\n"
+                        "Переможцями визнано 9 проєктів – 3 великі та 2 малих.\n"
+                        "Опубліковано 12 новин – 40 тис. переглядів.")
+    assert pairs(near) == Counter({("pb_projects_won", 9): 1, ("news_published", 12): 1})
+    assert unmatched(near) >= {"3", "2"}  # they do not make the 9
+
+
+def test_among_the_things_a_stock_counts_a_number_is_its_part_among_a_flow_a_result() -> None:
+    report = extract_text("Довідка Кременецької міської ради станом на 1 січня 2025 року\n"
+                          "Громадських організацій – 93.\n"
+                          "Серед чинних ГО чотири засновано внутрішньо переміщеними особами, ще сім – ветеранами.\n"
+                          "На обліку 40 релігійних громад. Серед релігійних громад 30 – православні, 10 – греко-католицькі.\n"
+                          "Діє 25 профспілкових організацій; серед профспілкових організацій 9 працюють у школах.")
+    assert breakdowns(report, "ngos_registered") == {93: None, 4: "засновано внутрішньо переміщеними особами",
+                                                     7: "ветеранами"}
+    assert set(breakdowns(report, "religious_orgs_registered")) == {40, 30, 10}
+    assert breakdowns(report, "trade_unions_registered")[9] == "працюють у школах"
+    near = extract_text("Довідка Кременецької міської ради за 2025 рік\n"
+                        "Надійшло 120 запитів. Серед запитів 98 розглянуто вчасно.\n"
+                        "Серед звернень 500 надійшло поштою.\n"
+                        "Громадських організацій – 93. Серед громадських організацій 140 членів.")
+    assert pairs(near) == Counter({("public_info_requests", 120): 1, ("ngos_registered", 93): 1})
+    assert unmatched(near) == {"98", "500", "140"}  # a result, no total stated, more than the total
+
+
+def test_numbers_after_a_pool_that_is_a_figure_of_its_own_are_its_parts() -> None:
+    report = extract_text("Звіт Надвірнянської міської ради за 2019 рік\n"
+                          "Із 66 запитів 41 подано фізичними особами, 16 – юридичними особами, решту – журналістами.\n"
+                          "З 120 звернень 70 надійшло поштою; 50 – через сайт.\n"
+                          "Серед 35 громадських організацій 20 – спортивні, 15 – молодіжні.")
+    assert breakdowns(report, "public_info_requests") == {66: None, 41: "подано фізичними особами",
+                                                          16: "юридичними особами"}
+    assert set(breakdowns(report, "appeals_received")) == {120, 70, 50}
+    assert set(breakdowns(report, "ngos_registered")) == {35, 20, 15}
+    near = extract_text("Звіт Надвірнянської міської ради за 2019 рік\n"
+                        "З 40 звернень 50 надійшло поштою.\n"
+                        "Із 30 запитів 20 задоволено, 6 – відмовлено.\n"
+                        "З 14 нарад 4 було перенесено.")
+    assert pairs(near)[("appeals_received", 50)] == 0 and "50" in unmatched(near)  # more than the pool
+    assert pairs(near)[("public_info_requests", 20)] == 0  # results name metrics of their own
+    assert "4" in unmatched(near)  # what became of them, no kind of them
+
+
+def test_a_number_answering_the_count_a_line_above_asks_for_and_its_parts() -> None:
+    report = extract_text("Анкета Бахмацької міської ради за ІІ квартал 2025 року\n"
+                          "2. Кількість звернень громадян, що надійшли до ради у ІІ кварталі.\n"
+                          "148, з них 52 – у квітні, 96 – у травні.\n"
+                          "3. Кількість засідань Громадської ради при виконавчому комітеті.\n"
+                          "   Три.\n"
+                          "4. Кількість засідань виконавчого комітету.\n"
+                          "Двадцять чотири.")
+    assert breakdowns(report, "appeals_received") == {148: None, 52: "у квітні (звернень)", 96: "у травні (звернень)"}
+    assert pairs(report)[("public_council_meetings", 3)] == 1 and pairs(report)[("exec_committee_meetings", 24)] == 1
+    near = extract_text("Анкета Бахмацької міської ради за ІІ квартал 2025 року\n"
+                        "Надійшло 30 звернень.\n"
+                        "4. Кількість учасників навчань.\n"
+                        "   35, з них 20 – посадові особи.\n"
+                        "5. Кількість матеріалів на сайті та в соцмережах.\n"
+                        "На сайті – 17.")
+    # no metric asked for: never the appeals above the question (materials on the site are news items)
+    assert [v for (code, v) in pairs(near) if code == "appeals_received"] == [30]
+    assert {"35", "20"} <= unmatched(near)
+
+
+def test_item_lines_under_a_heading_in_capitals_that_states_the_total_in_brackets() -> None:
+    report = extract_text("Інформація Хирівської міської ради за І квартал 2022 року\n"
+                          "2. ПОРУШЕНІ ПИТАННЯ (300)\n"
+                          "соціальний захист – 120;\nземельні відносини – 80;\nінші – 50.\n"
+                          "ТЕМАТИКА ЗВЕРНЕНЬ (200)\n"
+                          "благоустрій, дороги – 90;\nосвіта – шістдесят.")
+    got = breakdowns(report, "appeal_issues_raised")
+    assert {v for v, b in got.items() if b is not None and v not in (300, 200)} == {120, 80, 50, 90, 60}
+    assert got[120] == "соціальний захист"
+    near = extract_text("Інформація Хирівської міської ради за І квартал 2022 року\n"
+                        "ПОРУШЕНІ ПИТАННЯ (100)\nсоціальний захист – 120;\nосвіта – 30.\n"
+                        "Проведено нарад (12)\nбюджетних – 5.")
+    assert pairs(near) == Counter({("appeal_issues_raised", 100): 1})
+    assert unmatched(near) == {"120", "30", "12", "5"}  # more than the heading's total; a count of no metric

@@ -31,8 +31,7 @@ from pathlib import Path
 from activity.catalog import get_metric
 from activity.months import MONTH_NAMES_UK
 from activity.morph import nominative, word_info
-from activity.period_text import parse_period
-from activity.periods import Period, PeriodError, month_period
+from activity.periods import Period, month_period
 from activity.places import Place
 from etl.figures import REPORTED, Figure, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem

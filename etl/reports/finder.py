@@ -66,6 +66,7 @@ from etl.reports.lexicon import (
     DRAFT_OF,
     FAMILY_NOUNS,
     FAMILY_OF,
+    MEMBERS_OF_KINDS,
     NAME_HEADINGS,
     NEGATED_CODES,
     NEGATION_WORDS,
@@ -119,7 +120,13 @@ from etl.reports.match import (
     people_match,
     right_head,
 )
-from etl.reports.numbers import TIMES_ADVERBS, Number, is_change, mark_approximation, sentence_numbers
+from etl.reports.numbers import (
+    TIMES_ADVERBS,
+    Number,
+    is_change,
+    mark_approximation,
+    sentence_numbers,
+)
 from etl.reports.tables import (
     category_breakdown,
     column_heading,
@@ -250,7 +257,7 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
         lead_row = lead_rows.get(row.table) if row is not None else None
         # a table row borrows a noun only from its table's lead row (or, the lead row itself, the text above)
         mine = _sentence(s, lead_row.figures if lead_row is not None else previous, unmatched,
-                         _header_total(s, found) or _dimension_total(s, found), found[-6:])
+                         _header_total(s, found) or _dimension_total(s, found), found[-6:], found)
         if row is not None and not row.heading:
             mine = _table_row(s, mine, lead_row, unmatched)
             if lead_row is None and any(f.total is None for f in mine):
@@ -263,7 +270,57 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
         found += mine
         s.figures = mine
         previous = mine or previous
+    _members_of_kinds(found)
+    for fig in [f for f in found if f.total is None and f.how in ("after", "before")]:
+        parts = _parts_before(fig, unmatched)
+        found[found.index(fig):found.index(fig)] = parts
     return found, unmatched
+
+
+def _parts_before(total: Found, unmatched: list) -> list[Found]:
+    """ "Соціальний захист – 210, освіта – 95; усього порушено 305 питань": bare items that named nothing
+    (on its line, or on the lines right above with no figure) before a sum that they make exactly are
+    its parts."""
+    s, tokens = total.sentence, total.sentence.tokens
+    if not any(t.low in _SUM_WORDS for t in tokens[total.span[0]:total.pos]):
+        return []
+    items = [(s, n) for n in _bare_numbers(tokens[:total.span[0]])]
+    prior = s.prior
+    while prior is not None and not prior.figures and (above := _bare_numbers(prior.tokens)):
+        items[:0] = [(prior, n) for n in above]
+        prior = prior.prior
+    if len(items) < 2 or sum(n.value for _, n in items) != total.value:
+        return []
+    out = []
+    for u, n in items:
+        fig = Found(total.code, n.value, u, n.pos, "part", n.approximate, 0.7, head=total.head,
+                    head_text=total.head_text, total=total, span=(_segment_start(u.tokens, n.lead - 1), n.end),
+                    lead=n.lead, number_words=n.words)
+        fig.breakdown = _breakdown(u.tokens, fig.span[0], n.lead, set()) or None
+        out.append(fig)
+    unmatched[:] = [(u, t) for u, t in unmatched if not any(u is v and t is v.tokens[n.pos] for v, n in items)]
+    return out
+
+
+def _bare_numbers(tokens: list[Token]) -> list[Number]:
+    """The numbers of "label – N" items, if the tokens are only such items (else none)."""
+    if not tokens or not _bare_items(tokens):
+        return []
+    numbers = sentence_numbers(tokens)
+    for m in numbers:
+        mark_approximation(tokens, m)
+    return [m for m in numbers if not _line_number(tokens, m)]
+
+
+def _members_of_kinds(found: list[Found]) -> None:
+    """Parts of a count of kinds that add up to more than it ("належать до п’яти конфесій: ПЦУ – 19,
+    УГКЦ – 14, …") cannot be kinds: each counts the things of its kind (``MEMBERS_OF_KINDS``)."""
+    totals = {id(f.total): f.total for f in found if f.total is not None and f.total.code in MEMBERS_OF_KINDS}
+    for total in totals.values():
+        parts = [f for f in found if f.total is total and f.code == total.code]
+        if sum(f.value for f in parts) > total.value:
+            for f in parts:
+                f.code = MEMBERS_OF_KINDS[total.code]
 
 
 def _verb_label(s: Sentence, n: Number, left: int) -> Found | None:
@@ -391,9 +448,25 @@ def _dimension_lead(tokens: list[Token]) -> bool:
     if not words or any(t.kind == "num" for t in tokens):
         return False
     opens = "за" in [w.low for w in words[:2]] or (len(words) > 1 and words[0].low in ("у", "в")
-                                                     and words[1].low == "розрізі")  # "Розподіл за формою:"
+                                                     and words[1].low == "розрізі") \
+        or bool(keys(words[0]) & DIMENSION_WORDS)  # "Розподіл за формою:", "Способи подання:"
     return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not _has_verb(tokens) \
         and _colon_lead_match(tokens, len(tokens)) is None
+
+
+def _rank_lead(tokens: list[Token]) -> bool:
+    """ "Найактуальнішими залишаються", "Серед них найбільше", "Зокрема": words that only rank or single
+    out the parts of the total before, no noun, no number, no verb but one that says they are there."""
+    words = [t for t in tokens if t.kind == "word"]
+    ranks = [t for t in words if t.low in _TOP_WORDS or _superlative(t)]  # (a lead of part markers only:
+    return bool(ranks) and all(t.kind != "num" for t in tokens) and all(  # ``_marker_lead_total``)
+        t.low in _STATIVE_VERBS or t.low in _PARTS_LEAD or t in ranks for t in words)
+
+
+def _superlative(t: Token) -> bool:
+    """ "найактуальнішими", "найпоширеніші", "найбільше": a superlative adjective or adverb."""
+    i = info(t)
+    return t.low.startswith("най") and len(t.low) > 6 and i is not None and not (i.noun and not i.adjective)
 
 
 def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
@@ -403,33 +476,73 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
     if colon is not None and _dimension_lead(tokens[:colon]):
         items = tokens[colon + 1:]
-    elif s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens \
-            and s.lead_in.tokens[-1].text == ":" and _dimension_lead(s.lead_in.tokens[:-1]):
+    elif s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens and s.lead_in.tokens[-1].text == ":" \
+            and (_dimension_lead(s.lead_in.tokens[:-1]) or _rank_lead(s.lead_in.tokens[:-1])):
         items = tokens
     else:
         return None
-    # only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb
+    lead = tokens[:colon] if items is not tokens else s.lead_in.tokens[:-1]
+    if not _bare_items(items, named=_dimension_lead(lead)):
+        return None
+    # the figure just before, past an aside in brackets ("– 1 126 (у 2023 році – 1 048)"), and its parts
+    total = next((f for f in reversed(found) if f.total is None and not _bracketed_aside(
+        f.sentence.tokens, f.pos, len(f.sentence.tokens))), None)
+    if total is None or any(f.total is not total and f.sentence is not total.sentence
+                            for f in found[found.index(total) + 1:]):
+        return None  # never one read further up
+    listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
+    return total if listed + _parts_sum(items) <= total.value else None  # parts add up to no more than it
+
+
+def _bare_items(items: list[Token], named: bool = False) -> bool:
+    """Only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb; words that
+    name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
+    об’єднання – 15")."""
     segments, current = [], []
-    for t in items:
-        if t.text in ",;." and current:
+    for t in items:  # an item ends after its number: "благоустрій, дороги, освітлення – 58" is one
+        if t.text in ",;." and sentence_numbers(current):
             segments.append(current)
             current = []
-        elif t.text not in ",;.":
+        elif t.text not in ",;." or current:
             current.append(t)
     segments += [current] if current else []
     for seg in segments:
-        nums = [j for j, t in enumerate(seg) if t.kind == "num"]
-        if len(nums) != 1 or nums[0] == 0 or not is_dash(seg[nums[0] - 1]) or _has_verb(seg) \
-                or len([t for t in seg if t.kind == "word"]) > 4:
-            return None
-    total = next((f for f in reversed(found) if f.total is None), None)
-    if total is None or any(f.total is not total for f in found[found.index(total) + 1:]):
-        return None  # only the figure just before (and its parts): never one read further up
-    return total
+        nums = sentence_numbers(seg)  # "освіта – двадцять сім" too, not "лінію 1545"
+        for m in nums:
+            mark_approximation(seg, m)
+        nums = [m for m in nums if not _line_number(seg, m)]
+        if len(nums) != 1 or nums[0].pos == 0 or not is_dash(seg[nums[0].pos - 1]) or _has_verb(seg) \
+                or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
+                        if t.kind == "word" and not is_stop_word(t.low)]) > 4:
+            return False
+        label = " ".join(t.text for t in seg[:nums[0].pos - 1] if t.kind == "word")
+        if label and not named and label_metric(label, _BY_NAME) is not None:
+            return False  # "засідання виконкому – 4": a metric of its own, no part of the total before
+    return bool(segments)
+
+
+def _continued_total(s: Sentence) -> Found | None:
+    """ "За формою: письмові – 702, усні – 424." / "Колективних – 31; від ВПО – 148.": a line of bare items
+    right after a line of parts goes on splitting the same total (as parts that may still name a metric
+    of their own), when they add up to no more than it."""
+    prior = s.prior
+    if prior is None or s.lead_in is not None or not prior.figures or not _bare_items(s.tokens):
+        return None
+    total = prior.figures[0].total or _heading_total(prior)
+    if total is None or any(f.total is not total and f is not total for f in prior.figures):
+        return None
+    return total if _parts_sum(s.tokens) <= total.value else None
+
+
+def _heading_total(s: Sentence) -> Found | None:
+    """ "ПОРУШЕНІ ПИТАННЯ (455)": a heading with no verb that ends with its one figure alone in brackets."""
+    tokens, f = s.tokens, s.figures[-1]
+    alone = 0 < f.pos and len(tokens) == f.pos + 2 and tokens[f.pos - 1].text == "(" and tokens[-1].text == ")"
+    return f if len(s.figures) == 1 and alone and not _has_verb(tokens) else None
 
 
 def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total: Found | None = None,
-              recent: list[Found] = ()) -> list[Found]:
+              recent: list[Found] = (), earlier: list[Found] = ()) -> list[Found]:
     tokens, out = s.tokens, []
     if s.row and heading_row(s):
         return []  # "Показник | 2024 | 2025": the columns' years, no figures
@@ -437,7 +550,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     for n in numbers:
         mark_approximation(tokens, n)
     starts = {n.lead for n in numbers}
-    floor, open_total = 0, _list_total(s) or header_total or _marker_lead_total(s, recent)
+    continued = _continued_total(s)
+    floor, open_total = 0, _list_total(s) or header_total or _marker_lead_total(s, recent) or continued
     pools: list[tuple[Number, int, int, Found | None]] = []
     missed: Number | None = None  # the last number of the sentence that named nothing
     missed_noun = False  # a number of the sentence named nothing though a noun came right after it
@@ -479,8 +593,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         right = n.end
         while right < nxt and not is_delimiter(tokens[right]) and not _clause_joint(tokens, right, nxt):
             right += 1
-        if any(tokens[j].text == ";" for j in range(floor, n.lead)):
-            open_total = None
+        if any(tokens[j].text == ";" for j in range(floor, n.lead)) \
+                and open_total is not header_total and open_total is not continued:
+            open_total = None  # (a line of bare items may be split by ";": "За джерелом: поштою – 811; …")
         last = next((f for f in reversed(out) if f.total is None and not _bracketed_aside(tokens, f.pos, n.lead)
                      and not _then_aside(tokens, f)), None) \
             or (previous[-1] if previous else None)
@@ -497,7 +612,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             continue
         # "підготовлено 63 проєкти, з яких 58 ухвалено: 21 — …": the colon opens the parts of the figure
         # right before it, not of the total "з яких" broke down
-        total = (last if attached else None) or _colon_total(tokens, out, n) or open_total
+        total = (last if attached else None) or _colon_total(tokens, out, n) or open_total \
+            or _among_total(s, n, left, [*earlier, *out])
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
         next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
             and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None
@@ -508,7 +624,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and (fig is None or fig.head_pos is None or fig.head_pos < verbal.head_pos) and (fig is None or fig.code != verbal.code):
             fig = verbal  # "Для урочистих заходів розроблено сценаріїв – 3": what the verb made, not the circumstance
         floor = right
-        if fig is None and sibling is not None and total is None and _item_like(tokens, left, n):
+        if sibling is not None and total is None \
+                and (fig is None or fig.how == "ellipsis" and fig.code == sibling.code) \
+                and (_item_like(tokens, left, n) or _number_first_item(tokens, left, right, n)) \
+                and sum(f.value for f in out if f.total is sibling.total) + n.value <= sibling.total.value:
             start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
             fig = _sibling_part(s, n, start, right, sibling)  # "з них, малі проєкти: 20 115; великі проєкти: 11 755"
         item = _list_opener(tokens, out)
@@ -570,8 +689,33 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 unmatched.append((s, tokens[n.pos]))
             continue
         out.append(fig)
+        if later is None:
+            out += _pool_parts(s, fig, numbers, unmatched)
     out.sort(key=lambda f: f.pos)
     out += _negations(s, out) if numbers and out else [] if numbers else _negations(s)
+    return out
+
+
+def _pool_parts(s: Sentence, pool: Found, numbers: list[Number], unmatched: list) -> list[Found]:
+    """ "Із 66 запитів 41 подано фізичними особами, 16 – юридичними особами": after a pool that is a figure
+    of its own, the numbers of its sentence that named nothing are its parts ("з них"), when they add up to
+    no more than it."""
+    tokens = s.tokens
+    left = [n for n in numbers if n.pos > pool.pos and any(u is s and t is tokens[n.pos] for u, t in unmatched)]
+    if not left or sum(n.value for n in left) > pool.value:
+        return []
+    ends = [next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;.()" or tokens[j].kind == "num"),
+                 len(tokens)) for n in left]
+    if not all(any(t.kind == "word" and (i := info(t)) is not None and (i.noun or i.adjective) and not _verb_only(t)
+                   for t in tokens[n.end:end]) for n, end in zip(left, ends, strict=True)):
+        return []  # "З 12 заходів 3 було скасовано": what became of them, no kind of them
+    out = []
+    for n, end in zip(left, ends, strict=True):
+        fig = Found(pool.code, n.value, s, n.pos, "part", n.approximate, 0.7, head=pool.head, head_text=pool.head_text,
+                    total=pool, span=(n.lead, end), lead=n.lead, number_words=n.words)
+        fig.breakdown = _breakdown(tokens, n.end, end, set()) or None
+        out.append(fig)
+    unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is tokens[n.pos] for n in left))]
     return out
 
 
@@ -732,11 +876,17 @@ def _bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found |
     tokens = s.tokens
     o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
     prev = next((f for f in reversed(out) if f.total is None), None)
-    if o is None or tokens[o].text != "(" or prev is None or prev.head_pos is None or not prev.pos < o \
-            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
+    if prev is None or prev.head_pos is None:
         return None
-    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ")"), None)
-    if end is None:
+    if o is None or tokens[o].text != "(":  # "9 проєктів на суму 4,8 млн грн – 3 великі та 6 малих": after a
+        o = next((j for j in range(max(prev.pos, prev.head_pos) + 1, n.lead) if is_dash(tokens[j])), None)
+        end = len(tokens) - 1 if tokens[-1].text in ".;" else len(tokens)  # dash, the parts that make it up
+        if o is None or _parts_sum(tokens[o + 1:end]) != prev.value:
+            return None
+    else:
+        end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ")"), None)
+    if end is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
         return None
     stop = next((j for j in range(n.end, end) if tokens[j].kind == "num" or tokens[j].text == ","
                  or tokens[j].low in _AND), end)
@@ -785,13 +935,16 @@ def _other_kind(tokens: list[Token], out: list[Found], fig: Found):
 
 def _colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | None:
     """ "На 6 петицій надано відповіді: 5 підтримано, 1 не підтримано": a colon right after a
-    figure's clause opens its parts, as "з них:" does."""
-    last = next((f for f in reversed(out) if f.total is None), None)
+    figure's clause opens its parts, as "з них:" does; so does a colon after an aside in brackets
+    ("подали 46 проєктів (у 2020 році – 39): великих – 14")."""
+    last = next((f for f in reversed(out) if f.total is None and not _bracketed_aside(tokens, f.pos, n.lead)), None)
     if last is None:
         return None
     j = last.pos + 1
     while j < n.lead and not is_delimiter(tokens[j]):
         j += 1
+    if j < n.lead and tokens[j].text == "(" and _bracketed_aside(tokens, j + 1, n.lead):
+        j = next(k for k in range(j, n.lead) if tokens[k].text == ")") + 1
     if j < n.lead and tokens[j].text == "," and j + 1 < n.lead and is_relative(tokens, j + 1):
         j += 1  # "на 9 петицій, що набрали необхідну кількість голосів: 5 підтримано": over the relative clause
         while j < n.lead and not is_delimiter(tokens[j]) and tokens[j].kind != "num":
@@ -845,8 +998,29 @@ def _item_like(tokens: list[Token], left: int, n: Number) -> bool:
     if n.lead == 0 or not (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":"):
         return False
     start = _segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
-    words = [t for t in tokens[start:n.lead] if t.kind == "word"]
+    words = [t for t in tokens[start:n.lead] if t.kind == "word" and t.low not in _AND]  # "оплата праці та пенсії"
     return 0 < len(words) <= 4
+
+
+def _among_total(s: Sentence, n: Number, left: int, figures: list[Found]) -> Found | None:
+    """ "Серед чинних ГО чотири засновано ВПО": a clause that opens with "серед" and the things a stock
+    counted earlier makes the number a part of that stock (when it is smaller); among a flow ("серед
+    запитів 98 розглянуто") it is a result, no part."""
+    tokens = s.tokens
+    if left >= n.lead or tokens[left].low != "серед" or any(t.kind != "word" for t in tokens[left + 1:n.lead]):
+        return None
+    noun = next((j for j in range(n.lead - 1, left, -1) if (i := info(tokens[j])) is not None and i.noun), None)
+    m = best_match(keys(tokens[noun]), noun, context_of(tokens, left + 1, n.lead)) if noun is not None else None
+    if m is None or m.code not in STOCK_CODES:
+        return None
+    return next((f for f in reversed(figures) if f.total is None and f.code == m.code and f.value > n.value), None)
+
+
+def _number_first_item(tokens: list[Token], left: int, right: int, n: Number) -> bool:
+    """ "…, три – громадськими об’єднаннями": the number opens its clause, a dash and a few words follow."""
+    words = [t for t in tokens[n.end + 1:right] if t.kind == "word" and not is_stop_word(t.low)]
+    return all(t.low in _EDGE_WORDS for t in tokens[left:n.lead]) and _dash_after(tokens, n.end) and 0 < len(words) <= 4 and not _has_verb(tokens[n.end:right]) \
+        and not _enclosed(tokens, n.pos, len(tokens))  # (in brackets: ``_bracket_dash_part``)
 
 
 def _sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found) -> Found:
@@ -854,7 +1028,7 @@ def _sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found)
     total = sibling.total
     fig = Found(total.code, n.value, s, n.pos, "part", head=total.head, head_text=total.head_text, total=total)
     fig.confidence = 0.7
-    fig.breakdown = _breakdown(s.tokens, left, n.lead, set()) or None
+    fig.breakdown = _breakdown(s.tokens, left, right, set(range(n.lead, n.end))) or None
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.span, fig.lead = (left, right), n.lead
     return fig
@@ -1195,7 +1369,7 @@ def _list_total(s: Sentence) -> Found | None:
     if n.pos > 0:  # "Тематика порушених питань (усього 101 питання):" / "соціальний захист – тридцять одне;"
         words = [t for t in tokens[:n.pos - 1] if t.kind == "word"]
         return last if words and is_dash(tokens[n.pos - 1]) and not _has_verb(tokens[:n.pos]) \
-            and all(t.kind == "punct" for t in tokens[n.end:]) else None
+            and all(t.kind == "punct" or t.mask == "percent" for t in tokens[n.end:]) else None  # "356 (31,8 %);"
     if not (len(tokens) > 1 and is_dash(tokens[1])):
         return None
     words = [t for t in tokens[2:] if t.kind == "word"]
@@ -1227,6 +1401,20 @@ def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fo
     return frozenset(out)
 
 
+_TOGETHER = frozenset({"спільно", "разом", "співпраці", "партнерстві", "взаємодії"})
+
+
+def _with_whom(tokens: list[Token], j: int) -> bool:
+    """tokens[j] is a noun in the instrumental after "спільно з" / "у співпраці з" (over its adjectives):
+    the partners, not a trait of what is counted ("488 вийшли з фотографіями" are news with photos)."""
+    if not means(info(tokens[j])):
+        return False
+    k = j - 1
+    while k >= 0 and (i := info(tokens[k])) is not None and i.adjective and not i.noun:
+        k -= 1
+    return k > 0 and tokens[k].low in ("з", "із", "зі") and tokens[k - 1].low in _TOGETHER
+
+
 def _metric_words(code: str) -> frozenset[str]:
     return frozenset(k for p in patterns() if p.code == code for ws in p.words for k in ws)
 
@@ -1256,6 +1444,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
         if t.kind != "word" or n.lead <= j < n.end or is_stop_word(t.low) or not _CYRILLIC.search(t.text) \
                 or (t.text[:1].isupper() and j > 0):  # names ("у Telegram – 187") borrow a noun instead
             continue
+        if _with_whom(tokens, j):
+            continue  # "22 проводилися спільно з громадськими організаціями": the partners, not what is counted
         m = best_match(keys(t), j, context)
         if m is not None and j > 0 and tokens[j - 1].low == "не" and not any("не" in ws for ws in m.pattern.words):
             continue  # "5 не підтримано" is not what "підтримано" names
@@ -1502,8 +1692,11 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
     return None
 
 
-def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
-    """The figure before a colon (or "найбільше –", "зокрема") that a list of "topic (N)" items after it splits."""
+def _bracket_total(s: Sentence, n: Number, before: list[Found], previous: list[Found]) -> Found | None:
+    """The figure before a colon (or "найбільше –", "зокрема") that a list of "topic (N)" items after it
+    splits; a sentence that opens with such words ("Найбільше – щодо освіти (28), …") splits the last
+    figure of the sentence right before, when its items add up to no more than it."""
+    tokens = s.tokens
     colon = max((j for j in range(n.lead) if tokens[j].text == ":" or tokens[j].low in _TOP_WORDS), default=None)
     if colon is None or any(t.text == ";" for t in tokens[colon:n.lead]):
         return None
@@ -1511,7 +1704,18 @@ def _bracket_total(tokens: list[Token], n: Number, before: list[Found]) -> Found
         if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and tokens[j + 1].text == ")"):
             return None
     whole = next((f for f in reversed(before) if f.total is None), None)
+    if whole is None and _rank_lead(tokens[:colon + 1]) and previous and previous[-1].sentence is s.prior:
+        whole = next((f for f in reversed(previous) if f.total is None), None)
+        return whole if whole is not None and _parts_sum(tokens) <= whole.value else None
     return whole if whole is not None and whole.pos < colon else None
+
+
+def _parts_sum(tokens: list[Token]) -> int:
+    """The sum of the numbers of a line of parts (a total's parts add up to no more than it)."""
+    numbers = sentence_numbers(tokens)
+    for m in numbers:
+        mark_approximation(tokens, m)
+    return sum(m.value for m in numbers if not _line_number(tokens, m))  # not "лінію 1545"
 
 
 def _earlier_clause(tokens: list[Token], a: int) -> Context:
@@ -1645,6 +1849,23 @@ def _sentence_head(s: Sentence, n: Number) -> int | None:
     return j if a and a.noun else None
 
 
+def _asked_count(s: Sentence, matched: bool = True) -> tuple[Match | None, Token] | None:
+    """The metric a line with no figure right above asks for ("Кількість звернень громадян, що надійшли до
+    ради?"), answered by a sentence that opens with its number (not ``matched``: the line asks, whatever for)."""
+    prior = s.prior
+    if prior is None or prior.figures or not prior.tokens or sentence_numbers(prior.tokens):
+        return None
+    end = len(prior.tokens)
+    head = _sentence_head(prior, Number(end, end, 0, False, end))
+    if head is None:
+        return None
+    end = next((j for j, t in enumerate(prior.tokens) if t.low == "при"), end)  # "… ради при виконкомі": where
+    whole = [(j - 20_000, k) for j, k in context_of(prior.tokens, 0, end)]
+    t = prior.tokens[head]
+    m = people_match(whole) if info(t).animate else best_match(keys(t), head - 20_000, whole)
+    return (m, t) if m is not None or not matched else None
+
+
 def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: set[int],
             total: Found | None, before: list[Found], previous: list[Found], force_part: bool = False,
             recent: list[Found] = ()) -> Found | None:
@@ -1750,7 +1971,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             options.append((unit[0], unit[1], "before"))
     if not options and _alone_in_brackets(tokens, n) and (near := _bracket_lead_match(tokens, n)) is not None:
         options.append((near[0], near[1], "before"))  # "питань порушено щодо освіти (31), транспорту (12)"
-    if not options and total is None and _alone_in_brackets(tokens, n) and (whole := _bracket_total(tokens, n, before)):
+    if not options and total is None and _alone_in_brackets(tokens, n) and (whole := _bracket_total(s, n, before, previous)):
         total = whole  # "Надійшло 300 звернень: з питань освіти (31), транспорту (12)": parts of the 300
     if (dash_before or _states_level(tokens, n)) and _ends_sentence(tokens, n) \
             and (head := _sentence_head(s, n)) is not None:
@@ -1820,7 +2041,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)) \
             and not (total is None and dash_before and not before and _colon_lead_match(tokens, n.lead) is not None):
         # ("звернення розподілились так: поштою – 6 412": the colon's lead names them, not a sentence before)
-        fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
+        fig = _ellipsis(s, n, context, adjectives, total, before,  # "у Telegram – 455" (never past a line
+                        [] if _asked_count(s, matched=False) else previous)  # that asks for a count)
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
@@ -1854,6 +2076,10 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
+    if fig is None and total is None and n.lead == 0 and l_head is None and r_head is None \
+            and (asked := _asked_count(s)) is not None:  # "Кількість звернень, що надійшли у кварталі." / "148, …"
+        fig = Found(asked[0].code, n.value, s, n.pos, "before", head=keys(asked[1]), head_text=asked[1].text)
+        fig.confidence = _confidence(asked[0], "ellipsis", n.words)
     if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
                                                         or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
@@ -1887,7 +2113,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         # (etl.reports.extraction keeps it only when its words name that earlier period)
         fig = Found(then.code, n.value, s, n.pos, "compared", head=then.head, head_text=then.head_text)
         fig.confidence = 0.7
-    if fig is None and total is None and r_head is not None and r_head == n.end and dash_before:
+    if fig is None and total is None and dash_before and r_head is not None and r_head == n.end:
         whole = next((f for f in reversed(before) if f.total is None), None)
         if whole is not None and whole.head & keys(tokens[r_head]) and whole.head_pos is not None \
                 and whole.head_pos < n.lead:  # "Порушено 1 115 питань; … господарство – 402 питання"
@@ -1895,6 +2121,16 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
             fig.confidence = 0.7
             skip = skip | {r_head}  # the noun repeats the total's: it tells nothing apart
+    elif fig is None and total is None and dash_before and r_head is None and l_head is not None \
+            and l_head + 1 < l_end and tokens[l_head + 1].kind == "word" and not l_adj \
+            and not _has_verb(tokens[l_head + 1:l_end]) \
+            and (whole := _repeated_total(tokens[l_head], n, [*recent, *before])) is not None:
+        # "Порушено 2 477 питань. … Переважали питання житлово-комунального господарства – 812": the label
+        # opens with the noun of a total just before; what follows the noun tells the part apart
+        total = whole
+        fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
+        fig.confidence = 0.7
+        skip = skip | set(range(min(l_start, left), l_head + 1))
     if fig is None and total is not None and (r_head is None or keys(tokens[r_head]) & total.head or not (
             (is_people(tokens[r_head]) and not info(tokens[r_head]).adjective and total.code not in people_codes())
             or _has_verb(tokens[left:n.lead]))):
@@ -2070,6 +2306,12 @@ def _verbs_before(tokens: list[Token], pos: int) -> set[str]:
             if t.kind == "word" and j not in numbers and _verb_only(t)}
 
 
+def _repeated_total(noun: Token, n: Number, figures: list[Found]) -> Found | None:
+    """The last total of ``figures`` that counts ``noun`` and holds the number ``n`` (a part is no bigger)."""
+    whole = next((f for f in reversed(figures) if f.total is None and f.head & keys(noun)), None)
+    return whole if whole is not None and n.value <= whole.value else None
+
+
 def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:
     """Every noun for people in tokens[a:b] is in the dative only ("заявникам", "громадянам") and no other
     word of the clause is one of the metric's ("направлено належним розпорядникам" names its verb)."""
@@ -2089,7 +2331,8 @@ def _months_of_colon_lead(tokens: list[Token], n: Number, before: list[Found]) -
 
 
 def _marker_words(tokens: list[Token], a: int, b: int) -> set[int]:
-    out = set()
+    """The part markers in tokens[a:b], and a clause-opening "серед <the total's things>" before its number."""
+    out = set(range(a, b)) if a < b and tokens[a].low == "серед" else set()
     for e in range(a + 1, b + 1):
         if size := _marker(tokens, e, PART_BEFORE + PART_AFTER):
             out |= set(range(e - size, e))

@@ -87,9 +87,9 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": _INTERNAL,
                   "letters_received": _INTERNAL,
-                  # "видано 612 архівних довідок", "у ЦНАП видано довідки": certificates issued to people are
-                  # no briefs on the situation
-                  "situation_briefs": frozenset({"видано", "видали", "видала", "видав", "видавалися", "видавались",
+                  # "видано 612 архівних довідок", "видано 640 довідок про склад сім’ї": certificates issued to
+                  # people are no briefs on the situation
+                  "situation_briefs": frozenset({"видано", "видані", "видали", "видала", "видав", "видавалися", "видавались",
                                                  "видаються", "видається", "видавали", "видача", "видачі", "видачу",
                                                  "архівних", "архівні", "архівна", "архівної", "архівну"}),
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
@@ -166,7 +166,10 @@ OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), 
 DRAFT_OF = frozenset({"рішення", "рішень", "розпорядження", "розпоряджень", "наказ", "наказів", "наказу"})
 # "дві петиції набрали голоси, ще 9 не отримали підтримки": a figure borrowing its noun from the one
 # before, with a negated verb of its own, counts the opposite outcome.
-NEGATED_CODES = {"petitions_supported": "petitions_failed"}
+NEGATED_CODES = {"petitions_supported": "petitions_failed", "ngos_registered": "ngos_ceased"}
+# "12 релігійних громад, що належать до семи конфесій: ПЦУ – 4, УГКЦ – 2, …": the number beside each kind of a
+# count of kinds counts the things of that kind (when the parts pass the count of kinds, they cannot be kinds).
+MEMBERS_OF_KINDS = {"religious_denominations": "religious_orgs_registered"}
 NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")

@@ -121,6 +121,12 @@ class _Line:
     row: Row | None = None  # a row of a table written as text
 
 
+def _capitals(line: str) -> bool:
+    """A line in capitals ("ПОРУШЕНІ ПИТАННЯ (455)"): two words or more, every letter a capital."""
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    return len(words) > 1 and all(w.isupper() for w in words)
+
+
 def _lines(text: str) -> list[_Line]:
     """Logical lines: bullets dropped, broken lines joined (see module doc)."""
     out: list[_Line] = []
@@ -147,6 +153,7 @@ def _lines(text: str) -> list[_Line]:
         first = text[start]
         if (prev and not bullet and not prev.row
                 and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
+                and not _capitals(text[prev.start:prev.end])  # "ПОРУШЕНІ ПИТАННЯ (455)": a heading, not a broken line
                 and (first.islower() or first.isdigit())):
             prev.end = end
             continue
