@@ -1,6 +1,6 @@
 """The same figures read the same however a report lays them out: a dash list, "label: N" lines,
 bullets, numbered items, a list under a lead line, a table with pipes (numbered or not), tabs or
-aligned spaces. Each figure is named by one of its metric's own names (label, short label or a
+aligned spaces, a form whose lines lead from label to value with dots, underscores or "· · ·". Each figure is named by one of its metric's own names (label, short label or a
 wording of the catalog, with a noun: a bare verb such as "Відмовлено" says nothing of what), so a
 list item is read by the same rule as a row label (``etl.reports.tables.label_metric``). Every text
 here is invented."""
@@ -35,6 +35,10 @@ def _arrangements(items: list[tuple[str, int]]) -> dict[str, str]:
                           + "\n".join(f"| {i} | {label} | {v} |" for i, (label, v) in enumerate(items, 1)),
         "tabs": "Показник\tКількість\n" + "\n".join(f"{label}\t{v}" for label, v in items),
         "spaces": "Показник".ljust(width) + "Кількість\n" + "\n".join(f"{label.ljust(width)}{v}" for label, v in items),
+        "dot_leaders": "\n".join(f"{label} {'.' * (width - len(label))} {v}" for label, v in items),
+        "underscore_leaders": "Зведені дані\n" + "\n".join(f"{label}{'_' * (width - len(label))}{v}" for label, v in items),
+        "spaced_leaders": "\n".join(f"{label} {'· ' * (width // 2 - len(label) // 2)}{v};" for label, v in items),
+        "ellipsis_leaders": "\n".join(f"{label} {'…' * 6}.. {v}" for label, v in items),
     }
 
 

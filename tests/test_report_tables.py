@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from etl.reports.extraction import extract_text
 from etl.reports.tables import column_heading, find_rows
 from etl.reports.tokens import split_sentences
@@ -355,3 +357,73 @@ def test_a_column_named_after_the_rows_noun_under_показник_is_no_transpo
         "Відмовлено у задоволенні\t2\n")
     assert pairs(report) == Counter({("public_info_requests", 38): 1, ("public_info_requests_satisfied", 22): 1,
                                      ("public_info_requests_refused", 2): 1})
+
+
+# ------------------------------------------------------------------ forms: a leader from the label to its value
+
+
+@pytest.mark.parametrize("form", [
+    ("Надійшло звернень громадян ........................ 96\n"
+     "   у т. ч. колективних ............................ 7\n"
+     "   з них у серпні ................................. 30\n"
+     "Розглянуто звернень ............................... 90\n"),
+    ("Надійшло звернень громадян__________________________96\n"
+     "  у тому числі колективних__________________________7\n"
+     "  з них у серпні____________________________________30\n"
+     "Розглянуто звернень_________________________________90\n"),
+    ("Надійшло звернень громадян · · · · · · · · · · · · 96;\n"
+     "    колективних · · · · · · · · · · · · · · · · · · 7;\n"
+     "    з них у серпні · · · · · · · · · · · · · · · · · 30;\n"
+     "Розглянуто звернень · · · · · · · · · · · · · · · · 90.\n"),
+    ("Надійшло звернень громадян ……………………… 96\n"
+     "   колективних …………………… 7\n"
+     "   у серпні …………………… 30\n"
+     "Розглянуто звернень …….. 90 (із запізненням – жодного)\n"),
+])
+def test_a_form_with_leaders_reads_each_line_as_a_row_and_an_indented_line_as_its_part(form: str) -> None:
+    """A form's line ("label ........ value", leaders of dots, "…", "_" or "· · ·") is a table row: its
+    label is read as a row label, an indented line under it is a part of it, a month's part gets that
+    month, and a note in brackets after the value is no value of the row."""
+    report = extract_text("Звіт про роботу зі зверненнями громадян у Ковельській міській раді за ІІІ квартал "
+                          "2025 року\n\nЗведені дані\n" + form)
+    assert pairs(report) == Counter({("appeals_received", 96): 1, ("appeals_received", 7): 1,
+                                     ("appeals_received", 30): 1, ("appeals_answered", 90): 1}), form
+    got = {f.value: f for f in report.figures}
+    assert got[7].breakdown and got[96].breakdown in (None, "громадян")
+    assert got[30].period is not None and got[30].period.start == date(2025, 8, 1)
+
+
+def test_form_lines_under_a_lead_with_its_total_are_its_parts_even_with_a_short_leader() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за травень 2025 року\n\n"
+        "• Соціальні мережі – 120 дописів:\n"
+        "      Facebook ......... 70\n"
+        "      Instagram ........ 38\n"
+        "      TikTok . 12\n"
+        "• Анонсів направлено до ЗМІ – 9.\n")
+    assert pairs(report) == Counter({("social_media_posts", 120): 1, ("social_media_posts", 70): 1,
+                                     ("social_media_posts", 38): 1, ("social_media_posts", 12): 1,
+                                     ("media_announcements_sent", 9): 1})
+    assert all(f.breakdown for f in report.figures if f.code == "social_media_posts" and f.value != 120)
+
+
+def test_a_form_line_naming_no_metric_leaves_its_number_unmatched_and_a_lone_dot_is_no_leader() -> None:
+    report = extract_text(
+        "Звіт про роботу загального відділу Ковельської міської ради за травень 2025 року\n\n"
+        "Видано засвідчених копій рішень ................... 37\n"
+        "Прийнято громадян на особистому прийомі ........... 86\n"
+        "Опубліковано новин ................................. 14\n\n"
+        "Засідань проведено у залі № 2 . 5 разів на тиждень працював прийом.\n")
+    assert pairs(report) == Counter({("news_published", 14): 1})
+    assert {"37", "86"} <= unmatched(report)
+
+
+def test_a_table_of_contents_with_leaders_is_no_form() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за 2025 рік\n\n"
+        "ЗМІСТ\n"
+        "Вступ ............................................... 2\n"
+        "Відеосюжети та онлайн-трансляції .................... 4\n"
+        "Новини на офіційному сайті .......................... 7\n\n"
+        "Протягом року опубліковано 640 новин.\n")
+    assert pairs(report) == Counter({("news_published", 640): 1})

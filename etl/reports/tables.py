@@ -9,6 +9,10 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
   aligned with spaces, pasted from Word or a PDF). A line aligned with spaces is a row only inside
   a block of at least two such lines, one of them ending with a number or a dash, so a signature
   ("Начальник відділу      В. ПОПОВИЧ") is never a table.
+* A form's line is a row too: a label, a leader of dots, "…", "_" or "· · ·", and its value, with a
+  note in brackets after it as a cell of its own ("Надійшло запитів усього ........ 37", "Надано
+  відповідь ….. 4 (одна – з відмовою)"); a leader of one or two dots only next to such lines, and none
+  under a "ЗМІСТ" heading (page numbers).
 * The ruling's edges ("| 1 | … |") and empty cells at a row's end are dropped; so is the row number
   ("1", "2.", "1.1", "3)") in the first cell when a cell with words follows it (a blank one too, in a
   numbered table), and the "№" / "№ з/п" cell of the heading: a table's columns are counted from
@@ -23,7 +27,7 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
   else (a metric's name, "Примітка", "Частка, %"): ``column_heading``.
 * A row is a sub-row of the row above (a part of it, never added to it) when it starts with a
   small letter ("у т. ч. письмових", "від фізичних осіб"), when it is indented deeper than the
-  table's rows, or when its number is a sub-number ("1.1" under "1").
+  table's rows (aligned with spaces or a form), or when its number is a sub-number ("1.1" under "1").
 
 What the cells mean (``etl.reports.finder`` reads them with these helpers):
 
@@ -36,7 +40,8 @@ What the cells mean (``etl.reports.finder`` reads them with these helpers):
   columns a period heads.
 * Columns that are metrics and rows that are categories ("Категорія | Допущено | Голосів"):
   ``transposed_columns`` and ``category_breakdown``; rows that are periods ("Січень | 40"):
-  ``row_period``, the metric from the column heading or the title line above the table.
+  ``row_period``, the metric from the column heading or the title line above the table; a part named
+  by a month ("з них у червні ..... 4") is that month's.
 * A totals row ("Разом", "Усього": ``is_totals_label``) is the figure of the metric its rows break
   down when they are all parts of one; otherwise it is checked against the rows above and never
   loaded twice. A row of shares ("Частка …, %": ``is_share_label``) gives no figure, nor does a dash.
@@ -129,6 +134,50 @@ def _space_row(raw: str) -> list[tuple[int, int]] | None:
     return cells if len(cells) >= 2 else None
 
 
+_LEADER = r"(?:[ \u00a0]*[.…·_]){3,}[ \u00a0]*"  # "........", "…….", "· · ·", "_____"
+_SHORT_LEADER = r"[ \u00a0]+[.…·_]{1,2}[ \u00a0]+"  # "Viber . 18" among lines with long leaders
+_LEADER_ROW = re.compile(
+    r"[ \t\u00a0]*(?P<label>\S.*?[^\W\d_].*?)(?P<leader>{leader})(?P<value>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+|[-–—])"
+    r"(?P<note>[ \u00a0]*\(.*\))?[ \u00a0]*[.;,]?[ \u00a0]*$")
+_LONG_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=_LEADER))
+_ANY_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=f"{_LEADER}|{_SHORT_LEADER}"))
+
+
+def _leader_row(raw: str, short: bool = False) -> list[tuple[int, int]] | None:
+    """The cells of a form's line with a leader between its label and its value ("Надійшло запитів
+    усього ........ 37", "з них у червні ___ 4", "Надано відповідь ….. 4 (одна – з відмовою)"): the
+    label, the value and a note in brackets after it; a leader of one or two dots (``short``) only
+    among lines with long ones."""
+    m = (_ANY_LEADER_ROW if short else _LONG_LEADER_ROW).fullmatch(raw.rstrip())
+    if m is None:
+        return None
+    note = m.span("note")
+    cells = [m.span("label"), m.span("value")]
+    if note[0] >= 0:
+        a, b = note
+        cells.append((a + len(raw[a:b]) - len(raw[a:b].lstrip()), b))
+    return cells
+
+
+def _leader_block(lines: list[str], kinds: list) -> None:
+    """Lines with a short leader next to a form's lines join it ("Viber . 18" under "Facebook ........
+    41"); a table of contents ("ЗМІСТ" over "Звернення громадян ........ 5") is no form: its numbers
+    are pages."""
+    def leader(k: int) -> bool:
+        return 0 <= k < len(kinds) and kinds[k] is not None and kinds[k][0] == "leader"
+
+    for i, raw in enumerate(lines):
+        if (kinds[i] is None or kinds[i][0] == "space") and (cells := _leader_row(raw, short=True)) is not None \
+                and (leader(i - 1) or leader(i + 1)):
+            kinds[i] = ("leader", cells)
+    contents = False
+    for i, raw in enumerate(lines):
+        if not leader(i) and raw.strip():
+            contents = bool(re.fullmatch(r"\s*(?:зміст|contents)\s*:?\s*", raw, re.IGNORECASE))
+        elif contents and leader(i):
+            kinds[i] = None
+
+
 def _data(raw: str, cells: list[tuple[int, int]]) -> bool:
     """A data row: a label and the last cell a value."""
     texts = [raw[a:b] for a, b in cells]
@@ -150,10 +199,13 @@ def find_rows(text: str) -> dict[int, Row]:
             kinds.append(("pipe", _split(raw, "pipe")))
         elif "\t" in raw.strip() and _has_words(raw):
             kinds.append(("tab", _split(raw, "tab")))
+        elif (cells := _leader_row(raw)) is not None:
+            kinds.append(("leader", cells))
         elif (cells := _space_row(raw)) is not None:
             kinds.append(("space", cells))
         else:
             kinds.append(None)
+    _leader_block(lines, kinds)
     # lines aligned with spaces are rows only in a block of two or more with a data row in it
     i = 0
     while i < len(lines):
@@ -224,7 +276,7 @@ def find_rows(text: str) -> dict[int, Row]:
         indent = len(raw) - len(raw.lstrip())
         first = texts[0].lstrip()
         sub = not heading and not merged and (
-            first[:1].islower() or (how == "space" and indent > top_indent and not new)
+            first[:1].islower() or (how in ("space", "leader") and indent > top_indent and not new)
             or bool(last_number and number.startswith(last_number + ".")))
         if number and "." in number.rstrip(".") and not sub and not heading:
             sub = True
@@ -379,7 +431,9 @@ def is_share_label(label: str) -> bool:
 
 def row_period(label: str, year: int | None = None) -> Period | None:
     """The period a row's label names when the rows of a table are periods ("Січень | 40",
-    "ІІ квартал | 118", "2023 рік | 412"); None for any other label."""
+    "ІІ квартал | 118", "2023 рік | 412"), a part marker before it set aside ("з них у червні | 4");
+    None for any other label."""
+    label = _PART_MARKER.sub("", " ".join(label.split()))
     if len(label.split()) > 3 or not re.search(r"[^\W\d_]{3,}|\d{4}", label):
         return None
     heading = column_heading(label, year)

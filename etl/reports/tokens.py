@@ -10,7 +10,9 @@
 * Tables written as text (``etl.reports.tables``: cells split by "|", tabs or aligned with spaces):
   each row is a line of its own (never joined), its row number dropped, a dash ("|") between its
   cells, and a sub-row ("у т. ч. письмових | 59", indented, "1.1") has the row above as its
-  lead-in (a part of it).
+  lead-in (a part of it). The rows of a table with no heading row under a line ending with ":"
+  ("Соцмережі – 116 дописів:" / "Facebook ...... 41" / "Telegram ...... 57") all have that line as
+  their lead-in.
 * A number said again in brackets ("96 (дев’яносто шість)", "двох (2)") is read once: the bracket
   is dropped.
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
@@ -254,6 +256,14 @@ def _tab_dashes(text: str, s: Sentence) -> None:
     s.tokens.sort(key=lambda t: t.start)
 
 
+def _form_goes_on(line: _Line, sentences: list[Sentence], lead_in: Sentence | None) -> bool:
+    """Does a line ending with ":" still introduce this line, the next row of a table with no heading
+    row under it ("Соцмережі – 116 дописів:" / "Facebook ...... 41" / "Telegram ...... 57")?"""
+    last = sentences[-1] if sentences else None
+    return line.row is not None and lead_in is not None and lead_in.table_row is None and last is not None \
+        and last.table_row is not None and last.table_row.table == line.row.table and last.heading is None
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text, tokenised, with list items linked to their lead-in line."""
     sentences: list[Sentence] = []
@@ -265,8 +275,8 @@ def split_sentences(text: str) -> list[Sentence]:
     table = 0
     heading: Sentence | None = None  # the line before, when it is a heading (no punctuation at its end)
     for line in _lines(text):
-        if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
-            lead_in = None
+        if not line.bullet and ended not in (":", ";") and not _form_goes_on(line, sentences, lead_in):
+            lead_in = None  # items without bullets run on while lines end with ";"
             if heading is not None and not line.row and text[line.start:line.end].rstrip().endswith(";"):
                 lead_in = heading  # "Розподіл громад за конфесіями" / "Православна церква – 14;": its items
                 lead_in.tokens.append(Token("punct", ":", lead_in.end, lead_in.end))
