@@ -427,3 +427,45 @@ def test_a_table_of_contents_with_leaders_is_no_form() -> None:
         "Новини на офіційному сайті .......................... 7\n\n"
         "Протягом року опубліковано 640 новин.\n")
     assert pairs(report) == Counter({("news_published", 640): 1})
+
+
+# ------------------------------------------------------------------ columns named by a verb, the noun in the caption
+
+
+@pytest.mark.parametrize("table", [
+    ("Таблиця 2. Розгляд звернень громадян за кварталами\n"
+     "Квартал\tНадійшло\tРозглянуто\n"
+     "І квартал\t40\t38\n"
+     "ІІ квартал\t52\t50\n"
+     "Разом за півріччя\t92\t88\n"),
+    ("Надходження та розгляд звернень по кварталах:\n"
+     "| Період     | Надійшло | Розглянуто |\n"
+     "|------------|----------|------------|\n"
+     "| I кв.      | 40       | 38         |\n"
+     "| II кв.     | 52       | 50         |\n"
+     "| Усього     | 92       | 88         |\n"),
+    ("Звернення громадян у розрізі кварталів\n\n"
+     "Квартал          Зареєстровано     Розглянуто\n"
+     "ІІ квартал              52                50\n"
+     "І квартал               40                38\n"
+     "Всього                  92                88\n"),
+])
+def test_verb_columns_count_the_captions_noun_by_period_rows_and_the_total_row_is_the_reports(table: str) -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян у Ковельській міській раді за І півріччя "
+                          "2025 року\n\n" + table)
+    assert pairs(report) == Counter({("appeals_received", 40): 1, ("appeals_received", 52): 1,
+                                     ("appeals_received", 92): 1, ("appeals_answered", 38): 1,
+                                     ("appeals_answered", 50): 1, ("appeals_answered", 88): 1}), table
+    assert periods(report, "appeals_received") == {40: ("quarter", "2025-01-01"), 52: ("quarter", "2025-04-01"),
+                                                   92: None}
+
+
+def test_verb_columns_under_a_caption_naming_no_metric_stay_unmatched() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу благоустрою Ковельської міської ради за І півріччя 2025 року\n\n"
+        "Таблиця 1. Ремонт тротуарів за кварталами\n"
+        "Квартал\tНадійшло\tВиконано\n"
+        "І квартал\t14\t9\n"
+        "ІІ квартал\t21\t17\n")
+    assert not report.figures
+    assert {"9", "17"} <= unmatched(report)

@@ -911,17 +911,16 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     if is_share_label(label) or is_totals_label(label):
         at = {n.pos for n in numbers}
         unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
-        if is_totals_label(label) and (code := _parts_code(s)) is not None:  # "Заяви | 300", "Скарги | 100",
+        if is_totals_label(label) and (codes := _totals_codes(s, numbers)):  # "Заяви | 300", "Скарги | 100",
             # "Усього | 400" under "Вид звернення | Кількість": the rows were parts, the total is the figure
-            return [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, span=(n.lead, n.end), lead=n.lead,
-                          number_words=n.words) for n in numbers
-                    if _cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None]
+            return [Found(codes[n.pos], n.value, s, n.pos, "table", n.approximate, 0.8, span=(n.lead, n.end),
+                          lead=n.lead, number_words=n.words) for n in numbers if n.pos in codes]
         if is_totals_label(label):  # "Разом | 139": checked against the rows above, never a figure twice
             sums = _column_sums(s)
             unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[_cell(s, n.pos)]) != n.value
                           and (_cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None)]
         return []  # "Частка відеоматеріалів, % | 12": shares are never counts
-    columns = transposed_columns(s.column_heads, label)  # "Категорія | Допущено | Голосів"
+    columns = transposed_columns(s.column_heads, label, _table_caption(s))  # "Категорія | Допущено | Голосів"
     if not columns and row_period(label) is not None and (code := _above_table_metric(s)) is not None:
         columns = {k: code for k in s.columns[1:] if k == s.columns[_cell(s, numbers[0].pos)]}
         # "Кількість звернень за місяцями:" over "Місяць | Кількість" / "Січень | 40"
@@ -982,14 +981,20 @@ def _table_top(s: Sentence) -> Sentence:
     return top
 
 
-def _above_table_metric(s: Sentence) -> str | None:
-    """The metric the line just above a table names when it is a title without a figure of its own
-    ("Кількість звернень за місяцями:"), read by the spreadsheet resolver."""
+def _table_caption(s: Sentence) -> str:
+    """The words of the line just above a table when it is a title without a figure of its own
+    ("Кількість звернень за місяцями:", "Таблиця 1. Розгляд запитів у розрізі кварталів"), else ""."""
     above = _table_top(s).prior
     if above is None or above.row or above.figures or any(t.kind == "num" for t in above.tokens) \
             or len(above.tokens) > 14 or _table_top(s).line - above.line > 2:
-        return None
-    return label_metric(" ".join(t.text for t in above.tokens if t.kind == "word"))
+        return ""
+    return " ".join(t.text for t in above.tokens if t.kind == "word")
+
+
+def _above_table_metric(s: Sentence) -> str | None:
+    """The metric the title line just above a table names, read by the spreadsheet resolver."""
+    caption = _table_caption(s)
+    return label_metric(caption) if caption else None
 
 
 def _value_numbers(s: Sentence, numbers: list[Number]) -> list[Number]:
@@ -1016,6 +1021,26 @@ def _parts_code(s: Sentence) -> str | None:
     codes = {f.code for f in figures}  # parts: each with a breakdown, or each a period's ("Січень | 40")
     parts = all(f.breakdown or row_period(_row_label(f.sentence)) is not None for f in figures)
     return codes.pop() if len(codes) == 1 and parts else None
+
+
+def _totals_codes(s: Sentence, numbers: list[Number]) -> dict[int, str]:
+    """The metric of each number of a totals row that is a figure (by its token's position): the one
+    metric the rows above break down, in the first value column and the columns a period heads; or,
+    under rows that are periods ("І квартал | 14 | 10" … "Разом за рік | 66 | 50"), each column's
+    metric, the report's own period's figure."""
+    if (code := _parts_code(s)) is not None:
+        return {n.pos: code for n in numbers if _cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None}
+    codes: dict[int, set[str]] = {}
+    top = s.prior
+    while top is not None and top.table_row is not None and top.table_row.table == s.table_row.table:
+        if not top.table_row.sub and not top.table_row.heading:
+            if not top.figures or row_period(_row_label(top)) is None:
+                return {}
+            for f in top.figures:
+                codes.setdefault(top.columns[_cell(top, f.pos)], set()).add(f.code)
+        top = top.prior
+    return {n.pos: next(iter(codes[k])) for n in numbers
+            if len(codes.get(k := s.columns[_cell(s, n.pos)], ())) == 1}
 
 
 def _column_sums(s: Sentence) -> dict[int, int]:

@@ -40,11 +40,14 @@ What the cells mean (``etl.reports.finder`` reads them with these helpers):
   columns a period heads.
 * Columns that are metrics and rows that are categories ("Категорія | Допущено | Голосів"):
   ``transposed_columns`` and ``category_breakdown``; rows that are periods ("Січень | 40"):
-  ``row_period``, the metric from the column heading or the title line above the table; a part named
+  ``row_period``, the metric from the column heading or the title line above the table (a heading
+  that is only a verb, "Надійшло" | "Задоволено", takes the caption's noun: "Розгляд запитів у
+  розрізі кварталів"); a part named
   by a month ("з них у червні ..... 4") is that month's.
 * A totals row ("Разом", "Усього": ``is_totals_label``) is the figure of the metric its rows break
-  down when they are all parts of one; otherwise it is checked against the rows above and never
-  loaded twice. A row of shares ("Частка …, %": ``is_share_label``) gives no figure, nor does a dash.
+  down when they are all parts of one, or under rows that are periods the report's figure of each
+  column's metric ("І квартал | 14 | 10" … "Разом за рік | 66 | 50"); otherwise it is checked
+  against the rows above and never loaded twice. A row of shares ("Частка …, %": ``is_share_label``) gives no figure, nor does a dash.
 """
 
 from __future__ import annotations
@@ -389,23 +392,32 @@ _INDICATORS = re.compile(r"показник|найменування|вид\w*\s
                          re.IGNORECASE)
 
 
-def transposed_columns(heads: dict[int, str], label: str) -> dict[int, str]:
+# a column heading that says only that the things counted came in: the noun's own metric ("Надійшло" + "запитів")
+_ARRIVED = re.compile(r"надійшл[оиа]|надійшов|отримано|зареєстровано|подано", re.IGNORECASE)
+
+
+def transposed_columns(heads: dict[int, str], label: str, caption: str = "") -> dict[int, str]:
     """The metric of each value column of a table whose columns are metrics and whose rows are
-    categories ("Категорія | Допущено | Голосів | Переможців" over "Великі проєкти | 48 | 61 277 | 9"):
-    a heading cell read by the spreadsheet resolver alone or with the noun of the label column's
-    heading ("Назва проєкту" | "Голосів": votes for a project) or of the row's label ("Допущено" +
-    "проєкти"). Empty when a column heads a period or the report's total (a table of metrics by
+    categories ("Категорія | Допущено | Голосів | Переможців" over "Великі проєкти | 48 | 61 277 | 9")
+    or periods ("Квартал | Надійшло | Задоволено" over "І квартал | 14 | 10"): a heading cell read by
+    the spreadsheet resolver alone or with the noun of the label column's heading ("Назва проєкту" |
+    "Голосів": votes for a project), of the row's label ("Допущено" + "проєкти") or of the table's
+    caption ("Розгляд запитів у розрізі кварталів": "Задоволено" + "запитів"). Empty when a column heads a period or the report's total (a table of metrics by
     period), when no column names a metric, or when the row's label names one itself."""
     if 0 not in heads or len(heads) < 2 or _INDICATORS.search(heads[0]):
         return {}  # "Показник | Кількість запитів": the rows are metrics, not categories
     values = {k: h for k, h in heads.items() if k > 0}
     if any(column_heading(h) is not None for h in values.values()) or label_metric(label) is not None:
         return {}
+    from activity.morph import word_info
+
     own = _nouns(heads[0])
     row = _nouns(label) if len(label.split()) <= 3 else []
     out = {}
     for k, h in values.items():
-        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row)]:
+        counted = [n for n in [*own, *row, *_nouns(caption)] if ("gent", "plur") in word_info(n).forms]
+        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row), *(f"{h} {n}" for n in _nouns(caption)),
+                     *(counted if _ARRIVED.fullmatch(h.strip()) else ())]:
             if (code := label_metric(text)) is not None:
                 out[k] = code
                 break
@@ -434,7 +446,7 @@ def row_period(label: str, year: int | None = None) -> Period | None:
     "ІІ квартал | 118", "2023 рік | 412"), a part marker before it set aside ("з них у червні | 4");
     None for any other label."""
     label = _PART_MARKER.sub("", " ".join(label.split()))
-    if len(label.split()) > 3 or not re.search(r"[^\W\d_]{3,}|\d{4}", label):
+    if len(label.split()) > 3 or not re.search(r"[^\W\d_]{2,}|\d{4}", label):
         return None
     heading = column_heading(label, year)
     return heading if isinstance(heading, Period) else None
