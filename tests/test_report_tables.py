@@ -469,3 +469,77 @@ def test_verb_columns_under_a_caption_naming_no_metric_stay_unmatched() -> None:
         "ІІ квартал\t21\t17\n")
     assert not report.figures
     assert {"9", "17"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ a part row reads with the row right above it
+
+
+@pytest.mark.parametrize("table", [
+    ("Показник                               | 2023  | 2024\n"
+     "Зареєстровано документів, усього       | 5 200 | 4 870\n"
+     "  вихідних                             | 1 930 | 1 710\n"
+     "Засідань виконавчого комітету          | 21    | 23\n"
+     "  у т. ч. позачергових                 | 4     | 6\n"
+     "Видано архівних копій                  | 40    | 52\n"
+     "  у т. ч. на запит судів               | 12    | 15\n"),
+    ("Показник\t2023\t2024\n"
+     "Зареєстровано документів, усього\t5 200\t4 870\n"
+     "з них вихідних\t1 930\t1 710\n"
+     "Засідань виконавчого комітету\t21\t23\n"
+     "з них позачергових\t4\t6\n"
+     "Видано архівних копій\t40\t52\n"
+     "з них на запит судів\t12\t15\n"),
+    ("Показник                                2023        2024\n"
+     "Засідань виконавчого комітету             21          23\n"
+     "     позачергових                          4           6\n"
+     "Зареєстровано документів, усього       5 200       4 870\n"
+     "     вихідних                          1 930       1 710\n"
+     "Видано архівних копій                     40          52\n"
+     "     на запит судів                       12          15\n"),
+])
+def test_a_part_row_reads_with_the_row_above_and_a_part_with_a_name_of_its_own_is_that_metric(table: str) -> None:
+    report = extract_text("Звіт про роботу загального відділу Ковельської міської ради за 2024 рік\n\n" + table)
+    assert pairs(report) == Counter({
+        ("documents_flow_total", 5200): 1, ("documents_flow_total", 4870): 1, ("outgoing_documents", 1930): 1,
+        ("outgoing_documents", 1710): 1, ("exec_committee_meetings", 21): 1, ("exec_committee_meetings", 23): 1,
+        ("exec_committee_meetings", 4): 1, ("exec_committee_meetings", 6): 1}), table
+    # archive copies (40, 52) name no metric, nor do their part for courts (12, 15): never the first row's noun
+
+
+# ------------------------------------------------------------------ rows that are who did something
+
+
+@pytest.mark.parametrize("table", [
+    ("Розподіл запитів на інформацію за категоріями запитувачів:\n"
+     "Категорія запитувача              Кількість    Частка, %\n"
+     "фізичні особи                            30         60,0\n"
+     "громадські організації                   12         24,0\n"
+     "редакції ЗМІ                              8         16,0\n"),
+    ("Запити на публічну інформацію надійшли від:\n"
+     "| Запитувачі              | Кількість |\n"
+     "| Фізичні особи           | 30        |\n"
+     "| Громадські організації  | 12        |\n"
+     "| Редакції ЗМІ            | 8         |\n"),
+    ("Надійшло 50 запитів на публічну інформацію.\n\n"
+     "Категорії заявників\tЗапитів\n"
+     "громадяни\t30\n"
+     "громадські об’єднання та організації\t12\n"
+     "журналісти\t8\n"),
+])
+def test_rows_of_people_are_kinds_of_who_asked_never_metrics_of_their_own(table: str) -> None:
+    report = extract_text("Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за 2024 рік\n\n"
+                          + table)
+    got = Counter((f.code, f.value) for f in report.figures if f.value != 50)
+    assert got == Counter({("public_info_requests", 30): 1, ("public_info_requests", 12): 1,
+                           ("public_info_requests", 8): 1}), table
+
+
+def test_rows_of_kinds_of_documents_each_name_their_own_metric() -> None:
+    report = extract_text(
+        "Звіт про роботу загального відділу Ковельської міської ради за 2024 рік\n\n"
+        "Вид документа\tКількість\n"
+        "Вхідні листи\t3 100\n"
+        "Вихідні документи\t1 800\n"
+        "Рішення виконавчого комітету\t420\n")
+    assert pairs(report) == Counter({("letters_received", 3100): 1, ("outgoing_documents", 1800): 1,
+                                     ("exec_decisions_adopted", 420): 1})

@@ -123,7 +123,7 @@ from etl.reports.tables import (
     row_period,
     transposed_columns,
 )
-from etl.reports.tokens import Sentence, Token
+from etl.reports.tokens import Sentence, Token, tokenize
 
 
 @dataclass
@@ -226,6 +226,9 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
     for s in sentences:
         row = s.table_row
         lead_row = lead_rows.get(row.table) if row is not None else None
+        if row is not None and row.sub and s.lead_in is not None and s.lead_in.table_row is not None \
+                and not s.lead_in.table_row.heading:
+            lead_row = s.lead_in  # "у т. ч. позачергових" under "Засідань виконавчого комітету": the row above
         # a table row borrows a noun only from its table's lead row (or, the lead row itself, the text above)
         mine = _sentence(s, lead_row.figures if lead_row is not None else previous, unmatched,
                          _header_total(s, found) or _dimension_total(s, found), found[-6:])
@@ -942,7 +945,11 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
         return mine
     f0 = next((f for f in mine if f.pos == values[0].pos), None)
     code, total, breakdown = label_metric(label), None, None
-    if s.table_row.merged and f0 is None and code is None and s.prior is not None and s.prior.table_row is not None:
+    if (counted := _who_table_figure(s, lead_row)) is not None and counted.sentence is not s \
+            and (code or (f0.code if f0 is not None else None)) != counted.code:
+        code, breakdown = counted.code, " ".join(label.split())  # "громадські організації та ЗМІ | 11" under
+        # "Категорія запитувача": who made the requests, not the organisations registered
+    elif s.table_row.merged and f0 is None and code is None and s.prior is not None and s.prior.table_row is not None:
         above = next((f for f in s.prior.figures if f.total is None and f.breakdown), None)
         if above is not None:  # "Заяви | письмові | 120" / "| усні | 40": the same metric, the next kind
             top = s.prior
@@ -954,9 +961,12 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
         code, breakdown = siblings, " ".join(label.split())  # "Інше | 64" after topics: one more topic
     elif code is None:
         lead = next((f for f in lead_row.figures if f.total is None), None) if lead_row is not None else None
-        if f0 is not None or lead is None or not lead.head_text:
+        if (f0 is not None and f0.total is None) or lead is None or not lead.head_text:
             return mine
         code = label_metric(f"{lead.head_text} {label}")
+        if f0 is not None and (code is None or code == f0.code):
+            return mine  # a part keeps what the finder made of it, unless its label with the noun of the row above
+            # names a metric of its own ("вихідних" under "Зареєстровано документів": outgoing documents)
         words, lead_words = label.split(), _row_label(lead_row).split()
         if code is None and len(words) > 1 and words[0].lower() == lead_words[0].lower() and _verb_only(s.tokens[0]):
             code, label = lead.code, " ".join(words[1:])  # "Надійшло поштою" under "Надійшло запитів": how they came
@@ -971,6 +981,17 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     new = [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, breakdown, total,
                  span=(n.lead, n.end), lead=n.lead, number_words=n.words) for n in values]
     return sorted([f for f in mine if f.pos not in at] + new, key=lambda f: f.pos)
+
+
+def _who_table_figure(s: Sentence, lead_row: Sentence | None) -> Found | None:
+    """The figure a table of who did something breaks down: under a label column headed by people
+    ("Категорія запитувача", "Заявники") every row is a kind of person and counts what the table's
+    lead row counts, never a metric of its own."""
+    words = [t for t in tokenize(s.column_heads.get(0, ""), 0, len(s.column_heads.get(0, ""))) if t.kind == "word"]
+    if lead_row is None or not words or not any((i := info(t)) and i.noun and i.animate for t in words) \
+            or not (len(words) == 1 or keys(words[0]) & DIMENSION_WORDS):
+        return None
+    return next((f for f in lead_row.figures if f.total is None), None)
 
 
 def _table_top(s: Sentence) -> Sentence:

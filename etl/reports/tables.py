@@ -33,7 +33,11 @@ What the cells mean (``etl.reports.finder`` reads them with these helpers):
 
 * A row's label names its metric the way the spreadsheet resolver reads a workbook's row label
   (``label_metric``: ``activity.wordings``, one rule for both); a label without its noun takes the
-  table's lead row's ("Відмовлено у задоволенні" under "Надійшло запитів"). A label that opens with
+  table's lead row's ("Відмовлено у задоволенні" under "Надійшло запитів"), a sub-row the noun of the
+  row right above it ("у т. ч. позачергових" under "Засідань виконавчого комітету"), and a sub-row
+  whose label with that noun names a metric of its own is that metric ("вихідних" under "Зареєстровано
+  документів"). Under a label column headed by people ("Категорія запитувача", "Заявники") every
+  row is a kind of who, counting what the lead row counts ("громадські організації та ЗМІ | 11"). A label that opens with
   a preposition ("від громадських об’єднань") is a breakdown, never a metric of its own.
 * A table whose heading names a period or the report's total in some column reads only those
   columns ("План", "Частка, %", "Примітка" are no figures); otherwise the first value cell and the
