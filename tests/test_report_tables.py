@@ -543,3 +543,31 @@ def test_rows_of_kinds_of_documents_each_name_their_own_metric() -> None:
         "Рішення виконавчого комітету\t420\n")
     assert pairs(report) == Counter({("letters_received", 3100): 1, ("outgoing_documents", 1800): 1,
                                      ("exec_decisions_adopted", 420): 1})
+
+
+# ------------------------------------------------------------------ a section heading that gives its count
+
+
+@pytest.mark.parametrize("body", [
+    ("1. ЗВЕРНЕННЯ ГРОМАДЯН (120)\n"
+     "До виконавчого комітету надійшло 120 звернень.\n\n"
+     "2. ПОРУШЕНІ ПИТАННЯ (140)\n"
+     "благоустрій та дороги – 80;\n"
+     "соціальний захист – 60.\n"),
+    ("ЗВЕРНЕННЯ ГРОМАДЯН (120)\n"
+     "Протягом кварталу отримано 120 звернень громадян.\n"
+     "ПОРУШЕНІ ПИТАННЯ (140)\n"
+     "соціальний захист – 60;\n"
+     "благоустрій та дороги – 80.\n"),
+    ("2.1 Порушені питання (140)\n"
+     "благоустрій та дороги – 80;\n"
+     "соціальний захист – 60;\n\n"
+     "2.2 Звернення громадян (120)\n"),
+])
+def test_a_section_headings_count_is_its_first_nouns_and_the_items_under_it_its_parts(body: str) -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян у Ковельській міській раді за І квартал 2025 "
+                          "року\n\n" + body + "\n3. РЕЗУЛЬТАТИ РОЗГЛЯДУ (118)\n4. ОСОБИСТИЙ ПРИЙОМ (23)\n")
+    assert pairs(report) == Counter({("appeals_received", 120): 1, ("appeal_issues_raised", 140): 1,
+                                     ("appeal_issues_raised", 80): 1, ("appeal_issues_raised", 60): 1}), body
+    assert all(f.breakdown for f in report.figures if f.value in (80, 60))
+    assert {"118", "23"} <= unmatched(report)  # results of what, a reception: no metric by these names

@@ -911,6 +911,13 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     numbers = [n for n in sentence_numbers(s.tokens) if (_cell(s, n.pos) or 0) > 0]
     if not numbers:
         return mine
+    if s.table_row.titled and label_metric(label) is None:
+        # "2. ДОКУМЕНТИ ДЛЯ ОЗНАЙОМЛЕННЯ (14)": a heading counts its first noun ("3. РЕЗУЛЬТАТИ РОЗГЛЯДУ (398)"
+        # counts results, not what "розгляду" would name)
+        first = next((t for t in s.tokens if (i := info(t)) is not None and i.noun and not i.adjective), None)
+        kept = [f for f in mine if first is not None and f.head_pos is not None and s.tokens[f.head_pos] is first]
+        unmatched += [(s, s.tokens[f.pos]) for f in mine if f not in kept]
+        return kept
     if is_share_label(label) or is_totals_label(label):
         at = {n.pos for n in numbers}
         unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]

@@ -12,7 +12,9 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
 * A form's line is a row too: a label, a leader of dots, "…", "_" or "· · ·", and its value, with a
   note in brackets after it as a cell of its own ("Надійшло запитів усього ........ 37", "Надано
   відповідь ….. 4 (одна – з відмовою)"); a leader of one or two dots only next to such lines, and none
-  under a "ЗМІСТ" heading (page numbers).
+  under a "ЗМІСТ" heading (page numbers). A section heading that gives its count in brackets, in
+  capitals or after a section number ("2. ПОРУШЕНІ ПИТАННЯ (455)"), is a row of its own (``Row.titled``):
+  its count is its first noun's, and the items under it are its parts.
 * The ruling's edges ("| 1 | … |") and empty cells at a row's end are dropped; so is the row number
   ("1", "2.", "1.1", "3)") in the first cell when a cell with words follows it (a blank one too, in a
   numbered table), and the "№" / "№ з/п" cell of the heading: a table's columns are counted from
@@ -97,6 +99,7 @@ class Row:
     heading: bool = False  # a row of the table's heading (no figure)
     table: int = 0  # which table of the text
     merged: bool = False  # its label cell left blank: the label of the row above goes on ("|  | усні | 40 |")
+    titled: bool = False  # a heading giving its section's count ("2. ПОРУШЕНІ ПИТАННЯ (455)")
 
 
 def _split(raw: str, kind: str) -> list[tuple[int, int]]:
@@ -166,6 +169,19 @@ def _leader_row(raw: str, short: bool = False) -> list[tuple[int, int]] | None:
     return cells
 
 
+_COUNT_HEADING = re.compile(r"[ \t]*(?P<number>\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+)?(?P<label>[^\W\d_][^\d()|\t.,;:!?–—]*?)"
+                            r"[ \t]*\((?P<value>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\)[ \t]*")
+
+
+def _count_heading(raw: str) -> list[tuple[int, int]] | None:
+    """The cells of a heading that gives its section's count ("2. ПОРУШЕНІ ПИТАННЯ (455)", "3. Результати
+    розгляду (398)"): its words in capitals or after a section number, and the number in brackets."""
+    m = _COUNT_HEADING.fullmatch(raw.rstrip())
+    if m is None or not (m["number"] or m["label"].upper() == m["label"]) or not re.search(r"[^\W\d_]{3,}", m["label"]):
+        return None
+    return [m.span("label"), m.span("value")]
+
+
 def _leader_block(lines: list[str], kinds: list) -> None:
     """Lines with a short leader next to a form's lines join it ("Viber . 18" under "Facebook ........
     41"); a table of contents ("ЗМІСТ" over "Звернення громадян ........ 5") is no form: its numbers
@@ -206,6 +222,8 @@ def find_rows(text: str) -> dict[int, Row]:
             kinds.append(("pipe", _split(raw, "pipe")))
         elif "\t" in raw.strip() and _has_words(raw):
             kinds.append(("tab", _split(raw, "tab")))
+        elif (cells := _count_heading(raw)) is not None:
+            kinds.append(("titled", cells))
         elif (cells := _leader_row(raw)) is not None:
             kinds.append(("leader", cells))
         elif (cells := _space_row(raw)) is not None:
@@ -291,7 +309,8 @@ def find_rows(text: str) -> dict[int, Row]:
             last_number = number.rstrip(".)")
         base = offsets[i]
         abs_cells = tuple((base + a, base + b) for a, b in cells)
-        rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table, merged)
+        rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table, merged,
+                          how == "titled")
     return rows
 
 

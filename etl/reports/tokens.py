@@ -309,6 +309,7 @@ def split_sentences(text: str) -> list[Sentence]:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
-        heading = line_sentences[-1] if len(line_sentences) == 1 and not line.row and not line.bullet \
-            and ended.isalpha() and not any(t.kind == "num" for t in line_sentences[-1].tokens) else None
+        heading = line_sentences[-1] if len(line_sentences) == 1 and not line.bullet and (
+            (line.row is not None and line.row.titled)  # "2. ПОРУШЕНІ ПИТАННЯ (455)" over its items
+            or (not line.row and ended.isalpha() and not any(t.kind == "num" for t in line_sentences[-1].tokens))) else None
     return sentences
