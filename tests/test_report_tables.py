@@ -571,3 +571,32 @@ def test_a_section_headings_count_is_its_first_nouns_and_the_items_under_it_its_
                                      ("appeal_issues_raised", 80): 1, ("appeal_issues_raised", 60): 1}), body
     assert all(f.breakdown for f in report.figures if f.value in (80, 60))
     assert {"118", "23"} <= unmatched(report)  # results of what, a reception: no metric by these names
+
+
+# ------------------------------------------------------------------ notes beside the value
+
+
+@pytest.mark.parametrize("table", [
+    ("№\tЗахід\tЗаплановано\tФактично виконано\tПримітка\n"
+     "1\tНовини на офіційному сайті\tне менше 100\t118\tз них 40 – про роботу ЦНАП\n"
+     "2\tПрес-конференції\t6\t7\tодна перенесена на січень\n"),
+    ("| Показник | План | Факт | Коментар |\n"
+     "| Новини на офіційному сайті | 100 | 118 | у тому числі 40 – про роботу ЦНАП |\n"
+     "| Прес-конференції | 6 | 7 | одну проведено онлайн |\n"),
+    ("Новини на офіційному сайті ............ 118 (40 – про роботу ЦНАП)\n"
+     "Прес-конференції ....................... 7 (одна – онлайн)\n"),
+])
+def test_a_note_beside_the_value_is_read_as_text_and_its_bare_number_is_no_figure_of_its_own(table: str) -> None:
+    report = extract_text("Звіт про роботу відділу комунікацій Ковельської міської ради за 2025 рік\n\n" + table)
+    got = pairs(report)
+    assert got[("news_published", 118)] == 1 and got[("news_published", 40)] == 1, table
+    assert got[("press_events_organized", 7)] == 1 and ("news_published", 100) not in got
+    assert all(code in ("news_published", "press_events_organized") for code, _ in got)  # "одна": a press
+    # conference or nothing, never a figure of another metric
+    assert {f.value: f.breakdown for f in report.figures if f.code == "news_published"}[40]
+
+
+def test_an_age_limit_is_no_count() -> None:
+    report = extract_text("Звіт про підсумки громадського бюджету Ковельської міської ради у 2024 році\n\n"
+                          "Проєкти подали 23 автори, з них 6 – молодь до 35 років, ще 4 – особи від 60 до 80 років.\n")
+    assert pairs(report) == Counter({("pb_authors", 23): 1, ("pb_authors", 6): 1, ("pb_authors", 4): 1})

@@ -117,6 +117,7 @@ from etl.reports.numbers import Number, is_change, mark_approximation, sentence_
 from etl.reports.tables import (
     category_breakdown,
     column_heading,
+    is_note_heading,
     is_share_label,
     is_totals_label,
     label_metric,
@@ -234,6 +235,7 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
                          _header_total(s, found) or _dimension_total(s, found), found[-6:])
         if row is not None and not row.heading:
             mine = _table_row(s, mine, lead_row, unmatched)
+            mine = _noted(s, mine)
             if lead_row is None and any(f.total is None for f in mine):
                 lead_rows[row.table] = s
         elif (not mine or len(mine) == 1 and (mine[0].how == "ellipsis" or _renamed_part(s, mine[0]))) \
@@ -418,9 +420,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if out and _in_item_label(tokens, n, numbers[idx + 1] if idx + 1 < len(numbers) else None):
             continue  # "…, решти п’яти округів — 39": a number inside the label of the item's figure
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
-        if s.row and n not in read:
-            continue  # "Показник | План | Факт": a plan, a share, a note
-        if s.row and _cell(s, n.pos) != first_cell:
+        note = s.row and _note_cell(s, n.pos)  # "| Прийом проєктів | 27 | подали 23 автори |": read as prose
+        if s.row and n not in read and not note:
+            continue  # "Показник | План | Факт": a plan, a share
+        if s.row and _cell(s, n.pos) != first_cell and not note:
             if column_of(s, n.pos) is None:
                 continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
             if (fig := _next_column(s, n, out, first_cell)) is not None:
@@ -988,6 +991,34 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     new = [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, breakdown, total,
                  span=(n.lead, n.end), lead=n.lead, number_words=n.words) for n in values]
     return sorted([f for f in mine if f.pos not in at] + new, key=lambda f: f.pos)
+
+
+def _note_cell(s: Sentence, pos: int) -> str:
+    """The note token ``pos`` of a table row stands in: "column" (a cell under "Примітка"), "bracket" (a
+    form's note in brackets after its value: "Надано відповідь ….. 4 (одна – з відмовою)"), or ""."""
+    k = _cell(s, pos)
+    if not k:
+        return ""
+    heading = s.column_heads.get(s.columns[k], "")
+    first = next((t for t in s.tokens if t.start >= s.cells[k][0]), None)
+    if not heading.strip() and first is not None and first.text == "(":
+        return "bracket"
+    return "column" if is_note_heading(heading) else ""
+
+
+def _noted(s: Sentence, mine: list[Found]) -> list[Found]:
+    """A row's figures with those of its notes checked: a number in a note that only borrows a noun
+    ("один перенесено на 2024 рік" under "Примітка") is no figure, unless the note is in brackets right
+    after the row's value ("4 (одна – з відмовою)"): then it is a part of that value."""
+    value = next((f for f in mine if not _note_cell(s, f.pos)), None)
+    out = []
+    for f in mine:
+        if f.how == "ellipsis" and (note := _note_cell(s, f.pos)):
+            if note != "bracket" or value is None:
+                continue
+            f.code, f.total = value.code, value
+        out.append(f)
+    return out
 
 
 def _who_table_figure(s: Sentence, lead_row: Sentence | None) -> Found | None:

@@ -41,9 +41,11 @@ What the cells mean (``etl.reports.finder`` reads them with these helpers):
   документів"). Under a label column headed by people ("Категорія запитувача", "Заявники") every
   row is a kind of who, counting what the lead row counts ("громадські організації та ЗМІ | 11"). A label that opens with
   a preposition ("від громадських об’єднань") is a breakdown, never a metric of its own.
-* A table whose heading names a period or the report's total in some column reads only those
-  columns ("План", "Частка, %", "Примітка" are no figures); otherwise the first value cell and the
-  columns a period heads.
+* A table whose heading names a period or the report's total in some column ("Факт", "Фактично
+  виконано") reads only those columns ("План", "Частка, %" are no figures); otherwise the first value
+  cell and the columns a period heads. A note ("Примітка" column, or a form's brackets after its
+  value) is read as running text: a bare number there that only borrows a noun is no figure under
+  "Примітка", a part of the value in brackets.
 * Columns that are metrics and rows that are categories ("Категорія | Допущено | Голосів"):
   ``transposed_columns`` and ``category_breakdown``; rows that are periods ("Січень | 40"):
   ``row_period``, the metric from the column heading or the title line above the table (a heading
@@ -69,7 +71,7 @@ from activity.periods import Period, PeriodError, month_period
 
 REPORT_PERIOD = "report"  # a column of the report's own period ("Разом", "Кількість")
 PREVIOUS_YEAR = "previous"  # a column of the same period a year before, when the report's is not known
-_CURRENT = re.compile(r"(?:поточн|звітн)\w*\s+(?:рік|період)|факт(?:ично)?|виконано|значення(?:\s+показника)?",
+_CURRENT = re.compile(r"(?:поточн|звітн)\w*\s+(?:рік|період)|факт(?:ично)?(?:\s+виконано)?|виконано|значення(?:\s+показника)?",
                       re.IGNORECASE)
 _PREVIOUS = re.compile(r"(?:попередн|минул)\w*\s+(?:рік|період)|(?:аналогічний\s+)?період\s+(?:минулого|попереднього)"
                        r"\s+року|(?:за\s+)?аналогічний\s+період\s+(?:минулого|попереднього)\s+року", re.IGNORECASE)
@@ -457,6 +459,11 @@ def category_breakdown(heads: dict[int, str], label: str) -> str:
     if len(label.split()) <= 3 and label[:1].isupper() and label[1:2].islower() and label.split()[-1].islower():
         label = label[0].lower() + label[1:]
     return f"{key}: {label}"
+
+
+def is_note_heading(heading: str) -> bool:
+    """A column of notes ("Примітка", "Коментарі", "Пояснення"): its cells are read as running text."""
+    return bool(re.fullmatch(r"\s*(?:приміт|коментар|пояснен|зауваж)\w*\s*", heading, re.IGNORECASE))
 
 
 def is_share_label(label: str) -> bool:
