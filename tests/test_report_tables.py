@@ -600,3 +600,26 @@ def test_an_age_limit_is_no_count() -> None:
     report = extract_text("Звіт про підсумки громадського бюджету Ковельської міської ради у 2024 році\n\n"
                           "Проєкти подали 23 автори, з них 6 – молодь до 35 років, ще 4 – особи від 60 до 80 років.\n")
     assert pairs(report) == Counter({("pb_authors", 23): 1, ("pb_authors", 6): 1, ("pb_authors", 4): 1})
+
+
+# ------------------------------------------------------------------ quarters in a line after their total
+
+
+@pytest.mark.parametrize("line", [
+    "Засідань виконкому проведено 17: Iкв. – 6, IIкв. – 5, ІІІкв. – 6.",
+    "Проведено 17 засідань виконавчого комітету (I кв. – 6, II кв. – 5, III кв. – 6).",
+    "Засідань виконавчого комітету – 17, з них у І кварталі – 6, у ІІ кварталі – 5, у ІІІ кварталі – 6.",
+])
+def test_quarters_after_their_total_give_each_figure_its_quarter(line: str) -> None:
+    report = extract_text("Звіт про роботу загального відділу Ковельської міської ради за 9 місяців 2025 року\n\n"
+                          + line + "\nГрафік прийому громадян: I кв. – 12, II кв. – 14.\n")
+    got = sorted((f.value, f.period.start.isoformat() if f.period else None) for f in report.figures
+                 if f.code == "exec_committee_meetings")
+    assert got == [(5, "2025-04-01"), (6, "2025-01-01"), (6, "2025-07-01"), (17, None)], line
+    assert {"12", "14"} <= unmatched(report)  # quarters of something no metric names
+
+
+def test_the_reports_own_quarter_is_no_period_of_its_own() -> None:
+    report = extract_text("Звіт про роботу загального відділу Ковельської міської ради за ІІ квартал 2025 року\n\n"
+                          "Засідань виконкому проведено: ІІ кв. – 5.\n")
+    assert [(f.code, f.value, f.period) for f in report.figures] == [("exec_committee_meetings", 5, None)]

@@ -9,7 +9,8 @@ their sentence (``to_figures``), and problems that name the file and the line. R
 * A stock takes the date it stands on from its sentence ("станом на 01.10.2019"); a flow has none.
 * A month's figure inside a longer report ("у квітні – 41", "січень – 31") is that month's: its
   own period is the month (within the report's period, in the report's year) and its breakdown
-  "місяць: квітень"; it is never added to the report's total.
+  "місяць: квітень"; it is never added to the report's total. So is a quarter's ("I кв. – 61",
+  "ІІІкв. – 4", "у ІІ кварталі – 5").
 * A snapshot report ("станом на 1 січня 2023 року") gives its stocks that date when their sentence
   names none.
 * A table's cell takes the period or date its column heading names, or its row's when the rows are
@@ -222,8 +223,8 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
             other = parse_period(" ".join(t.text for t in kept[1:]), year=period.start.year)
         except PeriodError:
             other = None
-        if other is not None:
-            return other if other.end < period.start or other.start > period.end else None
+        if other is not None and (other.end < period.start or other.start > period.end):
+            return other
     month = None
     if len(words) >= 2 and words[0].low in ("у", "в") and words[1].low in _MONTHS_IN \
             and all(_verb(t.text) for t in words[2:]):  # "у січні надійшло 54 запити"
@@ -234,12 +235,22 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
             and f.lead + 1 < len(tokens) and tokens[f.pos + 1].text == ")":  # "у жовтні (21) та грудні (19)"
         month = _MONTHS_IN[tokens[f.lead - 2].low]
     if month is None:
-        return None
+        return _quarter_of(tokens[a:f.lead], period)
     for year in range(period.start.year, period.end.year + 1):
         mp = month_period(year, month)
         if period.start <= mp.start and mp.end <= period.end:
             return mp
     return None
+
+
+def _quarter_of(tokens: list, period: Period) -> Period | None:
+    """The quarter or half-year a figure's clause is ("I кв. – 61", "ІІІкв. – 4"), inside the report's
+    longer period, else None."""
+    words = [t.text for t in tokens if t.kind == "word"]
+    inside = row_period(" ".join(words), period.start.year) if words else None
+    if inside is None or inside.granularity not in ("quarter", "half_year") or inside == period:
+        return None
+    return inside if period.start <= inside.start and inside.end <= period.end else None
 
 
 _MONTH_LEAD = re.compile(r"^\s*(?:[уУвВ]\s+)?([А-ЯІЇЄҐа-яіїєґ’']+)(?:\s+(\d{4})(?:\s*(?:року|р\.?))?)?\s*(?:[.:–—-]|$)")

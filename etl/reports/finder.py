@@ -1268,10 +1268,18 @@ _MONTH_WORDS = frozenset(MONTH_NAMES_UK) | frozenset(MONTH_NAMES_UK_LOCATIVE)
 
 
 def _month_clause(tokens: list[Token], a: int, b: int) -> bool:
-    """Is the clause before the number a month ("у жовтні –", "січень:")?"""
+    """Is the clause before the number a month or a quarter ("у жовтні –", "січень:", "I кв. –", "Iкв. –")?"""
     words = [t.low for t in tokens[a:b] if t.kind == "word"]
     return (len(words) == 2 and words[0] in ("у", "в") and words[1] in _MONTH_WORDS) or (
-        len(words) == 1 and words[0] in _MONTH_WORDS)
+        len(words) == 1 and words[0] in _MONTH_WORDS) or _quarter_clause(tokens[a:b])
+
+
+def _quarter_clause(tokens: list[Token]) -> bool:
+    """ "I кв. –", "ІІІкв. –", "у ІІ кварталі –": a quarter (or a half-year) before a number, no other words."""
+    words = [t.text for t in tokens if t.kind == "word"]
+    return 0 < len(words) <= 3 and any(w.lower().endswith(("кв", "квартал", "кварталі", "півріччя", "півріччі"))
+                                       for w in words) and (p := row_period(" ".join(words))) is not None \
+        and p.granularity in ("quarter", "half_year")
 
 
 def _before_brackets(tokens: list[Token], a: int) -> Context:
