@@ -1216,3 +1216,26 @@ def test_a_period_opening_the_clause_takes_no_genitive_the_noun_after_it_is_coun
                           "За січень анонсів подій було 6.")
     assert pairs(report)[("news_published", 35)] == 1
     assert pairs(report)[("media_announcements_sent", 6)] == 1
+
+
+# ------------------------------------------------------------------ answers to numbered questions
+
+
+def test_a_bare_answer_counts_what_its_numbered_question_asks() -> None:
+    report = extract_text(
+        "ІНФОРМАЦІЯ щодо роботи зі зверненнями громадян у Ковельській міській раді за І квартал 2025 року\n\n"
+        "1. Кількість звернень громадян, що надійшли за квартал.\n"
+        "   212, з них 70 – у січні.\n"
+        "2. Скільки засідань виконавчого комітету проведено?\n"
+        "   Шість.\n"
+        "3. Чи проводилися громадські обговорення? Кількість і теми.\n"
+        "   Так, два: щодо бюджету та щодо благоустрою парку.\n"
+        "4. Скільки громадян прийнято на особистому прийомі?\n"
+        "   41.\n"
+        "5. Кількість новин про роботу зі зверненнями, оприлюднених на сайті.\n"
+        "   9 (у попередньому кварталі – 7).\n")
+    assert pairs(report) == Counter({("appeals_received", 212): 1, ("appeals_received", 70): 1,
+                                     ("exec_committee_meetings", 6): 1, ("public_consultations_held", 2): 1,
+                                     ("news_published", 9): 1})
+    # people received (41): the question names no metric, nothing is guessed
+    assert breakdowns(report, "appeals_received")[70]  # a month's part of the answer, never a second total

@@ -45,6 +45,10 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
    — 5 902)") and an example after "зокрема № 47" open no parts; a colon opens the parts of the figure
    right before it; a pronoun after a clause of its own sentence stands for that sentence's noun.
 
+12. A form of numbered questions ("5. Кількість звернень, що надійшли …?") answered on the next line
+   by a bare number ("148, з них …", "Чотири.", "Так, три:") reads the question as the label of that
+   number (``_answer``); an answer line borrows no noun from before its question.
+
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
 
@@ -231,8 +235,14 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
                 and not s.lead_in.table_row.heading:
             lead_row = s.lead_in  # "у т. ч. позачергових" under "Засідань виконавчого комітету": the row above
         # a table row borrows a noun only from its table's lead row (or, the lead row itself, the text above)
-        mine = _sentence(s, lead_row.figures if lead_row is not None else previous, unmatched,
-                         _header_total(s, found) or _dimension_total(s, found), found[-6:])
+        # "5. Кількість звернень …?" / "148, з них 52 – у квітні": an answer borrows only its question's noun
+        asked = _question_line(s) is not None and row is None
+        answer = _answer(s) if asked else None
+        mine = _sentence(s, [answer] if answer is not None else [] if asked else lead_row.figures if lead_row is not None
+                         else previous, unmatched, _header_total(s, found) or _dimension_total(s, found), found[-6:])
+        if answer is not None:
+            unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[answer.pos])]
+            mine = [answer, *(f for f in mine if f.pos != answer.pos)]
         if row is not None and not row.heading:
             mine = _table_row(s, mine, lead_row, unmatched)
             mine = _noted(s, mine)
@@ -247,6 +257,56 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
         s.figures = mine
         previous = mine or previous
     return found, unmatched
+
+
+_ASKS = frozenset({"кількість", "скільки", "чи", "число"})
+_YES_NO = frozenset({"так", "ні"})
+
+
+def _answer(s: Sentence) -> Found | None:
+    """The figure an answer line opens with, under a numbered question asking a count ("5. Кількість
+    звернень, що надійшли у ІІ кварталі." / "148, з них …", "2. Скільки петиції набрали підписів?" /
+    "Чотири."): the question read as the label of that number ("Кількість звернень … – 148"), by the
+    rules of a label and its dash; None when the line opens otherwise or the question names nothing."""
+    question = _question_line(s)
+    numbers = sentence_numbers(s.tokens)
+    if question is None or not numbers:
+        return None
+    n = numbers[0]
+    mark_approximation(s.tokens, n)
+    if any(t.kind == "word" and t.low not in _YES_NO for t in s.tokens[:n.lead]):
+        return None  # "Так, три:", "Чотири.", "148, з них": the answer is the number
+    fig = next((f for q in ([t for x in question for t in x.tokens if t.text != "?"], *(x.tokens for x in question))
+                if len(question) > 1 or q is not question[0].tokens
+                if (f := _asked(q, s, n)) is not None), None)  # the whole question, else each of its sentences
+    if fig is None:
+        return None
+    return Found(fig.code, n.value, s, n.pos, "item", n.approximate, fig.confidence, head=fig.head,
+                 head_text=fig.head_text, span=(0, n.end), lead=n.lead, number_words=n.words)
+
+
+def _asked(question: list[Token], s: Sentence, n: Number) -> Found | None:
+    """What "<question> – <number>" counts, read as a label and its dash."""
+    tokens = list(question)
+    while tokens and tokens[-1].text in ".:?":
+        tokens.pop()
+    asked = Sentence(s.start, s.end, s.line, [*tokens, Token("punct", "–", s.start, s.start), *s.tokens[n.lead:n.end]])
+    last = sentence_numbers(asked.tokens)[-1]
+    return next((f for f in _sentence(asked, [], [], None, []) if f.pos == last.pos and f.total is None), None)
+
+
+def _question_line(s: Sentence) -> list[Sentence] | None:
+    """The sentences of the line before ``s`` when ``s`` opens its line and that line is a numbered
+    question asking a count ("Кількість …", "Скільки …?", "Чи …? Кількість і теми.") with no figure."""
+    q = []
+    p = s.prior
+    while p is not None and s.prior is not None and p.line == s.prior.line and p.line < s.line:
+        q.insert(0, p)
+        p = p.prior
+    if not q or (s.prior is not None and s.prior.line == s.line) or not q[0].bullet or any(x.figures for x in q):
+        return None
+    words = [t.low for x in q for t in x.tokens if t.kind == "word"]
+    return q if words and (words[0] in _ASKS or any(w in ("кількість", "скільки") for w in words)) else None
 
 
 def _verb_label(s: Sentence, n: Number, left: int) -> Found | None:
