@@ -623,3 +623,16 @@ def test_the_reports_own_quarter_is_no_period_of_its_own() -> None:
     report = extract_text("Звіт про роботу загального відділу Ковельської міської ради за ІІ квартал 2025 року\n\n"
                           "Засідань виконкому проведено: ІІ кв. – 5.\n")
     assert [(f.code, f.value, f.period) for f in report.figures] == [("exec_committee_meetings", 5, None)]
+
+
+@pytest.mark.parametrize("title,read", [
+    ("Звіт про розгляд звернень громадян у Ковельській міській раді за І квартал 2025 року", True),
+    ("Інформація щодо звернень громадян, що надійшли до Ковельської міської ради у І кварталі 2025 року", True),
+    ("Звіт про роботу відділу благоустрою Ковельської міської ради за І квартал 2025 року", False),
+])
+def test_verb_columns_without_a_caption_count_the_subject_of_the_reports_title(title: str, read: bool) -> None:
+    report = extract_text(title + "\n\nВідділ працював у звичайному режимі, прийом вели щовівторка.\n\n"
+                          "Місяць\tНадійшло\tРозглянуто\nСічень\t30\t28\nЛютий\t41\t40\n")
+    want = Counter({("appeals_received", 30): 1, ("appeals_received", 41): 1, ("appeals_answered", 28): 1,
+                    ("appeals_answered", 40): 1}) if read else Counter()
+    assert pairs(report) == want, title

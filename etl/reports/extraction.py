@@ -306,7 +306,7 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     conflict = _given_city(head, given)
     report = ExtractionReport(name, head.place, head.department, head.period, head.period_label,
                               shared_name=head.unsure_name)
-    found, unmatched = find_figures(sentences)
+    found, unmatched = find_figures(sentences, head.title)
     found = _restated_headings_once(found)
     months = {id(f): _month_of(f, head.period) for f in found}
     for f in found:

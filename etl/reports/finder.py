@@ -222,8 +222,9 @@ def _has_noun(tokens: list[Token], phrase: str) -> bool:
     return any(word_info(w).noun and not word_info(w).adjective for w in phrase.split())
 
 
-def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sentence, Token]]]:
-    """Every figure of the sentences, and the numbers that name no metric."""
+def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found], list[tuple[Sentence, Token]]]:
+    """Every figure of the sentences, and the numbers that name no metric; ``title``: the report's title,
+    whose subject a table's columns named by a bare verb may count ("Надійшло" in a report on requests)."""
     found: list[Found] = []
     unmatched: list[tuple[Sentence, Token]] = []
     previous: list[Found] = []
@@ -244,7 +245,7 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
             unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[answer.pos])]
             mine = [answer, *(f for f in mine if f.pos != answer.pos)]
         if row is not None and not row.heading:
-            mine = _table_row(s, mine, lead_row, unmatched)
+            mine = _table_row(s, mine, lead_row, unmatched, title)
             mine = _noted(s, mine)
             if lead_row is None and any(f.total is None for f in mine):
                 lead_rows[row.table] = s
@@ -961,7 +962,7 @@ def _row_label(s: Sentence) -> str:
     return out
 
 
-def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatched: list) -> list[Found]:
+def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatched: list, title: str = "") -> list[Found]:
     """A table row's figures read by its label as the spreadsheet resolver reads it
     (``etl.reports.tables.label_metric``): the label's metric for the first value column and the
     columns a period heads, in place of what the words around the number made of it; a label
@@ -993,7 +994,7 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
             unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[_cell(s, n.pos)]) != n.value
                           and (_cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None)]
         return []  # "Частка відеоматеріалів, % | 12": shares are never counts
-    columns = transposed_columns(s.column_heads, label, _table_caption(s))  # "Категорія | Допущено | Голосів"
+    columns = transposed_columns(s.column_heads, label, f"{_table_caption(s)} {title}")  # "Категорія | Допущено"
     if not columns and row_period(label) is not None and (code := _above_table_metric(s)) is not None:
         columns = {k: code for k in s.columns[1:] if k == s.columns[_cell(s, numbers[0].pos)]}
         # "Кількість звернень за місяцями:" over "Місяць | Кількість" / "Січень | 40"

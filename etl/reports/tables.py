@@ -50,7 +50,7 @@ What the cells mean (``etl.reports.finder`` reads them with these helpers):
   ``transposed_columns`` and ``category_breakdown``; rows that are periods ("Січень | 40"):
   ``row_period``, the metric from the column heading or the title line above the table (a heading
   that is only a verb, "Надійшло" | "Задоволено", takes the caption's noun: "Розгляд запитів у
-  розрізі кварталів"); a part named
+  розрізі кварталів", else the report title's); a part named
   by a month ("з них у червні ..... 4") is that month's.
 * A totals row ("Разом", "Усього": ``is_totals_label``) is the figure of the metric its rows break
   down when they are all parts of one, or under rows that are periods the report's figure of each
