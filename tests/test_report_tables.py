@@ -636,3 +636,14 @@ def test_verb_columns_without_a_caption_count_the_subject_of_the_reports_title(t
     want = Counter({("appeals_received", 30): 1, ("appeals_received", 41): 1, ("appeals_answered", 28): 1,
                     ("appeals_answered", 40): 1}) if read else Counter()
     assert pairs(report) == want, title
+
+
+def test_a_form_value_may_carry_its_unit_and_such_a_line_never_heads_a_table() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за травень 2025 року\n\n"
+        "Опубліковано новин на сайті ............ 118 од.\n"
+        "Відеосюжетів ............................ 12 шт.\n"
+        "Дописів у соцмережах ..................... 64 дописи\n"
+        "Проведено екскурсій ...................... 5 од.\n")
+    assert pairs(report) == Counter({("news_published", 118): 1, ("videos_published", 12): 1,
+                                     ("social_media_posts", 64): 1})

@@ -149,7 +149,8 @@ def _space_row(raw: str) -> list[tuple[int, int]] | None:
 _LEADER = r"(?:[ \u00a0]*[.…·_]){3,}[ \u00a0]*"  # "........", "…….", "· · ·", "_____"
 _SHORT_LEADER = r"[ \u00a0]+[.…·_]{1,2}[ \u00a0]+"  # "Viber . 18" among lines with long leaders
 _LEADER_ROW = re.compile(
-    r"[ \t\u00a0]*(?P<label>\S.*?[^\W\d_].*?)(?P<leader>{leader})(?P<value>\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+|[-–—])"
+    r"[ \t\u00a0]*(?P<label>\S.*?[^\W\d_].*?)(?P<leader>{leader})"
+    r"(?P<value>(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?:[ \u00a0]+[^\W\d_]{{2,}}\.?)?|[-–—])"  # "37", "118 од.", "12 матеріалів"
     r"(?P<note>[ \u00a0]*\(.*\))?[ \u00a0]*[.;,]?[ \u00a0]*$")
 _LONG_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=_LEADER))
 _ANY_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=f"{_LEADER}|{_SHORT_LEADER}"))
@@ -278,8 +279,9 @@ def find_rows(text: str) -> dict[int, Row]:
             cells, texts, columns, merged = cells[1:], texts[1:], columns[1:], True
         if not cells or not any(_has_words(t) for t in texts) and not any(_is_value(t) for t in texts):
             continue
-        is_heading = (not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
-                      and not (len(texts) == 1 and _is_value(texts[0])))  # "Показник | 2023 | 2024" heads a table
+        is_heading = how not in ("leader", "titled") and (  # "Показник | 2023 | 2024" heads a table, a form's line never
+            not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
+            and not (len(texts) == 1 and _is_value(texts[0])))
         if new:
             table += 1
             heading_spans = []
