@@ -277,9 +277,9 @@ def _answer(s: Sentence) -> Found | None:
     mark_approximation(s.tokens, n)
     if any(t.kind == "word" and t.low not in _YES_NO for t in s.tokens[:n.lead]):
         return None  # "Так, три:", "Чотири.", "148, з них": the answer is the number
-    fig = next((f for q in ([t for x in question for t in x.tokens if t.text != "?"], *(x.tokens for x in question))
-                if len(question) > 1 or q is not question[0].tokens
-                if (f := _asked(q, s, n)) is not None), None)  # the whole question, else each of its sentences
+    candidates = [[t for x in question for t in x.tokens if t.text != "?"]]  # the whole question, else each
+    candidates += [x.tokens for x in question] if len(question) > 1 else []  # of its sentences
+    fig = next((f for q in candidates if (f := _asked(q, s, n)) is not None), None)
     if fig is None:
         return None
     return Found(fig.code, n.value, s, n.pos, "item", n.approximate, fig.confidence, head=fig.head,
