@@ -647,3 +647,15 @@ def test_a_form_value_may_carry_its_unit_and_such_a_line_never_heads_a_table() -
         "Проведено екскурсій ...................... 5 од.\n")
     assert pairs(report) == Counter({("news_published", 118): 1, ("videos_published", 12): 1,
                                      ("social_media_posts", 64): 1})
+
+
+def test_a_form_value_in_number_words_and_a_line_ending_in_a_word_that_is_no_number() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за травень 2025 року\n\n"
+        "Надійшло запитів усього ............ двадцять чотири\n"
+        "Задоволено ........................ двадцять\n"
+        "Відмовлено ........................ два\n"
+        "Скарги на відмови ................. не надходили\n"
+        "Журнал обліку запитів ............. ведеться\n")
+    assert pairs(report) == Counter({("public_info_requests", 24): 1, ("public_info_requests_satisfied", 20): 1,
+                                     ("public_info_requests_refused", 2): 1})

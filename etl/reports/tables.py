@@ -150,7 +150,8 @@ _LEADER = r"(?:[ \u00a0]*[.…·_]){3,}[ \u00a0]*"  # "........", "…….", "·
 _SHORT_LEADER = r"[ \u00a0]+[.…·_]{1,2}[ \u00a0]+"  # "Viber . 18" among lines with long leaders
 _LEADER_ROW = re.compile(
     r"[ \t\u00a0]*(?P<label>\S.*?[^\W\d_].*?)(?P<leader>{leader})"
-    r"(?P<value>(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?:[ \u00a0]+[^\W\d_]{{2,}}\.?)?|[-–—])"  # "37", "118 од.", "12 матеріалів"
+    r"(?P<value>(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?:[ \u00a0]+[^\W\d_]{{2,}}\.?)?|[-–—]"  # "37", "118 од.", "12 матеріалів",
+    r"|[^\W\d_]+(?:[’'ʼ][^\W\d_]+)?(?:[ \u00a0][^\W\d_]+(?:[’'ʼ][^\W\d_]+)?){{0,2}})"  # "двадцять чотири"
     r"(?P<note>[ \u00a0]*\(.*\))?[ \u00a0]*[.;,]?[ \u00a0]*$")
 _LONG_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=_LEADER))
 _ANY_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=f"{_LEADER}|{_SHORT_LEADER}"))
@@ -158,11 +159,14 @@ _ANY_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=f"{_LEADER}|{_SHO
 
 def _leader_row(raw: str, short: bool = False) -> list[tuple[int, int]] | None:
     """The cells of a form's line with a leader between its label and its value ("Надійшло запитів
-    усього ........ 37", "з них у червні ___ 4", "Надано відповідь ….. 4 (одна – з відмовою)"): the
+    усього ........ 37", "з них у червні ___ 4", "Надано відповідь ….. 4 (одна – з відмовою)", in
+    digits or number words: "Відмовлено ...... два"): the
     label, the value and a note in brackets after it; a leader of one or two dots (``short``) only
     among lines with long ones."""
+    from activity.morph import number_word
+
     m = (_ANY_LEADER_ROW if short else _LONG_LEADER_ROW).fullmatch(raw.rstrip())
-    if m is None:
+    if m is None or (not re.search(r"\d|^[-–—]$", m["value"]) and any(number_word(w) is None for w in m["value"].split())):
         return None
     note = m.span("note")
     cells = [m.span("label"), m.span("value")]
