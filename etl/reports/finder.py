@@ -1056,13 +1056,13 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
 
 def _note_cell(s: Sentence, pos: int) -> str:
     """The note token ``pos`` of a table row stands in: "column" (a cell under "Примітка"), "bracket" (a
-    form's note in brackets after its value: "Надано відповідь ….. 4 (одна – з відмовою)"), or ""."""
+    form's note after its value: "Надано відповідь ….. 4 (одна – з відмовою)", "… 96, з них …"), or ""."""
     k = _cell(s, pos)
     if not k:
         return ""
     heading = s.column_heads.get(s.columns[k], "")
     first = next((t for t in s.tokens if t.start >= s.cells[k][0]), None)
-    if not heading.strip() and first is not None and first.text == "(":
+    if not heading.strip() and first is not None and first.text in "(,":
         return "bracket"
     return "column" if is_note_heading(heading) else ""
 

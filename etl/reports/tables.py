@@ -152,14 +152,15 @@ _LEADER_ROW = re.compile(
     r"[ \t\u00a0]*(?P<label>\S.*?[^\W\d_].*?)(?P<leader>{leader})"
     r"(?P<value>(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?:[ \u00a0]+[^\W\d_]{{2,}}\.?)?|[-–—]"  # "37", "118 од.", "12 матеріалів",
     r"|[^\W\d_]+(?:[’'ʼ][^\W\d_]+)?(?:[ \u00a0][^\W\d_]+(?:[’'ʼ][^\W\d_]+)?){{0,2}})"  # "двадцять чотири"
-    r"(?P<note>[ \u00a0]*\(.*\))?[ \u00a0]*[.;,]?[ \u00a0]*$")
+    r"(?P<note>[ \u00a0]*\(.*\)|,[ \u00a0]*(?:з|із|у|в)[ \u00a0]+(?:них|яких|т\.|тому)\b.*)?[ \u00a0]*[.;,]?[ \u00a0]*$")
 _LONG_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=_LEADER))
 _ANY_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=f"{_LEADER}|{_SHORT_LEADER}"))
 
 
 def _leader_row(raw: str, short: bool = False) -> list[tuple[int, int]] | None:
     """The cells of a form's line with a leader between its label and its value ("Надійшло запитів
-    усього ........ 37", "з них у червні ___ 4", "Надано відповідь ….. 4 (одна – з відмовою)", in
+    усього ........ 37", "з них у червні ___ 4", "Надано відповідь ….. 4 (одна – з відмовою)", "… 96, з
+    них колективних – 7", in
     digits or number words: "Відмовлено ...... два"): the
     label, the value and a note in brackets after it; a leader of one or two dots (``short``) only
     among lines with long ones."""
