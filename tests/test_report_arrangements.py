@@ -1,6 +1,6 @@
 """The same figures read the same however a report lays them out: a dash list, "label: N" lines,
 bullets, numbered items, a list under a lead line, a table with pipes (numbered or not), tabs or
-aligned spaces. Each figure is named by one of its metric's own names (label, short label or a
+aligned spaces, a form whose lines lead from label to value with dots, underscores or "· · ·". Each figure is named by one of its metric's own names (label, short label or a
 wording of the catalog, with a noun: a bare verb such as "Відмовлено" says nothing of what), so a
 list item is read by the same rule as a row label (``etl.reports.tables.label_metric``). Every text
 here is invented."""
@@ -35,6 +35,10 @@ def _arrangements(items: list[tuple[str, int]]) -> dict[str, str]:
                           + "\n".join(f"| {i} | {label} | {v} |" for i, (label, v) in enumerate(items, 1)),
         "tabs": "Показник\tКількість\n" + "\n".join(f"{label}\t{v}" for label, v in items),
         "spaces": "Показник".ljust(width) + "Кількість\n" + "\n".join(f"{label.ljust(width)}{v}" for label, v in items),
+        "dot_leaders": "\n".join(f"{label} {'.' * (width - len(label))} {v}" for label, v in items),
+        "underscore_leaders": "Зведені дані\n" + "\n".join(f"{label}{'_' * (width - len(label))}{v}" for label, v in items),
+        "spaced_leaders": "\n".join(f"{label} {'· ' * (width // 2 - len(label) // 2)}{v};" for label, v in items),
+        "ellipsis_leaders": "\n".join(f"{label} {'…' * 6}.. {v}" for label, v in items),
     }
 
 
@@ -83,3 +87,46 @@ def test_a_range_of_months_is_no_month_of_its_own() -> None:
     read = extract_text("Звіт про роботу відділу комунікацій Ірпінської міської ради за 2024 рік\n\n"
                         "Січень–березень: оприлюднено 120 новин.\n", "звіт.txt")
     assert not any(f.period is not None and f.period.granularity == "month" for f in read.figures)
+
+
+def _with_parts(total: tuple[str, int], parts: list[tuple[str, int]], rest: list[tuple[str, int]]) -> dict[str, str]:
+    """A total with its parts under it and other figures, laid out as forms and tables."""
+    (label, value), width = total, 48
+
+    def dots(text: str, v: int, indent: str = "", leader: str = ".") -> str:
+        return f"{indent}{text} {leader * (width - len(indent + text))} {v}"
+
+    return {
+        "dot_form": "\n".join([dots(label, value), *(dots(p, v, "   ") for p, v in parts), *(dots(r, v) for r, v in rest)]),
+        "dot_form_marked": "\n".join([dots(label, value), dots(f"у т. ч. {parts[0][0]}", parts[0][1], "  "),
+                                      *(dots(p, v, "  ") for p, v in parts[1:]), *(dots(r, v) for r, v in rest)]),
+        "underscore_form": "\n".join([dots(label, value, leader="_"), *(dots(f"з них {p}", v, leader="_") for p, v in parts),
+                                      *(dots(r, v, leader="_") for r, v in rest)]),
+        "pipes": "| Показник | Кількість |\n" + "\n".join([f"| {label} | {value} |", *(f"|   {p} | {v} |" for p, v in parts),
+                                                             *(f"| {r} | {v} |" for r, v in rest)]),
+        "spaces": "Показник".ljust(width) + "Кількість\n" + "\n".join(
+            [f"{label.ljust(width)}{value}", *(f"{('    ' + p).ljust(width)}{v}" for p, v in parts),
+             *(f"{r.ljust(width)}{v}" for r, v in rest)]),
+        "dash_list": f"{label} – {value}, з них:\n" + "\n".join(f"- {p} – {v};" for p, v in parts) + "\n"
+                     + "\n".join(f"{r} – {v};" for r, v in rest),
+    }
+
+
+@pytest.mark.parametrize("case", [
+    (("Надійшло звернень громадян", 96), [("письмових", 60), ("усних", 36)],
+     [("Розглянуто звернень", 90), ("Опубліковано новин", 41)],
+     {("appeals_received", 96), ("appeals_received", 60), ("appeals_received", 36), ("appeals_answered", 90),
+      ("news_published", 41)}),
+    (("Зареєстровано документів", 5120), [("вхідних", 3010), ("вихідних", 1870)],
+     [("Засідань виконавчого комітету", 24), ("Рішень виконавчого комітету", 380)],
+     {("documents_flow_total", 5120), ("letters_received", 3010), ("outgoing_documents", 1870),
+      ("exec_committee_meetings", 24), ("exec_decisions_adopted", 380)}),
+])
+def test_a_total_and_its_parts_read_the_same_as_a_form_a_table_or_a_list(case) -> None:
+    total, parts, rest, want = case
+    part_values = {v for _, v in parts}
+    code = next(c for c, v in want if v == total[1])  # the parts that keep the total's metric are its parts
+    for name, body in _with_parts(total, parts, rest).items():
+        read = extract_text(TITLE + body + "\n", "звіт.txt")
+        assert {(f.code, f.value) for f in read.figures} == want and len(read.figures) == len(want), (name, body)
+        assert all(f.breakdown for f in read.figures if f.value in part_values and f.code == code), (name, body)

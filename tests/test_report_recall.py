@@ -1818,3 +1818,28 @@ def test_item_lines_under_a_heading_in_capitals_that_states_the_total_in_bracket
                         "Проведено нарад (12)\nбюджетних – 5.")
     assert pairs(near) == Counter({("appeal_issues_raised", 100): 1})
     assert unmatched(near) == {"120", "30", "12", "5"}  # more than the heading's total; a count of no metric
+
+
+# ------------------------------------------------------------------ answers to numbered questions
+
+
+def test_a_bare_answer_counts_what_its_numbered_question_asks() -> None:
+    report = extract_text(
+        "ІНФОРМАЦІЯ щодо роботи зі зверненнями громадян у Ковельській міській раді за І квартал 2025 року\n\n"
+        "1. Кількість звернень громадян, що надійшли за квартал.\n"
+        "   212, з них 70 – у січні.\n"
+        "2. Скільки засідань виконавчого комітету проведено?\n"
+        "   Шість.\n"
+        "3. Чи проводилися громадські обговорення? Кількість і теми.\n"
+        "   Так, два: щодо бюджету та щодо благоустрою парку.\n"
+        "4. Скільки громадян прийнято на особистому прийомі?\n"
+        "   41.\n"
+        "5. Кількість новин про роботу зі зверненнями, оприлюднених на сайті.\n"
+        "   9 (у попередньому кварталі – 7).\n")
+    assert pairs(report) == Counter({("appeals_received", 212): 1, ("appeals_received", 70): 1,
+                                     ("exec_committee_meetings", 6): 1, ("public_consultations_held", 2): 1,
+                                     ("news_published", 9): 1, ("news_published", 7): 1})
+    # the previous quarter's news, with that quarter as its own period
+    assert [f.period.start.month for f in report.figures if f.value == 7] == [10]
+    # people received (41): the question names no metric, nothing is guessed
+    assert breakdowns(report, "appeals_received")[70]  # a month's part of the answer, never a second total

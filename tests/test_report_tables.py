@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from etl.reports.extraction import extract_text
 from etl.reports.tables import column_heading, find_rows
 from etl.reports.tokens import split_sentences
@@ -354,4 +356,309 @@ def test_a_column_named_after_the_rows_noun_under_показник_is_no_transpo
         "Задоволено\t22\n"
         "Відмовлено у задоволенні\t2\n")
     assert pairs(report) == Counter({("public_info_requests", 38): 1, ("public_info_requests_satisfied", 22): 1,
+                                     ("public_info_requests_refused", 2): 1})
+
+
+# ------------------------------------------------------------------ forms: a leader from the label to its value
+
+
+@pytest.mark.parametrize("form", [
+    ("Надійшло звернень громадян ........................ 96\n"
+     "   у т. ч. колективних ............................ 7\n"
+     "   з них у серпні ................................. 30\n"
+     "Розглянуто звернень ............................... 90\n"),
+    ("Надійшло звернень громадян__________________________96\n"
+     "  у тому числі колективних__________________________7\n"
+     "  з них у серпні____________________________________30\n"
+     "Розглянуто звернень_________________________________90\n"),
+    ("Надійшло звернень громадян · · · · · · · · · · · · 96;\n"
+     "    колективних · · · · · · · · · · · · · · · · · · 7;\n"
+     "    з них у серпні · · · · · · · · · · · · · · · · · 30;\n"
+     "Розглянуто звернень · · · · · · · · · · · · · · · · 90.\n"),
+    ("Надійшло звернень громадян ................... 96, з них колективних – 7\n"
+     "   з них у серпні .............................. 30\n"
+     "Розглянуто звернень .......................... 90\n"),
+    ("Надійшло звернень громадян ……………………… 96\n"
+     "   колективних …………………… 7\n"
+     "   у серпні …………………… 30\n"
+     "Розглянуто звернень …….. 90 (із запізненням – жодного)\n"),
+])
+def test_a_form_with_leaders_reads_each_line_as_a_row_and_an_indented_line_as_its_part(form: str) -> None:
+    """A form's line ("label ........ value", leaders of dots, "…", "_" or "· · ·") is a table row: its
+    label is read as a row label, an indented line under it is a part of it, a month's part gets that
+    month, and a note in brackets after the value is no value of the row."""
+    report = extract_text("Звіт про роботу зі зверненнями громадян у Ковельській міській раді за ІІІ квартал "
+                          "2025 року\n\nЗведені дані\n" + form)
+    assert pairs(report) == Counter({("appeals_received", 96): 1, ("appeals_received", 7): 1,
+                                     ("appeals_received", 30): 1, ("appeals_answered", 90): 1}), form
+    got = {f.value: f for f in report.figures}
+    assert got[7].breakdown and got[96].breakdown in (None, "громадян")
+    assert got[30].period is not None and got[30].period.start == date(2025, 8, 1)
+
+
+def test_form_lines_under_a_lead_with_its_total_are_its_parts_even_with_a_short_leader() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за травень 2025 року\n\n"
+        "• Соціальні мережі – 120 дописів:\n"
+        "      Facebook ......... 70\n"
+        "      Instagram ........ 38\n"
+        "      TikTok . 12\n"
+        "• Анонсів направлено до ЗМІ – 9.\n")
+    assert pairs(report) == Counter({("social_media_posts", 120): 1, ("social_media_posts", 70): 1,
+                                     ("social_media_posts", 38): 1, ("social_media_posts", 12): 1,
+                                     ("media_announcements_sent", 9): 1})
+    assert all(f.breakdown for f in report.figures if f.code == "social_media_posts" and f.value != 120)
+
+
+def test_a_form_line_naming_no_metric_leaves_its_number_unmatched_and_a_lone_dot_is_no_leader() -> None:
+    report = extract_text(
+        "Звіт про роботу загального відділу Ковельської міської ради за травень 2025 року\n\n"
+        "Видано засвідчених копій рішень ................... 37\n"
+        "Прийнято громадян на особистому прийомі ........... 86\n"
+        "Опубліковано новин ................................. 14\n\n"
+        "Засідань проведено у залі № 2 . 5 разів на тиждень працював прийом.\n")
+    assert pairs(report) == Counter({("news_published", 14): 1})
+    assert {"37", "86"} <= unmatched(report)
+
+
+def test_a_table_of_contents_with_leaders_is_no_form() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за 2025 рік\n\n"
+        "ЗМІСТ\n"
+        "Вступ ............................................... 2\n"
+        "Відеосюжети та онлайн-трансляції .................... 4\n"
+        "Новини на офіційному сайті .......................... 7\n\n"
+        "Протягом року опубліковано 640 новин.\n")
+    assert pairs(report) == Counter({("news_published", 640): 1})
+
+
+# ------------------------------------------------------------------ columns named by a verb, the noun in the caption
+
+
+@pytest.mark.parametrize("table", [
+    ("Таблиця 2. Розгляд звернень громадян за кварталами\n"
+     "Квартал\tНадійшло\tРозглянуто\n"
+     "І квартал\t40\t38\n"
+     "ІІ квартал\t52\t50\n"
+     "Разом за півріччя\t92\t88\n"),
+    ("Надходження та розгляд звернень по кварталах:\n"
+     "| Період     | Надійшло | Розглянуто |\n"
+     "|------------|----------|------------|\n"
+     "| I кв.      | 40       | 38         |\n"
+     "| II кв.     | 52       | 50         |\n"
+     "| Усього     | 92       | 88         |\n"),
+    ("Звернення громадян у розрізі кварталів\n\n"
+     "Квартал          Зареєстровано     Розглянуто\n"
+     "ІІ квартал              52                50\n"
+     "І квартал               40                38\n"
+     "Всього                  92                88\n"),
+])
+def test_verb_columns_count_the_captions_noun_by_period_rows_and_the_total_row_is_the_reports(table: str) -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян у Ковельській міській раді за І півріччя "
+                          "2025 року\n\n" + table)
+    assert pairs(report) == Counter({("appeals_received", 40): 1, ("appeals_received", 52): 1,
+                                     ("appeals_received", 92): 1, ("appeals_answered", 38): 1,
+                                     ("appeals_answered", 50): 1, ("appeals_answered", 88): 1}), table
+    assert periods(report, "appeals_received") == {40: ("quarter", "2025-01-01"), 52: ("quarter", "2025-04-01"),
+                                                   92: None}
+
+
+def test_verb_columns_under_a_caption_naming_no_metric_stay_unmatched() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу благоустрою Ковельської міської ради за І півріччя 2025 року\n\n"
+        "Таблиця 1. Ремонт тротуарів за кварталами\n"
+        "Квартал\tНадійшло\tВиконано\n"
+        "І квартал\t14\t9\n"
+        "ІІ квартал\t21\t17\n")
+    assert not report.figures
+    assert {"9", "17"} <= unmatched(report)
+
+
+# ------------------------------------------------------------------ a part row reads with the row right above it
+
+
+@pytest.mark.parametrize("table", [
+    ("Показник                               | 2023  | 2024\n"
+     "Зареєстровано документів, усього       | 5 200 | 4 870\n"
+     "  вихідних                             | 1 930 | 1 710\n"
+     "Засідань виконавчого комітету          | 21    | 23\n"
+     "  у т. ч. позачергових                 | 4     | 6\n"
+     "Видано архівних копій                  | 40    | 52\n"
+     "  у т. ч. на запит судів               | 12    | 15\n"),
+    ("Показник\t2023\t2024\n"
+     "Зареєстровано документів, усього\t5 200\t4 870\n"
+     "з них вихідних\t1 930\t1 710\n"
+     "Засідань виконавчого комітету\t21\t23\n"
+     "з них позачергових\t4\t6\n"
+     "Видано архівних копій\t40\t52\n"
+     "з них на запит судів\t12\t15\n"),
+    ("Показник                                2023        2024\n"
+     "Засідань виконавчого комітету             21          23\n"
+     "     позачергових                          4           6\n"
+     "Зареєстровано документів, усього       5 200       4 870\n"
+     "     вихідних                          1 930       1 710\n"
+     "Видано архівних копій                     40          52\n"
+     "     на запит судів                       12          15\n"),
+])
+def test_a_part_row_reads_with_the_row_above_and_a_part_with_a_name_of_its_own_is_that_metric(table: str) -> None:
+    report = extract_text("Звіт про роботу загального відділу Ковельської міської ради за 2024 рік\n\n" + table)
+    assert pairs(report) == Counter({
+        ("documents_flow_total", 5200): 1, ("documents_flow_total", 4870): 1, ("outgoing_documents", 1930): 1,
+        ("outgoing_documents", 1710): 1, ("exec_committee_meetings", 21): 1, ("exec_committee_meetings", 23): 1,
+        ("exec_committee_meetings", 4): 1, ("exec_committee_meetings", 6): 1}), table
+    # archive copies (40, 52) name no metric, nor do their part for courts (12, 15): never the first row's noun
+
+
+# ------------------------------------------------------------------ rows that are who did something
+
+
+@pytest.mark.parametrize("table", [
+    ("Розподіл запитів на інформацію за категоріями запитувачів:\n"
+     "Категорія запитувача              Кількість    Частка, %\n"
+     "фізичні особи                            30         60,0\n"
+     "громадські організації                   12         24,0\n"
+     "редакції ЗМІ                              8         16,0\n"),
+    ("Запити на публічну інформацію надійшли від:\n"
+     "| Запитувачі              | Кількість |\n"
+     "| Фізичні особи           | 30        |\n"
+     "| Громадські організації  | 12        |\n"
+     "| Редакції ЗМІ            | 8         |\n"),
+    ("Надійшло 50 запитів на публічну інформацію.\n\n"
+     "Категорії заявників\tЗапитів\n"
+     "громадяни\t30\n"
+     "громадські об’єднання та організації\t12\n"
+     "журналісти\t8\n"),
+])
+def test_rows_of_people_are_kinds_of_who_asked_never_metrics_of_their_own(table: str) -> None:
+    report = extract_text("Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за 2024 рік\n\n"
+                          + table)
+    got = Counter((f.code, f.value) for f in report.figures if f.value != 50)
+    assert got == Counter({("public_info_requests", 30): 1, ("public_info_requests", 12): 1,
+                           ("public_info_requests", 8): 1}), table
+
+
+def test_rows_of_kinds_of_documents_each_name_their_own_metric() -> None:
+    report = extract_text(
+        "Звіт про роботу загального відділу Ковельської міської ради за 2024 рік\n\n"
+        "Вид документа\tКількість\n"
+        "Вхідні листи\t3 100\n"
+        "Вихідні документи\t1 800\n"
+        "Рішення виконавчого комітету\t420\n")
+    assert pairs(report) == Counter({("letters_received", 3100): 1, ("outgoing_documents", 1800): 1,
+                                     ("exec_decisions_adopted", 420): 1})
+
+
+# ------------------------------------------------------------------ a section heading that gives its count
+
+
+@pytest.mark.parametrize("body", [
+    ("1. ЗВЕРНЕННЯ ГРОМАДЯН (120)\n"
+     "До виконавчого комітету надійшло 120 звернень.\n\n"
+     "2. ПОРУШЕНІ ПИТАННЯ (140)\n"
+     "благоустрій та дороги – 80;\n"
+     "соціальний захист – 60.\n"),
+    ("ЗВЕРНЕННЯ ГРОМАДЯН (120)\n"
+     "Протягом кварталу отримано 120 звернень громадян.\n"
+     "ПОРУШЕНІ ПИТАННЯ (140)\n"
+     "соціальний захист – 60;\n"
+     "благоустрій та дороги – 80.\n"),
+    ("2.1 Порушені питання (140)\n"
+     "благоустрій та дороги – 80;\n"
+     "соціальний захист – 60;\n\n"
+     "2.2 Звернення громадян (120)\n"),
+])
+def test_a_section_headings_count_is_its_first_nouns_and_the_items_under_it_its_parts(body: str) -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян у Ковельській міській раді за І квартал 2025 "
+                          "року\n\n" + body + "\n3. РЕЗУЛЬТАТИ РОЗГЛЯДУ (118)\n4. ОСОБИСТИЙ ПРИЙОМ (23)\n")
+    assert pairs(report) == Counter({("appeals_received", 120): 1, ("appeal_issues_raised", 140): 1,
+                                     ("appeal_issues_raised", 80): 1, ("appeal_issues_raised", 60): 1}), body
+    assert all(f.breakdown for f in report.figures if f.value in (80, 60))
+    assert {"118", "23"} <= unmatched(report)  # results of what, a reception: no metric by these names
+
+
+# ------------------------------------------------------------------ notes beside the value
+
+
+@pytest.mark.parametrize("table", [
+    ("№\tЗахід\tЗаплановано\tФактично виконано\tПримітка\n"
+     "1\tНовини на офіційному сайті\tне менше 100\t118\tз них 40 – про роботу ЦНАП\n"
+     "2\tПрес-конференції\t6\t7\tодна перенесена на січень\n"),
+    ("| Показник | План | Факт | Коментар |\n"
+     "| Новини на офіційному сайті | 100 | 118 | у тому числі 40 – про роботу ЦНАП |\n"
+     "| Прес-конференції | 6 | 7 | одну проведено онлайн |\n"),
+    ("Новини на офіційному сайті ............ 118 (40 – про роботу ЦНАП)\n"
+     "Прес-конференції ....................... 7 (одна – онлайн)\n"),
+])
+def test_a_note_beside_the_value_is_read_as_text_and_its_bare_number_is_no_figure_of_its_own(table: str) -> None:
+    report = extract_text("Звіт про роботу відділу комунікацій Ковельської міської ради за 2025 рік\n\n" + table)
+    got = pairs(report)
+    assert got[("news_published", 118)] == 1 and got[("news_published", 40)] == 1, table
+    assert got[("press_events_organized", 7)] == 1 and ("news_published", 100) not in got
+    assert all(code in ("news_published", "press_events_organized") for code, _ in got)  # "одна": a press
+    # conference or nothing, never a figure of another metric
+    assert {f.value: f.breakdown for f in report.figures if f.code == "news_published"}[40]
+
+
+def test_an_age_limit_is_no_count() -> None:
+    report = extract_text("Звіт про підсумки громадського бюджету Ковельської міської ради у 2024 році\n\n"
+                          "Проєкти подали 23 автори, з них 6 – молодь до 35 років, ще 4 – особи від 60 до 80 років.\n")
+    assert pairs(report) == Counter({("pb_authors", 23): 1, ("pb_authors", 6): 1, ("pb_authors", 4): 1})
+
+
+# ------------------------------------------------------------------ quarters in a line after their total
+
+
+@pytest.mark.parametrize("line", [
+    "Засідань виконкому проведено 17: Iкв. – 6, IIкв. – 5, ІІІкв. – 6.",
+    "Проведено 17 засідань виконавчого комітету (I кв. – 6, II кв. – 5, III кв. – 6).",
+    "Засідань виконавчого комітету – 17, з них у І кварталі – 6, у ІІ кварталі – 5, у ІІІ кварталі – 6.",
+])
+def test_quarters_after_their_total_give_each_figure_its_quarter(line: str) -> None:
+    report = extract_text("Звіт про роботу загального відділу Ковельської міської ради за 9 місяців 2025 року\n\n"
+                          + line + "\nГрафік прийому громадян: I кв. – 12, II кв. – 14.\n")
+    got = sorted((f.value, f.period.start.isoformat() if f.period else None) for f in report.figures
+                 if f.code == "exec_committee_meetings")
+    assert got == [(5, "2025-04-01"), (6, "2025-01-01"), (6, "2025-07-01"), (17, None)], line
+    assert {"12", "14"} <= unmatched(report)  # quarters of something no metric names
+
+
+def test_the_reports_own_quarter_is_no_period_of_its_own() -> None:
+    report = extract_text("Звіт про роботу загального відділу Ковельської міської ради за ІІ квартал 2025 року\n\n"
+                          "Засідань виконкому проведено: ІІ кв. – 5.\n")
+    assert [(f.code, f.value, f.period) for f in report.figures] == [("exec_committee_meetings", 5, None)]
+
+
+@pytest.mark.parametrize("title,read", [
+    ("Звіт про розгляд звернень громадян у Ковельській міській раді за І квартал 2025 року", True),
+    ("Інформація щодо звернень громадян, що надійшли до Ковельської міської ради у І кварталі 2025 року", True),
+    ("Звіт про роботу відділу благоустрою Ковельської міської ради за І квартал 2025 року", False),
+])
+def test_verb_columns_without_a_caption_count_the_subject_of_the_reports_title(title: str, read: bool) -> None:
+    report = extract_text(title + "\n\nВідділ працював у звичайному режимі, прийом вели щовівторка.\n\n"
+                          "Місяць\tНадійшло\tРозглянуто\nСічень\t30\t28\nЛютий\t41\t40\n")
+    want = Counter({("appeals_received", 30): 1, ("appeals_received", 41): 1, ("appeals_answered", 28): 1,
+                    ("appeals_answered", 40): 1}) if read else Counter()
+    assert pairs(report) == want, title
+
+
+def test_a_form_value_may_carry_its_unit_and_such_a_line_never_heads_a_table() -> None:
+    report = extract_text(
+        "Звіт про роботу відділу комунікацій Ковельської міської ради за травень 2025 року\n\n"
+        "Опубліковано новин на сайті ............ 118 од.\n"
+        "Відеосюжетів ............................ 12 шт.\n"
+        "Дописів у соцмережах ..................... 64 дописи\n"
+        "Проведено екскурсій ...................... 5 од.\n")
+    assert pairs(report) == Counter({("news_published", 118): 1, ("videos_published", 12): 1,
+                                     ("social_media_posts", 64): 1})
+
+
+def test_a_form_value_in_number_words_and_a_line_ending_in_a_word_that_is_no_number() -> None:
+    report = extract_text(
+        "Звіт про розгляд запитів на публічну інформацію у Ковельській міській раді за травень 2025 року\n\n"
+        "Надійшло запитів усього ............ двадцять чотири\n"
+        "Задоволено ........................ двадцять\n"
+        "Відмовлено ........................ два\n"
+        "Скарги на відмови ................. не надходили\n"
+        "Журнал обліку запитів ............. ведеться\n")
+    assert pairs(report) == Counter({("public_info_requests", 24): 1, ("public_info_requests_satisfied", 20): 1,
                                      ("public_info_requests_refused", 2): 1})

@@ -188,6 +188,14 @@ def _tell_apart(found: list[Found]) -> None:
             f.breakdown = " ".join(words) or None
 
 
+def _restated_headings_once(found: list[Found]) -> list[Found]:
+    """A section heading's count ("1. ЗВЕРНЕННЯ ГРОМАДЯН (412)") that the text states again ("надійшло 412
+    звернень") is read once, from the text."""
+    def titled(f: Found) -> bool:
+        return f.sentence.table_row is not None and f.sentence.table_row.titled
+
+    return [f for f in found if not (titled(f) and any(not titled(g) and g.code == f.code and g.value == f.value
+                                                       and g.total is None for g in found))]
 
 
 def _verb(word: str) -> bool:
@@ -257,7 +265,8 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     conflict = _given_city(head, given)
     report = ExtractionReport(name, head.place, head.department, head.period, head.period_label,
                               shared_name=head.unsure_name)
-    found, unmatched = find_figures(sentences)
+    found, unmatched = find_figures(sentences, head.title)
+    found = _restated_headings_once(found)
     months = {id(f): _own_period(f, found, head.period) for f in found}
     for f in found:
         stock = get_metric(f.code).is_stock

@@ -151,7 +151,7 @@ def _mention_at(tokens: list[Token], i: int, report: Period) -> Mention | None:
         if said in ("році", "рік") or labels or (i > 0 and tokens[i - 1].low in _PREPOSITIONS):  # not "переможців 2022 року"
             return Mention(i, end, _parse(str(named), year))
         return None
-    glued = low.endswith("кв") and _roman(low[:-2])  # "ІІкв."
+    glued = low.rstrip(".").endswith("кв") and _roman(low.rstrip(".")[:-2])  # "ІІкв."
     if glued or (_roman(low) or low.endswith(("ого", "ому", "ий", "ій"))) and i + 1 < len(tokens) \
             and tokens[i + 1].low.startswith(("квартал", "кв", "півріч")):
         end = i + 1 if glued else i + 2

@@ -45,6 +45,10 @@ For each number of a sentence (digits, "5 790", or numeral words "дві", "од
    — 5 902)") and an example after "зокрема № 47" open no parts; a colon opens the parts of the figure
    right before it; a pronoun after a clause of its own sentence stands for that sentence's noun.
 
+12. A form of numbered questions ("5. Кількість звернень, що надійшли …?") answered on the next line
+   by a bare number ("148, з них …", "Чотири.", "Так, три:") reads the question as the label of that
+   number (``_answer``); an answer line borrows no noun from before its question.
+
 A number that names no metric is returned apart (``unmatched``), never guessed.
 """
 
@@ -130,13 +134,14 @@ from etl.reports.numbers import (
 from etl.reports.tables import (
     category_breakdown,
     column_heading,
+    is_note_heading,
     is_share_label,
     is_totals_label,
     label_metric,
     row_period,
     transposed_columns,
 )
-from etl.reports.tokens import Sentence, Token
+from etl.reports.tokens import Sentence, Token, tokenize
 
 
 @dataclass
@@ -246,8 +251,9 @@ def _has_noun(tokens: list[Token], phrase: str) -> bool:
     return any(word_info(w).noun and not word_info(w).adjective for w in phrase.split())
 
 
-def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sentence, Token]]]:
-    """Every figure of the sentences, and the numbers that name no metric."""
+def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found], list[tuple[Sentence, Token]]]:
+    """Every figure of the sentences, and the numbers that name no metric; ``title``: the report's title,
+    whose subject a table's columns named by a bare verb may count ("Надійшло" in a report on requests)."""
     found: list[Found] = []
     unmatched: list[tuple[Sentence, Token]] = []
     previous: list[Found] = []
@@ -255,11 +261,21 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
     for s in sentences:
         row = s.table_row
         lead_row = lead_rows.get(row.table) if row is not None else None
+        if row is not None and row.sub and s.lead_in is not None and s.lead_in.table_row is not None \
+                and not s.lead_in.table_row.heading:
+            lead_row = s.lead_in  # "у т. ч. позачергових" under "Засідань виконавчого комітету": the row above
         # a table row borrows a noun only from its table's lead row (or, the lead row itself, the text above)
-        mine = _sentence(s, lead_row.figures if lead_row is not None else previous, unmatched,
-                         _header_total(s, found) or _dimension_total(s, found), found[-6:], found)
+        # "5. Кількість звернень …?" / "148, з них 52 – у квітні": an answer borrows only its question's noun
+        asked = _question_line(s) is not None and row is None
+        answer = _answer(s) if asked else None
+        mine = _sentence(s, [answer] if answer is not None else [] if asked else lead_row.figures if lead_row is not None
+                         else previous, unmatched, _header_total(s, found) or _dimension_total(s, found), found[-6:], found)
+        if answer is not None:
+            unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[answer.pos])]
+            mine = [answer, *(f for f in mine if f.pos != answer.pos)]
         if row is not None and not row.heading:
-            mine = _table_row(s, mine, lead_row, unmatched)
+            mine = _table_row(s, mine, lead_row, unmatched, title)
+            mine = _noted(s, mine)
             if lead_row is None and any(f.total is None for f in mine):
                 lead_rows[row.table] = s
         elif (not mine or len(mine) == 1 and (mine[0].how == "ellipsis" or _renamed_part(s, mine[0]))) \
@@ -271,6 +287,7 @@ def find_figures(sentences: list[Sentence]) -> tuple[list[Found], list[tuple[Sen
         s.figures = mine
         previous = mine or previous
     _members_of_kinds(found)
+    found = _parts_within_total(found, unmatched)
     for fig in [f for f in found if f.total is None and f.how in ("after", "before")]:
         parts = _parts_before(fig, unmatched)
         found[found.index(fig):found.index(fig)] = parts
@@ -310,6 +327,70 @@ def _bare_numbers(tokens: list[Token]) -> list[Number]:
     for m in numbers:
         mark_approximation(tokens, m)
     return [m for m in numbers if not _line_number(tokens, m)]
+
+
+_ASKS = frozenset({"кількість", "скільки", "чи", "число"})
+_YES_NO = frozenset({"так", "ні"})
+
+
+def _answer(s: Sentence) -> Found | None:
+    """The figure an answer line opens with, under a numbered question asking a count ("5. Кількість
+    звернень, що надійшли у ІІ кварталі." / "148, з них …", "2. Скільки петиції набрали підписів?" /
+    "Чотири."): the question read as the label of that number ("Кількість звернень … – 148"), by the
+    rules of a label and its dash; None when the line opens otherwise or the question names nothing."""
+    question = _question_line(s)
+    numbers = sentence_numbers(s.tokens)
+    if question is None or not numbers:
+        return None
+    n = numbers[0]
+    mark_approximation(s.tokens, n)
+    if any(t.kind == "word" and t.low not in _YES_NO for t in s.tokens[:n.lead]):
+        return None  # "Так, три:", "Чотири.", "148, з них": the answer is the number
+    candidates = [[t for x in question for t in x.tokens if t.text != "?"]]  # the whole question, else each
+    candidates += [x.tokens for x in question] if len(question) > 1 else []  # of its sentences
+    fig = next((f for q in candidates if (f := _asked(q, s, n)) is not None), None)
+    if fig is None:
+        return None
+    return Found(fig.code, n.value, s, n.pos, "item", n.approximate, fig.confidence, head=fig.head,
+                 head_text=fig.head_text, span=(0, n.end), lead=n.lead, number_words=n.words)
+
+
+def _asked(question: list[Token], s: Sentence, n: Number) -> Found | None:
+    """What "<question> – <number>" counts, read as a label and its dash."""
+    tokens = list(question)
+    while tokens and tokens[-1].text in ".:?":
+        tokens.pop()
+    asked = Sentence(s.start, s.end, s.line, [*tokens, Token("punct", "–", s.start, s.start), *s.tokens[n.lead:n.end]])
+    last = sentence_numbers(asked.tokens)[-1]
+    return next((f for f in _sentence(asked, [], [], None, []) if f.pos == last.pos and f.total is None), None)
+
+
+def _question_line(s: Sentence) -> list[Sentence] | None:
+    """The sentences of the line before ``s`` when ``s`` opens its line and that line is a numbered
+    question asking a count ("Кількість …", "Скільки …?", "Чи …? Кількість і теми.") with no figure."""
+    q = []
+    p = s.prior
+    while p is not None and s.prior is not None and p.line == s.prior.line and p.line < s.line:
+        q.insert(0, p)
+        p = p.prior
+    if not q or (s.prior is not None and s.prior.line == s.line) or not q[0].bullet or any(x.figures for x in q):
+        return None
+    words = [t.low for x in q for t in x.tokens if t.kind == "word"]
+    return q if words and (words[0] in _ASKS or any(w in ("кількість", "скільки") for w in words)) else None
+
+
+def _parts_within_total(found: list[Found], unmatched: list) -> list[Found]:
+    """Items listed under a heading giving its count ("ПОРУШЕНІ ПИТАННЯ (100)" / "соціальний захист – 120;
+    освіта – 30") that add up to more than that count are no parts of it: left unmatched."""
+    runs: dict[tuple[int, int], list[Found]] = {}
+    for f in found:
+        lead = f.sentence.lead_in
+        if f.total is not None and lead is not None and lead.table_row is not None and lead.table_row.titled \
+                and f.code == f.total.code:
+            runs.setdefault((id(f.total), id(f.sentence.lead_in)), []).append(f)
+    over = [f for run in runs.values() if sum(f.value for f in run) > run[0].total.value for f in run]
+    unmatched += [(f.sentence, f.sentence.tokens[f.pos]) for f in over]
+    return [f for f in found if not any(f is g for g in over)]
 
 
 def _members_of_kinds(found: list[Found]) -> None:
@@ -567,9 +648,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if out and _in_item_label(tokens, n, numbers[idx + 1] if idx + 1 < len(numbers) else None):
             continue  # "…, решти п’яти округів — 39": a number inside the label of the item's figure
         nxt = numbers[idx + 1].lead if idx + 1 < len(numbers) else len(tokens)
-        if s.row and n not in read:
-            continue  # "Показник | План | Факт": a plan, a share, a note
-        if s.row and _cell(s, n.pos) != first_cell:
+        note = s.row and _note_cell(s, n.pos)  # "| Прийом проєктів | 27 | подали 23 автори |": read as prose
+        if s.row and n not in read and not note:
+            continue  # "Показник | План | Факт": a plan, a share
+        if s.row and _cell(s, n.pos) != first_cell and not note:
             if column_of(s, n.pos) is None:
                 continue  # "Заяви | 410 | 72,3": a column after the figure's that no date or period heads (a share)
             if (fig := _next_column(s, n, out, first_cell)) is not None:
@@ -1155,7 +1237,7 @@ def _row_label(s: Sentence) -> str:
     return out
 
 
-def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatched: list) -> list[Found]:
+def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatched: list, title: str = "") -> list[Found]:
     """A table row's figures read by its label as the spreadsheet resolver reads it
     (``etl.reports.tables.label_metric``): the label's metric for the first value column and the
     columns a period heads, in place of what the words around the number made of it; a label
@@ -1168,20 +1250,26 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     numbers = [n for n in sentence_numbers(s.tokens) if (_cell(s, n.pos) or 0) > 0]
     if not numbers:
         return mine
+    if s.table_row.titled and label_metric(label) is None:
+        # "2. ДОКУМЕНТИ ДЛЯ ОЗНАЙОМЛЕННЯ (14)": a heading counts its first noun ("3. РЕЗУЛЬТАТИ РОЗГЛЯДУ (398)"
+        # counts results, not what "розгляду" would name)
+        first = next((t for t in s.tokens if (i := info(t)) is not None and i.noun and not i.adjective), None)
+        kept = [f for f in mine if first is not None and f.head_pos is not None and s.tokens[f.head_pos] is first]
+        unmatched += [(s, s.tokens[f.pos]) for f in mine if f not in kept]
+        return kept
     if is_share_label(label) or is_totals_label(label):
         at = {n.pos for n in numbers}
         unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
-        if is_totals_label(label) and (code := _parts_code(s)) is not None:  # "Заяви | 300", "Скарги | 100",
+        if is_totals_label(label) and (codes := _totals_codes(s, numbers)):  # "Заяви | 300", "Скарги | 100",
             # "Усього | 400" under "Вид звернення | Кількість": the rows were parts, the total is the figure
-            return [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, span=(n.lead, n.end), lead=n.lead,
-                          number_words=n.words) for n in numbers
-                    if _cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None]
+            return [Found(codes[n.pos], n.value, s, n.pos, "table", n.approximate, 0.8, span=(n.lead, n.end),
+                          lead=n.lead, number_words=n.words) for n in numbers if n.pos in codes]
         if is_totals_label(label):  # "Разом | 139": checked against the rows above, never a figure twice
             sums = _column_sums(s)
             unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[_cell(s, n.pos)]) != n.value
                           and (_cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None)]
         return []  # "Частка відеоматеріалів, % | 12": shares are never counts
-    columns = transposed_columns(s.column_heads, label)  # "Категорія | Допущено | Голосів"
+    columns = transposed_columns(s.column_heads, label, f"{_table_caption(s)} {title}")  # "Категорія | Допущено"
     if not columns and row_period(label) is not None and (code := _above_table_metric(s)) is not None:
         columns = {k: code for k in s.columns[1:] if k == s.columns[_cell(s, numbers[0].pos)]}
         # "Кількість звернень за місяцями:" over "Місяць | Кількість" / "Січень | 40"
@@ -1203,7 +1291,11 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
         return mine
     f0 = next((f for f in mine if f.pos == values[0].pos), None)
     code, total, breakdown = label_metric(label), None, None
-    if s.table_row.merged and f0 is None and code is None and s.prior is not None and s.prior.table_row is not None:
+    if (counted := _who_table_figure(s, lead_row)) is not None and counted.sentence is not s \
+            and (code or (f0.code if f0 is not None else None)) != counted.code:
+        code, breakdown = counted.code, " ".join(label.split())  # "громадські організації та ЗМІ | 11" under
+        # "Категорія запитувача": who made the requests, not the organisations registered
+    elif s.table_row.merged and f0 is None and code is None and s.prior is not None and s.prior.table_row is not None:
         above = next((f for f in s.prior.figures if f.total is None and f.breakdown), None)
         if above is not None:  # "Заяви | письмові | 120" / "| усні | 40": the same metric, the next kind
             top = s.prior
@@ -1215,9 +1307,12 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
         code, breakdown = siblings, " ".join(label.split())  # "Інше | 64" after topics: one more topic
     elif code is None:
         lead = next((f for f in lead_row.figures if f.total is None), None) if lead_row is not None else None
-        if f0 is not None or lead is None or not lead.head_text:
+        if (f0 is not None and f0.total is None) or lead is None or not lead.head_text:
             return mine
         code = label_metric(f"{lead.head_text} {label}")
+        if f0 is not None and (code is None or code == f0.code):
+            return mine  # a part keeps what the finder made of it, unless its label with the noun of the row above
+            # names a metric of its own ("вихідних" under "Зареєстровано документів": outgoing documents)
         words, lead_words = label.split(), _row_label(lead_row).split()
         if code is None and len(words) > 1 and words[0].lower() == lead_words[0].lower() and _verb_only(s.tokens[0]):
             code, label = lead.code, " ".join(words[1:])  # "Надійшло поштою" under "Надійшло запитів": how they came
@@ -1234,6 +1329,45 @@ def _table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatc
     return sorted([f for f in mine if f.pos not in at] + new, key=lambda f: f.pos)
 
 
+def _note_cell(s: Sentence, pos: int) -> str:
+    """The note token ``pos`` of a table row stands in: "column" (a cell under "Примітка"), "bracket" (a
+    form's note after its value: "Надано відповідь ….. 4 (одна – з відмовою)", "… 96, з них …"), or ""."""
+    k = _cell(s, pos)
+    if not k:
+        return ""
+    heading = s.column_heads.get(s.columns[k], "")
+    first = next((t for t in s.tokens if t.start >= s.cells[k][0]), None)
+    if not heading.strip() and first is not None and first.text in "(,":
+        return "bracket"
+    return "column" if is_note_heading(heading) else ""
+
+
+def _noted(s: Sentence, mine: list[Found]) -> list[Found]:
+    """A row's figures with those of its notes checked: a number in a note that only borrows a noun
+    ("один перенесено на 2024 рік" under "Примітка") is no figure, unless the note is in brackets right
+    after the row's value ("4 (одна – з відмовою)"): then it is a part of that value."""
+    value = next((f for f in mine if not _note_cell(s, f.pos)), None)
+    out = []
+    for f in mine:
+        if f.how == "ellipsis" and (note := _note_cell(s, f.pos)):
+            if note != "bracket" or value is None:
+                continue
+            f.code, f.total = value.code, value
+        out.append(f)
+    return out
+
+
+def _who_table_figure(s: Sentence, lead_row: Sentence | None) -> Found | None:
+    """The figure a table of who did something breaks down: under a label column headed by people
+    ("Категорія запитувача", "Заявники") every row is a kind of person and counts what the table's
+    lead row counts, never a metric of its own."""
+    words = [t for t in tokenize(s.column_heads.get(0, ""), 0, len(s.column_heads.get(0, ""))) if t.kind == "word"]
+    if lead_row is None or not words or not any((i := info(t)) and i.noun and i.animate for t in words) \
+            or not (len(words) == 1 or keys(words[0]) & DIMENSION_WORDS):
+        return None
+    return next((f for f in lead_row.figures if f.total is None), None)
+
+
 def _table_top(s: Sentence) -> Sentence:
     """The first row of a table row's table."""
     top = s
@@ -1242,14 +1376,20 @@ def _table_top(s: Sentence) -> Sentence:
     return top
 
 
-def _above_table_metric(s: Sentence) -> str | None:
-    """The metric the line just above a table names when it is a title without a figure of its own
-    ("Кількість звернень за місяцями:"), read by the spreadsheet resolver."""
+def _table_caption(s: Sentence) -> str:
+    """The words of the line just above a table when it is a title without a figure of its own
+    ("Кількість звернень за місяцями:", "Таблиця 1. Розгляд запитів у розрізі кварталів"), else ""."""
     above = _table_top(s).prior
     if above is None or above.row or above.figures or any(t.kind == "num" for t in above.tokens) \
             or len(above.tokens) > 14 or _table_top(s).line - above.line > 2:
-        return None
-    return label_metric(" ".join(t.text for t in above.tokens if t.kind == "word"))
+        return ""
+    return " ".join(t.text for t in above.tokens if t.kind == "word")
+
+
+def _above_table_metric(s: Sentence) -> str | None:
+    """The metric the title line just above a table names, read by the spreadsheet resolver."""
+    caption = _table_caption(s)
+    return label_metric(caption) if caption else None
 
 
 def _value_numbers(s: Sentence, numbers: list[Number]) -> list[Number]:
@@ -1276,6 +1416,26 @@ def _parts_code(s: Sentence) -> str | None:
     codes = {f.code for f in figures}  # parts: each with a breakdown, or each a period's ("Січень | 40")
     parts = all(f.breakdown or row_period(_row_label(f.sentence)) is not None for f in figures)
     return codes.pop() if len(codes) == 1 and parts else None
+
+
+def _totals_codes(s: Sentence, numbers: list[Number]) -> dict[int, str]:
+    """The metric of each number of a totals row that is a figure (by its token's position): the one
+    metric the rows above break down, in the first value column and the columns a period heads; or,
+    under rows that are periods ("І квартал | 14 | 10" … "Разом за рік | 66 | 50"), each column's
+    metric, the report's own period's figure."""
+    if (code := _parts_code(s)) is not None:
+        return {n.pos: code for n in numbers if _cell(s, n.pos) == _cell(s, numbers[0].pos) or column_of(s, n.pos) is not None}
+    codes: dict[int, set[str]] = {}
+    top = s.prior
+    while top is not None and top.table_row is not None and top.table_row.table == s.table_row.table:
+        if not top.table_row.sub and not top.table_row.heading:
+            if not top.figures or row_period(_row_label(top)) is None:
+                return {}
+            for f in top.figures:
+                codes.setdefault(top.columns[_cell(top, f.pos)], set()).add(f.code)
+        top = top.prior
+    return {n.pos: next(iter(codes[k])) for n in numbers
+            if len(codes.get(k := s.columns[_cell(s, n.pos)], ())) == 1}
 
 
 def _column_sums(s: Sentence) -> dict[int, int]:
@@ -1465,10 +1625,18 @@ _MONTH_WORDS = frozenset(MONTH_NAMES_UK) | frozenset(MONTH_NAMES_UK_LOCATIVE)
 
 
 def _month_clause(tokens: list[Token], a: int, b: int) -> bool:
-    """Is the clause before the number a month ("у жовтні –", "січень:")?"""
+    """Is the clause before the number a month or a quarter ("у жовтні –", "січень:", "I кв. –", "Iкв. –")?"""
     words = [t.low for t in tokens[a:b] if t.kind == "word"]
     return (len(words) == 2 and words[0] in ("у", "в") and words[1] in _MONTH_WORDS) or (
-        len(words) == 1 and words[0] in _MONTH_WORDS)
+        len(words) == 1 and words[0] in _MONTH_WORDS) or _quarter_clause(tokens[a:b])
+
+
+def _quarter_clause(tokens: list[Token]) -> bool:
+    """ "I кв. –", "ІІІкв. –", "у ІІ кварталі –": a quarter (or a half-year) before a number, no other words."""
+    words = [t.text for t in tokens if t.kind == "word"]
+    return 0 < len(words) <= 3 and any(w.lower().endswith(("кв", "квартал", "кварталі", "півріччя", "півріччі"))
+                                       for w in words) and (p := row_period(" ".join(words))) is not None \
+        and p.granularity in ("quarter", "half_year")
 
 
 def _before_brackets(tokens: list[Token], a: int) -> Context:

@@ -9,6 +9,12 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
   aligned with spaces, pasted from Word or a PDF). A line aligned with spaces is a row only inside
   a block of at least two such lines, one of them ending with a number or a dash, so a signature
   ("Начальник відділу      В. ПОПОВИЧ") is never a table.
+* A form's line is a row too: a label, a leader of dots, "…", "_" or "· · ·", and its value, with a
+  note in brackets after it as a cell of its own ("Надійшло запитів усього ........ 37", "Надано
+  відповідь ….. 4 (одна – з відмовою)"); a leader of one or two dots only next to such lines, and none
+  under a "ЗМІСТ" heading (page numbers). A section heading that gives its count in brackets, in
+  capitals or after a section number ("2. ПОРУШЕНІ ПИТАННЯ (455)"), is a row of its own (``Row.titled``):
+  its count is its first noun's, and the items under it are its parts.
 * The ruling's edges ("| 1 | … |") and empty cells at a row's end are dropped; so is the row number
   ("1", "2.", "1.1", "3)") in the first cell when a cell with words follows it (a blank one too, in a
   numbered table), and the "№" / "№ з/п" cell of the heading: a table's columns are counted from
@@ -23,23 +29,33 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
   else (a metric's name, "Примітка", "Частка, %"): ``column_heading``.
 * A row is a sub-row of the row above (a part of it, never added to it) when it starts with a
   small letter ("у т. ч. письмових", "від фізичних осіб"), when it is indented deeper than the
-  table's rows, or when its number is a sub-number ("1.1" under "1").
+  table's rows (aligned with spaces or a form), or when its number is a sub-number ("1.1" under "1").
 
 What the cells mean (``etl.reports.finder`` reads them with these helpers):
 
 * A row's label names its metric the way the spreadsheet resolver reads a workbook's row label
   (``label_metric``: ``activity.wordings``, one rule for both); a label without its noun takes the
-  table's lead row's ("Відмовлено у задоволенні" under "Надійшло запитів"). A label that opens with
+  table's lead row's ("Відмовлено у задоволенні" under "Надійшло запитів"), a sub-row the noun of the
+  row right above it ("у т. ч. позачергових" under "Засідань виконавчого комітету"), and a sub-row
+  whose label with that noun names a metric of its own is that metric ("вихідних" under "Зареєстровано
+  документів"). Under a label column headed by people ("Категорія запитувача", "Заявники") every
+  row is a kind of who, counting what the lead row counts ("громадські організації та ЗМІ | 11"). A label that opens with
   a preposition ("від громадських об’єднань") is a breakdown, never a metric of its own.
-* A table whose heading names a period or the report's total in some column reads only those
-  columns ("План", "Частка, %", "Примітка" are no figures); otherwise the first value cell and the
-  columns a period heads.
+* A table whose heading names a period or the report's total in some column ("Факт", "Фактично
+  виконано") reads only those columns ("План", "Частка, %" are no figures); otherwise the first value
+  cell and the columns a period heads. A note ("Примітка" column, or a form's brackets after its
+  value) is read as running text: a bare number there that only borrows a noun is no figure under
+  "Примітка", a part of the value in brackets.
 * Columns that are metrics and rows that are categories ("Категорія | Допущено | Голосів"):
   ``transposed_columns`` and ``category_breakdown``; rows that are periods ("Січень | 40"):
-  ``row_period``, the metric from the column heading or the title line above the table.
+  ``row_period``, the metric from the column heading or the title line above the table (a heading
+  that is only a verb, "Надійшло" | "Задоволено", takes the caption's noun: "Розгляд запитів у
+  розрізі кварталів", else the report title's); a part named
+  by a month ("з них у червні ..... 4") is that month's.
 * A totals row ("Разом", "Усього": ``is_totals_label``) is the figure of the metric its rows break
-  down when they are all parts of one; otherwise it is checked against the rows above and never
-  loaded twice. A row of shares ("Частка …, %": ``is_share_label``) gives no figure, nor does a dash.
+  down when they are all parts of one, or under rows that are periods the report's figure of each
+  column's metric ("І квартал | 14 | 10" … "Разом за рік | 66 | 50"); otherwise it is checked
+  against the rows above and never loaded twice. A row of shares ("Частка …, %": ``is_share_label``) gives no figure, nor does a dash.
 """
 
 from __future__ import annotations
@@ -55,7 +71,7 @@ from activity.periods import Period, PeriodError, month_period
 
 REPORT_PERIOD = "report"  # a column of the report's own period ("Разом", "Кількість")
 PREVIOUS_YEAR = "previous"  # a column of the same period a year before, when the report's is not known
-_CURRENT = re.compile(r"(?:поточн|звітн)\w*\s+(?:рік|період)|факт(?:ично)?|виконано|значення(?:\s+показника)?",
+_CURRENT = re.compile(r"(?:поточн|звітн)\w*\s+(?:рік|період)|факт(?:ично)?(?:\s+виконано)?|виконано|значення(?:\s+показника)?",
                       re.IGNORECASE)
 _PREVIOUS = re.compile(r"(?:попередн|минул)\w*\s+(?:рік|період)|(?:аналогічний\s+)?період\s+(?:минулого|попереднього)"
                        r"\s+року|(?:за\s+)?аналогічний\s+період\s+(?:минулого|попереднього)\s+року", re.IGNORECASE)
@@ -85,6 +101,7 @@ class Row:
     heading: bool = False  # a row of the table's heading (no figure)
     table: int = 0  # which table of the text
     merged: bool = False  # its label cell left blank: the label of the row above goes on ("|  | усні | 40 |")
+    titled: bool = False  # a heading giving its section's count ("2. ПОРУШЕНІ ПИТАННЯ (455)")
 
 
 def _split(raw: str, kind: str) -> list[tuple[int, int]]:
@@ -129,6 +146,69 @@ def _space_row(raw: str) -> list[tuple[int, int]] | None:
     return cells if len(cells) >= 2 else None
 
 
+_LEADER = r"(?:[ \u00a0]*[.…·_]){3,}[ \u00a0]*"  # "........", "…….", "· · ·", "_____"
+_SHORT_LEADER = r"[ \u00a0]+[.…·_]{1,2}[ \u00a0]+"  # "Viber . 18" among lines with long leaders
+_LEADER_ROW = re.compile(
+    r"[ \t\u00a0]*(?P<label>\S.*?[^\W\d_].*?)(?P<leader>{leader})"
+    r"(?P<value>(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?:[ \u00a0]+[^\W\d_]{{2,}}\.?)?|[-–—]"  # "37", "118 од.", "12 матеріалів",
+    r"|[^\W\d_]+(?:[’'ʼ][^\W\d_]+)?(?:[ \u00a0][^\W\d_]+(?:[’'ʼ][^\W\d_]+)?){{0,2}})"  # "двадцять чотири"
+    r"(?P<note>[ \u00a0]*\(.*\)|,[ \u00a0]*(?:з|із|у|в)[ \u00a0]+(?:них|яких|т\.|тому)\b.*)?[ \u00a0]*[.;,]?[ \u00a0]*$")
+_LONG_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=_LEADER))
+_ANY_LEADER_ROW = re.compile(_LEADER_ROW.pattern.format(leader=f"{_LEADER}|{_SHORT_LEADER}"))
+
+
+def _leader_row(raw: str, short: bool = False) -> list[tuple[int, int]] | None:
+    """The cells of a form's line with a leader between its label and its value ("Надійшло запитів
+    усього ........ 37", "з них у червні ___ 4", "Надано відповідь ….. 4 (одна – з відмовою)", "… 96, з
+    них колективних – 7", in
+    digits or number words: "Відмовлено ...... два"): the
+    label, the value and a note in brackets after it; a leader of one or two dots (``short``) only
+    among lines with long ones."""
+    from activity.morph import number_word
+
+    m = (_ANY_LEADER_ROW if short else _LONG_LEADER_ROW).fullmatch(raw.rstrip())
+    if m is None or (not re.search(r"\d|^[-–—]$", m["value"]) and any(number_word(w) is None for w in m["value"].split())):
+        return None
+    note = m.span("note")
+    cells = [m.span("label"), m.span("value")]
+    if note[0] >= 0:
+        a, b = note
+        cells.append((a + len(raw[a:b]) - len(raw[a:b].lstrip()), b))
+    return cells
+
+
+_COUNT_HEADING = re.compile(r"[ \t]*(?P<number>\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+)?(?P<label>[^\W\d_][^\d()|\t.,;:!?–—]*?)"
+                            r"[ \t]*\((?P<value>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\)[ \t]*")
+
+
+def _count_heading(raw: str) -> list[tuple[int, int]] | None:
+    """The cells of a heading that gives its section's count ("2. ПОРУШЕНІ ПИТАННЯ (455)", "3. Результати
+    розгляду (398)"): its words in capitals or after a section number, and the number in brackets."""
+    m = _COUNT_HEADING.fullmatch(raw.rstrip())
+    if m is None or not (m["number"] or m["label"].upper() == m["label"]) or not re.search(r"[^\W\d_]{3,}", m["label"]):
+        return None
+    return [m.span("label"), m.span("value")]
+
+
+def _leader_block(lines: list[str], kinds: list) -> None:
+    """Lines with a short leader next to a form's lines join it ("Viber . 18" under "Facebook ........
+    41"); a table of contents ("ЗМІСТ" over "Звернення громадян ........ 5") is no form: its numbers
+    are pages."""
+    def leader(k: int) -> bool:
+        return 0 <= k < len(kinds) and kinds[k] is not None and kinds[k][0] == "leader"
+
+    for i, raw in enumerate(lines):
+        if (kinds[i] is None or kinds[i][0] == "space") and (cells := _leader_row(raw, short=True)) is not None \
+                and (leader(i - 1) or leader(i + 1)):
+            kinds[i] = ("leader", cells)
+    contents = False
+    for i, raw in enumerate(lines):
+        if not leader(i) and raw.strip():
+            contents = bool(re.fullmatch(r"\s*(?:зміст|contents)\s*:?\s*", raw, re.IGNORECASE))
+        elif contents and leader(i):
+            kinds[i] = None
+
+
 def _data(raw: str, cells: list[tuple[int, int]]) -> bool:
     """A data row: a label and the last cell a value."""
     texts = [raw[a:b] for a, b in cells]
@@ -150,10 +230,15 @@ def find_rows(text: str) -> dict[int, Row]:
             kinds.append(("pipe", _split(raw, "pipe")))
         elif "\t" in raw.strip() and _has_words(raw):
             kinds.append(("tab", _split(raw, "tab")))
+        elif (cells := _count_heading(raw)) is not None:
+            kinds.append(("titled", cells))
+        elif (cells := _leader_row(raw)) is not None:
+            kinds.append(("leader", cells))
         elif (cells := _space_row(raw)) is not None:
             kinds.append(("space", cells))
         else:
             kinds.append(None)
+    _leader_block(lines, kinds)
     # lines aligned with spaces are rows only in a block of two or more with a data row in it
     i = 0
     while i < len(lines):
@@ -199,8 +284,9 @@ def find_rows(text: str) -> dict[int, Row]:
             cells, texts, columns, merged = cells[1:], texts[1:], columns[1:], True
         if not cells or not any(_has_words(t) for t in texts) and not any(_is_value(t) for t in texts):
             continue
-        is_heading = (not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
-                      and not (len(texts) == 1 and _is_value(texts[0])))  # "Показник | 2023 | 2024" heads a table
+        is_heading = how not in ("leader", "titled") and (  # "Показник | 2023 | 2024" heads a table, a form's line never
+            not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
+            and not (len(texts) == 1 and _is_value(texts[0])))
         if new:
             table += 1
             heading_spans = []
@@ -224,7 +310,7 @@ def find_rows(text: str) -> dict[int, Row]:
         indent = len(raw) - len(raw.lstrip())
         first = texts[0].lstrip()
         sub = not heading and not merged and (
-            first[:1].islower() or (how == "space" and indent > top_indent and not new)
+            first[:1].islower() or (how in ("space", "leader") and indent > top_indent and not new)
             or bool(last_number and number.startswith(last_number + ".")))
         if number and "." in number.rstrip(".") and not sub and not heading:
             sub = True
@@ -232,7 +318,8 @@ def find_rows(text: str) -> dict[int, Row]:
             last_number = number.rstrip(".)")
         base = offsets[i]
         abs_cells = tuple((base + a, base + b) for a, b in cells)
-        rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table, merged)
+        rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table, merged,
+                          how == "titled")
     return rows
 
 
@@ -337,23 +424,32 @@ _INDICATORS = re.compile(r"показник|найменування|вид\w*\s
                          re.IGNORECASE)
 
 
-def transposed_columns(heads: dict[int, str], label: str) -> dict[int, str]:
+# a column heading that says only that the things counted came in: the noun's own metric ("Надійшло" + "запитів")
+_ARRIVED = re.compile(r"надійшл[оиа]|надійшов|отримано|зареєстровано|подано", re.IGNORECASE)
+
+
+def transposed_columns(heads: dict[int, str], label: str, caption: str = "") -> dict[int, str]:
     """The metric of each value column of a table whose columns are metrics and whose rows are
-    categories ("Категорія | Допущено | Голосів | Переможців" over "Великі проєкти | 48 | 61 277 | 9"):
-    a heading cell read by the spreadsheet resolver alone or with the noun of the label column's
-    heading ("Назва проєкту" | "Голосів": votes for a project) or of the row's label ("Допущено" +
-    "проєкти"). Empty when a column heads a period or the report's total (a table of metrics by
+    categories ("Категорія | Допущено | Голосів | Переможців" over "Великі проєкти | 48 | 61 277 | 9")
+    or periods ("Квартал | Надійшло | Задоволено" over "І квартал | 14 | 10"): a heading cell read by
+    the spreadsheet resolver alone or with the noun of the label column's heading ("Назва проєкту" |
+    "Голосів": votes for a project), of the row's label ("Допущено" + "проєкти") or of the table's
+    caption ("Розгляд запитів у розрізі кварталів": "Задоволено" + "запитів"). Empty when a column heads a period or the report's total (a table of metrics by
     period), when no column names a metric, or when the row's label names one itself."""
     if 0 not in heads or len(heads) < 2 or _INDICATORS.search(heads[0]):
         return {}  # "Показник | Кількість запитів": the rows are metrics, not categories
     values = {k: h for k, h in heads.items() if k > 0}
     if any(column_heading(h) is not None for h in values.values()) or label_metric(label) is not None:
         return {}
+    from activity.morph import word_info
+
     own = _nouns(heads[0])
     row = _nouns(label) if len(label.split()) <= 3 else []
     out = {}
     for k, h in values.items():
-        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row)]:
+        counted = [n for n in [*own, *row, *_nouns(caption)] if ("gent", "plur") in word_info(n).forms]
+        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row), *(f"{h} {n}" for n in _nouns(caption)),
+                     *(counted if _ARRIVED.fullmatch(h.strip()) else ())]:
             if (code := label_metric(text)) is not None:
                 out[k] = code
                 break
@@ -372,6 +468,11 @@ def category_breakdown(heads: dict[int, str], label: str) -> str:
     return f"{key}: {label}"
 
 
+def is_note_heading(heading: str) -> bool:
+    """A column of notes ("Примітка", "Коментарі", "Пояснення"): its cells are read as running text."""
+    return bool(re.fullmatch(r"\s*(?:приміт|коментар|пояснен|зауваж)\w*\s*", heading, re.IGNORECASE))
+
+
 def is_share_label(label: str) -> bool:
     """A row of shares or percentages ("Частка відеоматеріалів, %", "Питома вага …"): never counts."""
     return bool(re.search(r"%|\bчастк|\bпитом\w*\s+ваг|\bвідсот", label, re.IGNORECASE))
@@ -379,8 +480,10 @@ def is_share_label(label: str) -> bool:
 
 def row_period(label: str, year: int | None = None) -> Period | None:
     """The period a row's label names when the rows of a table are periods ("Січень | 40",
-    "ІІ квартал | 118", "2023 рік | 412"); None for any other label."""
-    if len(label.split()) > 3 or not re.search(r"[^\W\d_]{3,}|\d{4}", label):
+    "ІІ квартал | 118", "2023 рік | 412"), a part marker before it set aside ("з них у червні | 4");
+    None for any other label."""
+    label = _PART_MARKER.sub("", " ".join(label.split()))
+    if len(label.split()) > 3 or not re.search(r"[^\W\d_]{2,}|\d{4}", label):
         return None
     heading = column_heading(label, year)
     return heading if isinstance(heading, Period) else None

@@ -10,7 +10,9 @@
 * Tables written as text (``etl.reports.tables``: cells split by "|", tabs or aligned with spaces):
   each row is a line of its own (never joined), its row number dropped, a dash ("|") between its
   cells, and a sub-row ("у т. ч. письмових | 59", indented, "1.1") has the row above as its
-  lead-in (a part of it).
+  lead-in (a part of it). The rows of a table with no heading row under a line ending with ":"
+  ("Соцмережі – 116 дописів:" / "Facebook ...... 41" / "Telegram ...... 57") all have that line as
+  their lead-in.
 * A number said again in brackets ("96 (дев’яносто шість)", "двох (2)") is read once: the bracket
   is dropped.
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
@@ -20,6 +22,7 @@
   or a quarter), law and decision numbers ("№ 2704-VIII", "№ 88–95", "Постанови КМУ 835"), phone numbers,
   addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), compound words ("60-денний"), numbers
   glued to Latin letters ("COVID-19"), periods ("за 9 місяців"), times, durations ("до 20 робочих днів", "1,3 дня"),
+  ages ("молодь до 35 років", "від 14 до 35 років"),
   sums of money, file names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1",
   "додаток 2").
 * A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token.
@@ -65,6 +68,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
     ("duration", r"\b\d{1,3}(?:,\d+)?\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
+    ("age", r"\b(?:(?:від|з)\s+\d{1,3}\s+)?до\s+\d{1,3}\s+(?:років|року|рр?\.)|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+років"),
     ("period", r"(?<=\b[зЗ]а\s)\d{1,2}\s+місяц\w*"),  # "за 9 місяців 2021 року"
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
@@ -75,7 +79,8 @@ _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "см�
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[«\"“A-ZА-ЯІЇЄҐ\d(])")
 _TOKEN = re.compile(
     rf"(?P<num>\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
-    r"|(?P<word>(?<!\w)т\.\s?ч\.?(?!\w)|[^\W\d_]+(?:[’'ʼ`\-][^\W\d_]+)*)"  # "у т.ч." is one word
+    r"|(?P<word>(?<!\w)т\.\s?ч\.?(?!\w)|(?<![^\W\d_])[IVXІ]{1,4}кв\.|(?<=[IVXІ] )кв\."  # "у т.ч.", "Iкв.", "I кв.": one word
+    r"|[^\W\d_]+(?:[’'ʼ`\-][^\W\d_]+)*)"
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -266,6 +271,14 @@ def _tab_dashes(text: str, s: Sentence) -> None:
     s.tokens.sort(key=lambda t: t.start)
 
 
+def _form_goes_on(line: _Line, sentences: list[Sentence], lead_in: Sentence | None) -> bool:
+    """Does a line ending with ":" still introduce this line, the next row of a table with no heading
+    row under it ("Соцмережі – 116 дописів:" / "Facebook ...... 41" / "Telegram ...... 57")?"""
+    last = sentences[-1] if sentences else None
+    return line.row is not None and lead_in is not None and lead_in.table_row is None and last is not None \
+        and last.table_row is not None and last.table_row.table == line.row.table and last.heading is None
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text, tokenised, with list items linked to their lead-in line."""
     sentences: list[Sentence] = []
@@ -277,8 +290,8 @@ def split_sentences(text: str) -> list[Sentence]:
     table = 0
     heading: Sentence | None = None  # the line before, when it is a heading (no punctuation at its end)
     for line in _lines(text):
-        if not line.bullet and ended not in (":", ";"):  # items without bullets run on while lines end with ";"
-            lead_in = None
+        if not line.bullet and ended not in (":", ";") and not _form_goes_on(line, sentences, lead_in):
+            lead_in = None  # items without bullets run on while lines end with ";"
             if heading is not None and not line.row and text[line.start:line.end].rstrip().endswith(";"):
                 lead_in = heading  # "Розподіл громад за конфесіями" / "Православна церква – 14;": its items
                 lead_in.tokens.append(Token("punct", ":", lead_in.end, lead_in.end))
@@ -311,6 +324,7 @@ def split_sentences(text: str) -> list[Sentence]:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
-        heading = line_sentences[-1] if len(line_sentences) == 1 and not line.row and not line.bullet \
-            and ended.isalpha() and not any(t.kind == "num" for t in line_sentences[-1].tokens) else None
+        heading = line_sentences[-1] if len(line_sentences) == 1 and not line.bullet and (
+            (line.row is not None and line.row.titled)  # "2. ПОРУШЕНІ ПИТАННЯ (455)" over its items
+            or (not line.row and ended.isalpha() and not any(t.kind == "num" for t in line_sentences[-1].tokens))) else None
     return sentences
