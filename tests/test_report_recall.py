@@ -1216,3 +1216,53 @@ def test_a_period_opening_the_clause_takes_no_genitive_the_noun_after_it_is_coun
                           "За січень анонсів подій було 6.")
     assert pairs(report)[("news_published", 35)] == 1
     assert pairs(report)[("media_announcements_sent", 6)] == 1
+
+
+# ------------------------------------------------------------------ a questionnaire: a bare number answers the question above
+
+
+def test_a_bare_number_answering_a_question_counts_what_the_question_asks() -> None:
+    report = extract_text("Довідка про інструменти участі Ірпінської міської ради за 2023 рік\n"
+                          "1. Скільки електронних петицій зареєстровано за рік?\n"
+                          "Дев’ятнадцять.\n"
+                          "2. Кількість засідань громадської ради при виконавчому комітеті.\n"
+                          "   6, з них 2 – виїзні.\n"
+                          "3. Чи проводилися громадські слухання?\n"
+                          "Так, чотири: щодо генплану, щодо тарифів, щодо скверу та щодо бюджету.\n"
+                          "4. Кількість звернень громадян, що надійшли у звітному році.\n"
+                          "312, у тому числі 40 – колективні.\n")
+    assert pairs(report) == Counter({("petitions_submitted", 19): 1, ("public_council_meetings", 6): 1,
+                                     ("public_council_meetings", 2): 1, ("public_consultations_held", 4): 1,
+                                     ("appeals_received", 312): 1, ("appeals_received", 40): 1})
+
+
+def test_an_answer_says_which_of_the_things_asked_its_number_counts() -> None:
+    report = extract_text("Довідка відділу комунікацій Ірпінської міської ради за 2023 рік\n"
+                          "5. Кількість інформаційних матеріалів на сайті та у соцмережах.\n"
+                          "У соцмережах – 240, на сайті – 118.\n")
+    assert pairs(report) == Counter({("social_media_posts", 240): 1, ("news_published", 118): 1})
+
+
+def test_a_number_in_an_answer_that_is_no_count_of_the_question_stays_unmatched() -> None:
+    report = extract_text("Довідка про інструменти участі Ірпінської міської ради за 2023 рік\n"
+                          "1. Чи проводилися громадські обговорення?\n"
+                          "Ні; підготовка до обговорення генплану триває (етап 2).\n"
+                          "2. Скільки петицій набрали необхідні підписи?\n"
+                          "Жодна не набрала потрібних 250 підписів.\n"
+                          "Робоча група зібралася 3 рази.\n")
+    assert ("public_consultations_held", 2) not in pairs(report)
+    assert ("petitions_supported", 250) not in pairs(report)
+    assert not any(code == "petitions_supported" and value == 3 for code, value in pairs(report))
+
+
+# ------------------------------------------------------------------ a stage verb after an adverb in a "з яких" part
+
+
+def test_a_part_whose_verb_names_a_stage_counts_that_stage_whatever_adverb_stands_before_it() -> None:
+    for adverb in ("уже", "вже", "за тиждень", "швидко"):
+        report = extract_text("Звіт про петиції Ірпінської міської ради за березень 2024 року\n"
+                              f"Подано дев’ять петицій, три з яких {adverb} набрали необхідну кількість підписів.\n")
+        assert pairs(report) == Counter({("petitions_submitted", 9): 1, ("petitions_supported", 3): 1}), adverb
+    report = extract_text("Звіт про петиції Ірпінської міської ради за березень 2024 року\n"
+                          "Подано дев’ять петицій, з них уже 4 – щодо доріг.\n")
+    assert pairs(report) == Counter({("petitions_submitted", 9): 1, ("petitions_submitted", 4): 1})

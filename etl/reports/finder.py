@@ -1707,6 +1707,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                 fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
                 fig.confidence = 0.7
                 break
+    if fig is None and not options and l_head is None and r_head is None and total is None and s.question is not None \
+            and (dash_before or not any(t.kind == "word" for t in tokens[left:n.lead])) and not _alone_in_brackets(tokens, n):
+        fig = _answer(s, n, context_of(tokens, min(l_start, left), r_end, skip))  # "Скільки звернень …?" / "148, з них …"
     if fig is not None:
         pass
     elif options:
@@ -1862,6 +1865,24 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig
+
+
+def _answer(s: Sentence, n: Number, own: Context) -> Found | None:
+    """A number with no noun of its own in the line answering a question ("Чи проводилися громадські
+    обговорення?" / "Так, три: …"): what the question's first noun that names a metric counts, with
+    the answer's own words first ("Кількість матеріалів на сайті та у соцмережах." / "На сайті – 17")."""
+    asked = s.question.tokens
+    whole = [(j - 20_000, k) for j, k in context_of(asked, 0, len(asked), _attributive(asked, 0, len(asked)))]
+    for j, t in enumerate(asked):
+        if t.kind != "word" or not ((i := info(t)) and i.noun) or t.low in TRANSPARENT_NOUNS:
+            continue
+        for context in (own + [(j - 20_000, keys(t))], own + whole) if own else (whole,):
+            m = best_match(keys(t), j - 20_000, context)
+            if m is not None and (not own or any(ws & k for ws in m.pattern.words for _, k in own)):
+                fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
+                fig.confidence = 0.7
+                return fig
+    return None
 
 
 def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:
