@@ -1266,3 +1266,36 @@ def test_a_part_whose_verb_names_a_stage_counts_that_stage_whatever_adverb_stand
     report = extract_text("Звіт про петиції Ірпінської міської ради за березень 2024 року\n"
                           "Подано дев’ять петицій, з них уже 4 – щодо доріг.\n")
     assert pairs(report) == Counter({("petitions_submitted", 9): 1, ("petitions_submitted", 4): 1})
+
+
+# ------------------------------------------------------------------ budget stages: rework, and a denial that stays in its clause
+
+
+def test_projects_admitted_after_rework_are_the_reconsidered_stage() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "До голосування допущено 30 проєктів, з них 4 – після доопрацювання.\n"
+                          "Експертна група допустила 12 проєктів, у тому числі 2 – після доопрацювання авторами.\n"
+                          "Після доопрацювання допущено ще 3 проєкти.\n")
+    assert pairs(report) == Counter({("pb_projects_on_ballot", 30): 1, ("pb_projects_reconsidered", 4): 1,
+                                     ("pb_projects_on_ballot", 12): 1, ("pb_projects_reconsidered", 2): 1,
+                                     ("pb_projects_reconsidered", 3): 1})
+
+
+def test_a_denial_of_the_sentence_before_is_not_borrowed_by_a_stage_after_it() -> None:
+    for before in ("Чотири петиції не набрали підписів.", "Зареєстровано 5 петицій; чотири не набрали підписів.",
+                   "Жодна петиція не набрала підписів; ще 2 не отримали відповіді."):
+        report = extract_text("Звіт про інструменти участі Ірпінської міської ради за 2024 рік\n"
+                              f"{before}\nПодано 11 проєктів, після експертизи до голосування допущено 9, два відхилено.\n")
+        assert ("pb_projects_on_ballot", 9) in pairs(report) and ("pb_projects_rejected", 9) not in pairs(report), before
+
+
+# ------------------------------------------------------------------ training events are seminars, not events
+
+
+def test_training_events_count_as_seminars_and_other_events_stay_events() -> None:
+    report = extract_text("Звіт відділу Ірпінської міської ради за 2024 рік\n"
+                          "Працівники взяли участь у шести навчальних заходах: п’яти вебінарах та одному тренінгу.\n"
+                          "Навчальних заходів відвідано ще 3.\n"
+                          "Відділ організував 12 заходів до Дня міста.\n")
+    assert pairs(report) == Counter({("seminars_attended", 6): 1, ("seminars_attended", 5): 1, ("seminars_attended", 1): 1,
+                                     ("seminars_attended", 3): 1, ("events_attended", 12): 1})
