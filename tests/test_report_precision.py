@@ -295,3 +295,30 @@ def test_an_adjective_part_stays_a_kind_of_its_total_not_people() -> None:
     got = pairs(report)
     assert got[("appeals_received", 38)] == 1 and got[("citizens_appealed", 38)] == 0
     assert got[("citizens_appealed", 2100)] == 1
+
+
+# ------------------------------------------------------------------ ages and spans of years are no counts
+
+
+def test_an_age_or_a_span_of_years_is_never_a_figure() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "Проєкти подали 31 автор, з них 9 – молодь до 35 років.\n"
+                          "Серед учасників голосування 140 осіб старше 60 років.\n"
+                          "Громадська рада діє понад 5 років; голосувати можуть мешканці віком від 16 років.\n")
+    got = pairs(report)
+    assert got[("pb_authors", 31)] == 1 and got[("pb_authors", 9)] == 1
+    assert not any(value in (35, 60, 5, 16) for _, value in got)
+
+
+# ------------------------------------------------------------------ a draft of a document is no budget project
+
+
+def test_a_draft_programme_or_rules_under_discussion_is_no_participatory_budget_project() -> None:
+    report = extract_text("Звіт відділу Ірпінської міської ради за 2024 рік\n"
+                          "Проведено громадське обговорення проєкту Програми розвитку спорту, у ньому взяли участь 37 мешканців.\n"
+                          "Обговорення проєкту Правил благоустрою зібрало 52 учасники.\n"
+                          "Обговорено 3 проєкти положення про старост.\n"
+                          "На громадський бюджет подано 14 проєктів.\n")
+    got = pairs(report)
+    assert got[("pb_projects_submitted", 14)] == 1
+    assert not any(code.startswith("pb_") and value != 14 for code, value in got)

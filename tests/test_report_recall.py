@@ -1299,3 +1299,15 @@ def test_training_events_count_as_seminars_and_other_events_stay_events() -> Non
                           "Відділ організував 12 заходів до Дня міста.\n")
     assert pairs(report) == Counter({("seminars_attended", 6): 1, ("seminars_attended", 5): 1, ("seminars_attended", 1): 1,
                                      ("seminars_attended", 3): 1, ("events_attended", 12): 1})
+
+
+# ------------------------------------------------------------------ people who used the ballots are voters
+
+
+def test_people_who_used_ballots_or_voting_forms_are_voters() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "Паперовими бланками скористалися 1 134 особи, переважно старшого віку.\n"
+                          "Бюлетенями у старостатах скористалися 96 жителів.\n"
+                          "Скористалися бланками для голосування 87 мешканців.\n"
+                          "Послугами ЦНАП скористалися 5 120 відвідувачів.\n")
+    assert pairs(report) == Counter({("pb_voters", 1134): 1, ("pb_voters", 96): 1, ("pb_voters", 87): 1})

@@ -22,6 +22,7 @@
   or a quarter), law and decision numbers ("№ 2704-VIII", "Постанови КМУ 835"), phone numbers,
   addresses ("вул. Гоголя, 15"), references ("у таблиці 1", "додатку 2", "статті 20"), percentages, ordinals ("76-ї", "76- річниці", "5-ї"), compound words ("60-денний"), numbers
   glued to Latin letters ("COVID-19"), periods ("за 9 місяців"), times, durations ("до 20 робочих днів"),
+  ages and spans of years ("молодь до 35 років"),
   sums of money, file names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1",
   "додаток 2").
 * A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token.
@@ -64,6 +65,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
     ("duration", r"\b\d{1,3}\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
+    ("years", r"\b\d{1,3}\s+(?:років|роки)\b"),  # an age or a span ("молодь до 35 років", "понад 5 років")
     ("period", r"(?<=\b[зЗ]а\s)\d{1,2}\s+місяц\w*"),  # "за 9 місяців 2021 року"
     ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
