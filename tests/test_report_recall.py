@@ -1311,3 +1311,27 @@ def test_people_who_used_ballots_or_voting_forms_are_voters() -> None:
                           "Скористалися бланками для голосування 87 мешканців.\n"
                           "Послугами ЦНАП скористалися 5 120 відвідувачів.\n")
     assert pairs(report) == Counter({("pb_voters", 1134): 1, ("pb_voters", 96): 1, ("pb_voters", 87): 1})
+
+
+# ------------------------------------------------------------------ a denial after a date: the date is what the preposition governs
+
+
+def test_a_denial_after_a_date_reads_the_noun_after_the_date() -> None:
+    report = extract_text("Звіт про інструменти участі Ірпінської міської ради за 2024 рік\n"
+                          "Станом на 31.12.2024 збір підписів не триває за жодною петицією.\n"
+                          "З 01.10.2024 громадських обговорень не проводилося.\n"
+                          "Станом на 1 січня 2025 року жодного запису в довіднику не змінено.\n")
+    assert pairs(report) == Counter({("petitions_collecting_signatures", 0): 1, ("public_consultations_held", 0): 1})
+
+
+# ------------------------------------------------------------------ a competitive selection of projects is a budget round
+
+
+def test_a_competitive_selection_of_projects_is_a_budget_round() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "Організовано 2 конкурсні відбори проєктів громадського бюджету.\n"
+                          "Торік проведено один конкурсний відбір проєктів.\n"
+                          "Робоча група з відбору провела 5 нарад.\n")
+    got = pairs(report)
+    assert got[("participatory_budget_rounds", 2)] == 1 and got[("participatory_budget_rounds", 1)] == 1
+    assert not any(value == 5 for _, value in got)

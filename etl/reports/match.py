@@ -18,6 +18,7 @@ a set happens to iterate in.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
@@ -137,6 +138,9 @@ _PERIOD_WORDS = frozenset(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES
     "півріччі"}
 
 
+_DATE = re.compile(r"\d{1,2}(?:\.\d{1,2}(?:\.\d{2,4})?|\s+[а-яіїєґ’']+(?:\s+\d{4})?)")  # a masked date
+
+
 def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, list[int]]:
     """(head, adjectives) of the first phrase in tokens[start:end] that no preposition governs and
     that is not the means ("Надійшло електронною поштою – 31": no head).
@@ -154,9 +158,10 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
             continue
         a = info(t)
         if a is None:
-            j += 1
+            governed = governed and not (t.kind == "mask" and _DATE.fullmatch(t.text))  # "Станом на 30.06.2025 збір
+            j += 1  # підписів …": the date is what "на" governs
             continue
-        if t.low in _PERIOD_WORDS and (governed or (j > start and tokens[j - 1].text.isdigit())):
+        if t.low in _PERIOD_WORDS and (governed or (j > start and (tokens[j - 1].text.isdigit() or tokens[j - 1].kind == "mask"))):
             governed = False  # "У жовтні 2019 року новин було 58": a period says when, it takes no genitive
             j += 1
             continue
