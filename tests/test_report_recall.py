@@ -1335,3 +1335,17 @@ def test_a_competitive_selection_of_projects_is_a_budget_round() -> None:
     got = pairs(report)
     assert got[("participatory_budget_rounds", 2)] == 1 and got[("participatory_budget_rounds", 1)] == 1
     assert not any(value == 5 for _, value in got)
+
+
+# ------------------------------------------------------------------ "станом на <date>" between a number and what it counts
+
+
+def test_an_as_of_date_between_a_number_and_its_words_is_skipped() -> None:
+    report = extract_text("Звіт про петиції Ірпінської міської ради за І півріччя 2024 року\n"
+                          "Зареєстровано шість петицій: три не набрали підтримки, а за двома станом на 30.06.2024 збір підписів триває.\n"
+                          "Торік зареєстровано 9 петицій, з них 4 станом на 01.07.2023 збирали підписи.\n"
+                          "Надійшло 14 звернень, з них 3 станом на 30.06.2024 перебувають на розгляді.\n")
+    got = pairs(report)
+    assert got[("petitions_collecting_signatures", 2)] == 1 and got[("petitions_collecting_signatures", 4)] == 1
+    assert got[("petitions_failed", 3)] == 1 and got[("appeals_received", 14)] == 1
+    assert not any(value == 3 and code.startswith("appeal") for code, value in got)  # pending: no catalog metric

@@ -111,6 +111,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
         j += 1
     while j < end:
         t, a = tokens[j], info(tokens[j])
+        if t.low == "станом" and j + 2 < end and tokens[j + 1].low == "на" and tokens[j + 2].kind == "mask":
+            j += 3  # "за двома станом на 31.03.2025 збір підписів триває": when, not what is counted
+            continue
         if a is None:
             return None, adjectives
         if t.low in UNIT_NOUNS and not adjectives:  # "– 96 одиниць": the unit counts what came before
