@@ -322,3 +322,16 @@ def test_a_draft_programme_or_rules_under_discussion_is_no_participatory_budget_
     got = pairs(report)
     assert got[("pb_projects_submitted", 14)] == 1
     assert not any(code.startswith("pb_") and value != 14 for code, value in got)
+
+
+# ------------------------------------------------------------------ one named thing's own count in brackets
+
+
+def test_a_bracketed_count_after_one_thing_in_the_nominative_is_not_a_count_of_such_things() -> None:
+    report = extract_text("Звіт про петиції Ірпінської міської ради за 2025 рік\n"
+                          "Подано 12 петицій; найпопулярніша петиція – про освітлення мосту (211).\n"
+                          "Найбільше голосів набрала петиція щодо укриття (340).\n"
+                          "Заявники порушували питання освіти (31), транспорту (12).\n")
+    got = pairs(report)
+    assert got[("petitions_submitted", 12)] == 1 and got[("appeal_issues_raised", 31)] == 1
+    assert not any(value in (211, 340) for _, value in got)

@@ -1349,3 +1349,18 @@ def test_an_as_of_date_between_a_number_and_its_words_is_skipped() -> None:
     assert got[("petitions_collecting_signatures", 2)] == 1 and got[("petitions_collecting_signatures", 4)] == 1
     assert got[("petitions_failed", 3)] == 1 and got[("appeals_received", 14)] == 1
     assert not any(value == 3 and code.startswith("appeal") for code, value in got)  # pending: no catalog metric
+
+
+# ------------------------------------------------------------------ the threshold's signatures before a numeral subject
+
+
+def test_a_numeral_subject_after_the_threshold_counts_the_petitions_of_the_sentence_before() -> None:
+    for sentence, value in (("Необхідні 250 підписів зібрала одна – щодо світлофора.", 1),
+                            ("Потрібні 100 голосів набрали дві, решта – ні.", 2),
+                            ("Необхідні 100 підписів зібрали лише 3 петиції.", 3)):
+        report = extract_text("Звіт про петиції Ірпінської міської ради за І квартал 2025 року\n"
+                              f"На порталі зареєстровано вісім петицій. {sentence}\n")
+        assert pairs(report) == Counter({("petitions_submitted", 8): 1, ("petitions_supported", value): 1}), sentence
+    report = extract_text("Звіт про петиції Ірпінської міської ради за І квартал 2025 року\n"
+                          "Під петиціями зібрано 1 846 підписів.\n")
+    assert not pairs(report)

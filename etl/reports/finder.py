@@ -1376,6 +1376,8 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
     best: tuple[Match, int] | None = None
     for j in range(start, first - 1):  # the noun nearest the items counts them ("Заявники порушували питання освіти (31)")
         a = info(tokens[j])
+        if a is not None and a.noun and a.forms == {("nomn", "sing")} and n.value != 1:
+            continue  # "найпопулярніша петиція – про освітлення мосту (211)": one thing's own count, not of the things
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
             best = (m, j)
     if best is None and start > 0 and tokens[start - 1].text == ":" \
@@ -1585,6 +1587,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     l_head, l_adj = (None, [])
     if dash_before or (r_head is None and not r_adj):
         l_head, l_adj = left_head(tokens, l_start, l_end)
+    if l_head is not None and l_head > 0 and tokens[l_head - 1].kind == "num" and keys(tokens[l_head]) & THRESHOLD_NOUNS:
+        l_head = None  # "Необхідні 250 підписів зібрала одна": the threshold's signatures, not what "одна" counts
     r_end = _extend(tokens, r_head, right, starts)
     skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
