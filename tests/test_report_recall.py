@@ -1364,3 +1364,15 @@ def test_a_numeral_subject_after_the_threshold_counts_the_petitions_of_the_sente
     report = extract_text("Звіт про петиції Ірпінської міської ради за І квартал 2025 року\n"
                           "Під петиціями зібрано 1 846 підписів.\n")
     assert not pairs(report)
+
+
+# ------------------------------------------------------------------ winners: "перемогу здобули"
+
+
+def test_projects_that_gained_the_victory_are_winners_however_the_clause_is_ordered() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "Перемогу здобули 7 проєктів громадського бюджету.\n"
+                          "У категорії малих проєктів 5 проєктів здобули перемогу.\n"
+                          "Перемогу в конкурсі минулого року отримали 4 проєкти.\n"
+                          "Команда ліцею здобула перемогу в 3 турнірах.\n")
+    assert pairs(report) == Counter({("pb_projects_won", 7): 1, ("pb_projects_won", 5): 1, ("pb_projects_won", 4): 1})
