@@ -335,3 +335,18 @@ def test_a_bracketed_count_after_one_thing_in_the_nominative_is_not_a_count_of_s
     got = pairs(report)
     assert got[("petitions_submitted", 12)] == 1 and got[("appeal_issues_raised", 31)] == 1
     assert not any(value in (211, 340) for _, value in got)
+
+
+# ------------------------------------------------------------------ a number inside a topic after a colon total
+
+
+def test_a_number_with_its_own_noun_inside_a_topic_is_no_part_of_the_total() -> None:
+    report = extract_text("Звіт про інструменти участі Ірпінської міської ради за 2024 рік\n"
+                          "Проведено три громадські обговорення: щодо правил благоустрою, щодо перейменування двох вулиць "
+                          "та щодо стратегії.\n"
+                          "Проведено 5 консультацій з громадськістю: про ремонт трьох шкіл, про бюджет, про тарифи.\n"
+                          "Проведено 4 громадські слухання, з них 2 – щодо тарифів.\n")
+    got = pairs(report)
+    assert got[("public_consultations_held", 3)] == 1 and got[("public_consultations_held", 5)] == 1
+    assert got[("public_consultations_held", 4)] == 1 and got[("public_consultations_held", 2)] == 1
+    assert sum(got.values()) == 4

@@ -605,6 +605,8 @@ _STATIVE_VERBS = frozenset({"є", "залишаються", "залишаєть�
 # "порушено 96 питань, найбільше – щодо освіти (28), …": words that open the biggest parts of a total
 _TOP_WORDS = frozenset({"найбільше", "найчастіше", "переважно", "здебільшого", "зокрема"})
 _SUM_WORDS = frozenset({"усього", "всього", "разом", "загалом"})
+# "три: щодо перейменування двох вулиць, …": a number with a noun of its own inside a topic counts the topic's things
+_TOPIC_PREPOSITIONS = frozenset({"щодо", "про", "стосовно", "відносно"})
 _AND = frozenset({"та", "і", "й", "а"})
 
 
@@ -1785,7 +1787,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
             skip = skip | {r_head}  # the noun repeats the total's: it tells nothing apart
     if fig is None and total is not None and (r_head is None or keys(tokens[r_head]) & total.head or not (
             (is_people(tokens[r_head]) and not info(tokens[r_head]).adjective and total.code not in people_codes())
-            or _has_verb(tokens[left:n.lead]))):
+            or _has_verb(tokens[left:n.lead]) or any(t.low in _TOPIC_PREPOSITIONS for t in tokens[left:n.lead]))):
         # "з них 11 – великих", "і 6 – малих": parts of the total ("…, в яких узяли участь 1 126 мешканців",
         # "та розглянула 11 питань" count a noun of their own: never parts of it)
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
