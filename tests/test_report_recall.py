@@ -1376,3 +1376,18 @@ def test_projects_that_gained_the_victory_are_winners_however_the_clause_is_orde
                           "Перемогу в конкурсі минулого року отримали 4 проєкти.\n"
                           "Команда ліцею здобула перемогу в 3 турнірах.\n")
     assert pairs(report) == Counter({("pb_projects_won", 7): 1, ("pb_projects_won", 5): 1, ("pb_projects_won", 4): 1})
+
+
+# ------------------------------------------------------------------ e-consultations; petitions that gained support
+
+
+def test_electronic_consultations_are_consultations_held_and_support_gained_is_a_supported_petition() -> None:
+    report = extract_text("Звіт про інструменти участі Ірпінської міської ради за 2024 рік\n"
+                          "Проведено 2 електронні консультації на платформі «Е-консультації».\n"
+                          "Електронних консультацій з громадськістю відбулося ще три.\n"
+                          "Подано 12 петицій, з них 3 набрали підтримку, 7 не отримали підтримки.\n"
+                          "Дві петиції отримали підтримку вже за тиждень.\n"
+                          "Юрист надав 14 консультацій громадянам.\n")
+    assert pairs(report) == Counter({("public_consultations_held", 2): 1, ("public_consultations_held", 3): 1,
+                                     ("petitions_submitted", 12): 1, ("petitions_supported", 3): 1,
+                                     ("petitions_failed", 7): 1, ("petitions_supported", 2): 1})
