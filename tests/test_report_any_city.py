@@ -202,6 +202,16 @@ def test_a_month_inside_a_quarterly_report_is_that_months_figure() -> None:
     assert {row[4]: row[2] for row in review_rows(report)}[101] == "травень 2023"
 
 
+def test_a_month_after_a_dash_behind_the_number_is_that_months_figure() -> None:
+    report = extract_text("Звіт відділу звернень громадян Сумської міської ради за ІІ квартал 2023 року\n"
+                          "Надійшло 300 звернень, з них 95 – у квітні, 101 – в травні; 104 — у червні.\n"
+                          "Засідань громадської ради проведено 3, з них 2 – у приміщенні ЦНАП.\n"
+                          "Проведено 4 громадські обговорення, з них 1 – у квітні 2022 року.")
+    months = {f.value: (f.period.start, f.period.end) for f in report.figures if f.period}
+    assert months == {95: (date(2023, 4, 1), date(2023, 4, 30)), 101: (date(2023, 5, 1), date(2023, 5, 31)),
+                      104: (date(2023, 6, 1), date(2023, 6, 30))}
+
+
 # ------------------------------------------------------------------ precision first
 
 

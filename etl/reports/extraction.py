@@ -198,7 +198,7 @@ def _verb(word: str) -> bool:
 
 def _month_of(f: Found, period: Period | None) -> Period | None:
     """The month a figure's clause opens with ("у квітні – 41", "(у липні – 12", "січень – 31",
-    "у січні надійшло 54", "у жовтні (21)"), when the report covers more than that month and the
+    "у січні надійшло 54", "у жовтні (21)") or ends with after a dash ("52 – у квітні"), when the report covers more than that month and the
     month lies inside it; or the other year it names ("(у 2023 році – 5 917)" in a 2024 report)."""
     if period is None or period.granularity == "month":
         return None
@@ -220,6 +220,10 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
         month = _MONTHS_IN[words[1].low]
     elif len(words) == 1 and words[0].low in _MONTHS_NOM | _MONTHS_IN:
         month = (_MONTHS_NOM | _MONTHS_IN)[words[0].low]
+    elif f.pos + 1 < len(tokens) and tokens[f.pos + 1].text in "–—-" and len(after := [
+            t.low for t in tokens[f.pos + 2:f.span[1]] if t.kind == "word"]) == 2 \
+            and after[0] in ("у", "в") and after[1] in _MONTHS_IN:  # "148, з них 52 – у квітні, 47 – у травні"
+        month = _MONTHS_IN[after[1]]
     elif f.lead > 1 and tokens[f.lead - 1].text == "(" and tokens[f.lead - 2].low in _MONTHS_IN \
             and f.lead + 1 < len(tokens) and tokens[f.pos + 1].text == ")":  # "у жовтні (21) та грудні (19)"
         month = _MONTHS_IN[tokens[f.lead - 2].low]
