@@ -31,7 +31,7 @@ from activity.catalog import get_metric
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import nominative, word_info
 from activity.period_text import parse_period
-from activity.periods import Period, PeriodError, month_period
+from activity.periods import Period, PeriodError, month_period, same_period_last_year
 from activity.places import Place
 from etl.figures import REPORTED, Figure, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
@@ -214,6 +214,8 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
             other = None
         if other is not None:
             return other if other.end < period.start or other.start > period.end else None
+    if len(kept) >= 3 and kept[0].low in ("у", "в", "за") and len(kept) <= 5 and (same := _same_span(kept[1:], period)):
+        return same  # "(у відповідному періоді 2023 року – 1 048)", "(за аналогічний період минулого року – 296)"
     month = None
     if len(words) >= 2 and words[0].low in ("у", "в") and words[1].low in _MONTHS_IN \
             and all(_verb(t.text) for t in words[2:]):  # "у січні надійшло 54 запити"
@@ -234,6 +236,21 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
         if period.start <= mp.start and mp.end <= period.end:
             return mp
     return None
+
+
+def _same_span(words: list, period: Period) -> Period | None:
+    """The report's span in another year: "аналогічний період минулого року", "відповідному періоді 2023
+    року" (the year named, or the year before)."""
+    lows = [t.low for t in words]
+    if not (any(w.startswith(("аналогічн", "відповідн")) for w in lows) and any(w.startswith("період") for w in lows)):
+        return None
+    years = [int(t.text[:4]) for t in words if t.mask == "year" and t.text[:4].isdigit()]
+    if not years and not any(w in ("минулого", "попереднього") for w in lows):
+        return None
+    other = same_period_last_year(period)
+    while years and other.start.year > years[0] and other.start.year - years[0] < 10:
+        other = same_period_last_year(other)
+    return other if not years or other.start.year == years[0] else None
 
 
 _MONTH_LEAD = re.compile(r"^\s*(?:[уУвВ]\s+)?([А-ЯІЇЄҐа-яіїєґ’']+)(?:\s+(\d{4})(?:\s*(?:року|р\.?))?)?\s*(?:[.:–—-]|$)")
