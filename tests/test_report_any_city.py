@@ -224,6 +224,17 @@ def test_the_same_span_of_another_year_is_that_years_period() -> None:
                      35: (date(2022, 1, 1), date(2022, 6, 30)), 15: (date(2023, 1, 1), date(2023, 12, 31))}
 
 
+def test_a_month_or_a_year_ending_the_clause_before_the_number_is_that_figures_period() -> None:
+    report = extract_text("Звіт відділу звернень громадян Сумської міської ради за 2024 рік\n"
+                          "Надійшло 1 200 звернень. Найбільше звернень надійшло в грудні – 121, найменше у серпні – 64.\n"
+                          "Пік запитів припав на березень – 47.\n"
+                          "Для порівняння, у 2023 році надійшло 968 звернень.\n"
+                          "Рішень ухвалено 300, з них позачергово – у засіданні – 12.")
+    spans = {f.value: (f.period.start, f.period.end) for f in report.figures if f.period}
+    assert spans == {121: (date(2024, 12, 1), date(2024, 12, 31)), 64: (date(2024, 8, 1), date(2024, 8, 31)),
+                     47: (date(2024, 3, 1), date(2024, 3, 31)), 968: (date(2023, 1, 1), date(2023, 12, 31))}
+
+
 # ------------------------------------------------------------------ precision first
 
 

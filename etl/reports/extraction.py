@@ -208,10 +208,13 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
     if len(kept) >= 2 and kept[0].low in ("у", "в", "за") and len(kept) <= 5 and (
             any(t.mask == "year" for t in kept) or any(t.low.startswith(("квартал", "півріч")) for t in kept)):
         # "(у 2023 році – 5 917)", "(у ІІ півріччі 2023 року – 1 118)", "(у ІІ кварталі – 3 180)": another period
-        try:
-            other = parse_period(" ".join(t.text for t in kept[1:]), year=period.start.year)
-        except PeriodError:
-            other = None
+        other = None
+        for k in range(len(kept), 1, -1):  # "у 2023 році їх було 968": the period's words, not the clause's after them
+            try:
+                other = parse_period(" ".join(t.text for t in kept[1:k]), year=period.start.year)
+                break
+            except PeriodError:
+                continue
         if other is not None:
             return other if other.end < period.start or other.start > period.end else None
     if len(kept) >= 3 and kept[0].low in ("у", "в", "за") and len(kept) <= 5 and (same := _same_span(kept[1:], period)):
@@ -226,6 +229,10 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
             t.low for t in tokens[f.pos + 2:f.span[1]] if t.kind == "word"]) == 2 \
             and after[0] in ("у", "в") and after[1] in _MONTHS_IN:  # "148, з них 52 – у квітні, 47 – у травні"
         month = _MONTHS_IN[after[1]]
+    elif len(words) > 2 and f.lead > 0 and tokens[f.lead - 1].text in "–—-" and (
+            (words[-2].low in ("у", "в") and words[-1].low in _MONTHS_IN)
+            or (words[-2].low == "на" and words[-1].low in _MONTHS_NOM)):  # "Найбільше звернень надійшло в грудні – 121"
+        month = (_MONTHS_NOM | _MONTHS_IN)[words[-1].low]
     elif f.lead > 1 and tokens[f.lead - 1].text == "(" and tokens[f.lead - 2].low in _MONTHS_IN \
             and f.lead + 1 < len(tokens) and tokens[f.pos + 1].text == ")":  # "у жовтні (21) та грудні (19)"
         month = _MONTHS_IN[tokens[f.lead - 2].low]
