@@ -235,6 +235,15 @@ def test_a_month_or_a_year_ending_the_clause_before_the_number_is_that_figures_p
                      47: (date(2024, 3, 1), date(2024, 3, 31)), 968: (date(2023, 1, 1), date(2023, 12, 31))}
 
 
+def test_in_a_monthly_report_another_month_or_year_compared_is_its_own_period() -> None:
+    report = extract_text("Звіт відділу звернень громадян Сумської міської ради за жовтень 2024 року\n"
+                          "Надійшло 210 звернень (у вересні – 187).\n"
+                          "Запитів на інформацію – 18 (у жовтні 2023 року – 25).\n"
+                          "У жовтні проведено 4 засідання громадської ради.")
+    spans = {f.value: (f.period.start, f.period.end) for f in report.figures if f.period}
+    assert spans == {187: (date(2024, 9, 1), date(2024, 9, 30)), 25: (date(2023, 10, 1), date(2023, 10, 31))}
+
+
 # ------------------------------------------------------------------ precision first
 
 

@@ -198,9 +198,12 @@ def _verb(word: str) -> bool:
 
 def _month_of(f: Found, period: Period | None) -> Period | None:
     """The month a figure's clause opens with ("у квітні – 41", "(у липні – 12", "січень – 31",
-    "у січні надійшло 54", "у жовтні (21)") or ends with after a dash ("52 – у квітні"), when the report covers more than that month and the
-    month lies inside it; or the other year it names ("(у 2023 році – 5 917)" in a 2024 report)."""
-    if period is None or period.granularity == "month":
+    "у січні надійшло 54", "у жовтні (21)"), ends with before a dash ("надійшло в грудні – 121") or has
+    after a dash behind the number ("52 – у квітні"), when the report covers more than that month and
+    the month lies inside it (in a monthly report: another month, the last one of that name before it);
+    or the other year or the same span of another year it names ("(у 2023 році – 5 917)" in a 2024
+    report, "за аналогічний період минулого року – 296")."""
+    if period is None:
         return None
     tokens, a = f.sentence.tokens, f.span[0]
     words = [t for t in tokens[a:f.lead] if t.kind == "word"]
@@ -238,6 +241,9 @@ def _month_of(f: Found, period: Period | None) -> Period | None:
         month = _MONTHS_IN[tokens[f.lead - 2].low]
     if month is None:
         return None
+    if period.granularity == "month":  # "(у вересні – 1 702)" in a report for October: the month before, compared
+        mp = month_period(period.start.year - (month > period.start.month), month)
+        return None if mp == period else mp
     for year in range(period.start.year, period.end.year + 1):
         mp = month_period(year, month)
         if period.start <= mp.start and mp.end <= period.end:
