@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 _TO_DICT = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "´": "'"})
-_NOT_A_HEAD = {"Surn", "Name", "Patr", "Geox"}  # proper names are never the counted thing
+_NOT_A_HEAD = {"Surn", "Name", "Patr", "Geox", "voct"}  # proper names and a vocative ("уже") are never the counted thing
 
 # Base numerals whose paradigms (every case) the dictionary supplies.
 _BASE_NUMERALS = {

@@ -48,3 +48,58 @@ def test_a_report_title_gives_the_period_however_it_is_laid_out(start: str, end:
         assert read.period is not None, form.format(p=text, P=text.upper())
         assert (read.period.start.isoformat(), read.period.end.isoformat()) == (start, end), form
         assert [(f.code, f.value) for f in read.figures] == [("news_published", 120)]
+
+
+# ------------------------------------------------------------------ the period as a label or a bare date range
+LABELLED = [
+ "Звітний період: 01.01.2024–30.06.2024\nВідділ комунікацій Ірпінської міської ради\n\nОприлюднено 120 новин.\n",
+ "Ірпінська міська рада\nПЕРІОД: 01.01.2024 - 30.06.2024.\nІнформація відділу комунікацій\nОприлюднено 120 новин.\n",
+ "Інформація про роботу відділу комунікацій Ірпінської міської ради (01.01.2024 — 30.06.2024)\nОприлюднено 120 новин.\n",
+ "Відділ комунікацій Ірпінської міської ради\nЗвітний період: І півріччя 2024 р.\n\nОприлюднено 120 новин.\n",
+ "Період звітування – І півріччя 2024 року\nВідділ комунікацій Ірпінської міської ради\nОприлюднено 120 новин.\n",
+ "ВІДДІЛ КОМУНІКАЦІЙ\nЗВІТНИЙ ПЕРІОД — 01.01.2024 – 30.06.2024\nОприлюднено 120 новин.\n",
+]
+
+
+def test_a_programmes_term_is_no_report_period() -> None:
+    read = extract_text("Відділ комунікацій Ірпінської міської ради\nПеріод дії програми – 2021–2025 роки\n\n"
+                        "Оприлюднено 120 новин.\n", "звіт.txt")
+    assert read.period is None or read.period.start.year != 2021
+
+
+@pytest.mark.parametrize("text", LABELLED)
+def test_a_period_stated_as_a_label_or_a_date_range_on_the_first_lines_is_the_reports(text: str) -> None:
+    read = extract_text(text, "звіт.txt")
+    assert read.period is not None and (read.period.start.isoformat(), read.period.end.isoformat()) == ("2024-01-01", "2024-06-30")
+    assert [(f.code, f.value) for f in read.figures] == [("news_published", 120)]
+
+
+def test_a_single_date_of_a_letter_is_no_period() -> None:
+    read = extract_text("Ірпінська міська рада\nвих. № 12/03 від 14.02.2024\nВідділ комунікацій\n\nОприлюднено 120 новин.\n",
+                        "звіт.txt")
+    assert read.period is None or read.period.granularity != "custom"
+
+
+# ------------------------------------------------------------------ a reply letter says when in its opening sentence
+ANNOUNCED = [
+ "Ірпінська міська рада\nПро громадські об’єднання\n\nНа Ваш лист відділ внутрішньої політики повідомляє про стан громадських "
+ "об’єднань громади станом на 1 липня 2025 року.\nУ громаді зареєстровано 48 громадських об’єднань. Протягом 2024 року "
+ "проведено 3 зустрічі.\n",
+ "Ірпінська міська рада\n\nІнформуємо, що станом на 01.07.2025 у громаді зареєстровано 48 громадських об’єднань.\n",
+ "ВІДДІЛ ВНУТРІШНЬОЇ ПОЛІТИКИ\nНадаємо інформацію щодо інститутів громадянського суспільства станом на 01.07.2025:\n"
+ "зареєстровано 48 громадських об’єднань.\n",
+]
+
+
+@pytest.mark.parametrize("text", ANNOUNCED)
+def test_the_opening_sentence_of_a_reply_letter_gives_its_snapshot(text: str) -> None:
+    read = extract_text(text, "лист.txt")
+    assert read.period is not None and read.period.start.isoformat() == read.period.end.isoformat() == "2025-07-01"
+    assert [(f.code, f.value, f.as_of and f.as_of.isoformat()) for f in read.figures if f.code == "ngos_registered"] == [
+        ("ngos_registered", 48, "2025-07-01")]
+
+
+def test_a_stock_date_in_a_body_sentence_that_announces_nothing_is_no_snapshot() -> None:
+    read = extract_text("Ірпінська міська рада\nПро громадські об’єднання\n\nСтаном на 01.07.2025 у громаді зареєстровано "
+                        "48 громадських об’єднань.\n", "лист.txt")
+    assert read.period is None

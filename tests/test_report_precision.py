@@ -363,3 +363,58 @@ def test_partners_a_part_was_done_together_with_name_no_metric_of_their_own() ->
     assert not any(code == "ngos_registered" for code, _ in got)
     near = extract_text("Звіт Жмеринської міської ради за 2023 рік\nЗ 50 матеріалів 30 вийшли з фотографіями.")
     assert pairs(near)[("photo_news_published", 30)] == 1  # "with photos" is what they are, not partners
+
+
+# ------------------------------------------------------------------ ages and spans of years are no counts
+
+
+def test_an_age_or_a_span_of_years_is_never_a_figure() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "Проєкти подали 31 автор, з них 9 – молодь до 35 років.\n"
+                          "Серед учасників голосування 140 осіб старше 60 років.\n"
+                          "Громадська рада діє понад 5 років; голосувати можуть мешканці віком від 16 років.\n")
+    got = pairs(report)
+    assert got[("pb_authors", 31)] == 1 and got[("pb_authors", 9)] == 1
+    assert not any(value in (35, 60, 5, 16) for _, value in got)
+
+
+# ------------------------------------------------------------------ a draft of a document is no budget project
+
+
+def test_a_draft_programme_or_rules_under_discussion_is_no_participatory_budget_project() -> None:
+    report = extract_text("Звіт відділу Ірпінської міської ради за 2024 рік\n"
+                          "Проведено громадське обговорення проєкту Програми розвитку спорту, у ньому взяли участь 37 мешканців.\n"
+                          "Обговорення проєкту Правил благоустрою зібрало 52 учасники.\n"
+                          "Обговорено 3 проєкти положення про старост.\n"
+                          "На громадський бюджет подано 14 проєктів.\n")
+    got = pairs(report)
+    assert got[("pb_projects_submitted", 14)] == 1
+    assert not any(code.startswith("pb_") and value != 14 for code, value in got)
+
+
+# ------------------------------------------------------------------ one named thing's own count in brackets
+
+
+def test_a_bracketed_count_after_one_thing_in_the_nominative_is_not_a_count_of_such_things() -> None:
+    report = extract_text("Звіт про петиції Ірпінської міської ради за 2025 рік\n"
+                          "Подано 12 петицій; найпопулярніша петиція – про освітлення мосту (211).\n"
+                          "Найбільше голосів набрала петиція щодо укриття (340).\n"
+                          "Заявники порушували питання освіти (31), транспорту (12).\n")
+    got = pairs(report)
+    assert got[("petitions_submitted", 12)] == 1 and got[("appeal_issues_raised", 31)] == 1
+    assert not any(value in (211, 340) for _, value in got)
+
+
+# ------------------------------------------------------------------ a number inside a topic after a colon total
+
+
+def test_a_number_with_its_own_noun_inside_a_topic_is_no_part_of_the_total() -> None:
+    report = extract_text("Звіт про інструменти участі Ірпінської міської ради за 2024 рік\n"
+                          "Проведено три громадські обговорення: щодо правил благоустрою, щодо перейменування двох вулиць "
+                          "та щодо стратегії.\n"
+                          "Проведено 5 консультацій з громадськістю: про ремонт трьох шкіл, про бюджет, про тарифи.\n"
+                          "Проведено 4 громадські слухання, з них 2 – щодо тарифів.\n")
+    got = pairs(report)
+    assert got[("public_consultations_held", 3)] == 1 and got[("public_consultations_held", 5)] == 1
+    assert got[("public_consultations_held", 4)] == 1 and got[("public_consultations_held", 2)] == 1
+    assert sum(got.values()) == 4

@@ -1791,7 +1791,7 @@ def test_a_number_answering_the_count_a_line_above_asks_for_and_its_parts() -> N
                           "   Три.\n"
                           "4. Кількість засідань виконавчого комітету.\n"
                           "Двадцять чотири.")
-    assert breakdowns(report, "appeals_received") == {148: None, 52: "у квітні (звернень)", 96: "у травні (звернень)"}
+    assert breakdowns(report, "appeals_received") == {148: None, 52: "місяць: квітень", 96: "місяць: травень"}
     assert pairs(report)[("public_council_meetings", 3)] == 1 and pairs(report)[("exec_committee_meetings", 24)] == 1
     near = extract_text("Анкета Бахмацької міської ради за ІІ квартал 2025 року\n"
                         "Надійшло 30 звернень.\n"
@@ -1843,3 +1843,178 @@ def test_a_bare_answer_counts_what_its_numbered_question_asks() -> None:
     assert [f.period.start.month for f in report.figures if f.value == 7] == [10]
     # people received (41): the question names no metric, nothing is guessed
     assert breakdowns(report, "appeals_received")[70]  # a month's part of the answer, never a second total
+
+
+# ------------------------------------------------------------------ a questionnaire: a bare number answers the question above
+
+
+def test_a_bare_number_answering_a_question_counts_what_the_question_asks() -> None:
+    report = extract_text("Довідка про інструменти участі Ірпінської міської ради за 2023 рік\n"
+                          "1. Скільки електронних петицій зареєстровано за рік?\n"
+                          "Дев’ятнадцять.\n"
+                          "2. Кількість засідань громадської ради при виконавчому комітеті.\n"
+                          "   6, з них 2 – виїзні.\n"
+                          "3. Чи проводилися громадські слухання?\n"
+                          "Так, чотири: щодо генплану, щодо тарифів, щодо скверу та щодо бюджету.\n"
+                          "4. Кількість звернень громадян, що надійшли у звітному році.\n"
+                          "312, у тому числі 40 – колективні.\n")
+    assert pairs(report) == Counter({("petitions_submitted", 19): 1, ("public_council_meetings", 6): 1,
+                                     ("public_council_meetings", 2): 1, ("public_consultations_held", 4): 1,
+                                     ("appeals_received", 312): 1, ("appeals_received", 40): 1})
+
+
+def test_an_answer_says_which_of_the_things_asked_its_number_counts() -> None:
+    report = extract_text("Довідка відділу комунікацій Ірпінської міської ради за 2023 рік\n"
+                          "5. Кількість інформаційних матеріалів на сайті та у соцмережах.\n"
+                          "У соцмережах – 240, на сайті – 118.\n")
+    assert pairs(report) == Counter({("social_media_posts", 240): 1, ("news_published", 118): 1})
+
+
+def test_a_number_in_an_answer_that_is_no_count_of_the_question_stays_unmatched() -> None:
+    report = extract_text("Довідка про інструменти участі Ірпінської міської ради за 2023 рік\n"
+                          "1. Чи проводилися громадські обговорення?\n"
+                          "Ні; підготовка до обговорення генплану триває (етап 2).\n"
+                          "2. Скільки петицій набрали необхідні підписи?\n"
+                          "Жодна не набрала потрібних 250 підписів.\n"
+                          "Робоча група зібралася 3 рази.\n")
+    assert ("public_consultations_held", 2) not in pairs(report)
+    assert ("petitions_supported", 250) not in pairs(report)
+    assert not any(code == "petitions_supported" and value == 3 for code, value in pairs(report))
+
+
+# ------------------------------------------------------------------ a stage verb after an adverb in a "з яких" part
+
+
+def test_a_part_whose_verb_names_a_stage_counts_that_stage_whatever_adverb_stands_before_it() -> None:
+    for adverb in ("уже", "вже", "за тиждень", "швидко"):
+        report = extract_text("Звіт про петиції Ірпінської міської ради за березень 2024 року\n"
+                              f"Подано дев’ять петицій, три з яких {adverb} набрали необхідну кількість підписів.\n")
+        assert pairs(report) == Counter({("petitions_submitted", 9): 1, ("petitions_supported", 3): 1}), adverb
+    report = extract_text("Звіт про петиції Ірпінської міської ради за березень 2024 року\n"
+                          "Подано дев’ять петицій, з них уже 4 – щодо доріг.\n")
+    assert pairs(report) == Counter({("petitions_submitted", 9): 1, ("petitions_submitted", 4): 1})
+
+
+# ------------------------------------------------------------------ budget stages: rework, and a denial that stays in its clause
+
+
+def test_projects_admitted_after_rework_are_the_reconsidered_stage() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "До голосування допущено 30 проєктів, з них 4 – після доопрацювання.\n"
+                          "Експертна група допустила 12 проєктів, у тому числі 2 – після доопрацювання авторами.\n"
+                          "Після доопрацювання допущено ще 3 проєкти.\n")
+    assert pairs(report) == Counter({("pb_projects_on_ballot", 30): 1, ("pb_projects_reconsidered", 4): 1,
+                                     ("pb_projects_on_ballot", 12): 1, ("pb_projects_reconsidered", 2): 1,
+                                     ("pb_projects_reconsidered", 3): 1})
+
+
+def test_a_denial_of_the_sentence_before_is_not_borrowed_by_a_stage_after_it() -> None:
+    for before in ("Чотири петиції не набрали підписів.", "Зареєстровано 5 петицій; чотири не набрали підписів.",
+                   "Жодна петиція не набрала підписів; ще 2 не отримали відповіді."):
+        report = extract_text("Звіт про інструменти участі Ірпінської міської ради за 2024 рік\n"
+                              f"{before}\nПодано 11 проєктів, після експертизи до голосування допущено 9, два відхилено.\n")
+        assert ("pb_projects_on_ballot", 9) in pairs(report) and ("pb_projects_rejected", 9) not in pairs(report), before
+
+
+# ------------------------------------------------------------------ training events are seminars, not events
+
+
+def test_training_events_count_as_seminars_and_other_events_stay_events() -> None:
+    report = extract_text("Звіт відділу Ірпінської міської ради за 2024 рік\n"
+                          "Працівники взяли участь у шести навчальних заходах: п’яти вебінарах та одному тренінгу.\n"
+                          "Навчальних заходів відвідано ще 3.\n"
+                          "Відділ організував 12 заходів до Дня міста.\n")
+    assert pairs(report) == Counter({("seminars_attended", 6): 1, ("seminars_attended", 5): 1, ("seminars_attended", 1): 1,
+                                     ("seminars_attended", 3): 1, ("events_attended", 12): 1})
+
+
+# ------------------------------------------------------------------ people who used the ballots are voters
+
+
+def test_people_who_used_ballots_or_voting_forms_are_voters() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "Паперовими бланками скористалися 1 134 особи, переважно старшого віку.\n"
+                          "Бюлетенями у старостатах скористалися 96 жителів.\n"
+                          "Скористалися бланками для голосування 87 мешканців.\n"
+                          "Послугами ЦНАП скористалися 5 120 відвідувачів.\n")
+    assert pairs(report) == Counter({("pb_voters", 1134): 1, ("pb_voters", 96): 1, ("pb_voters", 87): 1})
+
+
+# ------------------------------------------------------------------ a denial after a date: the date is what the preposition governs
+
+
+def test_a_denial_after_a_date_reads_the_noun_after_the_date() -> None:
+    report = extract_text("Звіт про інструменти участі Ірпінської міської ради за 2024 рік\n"
+                          "Станом на 31.12.2024 збір підписів не триває за жодною петицією.\n"
+                          "З 01.10.2024 громадських обговорень не проводилося.\n"
+                          "Станом на 1 січня 2025 року жодного запису в довіднику не змінено.\n")
+    assert pairs(report) == Counter({("petitions_collecting_signatures", 0): 1, ("public_consultations_held", 0): 1})
+
+
+# ------------------------------------------------------------------ a competitive selection of projects is a budget round
+
+
+def test_a_competitive_selection_of_projects_is_a_budget_round() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "Організовано 2 конкурсні відбори проєктів громадського бюджету.\n"
+                          "Торік проведено один конкурсний відбір проєктів.\n"
+                          "Робоча група з відбору провела 5 нарад.\n")
+    got = pairs(report)
+    assert got[("participatory_budget_rounds", 2)] == 1 and got[("participatory_budget_rounds", 1)] == 1
+    assert not any(value == 5 for _, value in got)
+
+
+# ------------------------------------------------------------------ "станом на <date>" between a number and what it counts
+
+
+def test_an_as_of_date_between_a_number_and_its_words_is_skipped() -> None:
+    report = extract_text("Звіт про петиції Ірпінської міської ради за І півріччя 2024 року\n"
+                          "Зареєстровано шість петицій: три не набрали підтримки, а за двома станом на 30.06.2024 збір підписів триває.\n"
+                          "Торік зареєстровано 9 петицій, з них 4 станом на 01.07.2023 збирали підписи.\n"
+                          "Надійшло 14 звернень, з них 3 станом на 30.06.2024 перебувають на розгляді.\n")
+    got = pairs(report)
+    assert got[("petitions_collecting_signatures", 2)] == 1 and got[("petitions_collecting_signatures", 4)] == 1
+    assert got[("petitions_failed", 3)] == 1 and got[("appeals_received", 14)] == 1
+    assert not any(value == 3 and code.startswith("appeal") for code, value in got)  # pending: no catalog metric
+
+
+# ------------------------------------------------------------------ the threshold's signatures before a numeral subject
+
+
+def test_a_numeral_subject_after_the_threshold_counts_the_petitions_of_the_sentence_before() -> None:
+    for sentence, value in (("Необхідні 250 підписів зібрала одна – щодо світлофора.", 1),
+                            ("Потрібні 100 голосів набрали дві, решта – ні.", 2),
+                            ("Необхідні 100 підписів зібрали лише 3 петиції.", 3)):
+        report = extract_text("Звіт про петиції Ірпінської міської ради за І квартал 2025 року\n"
+                              f"На порталі зареєстровано вісім петицій. {sentence}\n")
+        assert pairs(report) == Counter({("petitions_submitted", 8): 1, ("petitions_supported", value): 1}), sentence
+    report = extract_text("Звіт про петиції Ірпінської міської ради за І квартал 2025 року\n"
+                          "Під петиціями зібрано 1 846 підписів.\n")
+    assert not pairs(report)
+
+
+# ------------------------------------------------------------------ winners: "перемогу здобули"
+
+
+def test_projects_that_gained_the_victory_are_winners_however_the_clause_is_ordered() -> None:
+    report = extract_text("Звіт про громадський бюджет Ірпінської міської ради за 2024 рік\n"
+                          "Перемогу здобули 7 проєктів громадського бюджету.\n"
+                          "У категорії малих проєктів 5 проєктів здобули перемогу.\n"
+                          "Перемогу в конкурсі минулого року отримали 4 проєкти.\n"
+                          "Команда ліцею здобула перемогу в 3 турнірах.\n")
+    assert pairs(report) == Counter({("pb_projects_won", 7): 1, ("pb_projects_won", 5): 1, ("pb_projects_won", 4): 1})
+
+
+# ------------------------------------------------------------------ e-consultations; petitions that gained support
+
+
+def test_electronic_consultations_are_consultations_held_and_support_gained_is_a_supported_petition() -> None:
+    report = extract_text("Звіт про інструменти участі Ірпінської міської ради за 2024 рік\n"
+                          "Проведено 2 електронні консультації на платформі «Е-консультації».\n"
+                          "Електронних консультацій з громадськістю відбулося ще три.\n"
+                          "Подано 12 петицій, з них 3 набрали підтримку, 7 не отримали підтримки.\n"
+                          "Дві петиції отримали підтримку вже за тиждень.\n"
+                          "Юрист надав 14 консультацій громадянам.\n")
+    assert pairs(report) == Counter({("public_consultations_held", 2): 1, ("public_consultations_held", 3): 1,
+                                     ("petitions_submitted", 12): 1, ("petitions_supported", 3): 1,
+                                     ("petitions_failed", 7): 1, ("petitions_supported", 2): 1})

@@ -11,7 +11,8 @@ or without a year; a quarter or half-year ("у ІІІ кварталі", "ІІк
 Which mention is the figure's, nearest first:
 
 * one in the figure's clause before its number ("Найбільше звернень надійшло в грудні – 121",
-  "У ІІІ кварталі надійшло 281 звернення"), or right after its noun ("706 звернень у 2024 році");
+  "У ІІІ кварталі надійшло 281 звернення"), right after its noun ("706 звернень у 2024 році"), or
+  after a dash behind it, ending its item ("з них 95 – у квітні, 101 – в травні");
 * for a number in brackets or after a dash ("в IV кварталі (22)", "Порівняно з березнем (41 запит)",
   "ІІІкв. – 4"), one in the words before it, back to the sentence's previous figure;
 * for a clause opening with "коли" ("грудень, коли відбулося 14 заходів"), the period before it;
@@ -193,7 +194,7 @@ def _fits(p: Period, report: Period) -> bool:
 
 
 def _chosen(every: list[Mention], tokens: list[Token], lead: int, pos: int, span: tuple[int, int],
-            previous: int) -> Mention | None:
+            previous: int, report: Period) -> Mention | None:
     a, b = span
     previous = max([previous] + [j for j in range(lead) if tokens[j].text == ";"])  # a semicolon ends the reach
     before = [m for m in every if max(a, previous + 1) <= m.start and m.end <= lead]
@@ -201,6 +202,10 @@ def _chosen(every: list[Mention], tokens: list[Token], lead: int, pos: int, span
         return before[-1]
     after = [m for m in every if pos < m.start <= min(b, pos + 3)
              and all(t.kind == "word" for t in tokens[pos + 1:m.start])]  # "706 звернень у 2024 році", not "7 – за лютий …"
+    if pos + 2 < len(tokens) and tokens[pos + 1].text in "–—":  # "з них 95 – у квітні, 101 – в травні"
+        after += [m for m in every if m.start == pos + 3 and tokens[pos + 2].low in ("у", "в")
+                  and (m.end == len(tokens) or tokens[m.end].text in ",;.)")
+                  and report.start <= m.period.start and m.period.end <= report.end]  # a part's, not "у квітні 2022 року"
     if after:
         return after[0]
     back = [m for m in every if previous < m.start and m.end <= lead
@@ -223,5 +228,5 @@ def figure_period(tokens: list[Token], lead: int, pos: int, span: tuple[int, int
     before it (-1: none)."""
     if report is None:
         return None
-    chosen = _chosen(mentions(tokens, report), tokens, lead, pos, span, previous)
+    chosen = _chosen(mentions(tokens, report), tokens, lead, pos, span, previous, report)
     return chosen.period if chosen is not None and _fits(chosen.period, report) else None

@@ -872,6 +872,8 @@ _STATIVE_VERBS = frozenset({"є", "залишаються", "залишаєть�
 # "порушено 96 питань, найбільше – щодо освіти (28), …": words that open the biggest parts of a total
 _TOP_WORDS = frozenset({"найбільше", "найчастіше", "переважно", "здебільшого", "зокрема"})
 _SUM_WORDS = frozenset({"усього", "всього", "разом", "загалом"})
+# "три: щодо перейменування двох вулиць, …": a number with a noun of its own inside a topic counts the topic's things
+_TOPIC_PREPOSITIONS = frozenset({"щодо", "про", "стосовно", "відносно"})
 _AND = frozenset({"та", "і", "й", "а"})
 
 
@@ -1558,7 +1560,7 @@ def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fo
     for lead in (s.lead_in, _item_title(s)):
         if lead is not None:
             out |= {k for t in lead.tokens if t.kind == "word" and (i := info(t)) and i.noun for k in keys(t)}
-    return frozenset(out)
+    return frozenset(out - {"не"})  # "чотири не набрали підписів … допущено 9": a denial is never borrowed
 
 
 _TOGETHER = frozenset({"спільно", "разом", "співпраці", "партнерстві", "взаємодії"})
@@ -1825,6 +1827,8 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
     best: tuple[Match, int] | None = None
     for j in range(start, first - 1):  # the noun nearest the items counts them ("Заявники порушували питання освіти (31)")
         a = info(tokens[j])
+        if a is not None and a.noun and a.forms == {("nomn", "sing")} and n.value != 1:
+            continue  # "найпопулярніша петиція – про освітлення мосту (211)": one thing's own count, not of the things
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
             best = (m, j)
     if best is None and start > 0 and tokens[start - 1].text == ":" \
@@ -2072,6 +2076,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     l_head, l_adj = (None, [])
     if dash_before or (r_head is None and not r_adj):
         l_head, l_adj = left_head(tokens, l_start, l_end)
+    if l_head is not None and l_head > 0 and tokens[l_head - 1].kind == "num" and keys(tokens[l_head]) & THRESHOLD_NOUNS:
+        l_head = None  # "Необхідні 250 підписів зібрала одна": the threshold's signatures, not what "одна" counts
     r_end = _extend(tokens, r_head, right, starts)
     skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
@@ -2199,6 +2205,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                 fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
                 fig.confidence = 0.7
                 break
+    if fig is None and not options and l_head is None and r_head is None and total is None and s.question is not None \
+            and (dash_before or not any(t.kind == "word" for t in tokens[left:n.lead])) and not _alone_in_brackets(tokens, n):
+        fig = _question_answer(s, n, context_of(tokens, min(l_start, left), r_end, skip))  # "Скільки звернень …?" / "148, з них …"
     if fig is not None:
         pass
     elif options:
@@ -2301,7 +2310,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         skip = skip | set(range(min(l_start, left), l_head + 1))
     if fig is None and total is not None and (r_head is None or keys(tokens[r_head]) & total.head or not (
             (is_people(tokens[r_head]) and not info(tokens[r_head]).adjective and total.code not in people_codes())
-            or _has_verb(tokens[left:n.lead]))):
+            or _has_verb(tokens[left:n.lead]) or any(t.low in _TOPIC_PREPOSITIONS for t in tokens[left:n.lead]))):
         # "з них 11 – великих", "і 6 – малих": parts of the total ("…, в яких узяли участь 1 126 мешканців",
         # "та розглянула 11 питань" count a noun of their own: never parts of it)
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
@@ -2478,6 +2487,24 @@ def _repeated_total(noun: Token, n: Number, figures: list[Found]) -> Found | Non
     """The last total of ``figures`` that counts ``noun`` and holds the number ``n`` (a part is no bigger)."""
     whole = next((f for f in reversed(figures) if f.total is None and f.head & keys(noun)), None)
     return whole if whole is not None and n.value <= whole.value else None
+
+
+def _question_answer(s: Sentence, n: Number, own: Context) -> Found | None:
+    """A number with no noun of its own in the line answering a question ("Чи проводилися громадські
+    обговорення?" / "Так, три: …"): what the question's first noun that names a metric counts, with
+    the answer's own words first ("Кількість матеріалів на сайті та у соцмережах." / "На сайті – 17")."""
+    asked = s.question.tokens
+    whole = [(j - 20_000, k) for j, k in context_of(asked, 0, len(asked), _attributive(asked, 0, len(asked)))]
+    for j, t in enumerate(asked):
+        if t.kind != "word" or not ((i := info(t)) and i.noun) or t.low in TRANSPARENT_NOUNS:
+            continue
+        for context in (own + [(j - 20_000, keys(t))], own + whole) if own else (whole,):
+            m = best_match(keys(t), j - 20_000, context)
+            if m is not None and (not own or any(ws & k for ws in m.pattern.words for _, k in own)):
+                fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
+                fig.confidence = 0.7
+                return fig
+    return None
 
 
 def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:

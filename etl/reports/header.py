@@ -7,7 +7,10 @@ as-of date of a stock figure.
   at "за", "з", "у"/"в", "протягом", "упродовж" or "станом на" ("за березень 2021 року", "з 01.04 по
   30.06.2021", "у 2023 році", "станом на 1 січня 2023 року"); failing that, the first such phrase of
   the body ("У ІІ кварталі 2020 року", "Протягом листопада 2025 року"; "станом на" only in the
-  title). A phrase without a year ("з 1 по 7 листопада") takes the year the text names most often
+  title). A label line "Звітний період: …", "Період звітування – …" (even with a full stop) or a bare date range
+  ("01.01.2024–30.06.2024") on the first lines says it too; so does a body sentence announcing what
+  the letter reports ("… повідомляє про стан … станом на 1 січня 2026 року", "Надаємо інформацію …"),
+  "станом на" included. A phrase without a year ("з 1 по 7 листопада") takes the year the text names most often
   on its own (not inside a date or a document number), else the year in the file name. The label
   is the text as written. A title "станом на <date>" makes a **snapshot**: the period is that day
   and stocks without a date of their own stand on it.
@@ -63,8 +66,17 @@ _LOOSE = re.compile(r"(?<=[а-яіїєґ’'ʼ\-]{2})[ \u00a0]+([А-ЯІЇЄҐ][
 _NOT_BEFORE_LOOSE = re.compile(r"(?:вул|вулиц\w*|пл|площ\w*|просп\w*|проспект\w*|пров|провул\w*|бульв\w*|ім)\W*$", re.I)
 _AFTER_REGION = re.compile(r"\s+(?:обл\w*|район\w*|облдерж\w*|ОДА|ОВА|ЛОДА)\b")
 _PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж)\s+", re.IGNORECASE)
+_LABEL = r"\bперіод\w*(?:\s+звіт\w*)?\s*[:–—-]"  # "Звітний період:", "Період звітування –"
+# a date range standing on its own ("Звітний період: 01.01.2024–30.06.2024", "Звіт … (01.07.2023 – 31.12.2023)")
+_DATE_RANGE = r"(?<![\d.])(?=\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:[-–—]|по)\s*\d{1,2}\.\d{1,2}\.\d{2,4})"
 _TITLE_PERIOD_START = re.compile(
-    r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж|станом\s+на)\s+|(?<=,)\s+(?=\S+\s+\d{4})", re.IGNORECASE)
+    r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж|станом\s+на)\s+|(?<=,)\s+(?=\S+\s+\d{4})"
+    rf"|(?P<label>{_LABEL})\s*|{_DATE_RANGE}", re.IGNORECASE)
+# a label line saying the period ("Звітний період: І півріччя 2024 р.", "Період звітування – ІІ квартал"), prose or not
+_PERIOD_LABEL = re.compile(_LABEL, re.IGNORECASE)
+# the body sentence saying what the report is about ("… повідомляє про стан … станом на 1 січня 2026
+# року", "Надаємо інформацію … за І квартал"): it says when as a title does
+_ANNOUNCES = re.compile(r"\b(?:повідомля\w*|інформу\w*|(?:на|по)да\w*\s+(?:\w+\s+)?інформаці\w*)", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"\bпро\s+(?:роботу|діяльність)\s+(.+)", re.IGNORECASE | re.DOTALL)
 _YEAR_ALONE = re.compile(r"(?<![\d./№\-])(19[5-9]\d|20[0-4]\d)(?![\d./\-])")
 _NAME_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
@@ -94,7 +106,7 @@ def _find_period(text: str, starts: re.Pattern[str], year: int | None = None) ->
         words = list(re.finditer(r"\S+", text[m.end():m.end() + 80]))[:7]
         for k in range(len(words), 0, -1):
             end = m.end() + words[k - 1].end()
-            label = text[m.start():end].strip(" .,;:")
+            label = text[m.end("label") if "label" in starts.groupindex and m.group("label") else m.start():end].strip(" .,;:")
             if not re.search(r"\d", label):
                 continue
             try:
@@ -127,13 +139,14 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     for s in sentences[:LETTERHEAD_LINES]:  # "Довідка про … станом на 1 липня 2025 року": a heading of
         # the letterhead (no prose: no full stop) says when before the body does
         piece = text[s.start:s.end].rstrip()
-        if found or s.bullet or s.row or piece.endswith((".", ";", ":")):
+        if found or s.bullet or s.row or (piece.endswith((".", ";", ":")) and not _PERIOD_LABEL.search(piece)):
             continue
         found = _find_period(piece, _TITLE_PERIOD_START, year)
     for s in sentences[1:]:
         if found:
             break
-        found = _find_period(text[s.start:s.end], _PERIOD_START, year)
+        piece = text[s.start:s.end]
+        found = _find_period(piece, _TITLE_PERIOD_START if _ANNOUNCES.search(piece) else _PERIOD_START, year)
     if found:
         head.period, head.period_label = found
         head.snapshot = snapshot_date(head.period_label, year)

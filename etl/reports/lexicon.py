@@ -161,9 +161,12 @@ PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitio
 # A metric of one body, and the words right after its counted noun that name another body:
 # "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
 OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
-# "внесено 39 проєктів рішень; … три проєкти знято з розгляду": in a sentence about draft decisions or
-# orders, "проєкти" are drafts, never participatory-budget projects.
-DRAFT_OF = frozenset({"рішення", "рішень", "розпорядження", "розпоряджень", "наказ", "наказів", "наказу"})
+# "внесено 39 проєктів рішень; … три проєкти знято з розгляду": in a sentence about draft decisions,
+# orders or other documents, "проєкти" are drafts, never participatory-budget projects.
+DRAFT_OF = frozenset({"рішення", "рішень", "розпорядження", "розпоряджень", "наказ", "наказів", "наказу",
+                      # "обговорення проєкту Програми розвитку туризму": a draft of a document, as a decision's
+                      "програми", "програм", "правил", "положення", "стратегії", "плану", "статуту", "регламенту",
+                      "концепції", "порядку"})
 # "дві петиції набрали голоси, ще 9 не отримали підтримки": a figure borrowing its noun from the one
 # before, with a negated verb of its own, counts the opposite outcome.
 NEGATED_CODES = {"petitions_supported": "petitions_failed", "ngos_registered": "ngos_ceased"}

@@ -18,6 +18,7 @@ a set happens to iterate in.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
@@ -113,6 +114,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
         j += 1
     while j < end:
         t, a = tokens[j], info(tokens[j])
+        if t.low == "станом" and j + 2 < end and tokens[j + 1].low == "на" and tokens[j + 2].kind == "mask":
+            j += 3  # "за двома станом на 31.03.2025 збір підписів триває": when, not what is counted
+            continue
         if a is None:
             return None, adjectives
         if t.low in UNIT_NOUNS and not adjectives:  # "– 96 одиниць": the unit counts what came before
@@ -143,6 +147,9 @@ PERIOD_WORDS = frozenset(MONTH_NAMES_UK + MONTH_NAMES_UK_GENITIVE + MONTH_NAMES_
     "півріччі"}
 
 
+_DATE = re.compile(r"\d{1,2}(?:\.\d{1,2}(?:\.\d{2,4})?|\s+[а-яіїєґ’']+(?:\s+\d{4})?)")  # a masked date
+
+
 def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, list[int]]:
     """(head, adjectives) of the first phrase in tokens[start:end] that no preposition governs and
     that is not the means ("Надійшло електронною поштою – 31": no head).
@@ -160,9 +167,10 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
             continue
         a = info(t)
         if a is None:
-            j += 1
+            governed = governed and not (t.kind == "mask" and _DATE.fullmatch(t.text))  # "Станом на 30.06.2025 збір
+            j += 1  # підписів …": the date is what "на" governs
             continue
-        if t.low in PERIOD_WORDS and (governed or (j > start and tokens[j - 1].text.isdigit())):
+        if t.low in PERIOD_WORDS and (governed or (j > start and (tokens[j - 1].text.isdigit() or tokens[j - 1].kind == "mask"))):
             governed = False  # "У жовтні 2019 року новин було 58": a period says when, it takes no genitive
             j += 1
             continue
