@@ -180,8 +180,9 @@ def test_parts_listed_under_a_lead_in_and_siblings_told_apart() -> None:
     assert posts == {212: "у Facebook", 187: "у Telegram"}  # no stated total: none invented
     got = pairs(LISTS)
     assert got[("letters_received", 75)] == 1 and got[("outgoing_documents", 33)] == 1  # "вихідна – 33"
-    assert 351 not in {f.value for f in report.figures}  # a bare number in brackets names nothing
-    assert any(p.key == "report_unmatched" and p.params["number"] == "351" for p in report.problems)
+    # a bare number in brackets compared with the month before is that month's news, never May's
+    april = [(f.code, f.period.start.month) for f in report.figures if f.value == 351 and f.period]
+    assert april == [("news_published", 4)] and [f.period for f in report.figures if f.value == 380] == [None]
 
 
 # ------------------------------------------------------------------ who and when
