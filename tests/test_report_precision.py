@@ -307,11 +307,13 @@ def test_certificates_issued_to_people_are_no_briefs_on_the_situation() -> None:
                           "Архівним відділом видано 530 архівних довідок.\n"
                           "Мешканцям видавалися довідки про склад сім’ї – 214.\n"
                           "У ЦНАП за рік видано 1 905 довідок і витягів.\n"
-                          "До обласної адміністрації надіслано 52 довідки про суспільно-політичну ситуацію.")
-    got = pairs(report)
-    assert got[("situation_briefs", 52)] == 1
-    assert not any(v in (530, 214, 1905) for _, v in got)
-    assert {"530", "1 905"} <= unmatched(report)
+                          "До обласної адміністрації надіслано 52 довідки про суспільно-політичну ситуацію.\n"
+                          "Відділом видано 640 довідок про склад сім’ї.\n"
+                          "Здійснено видачу 45 довідок громадянам.\n"
+                          "Підготовлено 12 довідок про суспільно-політичну ситуацію.\n"
+                          "До обласної адміністрації надіслано 8 інформаційних довідок.")
+    assert pairs(report) == Counter({("situation_briefs", 52): 1, ("situation_briefs", 12): 1, ("situation_briefs", 8): 1})
+    assert {"530", "1 905", "640", "45"} <= unmatched(report)
 
 
 # ------------------------------------------------------------------ a range of decision numbers, a duration with a decimal
@@ -338,17 +340,6 @@ def test_days_listed_before_their_month_are_dates_never_parts() -> None:
     got = pairs(report)
     assert got[("exec_committee_meetings", 3)] == 1 and got[("exec_decisions_adopted", 60)] == 1
     assert not any(value in (7, 14, 28, 17) for _, value in got)
-
-
-def test_certificates_issued_to_people_are_no_briefs_written() -> None:
-    report = extract_text("Звіт Збаразької міської ради за 2020 рік\n"
-                          "Відділом видано 640 довідок про склад сім’ї.\n"
-                          "Архівний відділ видав 97 архівних довідок та витягів.\n"
-                          "Здійснено видачу 45 довідок громадянам.\n"
-                          "Підготовлено 12 довідок про суспільно-політичну ситуацію.\n"
-                          "До обласної адміністрації надіслано 8 інформаційних довідок.")
-    assert pairs(report) == Counter({("situation_briefs", 12): 1, ("situation_briefs", 8): 1})
-    assert unmatched(report) == {"640", "97", "45"}
 
 
 def test_partners_a_part_was_done_together_with_name_no_metric_of_their_own() -> None:
