@@ -2021,23 +2021,6 @@ def _sentence_head(s: Sentence, n: Number) -> int | None:
     return j if a and a.noun else None
 
 
-def _asked_count(s: Sentence, matched: bool = True) -> tuple[Match | None, Token] | None:
-    """The metric a line with no figure right above asks for ("Кількість звернень громадян, що надійшли до
-    ради?"), answered by a sentence that opens with its number (not ``matched``: the line asks, whatever for)."""
-    prior = s.prior
-    if prior is None or prior.figures or not prior.tokens or sentence_numbers(prior.tokens):
-        return None
-    end = len(prior.tokens)
-    head = _sentence_head(prior, Number(end, end, 0, False, end))
-    if head is None:
-        return None
-    end = next((j for j, t in enumerate(prior.tokens) if t.low == "при"), end)  # "… ради при виконкомі": where
-    whole = [(j - 20_000, k) for j, k in context_of(prior.tokens, 0, end)]
-    t = prior.tokens[head]
-    m = people_match(whole) if info(t).animate else best_match(keys(t), head - 20_000, whole)
-    return (m, t) if m is not None or not matched else None
-
-
 def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: set[int],
             total: Found | None, before: list[Found], previous: list[Found], force_part: bool = False,
             recent: list[Found] = ()) -> Found | None:
@@ -2205,9 +2188,6 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                 fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
                 fig.confidence = 0.7
                 break
-    if fig is None and not options and l_head is None and r_head is None and total is None and s.question is not None \
-            and (dash_before or not any(t.kind == "word" for t in tokens[left:n.lead])) and not _alone_in_brackets(tokens, n):
-        fig = _question_answer(s, n, context_of(tokens, min(l_start, left), r_end, skip))  # "Скільки звернень …?" / "148, з них …"
     if fig is not None:
         pass
     elif options:
@@ -2218,8 +2198,7 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
     elif (l_head is None and r_head is None) and (total is not None or dash_before or _dash_after(tokens, n.end)) \
             and not (total is None and dash_before and not before and _colon_lead_match(tokens, n.lead) is not None):
         # ("звернення розподілились так: поштою – 6 412": the colon's lead names them, not a sentence before)
-        fig = _ellipsis(s, n, context, adjectives, total, before,  # "у Telegram – 455" (never past a line
-                        [] if _asked_count(s, matched=False) else previous)  # that asks for a count)
+        fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
@@ -2253,10 +2232,6 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
-    if fig is None and total is None and n.lead == 0 and l_head is None and r_head is None \
-            and (asked := _asked_count(s)) is not None:  # "Кількість звернень, що надійшли у кварталі." / "148, …"
-        fig = Found(asked[0].code, n.value, s, n.pos, "before", head=keys(asked[1]), head_text=asked[1].text)
-        fig.confidence = _confidence(asked[0], "ellipsis", n.words)
     if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
                                                         or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
@@ -2487,24 +2462,6 @@ def _repeated_total(noun: Token, n: Number, figures: list[Found]) -> Found | Non
     """The last total of ``figures`` that counts ``noun`` and holds the number ``n`` (a part is no bigger)."""
     whole = next((f for f in reversed(figures) if f.total is None and f.head & keys(noun)), None)
     return whole if whole is not None and n.value <= whole.value else None
-
-
-def _question_answer(s: Sentence, n: Number, own: Context) -> Found | None:
-    """A number with no noun of its own in the line answering a question ("Чи проводилися громадські
-    обговорення?" / "Так, три: …"): what the question's first noun that names a metric counts, with
-    the answer's own words first ("Кількість матеріалів на сайті та у соцмережах." / "На сайті – 17")."""
-    asked = s.question.tokens
-    whole = [(j - 20_000, k) for j, k in context_of(asked, 0, len(asked), _attributive(asked, 0, len(asked)))]
-    for j, t in enumerate(asked):
-        if t.kind != "word" or not ((i := info(t)) and i.noun) or t.low in TRANSPARENT_NOUNS:
-            continue
-        for context in (own + [(j - 20_000, keys(t))], own + whole) if own else (whole,):
-            m = best_match(keys(t), j - 20_000, context)
-            if m is not None and (not own or any(ws & k for ws in m.pattern.words for _, k in own)):
-                fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
-                fig.confidence = 0.7
-                return fig
-    return None
 
 
 def _only_recipients(tokens: list[Token], a: int, b: int, code: str) -> bool:

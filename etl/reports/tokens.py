@@ -6,9 +6,7 @@
   Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
   list items after it (their *lead-in*), and so does a heading with no number and no punctuation at
   its end right above items ending with ";" ("Розподіл громад за конфесіями" / "… – 14;"): it is read
-  as if it ended with ":". A question with no number of its own ("Чи проводилися громадські
-  обговорення?", an item "5. Кількість звернень, що надійшли у кварталі.") is the *question* of the
-  line that answers it ("148, з них …", "Так, три: …").
+  as if it ended with ":".
 * Tables written as text (``etl.reports.tables``: cells split by "|", tabs or aligned with spaces):
   each row is a line of its own (never joined), its row number dropped, a dash ("|") between its
   cells, and a sub-row ("у т. ч. письмових | 59", indented, "1.1") has the row above as its
@@ -77,8 +75,6 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
 ))  # fmt: skip
 
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
-# a questionnaire's item naming what to count ("5. Кількість звернень, що надійшли у кварталі.")
-_COUNT_ITEM = re.compile(r"Кількість\b")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
                   "обл", "ст", "п", "т", "ч", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[«\"“A-ZА-ЯІЇЄҐ\d(])")
@@ -116,7 +112,6 @@ class Sentence:
     row: bool = False  # a row of a table written as text; a sub-row's lead-in is the row above it
     cells: tuple[tuple[int, int], ...] = ()  # a table row's cells (offsets into the whole text)
     heading: Sentence | None = field(default=None, repr=False, compare=False)  # a table's first row, if it has no number
-    question: Sentence | None = field(default=None, repr=False, compare=False)  # the line it answers ("Скільки …?")
     prior: Sentence | None = field(default=None, repr=False, compare=False)  # the sentence before it ("Голосування тривало …" / "У ньому взяли участь …")
     columns: tuple[int, ...] = ()  # a table row's cells' columns (0: the label column)
     table_row: Row | None = field(default=None, repr=False, compare=False)  # the table row it is
@@ -295,7 +290,6 @@ def split_sentences(text: str) -> list[Sentence]:
     heads: dict[int, str] = {}
     table = 0
     heading: Sentence | None = None  # the line before, when it is a heading (no punctuation at its end)
-    question: Sentence | None = None  # the line before, when it asks what the line after answers
     for line in _lines(text):
         if not line.bullet and ended not in (":", ";") and not _form_goes_on(line, sentences, lead_in):
             lead_in = None  # items without bullets run on while lines end with ";"
@@ -314,7 +308,6 @@ def split_sentences(text: str) -> list[Sentence]:
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
             s.prior = sentences[-1] if sentences else None
-            s.question = question
             if row is not None:
                 if row.table != table:  # a new table: its first row heads it when it has no figure
                     table, heads = row.table, {}
@@ -332,9 +325,6 @@ def split_sentences(text: str) -> list[Sentence]:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
-        asks = line_sentences and not line.row and ("?" in text[line.start:line.end] or (
-            line.bullet and _COUNT_ITEM.match(text, line.start) and not any(t.kind == "num" for t in line_sentences[0].tokens)))
-        question = line_sentences[0] if asks else None
         heading = line_sentences[-1] if len(line_sentences) == 1 and not line.bullet and (
             (line.row is not None and line.row.titled)  # "2. ПОРУШЕНІ ПИТАННЯ (455)" over its items
             or (not line.row and ended.isalpha() and not any(t.kind == "num" for t in line_sentences[-1].tokens))) else None
