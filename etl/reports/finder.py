@@ -1965,9 +1965,6 @@ def _attributive(tokens: list[Token], a: int, b: int) -> set[int]:
     return out
 
 
-_SUM_WORDS = frozenset({"усього", "всього", "загалом", "разом"})
-
-
 def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     """ "Порушені питання: земельні відносини, транспорт, освіта; загалом 640": the sum of a list
     of topics counts what the sentence's opening clause names, when it is the sentence's only number."""
