@@ -326,8 +326,9 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
         assert batch.cities == known and batch.periods == known, prefix
     # batches i and j (16 each), written on 2026-12-07 when f and h were about to be read, by writers who never
     # ran the extractor; nobody reading rules has opened them: i 0.805 / 0.669 (city 16, period 14 of 16) and
-    # j 0.853 / 0.733 (16, 13) with the rules before f and h were read.
-    for prefix, p_floor, r_floor, periods in (("held_i_", 0.78, 0.65, 14), ("held_j_", 0.83, 0.71, 13)):
+    # j 0.853 / 0.733 (16, 13) with the rules before f and h were read, i 0.845 / 0.722 (16, 14) and j 0.859 /
+    # 0.753 (16, 14) after (floors a little below; the targets, 0.95 / 0.90, are not met on them).
+    for prefix, p_floor, r_floor, periods in (("held_i_", 0.83, 0.70, 14), ("held_j_", 0.84, 0.73, 14)):
         batch = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith(prefix)])
         assert batch.reports == 16 and batch.precision >= p_floor and batch.recall >= r_floor, prefix
         assert batch.cities == 16 and batch.periods >= periods, prefix
