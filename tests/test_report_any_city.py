@@ -319,7 +319,7 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     assert batch_u.periods == batch_u.reports
     # batches f and h (16 each), written on 2026-12-07 by writers who never ran the extractor: f 0.907 / 0.654
     # and h 0.860 / 0.601 with the rules the day began with, 0.916 / 0.735 and 0.852 / 0.682 while still unread;
-    # then read (the next session's rounds): f 0.996 / 0.986, h 0.979 / 0.972, every city and period right.
+    # then read by the rounds after them: f 0.996 / 0.986, h 0.979 / 0.972, every city and period right.
     for prefix, p_floor, r_floor, known in (("held_f_", 0.98, 0.96, 16), ("held_h_", 0.96, 0.95, 16)):
         batch = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith(prefix)])
         assert batch.reports == known and batch.precision >= p_floor and batch.recall >= r_floor, prefix
