@@ -198,11 +198,6 @@ def _restated_headings_once(found: list[Found]) -> list[Found]:
                                                        and g.total is None for g in found))]
 
 
-def _verb(word: str) -> bool:
-    i = word_info(word)
-    return i is not None and i.verb and not i.noun
-
-
 def _own_period(f: Found, found: list[Found], period: Period | None) -> Period | None:
     """The period a figure's own words name (``etl.reports.figure_period``), the sentence's previous
     figure bounding how far back they are looked for."""
