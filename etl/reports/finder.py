@@ -2163,6 +2163,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         for m, head, how in options:
             if m.code != total.code and kind_of_total:
                 continue
+            if METRICS[m.code].category != METRICS[total.code].category and dash_before \
+                    and not _has_verb(tokens[left:n.lead]):
+                continue  # "запитів – 37, з них від: … громадських об’єднань – 4": a requester, not the NGOs
             if m.code != total.code and m.code in people_codes() and _adjective_only(tokens[head]):
                 continue  # "звернень …, колективних серед них було 47": a kind of the total's noun, not people
             if m.code != total.code and not _own_word(m):

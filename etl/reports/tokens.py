@@ -3,7 +3,9 @@
 * Lines: a bullet at the start of a line ("(", "·", "-", "–", "•", a Wingdings private-use
   character, "1.", "2)") is dropped and the line becomes a list item; a line that ends without
   punctuation runs on into the next one when that one starts with a small letter or a digit (a
-  Word export that broke "…опубліковано" / "447 новин…"). A line ending with ":" introduces the
+  Word export that broke "…опубліковано" / "447 новин…"), except a "label – number" line after a
+  line ending with ":" or after another such line ("з них від:" / "фізичних осіб – 24" /
+  "юридичних осіб – 6"): a list pasted without its bullets, each line an item. A line ending with ":" introduces the
   list items after it (their *lead-in*), and so does a heading with no number and no punctuation at
   its end right above items ending with ";" ("Розподіл громад за конфесіями" / "… – 14;"): it is read
   as if it ended with ":".
@@ -75,6 +77,9 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
 ))  # fmt: skip
 
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
+# "юридичних осіб – 6", "надано роз'яснення: 4": a line that is one label and its number (a list pasted
+# without bullets); the label starts with a letter, the number ends the line
+_ITEM_LINE = re.compile(r"^[^\W\d_][^\n–—:]{0,80}?[ \t\u00a0]*(?:[–—:]|[ \t\u00a0]-)[ \t\u00a0]*\d[\d \u00a0\u202f]*[;,.]?[ \t\u00a0]*$")
 _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "смт", "буд", "каб", "тел", "бульв", "пл",
                   "обл", "ст", "п", "т", "ч", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[«\"“A-ZА-ЯІЇЄҐ\d(])")
@@ -125,6 +130,7 @@ class _Line:
     number: int
     bullet: bool
     row: Row | None = None  # a row of a table written as text
+    item: bool = False  # a "label – number" line of a list without bullets
 
 
 def _capitals(line: str) -> bool:
@@ -157,6 +163,10 @@ def _lines(text: str) -> list[_Line]:
             continue
         prev = out[-1] if out else None
         first = text[start]
+        if not bullet and prev and not prev.row and _ITEM_LINE.match(text[start:end]) and (
+                prev.item or text[prev.start:prev.end].rstrip().endswith(":")):
+            out.append(_Line(start, end, number, True, item=True))  # the next item of a list without bullets
+            continue
         if (prev and not bullet and not prev.row
                 and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
                 and not _capitals(text[prev.start:prev.end])  # "ПОРУШЕНІ ПИТАННЯ (455)": a heading, not a broken line
