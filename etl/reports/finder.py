@@ -576,7 +576,8 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
 
 
 def _bare_items(items: list[Token], named: bool = False) -> bool:
-    """Only "поштою – 7, особисто – 300": a few words and a dash before each number, no verb; words that
+    """Only "поштою – 7, особисто – 300" (or "поштою: 7"): a few words and a dash or a colon before each
+    number, no verb; words that
     name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
     об’єднання – 15")."""
     segments, current = [], []
@@ -592,7 +593,7 @@ def _bare_items(items: list[Token], named: bool = False) -> bool:
         for m in nums:
             mark_approximation(seg, m)
         nums = [m for m in nums if not _line_number(seg, m)]
-        if len(nums) != 1 or nums[0].pos == 0 or not is_dash(seg[nums[0].pos - 1]) or _has_verb(seg) \
+        if len(nums) != 1 or nums[0].pos == 0 or not _dash_after(seg, nums[0].pos - 1) or _has_verb(seg) \
                 or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
                         if t.kind == "word" and not is_stop_word(t.low)]) > 4:
             return False
@@ -2367,7 +2368,8 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig.code, fig.total, fig.how = total.code, total, "part"
         phrase = _breakdown(tokens, left, right, skip | set(range(n.end, n.end + after_marker))
                             | _marker_words(tokens, left, n.lead))
-        if not phrase and _alone_in_brackets(tokens, n):  # "з питань освіти (31)"
+        if not phrase and (_alone_in_brackets(tokens, n)  # "з питань освіти (31)"
+                           or (n.lead > 0 and tokens[n.lead - 1].text == ":")):  # "юридичні особи: 2"
             phrase = _breakdown(tokens, _segment_start(tokens, n.lead - 1), n.lead - 1, set())
         if not phrase and n.lead > 1 and is_dash(tokens[n.lead - 1]) and tokens[n.lead - 2].text == ")" \
                 and (o := max((j for j in range(n.lead - 2) if tokens[j].text == "("), default=None)) is not None:
