@@ -269,7 +269,8 @@ def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found
         asked = _question_line(s) is not None and row is None
         answer = _answer(s) if asked else None
         mine = _sentence(s, [answer] if answer is not None else [] if asked else lead_row.figures if lead_row is not None
-                         else previous, unmatched, _header_total(s, found) or _dimension_total(s, found), found[-6:], found)
+                         else previous, unmatched, _header_total(s, found) or _dimension_total(s, found) or _ranked_total(s, found),
+                         found[-6:], found)
         if answer is not None:
             unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[answer.pos])]
             mine = [answer, *(f for f in mine if f.pos != answer.pos)]
@@ -573,6 +574,38 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
         return None  # never one read further up
     listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
     return total if listed + _parts_sum(items) <= total.value else None  # parts add up to no more than it
+
+
+def _ranked_total(s: Sentence, found: list[Found]) -> Found | None:
+    """ "У зверненнях порушено 1 103 питання." / "Найгостріші – житлово-комунальне господарство (402
+    питання), соціальний захист (187)": a sentence of labelled counts ("label – N", "label (N)") whose
+    words before the first label rank them or repeat the noun of the total just before, and which add
+    up to no more than it, breaks that total down; no label may name a metric of its own."""
+    tokens = s.tokens
+    numbers = [n for n in sentence_numbers(tokens) if not _line_number(tokens, n)]
+    for n in numbers:
+        mark_approximation(tokens, n)
+    total = next((f for f in reversed(found) if f.total is None), None)
+    if len(numbers) < 2 or total is None or total.sentence is s or not total.head or s.lead_in is not None \
+            or total.sentence.index < s.index - 2 or sum(n.value for n in numbers) > total.value:
+        return None
+    starts = []
+    for n in numbers:
+        mark = n.lead - 1
+        if mark < 1 or not (_dash_after(tokens, mark) or tokens[mark].text == "("):
+            return None
+        start = max((j + 1 for j in range(mark) if tokens[j].text in ",;" or tokens[j].kind == "num"), default=0)
+        label = " ".join(t.text for t in tokens[start:mark] if t.kind == "word")
+        if not label or _has_verb(tokens[start:mark]) or label_metric(label, _BY_NAME) is not None:
+            if n is not numbers[0]:
+                return None
+        starts.append(start)
+    lead = [t for t in tokens[:numbers[0].lead] if t.kind == "word"]
+    if any(t.text == ":" for t in tokens[:numbers[0].lead]):
+        return None  # "Найактуальніші питання у зверненнях: …": a lead of its own (``_dimension_total``)
+    if not any(t.low in _TOP_WORDS or _superlative(t) or keys(t) & total.head for t in lead):
+        return None
+    return total
 
 
 def _bare_items(items: list[Token], named: bool = False) -> bool:
