@@ -579,8 +579,8 @@ def _dimension_total(s: Sentence, found: list[Found]) -> Found | None:
 def _ranked_total(s: Sentence, found: list[Found]) -> Found | None:
     """ "У зверненнях порушено 1 103 питання." / "Найгостріші – житлово-комунальне господарство (402
     питання), соціальний захист (187)": a sentence of labelled counts ("label – N", "label (N)") whose
-    words before the first label rank them or repeat the noun of the total just before, and which add
-    up to no more than it, breaks that total down; no label may name a metric of its own."""
+    words before the first label rank them ("найбільше", "найгостріші"), and which add up to no more
+    than the total just before, breaks that total down; no label may name a metric of its own."""
     tokens = s.tokens
     numbers = [n for n in sentence_numbers(tokens) if not _line_number(tokens, n)]
     for n in numbers:
@@ -589,7 +589,6 @@ def _ranked_total(s: Sentence, found: list[Found]) -> Found | None:
     if len(numbers) < 2 or total is None or total.sentence is s or not total.head or s.lead_in is not None \
             or total.sentence.index < s.index - 2 or sum(n.value for n in numbers) > total.value:
         return None
-    starts = []
     for n in numbers:
         mark = n.lead - 1
         if mark < 1 or not (_dash_after(tokens, mark) or tokens[mark].text == "("):
@@ -599,12 +598,17 @@ def _ranked_total(s: Sentence, found: list[Found]) -> Found | None:
         if not label or _has_verb(tokens[start:mark]) or label_metric(label, _BY_NAME) is not None:
             if n is not numbers[0]:
                 return None
-        starts.append(start)
+        if any(t.low in _MONTH_WORDS for t in tokens[start:mark]) or _quarter_clause(tokens[start:mark]):
+            return None  # "у березні – 89 та у травні – 81": months, not parts
     lead = [t for t in tokens[:numbers[0].lead] if t.kind == "word"]
     if any(t.text == ":" for t in tokens[:numbers[0].lead]):
         return None  # "Найактуальніші питання у зверненнях: …": a lead of its own (``_dimension_total``)
-    if not any(t.low in _TOP_WORDS or _superlative(t) or keys(t) & total.head for t in lead):
+    if not any(t.low in _TOP_WORDS or _superlative(t) for t in lead):
         return None
+    context = context_of(tokens, 0, numbers[0].lead)
+    if any((m := best_match(keys(tokens[j]), j, context)) and m.code != total.code and not keys(tokens[j]) & total.head
+           for j in _lead_nouns(tokens, 0, numbers[0].lead)):
+        return None  # "Найбільше звернень …" after a count of citizens: another noun, not the total's
     return total
 
 
