@@ -2179,8 +2179,9 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
                                                                  else (before, previous + recent)))
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
-    if not options and r_head is None and _month_clause(tokens, min(l_start, left), n.lead) and (l_head is None or (
-            tokens[l_head].low in _MONTH_WORDS and _colon_lead_match(tokens, n.lead) is None)):  # "(жовтень – 76, …)"
+    if not options and r_head is None and _month_clause(tokens, min(l_start, left), n.lead) \
+            and (l_head is None or tokens[l_head].low in _MONTH_WORDS) and not (
+            _colon_lead_match(tokens, n.lead) and _months_of_colon_lead(tokens, n, before)):  # "(жовтень – 76, …)"
         near = next((f for f in reversed(before) if f.total is None), None) or (previous[-1] if previous else None)
         if near is not None:  # "(у жовтні – 3, у листопаді – 2)": the months of the figure before
             fig = Found(near.code, n.value, s, n.pos, "ellipsis", head=near.head, head_text=near.head_text)
@@ -2270,8 +2271,11 @@ def _figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: s
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = _breakdown(tokens, left, n.lead, set()) or None
-    if fig is None and total is None and dash_before and (not _month_clause(tokens, min(l_start, left), n.lead)
-                                                        or _months_of_colon_lead(tokens, n, before)) \
+    month_verb = not dash_before and _month_clause(tokens, min(l_start, left), n.lead - 1) \
+        and _verb_only(tokens[n.lead - 1])  # "…запитів …: у січні надійшло 7, у лютому – 5"
+    if fig is None and total is None and (dash_before or month_verb) \
+            and (not _month_clause(tokens, min(l_start, left), n.lead - month_verb)
+                 or _months_of_colon_lead(tokens, n, before)) \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
             and (lead := _colon_lead_match(tokens, n.lead)) is not None:  # "отримано запитів: поштою – 109"
         fig = Found(lead[0].code, n.value, s, n.pos, "before", head=keys(tokens[lead[1]]),
