@@ -16,7 +16,8 @@
   ("Соцмережі – 116 дописів:" / "Facebook ...... 41" / "Telegram ...... 57") all have that line as
   their lead-in.
 * A number said again in brackets ("96 (дев’яносто шість)", "двох (2)") is read once: the bracket
-  is dropped.
+  is dropped; so are the brackets of a count written "(38)" where a bare number would stand
+  ("зареєстровано (38) громадських об’єднань", "церкви – (3)").
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
 * Masked, so they are never figures: dates, date ranges and lists ("01.10.2019", "01-02.07.2019", "8, 15 та 29 жовтня",
@@ -36,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
-from activity.morph import number_word
+from activity.morph import number_word, word_info
 from etl.reports.tables import Row, find_rows
 
 _GEN = "|".join(MONTH_NAMES_UK_GENITIVE)
@@ -274,6 +275,32 @@ def _drop_repeats(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _unwrap_counts(tokens: list[Token]) -> list[Token]:
+    """A count written in brackets where the text would have the bare number ("зареєстровано (38)
+    громадських об’єднань", "церкви – (3)"): after a verb, a preposition, a dash or at the start, and
+    before a small-letter word, a punctuation mark or the end, the brackets are dropped. After a noun
+    ("з питань освіти (31)") the bracket stays: a part in brackets."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].kind == "num" \
+                and tokens[j + 1].text.isdigit() and tokens[j + 2].text == ")":
+            prev = out[-1] if out else None
+            nxt = tokens[j + 3] if j + 3 < len(tokens) else None
+            i = word_info(prev.text) if prev is not None and prev.kind == "word" else None
+            opens = prev is None or prev.text in ",:" or (prev.kind == "punct" and prev.text in "-–—") \
+                or (i is not None and (i.verb or i.preposition or i.conjunction) and not i.noun)
+            closes = nxt is None or (nxt.kind == "word" and nxt.text[:1].islower()) \
+                or (nxt.kind == "punct" and nxt.text in ",;.")
+            if opens and closes and not (prev is None and nxt is not None and nxt.kind == "punct"):
+                out.append(tokens[j + 1])
+                j += 3
+                continue
+        out.append(tokens[j])
+        j += 1
+    return out
+
+
 def _tab_dashes(text: str, s: Sentence) -> None:
     """A table row's cells (each tokenised alone: no mask runs over into the next cell) get a "|"
     token between them, as if written with "|" (a dash)."""
@@ -313,7 +340,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [(line.start, line.end)] if row else _sentence_spans(text, line.start, line.end)
         for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _drop_repeats(tokenize(text, a, b))
+            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _unwrap_counts(_drop_repeats(tokenize(text, a, b)))
             s = Sentence(a, b, line_no, tokens, line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
