@@ -2018,3 +2018,86 @@ def test_electronic_consultations_are_consultations_held_and_support_gained_is_a
     assert pairs(report) == Counter({("public_consultations_held", 2): 1, ("public_consultations_held", 3): 1,
                                      ("petitions_submitted", 12): 1, ("petitions_supported", 3): 1,
                                      ("petitions_failed", 7): 1, ("petitions_supported", 2): 1})
+
+
+# ------------------------------------------------------------------ lists pasted without bullets, "label: number"
+
+
+def test_a_list_pasted_without_bullets_reads_one_item_a_line_and_keeps_its_requesters_as_parts() -> None:
+    report = extract_text("Звіт про запити на публічну інформацію Глухівської міської ради за 2022 рік\n\n"
+                          "Усього запитів, що надійшли – 52\n"
+                          "з них від:\n"
+                          "фізичних осіб – 30\n"
+                          "юридичних осіб – 9\n"
+                          "громадських об'єднань – 8\n"
+                          "депутатів – 5\n\n"
+                          "Результати розгляду:\n"
+                          "задоволено – 41\n"
+                          "надано роз'яснення – 6\n"
+                          "відмовлено – 5\n")
+    assert pairs(report) == Counter({("public_info_requests", 52): 1, ("public_info_requests", 30): 1,
+                                     ("public_info_requests", 9): 1, ("public_info_requests", 8): 1,
+                                     ("public_info_requests", 5): 1, ("public_info_requests_satisfied", 41): 1,
+                                     ("public_info_requests_explained", 6): 1,
+                                     ("public_info_requests_refused", 5): 1})
+    assert breakdowns(report, "public_info_requests")[8] == "громадських об'єднань"  # a requester, not NGOs
+
+
+def test_items_written_label_colon_number_under_a_dimension_lead_are_parts_with_their_labels() -> None:
+    report = extract_text("Статистика запитів на публічну інформацію Корюківської міської ради\n"
+                          "Звітний період: березень 2024 року\n\n"
+                          "Надійшло запитів усього: 12\n\n"
+                          "За способом надходження:\n"
+                          "поштою: 2\n"
+                          "електронною поштою: 10\n\n"
+                          "За категорією запитувачів:\n"
+                          "фізичні особи: 7\n"
+                          "юридичні особи: 2\n"
+                          "громадські об'єднання: 3\n")
+    got = {(f.value, f.breakdown) for f in report.figures if f.code == "public_info_requests"}
+    assert got == {(12, None), (2, "поштою"), (10, "електронною поштою"), (7, "фізичні особи"),
+                   (2, "юридичні особи"), (3, "громадські об'єднання")}
+    assert not any(f.code == "ngos_registered" for f in report.figures)
+
+
+# ------------------------------------------------------------------ ranked counts after a total
+
+
+def test_ranked_labelled_counts_after_a_total_break_it_down_but_months_do_not() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Шосткинської міської ради за 2023 рік\n"
+                          "У зверненнях порушено 940 питань. Найбільше мешканців хвилювали питання "
+                          "житлово-комунального господарства – 301, соціального захисту – 212, благоустрою – 97.\n"
+                          "Загалом звернулося 700 громадян. Найбільше звернень надійшло у квітні – 81 та у "
+                          "травні – 77.\n")
+    assert {f.value for f in report.figures if f.code == "appeal_issues_raised"} == {940, 301, 212, 97}
+    assert not any(f.code == "citizens_appealed" and f.value in (81, 77) for f in report.figures)
+
+
+def test_bracketed_ranked_counts_after_a_total_are_its_parts() -> None:
+    report = extract_text("Звіт про звернення громадян до Роменської міської ради за І квартал 2024 року\n"
+                          "Цього кварталу у зверненнях порушено 610 питань. Найгостріші – благоустрій (233 питання), "
+                          "соціальний захист (141), транспорт (57).\n")
+    assert pairs(report) == Counter({("appeal_issues_raised", 610): 1, ("appeal_issues_raised", 233): 1,
+                                     ("appeal_issues_raised", 141): 1, ("appeal_issues_raised", 57): 1})
+
+
+# ------------------------------------------------------------------ months after a colon lead, counts in brackets
+
+
+def test_months_after_a_colon_lead_are_the_leads_metric_even_after_another_figure() -> None:
+    report = extract_text("Звіт про запити на публічну інформацію Сарненської міської ради за І квартал 2022 року\n\n"
+                          "Відповідей, наданих у межах п'яти робочих днів – 18\n\n"
+                          "Надходження запитів протягом кварталу: у січні надійшло 9, у лютому – 6, у березні – 11.\n")
+    months = {f.value: (f.period.start.month if f.period else None) for f in report.figures
+              if f.code == "public_info_requests"}
+    assert months == {9: 1, 6: 2, 11: 3}
+
+
+def test_a_count_in_brackets_where_a_bare_number_would_stand_is_read() -> None:
+    report = extract_text("Інформація відділу з питань внутрішньої політики Роменської міської ради за 2021 рік\n"
+                          "На території громади зареєстровано (42) громадських об’єднань. "
+                          "У громаді діють (12) осередків політичних партій. "
+                          "Надійшло 300 звернень: з питань освіти (31), транспорту (12).\n")
+    got = pairs(report)
+    assert got[("ngos_registered", 42)] == 1 and got[("party_cells_registered", 12)] == 1
+    assert breakdowns(report, "appeals_received").get(31) == "з питань освіти"  # after a noun: a part in brackets
