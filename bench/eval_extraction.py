@@ -45,6 +45,11 @@ BATCH_U = ("bohuslav_", "boyarka_", "bucha_", "obukhiv_", "rzhyshchiv_", "skvyra
            "ukrainka_", "vasylkiv_", "vyshneve_", "yahotyn_")
 
 
+# Batch k's validation half (scored while batches i and j were read; see data/eval/README.md).
+BATCH_K1 = tuple(f"held_k_{c}_" for c in ("pyriatyn", "hrebinka", "kobeliaky", "zinkiv", "nemyriv", "ladyzhyn",
+                                          "radomyshl", "ovruch"))
+
+
 def in_batch_t(name: str) -> bool:
     return name.startswith(BATCH_T)
 
@@ -227,6 +232,11 @@ def main(argv: list[str] | None = None) -> int:
                 for k, part in batches.items():
                     if part:
                         print_total(f"  held-out batch {k} ({len(part)})", total(part))
+                k1 = [x for x in batches["k"] if x.name.startswith(BATCH_K1)]
+                k2 = [x for x in batches["k"] if not x.name.startswith(BATCH_K1)]
+                if k1 and k2:  # the validation half, and the half nobody has read
+                    print_total(f"    batch k1, validation ({len(k1)})", total(k1))
+                    print_total(f"    batch k2, never read ({len(k2)})", total(k2))
         if tuned and held:
             print_total(f"data/eval all ({len(tuned) + len(held)})", total(tuned + held))
     if failed:
