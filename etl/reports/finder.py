@@ -217,8 +217,7 @@ def _item_title(s: Sentence) -> Sentence | None:
         return None
     if title.line == s.line and 1 < len(title.tokens) <= 5 and not any(_verb_only(t) for t in title.tokens):
         return title
-    question = title.line == s.line - 1 and not s.figures and keys(title.tokens[0]) & TRANSPARENT_NOUNS
-    return title if question else None
+    return title if _question_title(s, title) else None
 
 
 def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> int:
@@ -378,6 +377,13 @@ def _question_line(s: Sentence) -> list[Sentence] | None:
         return None
     words = [t.low for x in q for t in x.tokens if t.kind == "word"]
     return q if words and (words[0] in _ASKS or any(w in ("кількість", "скільки") for w in words)) else None
+
+
+def _question_title(s: Sentence, title: Sentence) -> bool:
+    """Whether ``title``, the sentence before ``s``, is a question of a questionnaire on the line above
+    that names what ``s`` answers with ("6. Кількість матеріалів … на сайті та у соцмережах." / "На
+    сайті – 17, у соцмережах – 29."): its first word is a noun like "кількість" and ``s`` has no figure yet."""
+    return bool(title.line == s.line - 1 and not s.figures and keys(title.tokens[0]) & TRANSPARENT_NOUNS)
 
 
 def _parts_within_total(found: list[Found], unmatched: list) -> list[Found]:
