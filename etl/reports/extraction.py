@@ -36,7 +36,8 @@ from activity.places import Place
 from etl.figures import REPORTED, Figure, Given, as_written
 from etl.problems import ERROR, MESSAGES, WARNING, Problem
 from etl.reports.figure_period import MONTHS, figure_period
-from etl.reports.finder import Found, find_figures
+from etl.reports.finder import find_figures
+from etl.reports.found import Found
 from etl.reports.header import Header, column_of, read_header, stock_as_of
 from etl.reports.lexicon import is_stop_word
 from etl.reports.tables import row_period

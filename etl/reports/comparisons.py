@@ -1,0 +1,69 @@
+"""Comparisons and pointers back: a number compared with an earlier time ("проти 190 у 2025
+році", "торік – 41"), and a pronoun or a copula that stands for a figure or a noun named
+before ("їх", "цього", "з них були …").
+"""
+
+from __future__ import annotations
+
+from etl.reports.found import AND, WHEN_WORDS, Found
+from etl.reports.match import Context, Match, best_match, context_of, info, is_dash, keys, means
+from etl.reports.numbers import Number
+from etl.reports.tokens import Token
+
+# "Далі – громадські обговорення. Їх відбулося п’ять": "їх" after a sentence with no figure names its noun.
+THEM = frozenset({"їх"})
+_THIS = frozenset({"цей", "цього", "той", "ця", "даний", "дана", "зазначений", "зазначена", "їхня", "їхній", "їх"})
+_COMPARING = frozenset({"проти", "ніж", "порівняно", "порівнянні", "порівнянням", "тоді", "як", "з", "із", "зі", "у",
+                        "в", "за", "на", "що", "це", "більше", "менше", "було", "був", "була", "становив", "становила",
+                        "становило", "склав", "склала", "склало", "раніше", "роком", "для", "порівняння"})
+_VERSUS = frozenset({"проти", "ніж", "порівняно", "порівнянні"})
+EARLIER = frozenset({"торік", "минулого", "минулому", "попереднього", "попередньому", "аналогічного", "аналогічному",
+                      "аналогічний", "відповідному", "відповідного", "раніше", "роком"})
+
+
+def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
+    """The figure before a number that only compares with it at an earlier time: between them and up to the
+    clause's end only words of comparing ("проти", "ніж", "що на 22 більше") and of time ("торік", "у
+    ІІІ кварталі 2024 року"), one of them naming an earlier time."""
+    then = next((f for f in reversed(before) if f.total is None), None)
+    if then is None:
+        return None
+    start = next((j for j in range(then.pos + 1, n.lead) if tokens[j].kind == "punct" or tokens[j].low in _VERSUS), n.lead)
+    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;:" or is_dash(tokens[j])), len(tokens))
+    between = [(j, t) for j, t in enumerate(tokens[start:end], start=start) if not n.lead <= j < n.end]
+    earlier = any(t.low in EARLIER or t.mask == "year" or t.low in WHEN_WORDS - AND for _, t in between)
+    plain = all(t.kind in ("punct", "mask") or t.low in _COMPARING or t.low in EARLIER or t.low in WHEN_WORDS
+                or (t.kind == "num" and tokens[j - 1].low == "на") for j, t in between)
+    return then if earlier and plain and any(t.low in _VERSUS or t.text == "(" for _, t in between) else None
+
+
+def points_back(tokens: list[Token]) -> bool:
+    """ "їх", "цей показник", "їхня кількість": words that stand for a noun named before."""
+    return any(t.low in THEM or (t.low in _THIS and k + 1 < len(tokens)
+                                  and tokens[k + 1].low.startswith(("показник", "кількіст")))
+               for k, t in enumerate(tokens))
+
+
+def antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Found]) -> tuple | None:
+    """(code, head, head text) of what a pronoun before tokens[a] stands for: the nearest noun of its own
+    sentence that names a metric ("Із громадськими організаціями (… їх у громаді 57)"), else the
+    figure before it."""
+    context = context + [(j - 20_000, k) for j, k in context_of(tokens, 0, a)]
+    for j in range(a - 1, -1, -1):
+        t = tokens[j]
+        if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j - 20_000, context)):
+            return m.code, keys(t), t.text
+    ante = next((f for f in reversed(earlier) if f.total is None and f.head), None)
+    return (ante.code, ante.head, ante.head_text) if ante is not None else None
+
+
+_COPULAS = frozenset({"є", "були", "стали", "являються", "виявилися"})
+
+
+def predicate_match(tokens: list[Token], start: int, end: int) -> Match | None:
+    """ "…, 2 листа з яких є запитами на публічну інформацію": a noun in the instrumental after a copula in the
+    figure's clause says what the things counted are."""
+    j = next((j for j in range(start, end - 1) if tokens[j].low in _COPULAS), None)
+    if j is None or not means(a := info(tokens[j + 1])) or not a.noun:
+        return None
+    return best_match(keys(tokens[j + 1]), j + 1, context_of(tokens, j + 1, end))

@@ -1,0 +1,723 @@
+"""Parts of a stated total: the items of a breakdown under a total or a lead line ("з них",
+"у тому числі", "За формою надходження: поштою – 7"), pools a result is taken from ("з 143
+проєктів … допущено 109"), sibling items that share a noun, named list items, and the totals
+before or after a list of items that add up to them.
+"""
+
+from __future__ import annotations
+
+from etl.reports.found import (
+    AND,
+    MONTH_WORDS,
+    SAME,
+    STATIVE_VERBS,
+    SUM_WORDS,
+    TOP_WORDS,
+    Found,
+    alone_in_brackets,
+    bracketed_aside,
+    breakdown_words,
+    colon_lead_match,
+    dash_after,
+    has_verb,
+    lead_nouns,
+    line_number,
+    marker_length,
+    match_confidence,
+    month_clause,
+    quarter_clause,
+    segment_start,
+    verb_only,
+)
+from etl.reports.lexicon import (
+    DIMENSION_WORDS,
+    MEMBERS_OF_KINDS,
+    NOT_WITH_WORDS,
+    PART_AFTER,
+    PART_BEFORE,
+    RESULT_LEAD_WORDS,
+    STOCK_CODES,
+    is_stop_word,
+)
+from etl.reports.match import (
+    PREPOSITIONS,
+    best_match,
+    context_of,
+    info,
+    is_dash,
+    is_delimiter,
+    is_relative,
+    keys,
+    means,
+)
+from etl.reports.numbers import Number, mark_approximation, sentence_numbers
+from etl.reports.tables import label_metric
+from etl.reports.tokens import Sentence, Token
+
+
+def parts_before(total: Found, unmatched: list) -> list[Found]:
+    """ "Соціальний захист – 210, освіта – 95; усього порушено 305 питань": bare items that named nothing
+    (on its line, or on the lines right above with no figure) before a sum that they make exactly are
+    its parts."""
+    s, tokens = total.sentence, total.sentence.tokens
+    if not any(t.low in SUM_WORDS for t in tokens[total.span[0]:total.pos]):
+        return []
+    items = [(s, n) for n in _bare_numbers(tokens[:total.span[0]])]
+    prior = s.prior
+    while prior is not None and not prior.figures and (above := _bare_numbers(prior.tokens)):
+        items[:0] = [(prior, n) for n in above]
+        prior = prior.prior
+    if len(items) < 2 or sum(n.value for _, n in items) != total.value:
+        return []
+    out = []
+    for u, n in items:
+        fig = Found(total.code, n.value, u, n.pos, "part", n.approximate, 0.7, head=total.head,
+                    head_text=total.head_text, total=total, span=(segment_start(u.tokens, n.lead - 1), n.end),
+                    lead=n.lead, number_words=n.words)
+        fig.breakdown = breakdown_words(u.tokens, fig.span[0], n.lead, set()) or None
+        out.append(fig)
+    unmatched[:] = [(u, t) for u, t in unmatched if not any(u is v and t is v.tokens[n.pos] for v, n in items)]
+    return out
+
+
+def _bare_numbers(tokens: list[Token]) -> list[Number]:
+    """The numbers of "label – N" items, if the tokens are only such items (else none)."""
+    if not tokens or not _bare_items(tokens):
+        return []
+    numbers = sentence_numbers(tokens)
+    for m in numbers:
+        mark_approximation(tokens, m)
+    return [m for m in numbers if not line_number(tokens, m)]
+
+
+def parts_within_total(found: list[Found], unmatched: list) -> list[Found]:
+    """Items listed under a heading giving its count ("ПОРУШЕНІ ПИТАННЯ (100)" / "соціальний захист – 120;
+    освіта – 30") that add up to more than that count are no parts of it: left unmatched."""
+    runs: dict[tuple[int, int], list[Found]] = {}
+    for f in found:
+        lead = f.sentence.lead_in
+        if f.total is not None and lead is not None and lead.table_row is not None and lead.table_row.titled \
+                and f.code == f.total.code:
+            runs.setdefault((id(f.total), id(f.sentence.lead_in)), []).append(f)
+    over = [f for run in runs.values() if sum(f.value for f in run) > run[0].total.value for f in run]
+    unmatched += [(f.sentence, f.sentence.tokens[f.pos]) for f in over]
+    return [f for f in found if not any(f is g for g in over)]
+
+
+def members_of_kinds(found: list[Found]) -> None:
+    """Parts of a count of kinds that add up to more than it ("належать до п’яти конфесій: ПЦУ – 19,
+    УГКЦ – 14, …") cannot be kinds: each counts the things of its kind (``MEMBERS_OF_KINDS``)."""
+    totals = {id(f.total): f.total for f in found if f.total is not None and f.total.code in MEMBERS_OF_KINDS}
+    for total in totals.values():
+        parts = [f for f in found if f.total is total and f.code == total.code]
+        if sum(f.value for f in parts) > total.value:
+            for f in parts:
+                f.code = MEMBERS_OF_KINDS[total.code]
+
+
+def verb_label(s: Sentence, n: Number, left: int) -> Found | None:
+    """ "Для урочистих заходів розроблено сценаріїв – 3": a clause "… verb things – N" read as the
+    spreadsheet resolver reads a label, from its last verb to the dash (or, past a verb that only says
+    the things were made, from the noun after it); what comes before the verb is a circumstance."""
+    tokens = s.tokens
+    if n.lead - 1 <= left or not is_dash(tokens[n.lead - 1]):
+        return None
+    if n.end < len(tokens) and (i := info(tokens[n.end])) is not None and i.noun:
+        return None  # "знаходяться на розгляді – 73 звернення": the number counts its own noun
+    verb = next((j for j in range(n.lead - 2, left - 1, -1) if tokens[j].kind == "word" and verb_only(tokens[j])), None)
+    if verb is None or verb + 1 >= n.lead - 1 or any(t.kind == "num" or t.text in "(),;:" for t in tokens[verb:n.lead - 1]):
+        return None
+    if any(t.text == "," or (is_relative(tokens, j) and t.low not in AND) for j, t in enumerate(tokens[left:verb], start=left)):
+        return None  # "Петиції, на які надано відповідь – 53": the verb of a relative clause inside the label
+    code = label_metric(" ".join(t.text for t in tokens[verb:n.lead - 1]), _BY_NAME)
+    if code is None and tokens[verb].low in _MAKING_VERBS:
+        code = _made_label(tokens, verb, n.lead - 1)
+    if code is None:
+        return None
+    noun = next((j for j in range(n.lead - 2, verb, -1) if (i := info(tokens[j])) is not None and i.noun), verb + 1)
+    return Found(code, n.value, s, n.pos, "item", n.approximate, 0.8, span=(left, n.end), lead=n.lead,
+                 number_words=n.words, head=keys(tokens[noun]), head_text=tokens[noun].text, head_pos=noun)
+
+
+def _made_label(tokens: list[Token], verb: int, end: int) -> str | None:
+    """After a verb that only says the things were made ("розроблено сценаріїв – 3"), the label begins at
+    its noun, past a place opening it ("Розміщено на офіційному сайті новин – 40", "Надіслано до ОДА звітів – 4")."""
+    place = verb + 1
+    if place < end and tokens[place].low in PREPOSITIONS:
+        place += 1
+        while place < end and (i := info(tokens[place])) is not None and i.adjective and not i.noun:
+            place += 1
+        place += 1
+    for start in dict.fromkeys((verb + 1, place)):
+        if start < end and (code := label_metric(" ".join(t.text for t in tokens[start:end]), _BY_NAME)):
+            # ("Видано на руки довідок – 30": the words a metric is never read beside still hold)
+            return None if any(t.low in NOT_WITH_WORDS.get(code, ()) for t in tokens[verb:end]) else code
+    return None
+
+
+def renamed_part(s: Sentence, fig: Found) -> bool:
+    """ "- вихідних документів – 2 207;" under "зареєстровано документів – 6 842, з них:": a part that
+    repeats its total's noun with words of its own (which may name a metric of its own)."""
+    total = fig.total
+    if fig.how != "part" or total is None or not total.head:
+        return False
+    return any(t.kind == "word" and keys(t) & total.head for t in s.tokens[:fig.lead])
+
+
+_ITEM_END = frozenset({";", ".", ","})
+_PARTS_LEAD = frozenset({"з", "із", "них", "яких", "у", "в", "тому", "числі", "т", "ч", "серед", "зокрема"})
+# verbs that say only that the things counted were made, registered or sent out, not what became of them
+# (unlike "направлено", "надано", "відмовлено", "розглянуто", which name a metric of their own)
+_MAKING_VERBS = frozenset({"зареєстровано", "розроблено", "підготовлено", "розіслано", "надіслано", "опубліковано",
+                           "оприлюднено", "розміщено", "видано", "створено", "виготовлено", "надруковано"})
+_BY_NAME = frozenset({"exact", "remembered", "forms"})
+
+
+def label_item(s: Sentence, unmatched: list) -> Found | None:
+    """ "Допущені до голосування проєкти громадського бюджету – 35;", "Рішення, розпорядження, проєкти:
+    18": a line whose one number ends it after a label the prose rules read nothing in (or only the
+    noun of the item before, by ellipsis), read as the
+    spreadsheet resolver reads a row label (``etl.reports.tables.label_metric``: one rule for a label
+    in a workbook, a table and a list), by the metric's own name or its word forms only, and only a
+    label with a noun ("Відмовлено – 2" says nothing of what was refused)."""
+    numbers = sentence_numbers(s.tokens)
+    if len(numbers) != 1:
+        return None
+    n = numbers[0]
+    mark_approximation(s.tokens, n)
+    tail = [t for t in s.tokens[n.end:] if t.text not in _ITEM_END]
+    if tail and tail[-1].text == ":" and all(t.low in _PARTS_LEAD for t in tail[:-1]):
+        tail = []  # "зареєстровано документів – 6 842, з них:": a lead line whose parts follow
+    if tail or n.lead < 2 \
+            or not (is_dash(s.tokens[n.lead - 1]) or s.tokens[n.lead - 1].text == ":"):
+        return None
+    words = s.tokens[:n.lead - 1]
+    if not any((i := info(t)) is not None and i.noun for t in words) or any(t.kind == "num" for t in words):
+        return None
+    code = label_metric(" ".join(t.text for t in words), _BY_NAME)
+    verb = next((j for j, t in enumerate(words) if t.kind == "word" and verb_only(t)), None)
+    if code is None and verb is not None:
+        # "За пів року зареєстровано документів – 842": the label begins at its verb; after a verb that
+        # only says the things were made or registered ("розроблено сценаріїв – 3"), at its noun
+        code = label_metric(" ".join(t.text for t in words[verb:]), _BY_NAME) if verb else None
+        if code is None and words[verb].low in _MAKING_VERBS:
+            code = _made_label(s.tokens, verb, len(words))
+    if code is None:
+        return None
+    unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[n.pos])]
+    noun = next((t for t in reversed(words) if (i := info(t)) is not None and i.noun and not i.adjective), None)
+    return Found(code, n.value, s, n.pos, "item", n.approximate, 0.8, span=(0, len(s.tokens)), lead=n.lead,
+                 number_words=n.words, head=keys(noun) if noun is not None else frozenset(),
+                 head_text=noun.text if noun is not None else "")
+
+
+def header_total_of(s: Sentence, found: list[Found]) -> Found | None:
+    """The figure a list item breaks down: the lead-in line (ending with ":", no number of its own)
+    names the metric of the last figure found before it ("Запити надійшли:" after "запитів – 84")."""
+    lead = s.lead_in
+    if lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":" or not found:
+        return None
+    last = next((f for f in reversed(found) if f.total is None), None)
+    if last is None or any(t.low in RESULT_LEAD_WORDS for t in lead.tokens):
+        return None
+    context = context_of(lead.tokens, 0, len(lead.tokens))
+    nouns = lead_nouns(lead.tokens, 0, len(lead.tokens))
+    if not nouns:
+        return None
+    j = nouns[-1]  # the list is of the lead's last noun: "заявниками порушуються питання:" lists issues
+    t = lead.tokens[j]
+    if keys(t) & last.head:  # "Всього порушено питань – 81" … "актуальними були питання:"
+        return last
+    if (m := best_match(keys(t), j, context)) and m.code == last.code:
+        return last
+    return None
+
+
+def _dimension_lead(tokens: list[Token]) -> bool:
+    """ "За формою надходження", "У розрізі категорій заявників": words that name how a total is
+    split, and no metric, no number, no verb of their own."""
+    words = [t for t in tokens if t.kind == "word"]
+    if not words or any(t.kind == "num" for t in tokens):
+        return False
+    opens = "за" in [w.low for w in words[:2]] or (len(words) > 1 and words[0].low in ("у", "в")
+                                                     and words[1].low == "розрізі") \
+        or bool(keys(words[0]) & DIMENSION_WORDS)  # "Розподіл за формою:", "Способи подання:"
+    return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not has_verb(tokens) \
+        and colon_lead_match(tokens, len(tokens)) is None
+
+
+def _rank_lead(tokens: list[Token]) -> bool:
+    """ "Найактуальнішими залишаються", "Серед них найбільше", "Зокрема": words that only rank or single
+    out the parts of the total before, no noun, no number, no verb but one that says they are there."""
+    words = [t for t in tokens if t.kind == "word"]
+    ranks = [t for t in words if t.low in TOP_WORDS or _superlative(t)]  # (a lead of part markers only:
+    return bool(ranks) and all(t.kind != "num" for t in tokens) and all(  # ``marker_lead_total``)
+        t.low in STATIVE_VERBS or t.low in _PARTS_LEAD or t in ranks for t in words)
+
+
+def _superlative(t: Token) -> bool:
+    """ "найактуальнішими", "найпоширеніші", "найбільше": a superlative adjective or adverb."""
+    i = info(t)
+    return t.low.startswith("най") and len(t.low) > 6 and i is not None and not (i.noun and not i.adjective)
+
+
+def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
+    """The total a breakdown under a lead that names no metric ("За формою надходження: поштою –
+    7, …", on its line or as the list's lead-in line) splits: the last total found before it."""
+    tokens = s.tokens
+    colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is not None and _dimension_lead(tokens[:colon]):
+        items = tokens[colon + 1:]
+    elif s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens and s.lead_in.tokens[-1].text == ":" \
+            and (_dimension_lead(s.lead_in.tokens[:-1]) or _rank_lead(s.lead_in.tokens[:-1])):
+        items = tokens
+    else:
+        return None
+    lead = tokens[:colon] if items is not tokens else s.lead_in.tokens[:-1]
+    if not _bare_items(items, named=_dimension_lead(lead)):
+        return None
+    # the figure just before, past an aside in brackets ("– 1 126 (у 2023 році – 1 048)"), and its parts
+    total = next((f for f in reversed(found) if f.total is None and not bracketed_aside(
+        f.sentence.tokens, f.pos, len(f.sentence.tokens))), None)
+    if total is None or any(f.total is not total and f.sentence is not total.sentence
+                            for f in found[found.index(total) + 1:]):
+        return None  # never one read further up
+    listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
+    return total if listed + _parts_sum(items) <= total.value else None  # parts add up to no more than it
+
+
+def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
+    """ "У зверненнях порушено 1 103 питання." / "Найгостріші – житлово-комунальне господарство (402
+    питання), соціальний захист (187)": a sentence of labelled counts ("label – N", "label (N)") whose
+    words before the first label rank them ("найбільше", "найгостріші"), and which add up to no more
+    than the total just before, breaks that total down; no label may name a metric of its own."""
+    tokens = s.tokens
+    numbers = [n for n in sentence_numbers(tokens) if not line_number(tokens, n)]
+    for n in numbers:
+        mark_approximation(tokens, n)
+    total = next((f for f in reversed(found) if f.total is None), None)
+    if len(numbers) < 2 or total is None or total.sentence is s or not total.head or s.lead_in is not None \
+            or total.sentence.index < s.index - 2 or sum(n.value for n in numbers) > total.value:
+        return None
+    for n in numbers:
+        mark = n.lead - 1
+        if mark < 1 or not (dash_after(tokens, mark) or tokens[mark].text == "("):
+            return None
+        start = max((j + 1 for j in range(mark) if tokens[j].text in ",;" or tokens[j].kind == "num"), default=0)
+        label = " ".join(t.text for t in tokens[start:mark] if t.kind == "word")
+        if not label or has_verb(tokens[start:mark]) or label_metric(label, _BY_NAME) is not None:
+            if n is not numbers[0]:
+                return None
+        if any(t.low in MONTH_WORDS for t in tokens[start:mark]) or quarter_clause(tokens[start:mark]):
+            return None  # "у березні – 89 та у травні – 81": months, not parts
+    lead = [t for t in tokens[:numbers[0].lead] if t.kind == "word"]
+    if any(t.text == ":" for t in tokens[:numbers[0].lead]):
+        return None  # "Найактуальніші питання у зверненнях: …": a lead of its own (``dimension_total``)
+    if not any(t.low in TOP_WORDS or _superlative(t) for t in lead):
+        return None
+    context = context_of(tokens, 0, numbers[0].lead)
+    if any((m := best_match(keys(tokens[j]), j, context)) and m.code != total.code and not keys(tokens[j]) & total.head
+           for j in lead_nouns(tokens, 0, numbers[0].lead)):
+        return None  # "Найбільше звернень …" after a count of citizens: another noun, not the total's
+    return total
+
+
+def _bare_items(items: list[Token], named: bool = False) -> bool:
+    """Only "поштою – 7, особисто – 300" (or "поштою: 7"): a few words and a dash or a colon before each
+    number, no verb; words that
+    name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
+    об’єднання – 15")."""
+    segments, current = [], []
+    for t in items:  # an item ends after its number: "благоустрій, дороги, освітлення – 58" is one
+        if t.text in ",;." and sentence_numbers(current):
+            segments.append(current)
+            current = []
+        elif t.text not in ",;." or current:
+            current.append(t)
+    segments += [current] if current else []
+    for seg in segments:
+        nums = sentence_numbers(seg)  # "освіта – двадцять сім" too, not "лінію 1545"
+        for m in nums:
+            mark_approximation(seg, m)
+        nums = [m for m in nums if not line_number(seg, m)]
+        if len(nums) != 1 or nums[0].pos == 0 or not dash_after(seg, nums[0].pos - 1) or has_verb(seg) \
+                or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
+                        if t.kind == "word" and not is_stop_word(t.low)]) > 4:
+            return False
+        label = " ".join(t.text for t in seg[:nums[0].pos - 1] if t.kind == "word")
+        if label and not named and label_metric(label, _BY_NAME) is not None:
+            return False  # "засідання виконкому – 4": a metric of its own, no part of the total before
+    return bool(segments)
+
+
+def continued_total(s: Sentence) -> Found | None:
+    """ "За формою: письмові – 702, усні – 424." / "Колективних – 31; від ВПО – 148.": a line of bare items
+    right after a line of parts goes on splitting the same total (as parts that may still name a metric
+    of their own), when they add up to no more than it."""
+    prior = s.prior
+    if prior is None or s.lead_in is not None or not prior.figures or not _bare_items(s.tokens):
+        return None
+    total = prior.figures[0].total or _heading_total(prior)
+    if total is None or any(f.total is not total and f is not total for f in prior.figures):
+        return None
+    return total if _parts_sum(s.tokens) <= total.value else None
+
+
+def _heading_total(s: Sentence) -> Found | None:
+    """ "ПОРУШЕНІ ПИТАННЯ (455)": a heading with no verb that ends with its one figure alone in brackets."""
+    tokens, f = s.tokens, s.figures[-1]
+    alone = 0 < f.pos and len(tokens) == f.pos + 2 and tokens[f.pos - 1].text == "(" and tokens[-1].text == ")"
+    return f if len(s.figures) == 1 and alone and not has_verb(tokens) else None
+
+
+def pool_parts(s: Sentence, pool: Found, numbers: list[Number], unmatched: list) -> list[Found]:
+    """ "Із 66 запитів 41 подано фізичними особами, 16 – юридичними особами": after a pool that is a figure
+    of its own, the numbers of its sentence that named nothing are its parts ("з них"), when they add up to
+    no more than it."""
+    tokens = s.tokens
+    left = [n for n in numbers if n.pos > pool.pos and any(u is s and t is tokens[n.pos] for u, t in unmatched)]
+    if not left or sum(n.value for n in left) > pool.value:
+        return []
+    ends = [next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;.()" or tokens[j].kind == "num"),
+                 len(tokens)) for n in left]
+    if not all(any(t.kind == "word" and (i := info(t)) is not None and (i.noun or i.adjective) and not verb_only(t)
+                   for t in tokens[n.end:end]) for n, end in zip(left, ends, strict=True)):
+        return []  # "З 12 заходів 3 було скасовано": what became of them, no kind of them
+    out = []
+    for n, end in zip(left, ends, strict=True):
+        fig = Found(pool.code, n.value, s, n.pos, "part", n.approximate, 0.7, head=pool.head, head_text=pool.head_text,
+                    total=pool, span=(n.lead, end), lead=n.lead, number_words=n.words)
+        fig.breakdown = breakdown_words(tokens, n.end, end, set()) or None
+        out.append(fig)
+    unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is tokens[n.pos] for n in left))]
+    return out
+
+
+def bracket_after_figure(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "Вхідна кореспонденція – 412 (1 987)": a number alone in brackets right after a figure's number is
+    that metric's figure for another span (a running total)."""
+    tokens = s.tokens
+    prev = out[-1] if out else None
+    if prev is None or prev.total is not None or not alone_in_brackets(tokens, n) or tokens[n.end].text != ")" \
+            or n.lead < 2 or prev.pos >= n.lead:
+        return None
+    if not all(t.kind == "num" for t in tokens[prev.pos:n.lead - 1]):
+        return None  # a comparison ("ніж у вересні (1 702)") is compared's
+    return Found(prev.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=prev.head,
+                 head_text=prev.head_text, context=prev.context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)
+
+
+def then_aside(tokens: list[Token], f: Found) -> bool:
+    """A figure of another time put beside the figure before ("…, ніж у 2021 році, коли цей показник
+    становив 63 285, з них вхідних – 24 706", "проти 390 торік"): no total of the parts after it."""
+    return f.how == "compared" or tokens[f.span[0]].low in ("коли", "тоді", "ніж", "проти")
+
+
+def bracket_adjective_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "переможцями стали 8 проєктів (5 великих та 3 малих)": numbers with adjectives only, in
+    brackets right after a figure's counted noun, are its parts."""
+    tokens = s.tokens
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    prev = next((f for f in reversed(out) if f.total is None), None)
+    if prev is None or prev.head_pos is None:
+        return None
+    if o is None or tokens[o].text != "(":  # "9 проєктів на суму 4,8 млн грн – 3 великі та 6 малих": after a
+        o = next((j for j in range(max(prev.pos, prev.head_pos) + 1, n.lead) if is_dash(tokens[j])), None)
+        end = len(tokens) - 1 if tokens[-1].text in ".;" else len(tokens)  # dash, the parts that make it up
+        if o is None or _parts_sum(tokens[o + 1:end]) != prev.value:
+            return None
+    else:
+        end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ")"), None)
+    if end is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
+        return None
+    stop = next((j for j in range(n.end, end) if tokens[j].kind == "num" or tokens[j].text == ","
+                 or tokens[j].low in AND), end)
+    dashed = stop > n.end and is_dash(tokens[n.end])  # "(чотири – виконкому, одна – сесії)"
+    words = tokens[n.end + 1 if dashed else n.end:stop]
+
+    def adjective(t: Token) -> bool:
+        return t.kind == "word" and (i := info(t)) is not None and i.adjective and not i.verb
+
+    def fits(t: Token) -> bool:
+        return t.kind == "word" and not verb_only(t) if dashed else adjective(t)
+
+    if not words or not all(fits(t) for t in words) or not all(
+            fits(t) or t.low in AND or t.text == "," or t.kind == "num" or (dashed and is_dash(t))
+            for t in tokens[o + 1:n.lead]):
+        return None
+    fig = Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.75,
+                f"{' '.join(t.text for t in words)} ({prev.head_text})", prev, prev.head, prev.head_text,
+                span=(o + 1, stop), lead=n.lead, number_words=n.words)
+    return fig
+
+
+def other_kind(tokens: list[Token], out: list[Found], fig: Found):
+    """A list item named by an adjective ("… 3 488 вихідних, 1 727 внутрішніх") that came out as the
+    metric of the item before, named by another adjective: the two are different kinds, so the
+    later one is a part of the list's total (the figure before "з яких"), or nothing. ``SAME``
+    when the figure stands."""
+    prev = out[-1] if out else None
+    if prev is None or prev.code != fig.code or prev.total is not None or fig.head_pos is None \
+            or prev.head_pos is None or fig.how != prev.how:
+        return SAME
+    a, b = info(tokens[fig.head_pos]), info(tokens[prev.head_pos])
+    if not (a and b and a.adjective and b.adjective) \
+            or keys(tokens[fig.head_pos]) & keys(tokens[prev.head_pos]):
+        return SAME
+    marker = max((e for e in range(1, prev.lead + 1) if marker_length(tokens, e, PART_BEFORE + PART_AFTER)), default=None)
+    whole = next((f for f in reversed(out) if marker is not None and f.pos < marker and f.total is None
+                  and not bracketed_aside(tokens, f.pos, marker)), None)
+    if whole is None or whole.code == fig.code:
+        return None
+    part = Found(whole.code, fig.value, fig.sentence, fig.pos, "part", fig.approximate, 0.7,
+                 f"{tokens[fig.head_pos].text} ({whole.head_text})",
+                 whole, whole.head, whole.head_text, fig.head_pos, fig.context, fig.span, fig.lead, fig.number_words)
+    return part
+
+
+def colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | None:
+    """ "На 6 петицій надано відповіді: 5 підтримано, 1 не підтримано": a colon right after a
+    figure's clause opens its parts, as "з них:" does; so does a colon after an aside in brackets
+    ("подали 46 проєктів (у 2020 році – 39): великих – 14")."""
+    last = next((f for f in reversed(out) if f.total is None and not bracketed_aside(tokens, f.pos, n.lead)), None)
+    if last is None:
+        return None
+    j = last.pos + 1
+    while j < n.lead and not is_delimiter(tokens[j]):
+        j += 1
+    if j < n.lead and tokens[j].text == "(" and bracketed_aside(tokens, j + 1, n.lead):
+        j = next(k for k in range(j, n.lead) if tokens[k].text == ")") + 1
+    if j < n.lead and tokens[j].text == "," and j + 1 < n.lead and is_relative(tokens, j + 1):
+        j += 1  # "на 9 петицій, що набрали необхідну кількість голосів: 5 підтримано": over the relative clause
+        while j < n.lead and not is_delimiter(tokens[j]) and tokens[j].kind != "num":
+            j += 1
+    return last if j < n.lead and tokens[j].text == ":" else None
+
+
+def is_pool(tokens: list[Token], n: Number, numbers: list[Number]) -> bool:
+    """ "з 143 проєктів … допущено 109": a number after "з"/"із" that a later number of the same
+    clause chain is taken from (no ";" between)."""
+    if n.lead == 0 or tokens[n.lead - 1].low not in ("з", "із", "зі", "серед"):
+        return False
+    later = [m for m in numbers if m.lead > n.end]
+    return bool(later) and not any(t.text in ";" for t in tokens[n.end:later[0].lead])
+
+
+def among_total(s: Sentence, n: Number, left: int, figures: list[Found]) -> Found | None:
+    """ "Серед чинних ГО чотири засновано ВПО": a clause that opens with "серед" and the things a stock
+    counted earlier makes the number a part of that stock (when it is smaller); among a flow ("серед
+    запитів 98 розглянуто") it is a result, no part."""
+    tokens = s.tokens
+    if left >= n.lead or tokens[left].low != "серед" or any(t.kind != "word" for t in tokens[left + 1:n.lead]):
+        return None
+    noun = next((j for j in range(n.lead - 1, left, -1) if (i := info(tokens[j])) is not None and i.noun), None)
+    m = best_match(keys(tokens[noun]), noun, context_of(tokens, left + 1, n.lead)) if noun is not None else None
+    if m is None or m.code not in STOCK_CODES:
+        return None
+    return next((f for f in reversed(figures) if f.total is None and f.code == m.code and f.value > n.value), None)
+
+
+def sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found) -> Found:
+    """The next part after ";" of the total the previous part belongs to."""
+    total = sibling.total
+    fig = Found(total.code, n.value, s, n.pos, "part", head=total.head, head_text=total.head_text, total=total)
+    fig.confidence = 0.7
+    fig.breakdown = breakdown_words(s.tokens, left, right, set(range(n.lead, n.end))) or None
+    fig.approximate, fig.number_words = n.approximate, n.words
+    fig.span, fig.lead = (left, right), n.lead
+    return fig
+
+
+def list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
+    """The first item of a "<noun> <verb> <topic> – N, <topic> – M" list: a figure before a dash
+    whose noun a verb follows ("питань стосувалося благоустрою – 210"), and the items since."""
+    j = len(out) - 1
+    while j >= 0 and out[j].how == "item":
+        j -= 1
+    first = out[j] if j >= 0 else None
+    if first is None or first.how != "before" or first.total is not None or first.head_pos is None \
+            or not is_dash(tokens[first.lead - 1]):
+        return None
+    return first if any(verb_only(t) for t in tokens[first.head_pos + 1:first.lead]) else None
+
+
+def adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number,
+                    previous: list[Found] = ()) -> Found | None:
+    """ "Колективних звернень – 36, повторних – 18": an adjective and a dash after a figure written
+    "<adjective> <noun> – N" in the same case: the same noun, so the same metric. At the start of a
+    sentence, the figure may be the previous sentence's ("Письмових звернень – 611, …. Повторних – 38")."""
+    if (out and (left == 0 or tokens[left - 1].text not in ",;")) or (not out and left != 0):
+        return None
+    # the figure that opened the run of adjective items ("Колективних звернень – 36, повторних – 18, анонімних – 4")
+    prev = next((f for f in reversed(out) if f.how != "item"), None)
+    if prev is None:  # "…, усних – 231. Повторних – 38, колективних – 17": the previous sentence's
+        prev = next((f for f in reversed(previous) if f.how != "item" and f.total is None), None)
+    if prev is None or prev.total is not None or prev.head_pos is None or prev.head_pos < 1 \
+            or not is_dash(tokens[n.lead - 1]):
+        return None
+    ptoks = prev.sentence.tokens
+    between = ptoks[prev.head_pos + 1:prev.lead]  # "Колективних звернень надійшло 212, повторних – 97"
+    if not (is_dash(ptoks[prev.lead - 1]) or (between and all(t.kind == "word" and verb_only(t) for t in between))):
+        return None
+    words = [t for t in tokens[left:n.lead] if t.kind == "word"]
+    before = info(ptoks[prev.head_pos - 1])
+    if len(words) != 1 or not before or not before.adjective or before.verb:
+        return None
+    a = info(words[0])
+    if not (a and a.adjective and not a.verb and a.forms & before.forms):
+        return None
+    own = best_match(prev.head, -1, [(left, keys(words[0])), (-1, prev.head)], must_use=keys(words[0]))
+    if own is not None:  # "Вхідних документів – 500, вихідних – 300": the adjective names its own metric
+        return Found(own.code, prev.value, prev.sentence, prev.pos, "before", head=prev.head,
+                     head_text=prev.head_text, head_pos=prev.head_pos, lead=prev.lead)
+    bare = best_match(prev.head, -1, [(-1, prev.head)])
+    return prev if bare is not None and bare.code == prev.code else None  # the noun alone names it
+
+
+def sibling_item(s: Sentence, n: Number, left: int, right: int, item: Found) -> Found:
+    """The next "topic – N" of a list whose first item named its metric: the same metric, told
+    apart by its words."""
+    fig = Found(item.code, n.value, s, n.pos, "item", head=item.head, head_text=item.head_text)
+    fig.confidence = 0.7
+    fig.breakdown = breakdown_words(s.tokens, left, n.lead, set()) or None
+    fig.approximate, fig.number_words = n.approximate, n.words
+    fig.span, fig.lead = (left, right), n.lead
+    return fig
+
+
+def bracket_dash_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "розміщено 61 допис (Facebook – 24, Instagram – 15, Telegram – 22)": "<words> – N" items,
+    no verb among them, in brackets right after a figure's noun phrase are its parts."""
+    tokens = s.tokens
+    if n.lead < 2 or not is_dash(tokens[n.lead - 1]):
+        return None
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    prev = next((f for f in reversed(out) if f.total is None), None)
+    if o is None or tokens[o].text != "(" or prev is None or prev.head_pos is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
+        return None
+    close = next((j for j in range(n.end, len(tokens)) if tokens[j].text in "()"), None)
+    if close is None or tokens[close].text != ")" or (n.end < close and tokens[n.end].text not in ",;"):
+        return None
+    start = max(o + 1, segment_start(tokens, n.lead - 1))
+    words = [t for t in tokens[start:n.lead - 1]]
+    if not words or len(words) > 4 or any(t.kind != "word" or verb_only(t) for t in words) \
+            or month_clause(tokens, start, n.lead - 1):
+        return None
+    if any(t.kind == "num" and not is_dash(tokens[j - 1]) for j, t in enumerate(tokens[o + 1:n.lead], start=o + 1)):
+        return None  # every number in the bracket is an item's
+    return Found(prev.code, n.value, s, n.pos, "part", n.approximate, 0.7, " ".join(t.text for t in words), prev,
+                 prev.head, prev.head_text, span=(start, n.end), lead=n.lead, number_words=n.words)
+
+
+def bracket_dash_items(s: Sentence, n: Number) -> Found | None:
+    """ "опубліковано дописи (Facebook – 36, Telegram – 41)": "<words> – N" items in brackets right
+    after a noun phrase with no figure count what that noun names, each apart."""
+    tokens = s.tokens
+    if n.lead < 2 or not is_dash(tokens[n.lead - 1]):
+        return None
+    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
+    if o is None or tokens[o].text != "(" or o == 0 or is_delimiter(tokens[o - 1]):
+        return None
+    close = next((j for j in range(n.end, len(tokens)) if tokens[j].text in "()"), None)
+    if close is None or tokens[close].text != ")" or (n.end < close and tokens[n.end].text not in ",;"):
+        return None
+    inside = tokens[o + 1:close]
+    if any(t.kind == "num" and not is_dash(tokens[j - 1]) for j, t in enumerate(inside, start=o + 1)):
+        return None  # every number in the bracket is an item's
+    start = max(o + 1, segment_start(tokens, n.lead - 1))
+    words = tokens[start:n.lead - 1]
+    if not words or len(words) > 4 or any(t.kind != "word" or verb_only(t) for t in words) \
+            or month_clause(tokens, start, n.lead - 1):
+        return None
+    lead = segment_start(tokens, o - 1)
+    if any(t.kind == "num" for t in tokens[lead:o]):
+        return None
+    head = max((j for j in range(lead, o) if tokens[j].kind == "word" and (i := info(tokens[j])) and i.noun
+                and not means(i)), default=None)
+    if head is None or (m := best_match(keys(tokens[head]), head, context_of(tokens, lead, o))) is None:
+        return None
+    return Found(m.code, n.value, s, n.pos, "before", n.approximate, match_confidence(m, "before", n.words),
+                 " ".join(t.text for t in words), None, keys(tokens[head]), tokens[head].text, head,
+                 span=(start, n.end), lead=n.lead, number_words=n.words)
+
+
+def marker_lead_total(s: Sentence, recent: list[Found]) -> Found | None:
+    """ "… склав 41 672 документи." / "У тому числі:" / "вхідна кореспонденція – 17 905;": items under a
+    lead-in that is only a part marker are parts of the last figure before it (a total)."""
+    lead = s.lead_in
+    if lead is None or lead.figures or len(lead.tokens) < 2 or lead.tokens[-1].text != ":":
+        return None
+    size = marker_length(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER)
+    if not size or size != len(lead.tokens) - 1:
+        return None
+    return next((f for f in reversed(recent) if f.sentence.index < lead.index and f.total is None), None)
+
+
+def list_total(s: Sentence) -> Found | None:
+    """The total of a list item under "…, з них:" / "у тому числі:" (the lead-in's last figure)."""
+    lead = s.lead_in
+    if s.row and lead is not None and lead.row:  # a table's sub-row: a part of the row above
+        return next((f for f in reversed(lead.figures) if f.total is None), None)
+    if lead is None or not lead.figures or not lead.tokens or lead.tokens[-1].text != ":":
+        return None
+    last = next((f for f in reversed(lead.figures) if f.total is None), None)
+    if marker_length(lead.tokens, len(lead.tokens) - 1, PART_BEFORE + PART_AFTER):
+        return last
+    main = [f for f in lead.figures if f.total is None and not _in_relative(lead.tokens, f.pos)]
+    if len(main) == 1 and len(lead.figures) == 2:  # "Зареєстровано 26 релігійних громад, що належать до семи
+        last = main[0]  # конфесій:": the list breaks down the figure outside the relative clause
+        if any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
+            return None
+    # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;" or "соціальний захист – 31;":
+    # the lead's one figure, when the item is a number and words with no verb (a part names another
+    # metric only with words of its own: ``number_figure``)
+    if last is None or (len(lead.figures) != 1 and len(main) != 1) \
+            or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
+        return None
+    tokens = s.tokens
+    numbers = sentence_numbers(tokens)
+    if len(numbers) != 1 or any(t.kind == "num" for t in tokens[:numbers[0].pos] + tokens[numbers[0].end:]):
+        return None
+    n = numbers[0]
+    if n.pos > 0:  # "Тематика порушених питань (усього 101 питання):" / "соціальний захист – тридцять одне;"
+        words = [t for t in tokens[:n.pos - 1] if t.kind == "word"]
+        return last if words and is_dash(tokens[n.pos - 1]) and not has_verb(tokens[:n.pos]) \
+            and all(t.kind == "punct" or t.mask == "percent" for t in tokens[n.end:]) else None  # "356 (31,8 %);"
+    if not (len(tokens) > 1 and is_dash(tokens[1])):
+        return None
+    words = [t for t in tokens[2:] if t.kind == "word"]
+    return last if words and all((i := info(t)) and i.adjective and not i.noun for t in words) else None
+
+
+def _in_relative(tokens: list[Token], pos: int) -> bool:
+    """Is tokens[pos] in a relative clause (", що належать до семи конфесій")?"""
+    return any(tokens[j].text == "," and tokens[j + 1].low in ("що", "які", "який", "яка", "яке", "котрі")
+               for j in range(pos - 1))
+
+
+def bracket_total(s: Sentence, n: Number, before: list[Found], previous: list[Found]) -> Found | None:
+    """The figure before a colon (or "найбільше –", "зокрема") that a list of "topic (N)" items after it
+    splits; a sentence that opens with such words ("Найбільше – щодо освіти (28), …") splits the last
+    figure of the sentence right before, when its items add up to no more than it."""
+    tokens = s.tokens
+    colon = max((j for j in range(n.lead) if tokens[j].text == ":" or tokens[j].low in TOP_WORDS), default=None)
+    if colon is None or any(t.text == ";" for t in tokens[colon:n.lead]):
+        return None
+    for j in range(colon + 1, n.lead):
+        if tokens[j].kind == "num" and not (tokens[j - 1].text == "(" and tokens[j + 1].text == ")"):
+            return None
+    whole = next((f for f in reversed(before) if f.total is None), None)
+    if whole is None and _rank_lead(tokens[:colon + 1]) and previous and previous[-1].sentence is s.prior:
+        whole = next((f for f in reversed(previous) if f.total is None), None)
+        return whole if whole is not None and _parts_sum(tokens) <= whole.value else None
+    return whole if whole is not None and whole.pos < colon else None
+
+
+def _parts_sum(tokens: list[Token]) -> int:
+    """The sum of the numbers of a line of parts (a total's parts add up to no more than it)."""
+    numbers = sentence_numbers(tokens)
+    for m in numbers:
+        mark_approximation(tokens, m)
+    return sum(m.value for m in numbers if not line_number(tokens, m))  # not "лінію 1545"
