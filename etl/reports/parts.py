@@ -586,24 +586,36 @@ def sibling_item(s: Sentence, n: Number, left: int, right: int, item: Found) -> 
     return fig
 
 
-def bracket_dash_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
-    """ "розміщено 61 допис (Facebook – 24, Instagram – 15, Telegram – 22)": "<words> – N" items,
-    no verb among them, in brackets right after a figure's noun phrase are its parts."""
-    tokens = s.tokens
+def _bracketed_dash_item(tokens: list[Token], n: Number) -> tuple[int, int, int, list[Token]] | None:
+    """A "<words> – N" item inside brackets ("(Facebook – 24, …)"): one to four words, no verb and
+    no month, after the bracket or the item before it; the opening bracket, the closing one, where
+    the words start and the words; None when ``n`` is not such an item."""
     if n.lead < 2 or not is_dash(tokens[n.lead - 1]):
         return None
     o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
-    prev = next((f for f in reversed(out) if f.total is None), None)
-    if o is None or tokens[o].text != "(" or prev is None or prev.head_pos is None or not prev.pos < o \
-            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
+    if o is None or tokens[o].text != "(":
         return None
     close = next((j for j in range(n.end, len(tokens)) if tokens[j].text in "()"), None)
     if close is None or tokens[close].text != ")" or (n.end < close and tokens[n.end].text not in ",;"):
         return None
     start = max(o + 1, segment_start(tokens, n.lead - 1))
-    words = [t for t in tokens[start:n.lead - 1]]
+    words = tokens[start:n.lead - 1]
     if not words or len(words) > 4 or any(t.kind != "word" or verb_only(t) for t in words) \
             or month_clause(tokens, start, n.lead - 1):
+        return None
+    return o, close, start, words
+
+
+def bracket_dash_part(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "розміщено 61 допис (Facebook – 24, Instagram – 15, Telegram – 22)": "<words> – N" items,
+    no verb among them, in brackets right after a figure's noun phrase are its parts."""
+    tokens = s.tokens
+    if (item := _bracketed_dash_item(tokens, n)) is None:
+        return None
+    o, _, start, words = item
+    prev = next((f for f in reversed(out) if f.total is None), None)
+    if prev is None or prev.head_pos is None or not prev.pos < o \
+            or any(is_delimiter(t) or t.kind == "num" for t in tokens[max(prev.pos, prev.head_pos) + 1:o]):
         return None
     if any(t.kind == "num" and not is_dash(tokens[j - 1]) for j, t in enumerate(tokens[o + 1:n.lead], start=o + 1)):
         return None  # every number in the bracket is an item's
@@ -615,22 +627,14 @@ def bracket_dash_items(s: Sentence, n: Number) -> Found | None:
     """ "опубліковано дописи (Facebook – 36, Telegram – 41)": "<words> – N" items in brackets right
     after a noun phrase with no figure count what that noun names, each apart."""
     tokens = s.tokens
-    if n.lead < 2 or not is_dash(tokens[n.lead - 1]):
+    if (item := _bracketed_dash_item(tokens, n)) is None:
         return None
-    o = max((j for j in range(n.lead) if tokens[j].text in "()"), default=None)
-    if o is None or tokens[o].text != "(" or o == 0 or is_delimiter(tokens[o - 1]):
-        return None
-    close = next((j for j in range(n.end, len(tokens)) if tokens[j].text in "()"), None)
-    if close is None or tokens[close].text != ")" or (n.end < close and tokens[n.end].text not in ",;"):
+    o, close, start, words = item
+    if o == 0 or is_delimiter(tokens[o - 1]):
         return None
     inside = tokens[o + 1:close]
     if any(t.kind == "num" and not is_dash(tokens[j - 1]) for j, t in enumerate(inside, start=o + 1)):
         return None  # every number in the bracket is an item's
-    start = max(o + 1, segment_start(tokens, n.lead - 1))
-    words = tokens[start:n.lead - 1]
-    if not words or len(words) > 4 or any(t.kind != "word" or verb_only(t) for t in words) \
-            or month_clause(tokens, start, n.lead - 1):
-        return None
     lead = segment_start(tokens, o - 1)
     if any(t.kind == "num" for t in tokens[lead:o]):
         return None
