@@ -18,7 +18,7 @@ _COMPARING = frozenset({"проти", "ніж", "порівняно", "порі�
                         "становило", "склав", "склала", "склало", "раніше", "роком", "для", "порівняння"})
 _VERSUS = frozenset({"проти", "ніж", "порівняно", "порівнянні"})
 EARLIER = frozenset({"торік", "минулого", "минулому", "попереднього", "попередньому", "аналогічного", "аналогічному",
-                      "аналогічний", "відповідному", "відповідного", "раніше", "роком"})
+                     "аналогічний", "відповідному", "відповідного", "раніше", "роком"})
 
 
 def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
@@ -40,7 +40,7 @@ def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | Non
 def points_back(tokens: list[Token]) -> bool:
     """ "їх", "цей показник", "їхня кількість": words that stand for a noun named before."""
     return any(t.low in THEM or (t.low in _THIS and k + 1 < len(tokens)
-                                  and tokens[k + 1].low.startswith(("показник", "кількіст")))
+                                 and tokens[k + 1].low.startswith(("показник", "кількіст")))
                for k, t in enumerate(tokens))
 
 

@@ -570,8 +570,8 @@ def _sentence_head(s: Sentence, n: Number) -> int | None:
 
 
 def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: set[int],
-            total: Found | None, before: list[Found], previous: list[Found], force_part: bool = False,
-            recent: list[Found] = ()) -> Found | None:
+                  total: Found | None, before: list[Found], previous: list[Found], force_part: bool = False,
+                  recent: list[Found] = ()) -> Found | None:
     tokens = s.tokens
     after_marker = marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
@@ -921,7 +921,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if total is not None and fig.code == total.code:
         fig.code, fig.total, fig.how = total.code, total, "part"
         phrase = breakdown_words(tokens, left, right, skip | set(range(n.end, n.end + after_marker))
-                            | _marker_words(tokens, left, n.lead))
+                                 | _marker_words(tokens, left, n.lead))
         if not phrase and (alone_in_brackets(tokens, n)  # "з питань освіти (31)"
                            or (n.lead > 0 and tokens[n.lead - 1].text == ":")):  # "юридичні особи: 2"
             phrase = breakdown_words(tokens, segment_start(tokens, n.lead - 1), n.lead - 1, set())

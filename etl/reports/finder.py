@@ -305,8 +305,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
             and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None
         fig = None if next_column else number_figure(s, n, left, right, floor, starts, total, out, previous,
-                                               force_part=header_total is not None and total is header_total,
-                                               recent=recent)
+                                                     force_part=header_total is not None and total is header_total,
+                                                     recent=recent)
         if total is None and not s.row and (verbal := verb_label(s, n, left)) is not None \
                 and (fig is None or fig.head_pos is None or fig.head_pos < verbal.head_pos) and (fig is None or fig.code != verbal.code):
             fig = verbal  # "Для урочистих заходів розроблено сценаріїв – 3": what the verb made, not the circumstance

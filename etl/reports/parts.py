@@ -543,7 +543,7 @@ def list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
 
 
 def adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number,
-                    previous: list[Found] = ()) -> Found | None:
+                   previous: list[Found] = ()) -> Found | None:
     """ "Колективних звернень – 36, повторних – 18": an adjective and a dash after a figure written
     "<adjective> <noun> – N" in the same case: the same noun, so the same metric. At the start of a
     sentence, the figure may be the previous sentence's ("Письмових звернень – 611, …. Повторних – 38")."""
