@@ -290,7 +290,8 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
     """ "У зверненнях порушено 1 103 питання." / "Найгостріші – житлово-комунальне господарство (402
     питання), соціальний захист (187)": a sentence of labelled counts ("label – N", "label (N)") whose
     words before the first label rank them ("найбільше", "найгостріші"), and which add up to no more
-    than the total just before, breaks that total down; no label may name a metric of its own."""
+    than the total just before, breaks that total down; the sentence repeats the total's noun, and no
+    label may name a metric of its own."""
     tokens = s.tokens
     numbers = [n for n in sentence_numbers(tokens) if not line_number(tokens, n)]
     for n in numbers:
@@ -315,6 +316,8 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
         return None  # "Найактуальніші питання у зверненнях: …": a lead of its own (``dimension_total``)
     if not any(t.low in TOP_WORDS or _superlative(t) for t in lead):
         return None
+    if not any(keys(t) & total.head for t in tokens if t.kind == "word"):
+        return None  # "Найбільше прийомів провів міський голова – 24": no word of the total's, another count
     context = context_of(tokens, 0, numbers[0].lead)
     if any((m := best_match(keys(tokens[j]), j, context)) and m.code != total.code and not keys(tokens[j]) & total.head
            for j in lead_nouns(tokens, 0, numbers[0].lead)):
@@ -324,8 +327,7 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
 
 def _bare_items(items: list[Token], named: bool = False) -> bool:
     """Only "поштою – 7, особисто – 300" (or "поштою: 7"): a few words and a dash or a colon before each
-    number, no verb; words that
-    name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
+    number, no verb; words that name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
     об’єднання – 15")."""
     segments, current = [], []
     for t in items:  # an item ends after its number: "благоустрій, дороги, освітлення – 58" is one
