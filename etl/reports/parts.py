@@ -296,10 +296,11 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
     numbers = [n for n in sentence_numbers(tokens) if not line_number(tokens, n)]
     for n in numbers:
         mark_approximation(tokens, n)
-    total = next((f for f in reversed(found) if f.total is None), None)
-    if len(numbers) < 2 or total is None or total.sentence is s or not total.head or s.lead_in is not None \
-            or total.sentence.index < s.index - 2 or sum(n.value for n in numbers) > total.value:
-        return None
+    words = [keys(t) for t in tokens if t.kind == "word"]
+    total = next((f for f in reversed(found) if f.total is None and f.sentence is not s and f.head
+                  and f.sentence.index >= s.index - 2 and any(k & f.head for k in words)), None)
+    if len(numbers) < 2 or total is None or s.lead_in is not None or sum(n.value for n in numbers) > total.value:
+        return None  # (the total is the last figure whose noun the sentence repeats: "громад", not "конфесій")
     for n in numbers:
         mark = n.lead - 1
         if mark < 1 or not (dash_after(tokens, mark) or tokens[mark].text == "("):
@@ -316,8 +317,6 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
         return None  # "Найактуальніші питання у зверненнях: …": a lead of its own (``dimension_total``)
     if not any(t.low in TOP_WORDS or _superlative(t) for t in lead):
         return None
-    if not any(keys(t) & total.head for t in tokens if t.kind == "word"):
-        return None  # "Найбільше прийомів провів міський голова – 24": no word of the total's, another count
     context = context_of(tokens, 0, numbers[0].lead)
     if any((m := best_match(keys(tokens[j]), j, context)) and m.code != total.code and not keys(tokens[j]) & total.head
            for j in lead_nouns(tokens, 0, numbers[0].lead)):
