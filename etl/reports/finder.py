@@ -307,6 +307,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         fig = None if next_column else number_figure(s, n, left, right, floor, starts, total, out, previous,
                                                      force_part=header_total is not None and total is header_total,
                                                      recent=recent)
+        if fig is None and not next_column and left == n.lead and n.lead > 0 and verb_only(tokens[n.lead - 1]) \
+                and out and out[-1].span[1] == n.lead:  # "16 авторів подали 21 проєкт": the verb is the object's too
+            fig = number_figure(s, n, n.lead - 1, right, n.lead - 1, starts, total, out, previous,
+                                force_part=header_total is not None and total is header_total, recent=recent)
         if total is None and not s.row and (verbal := verb_label(s, n, left)) is not None \
                 and (fig is None or fig.head_pos is None or fig.head_pos < verbal.head_pos) and (fig is None or fig.code != verbal.code):
             fig = verbal  # "Для урочистих заходів розроблено сценаріїв – 3": what the verb made, not the circumstance
