@@ -37,6 +37,19 @@ def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | Non
     return then if earlier and plain and any(t.low in _VERSUS or t.text == "(" for _, t in between) else None
 
 
+def range_start(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
+    """ "кількість поданих проєктів збільшилася з 187 у 2020 році до 214 у 2021-му": the figure a change
+    started from, when only "до" and words of time stand between it and the number it changed to."""
+    then = next((f for f in reversed(before) if f.total is None), None)
+    if then is None or n.lead < 2 or tokens[n.lead - 1].low != "до" or then.lead < 1 \
+            or tokens[then.lead - 1].low not in ("з", "із", "зі"):
+        return None
+    between = tokens[then.pos + 1:n.lead - 1]
+    return then if all(t.kind in ("punct", "mask") and t.text not in ";:" or t.low in WHEN_WORDS or t.low in EARLIER
+                       or t.low in ("у", "в")
+                       for t in between) else None
+
+
 def points_back(tokens: list[Token]) -> bool:
     """ "їх", "цей показник", "їхня кількість": words that stand for a noun named before."""
     return any(t.low in THEM or (t.low in _THIS and k + 1 < len(tokens)

@@ -17,6 +17,7 @@ from etl.reports.comparisons import (
     compared,
     points_back,
     predicate_match,
+    range_start,
 )
 from etl.reports.found import (
     MONTH_WORDS,
@@ -819,6 +820,10 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         # "412 звернень (проти 390 торік)", "…, що на 22 більше, ніж торік (390)": the figure before, another time
         # (etl.reports.extraction keeps it only when its words name that earlier period)
         fig = Found(then.code, n.value, s, n.pos, "compared", head=then.head, head_text=then.head_text)
+        fig.confidence = 0.7
+    if fig is None and total is None and r_head is None and (start := range_start(tokens, n, before)) is not None:
+        # "збільшилася з 187 у 2020 році до 214 у 2021-му": what it grew to counts the same thing
+        fig = Found(start.code, n.value, s, n.pos, "ellipsis", head=start.head, head_text=start.head_text)
         fig.confidence = 0.7
     if fig is None and total is None and dash_before and r_head is not None and r_head == n.end:
         whole = next((f for f in reversed(before) if f.total is None), None)

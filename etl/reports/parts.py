@@ -502,6 +502,8 @@ def is_pool(tokens: list[Token], n: Number, numbers: list[Number]) -> bool:
     if n.lead == 0 or tokens[n.lead - 1].low not in ("з", "із", "зі", "серед"):
         return False
     later = [m for m in numbers if m.lead > n.end]
+    if later and tokens[later[0].lead - 1].low == "до":
+        return False  # "збільшилася з 187 у 2020 році до 214": where a change started, not a pool
     return bool(later) and not any(t.text in ";" for t in tokens[n.end:later[0].lead])
 
 
