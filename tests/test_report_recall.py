@@ -2101,3 +2101,29 @@ def test_a_count_in_brackets_where_a_bare_number_would_stand_is_read() -> None:
     got = pairs(report)
     assert got[("ngos_registered", 42)] == 1 and got[("party_cells_registered", 12)] == 1
     assert breakdowns(report, "appeals_received").get(31) == "з питань освіти"  # after a noun: a part in brackets
+
+
+# ------------------------------------------------------------------ two counts one verb, changes "з … до …", quarters
+
+
+def test_the_verb_between_two_counts_is_the_seconds_too() -> None:
+    report = extract_text("Звіт про громадський бюджет Бахмацької міської ради за 2024 рік\n"
+                          "Всього 23 автори подали 27 проєктів. На платформі зареєстровано 4 проєкти рішень.\n")
+    assert pairs(report) == Counter({("pb_authors", 23): 1, ("pb_projects_submitted", 27): 1})
+
+
+def test_a_change_from_one_count_to_another_reads_both_as_the_metric() -> None:
+    report = extract_text("Звіт відділу громадської участі Вінницької міської ради за 2024 рік\n"
+                          "Кількість поданих проєктів збільшилася з 96 у 2023 році до 131 у 2024-му.\n")
+    got = {(f.value, f.period.start.year if f.period else None) for f in report.figures
+           if f.code == "pb_projects_submitted"}
+    assert got == {(96, 2023), (131, None)}
+
+
+def test_quarters_listed_after_a_yearly_total_are_that_years_quarters() -> None:
+    report = extract_text("Звіт про запити на публічну інформацію Лебединської міської ради за 2024 рік\n"
+                          "Протягом 2024 року надійшло 102 запити на інформацію. По кварталах: І квартал – 22, "
+                          "ІІ – 30, ІІІ – 19, IV – 31.\n")
+    got = {(f.value, f.period.start.month if f.period else None) for f in report.figures
+           if f.code == "public_info_requests"}
+    assert got == {(102, None), (22, 1), (30, 4), (19, 7), (31, 10)}

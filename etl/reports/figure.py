@@ -37,6 +37,7 @@ from etl.reports.found import (
     match_confidence,
     metric_words,
     month_clause,
+    quarter_clause,
     segment_start,
     verb_only,
 )
@@ -570,6 +571,14 @@ def _sentence_head(s: Sentence, n: Number) -> int | None:
     return j if a and a.noun else None
 
 
+def _next_quarter(tokens: list[Token], a: int, n: Number) -> bool:
+    """ "По кварталах: І квартал – 27, ІІ – 31": a bare Roman numeral and a dash, after a quarter named
+    earlier in the sentence, is the next quarter."""
+    words = [t for t in tokens[a:n.lead] if t.kind == "word"]
+    return len(words) == 1 and set(words[0].low) <= set("іivx") and n.lead > 0 and is_dash(tokens[n.lead - 1]) \
+        and any(t.low.startswith(("квартал", "кв")) for t in tokens[:a])
+
+
 def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: set[int],
                   total: Found | None, before: list[Found], previous: list[Found], force_part: bool = False,
                   recent: list[Found] = ()) -> Found | None:
@@ -693,8 +702,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
                                                                  else (before, previous + recent)))
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
-    if not options and r_head is None and month_clause(tokens, min(l_start, left), n.lead) \
-            and (l_head is None or tokens[l_head].low in MONTH_WORDS) and not (
+    quarter = quarter_clause(tokens[min(l_start, left):n.lead]) or _next_quarter(tokens, min(l_start, left), n)
+    if not options and r_head is None and (month_clause(tokens, min(l_start, left), n.lead) or quarter) \
+            and (l_head is None or tokens[l_head].low in MONTH_WORDS or quarter) and not (
             colon_lead_match(tokens, n.lead) and _months_of_colon_lead(tokens, n, before)):  # "(жовтень – 76, …)"
         near = next((f for f in reversed(before) if f.total is None), None) or (previous[-1] if previous else None)
         if near is not None:  # "(у жовтні – 3, у листопаді – 2)": the months of the figure before

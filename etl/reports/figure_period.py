@@ -6,7 +6,8 @@ or without a year; a quarter or half-year ("у ІІІ кварталі", "ІІк
 року"); a year ("у 2024 році"); or the same period of another year ("у відповідному періоді 2023
 року", "за аналогічний період минулого року"); or the period before the report's ("торік", "роком
 раніше", "минулого року", "у попередньому кварталі": a year back is the same period a year before). A bare numeral after a preposition ("тоді як у ІІ –
-236") is a period of the kind named before it in the sentence.
+236") or opening an item ("І квартал – 27, ІІ – 31") is a period of the kind named before it in the
+sentence.
 
 Which mention is the figure's, nearest first:
 
@@ -160,8 +161,9 @@ def _mention_at(tokens: list[Token], i: int, report: Period) -> Mention | None:
         words = " ".join(x.text for x in tokens[i:end]) + (f" {named}" if named else "")
         period = _parse(words, year)
         return Mention(i, after if named else end, period) if period else None
-    if _roman(t.text) and i > 0 and tokens[i - 1].low in ("у", "в", "за"):
-        return Mention(i, i + 1, None)
+    if _roman(t.text) and i > 0 and (tokens[i - 1].low in ("у", "в", "за") or (
+            tokens[i - 1].text in ",;" and i + 1 < len(tokens) and tokens[i + 1].text in "–—-:")):
+        return Mention(i, i + 1, None)  # "у ІІ – 236", "І квартал – 27, ІІ – 31"
     return None
 
 
