@@ -2127,3 +2127,13 @@ def test_quarters_listed_after_a_yearly_total_are_that_years_quarters() -> None:
     got = {(f.value, f.period.start.month if f.period else None) for f in report.figures
            if f.code == "public_info_requests"}
     assert got == {(102, None), (22, 1), (30, 4), (19, 7), (31, 10)}
+
+
+def test_documents_received_are_never_published_ones_and_keep_the_metric_they_are_borrowed_from() -> None:
+    report = extract_text("Звіт загального відділу Долинської міської ради за 9 місяців 2023 року\n"
+                          "Вхідних документів зареєстровано 2 410 (торік за аналогічний період – 2 250). Серед них "
+                          "найбільшу частку становлять документи обласної військової адміністрації – 980, від "
+                          "центральних органів виконавчої влади надійшло 402, від районної військової адміністрації "
+                          "– 377.\n")
+    assert not any(f.code == "documents_published" for f in report.figures)
+    assert {f.value for f in report.figures if f.code == "letters_received"} >= {2410, 2250, 402, 377}

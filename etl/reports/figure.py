@@ -1035,6 +1035,11 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
         if not ante.head:
             continue
         m = best_match(ante.head, -1, context, must_use=must)
+        if m is not None and m.code != ante.code and len(m.pattern.words) == 1 and ante.context and (
+                same := best_match(ante.head, -1, context + [(p - 40_000, k) for p, k in ante.context],
+                                   must_use=must)) is not None and same.code == ante.code:
+            m = same  # "Вхідних документів – 3 126 (торік – 2 874)": the noun alone ("документ") names another
+            # metric; the figure it is borrowed from said which one
         if m is not None:
             fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=ante.head, head_text=ante.head_text)
             fig.confidence = match_confidence(m, "ellipsis", n.words)

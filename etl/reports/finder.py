@@ -285,7 +285,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             open_total = None  # (a line of bare items may be split by ";": "За джерелом: поштою – 811; …")
         last = next((f for f in reversed(out) if f.total is None and not bracketed_aside(tokens, f.pos, n.lead)
                      and not then_aside(tokens, f)), None) \
-            or (previous[-1] if previous else None)
+            or next((f for f in reversed(previous) if not bracketed_aside(f.sentence.tokens, f.pos, len(f.sentence.tokens))),
+                    previous[-1] if previous else None)  # "… 3 126 (торік – 2 874). Серед них": not the aside
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = marker_length(tokens, n.lead, PART_BEFORE) or marker_after(tokens, n.end)

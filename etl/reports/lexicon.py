@@ -80,12 +80,16 @@ STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock"
 # "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
 _INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
                        "внутрішніми", "внутрішнього", "внутрішньої"})
+# "від центральних органів надійшло 512 документів", "вхідних документів – 3 126": documents received, never
+# the ones published on the website
+_RECEIVED = frozenset({"надійшло", "надійшли", "надійшов", "надійшла", "надходило", "надходили", "надходить",
+                       "надходять", "отримано", "вхідних", "вхідні", "вхідна", "вхідного", "вхідний"})
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"}),
                   # "розміщено 64 набори даних; оновлено 11 з них": updated sets are no count of sets
                   "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"}),
                   # "внутрішні документи (службові записки) – 263": internal papers are neither published
                   # documents nor incoming letters (a kind of the registered total, or nothing)
-                  "documents_published": _INTERNAL,
+                  "documents_published": _INTERNAL | _RECEIVED,
                   "letters_received": _INTERNAL,
                   # "видано 612 архівних довідок", "видано 640 довідок про склад сім’ї": certificates issued to
                   # people are no briefs on the situation
