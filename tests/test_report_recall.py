@@ -2137,3 +2137,15 @@ def test_documents_received_are_never_published_ones_and_keep_the_metric_they_ar
                           "– 377.\n")
     assert not any(f.code == "documents_published" for f in report.figures)
     assert {f.value for f in report.figures if f.code == "letters_received"} >= {2410, 2250, 402, 377}
+
+
+def test_internal_documents_are_the_internal_kind_of_the_document_flow_and_subsection_numbers_no_figures() -> None:
+    report = extract_text("Звіт загального відділу Покровської міської ради за І півріччя 2025 року\n"
+                          "2.2. Документообіг\n"
+                          "2.2.1. Загалом за півріччя зареєстровано 5 120 документів.\n"
+                          "2.2.2. Вхідна кореспонденція – 2 730 документів.\n"
+                          "2.2.3. Вихідна кореспонденція – 1 604 документи.\n"
+                          "2.2.4. Внутрішні документи – 786.\n")
+    assert {(f.value, f.breakdown) for f in report.figures if f.code == "documents_flow_total"} == {
+        (5120, None), (786, "вид: внутрішні документи")}
+    assert not any(f.value == 2 for f in report.figures)  # "2.2." is the section's number

@@ -48,6 +48,7 @@ from etl.reports.lexicon import (
     DRAFT_OF,
     FAMILY_NOUNS,
     FAMILY_OF,
+    INTERNAL,
     NAME_HEADINGS,
     NEGATED_CODES,
     NEW_WORDS,
@@ -62,6 +63,8 @@ from etl.reports.lexicon import (
     PUBLISH_VERBS,
     PUBLISHED_AS,
     QUOTED_NAME_CODES,
+    RECEIVED_AS,
+    RECEIVED_WORDS,
     REFUSAL_WORDS,
     REFUSED_AS,
     REGISTRY_VERBS,
@@ -887,7 +890,12 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]) \
             and not (total is not None and (total.code, fig.code) in PART_STAYS):
-        return None  # (a part of a total it stays with is that total's kind: internal documents of the flow)
+        if total is None and fig.code in ("documents_published", "letters_received") \
+                and any(t.low in INTERNAL for t in tokens[min(l_start, left):n.lead]):
+            # "Внутрішні документи – 972", "внутрішніх оформлено 553": the internal kind of the whole document flow
+            fig.code, fig.breakdown = "documents_flow_total", "вид: внутрішні документи"
+        else:
+            return None  # (a part of a total it stays with is that total's kind: internal documents of the flow)
     if fig.code in CIVIL_STOCKS and total is None and any(
             t.kind == "word" and (i := info(t)) and i.verb and not i.noun and not i.adjective
             and t.low not in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]) \
@@ -898,6 +906,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
                                            for j, t in enumerate(tokens[:-1])):
         return None  # drafts of decisions, not the participatory budget's projects
+    if fig.code in RECEIVED_AS and any(t.low in RECEIVED_WORDS for t in tokens[min(l_start, left):r_end]):
+        fig.code = RECEIVED_AS[fig.code]  # "До відділу надійшло 25 документів"
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
     if (what := predicate_match(tokens, n.end, right)) is not None:

@@ -60,6 +60,11 @@ NOT_WHEN_PENDING = frozenset({"appeals_received"})
 # them (a refused appeal is an answered one; a refused request has its own metric).
 REFUSAL_WORDS = frozenset({"відмовлено", "відмовили"})
 REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
+# "від центральних органів надійшло 512 документів", "вхідних документів – 3 126": documents a clause
+# receives are incoming ones, never the ones published on the website
+RECEIVED_WORDS = frozenset({"надійшло", "надійшли", "надійшов", "надійшла", "надходило", "надходили", "надходить",
+                            "надходять", "отримано", "вхідних", "вхідні", "вхідна", "вхідного", "вхідний"})
+RECEIVED_AS = {"documents_published": "letters_received"}
 # "Оприлюднено рішення виконкому …, два розпорядження міського голови та чотири проєкти рішень": decisions,
 # orders and drafts whose verb makes them public are documents published, not drafts prepared or adopted
 PUBLISH_VERBS = frozenset({"оприлюднено", "опубліковано", "оприлюднювалися", "оприлюднювались", "оприлюднені",
@@ -78,19 +83,15 @@ NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "но
                        "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані"})
 STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock")
 # "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
-_INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
+INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
                        "внутрішніми", "внутрішнього", "внутрішньої"})
-# "від центральних органів надійшло 512 документів", "вхідних документів – 3 126": documents received, never
-# the ones published on the website
-_RECEIVED = frozenset({"надійшло", "надійшли", "надійшов", "надійшла", "надходило", "надходили", "надходить",
-                       "надходять", "отримано", "вхідних", "вхідні", "вхідна", "вхідного", "вхідний"})
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"}),
                   # "розміщено 64 набори даних; оновлено 11 з них": updated sets are no count of sets
                   "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"}),
                   # "внутрішні документи (службові записки) – 263": internal papers are neither published
                   # documents nor incoming letters (a kind of the registered total, or nothing)
-                  "documents_published": _INTERNAL | _RECEIVED,
-                  "letters_received": _INTERNAL,
+                  "documents_published": INTERNAL,
+                  "letters_received": INTERNAL,
                   # "видано 612 архівних довідок", "видано 640 довідок про склад сім’ї": certificates issued to
                   # people are no briefs on the situation
                   "situation_briefs": frozenset({"видано", "видані", "видали", "видала", "видав", "видавалися", "видавались",

@@ -5,10 +5,11 @@
   punctuation runs on into the next one when that one starts with a small letter or a digit (a
   Word export that broke "…опубліковано" / "447 новин…"), except a "label – number" line after a
   line ending with ":" or after another such line ("з них від:" / "фізичних осіб – 24" /
-  "юридичних осіб – 6"): a list pasted without its bullets, each line an item. A line ending with ":" introduces the
-  list items after it (their *lead-in*), and so does a heading with no number and no punctuation at
-  its end right above items ending with ";" ("Розподіл громад за конфесіями" / "… – 14;"): it is read
-  as if it ended with ":".
+  "юридичних осіб – 6"): a list pasted without its bullets, each line an item. A line ending with
+  ":" introduces the list items after it (their *lead-in*), and so does a heading with no number and
+  no punctuation at its end right above items ending with ";" ("Розподіл громад за конфесіями" /
+  "… – 14;"): it is read as if it ended with ":". A subsection's number ("2.2.1. Загалом …") is
+  dropped too, but its line is no list item.
 * Tables written as text (``etl.reports.tables``: cells split by "|", tabs or aligned with spaces):
   each row is a line of its own (never joined), its row number dropped, a dash ("|") between its
   cells, and a sub-row ("у т. ч. письмових | 59", indented, "1.1") has the row above as its
@@ -78,6 +79,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
 ))  # fmt: skip
 
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
+# "2.2.1. Загалом …": a subsection's number, dropped; the line is no list item (it ends the list before it)
+_SECTION_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t\u00a0]+")
 # "юридичних осіб – 6", "надано роз'яснення: 4": a line that is one label and its number (a list pasted
 # without bullets); the label starts with a letter, the number ends the line
 _ITEM_LINE = re.compile(r"^[^\W\d_][^\n–—:]{0,80}?[ \t\u00a0]*(?:[–—:]|[ \t\u00a0]-)[ \t\u00a0]*\d[\d \u00a0\u202f]*[;,.]?[ \t\u00a0]*$")
@@ -156,6 +159,8 @@ def _lines(text: str) -> list[_Line]:
         bullet = bool(m) and not (raw.lstrip().startswith("(") and raw.count("(") <= raw.count(")"))
         if bullet:
             start += m.end()
+        elif section := _SECTION_NUMBER.match(raw):
+            start += section.end()
         body = text[start:end]
         lead = len(body) - len(body.lstrip())
         start += lead
