@@ -2149,3 +2149,10 @@ def test_internal_documents_are_the_internal_kind_of_the_document_flow_and_subse
     assert {(f.value, f.breakdown) for f in report.figures if f.code == "documents_flow_total"} == {
         (5120, None), (786, "вид: внутрішні документи")}
     assert not any(f.value == 2 for f in report.figures)  # "2.2." is the section's number
+
+
+def test_a_noun_before_a_participle_clause_names_the_count_after_it() -> None:
+    report = extract_text("Звіт про звернення громадян Лохвицької міської ради за травень 2026 року\n"
+                          "Звернень, поданих у письмовій формі, налічується 57.\n"
+                          "Запитів, зареєстрованих за місяць, налічується 12.\n")
+    assert pairs(report) == Counter({("appeals_received", 57): 1, ("public_info_requests", 12): 1})

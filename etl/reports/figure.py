@@ -459,15 +459,34 @@ def _earlier_clause(tokens: list[Token], a: int) -> Context:
     return context_of(tokens, start, a - 1)
 
 
-def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
-    """ "Участь у голосуванні, що тривало …, взяли 1 146 канівців": the words before a relative
-    clause that ends just before the figure's clause belong to it."""
+def _clause_after_noun(tokens: list[Token], r: int) -> bool:
+    """A relative clause ("що тривало …") or a participle's ("Звернень, поданих у письмовій формі, …")
+    opening at ``r``, right after a noun and a comma."""
+    if is_relative(tokens, r):
+        return True
+    i, noun = info(tokens[r]), info(tokens[r - 2]) if r > 1 else None
+    return i is not None and i.adjective and not i.noun and noun is not None and noun.noun and not noun.adjective \
+        and bool(i.forms & noun.forms)
+
+
+def _inserted_clause(tokens: list[Token], a: int, floor: int) -> int | None:
+    """Where a relative or participle clause that ends with the comma just before tokens[a] opens."""
     if a == 0 or tokens[a - 1].text != ",":
-        return []
+        return None
     r = segment_start(tokens, a - 1)
-    while r > floor and r < a - 1 and not is_relative(tokens, r) and tokens[r - 1].text == ",":
+    while r > floor and r < a - 1 and not _clause_after_noun(tokens, r) and tokens[r - 1].text == ",":
         r = segment_start(tokens, r - 1)  # "що тривало з 10 по 25 листопада, …" over its own commas
-    if r <= floor or not is_relative(tokens, r) or tokens[r - 1].text != ",":
+    if r <= floor or not _clause_after_noun(tokens, r) or tokens[r - 1].text != ",":
+        return None
+    return r
+
+
+def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
+    """ "Участь у голосуванні, що тривало …, взяли 1 146 канівців", "Звернень, поданих у письмовій
+    формі, налічується 49": the words before a relative or participle clause that ends just before the
+    figure's clause belong to it."""
+    r = _inserted_clause(tokens, a, floor)
+    if r is None:
         return []
     start = max(floor, segment_start(tokens, r - 1))
     if any(t.kind == "num" for t in tokens[start:r - 1]):
@@ -679,6 +698,11 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     for head in (r_head, l_head):
         if not options and head is not None and not times and is_people(tokens[head]) and (m := people_match(context, head)):
             options.append((m, head, "after" if head == r_head else "before"))
+    if not options and l_head is None and r_head is None and not total \
+            and (r := _inserted_clause(tokens, min(l_start, left), floor)) is not None \
+            and (i := info(tokens[r - 2])) is not None and i.noun \
+            and (m := best_match(keys(tokens[r - 2]), r - 2, context)):
+        options.append((m, r - 2, "before"))  # "Звернень, поданих у письмовій формі, налічується 49"
     if not options and adjectives and (l_head is None and r_head is None):
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
             if m := best_match(keys(tokens[a]), a, context):
