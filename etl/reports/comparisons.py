@@ -16,6 +16,7 @@ _THIS = frozenset({"цей", "цього", "той", "ця", "даний", "да
 _COMPARING = frozenset({"проти", "ніж", "порівняно", "порівнянні", "порівнянням", "тоді", "як", "з", "із", "зі", "у",
                         "в", "за", "на", "що", "це", "більше", "менше", "було", "був", "була", "становив", "становила",
                         "становило", "склав", "склала", "склало", "раніше", "роком", "для", "порівняння"})
+_ROMAN = frozenset("ivxіх")
 _VERSUS = frozenset({"проти", "ніж", "порівняно", "порівнянні"})
 EARLIER = frozenset({"торік", "минулого", "минулому", "попереднього", "попередньому", "аналогічного", "аналогічному",
                      "аналогічний", "відповідному", "відповідного", "раніше", "роком"})
@@ -33,6 +34,7 @@ def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | Non
     between = [(j, t) for j, t in enumerate(tokens[start:end], start=start) if not n.lead <= j < n.end]
     earlier = any(t.low in EARLIER or t.mask == "year" or t.low in WHEN_WORDS - AND for _, t in between)
     plain = all(t.kind in ("punct", "mask") or t.low in _COMPARING or t.low in EARLIER or t.low in WHEN_WORDS
+                or set(t.low) <= _ROMAN  # "ніж у III кварталі (81)"
                 or (t.kind == "num" and tokens[j - 1].low == "на") for j, t in between)
     return then if earlier and plain and any(t.low in _VERSUS or t.text == "(" for _, t in between) else None
 
