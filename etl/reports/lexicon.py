@@ -92,6 +92,8 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": INTERNAL,
                   "letters_received": INTERNAL,
+                  # "За результатами розгляду … надано інформацію на 58 запитів": the requests dealt with, none pending
+                  "public_info_requests_pending": frozenset({"результатами", "результатах", "результатів"}),
                   # "видано 612 архівних довідок", "видано 640 довідок про склад сім’ї": certificates issued to
                   # people are no briefs on the situation
                   "situation_briefs": frozenset({"видано", "видані", "видали", "видала", "видав", "видавалися", "видавались",
