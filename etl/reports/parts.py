@@ -35,6 +35,7 @@ from etl.reports.lexicon import (
     NOT_WITH_WORDS,
     PART_AFTER,
     PART_BEFORE,
+    RECEIVED_WORDS,
     RESULT_LEAD_WORDS,
     STOCK_CODES,
     is_stop_word,
@@ -241,8 +242,11 @@ def _dimension_lead(tokens: list[Token]) -> bool:
         return False
     opens = "за" in [w.low for w in words[:2]] or (len(words) > 1 and words[0].low in ("у", "в")
                                                      and words[1].low == "розрізі") \
+        or words[0].low == "від" \
         or bool(keys(words[0]) & DIMENSION_WORDS)  # "Розподіл за формою:", "Способи подання:"
-    return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not has_verb(tokens) \
+    # "Від окремих категорій громадян надійшло:": a verb of arrival says no more than the total's
+    own = [t for t in tokens if t.low not in RECEIVED_WORDS]
+    return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not has_verb(own) \
         and colon_lead_match(tokens, len(tokens)) is None
 
 
@@ -276,14 +280,19 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     lead = tokens[:colon] if items is not tokens else s.lead_in.tokens[:-1]
     if not _bare_items(items, named=_dimension_lead(lead)):
         return None
-    # the figure just before, past an aside in brackets ("– 1 126 (у 2023 році – 1 048)"), and its parts
-    total = next((f for f in reversed(found) if f.total is None and not bracketed_aside(
-        f.sentence.tokens, f.pos, len(f.sentence.tokens))), None)
-    if total is None or any(f.total is not total and f.sentence is not total.sentence
-                            for f in found[found.index(total) + 1:]):
-        return None  # never one read further up
-    listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
-    return total if listed + _parts_sum(items) <= total.value else None  # parts add up to no more than it
+    # the figure just before, past an aside in brackets ("– 1 126 (у 2023 році – 1 048)"), and its parts;
+    # of a sentence of several, the last one the parts add up to no more than ("зареєстровано 87
+    # організацій …, з них шість …, а 9 …" / "За напрямами діяльності: ветеранські – 14; …")
+    last = next((f for f in reversed(found) if f.total is None), None)
+    for total in (f for f in reversed(found) if last is not None and f.sentence is last.sentence):
+        if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)):
+            continue
+        if any(f.total is not total and f.sentence is not total.sentence for f in found[found.index(total) + 1:]):
+            return None  # never one read further up
+        listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
+        if listed + _parts_sum(items) <= total.value:  # parts add up to no more than it
+            return total
+    return None
 
 
 def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
