@@ -2156,3 +2156,12 @@ def test_a_noun_before_a_participle_clause_names_the_count_after_it() -> None:
                           "Звернень, поданих у письмовій формі, налічується 57.\n"
                           "Запитів, зареєстрованих за місяць, налічується 12.\n")
     assert pairs(report) == Counter({("appeals_received", 57): 1, ("public_info_requests", 12): 1})
+
+
+def test_a_dimension_lead_after_a_sentence_of_several_figures_splits_the_one_its_items_fit() -> None:
+    report = extract_text("Інформація про інститути громадянського суспільства Ладижинської міської ради за 2023 рік\n"
+                          "Станом на 1 січня 2024 року зареєстровано 90 громадських організацій, з них шість перебувають "
+                          "у стані припинення, а 8 фактично припинили діяльність.\n"
+                          "За напрямами діяльності: ветеранські – 15; молодіжні – 10; спортивні – 18; інші – 47.\n")
+    got = {f.value: (f.breakdown or "").split(" (")[0] for f in report.figures if f.code == "ngos_registered"}
+    assert got == {90: "", 15: "ветеранські", 10: "молодіжні", 18: "спортивні", 47: "інші"}

@@ -662,3 +662,17 @@ def test_a_form_value_in_number_words_and_a_line_ending_in_a_word_that_is_no_num
         "Журнал обліку запитів ............. ведеться\n")
     assert pairs(report) == Counter({("public_info_requests", 24): 1, ("public_info_requests_satisfied", 20): 1,
                                      ("public_info_requests_refused", 2): 1})
+
+
+def test_a_table_pasted_from_a_csv_file_with_semicolons_is_read_by_columns_and_prose_with_semicolons_is_not() -> None:
+    report = extract_text("Звіт загального відділу Кобеляцької міської ради за I квартал 2024 року\n"
+                          "Показник;Січень;Лютий;Березень;Усього за квартал\n"
+                          "Засідання виконавчого комітету;3;2;2;7\n"
+                          "Прийняті рішення виконкому;41;30;45;116\n"
+                          "Розпорядження міського голови (видано);40;33;52;125\n\n"
+                          "Надійшло 40 листів; розглянуто 38; решта на розгляді.\n")
+    got = {(f.code, f.value, f.period.start.month if f.period else None) for f in report.figures}
+    assert {("exec_committee_meetings", 7, None), ("exec_committee_meetings", 3, 1), ("exec_decisions_adopted", 116, None),
+            ("exec_decisions_adopted", 45, 3)} <= got
+    assert not any(f.code == "draft_mayor_orders" for f in report.figures)  # orders issued, not drafts prepared
+    assert ("letters_received", 40, None) in got

@@ -5,8 +5,9 @@ This module owns the table layout; what a row's label and numbers mean is read b
 finder, cell by cell, like a sentence "label – value" (``etl.reports.tokens`` turns each row into
 such a sentence, ``etl.reports.header.column_of`` gives a value's column its period).
 
-* A row is a line whose cells are split by "|", by tabs, or by runs of two or more spaces (a table
-  aligned with spaces, pasted from Word or a PDF). A line aligned with spaces is a row only inside
+* A row is a line whose cells are split by "|", by tabs, by ";" (a CSV file pasted, in a block of two
+  or more lines with as many ";" each), or by runs of two or more spaces (a table aligned with spaces,
+  pasted from Word or a PDF). A line aligned with spaces is a row only inside
   a block of at least two such lines, one of them ending with a number or a dash, so a signature
   ("Начальник відділу      В. ПОПОВИЧ") is never a table.
 * A form's line is a row too: a label, a leader of dots, "…", "_" or "· · ·", and its value, with a
@@ -111,7 +112,7 @@ def _split(raw: str, kind: str) -> list[tuple[int, int]]:
         for m in re.finditer(r"\S+(?: \S+)*", raw):
             out.append(m.span())
         return out
-    sep = r"\|" if kind == "pipe" else r"\t+|\|"
+    sep = r"\|" if kind == "pipe" else ";" if kind == "semi" else r"\t+|\|"
     out, last = [], 0
     for m in re.finditer(sep, raw):
         out.append((last, m.start()))
@@ -215,6 +216,26 @@ def _data(raw: str, cells: list[tuple[int, int]]) -> bool:
     return len(texts) >= 2 and _is_value(texts[-1]) and any(_has_words(t) for t in texts[:-1])
 
 
+def _semicolon_blocks(lines: list[str], kinds: list) -> None:
+    """Lines split by ";" are rows only in a block of two or more with as many ";" each and a value
+    in a cell of its own ("Засідання виконавчого комітету;2;1;3;6"): a list in prose ("надійшло 5;
+    розглянуто 4; …") is no table."""
+    i = 0
+    while i < len(lines):
+        if kinds[i] is None or kinds[i][0] != "semi":
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and kinds[j] is not None and kinds[j][0] == "semi" \
+                and lines[j].count(";") == lines[i].count(";"):
+            j += 1
+        values = any(sum(_is_value(lines[k][a:b]) for a, b in kinds[k][1]) >= 2 for k in range(i, j))
+        if j - i < 2 or not values:
+            for k in range(i, j):
+                kinds[k] = None
+        i = max(j, i + 1)
+
+
 def find_rows(text: str) -> dict[int, Row]:
     """The table rows of a text by their 1-based line number (see module doc)."""
     lines = text.split("\n")
@@ -230,6 +251,8 @@ def find_rows(text: str) -> dict[int, Row]:
             kinds.append(("pipe", _split(raw, "pipe")))
         elif "\t" in raw.strip() and _has_words(raw):
             kinds.append(("tab", _split(raw, "tab")))
+        elif raw.count(";") >= 2 and _has_words(raw) and not raw.rstrip().endswith(";"):
+            kinds.append(("semi", _split(raw, "semi")))  # "Показник;Січень;Лютий" pasted from a CSV file
         elif (cells := _count_heading(raw)) is not None:
             kinds.append(("titled", cells))
         elif (cells := _leader_row(raw)) is not None:
@@ -239,6 +262,7 @@ def find_rows(text: str) -> dict[int, Row]:
         else:
             kinds.append(None)
     _leader_block(lines, kinds)
+    _semicolon_blocks(lines, kinds)
     # lines aligned with spaces are rows only in a block of two or more with a data row in it
     i = 0
     while i < len(lines):
