@@ -699,10 +699,12 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         if not options and head is not None and not times and is_people(tokens[head]) and (m := people_match(context, head)):
             options.append((m, head, "after" if head == r_head else "before"))
     if not options and l_head is None and r_head is None and not total \
+            and has_verb(tokens[min(l_start, left):n.lead]) \
             and (r := _inserted_clause(tokens, min(l_start, left), floor)) is not None \
             and (i := info(tokens[r - 2])) is not None and i.noun \
             and (m := best_match(keys(tokens[r - 2]), r - 2, context)):
-        options.append((m, r - 2, "before"))  # "Звернень, поданих у письмовій формі, налічується 49"
+        options.append((m, r - 2, "before"))  # "Звернень, поданих у письмовій формі, налічується 49": the
+        # noun's predicate (never "і 5, що змінили адресу" after "8 листів, які …": a count of its own)
     if not options and adjectives and (l_head is None and r_head is None):
         for a in adjectives:  # "релігійних – 40": the adjective names the metric itself
             if m := best_match(keys(tokens[a]), a, context):
