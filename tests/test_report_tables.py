@@ -676,3 +676,14 @@ def test_a_table_pasted_from_a_csv_file_with_semicolons_is_read_by_columns_and_p
             ("exec_decisions_adopted", 45, 3)} <= got
     assert not any(f.code == "draft_mayor_orders" for f in report.figures)  # orders issued, not drafts prepared
     assert ("letters_received", 40, None) in got
+
+
+def test_a_plan_table_whose_status_cells_are_prose_is_read_as_running_text() -> None:
+    report = extract_text("Звіт загального відділу Кобеляцької міської ради за I квартал 2024 року\n"
+                          "№ з/п | Захід | Термін | Стан виконання\n"
+                          "1 | Реєстрація вхідної кореспонденції | постійно | Виконано\n"
+                          "2 | Контроль за виконанням документів | щотижня | Виконується. Станом на 31.03.2024 на "
+                          "контролі перебуває 52 документи\n"
+                          "3 | Підготовка інформації до обласної військової адміністрації | щокварталу | Виконано, "
+                          "направлено чотири звіти\n")
+    assert pairs(report) == Counter({("documents_on_control", 52): 1, ("reports_to_region", 4): 1})

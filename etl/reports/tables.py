@@ -310,7 +310,8 @@ def find_rows(text: str) -> dict[int, Row]:
             continue
         is_heading = how not in ("leader", "titled") and (  # "Показник | 2023 | 2024" heads a table, a form's line never
             not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
-            and not (len(texts) == 1 and _is_value(texts[0])))
+            and not (len(texts) == 1 and _is_value(texts[0]))) \
+            and not _ROW_NUMBER.fullmatch(number)  # "3 | Підготовка … | постійно | Виконано, підготовлено 131 проєкт"
         if new:
             table += 1
             heading_spans = []
@@ -493,8 +494,11 @@ def category_breakdown(heads: dict[int, str], label: str) -> str:
 
 
 def is_note_heading(heading: str) -> bool:
-    """A column of notes ("Примітка", "Коментарі", "Пояснення"): its cells are read as running text."""
-    return bool(re.fullmatch(r"\s*(?:приміт|коментар|пояснен|зауваж)\w*\s*", heading, re.IGNORECASE))
+    """A column of notes ("Примітка", "Коментарі", "Пояснення") or of a plan's execution ("Стан виконання",
+    "Відмітка про виконання"): its cells are read as running text."""
+    return bool(re.fullmatch(r"\s*(?:(?:приміт|коментар|пояснен|зауваж)\w*|стан\s+виконання|хід\s+виконання"
+                             r"|відмітк\w*\s+про\s+виконання|інформаці\w*\s+про\s+(?:стан\s+)?виконання)\s*",
+                             heading, re.IGNORECASE))
 
 
 def is_share_label(label: str) -> bool:
