@@ -92,6 +92,8 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": INTERNAL,
                   "letters_received": INTERNAL,
+                  # "Діяльність двох осередків партій, заборонених у судовому порядку, припинено": banned cells
+                  "party_cells_registered": frozenset({"припинено", "заборонених", "заборонено", "заборонені"}),
                   # "Розпорядження міського голови (видано) – 129": orders issued, not the drafts a department prepared
                   "draft_mayor_orders": frozenset({"видано", "видані", "видано)", "видав", "видала", "видали"}),
                   # "За результатами розгляду … надано інформацію на 58 запитів": the requests dealt with, none pending

@@ -683,14 +683,14 @@ def list_total(s: Sentence) -> Found | None:
         return last
     main = [f for f in lead.figures if f.total is None and not _in_relative(lead.tokens, f.pos)]
     if len(main) == 1 and len(lead.figures) == 2:  # "Зареєстровано 26 релігійних громад, що належать до семи
-        last = main[0]  # конфесій:": the list breaks down the figure outside the relative clause
-        if any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
-            return None
+        last = main[0]  # конфесій:" / "Релігійних громад – 21, які належать до 5 конфесій:": the list breaks
+        # down the figure outside the relative clause
     # "надійшло 577 звернень від громадян:" then "553 – індивідуальних;" or "соціальний захист – 31;":
     # the lead's one figure, when the item is a number and words with no verb (a part names another
     # metric only with words of its own: ``number_figure``)
     if last is None or (len(lead.figures) != 1 and len(main) != 1) \
-            or any(t.kind == "num" for t in lead.tokens[last.lead + 1:]):
+            or any(t.kind == "num" and not (len(main) == 1 and _in_relative(lead.tokens, j))
+                   for j, t in enumerate(lead.tokens[last.lead + 1:], start=last.lead + 1)):
         return None
     tokens = s.tokens
     numbers = sentence_numbers(tokens)
