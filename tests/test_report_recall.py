@@ -2165,3 +2165,12 @@ def test_a_dimension_lead_after_a_sentence_of_several_figures_splits_the_one_its
                           "За напрямами діяльності: ветеранські – 15; молодіжні – 10; спортивні – 18; інші – 47.\n")
     got = {f.value: (f.breakdown or "").split(" (")[0] for f in report.figures if f.code == "ngos_registered"}
     assert got == {90: "", 15: "ветеранські", 10: "молодіжні", 18: "спортивні", 47: "інші"}
+
+
+def test_counts_from_categories_of_citizens_are_parts_of_the_appeals_never_people_or_photo_categories() -> None:
+    report = extract_text("Звіт про звернення громадян Радомишльської міської ради за жовтень 2021 року\n"
+                          "За жовтень надійшло 64 звернення.\n"
+                          "Від окремих категорій громадян: від ВПО – 6, від УБД – 9, від пенсіонерів – 21.\n")
+    assert {f.value: f.breakdown for f in report.figures if f.code == "appeals_received"} == {
+        64: None, 6: "від ВПО", 9: "від УБД", 21: "від пенсіонерів"}
+    assert not any(f.code in ("photo_gallery_categories", "citizens_appealed") for f in report.figures)

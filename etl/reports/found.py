@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_LOCATIVE
-from etl.reports.lexicon import PART_AFTER, patterns
+from etl.reports.lexicon import DIMENSION_WORDS, PART_AFTER, patterns
 from etl.reports.match import (
     PERIOD_WORDS,
     QUOTES_CLOSE,
@@ -20,6 +20,7 @@ from etl.reports.match import (
     info,
     is_dash,
     is_delimiter,
+    is_people,
     keys,
     means,
 )
@@ -167,6 +168,8 @@ def colon_lead_match(tokens: list[Token], before: int) -> tuple[Match, int] | No
     context = context_of(tokens, start, colon)
     for j in range(start, colon):
         a = info(tokens[j])
+        if keys(tokens[j]) & DIMENSION_WORDS and j + 1 < colon and is_people(tokens[j + 1]):
+            continue  # "Від окремих категорій громадян:": how the total splits, no category of photos
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
             return m, j
     return None

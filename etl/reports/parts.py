@@ -39,6 +39,7 @@ from etl.reports.lexicon import (
     RESULT_LEAD_WORDS,
     STOCK_CODES,
     is_stop_word,
+    people_codes,
 )
 from etl.reports.match import (
     PREPOSITIONS,
@@ -246,8 +247,9 @@ def _dimension_lead(tokens: list[Token]) -> bool:
         or bool(keys(words[0]) & DIMENSION_WORDS)  # "Розподіл за формою:", "Способи подання:"
     # "Від окремих категорій громадян надійшло:": a verb of arrival says no more than the total's
     own = [t for t in tokens if t.low not in RECEIVED_WORDS]
+    named = colon_lead_match(tokens, len(tokens))  # "категорій громадян": the split's word, no photo categories
     return opens and any(keys(t) & DIMENSION_WORDS for t in words[:3]) and not has_verb(own) \
-        and colon_lead_match(tokens, len(tokens)) is None
+        and (named is None or bool(keys(tokens[named[1]]) & DIMENSION_WORDS))
 
 
 def _rank_lead(tokens: list[Token]) -> bool:
@@ -263,6 +265,12 @@ def _superlative(t: Token) -> bool:
     """ "найактуальнішими", "найпоширеніші", "найбільше": a superlative adjective or adverb."""
     i = info(t)
     return t.low.startswith("най") and len(t.low) > 6 and i is not None and not (i.noun and not i.adjective)
+
+
+def _senders(items: list[Token]) -> bool:
+    """Items that each say whom they came from ("від ВПО – 4, від УБД – 7")."""
+    starts = [items[0]] + [items[j + 1] for j in range(len(items) - 1) if items[j].text in ",;"]
+    return bool(starts) and all(t.low == "від" for t in starts if t.kind == "word")
 
 
 def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
@@ -284,9 +292,11 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     # of a sentence of several, the last one the parts add up to no more than ("зареєстровано 87
     # організацій …, з них шість …, а 9 …" / "За напрямами діяльності: ветеранські – 14; …")
     last = next((f for f in reversed(found) if f.total is None), None)
+    senders = _senders(items)
     for total in (f for f in reversed(found) if last is not None and f.sentence is last.sentence):
-        if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)):
-            continue
+        if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)) \
+                or (senders and total.code in people_codes()):
+            continue  # ("від ВПО – 4, від УБД – 7": things that came from people, never the people)
         if any(f.total is not total and f.sentence is not total.sentence for f in found[found.index(total) + 1:]):
             return None  # never one read further up
         listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
