@@ -2174,3 +2174,13 @@ def test_counts_from_categories_of_citizens_are_parts_of_the_appeals_never_peopl
     assert {f.value: f.breakdown for f in report.figures if f.code == "appeals_received"} == {
         64: None, 6: "від ВПО", 9: "від УБД", 21: "від пенсіонерів"}
     assert not any(f.code in ("photo_gallery_categories", "citizens_appealed") for f in report.figures)
+
+
+def test_votes_after_a_quoted_title_with_a_full_stop_and_voters_after_a_sentence_on_the_vote() -> None:
+    report = extract_text("Звіт про громадський бюджет Зіньківської міської ради за 2022 рік\n"
+                          "З 1 квітня по 31 травня прийнято 21 проєкт.\n"
+                          "Голосування тривало з 1 по 30 вересня 2022 р. Взяли участь 2 310 мешканців.\n"
+                          "№ 4 «Спортивний майданчик на вул. Шевченка» – 1 102 голоси;\n"
+                          "Засідання комісії відбулося 5 травня. Взяли участь 12 членів комісії.\n")
+    assert pairs(report) == Counter({("pb_projects_submitted", 21): 1, ("pb_voters", 2310): 1,
+                                     ("pb_project_votes", 1102): 1})

@@ -344,8 +344,20 @@ def _named_row(s: Sentence) -> bool:
     return first is not None and bool(keys(first) & NAME_HEADINGS)
 
 
+def _part_without_object(tokens: list[Token], a: int, n: Number) -> bool:
+    """ "Голосування тривало з 1 по 30 вересня. Взяли участь 2 847 мешканців": taking part with nothing
+    said to take part in, which is what the sentence before spoke of."""
+    j = next((j for j in range(a, n.lead) if tokens[j].low == "участь"), None)
+    return j is not None and a < j and tokens[j - 1].low.startswith(("взял", "взяв", "бра")) \
+        and not any(t.low in ("у", "в") for t in tokens[j + 1:n.lead])
+
+
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
-    """A closed «quoted name» in tokens[a:b] (a project's title before its votes)."""
+    """A closed «quoted name» in tokens[a:b] (a project's title before its votes), or one that closes
+    right before the dash in front of the number ("№ 7 «Майданчик на вул. Шевченка» – 1 204")."""
+    k = b - 1 if b > 0 and is_dash(tokens[b - 1]) else b
+    if 0 < k and tokens[k - 1].kind == "punct" and tokens[k - 1].text in "»”":
+        return True
     opened = False
     for t in tokens[a:b]:
         if t.kind == "punct" and t.text in "«„“":
@@ -649,6 +661,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
     back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens
                     and any(t.low in THEM for t in tokens[min(l_start, left):n.lead]))
+    back = back or (s.prior is not None and not s.prior.figures and _part_without_object(tokens, min(l_start, left), n))
     own_antecedent = back and any(t.kind == "word" for t in tokens[:min(l_start, left)])
     if own_antecedent:
         # "Голосування відбулося …: у ньому взяли участь", "зареєстровано 187 об’єднань (… їх було 179)": the
