@@ -332,3 +332,16 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
         batch = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith(prefix)])
         assert batch.reports == 16 and batch.precision >= p_floor and batch.recall >= r_floor, prefix
         assert batch.cities == 16 and batch.periods >= periods, prefix
+
+
+@pytest.mark.parametrize(("title", "start", "end"), [
+    ("Золотоніська міська рада\n📊 ТИЖДЕНЬ У ЦИФРАХ | 11–17.03.2024\n", "2024-03-11", "2024-03-17"),
+    ("ВОЗНЕСЕНСЬК. ГРОМАДСЬКА УЧАСТЬ\nЩомісячна інформація відділу Вознесенської міської ради · березень 2024 року\n",
+     "2024-03-01", "2024-03-31"),
+    ("КОМУНІКАЦІЇ ГРОМАДИ: ПІДСУМКИ 2023 РОКУ\nВідділ інформаційної роботи Камінь-Каширської міської ради\n",
+     "2023-01-01", "2023-12-31"),
+])
+def test_a_title_gives_its_period_after_a_separator_or_as_a_days_range(title: str, start: str, end: str) -> None:
+    report = extract_text(title + "Опубліковано 12 новин на сайті.\n")
+    assert report.period is not None
+    assert (report.period.start.isoformat(), report.period.end.isoformat()) == (start, end)

@@ -69,9 +69,13 @@ _PERIOD_START = re.compile(r"(?<!\w)(?:за|з|із|у|в|протягом|уп�
 _LABEL = r"\bперіод\w*(?:\s+звіт\w*)?\s*[:–—-]"  # "Звітний період:", "Період звітування –"
 # a date range standing on its own ("Звітний період: 01.01.2024–30.06.2024", "Звіт … (01.07.2023 – 31.12.2023)")
 _DATE_RANGE = r"(?<![\d.])(?=\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:[-–—]|по)\s*\d{1,2}\.\d{1,2}\.\d{2,4})"
+# the days of one month ("17–23.02.2025"), after a title's separator ("ТИЖДЕНЬ У ЦИФРАХ | 17–23.02.2025",
+# "Щомісячна інформація … · жовтень 2025 року") or after "підсумки" ("ПІДСУМКИ 2022 РОКУ")
+_DAYS_RANGE = r"(?<![\d.])(?=\d{1,2}\s*[-–—]\s*\d{1,2}\.\d{1,2}\.\d{2,4})"
 _TITLE_PERIOD_START = re.compile(
     r"(?<!\w)(?:за|з|із|у|в|протягом|упродовж|впродовж|станом\s+на)\s+|(?<=,)\s+(?=\S+\s+\d{4})"
-    rf"|(?P<label>{_LABEL})\s*|{_DATE_RANGE}", re.IGNORECASE)
+    r"|(?<=[·•|])\s*|(?<=підсумки)\s+"
+    rf"|(?P<label>{_LABEL})\s*|{_DATE_RANGE}|{_DAYS_RANGE}", re.IGNORECASE)
 # a label line saying the period ("Звітний період: І півріччя 2024 р.", "Період звітування – ІІ квартал"), prose or not
 _PERIOD_LABEL = re.compile(_LABEL, re.IGNORECASE)
 # the body sentence saying what the report is about ("… повідомляє про стан … станом на 1 січня 2026
@@ -139,7 +143,8 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
     for s in sentences[:LETTERHEAD_LINES]:  # "Довідка про … станом на 1 липня 2025 року": a heading of
         # the letterhead (no prose: no full stop) says when before the body does
         piece = text[s.start:s.end].rstrip()
-        if found or s.bullet or s.row or (piece.endswith((".", ";", ":")) and not _PERIOD_LABEL.search(piece)):
+        if found or s.bullet or (s.row and len(s.cells) != 2) \
+                or (piece.endswith((".", ";", ":")) and not _PERIOD_LABEL.search(piece)):
             continue
         found = _find_period(piece, _TITLE_PERIOD_START, year)
     for s in sentences[1:]:
