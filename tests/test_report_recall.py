@@ -2184,3 +2184,12 @@ def test_votes_after_a_quoted_title_with_a_full_stop_and_voters_after_a_sentence
                           "Засідання комісії відбулося 5 травня. Взяли участь 12 членів комісії.\n")
     assert pairs(report) == Counter({("pb_projects_submitted", 21): 1, ("pb_voters", 2310): 1,
                                      ("pb_project_votes", 1102): 1})
+
+
+def test_months_joined_then_numbers_respectively_and_a_quarter_of_last_year_in_brackets() -> None:
+    report = extract_text("Звіт відділу Овруцької міської ради за ІІІ квартал 2023 року\n"
+                          "На сайті за квартал оприлюднено 402 інформаційні матеріали (ІІІ кв. 2022 р. – 371); у липні "
+                          "та серпні – відповідно 133 і 127, у вересні – 142.\n")
+    got = {(f.value, (f.period.start.year, f.period.start.month) if f.period else None)
+           for f in report.figures if f.code == "news_published"}
+    assert got == {(402, None), (371, (2022, 7)), (133, (2023, 7)), (127, (2023, 8)), (142, (2023, 9))}

@@ -1064,8 +1064,9 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
     if o is not None and first is not None and first.pos < o and o + 1 < n.lead - 1 and not any(
             t.kind == "num" and s.tokens[j - 1].low != "на"  # "…, що на 7 232 менше, ніж торік (за 9 місяців …)"
             for j, t in enumerate(s.tokens[first.pos + 1:o], start=first.pos + 1)) \
-            and all(t.kind == "mask" or t.text == "." or (t.kind == "word" and (is_stop_word(t.low) or t.low in WHEN_WORDS))
-                    for t in s.tokens[o + 1:n.lead - 1]):  # "(у лютому 2025 р. – 1 043)"
+            and all(t.kind == "mask" or t.text == "." or (t.kind == "word" and (
+                is_stop_word(t.low) or t.low in WHEN_WORDS or t.low.rstrip(".") in ("кв", "р") or set(t.low) <= set("іivx")))
+                    for t in s.tokens[o + 1:n.lead - 1]):  # "(у лютому 2025 р. – 1 043)", "(ІІІ кв. 2021 р. – 389)"
         fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)
         fig.confidence = 0.7
         return fig

@@ -39,6 +39,7 @@ from activity.months import (
 )
 from activity.period_text import parse_period
 from activity.periods import Period, PeriodError, half_year_period, month_period, quarter_period
+from etl.reports.match import is_dash
 from etl.reports.tokens import Token
 
 MONTHS = {name: i for table in (MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE,
@@ -223,6 +224,27 @@ def _chosen(every: list[Mention], tokens: list[Token], lead: int, pos: int, span
     return None
 
 
+def _respectively(tokens: list[Token], every: list[Mention], lead: int) -> Mention | None:
+    """ "у липні та серпні – відповідно 146 і 131": the k-th number after "відповідно" has the k-th of
+    the periods joined by "та"/"і" right before it."""
+    k, j = 0, lead - 1  # which number of the run after "відповідно" this one is
+    while j > 0 and tokens[j].low != "відповідно":
+        if tokens[j].kind == "num":
+            k += 1
+        elif tokens[j].low not in ("і", "й", "та", ",") and not is_dash(tokens[j]):
+            return None
+        j -= 1
+    if j <= 0:
+        return None
+    run = []
+    for m in reversed([m for m in every if m.end <= j]):
+        gap = [t for t in tokens[m.end:(run[0].start if run else j)] if t.kind != "punct" or not is_dash(t)]
+        if any(t.low not in ("і", "й", "та", ",") for t in gap):
+            break
+        run.insert(0, m)
+    return run[k] if len(run) > 1 and k < len(run) else None
+
+
 def figure_period(tokens: list[Token], lead: int, pos: int, span: tuple[int, int], previous: int,
                   report: Period | None) -> Period | None:
     """The period the words of a figure name (module doc): `lead` and `pos` are its number phrase's
@@ -230,5 +252,8 @@ def figure_period(tokens: list[Token], lead: int, pos: int, span: tuple[int, int
     before it (-1: none)."""
     if report is None:
         return None
-    chosen = _chosen(mentions(tokens, report), tokens, lead, pos, span, previous, report)
+    every = mentions(tokens, report)
+    if (nth := _respectively(tokens, every, lead)) is not None:
+        return nth.period if nth.period is not None and _fits(nth.period, report) else None
+    chosen = _chosen(every, tokens, lead, pos, span, previous, report)
     return chosen.period if chosen is not None and _fits(chosen.period, report) else None

@@ -148,6 +148,18 @@ def _gap_has_marker(tokens: list[Token], a: int, b: int) -> bool:
                for e in range(a + 1, b + 1))
 
 
+def _respectively_next(tokens: list[Token], n: Number, prior: Found) -> bool:
+    """ "відповідно 146 і 131", "відповідно 38, 41 та 29": a number joined by "і"/"та"/"," to a figure
+    right after "відповідно" is the next one of the same run."""
+    j = n.lead - 1
+    if j < 1 or tokens[j].low not in ("і", "й", "та", ","):
+        return False
+    k = j - 1  # back over the run's numbers to "відповідно"
+    while k >= 0 and (tokens[k].kind == "num" or tokens[k].low in ("і", "й", "та", ",")):
+        k -= 1
+    return k >= 0 and tokens[k].low == "відповідно" and prior.pos < n.lead and prior.pos > k
+
+
 def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found], list[tuple[Sentence, Token]]]:
     """Every figure of the sentences, and the numbers that name no metric; ``title``: the report's title,
     whose subject a table's columns named by a bare verb may count ("Надійшло" in a report on requests)."""
@@ -312,6 +324,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and out and out[-1].span[1] == n.lead:  # "16 авторів подали 21 проєкт": the verb is the object's too
             fig = number_figure(s, n, n.lead - 1, right, n.lead - 1, starts, total, out, previous,
                                 force_part=header_total is not None and total is header_total, recent=recent)
+        if fig is None and not next_column and out and _respectively_next(tokens, n, out[-1]):
+            prior = out[-1]  # "у липні та серпні – відповідно 146 і 131": the next of the same run
+            fig = Found(prior.code, n.value, s, n.pos, prior.how, n.approximate, prior.confidence, total=prior.total,
+                        head=prior.head, head_text=prior.head_text, context=prior.context, span=(n.lead, n.end),
+                        lead=n.lead, number_words=n.words)
         if total is None and not s.row and (verbal := verb_label(s, n, left)) is not None \
                 and (fig is None or fig.head_pos is None or fig.head_pos < verbal.head_pos) and (fig is None or fig.code != verbal.code):
             fig = verbal  # "Для урочистих заходів розроблено сценаріїв – 3": what the verb made, not the circumstance

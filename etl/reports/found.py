@@ -147,6 +147,9 @@ MONTH_WORDS = frozenset(MONTH_NAMES_UK) | frozenset(MONTH_NAMES_UK_LOCATIVE)
 def month_clause(tokens: list[Token], a: int, b: int) -> bool:
     """Is the clause before the number a month or a quarter ("у жовтні –", "січень:", "I кв. –", "Iкв. –")?"""
     words = [t.low for t in tokens[a:b] if t.kind == "word"]
+    if len(words) > 2 and words[-1] == "відповідно":  # "у липні та серпні – відповідно 146 і 131"
+        words = [w for w in words[:-1] if w not in ("та", "і", "й")]
+        return words[0] in ("у", "в") and len(words) > 2 and all(w in MONTH_WORDS for w in words[1:])
     return (len(words) == 2 and words[0] in ("у", "в") and words[1] in MONTH_WORDS) or (
         len(words) == 1 and words[0] in MONTH_WORDS) or quarter_clause(tokens[a:b])
 
