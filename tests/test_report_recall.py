@@ -2193,3 +2193,13 @@ def test_months_joined_then_numbers_respectively_and_a_quarter_of_last_year_in_b
     got = {(f.value, (f.period.start.year, f.period.start.month) if f.period else None)
            for f in report.figures if f.code == "news_published"}
     assert got == {(402, None), (371, (2022, 7)), (133, (2023, 7)), (127, (2023, 8)), (142, (2023, 9))}
+
+
+def test_bare_lines_under_a_first_item_that_named_its_noun_count_the_same() -> None:
+    report = extract_text("Комунікації Краматорської міської ради: тиждень з 10 по 16 березня 2025 року\n"
+                          "Нас читають (станом на 16.03.2025):\n"
+                          "Telegram — 60 110 підписників\n"
+                          "Facebook — 38 400\n"
+                          "Instagram — 9 700\n")
+    assert {f.value: f.breakdown for f in report.figures if f.code == "social_media_followers"} == {
+        60110: None, 38400: "Facebook", 9700: "Instagram"}

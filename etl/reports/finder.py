@@ -67,6 +67,7 @@ from etl.reports.found import (
     SAME,
     Found,
     bracketed_aside,
+    breakdown_words,
     clause_joint,
     dash_after,
     has_verb,
@@ -103,6 +104,7 @@ from etl.reports.numbers import Number, is_change, mark_approximation, sentence_
 from etl.reports.parts import (
     adjective_pair,
     among_total,
+    bare_items,
     bracket_adjective_part,
     bracket_after_figure,
     bracket_dash_items,
@@ -146,6 +148,28 @@ def _gap_has_marker(tokens: list[Token], a: int, b: int) -> bool:
     # "зібрали три петиції, зокрема № 47 щодо …": a marker before a name or a number is an example, no parts
     return any(marker_length(tokens, e, PART_BEFORE + PART_AFTER) and not (e < b and tokens[e].kind == "mask")
                for e in range(a + 1, b + 1))
+
+
+def _sibling_line(s: Sentence, found: list[Found], unmatched: list) -> Found | None:
+    """ "Нас читають:" / "Telegram — 61 204 підписники" / "Facebook — 38 917": a bare "label – N" item
+    under the same lead-in as the item right before it, whose number counted a noun of its own after
+    it, counts the same (its label the breakdown)."""
+    prior = s.prior
+    if s.row or prior is None or prior.line != s.line - 1 or len(prior.figures) != 1 or not bare_items(s.tokens) \
+            or (s.lead_in is not None and prior.lead_in is not s.lead_in):
+        return None
+    before = prior.figures[0]
+    while before.how == "item line" and before.sentence.prior is not None and len(before.sentence.prior.figures) == 1:
+        before = before.sentence.prior.figures[0]  # "Instagram — 9 860" under "Facebook — 38 917": the run's first
+    if before.how == "item line" or before.total is not None or before.head_pos is None \
+            or before.head_pos <= before.pos or before.sentence.lead_in is None:
+        return None
+    n = sentence_numbers(s.tokens)[0]
+    label = breakdown_words(s.tokens, 0, n.pos - 1, set())
+    fig = Found(before.code, n.value, s, n.pos, "item line", confidence=0.7, breakdown=label or None,
+                head=before.head, head_text=before.head_text, span=(0, n.end), lead=n.pos)
+    unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[n.pos])]
+    return fig
 
 
 def _respectively_next(tokens: list[Token], n: Number, prior: Found) -> bool:
@@ -193,6 +217,8 @@ def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found
             mine = [item]  # "Тренінги – 28;" / "Допущені до голосування проєкти – 35;": its own name, not the noun
             # before; "- вихідних документів – 2 207;" under "зареєстровано документів – 6 842, з них:": a
             # part whose label names a metric of its own is that metric
+        if not mine and (item := _sibling_line(s, found, unmatched)) is not None:
+            mine = [item]
         found += mine
         s.figures = mine
         previous = mine or previous

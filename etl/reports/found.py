@@ -35,7 +35,7 @@ class Found:
     value: int
     sentence: Sentence
     pos: int  # index of the number's first token in sentence.tokens
-    how: str  # after | before | ellipsis | part | item | negation | compared
+    how: str  # after | before | ellipsis | part | item | item line | negation | compared
     approximate: bool = False
     confidence: float = 0.0
     breakdown: str | None = None

@@ -84,7 +84,7 @@ def parts_before(total: Found, unmatched: list) -> list[Found]:
 
 def _bare_numbers(tokens: list[Token]) -> list[Number]:
     """The numbers of "label – N" items, if the tokens are only such items (else none)."""
-    if not tokens or not _bare_items(tokens):
+    if not tokens or not bare_items(tokens):
         return []
     numbers = sentence_numbers(tokens)
     for m in numbers:
@@ -286,7 +286,7 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     else:
         return None
     lead = tokens[:colon] if items is not tokens else s.lead_in.tokens[:-1]
-    if not _bare_items(items, named=_dimension_lead(lead)):
+    if not bare_items(items, named=_dimension_lead(lead)):
         return None
     # the figure just before, past an aside in brackets ("– 1 126 (у 2023 році – 1 048)"), and its parts;
     # of a sentence of several, the last one the parts add up to no more than ("зареєстровано 87
@@ -343,7 +343,7 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
     return total
 
 
-def _bare_items(items: list[Token], named: bool = False) -> bool:
+def bare_items(items: list[Token], named: bool = False) -> bool:
     """Only "поштою – 7, особисто – 300" (or "поштою: 7"): a few words and a dash or a colon before each
     number, no verb; words that name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
     об’єднання – 15")."""
@@ -375,7 +375,7 @@ def continued_total(s: Sentence) -> Found | None:
     right after a line of parts goes on splitting the same total (as parts that may still name a metric
     of their own), when they add up to no more than it."""
     prior = s.prior
-    if prior is None or s.lead_in is not None or not prior.figures or not _bare_items(s.tokens):
+    if prior is None or s.lead_in is not None or not prior.figures or not bare_items(s.tokens):
         return None
     total = prior.figures[0].total or _heading_total(prior)
     if total is None or any(f.total is not total and f is not total for f in prior.figures):
