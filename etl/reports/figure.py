@@ -355,7 +355,7 @@ def _part_without_object(tokens: list[Token], a: int, n: Number) -> bool:
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
     """A closed «quoted name» in tokens[a:b] (a project's title before its votes), or one that closes
     right before the dash in front of the number ("№ 7 «Майданчик на вул. Шевченка» – 1 204")."""
-    k = b - 1 if b > 0 and is_dash(tokens[b - 1]) else b
+    k = b - 1 if b > 0 and (is_dash(tokens[b - 1]) or tokens[b - 1].text == "(") else b  # "«…» – 618", "«…» (618)"
     if 0 < k and tokens[k - 1].kind == "punct" and tokens[k - 1].text in "»”":
         return True
     opened = False
