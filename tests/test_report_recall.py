@@ -2203,3 +2203,12 @@ def test_bare_lines_under_a_first_item_that_named_its_noun_count_the_same() -> N
                           "Instagram — 9 700\n")
     assert {f.value: f.breakdown for f in report.figures if f.code == "social_media_followers"} == {
         60110: None, 38400: "Facebook", 9700: "Instagram"}
+
+
+def test_a_count_opening_with_kilkist_past_participles_and_a_place_then_a_semicolon() -> None:
+    report = extract_text("Службова записка відділу Балтської міської ради про роботу за травень 2022 року\n"
+                          "Кількість розміщених на офіційному сайті Балтської міської територіальної громади новин та "
+                          "оголошень за вказаний період становить 47; з них оголошень – 12.\n"
+                          "Разом за квартал: засідань виконкому – 7, вхідних документів – 1 612, вихідних – 1 240.\n")
+    assert pairs(report)[("news_published", 47)] == 1 and pairs(report)[("news_published", 12)] == 1
+    assert pairs(report)[("exec_committee_meetings", 1240)] == 0

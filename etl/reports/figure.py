@@ -588,21 +588,37 @@ def _joined_apart(tokens: list[Token], head: int, adjectives: list[int], context
 
 
 def _ends_sentence(tokens: list[Token], n: Number) -> bool:
-    """Nothing but a unit ("осіб", "одиниць", "чол.") and punctuation after the number."""
-    rest = [t for t in tokens[n.end:] if t.kind != "punct"]
+    """Nothing but a unit ("осіб", "одиниць", "чол.") and punctuation after the number, up to a ";" that
+    ends its clause ("… становить 31; з них оголошень – 9")."""
+    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text == ";"), len(tokens))
+    rest = [t for t in tokens[n.end:end] if t.kind != "punct"]
     return not rest or (len(rest) == 1 and (rest[0].low in UNIT_NOUNS or rest[0].low in PEOPLE_UNITS
                                             or is_people(rest[0])))
 
 
 def _sentence_head(s: Sentence, n: Number) -> int | None:
-    """ "Кількість громадян, …, – 2 977": the noun after an opening "Кількість"."""
+    """ "Кількість громадян, …, – 2 977", "Кількість розміщених на офіційному сайті новин … становить 31":
+    the noun after an opening "Кількість", past participles and the phrase of a preposition."""
     tokens = s.tokens
-    words = [j for j, t in enumerate(tokens[:n.lead]) if t.kind == "word"]
+    stop = next((j for j, t in enumerate(tokens[:n.lead]) if t.kind == "punct"), n.lead)
+    words = [j for j, t in enumerate(tokens[:stop]) if t.kind == "word"]  # (never past "Разом за квартал:")
     if len(words) < 2 or not keys(tokens[words[0]]) & TRANSPARENT_NOUNS:
         return None
-    j = words[1]
-    a = info(tokens[j])
-    return j if a and a.noun else None
+    governed = False  # inside "на офіційному сайті": its noun is no head
+    context = context_of(tokens, 0, n.lead)
+    for j in words[1:12]:  # the first noun naming a metric or people, past "громади" of "сайті … громади"
+        a = info(tokens[j])
+        if a is None:
+            return None
+        if a.preposition:
+            governed = True
+        elif a.noun and not a.adjective:
+            if not governed and (a.animate or best_match(keys(tokens[j]), j, context) is not None):
+                return j
+            governed = False
+        elif not a.adjective:
+            return None
+    return None
 
 
 def _next_quarter(tokens: list[Token], a: int, n: Number) -> bool:
