@@ -2212,3 +2212,14 @@ def test_a_count_opening_with_kilkist_past_participles_and_a_place_then_a_semico
                           "Разом за квартал: засідань виконкому – 7, вхідних документів – 1 612, вихідних – 1 240.\n")
     assert pairs(report)[("news_published", 47)] == 1 and pairs(report)[("news_published", 12)] == 1
     assert pairs(report)[("exec_committee_meetings", 1240)] == 0
+
+
+def test_news_illustrated_with_photos_are_counted_apart_from_the_photos_in_them() -> None:
+    report = extract_text("Звіт відділу Балтської міської ради за червень 2022 року\n"
+                          "На сайті розміщено 44 новини. Фотоматеріалами супроводжено 21 публікацію, у яких загалом "
+                          "розміщено 133 фото.\n"
+                          "На сайті розміщено 610 новин. Фото чи фоторепортажами проілюстровано 512 з них.\n"
+                          "Новинні матеріали проілюстровано близько 280 фото.\n")
+    got = pairs(report)
+    assert got[("photo_news_published", 21)] == 1 and got[("photos_in_news_published", 133)] == 1
+    assert got[("photo_news_published", 512)] == 1 and got[("photos_in_news_published", 280)] == 1

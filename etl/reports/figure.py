@@ -352,6 +352,16 @@ def _part_without_object(tokens: list[Token], a: int, n: Number) -> bool:
         and not any(t.low in ("у", "в") for t in tokens[j + 1:n.lead])
 
 
+_ILLUSTRATED = frozenset({"проілюстровано", "ілюстровано", "супроводжено", "додали", "додано", "доповнено"})
+
+
+def _in_news(tokens: list[Token], a: int) -> bool:
+    """Is the clause at ``a`` a relative one ("у яких", "до яких") after a noun of news or publications?"""
+    if a < 2 or tokens[a - 1].text != "," or not is_relative(tokens, a):
+        return False
+    return bool(keys(tokens[a - 2]) & (metric_words("news_published") | metric_words("photo_news_published")))
+
+
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
     """A closed «quoted name» in tokens[a:b] (a project's title before its votes), or one that closes
     right before the dash in front of the number ("№ 7 «Майданчик на вул. Шевченка» – 1 204")."""
@@ -961,6 +971,12 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
                                            for j, t in enumerate(tokens[:-1])):
         return None  # drafts of decisions, not the participatory budget's projects
+    if fig.code == "photos_published" and _in_news(tokens, min(l_start, left)):
+        fig.code = "photos_in_news_published"  # "19 публікацій, у яких загалом розміщено 146 фото"
+    if fig.code in ("photos_published", "photos_in_news_published") and marker_after(tokens, n.end) \
+            and any(t.low in _ILLUSTRATED for t in tokens[min(l_start, left):r_end]):
+        fig.code = "photo_news_published"  # "Фото … проілюстровано 508 з них", "до 17 з них додали фотографії":
+        # the news items illustrated, not the photos
     if fig.code in RECEIVED_AS and any(t.low in RECEIVED_WORDS for t in tokens[min(l_start, left):r_end]):
         fig.code = RECEIVED_AS[fig.code]  # "До відділу надійшло 25 документів"
     if fig.code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[min(l_start, left):r_end]):
