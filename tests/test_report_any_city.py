@@ -325,13 +325,19 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
         assert batch.reports == known and batch.precision >= p_floor and batch.recall >= r_floor, prefix
         assert batch.cities == known and batch.periods == known, prefix
     # batches i and j (16 each), written on 2026-12-07 when f and h were about to be read, by writers who never
-    # ran the extractor; nobody reading rules has opened them: i 0.805 / 0.669 (city 16, period 14 of 16) and
-    # j 0.853 / 0.733 (16, 13) with the rules before f and h were read, i 0.845 / 0.722 (16, 14) and j 0.859 /
-    # 0.753 (16, 14) after (floors a little below; the targets, 0.95 / 0.90, are not met on them).
-    for prefix, p_floor, r_floor, periods in (("held_i_", 0.83, 0.70, 14), ("held_j_", 0.84, 0.73, 14)):
+    # ran the extractor: i 0.805 / 0.669 (city 16, period 14 of 16) and j 0.853 / 0.733 (16, 13) with the rules
+    # before f and h were read, i 0.845 / 0.722 (16, 14) and j 0.859 / 0.753 (16, 14) after, while unread; then
+    # read in the round after: i 0.926 / 0.868 and j 0.923 / 0.904, every city and period right. Batch k's
+    # validation half (k1), read once its totals had judged that round: 0.862 / 0.706 before it, 0.949 / 0.938
+    # after. Batch k's other half (k2) and batch l were never read: k2 0.901 / 0.706 → 0.927 / 0.850 (city 7 of
+    # 8: a settlement, no city of the codifier), l 0.902 / 0.847 → 0.916 / 0.871 (the targets, 0.95 / 0.90, are
+    # not met on them; floors a little below).
+    batches = (("held_i_", 0.91, 0.85, 16, 16), ("held_j_", 0.91, 0.89, 16, 16), ("held_k_", 0.92, 0.88, 15, 16),
+               ("held_l_", 0.90, 0.86, 16, 16))
+    for prefix, p_floor, r_floor, cities, periods in batches:
         batch = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith(prefix)])
         assert batch.reports == 16 and batch.precision >= p_floor and batch.recall >= r_floor, prefix
-        assert batch.cities == 16 and batch.periods >= periods, prefix
+        assert batch.cities >= cities and batch.periods >= periods, prefix
 
 
 @pytest.mark.parametrize(("title", "start", "end"), [
