@@ -216,24 +216,31 @@ def _data(raw: str, cells: list[tuple[int, int]]) -> bool:
     return len(texts) >= 2 and _is_value(texts[-1]) and any(_has_words(t) for t in texts[:-1])
 
 
+def _runs(kinds: list, first: str, also: tuple[str, ...] = (), same=lambda i, j: True) -> list[tuple[int, int]]:
+    """Runs of consecutive lines [i, j): each opens with a line of kind ``first`` and goes on over lines
+    of that kind or of ``also`` while ``same(i, j)``."""
+    out, i = [], 0
+    while i < len(kinds):
+        if kinds[i] is None or kinds[i][0] != first:
+            i += 1
+            continue
+        j = i
+        while j < len(kinds) and kinds[j] is not None and kinds[j][0] in (first, *also) and same(i, j):
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
 def _semicolon_blocks(lines: list[str], kinds: list) -> None:
     """Lines split by ";" are rows only in a block of two or more with as many ";" each and a value
     in a cell of its own ("Засідання виконавчого комітету;2;1;3;6"): a list in prose ("надійшло 5;
     розглянуто 4; …") is no table."""
-    i = 0
-    while i < len(lines):
-        if kinds[i] is None or kinds[i][0] != "semi":
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and kinds[j] is not None and kinds[j][0] == "semi" \
-                and lines[j].count(";") == lines[i].count(";"):
-            j += 1
+    for i, j in _runs(kinds, "semi", same=lambda a, b: lines[b].count(";") == lines[a].count(";")):
         values = any(sum(_is_value(lines[k][a:b]) for a, b in kinds[k][1]) >= 2 for k in range(i, j))
         if j - i < 2 or not values:
             for k in range(i, j):
                 kinds[k] = None
-        i = max(j, i + 1)
 
 
 def find_rows(text: str) -> dict[int, Row]:
@@ -264,14 +271,7 @@ def find_rows(text: str) -> dict[int, Row]:
     _leader_block(lines, kinds)
     _semicolon_blocks(lines, kinds)
     # lines aligned with spaces are rows only in a block of two or more with a data row in it
-    i = 0
-    while i < len(lines):
-        if kinds[i] is None or kinds[i][0] != "space":
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and kinds[j] is not None and kinds[j][0] in ("space", "rule"):
-            j += 1
+    for i, j in _runs(kinds, "space", also=("rule",)):
         block = [k for k in range(i, j) if kinds[k][0] == "space"]
         data = [k for k in block if _data(lines[k], kinds[k][1])]
         if len(block) < 2 or not data:
@@ -280,7 +280,6 @@ def find_rows(text: str) -> dict[int, Row]:
         else:  # a signature under the table is no row of it
             for k in range(data[-1] + 1, j):
                 kinds[k] = None
-        i = j
     rows: dict[int, Row] = {}
     table, previous, numbered = 0, -2, False
     heading_spans: list[tuple[int, int]] = []
