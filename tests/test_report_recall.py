@@ -2223,3 +2223,11 @@ def test_news_illustrated_with_photos_are_counted_apart_from_the_photos_in_them(
     got = pairs(report)
     assert got[("photo_news_published", 21)] == 1 and got[("photos_in_news_published", 133)] == 1
     assert got[("photo_news_published", 512)] == 1 and got[("photos_in_news_published", 280)] == 1
+
+
+def test_sittings_that_were_broadcast_are_broadcasts_not_sittings_held() -> None:
+    report = extract_text("Звіт відділу Немирівської міської ради за травень 2024 року\n"
+                          "Організовано онлайн-трансляції трьох пленарних засідань сесії та одного засідання виконкому.\n"
+                          "Проведено 4 засідання виконкому.\n")
+    assert pairs(report) == Counter({("online_broadcasts", 3): 1, ("online_broadcasts", 1): 1,
+                                     ("exec_committee_meetings", 4): 1})

@@ -352,6 +352,15 @@ def _part_without_object(tokens: list[Token], a: int, n: Number) -> bool:
         and not any(t.low in ("у", "в") for t in tokens[j + 1:n.lead])
 
 
+def _broadcast(tokens: list[Token], a: int, n: Number) -> bool:
+    """ "Організовано онлайн-трансляції двох засідань …", "та одного засідання виконкому" after it,
+    "Транслювали дві події": the things counted were broadcast."""
+    return any(t.low.startswith(("трансляц", "онлайн-трансляц", "транслював", "трансльован"))
+               for t in tokens[max(0, a - 1):n.lead]) or (
+        a > 0 and tokens[a - 1].low in ("та", "і", "й") and any(
+            t.low.startswith(("трансляц", "онлайн-трансляц")) for t in tokens[max(0, a - 8):a]))
+
+
 _ILLUSTRATED = frozenset({"проілюстровано", "ілюстровано", "супроводжено", "додали", "додано", "доповнено"})
 
 
@@ -983,6 +992,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
     if (what := predicate_match(tokens, n.end, right)) is not None:
         fig.code = what.code  # "2 листа з яких є запитами на публічну інформацію": what they are
+    if fig.code in _OCCASIONS and fig.code != "online_broadcasts" and _broadcast(tokens, min(l_start, left), n):
+        fig.code = "online_broadcasts"  # "онлайн-трансляції двох пленарних засідань сесії": sittings broadcast
     if fig.code in ATTENDED_AS and fig.head_pos is not None and (i := info(tokens[fig.head_pos])) is not None \
             and i.forms and all(case == "loct" for case, _ in i.forms):
         fig.code = ATTENDED_AS[fig.code]  # "у чотирьох засіданнях виконкому"
