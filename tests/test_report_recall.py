@@ -2231,3 +2231,12 @@ def test_sittings_that_were_broadcast_are_broadcasts_not_sittings_held() -> None
                           "Проведено 4 засідання виконкому.\n")
     assert pairs(report) == Counter({("online_broadcasts", 3): 1, ("online_broadcasts", 1): 1,
                                      ("exec_committee_meetings", 4): 1})
+
+
+def test_zeros_said_by_nemaie_and_by_an_unextended_deadline() -> None:
+    report = extract_text("Звіт про запити на публічну інформацію Рахівської міської ради за вересень 2023 року\n"
+                          "Надійшло 11 запитів.\n"
+                          "Строк розгляду жодного запиту не продовжувався.\n"
+                          "Станом на 30.09.2023 нерозглянутих запитів немає.\n")
+    assert pairs(report) == Counter({("public_info_requests", 11): 1, ("public_info_requests_extended", 0): 1,
+                                     ("public_info_requests_pending", 0): 1})

@@ -184,7 +184,7 @@ NEGATED_CODES = {"petitions_supported": "petitions_failed", "ngos_registered": "
 # "12 релігійних громад, що належать до семи конфесій: ПЦУ – 4, УГКЦ – 2, …": the number beside each kind of a
 # count of kinds counts the things of that kind (when the parts pass the count of kinds, they cannot be kinds).
 MEMBERS_OF_KINDS = {"religious_denominations": "religious_orgs_registered"}
-NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна"})
+NEGATION_WORDS = frozenset({"жодного", "жодної", "жодних", "жоден", "жодне", "жодна", "немає"})  # "нерозглянутих запитів немає"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 
