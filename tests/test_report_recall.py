@@ -2228,9 +2228,11 @@ def test_news_illustrated_with_photos_are_counted_apart_from_the_photos_in_them(
 def test_sittings_that_were_broadcast_are_broadcasts_not_sittings_held() -> None:
     report = extract_text("Звіт відділу Немирівської міської ради за травень 2024 року\n"
                           "Організовано онлайн-трансляції трьох пленарних засідань сесії та одного засідання виконкому.\n"
-                          "Проведено 4 засідання виконкому.\n")
+                          "Проведено 4 засідання виконкому.\n"
+                          "Організовано 5 онлайн-трансляцій засідань сесії та 2 брифінги міського голови.\n")
     assert pairs(report) == Counter({("online_broadcasts", 3): 1, ("online_broadcasts", 1): 1,
-                                     ("exec_committee_meetings", 4): 1})
+                                     ("exec_committee_meetings", 4): 1, ("online_broadcasts", 5): 1,
+                                     ("press_events_organized", 2): 1})
 
 
 def test_zeros_said_by_nemaie_and_by_an_unextended_deadline() -> None:

@@ -992,7 +992,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
     if (what := predicate_match(tokens, n.end, right)) is not None:
         fig.code = what.code  # "2 листа з яких є запитами на публічну інформацію": what they are
-    if fig.code in _OCCASIONS and fig.code != "online_broadcasts" and _broadcast(tokens, min(l_start, left), n):
+    if fig.code in _OCCASIONS and fig.code != "online_broadcasts" and _broadcast(tokens, min(l_start, left), n) \
+            and (fig.head_pos is None or (i := info(tokens[fig.head_pos])) is None
+                 or any(case == "gent" for case, _ in i.forms)):  # "трансляції … та 2 брифінги": briefings held
         fig.code = "online_broadcasts"  # "онлайн-трансляції двох пленарних засідань сесії": sittings broadcast
     if fig.code in ATTENDED_AS and fig.head_pos is not None and (i := info(tokens[fig.head_pos])) is not None \
             and i.forms and all(case == "loct" for case, _ in i.forms):
