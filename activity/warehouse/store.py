@@ -193,12 +193,18 @@ def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
         kept = _KEPT.get(key)
         if kept is not None and kept[0] == stamp:
             return kept[1].cursor()
-    con = duckdb.connect(":memory:")
-    try:
-        con.execute("ATTACH ? AS warehouse (READ_ONLY)", [key])
-    except BaseException:
+    for _ in range(3):  # a file swapped in while DuckDB opened it: open it again, as it is now
+        con = duckdb.connect(":memory:")
+        try:
+            con.execute("ATTACH ? AS warehouse (READ_ONLY)", [key])
+        except BaseException:
+            con.close()
+            raise
+        now = _stamp(path)
+        if now == stamp or now is None:
+            break
         con.close()
-        raise
+        stamp = now
     with _KEPT_LOCK:
         _KEPT.pop(key, None)  # dropped, not closed: queries running on it finish (closing would cut them)
         _KEPT[key] = (stamp, con)
