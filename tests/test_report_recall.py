@@ -2242,3 +2242,12 @@ def test_zeros_said_by_nemaie_and_by_an_unextended_deadline() -> None:
                           "Станом на 30.09.2023 нерозглянутих запитів немає.\n")
     assert pairs(report) == Counter({("public_info_requests", 11): 1, ("public_info_requests_extended", 0): 1,
                                      ("public_info_requests_pending", 0): 1})
+
+
+def test_a_clause_after_a_comma_in_the_shape_of_the_one_before_counts_the_same_or_the_denied() -> None:
+    report = extract_text("Звіт відділу Золотоніської міської ради за грудень 2024 року\n"
+                          "На сторінку у Facebook підписані 18 900 людей, на Telegram-канал – 10 120.\n"
+                          "Необхідну кількість підписів набрали 2 петиції, 7 – не набрали підписів у встановлений "
+                          "строк.\n")
+    assert pairs(report) == Counter({("social_media_followers", 18900): 1, ("social_media_followers", 10120): 1,
+                                     ("petitions_supported", 2): 1, ("petitions_failed", 7): 1})

@@ -80,6 +80,7 @@ from etl.reports.found import (
 )
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
+    NEGATED_CODES,
     NEGATION_WORDS,
     OF_THE_ITEMS_BEFORE,
     PART_AFTER,
@@ -170,6 +171,28 @@ def _sibling_line(s: Sentence, found: list[Found], unmatched: list) -> Found | N
                 head=before.head, head_text=before.head_text, span=(0, n.end), lead=n.pos)
     unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[n.pos])]
     return fig
+
+
+def _parallel(tokens: list[Token], n: Number, prior: Found) -> str | None:
+    """The metric of a clause after a comma that repeats the shape of the figure's clause before it with no
+    noun of its own: "На сторінку … підписані 18 430 людей, на Telegram-канал – 9 870" (the same opening
+    preposition, a dash, the number ending the clause) is the same metric; "набрали 3 петиції, 9 – не
+    набрали …" (the number, a dash, the verb denied) is the denied one (``NEGATED_CODES``)."""
+    if prior.total is not None or prior.head_pos is None or prior.sentence.tokens is not tokens or n.lead < 2:
+        return None
+    start = max((j + 1 for j in range(n.lead) if tokens[j].text in ",;"), default=0)
+    if start == 0 or prior.pos >= start:
+        return None
+    end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;."), len(tokens))
+    clause_start = max((j + 1 for j in range(prior.lead) if tokens[j].text in ",;:"), default=0)
+    if is_dash(tokens[n.lead - 1]) and n.end == end and start < n.lead - 1:
+        first = tokens[start].low  # the same preposition opens both ("Станом на 25.11 на сторінку …": not its "на")
+        opens = any(t.low == first and not (j > 0 and tokens[j - 1].low == "станом")
+                    for j, t in enumerate(tokens[clause_start:prior.lead], start=clause_start))
+        return prior.code if opens and first in ("на", "у", "в", "до", "через") else None
+    if n.lead == start and n.end + 2 < end and is_dash(tokens[n.end]) and tokens[n.end + 1].low == "не":
+        return NEGATED_CODES.get(prior.code)
+    return None
 
 
 def _respectively_next(tokens: list[Token], n: Number, prior: Found) -> bool:
@@ -355,6 +378,13 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = Found(prior.code, n.value, s, n.pos, prior.how, n.approximate, prior.confidence, total=prior.total,
                         head=prior.head, head_text=prior.head_text, context=prior.context, span=(n.lead, n.end),
                         lead=n.lead, number_words=n.words)
+        if fig is None and not next_column and total is None and out and (code := _parallel(tokens, n, out[-1])):
+            prior = out[-1]  # "на сторінку у Facebook … 18 430 людей, на Telegram-канал – 9 870", "набрали 3
+            # петиції, 9 – не набрали": the clause after a comma says its count as the one before did
+            fig = Found(code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=prior.head,
+                        head_text=prior.head_text, context=prior.context, span=(left, right), lead=n.lead,
+                        number_words=n.words)
+            fig.breakdown = breakdown_words(tokens, left, n.lead, set()) or None if code == prior.code else None
         if total is None and not s.row and (verbal := verb_label(s, n, left)) is not None \
                 and (fig is None or fig.head_pos is None or fig.head_pos < verbal.head_pos) and (fig is None or fig.code != verbal.code):
             fig = verbal  # "Для урочистих заходів розроблено сценаріїв – 3": what the verb made, not the circumstance
@@ -495,7 +525,7 @@ def _threshold(tokens: list[Token], n: Number) -> bool:
         return False
     words = 0
     for t in tokens[n.end:]:
-        if is_delimiter(t) or t.kind == "num" or words == 3:
+        if is_delimiter(t) or t.kind == "num" or words == 3 or is_dash(t):  # "9 – не набрали підписів": a count
             return False
         if t.kind == "word":
             words += 1
