@@ -183,8 +183,10 @@ def _stamp(path: Path) -> tuple | None:
     return st.st_ino, st.st_dev, st.st_mtime_ns, st.st_size, zlib.crc32(head), wal_stamp
 
 
-def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
-    """A cursor on the kept connection to this file as it is now (attached anew when it changed)."""
+def _cursor(path: Path) -> tuple[duckdb.DuckDBPyConnection, duckdb.DuckDBPyConnection]:
+    """The kept connection to this file as it is now (attached anew when it changed) and a cursor on it:
+    the caller holds the connection while it uses the cursor, so a connection dropped from the kept ones
+    by another thread (the file swapped) is never closed under a running query."""
     key = str(path)
     stamp = _stamp(path)
     if stamp is None:
@@ -192,17 +194,24 @@ def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
     with _KEPT_LOCK:
         kept = _KEPT.get(key)
         if kept is not None and kept[0] == stamp:
-            return kept[1].cursor()
-    for _ in range(3):  # a file swapped in while DuckDB opened it: open it again, as it is now
+            return kept[1], kept[1].cursor()
+    for attempt in range(3):  # a file swapped in while DuckDB opened it: open it again, as it is now
         con = duckdb.connect(":memory:")
         try:
             con.execute("ATTACH ? AS warehouse (READ_ONLY)", [key])
+        except duckdb.Error:
+            con.close()
+            now = _stamp(path)
+            if attempt == 2 or now is None or now == stamp:
+                raise  # a broken file, not one swapped while it was read
+            stamp = now
+            continue
         except BaseException:
             con.close()
             raise
         now = _stamp(path)
-        if now == stamp or now is None:
-            break
+        if now == stamp or now is None or attempt == 2:
+            break  # (after the last attempt the stamp is the one read before it: the next query attaches anew)
         con.close()
         stamp = now
     with _KEPT_LOCK:
@@ -210,18 +219,19 @@ def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
         _KEPT[key] = (stamp, con)
         while len(_KEPT) > _KEPT_MAX:
             _KEPT.pop(next(iter(_KEPT)))
-        return con.cursor()
+        return con, con.cursor()
 
 
 @contextmanager
 def _kept() -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor on the kept connection to the current warehouse, its database in use, closed after."""
-    cur = _cursor(db_path())
+    con, cur = _cursor(db_path())  # (``con`` held until the cursor is closed)
     try:
         cur.execute("USE warehouse")
         yield cur
     finally:
         cur.close()
+        del con
 
 
 def read(sql: str, params: list | tuple | dict | None = None, order_by: list[str] | None = None) -> pd.DataFrame:
