@@ -49,6 +49,8 @@ from etl.reports.lexicon import (
     FAMILY_NOUNS,
     FAMILY_OF,
     INTERNAL,
+    INTERNAL_AS,
+    INTERNAL_KIND,
     NAME_HEADINGS,
     NEGATED_CODES,
     NEW_WORDS,
@@ -362,13 +364,6 @@ def _broadcast(tokens: list[Token], a: int, n: Number) -> bool:
 
 
 _ILLUSTRATED = frozenset({"проілюстровано", "ілюстровано", "супроводжено", "додали", "додано", "доповнено"})
-
-
-def _in_news(tokens: list[Token], a: int) -> bool:
-    """Is the clause at ``a`` a relative one ("у яких", "до яких") after a noun of news or publications?"""
-    if a < 2 or tokens[a - 1].text != "," or not is_relative(tokens, a):
-        return False
-    return bool(keys(tokens[a - 2]) & (metric_words("news_published") | metric_words("photo_news_published")))
 
 
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
@@ -964,10 +959,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             return None
     if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]) \
             and not (total is not None and (total.code, fig.code) in PART_STAYS):
-        if total is None and fig.code in ("documents_published", "letters_received") \
-                and any(t.low in INTERNAL for t in tokens[min(l_start, left):n.lead]):
-            # "Внутрішні документи – 972", "внутрішніх оформлено 553": the internal kind of the whole document flow
-            fig.code, fig.breakdown = "documents_flow_total", "вид: внутрішні документи"
+        if total is None and fig.code in INTERNAL_AS and any(t.low in INTERNAL for t in tokens[min(l_start, left):n.lead]):
+            fig.code, fig.breakdown = INTERNAL_AS[fig.code], INTERNAL_KIND  # "Внутрішні документи – 972"
         else:
             return None  # (a part of a total it stays with is that total's kind: internal documents of the flow)
     if fig.code in CIVIL_STOCKS and total is None and any(
@@ -980,8 +973,6 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if fig.code.startswith("pb_") and any("проєкт" in keys(t) and tokens[j + 1].low in DRAFT_OF
                                            for j, t in enumerate(tokens[:-1])):
         return None  # drafts of decisions, not the participatory budget's projects
-    if fig.code == "photos_published" and _in_news(tokens, min(l_start, left)):
-        fig.code = "photos_in_news_published"  # "19 публікацій, у яких загалом розміщено 146 фото"
     if fig.code in ("photos_published", "photos_in_news_published") and marker_after(tokens, n.end) \
             and any(t.low in _ILLUSTRATED for t in tokens[min(l_start, left):r_end]):
         fig.code = "photo_news_published"  # "Фото … проілюстровано 508 з них", "до 17 з них додали фотографії":

@@ -65,6 +65,10 @@ REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "p
 RECEIVED_WORDS = frozenset({"надійшло", "надійшли", "надійшов", "надійшла", "надходило", "надходили", "надходить",
                             "надходять", "отримано", "вхідних", "вхідні", "вхідна", "вхідного", "вхідний"})
 RECEIVED_AS = {"documents_published": "letters_received"}
+# "Внутрішні документи – 972", "внутрішніх оформлено 553": documents a clause calls internal are the internal
+# kind of the whole document flow (a sub-count with this breakdown), never published or incoming ones
+INTERNAL_AS = {"documents_published": "documents_flow_total", "letters_received": "documents_flow_total"}
+INTERNAL_KIND = "вид: внутрішні документи"
 # "Оприлюднено рішення виконкому …, два розпорядження міського голови та чотири проєкти рішень": decisions,
 # orders and drafts whose verb makes them public are documents published, not drafts prepared or adopted
 PUBLISH_VERBS = frozenset({"оприлюднено", "опубліковано", "оприлюднювалися", "оприлюднювались", "оприлюднені",
@@ -76,7 +80,8 @@ PUBLISHED_AS = dict.fromkeys(("draft_council_decisions", "draft_executive_decisi
 ATTENDED_AS = {"exec_committee_meetings": "council_sittings_attended"}
 # "розміщено 312 матеріалів, до яких додано 1 046 фото": a figure in a relative clause about the items
 # counted just before is of those items (photos in news, not the photo gallery's).
-OF_THE_ITEMS_BEFORE = {("news_published", "photos_published"): "photos_in_news_published"}  # (items before, figure)
+OF_THE_ITEMS_BEFORE = {("news_published", "photos_published"): "photos_in_news_published",  # (items before, figure)
+                       ("photo_news_published", "photos_published"): "photos_in_news_published"}
 RELATIVE_PLURALS = frozenset({"яких", "них", "котрих"})
 # "зареєстровано 12 нових громадських організацій": new ones are a flow, never the stock of all of them.
 NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "нове", "нової", "новостворених", "новостворені",
