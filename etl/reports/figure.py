@@ -44,10 +44,12 @@ from etl.reports.found import (
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
     ATTENDED_AS,
+    BROADCAST_STEMS,
     CIVIL_STOCKS,
     DRAFT_OF,
     FAMILY_NOUNS,
     FAMILY_OF,
+    ILLUSTRATE_VERBS,
     INTERNAL,
     INTERNAL_AS,
     INTERNAL_KIND,
@@ -357,13 +359,9 @@ def _part_without_object(tokens: list[Token], a: int, n: Number) -> bool:
 def _broadcast(tokens: list[Token], a: int, n: Number) -> bool:
     """ "Організовано онлайн-трансляції двох засідань …", "та одного засідання виконкому" after it,
     "Транслювали дві події": the things counted were broadcast."""
-    return any(t.low.startswith(("трансляц", "онлайн-трансляц", "транслював", "трансльован"))
-               for t in tokens[max(0, a - 1):n.lead]) or (
+    return any(t.low.startswith(BROADCAST_STEMS) for t in tokens[max(0, a - 1):n.lead]) or (
         a > 0 and tokens[a - 1].low in ("та", "і", "й") and any(
-            t.low.startswith(("трансляц", "онлайн-трансляц")) for t in tokens[max(0, a - 8):a]))
-
-
-_ILLUSTRATED = frozenset({"проілюстровано", "ілюстровано", "супроводжено", "додали", "додано", "доповнено"})
+            t.low.startswith(BROADCAST_STEMS[:2]) for t in tokens[max(0, a - 8):a]))
 
 
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
@@ -974,7 +972,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
                                            for j, t in enumerate(tokens[:-1])):
         return None  # drafts of decisions, not the participatory budget's projects
     if fig.code in ("photos_published", "photos_in_news_published") and marker_after(tokens, n.end) \
-            and any(t.low in _ILLUSTRATED for t in tokens[min(l_start, left):r_end]):
+            and any(t.low in ILLUSTRATE_VERBS for t in tokens[min(l_start, left):r_end]):
         fig.code = "photo_news_published"  # "Фото … проілюстровано 508 з них", "до 17 з них додали фотографії":
         # the news items illustrated, not the photos
     if fig.code in RECEIVED_AS and any(t.low in RECEIVED_WORDS for t in tokens[min(l_start, left):r_end]):

@@ -60,6 +60,11 @@ NOT_WHEN_PENDING = frozenset({"appeals_received"})
 # them (a refused appeal is an answered one; a refused request has its own metric).
 REFUSAL_WORDS = frozenset({"відмовлено", "відмовили"})
 REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
+# "Фото … проілюстровано 508 з них", "до 17 з них додали фотографії": a count of the items a photo was added to
+ILLUSTRATE_VERBS = frozenset({"проілюстровано", "ілюстровано", "супроводжено", "додали", "додано", "доповнено"})
+# "онлайн-трансляції двох засідань …", "Транслювали дві події": sittings or events counted as broadcast (the
+# first two stems: the nouns that govern a count joined after them by "та")
+BROADCAST_STEMS = ("трансляц", "онлайн-трансляц", "транслював", "трансльован")
 # "від центральних органів надійшло 512 документів", "вхідних документів – 3 126": documents a clause
 # receives are incoming ones, never the ones published on the website
 RECEIVED_WORDS = frozenset({"надійшло", "надійшли", "надійшов", "надійшла", "надходило", "надходили", "надходить",
