@@ -2251,3 +2251,21 @@ def test_a_clause_after_a_comma_in_the_shape_of_the_one_before_counts_the_same_o
                           "строк.\n")
     assert pairs(report) == Counter({("social_media_followers", 18900): 1, ("social_media_followers", 10120): 1,
                                      ("petitions_supported", 2): 1, ("petitions_failed", 7): 1})
+
+
+# ------------------------------------------------------------------ requests that got what they asked for
+
+
+def test_requesters_who_got_the_information_count_requests_satisfied_not_pending() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Тетіївської міської ради за 2022 рік\n"
+                          "Надійшло 131 запит на публічну інформацію.\n"
+                          "За наслідками розгляду запитувачам надано інформацію на 97 запитів; щодо шести надано "
+                          "роз’яснення.\n"
+                          "Запитувачі отримали повну інформацію ще у 12 випадках.\n"
+                          "На 9 запитів запитувачі отримали витребувану інформацію поштою.\n"
+                          "Станом на 31.12.2022 на розгляді перебувають 4 запити.")
+    assert pairs(report) == Counter({("public_info_requests", 131): 1, ("public_info_requests_satisfied", 97): 1,
+                                     ("public_info_requests_explained", 6): 1,
+                                     ("public_info_requests_satisfied", 12): 1,
+                                     ("public_info_requests_satisfied", 9): 1,
+                                     ("public_info_requests_pending", 4): 1})

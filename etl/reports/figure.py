@@ -959,6 +959,12 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             and not (total is not None and (total.code, fig.code) in PART_STAYS):
         if total is None and fig.code in INTERNAL_AS and any(t.low in INTERNAL for t in tokens[min(l_start, left):n.lead]):
             fig.code, fig.breakdown = INTERNAL_AS[fig.code], INTERNAL_KIND  # "Внутрішні документи – 972"
+        elif total is None and fig.head_pos is not None and (other := best_match(
+                fig.head, fig.head_pos, context, refuse=frozenset({fig.code}))) is not None \
+                and len(other.pattern.words) > 1 \
+                and not any(t.low in NOT_WITH_WORDS.get(other.code, ()) for t in tokens[min(l_start, left):r_end]):
+            fig.code = other.code  # "За результатами розгляду … надано інформацію на 58 запитів": the words
+            # that rule one metric out leave the next that fits them all (requests satisfied, not pending)
         else:
             return None  # (a part of a total it stays with is that total's kind: internal documents of the flow)
     if fig.code in CIVIL_STOCKS and total is None and any(

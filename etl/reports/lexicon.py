@@ -107,7 +107,7 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # "Розпорядження міського голови (видано) – 129": orders issued, not the drafts a department prepared
                   "draft_mayor_orders": frozenset({"видано", "видані", "видано)", "видав", "видала", "видали"}),
                   # "За результатами розгляду … надано інформацію на 58 запитів": the requests dealt with, none pending
-                  "public_info_requests_pending": frozenset({"результатами", "результатах", "результатів"}),
+                  "public_info_requests_pending": frozenset({"результатами", "результатах", "результатів", "наслідками"}),
                   # "видано 612 архівних довідок", "видано 640 довідок про склад сім’ї": certificates issued to
                   # people are no briefs on the situation
                   "situation_briefs": frozenset({"видано", "видані", "видали", "видала", "видав", "видавалися", "видавались",

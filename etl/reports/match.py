@@ -278,10 +278,11 @@ def _adjacent(p: Pattern, slot: int, head_pos: int, context: Context) -> int:
 
 
 def best_match(head: frozenset[str], head_pos: int, context: Context,
-               must_use: frozenset[str] = frozenset()) -> Match | None:
-    """The best pattern containing ``head`` whose other words are all in ``context``."""
+               must_use: frozenset[str] = frozenset(), refuse: frozenset[str] = frozenset()) -> Match | None:
+    """The best pattern containing ``head`` whose other words are all in ``context`` (of a metric not in
+    ``refuse``)."""
     index = patterns_by_key()
-    candidates = {p for k in head for p in index.get(k, ())}
+    candidates = {p for k in head for p in index.get(k, ()) if p.code not in refuse}
     general = {c for k in head for c in bare_heads().get(k, ())}
     ranked: list[tuple[float, bool, bool, Pattern]] = []
     for p in candidates:
