@@ -2269,3 +2269,19 @@ def test_requesters_who_got_the_information_count_requests_satisfied_not_pending
                                      ("public_info_requests_satisfied", 12): 1,
                                      ("public_info_requests_satisfied", 9): 1,
                                      ("public_info_requests_pending", 4): 1})
+
+
+# ------------------------------------------------------------------ forms of receipt with a note, after people
+
+
+def test_a_note_in_brackets_before_the_dash_and_forms_after_a_count_of_people() -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Бучацької міської ради за березень 2024 року\n"
+                          "У березні надійшло 176 звернень громадян.\n"
+                          "З урахуванням 4 колективних звернень до ради звернулися 193 громадянина.\n"
+                          "За формою надходження: письмових — 118, усних (на особистих прийомах, по телефону та "
+                          "під час виїзних прийомів) — 58.\n"
+                          "Запитів на інформацію надійшло 40, з них електронних (через офіційний сайт) – 31.")
+    got = breakdowns(report, "appeals_received")
+    assert got[118] == "письмових (звернень)" and got[58] == "усних (звернень)"
+    assert pairs(report)[("citizens_appealed", 118)] == 0 and pairs(report)[("citizens_appealed", 193)] == 1
+    assert breakdowns(report, "public_info_requests") == {40: None, 31: "електронних (Запитів)"}

@@ -170,6 +170,8 @@ POOL_OF = {
 # "За формою надходження:", "За категоріями заявників:": a lead that tells how the total before is split.
 DIMENSION_WORDS = frozenset({"форма", "вид", "тип", "категорія", "спосіб", "характер", "джерело", "канал",
                              "ознака", "суб’єкт", "тематика", "напрям", "розріз"})
+# How a thing came in ("За формою надходження", "за способом подання", "за каналами"): a split of things, never of people.
+ARRIVAL_DIMENSIONS = frozenset({"форма", "спосіб", "канал", "джерело"})
 # What a petition's threshold counts ("набрали понад 150 підписів").
 THRESHOLD_NOUNS = frozenset({"голос", "підпис"})
 # A part of a total with the first metric that reads as the second stays a part of the total:

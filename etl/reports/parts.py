@@ -30,6 +30,7 @@ from etl.reports.found import (
     verb_only,
 )
 from etl.reports.lexicon import (
+    ARRIVAL_DIMENSIONS,
     DIMENSION_WORDS,
     MEMBERS_OF_KINDS,
     NOT_WITH_WORDS,
@@ -48,6 +49,7 @@ from etl.reports.match import (
     info,
     is_dash,
     is_delimiter,
+    is_people,
     is_relative,
     keys,
     means,
@@ -273,6 +275,18 @@ def _senders(items: list[Token]) -> bool:
     return bool(starts) and all(t.low == "від" for t in starts if t.kind == "word")
 
 
+def _root(f: Found) -> Found:
+    """The total a part's chain of totals ends at ("83 з округів, з них: Крупецького — 19": 214)."""
+    while f.total is not None:
+        f = f.total
+    return f
+
+
+def _of_people(f: Found) -> bool:
+    """A figure whose counted noun is people ("звернулися 236 громадян")."""
+    return f.head_pos is not None and f.head_pos < len(f.sentence.tokens) and is_people(f.sentence.tokens[f.head_pos])
+
+
 def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     """The total a breakdown under a lead that names no metric ("За формою надходження: поштою –
     7, …", on its line or as the list's lead-in line) splits: the last total found before it."""
@@ -293,15 +307,25 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     # організацій …, з них шість …, а 9 …" / "За напрямами діяльності: ветеранські – 14; …")
     last = next((f for f in reversed(found) if f.total is None), None)
     senders = _senders(items)
-    for total in (f for f in reversed(found) if last is not None and f.sentence is last.sentence):
-        if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)) \
-                or (senders and total.code in people_codes()):
-            continue  # ("від ВПО – 4, від УБД – 7": things that came from people, never the people)
-        if any(f.total is not total and f.sentence is not total.sentence for f in found[found.index(total) + 1:]):
-            return None  # never one read further up
-        listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
-        if listed + _parts_sum(items) <= total.value:  # parts add up to no more than it
-            return total
+    arrival = any(keys(t) & ARRIVAL_DIMENSIONS for t in lead)
+    past: Found | None = None  # a sentence counting people, passed over
+    while last is not None:
+        for total in (f for f in reversed(found) if f.sentence is last.sentence):
+            if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)) \
+                    or (senders and total.code in people_codes()) or (arrival and _of_people(total)):
+                continue  # ("від ВПО – 4, від УБД – 7": things that came from people, never the people)
+            if any(_root(f).sentence is not total.sentence and f.sentence is not total.sentence
+                   and (past is None or f.sentence is not past.sentence) for f in found[found.index(total) + 1:]):
+                return None  # never one read further up (but past its own parts and their parts)
+            listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
+            if listed + _parts_sum(items) <= total.value:  # parts add up to no more than it
+                return total
+        if not arrival or past is not None or not any(_of_people(f) for f in found if f.sentence is last.sentence):
+            return None
+        # "Надійшло 214 звернень. … звернулися 236 громадян. За формою надходження: письмових — 152, …": how
+        # things came in splits the things of the sentence before one that counts people, never the people
+        past = last
+        last = next((f for f in reversed(found) if f.total is None and f.sentence is not past.sentence), None)
     return None
 
 

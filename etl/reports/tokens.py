@@ -307,6 +307,28 @@ def _unwrap_counts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _drop_label_notes(tokens: list[Token]) -> list[Token]:
+    """A note in brackets that opens with a preposition, between a label and the dash of its figure
+    ("усних (на особистих прийомах, по телефону) — 62", "електронних (через сайт) – 14"), says how or
+    where, not what is counted: it is dropped, so its commas and nouns do not split or rename the item."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        t = tokens[j]
+        if t.text == "(" and out and out[-1].kind == "word" and j + 1 < len(tokens) and tokens[j + 1].kind == "word":
+            close = next((k for k in range(j + 1, len(tokens)) if tokens[k].text in "()"), None)
+            first = word_info(tokens[j + 1].text)
+            if close is not None and tokens[close].text == ")" and close + 2 < len(tokens) \
+                    and tokens[close + 1].kind == "punct" and tokens[close + 1].text in "-–—" \
+                    and tokens[close + 2].kind == "num" and first is not None and first.preposition \
+                    and not first.noun and not any(x.kind == "num" or x.text in "-–—" for x in tokens[j + 1:close]):
+                j = close + 1
+                continue
+        out.append(t)
+        j += 1
+    return out
+
+
 def _tab_dashes(text: str, s: Sentence) -> None:
     """A table row's cells (each tokenised alone: no mask runs over into the next cell) get a "|"
     token between them, as if written with "|" (a dash)."""
@@ -346,7 +368,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [(line.start, line.end)] if row else _sentence_spans(text, line.start, line.end)
         for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _unwrap_counts(_drop_repeats(tokenize(text, a, b)))
+            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _drop_label_notes(_unwrap_counts(_drop_repeats(tokenize(text, a, b))))
             s = Sentence(a, b, line_no, tokens, line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
