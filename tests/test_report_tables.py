@@ -687,3 +687,18 @@ def test_a_plan_table_whose_status_cells_are_prose_is_read_as_running_text() -> 
                           "3 | Підготовка інформації до обласної військової адміністрації | щокварталу | Виконано, "
                           "направлено чотири звіти\n")
     assert pairs(report) == Counter({("documents_on_control", 52): 1, ("reports_to_region", 4): 1})
+
+
+def test_a_dot_between_thousands_and_documents_taken_on_control_during_the_year() -> None:
+    report = extract_text("Звіт про роботу загального відділу Радивилівської міської ради за 2023 рік\n"
+                          "Показник | 2022 | 2023\n"
+                          "Вхідна кореспонденція, усього | 3.907 | 4.215\n"
+                          "Вихідна кореспонденція | 2.611 | 2.804\n"
+                          "Документи на контролі станом на 31 грудня | 27 | 33\n"
+                          "Відділом підготовлено 41 проєкт рішень виконавчого комітету.\n"
+                          "Протягом року на контроль взято 1.152 документи, з яких у строк виконано 1.120, або 97,2 %.")
+    got = pairs(report)
+    assert got[("letters_received", 4215)] == 1 and got[("letters_received", 3907)] == 1
+    assert got[("outgoing_documents", 2804)] == 1 and got[("documents_on_control", 33)] == 1
+    assert not [k for k in got if k[1] in (1152, 1120)]  # taken on control during the year: no stock, no drafts
+    assert {"1.152", "1.120"} <= set(unmatched(report))

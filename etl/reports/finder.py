@@ -351,10 +351,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = marker_length(tokens, n.lead, PART_BEFORE) or marker_after(tokens, n.end)
-        if attached and missed is not None and (last is None or last.sentence is not s or last.pos < missed.pos) \
+        if (attached or _gap_has_marker(tokens, floor, n.lead)) and missed is not None and (last is None or last.sentence is not s or last.pos < missed.pos) \
                 and not _enclosed(tokens, missed.pos, n.lead):  # "(проти 39 торік), з них": an aside is no antecedent
-            # "Перемогу здобули 9 проєктів …; реалізовано 6 з них": a part of a number that named nothing
-            # names nothing either, never a part of a figure further back
+            # "Перемогу здобули 9 проєктів …; реалізовано 6 з них", "взято 1 096 документів, з яких …
+            # виконано 1 068": a part of a number that named nothing names nothing either, never a part of
+            # a figure further back
             if not n.words:
                 unmatched.append((s, tokens[n.pos]))
             floor, missed = right, n

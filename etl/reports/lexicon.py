@@ -95,7 +95,10 @@ STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock"
 # "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
 INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
                        "внутрішніми", "внутрішнього", "внутрішньої"})
-NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається"}),
+NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається",
+                                                    # "на контроль взято 1 096 документів": taken on during the
+                                                    # period (a flow), not those on control on a date
+                                                    "взято", "взяті", "взятих", "поставлено", "поставлені"}),
                   # "розміщено 64 набори даних; оновлено 11 з них": updated sets are no count of sets
                   "open_data_documents": frozenset({"оновлено", "оновлений", "оновлені", "оновлених", "актуалізовано"}),
                   # "внутрішні документи (службові записки) – 263": internal papers are neither published

@@ -2,7 +2,7 @@
 ("дві", "одного", "двадцять п’ять") and the adverbs of times ("двічі", "тричі"), each with the approximation before it ("близько 320",
 "понад 40", "~40") and whether it is a change rather than a level ("зменшилась на 12").
 
-Decimals are never counts; "одна з", "один із", "одну з них підтримано" are not numbers ("Дві з них",
+Decimals are never counts ("4.562", a dot between thousands, is 4 562: decimals are written with a comma); "одна з", "один із", "одну з них підтримано" are not numbers ("Дві з них",
 "одне з них позачергове" are).
 """
 
@@ -42,7 +42,8 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
             end = j + 2 + (j + 2 < len(tokens) and tokens[j + 2].text == ".")
             out.append(Number(j, end, round(float(t.text.replace(",", ".")) * 1000), False,
                               approximate=bool(re.search(r"[.,]", t.text))))
-        elif t.kind == "num" and not re.search(r"[.,]\d", t.text):
+        elif t.kind == "num" and (not re.search(r"[.,]\d", t.text) or re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", t.text)):
+            # ("4.562": a dot between thousands, as some writers type it; a decimal is written with a comma)
             value, end = int(re.sub(r"\D", "", t.text)), j + 1
             if end < len(tokens) and (scale := _SCALES.get(tokens[end].low)):  # "понад 2 тисячі уманчан"
                 value, end = value * scale, end + 1
