@@ -2285,3 +2285,19 @@ def test_a_note_in_brackets_before_the_dash_and_forms_after_a_count_of_people() 
     assert got[118] == "письмових (звернень)" and got[58] == "усних (звернень)"
     assert pairs(report)[("citizens_appealed", 118)] == 0 and pairs(report)[("citizens_appealed", 193)] == 1
     assert breakdowns(report, "public_info_requests") == {40: None, 31: "електронних (Запитів)"}
+
+
+# ------------------------------------------------------------------ asides between commas
+
+
+def test_an_aside_between_commas_leaves_one_clause_and_photo_reports_illustrate_news() -> None:
+    report = extract_text("Звіт відділу комунікацій Горохівської міської ради за листопад 2021 року\n"
+                          "Загалом документообіг відділу, з урахуванням внутрішніх службових записок, склав 906 "
+                          "документів.\n"
+                          "На сайті опубліковано 71 новину, з яких 44, як і раніше, супроводжувалися фотозвітами.\n"
+                          "Станом на 01.12.2021 у громаді зареєстровано 96 громадських організацій, а 12, за "
+                          "інформацією старост, фактично не провадять діяльності.\n"
+                          "Також оприлюднено 5 фотозвітів з урочистих подій.")
+    assert pairs(report) == Counter({("documents_flow_total", 906): 1, ("news_published", 71): 1,
+                                     ("photo_news_published", 44): 1, ("ngos_registered", 96): 1,
+                                     ("ngos_ceased", 12): 1, ("photo_news_published", 5): 1})

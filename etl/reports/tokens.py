@@ -18,7 +18,10 @@
   their lead-in.
 * A number said again in brackets ("96 (дев’яносто шість)", "двох (2)") is read once: the bracket
   is dropped; so are the brackets of a count written "(38)" where a bare number would stand
-  ("зареєстровано (38) громадських об’єднань", "церкви – (3)").
+  ("зареєстровано (38) громадських об’єднань", "церкви – (3)"). A note in brackets that opens with a
+  preposition between a label and its dash ("усних (на особистих прийомах, по телефону) — 62") and an
+  aside between commas that opens with "з урахуванням", "як і раніше", "за інформацією" … (``ASIDE_OPENERS``)
+  are dropped: they say how or where, never what is counted.
 * Sentences end at ".", "!" or "?" before a capital letter, a quote or a digit, except after
   abbreviations ("м.", "вул.", "ім.", initials) and at the end of a logical line.
 * Masked, so they are never figures: dates, date ranges and lists ("01.10.2019", "01-02.07.2019", "8, 15 та 29 жовтня",
@@ -39,6 +42,7 @@ from dataclasses import dataclass, field
 
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import number_word, word_info
+from etl.reports.lexicon import ASIDE_OPENERS
 from etl.reports.tables import Row, find_rows
 
 _GEN = "|".join(MONTH_NAMES_UK_GENITIVE)
@@ -307,6 +311,27 @@ def _unwrap_counts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _drop_asides(tokens: list[Token]) -> list[Token]:
+    """An aside between two commas that opens with words like "з урахуванням", "як і раніше", "за
+    інформацією" (``ASIDE_OPENERS``) and holds no number and no other punctuation is dropped with its
+    commas: the words on either side are one clause ("документообіг відділу, з урахуванням службових
+    записок, склав 1 093 документи")."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        if tokens[j].text == "," and j > 0:
+            low = [t.low for t in tokens[j + 1:j + 4]]
+            if any(low[:len(o)] == list(o) for o in ASIDE_OPENERS):
+                close = next((k for k in range(j + 1, len(tokens)) if tokens[k].kind == "punct"), None)
+                if close is not None and tokens[close].text == "," and close + 1 < len(tokens) \
+                        and not any(t.kind in ("num", "mask") for t in tokens[j + 1:close]):
+                    j = close + 1
+                    continue
+        out.append(tokens[j])
+        j += 1
+    return out
+
+
 def _drop_label_notes(tokens: list[Token]) -> list[Token]:
     """A note in brackets that opens with a preposition, between a label and the dash of its figure
     ("усних (на особистих прийомах, по телефону) — 62", "електронних (через сайт) – 14"), says how or
@@ -368,7 +393,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [(line.start, line.end)] if row else _sentence_spans(text, line.start, line.end)
         for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _drop_label_notes(_unwrap_counts(_drop_repeats(tokenize(text, a, b))))
+            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _drop_asides(_drop_label_notes(_unwrap_counts(_drop_repeats(tokenize(text, a, b)))))
             s = Sentence(a, b, line_no, tokens, line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
