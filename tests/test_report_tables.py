@@ -702,3 +702,20 @@ def test_a_dot_between_thousands_and_documents_taken_on_control_during_the_year(
     assert got[("outgoing_documents", 2804)] == 1 and got[("documents_on_control", 33)] == 1
     assert not [k for k in got if k[1] in (1152, 1120)]  # taken on control during the year: no stock, no drafts
     assert {"1.152", "1.120"} <= set(unmatched(report))
+
+
+def test_the_months_of_a_figure_in_a_plan_tables_execution_note() -> None:
+    report = extract_text("Звіт про виконання плану заходів сектору громадської участі Калинівської міської ради "
+                          "за І півріччя 2022 року\n"
+                          "№ | Захід | Термін | Відмітка про виконання\n"
+                          "1 | Адміністрування модуля «Електронні петиції» | Постійно | Зареєстровано 9 електронних "
+                          "петицій: у січні – 1, лютому – 3, березні – 2, квітні – 1, травні – 2.\n"
+                          "2 | Збір підписів | Протягом року | Триває збір підписів за 2 петиціями (№ 7/2022 – 64, "
+                          "№ 8/2022 – 12).\n")
+    got = sorted((f.value, f.breakdown or "") for f in report.figures if f.code == "petitions_submitted")
+    assert got == [(1, "місяць: квітень"), (1, "місяць: січень"), (2, "місяць: березень"), (2, "місяць: травень"),
+                   (3, "місяць: лютий"), (9, "")]
+    months = sorted(f.period.start.month for f in report.figures if f.code == "petitions_submitted" and f.period)
+    assert months == [1, 2, 3, 4, 5]
+    assert pairs(report)[("petitions_collecting_signatures", 2)] == 1
+    assert not [k for k in pairs(report) if k[1] in (64, 12)]  # signatures of single petitions: no figures

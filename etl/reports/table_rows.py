@@ -5,7 +5,7 @@ column a number stands in.
 
 from __future__ import annotations
 
-from etl.reports.found import Found, verb_only
+from etl.reports.found import Found, month_clause, verb_only
 from etl.reports.header import column_of
 from etl.reports.lexicon import DIMENSION_WORDS
 from etl.reports.match import info, keys
@@ -154,10 +154,16 @@ def note_cell(s: Sentence, pos: int) -> str:
 def noted(s: Sentence, mine: list[Found]) -> list[Found]:
     """A row's figures with those of its notes checked: a number in a note that only borrows a noun
     ("один перенесено на 2024 рік" under "Примітка") is no figure, unless the note is in brackets right
-    after the row's value ("4 (одна – з відмовою)"): then it is a part of that value."""
+    after the row's value ("4 (одна – з відмовою)"): then it is a part of that value; the parts of a
+    figure of the same note stay ("зареєстровано 11 петицій: у січні – 2, лютому – 1")."""
     value = next((f for f in mine if not note_cell(s, f.pos)), None)
     out = []
     for f in mine:
+        if f.how == "ellipsis" and f.span and month_clause(s.tokens, f.span[0], f.lead) and any(
+                g.how != "ellipsis" and g.code == f.code and g.pos < f.pos and cell(s, g.pos) == cell(s, f.pos)
+                for g in mine):
+            out.append(f)  # "зареєстровано 11 петицій: у січні – 2, лютому – 1": the months of the note's own figure
+            continue
         if f.how == "ellipsis" and (note := note_cell(s, f.pos)):
             if note != "bracket" or value is None:
                 continue
