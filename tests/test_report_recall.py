@@ -2301,3 +2301,12 @@ def test_an_aside_between_commas_leaves_one_clause_and_photo_reports_illustrate_
     assert pairs(report) == Counter({("documents_flow_total", 906): 1, ("news_published", 71): 1,
                                      ("photo_news_published", 44): 1, ("ngos_registered", 96): 1,
                                      ("ngos_ceased", 12): 1, ("photo_news_published", 5): 1})
+
+
+def test_votes_in_brackets_that_one_project_got_are_the_projects_votes() -> None:
+    report = extract_text("Звіт про громадський бюджет Калинівської міської ради за 2022 рік\n"
+                          "У голосуванні віддано 4 380 голосів. Переможцями визнано 5 проєктів; найбільше голосів "
+                          "(517) отримав проєкт «Сквер біля ставу».\n"
+                          "Друге місце: найбільше голосів (402) набрав проєкт облаштування дитячого майданчика.\n")
+    assert pairs(report) == Counter({("pb_votes_cast", 4380): 1, ("pb_projects_won", 5): 1,
+                                     ("pb_project_votes", 517): 1, ("pb_project_votes", 402): 1})

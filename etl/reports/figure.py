@@ -290,6 +290,15 @@ def _before_brackets(tokens: list[Token], a: int) -> Context:
     return [(j - 12_000, k) for j, k in context_of(tokens, start, o)]
 
 
+def _bracket_predicate(tokens: list[Token], n: Number) -> Context:
+    """ "найбільше голосів (611) отримав проєкт «…»": a number alone in brackets after its noun; the
+    clause goes on after the bracket, and its words say what the number counts."""
+    if not alone_in_brackets(tokens, n) or n.end + 1 >= len(tokens) or tokens[n.end + 1].kind != "word":
+        return []
+    end = next((j for j in range(n.end + 1, len(tokens)) if is_delimiter(tokens[j])), len(tokens))
+    return context_of(tokens, n.end + 1, end)
+
+
 def _sum_in_brackets(tokens: list[Token], a: int, n: Number) -> Context:
     """ "Тематика порушених питань (усього 101 питання)", "огляди публікацій у ЗМІ (13 оглядів)": a sum
     in brackets, or a number with the noun before the bracket said again, counts what the words just
@@ -684,7 +693,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     r_end = _extend(tokens, r_head, right, starts)
     skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
-        + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n)
+        + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n) \
+        + _bracket_predicate(tokens, n)
     context += _before_relative(tokens, min(l_start, left), floor)
     back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
     back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens
@@ -1009,8 +1019,11 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             for j, t in enumerate(tokens[min(l_start, left):r_end - 1], start=min(l_start, left))):
         fig.code = NEGATED_CODES[fig.code]
     quoted = _quoted_before(tokens, min(l_start, left), n.lead) or _named_row(s) \
-        or any(t.kind == "punct" and t.text in "«„“" for t in tokens[n.end:right])  # "– 4 318 – зібрав проєкт «…»"
-    one = any("окремий" in k for pos, k in context if pos > BORROWED)  # "Набрав окремий проєкт 25 голосів"
+        or any(t.kind == "punct" and t.text in "«„“" for t in tokens[n.end:max(right, pending_end)])
+    # ("– 4 318 – зібрав проєкт «…»", "найбільше голосів (611) отримав проєкт «…»")
+    one = any("окремий" in k for pos, k in context if pos > BORROWED) \
+        or (alone_in_brackets(tokens, n) and any(t.low in ("проєкт", "проект") for t in tokens[n.end:pending_end]))
+    # ("Набрав окремий проєкт 25 голосів", "найбільше голосів (812) набрав проєкт облаштування …": one project)
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)
     if family and (fig.code, family) in ACROSS_FAMILIES:
