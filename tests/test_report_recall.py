@@ -2310,3 +2310,11 @@ def test_votes_in_brackets_that_one_project_got_are_the_projects_votes() -> None
                           "Друге місце: найбільше голосів (402) набрав проєкт облаштування дитячого майданчика.\n")
     assert pairs(report) == Counter({("pb_votes_cast", 4380): 1, ("pb_projects_won", 5): 1,
                                      ("pb_project_votes", 517): 1, ("pb_project_votes", 402): 1})
+
+
+def test_kinds_listed_after_a_dash_make_up_the_whole_flow() -> None:
+    report = extract_text("Звіт загального відділу Радивилівської міської ради за 2022 рік\n"
+                          "Через систему електронного документообігу пройшло понад 9,8 тис. документів – вхідних, "
+                          "вихідних та внутрішніх, що більше, ніж торік.\n"
+                          "Вихідних документів відправлено 2 930.")
+    assert pairs(report) == Counter({("documents_flow_total", 9800): 1, ("outgoing_documents", 2930): 1})

@@ -594,6 +594,24 @@ def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     return best
 
 
+def _kinds_listed(tokens: list[Token], head: int | None) -> set[int]:
+    """ "10,4 тис. документів – вхідних, вихідних та внутрішніх": adjectives listed after a dash behind
+    the counted noun name the kinds it is made of, not one kind it counts (their places, to be left out
+    of the clause's words)."""
+    if head is None or head + 3 >= len(tokens) or not is_dash(tokens[head + 1]):
+        return set()
+    listed, j = [], head + 2
+    while j < len(tokens):
+        t = tokens[j]
+        if t.kind == "word" and (i := info(t)) is not None and i.adjective and not i.verb:
+            listed.append(j)
+        elif not (t.text == "," or t.low in ("та", "і", "й")):
+            break
+        j += 1
+    ends = j == len(tokens) or tokens[j].kind == "punct" or tokens[j - 1].text == ","
+    return set(listed) if len(listed) >= 2 and ends else set()
+
+
 def _joined_apart(tokens: list[Token], head: int, adjectives: list[int], context: Context) -> bool:
     """Do adjectives joined by "та"/"і" before the counted noun name different metrics each
     ("вхідних та вихідних документів"), unlike "письмових та усних звернень"?"""
@@ -691,7 +709,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if l_head is not None and l_head > 0 and tokens[l_head - 1].kind == "num" and keys(tokens[l_head]) & THRESHOLD_NOUNS:
         l_head = None  # "Необхідні 250 підписів зібрала одна": the threshold's signatures, not what "одна" counts
     r_end = _extend(tokens, r_head, right, starts)
-    skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end)
+    skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end) | _kinds_listed(tokens, r_head)
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n) \
         + _bracket_predicate(tokens, n)
