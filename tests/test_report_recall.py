@@ -2318,3 +2318,12 @@ def test_kinds_listed_after_a_dash_make_up_the_whole_flow() -> None:
                           "вихідних та внутрішніх, що більше, ніж торік.\n"
                           "Вихідних документів відправлено 2 930.")
     assert pairs(report) == Counter({("documents_flow_total", 9800): 1, ("outgoing_documents", 2930): 1})
+
+
+def test_a_participle_clause_between_the_label_and_its_dash_belongs_to_the_label() -> None:
+    report = extract_text("Звіт відділу комунікацій Яворівської міської ради за березень 2025 року\n"
+                          "📰 новин на сайті — 58\n"
+                          "✉️ анонсів, надісланих місцевим ЗМІ — 11\n"
+                          "📄 листів, отриманих від громадських організацій — 7\n")
+    got = pairs(report)
+    assert got[("news_published", 58)] == 1 and got[("media_announcements_sent", 11)] == 1

@@ -695,7 +695,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         k = l_end - 1 if l_end > floor and tokens[l_end - 1].text == "," else l_end
         if k < l_end or tokens[l_end].text == ":":
             l_start = max(floor, segment_start(tokens, k))
-        if is_relative(tokens, l_start) and l_start > floor:
+        if l_start > floor and (is_relative(tokens, l_start) or (l_start > 1 and tokens[l_start - 1].text == ","
+                                                                 and _clause_after_noun(tokens, l_start))):
             l_start = max(floor, segment_start(tokens, l_start - 1))
         if l_end - 1 > floor and tokens[l_end - 1].text == ")":  # "Громадські організації (зареєстровані) – 143"
             o = max((j for j in range(floor, l_end - 1) if tokens[j].text == "("), default=None)
