@@ -50,6 +50,18 @@ BATCH_K1 = tuple(f"held_k_{c}_" for c in ("pyriatyn", "hrebinka", "kobeliaky", "
                                           "radomyshl", "ovruch"))
 
 
+# Batch m's half read while its rules were tuned (m1); the other half (m2) was never read.
+BATCH_M1 = tuple(f"held_m_{c}_" for c in ("yavoriv", "buchach", "kitsman", "radyvyliv", "krasyliv", "kalynivka",
+                                          "irshava", "horokhiv"))
+# The reports nobody read while the rules were tuned: batch k's second half, batch l, batch m's second half.
+NEVER_READ = ("held_l_",)
+
+
+def never_read(name: str) -> bool:
+    return name.startswith(NEVER_READ) or (name.startswith("held_k_") and not name.startswith(BATCH_K1)) \
+        or (name.startswith("held_m_") and not name.startswith(BATCH_M1))
+
+
 def in_batch_t(name: str) -> bool:
     return name.startswith(BATCH_T)
 
@@ -239,6 +251,14 @@ def main(argv: list[str] | None = None) -> int:
                 if k1 and k2:  # the validation half, and the half nobody has read
                     print_total(f"    batch k1, validation ({len(k1)})", total(k1))
                     print_total(f"    batch k2, never read ({len(k2)})", total(k2))
+                m1 = [x for x in batches["m"] if x.name.startswith(BATCH_M1)]
+                m2 = [x for x in batches["m"] if not x.name.startswith(BATCH_M1)]
+                if m1 and m2:
+                    print_total(f"    batch m1, read ({len(m1)})", total(m1))
+                    print_total(f"    batch m2, never read ({len(m2)})", total(m2))
+                unread = [x for x in held if never_read(x.name)]
+                if unread:
+                    print_total(f"  never read: k2 + l + m2 ({len(unread)})", total(unread))
         if tuned and held:
             print_total(f"data/eval all ({len(tuned) + len(held)})", total(tuned + held))
     if failed:
