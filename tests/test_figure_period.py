@@ -154,3 +154,16 @@ def test_a_comparison_naming_no_earlier_time_is_left_unmatched(body: str) -> Non
     report = extract_text(HEAD["quarter"] + body, "звіт.txt")
     assert [(f.code, f.value) for f in report.figures] == [("appeals_received", 412)]
     assert "390" in unmatched(report)
+
+
+def test_an_earlier_period_compared_by_instrumental_words_or_by_a_dash() -> None:
+    report = extract_text("Звіт про роботу загального відділу Балаклійської міської ради за 9 місяців 2023 року\n"
+                          "Прийнято 508 рішень виконавчого комітету, за аналогічний період 2022 року – 471.\n"
+                          "У ІІІ кварталі надійшло 212 звернень, що на 9 більше у порівнянні з ІІІ кварталом 2022 "
+                          "року (203).\n")
+    got = {(f.code, f.value): f.period for f in report.figures}
+    assert got[("exec_decisions_adopted", 508)] is None
+    then = got[("exec_decisions_adopted", 471)]
+    assert (then.start, then.end) == (date(2022, 1, 1), date(2022, 9, 30))
+    quarter = got[("appeals_received", 203)]
+    assert (quarter.start, quarter.end) == (date(2022, 7, 1), date(2022, 9, 30))

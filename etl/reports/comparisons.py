@@ -36,7 +36,10 @@ def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | Non
     plain = all(t.kind in ("punct", "mask") or t.low in _COMPARING or t.low in EARLIER or t.low in WHEN_WORDS
                 or set(t.low) <= _ROMAN  # "ніж у III кварталі (81)"
                 or (t.kind == "num" and tokens[j - 1].low == "на") for j, t in between)
-    return then if earlier and plain and any(t.low in _VERSUS or t.text == "(" for _, t in between) else None
+    labelled = is_dash(tokens[n.lead - 1]) and any(t.low in EARLIER for _, t in between)  # "за аналогічний
+    # період 2018 року – 497": a dash after words that name an earlier time
+    return then if earlier and plain and (labelled or any(t.low in _VERSUS or t.text == "(" for _, t in between)) \
+        else None
 
 
 def range_start(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
