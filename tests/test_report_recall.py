@@ -2327,3 +2327,19 @@ def test_a_participle_clause_between_the_label_and_its_dash_belongs_to_the_label
                           "📄 листів, отриманих від громадських організацій — 7\n")
     got = pairs(report)
     assert got[("news_published", 58)] == 1 and got[("media_announcements_sent", 11)] == 1
+
+
+def test_signatories_of_collective_appeals_are_people_who_appealed_never_a_petitions() -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Хирівської міської ради за І квартал 2023 року\n"
+                          "Надійшло 377 звернень. Колективних звернень – 14, їх підписали 188 осіб; загалом звернулися "
+                          "541 громадянин.\n"
+                          "Петицію щодо ремонту дороги підписали 250 осіб.")
+    got = pairs(report)
+    assert got[("citizens_appealed", 188)] == 1 and got[("citizens_appealed", 541)] == 1
+    assert breakdowns(report, "citizens_appealed")[541] is None  # the headline stays whole
+    assert "250" in unmatched(report)
+    report = extract_text("Звіт про звернення громадян Хирівської міської ради за 2023 рік\n"
+                          "Надійшло 1 204 звернення, серед них 6 колективних, які підписали 97 мешканців.\n"
+                          "Кількість громадян з урахуванням підписантів становить 1 633 особи.")
+    got = pairs(report)
+    assert got[("citizens_appealed", 97)] == 1 and got[("citizens_appealed", 1633)] == 1

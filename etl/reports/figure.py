@@ -715,6 +715,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n) \
         + _bracket_predicate(tokens, n)
     context += _before_relative(tokens, min(l_start, left), floor)
+    of_them: Found | None = None  # the figure "їх" stands for
     back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
     back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens
                     and any(t.low in THEM for t in tokens[min(l_start, left):n.lead]))
@@ -726,6 +727,10 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))]
     elif back:
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
+    elif before and before[-1].total is None and any(t.low in THEM for t in tokens[min(l_start, left):n.lead]):
+        # "Колективних звернень – 17, їх підписали 203 особи": "їх" stands for the figure just before
+        context += [(p - 20_000, k) for p, k in before[-1].context]
+        of_them = before[-1]
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     own = [t for t in tokens[min(l_start, left):r_end] if t.low not in STATIVE_VERBS]  # "залишаються 9 …, які …"
     tail = r_end if has_verb(own) else _relative_tail(tokens, r_end, starts)
@@ -961,6 +966,11 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.confidence = 0.75
     if fig is None:
         return None
+    if of_them is not None and fig.code != of_them.code and fig.breakdown is None and fig.code in people_codes():
+        # "їх підписали 203 особи": the people who did it to the things before, a kind of the people counted
+        verbs = " ".join(t.text for t in tokens[min(l_start, left):n.lead]
+                         if t.kind == "word" and t.low not in THEM and not is_stop_word(t.low))
+        fig.breakdown = f"{verbs} ({of_them.head_text})" if verbs else None
     if n.words and tokens[n.pos].low in TIMES_ADVERBS and (fig.code not in _OCCASIONS or _rate(tokens, n.end)):
         return None  # "розглядали двічі", "двічі на місяць": how often, not how many (only meetings "відбулися двічі")
     if fig.code in people_codes() and _only_recipients(tokens, min(l_start, left), r_end, fig.code):
