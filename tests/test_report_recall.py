@@ -2343,3 +2343,13 @@ def test_signatories_of_collective_appeals_are_people_who_appealed_never_a_petit
                           "Кількість громадян з урахуванням підписантів становить 1 633 особи.")
     got = pairs(report)
     assert got[("citizens_appealed", 97)] == 1 and got[("citizens_appealed", 1633)] == 1
+
+
+def test_cases_refused_count_the_refused_things_counted_before() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Одеської міської ради за 2023 рік\n"
+                          "Розглянуто з наданням відповіді по суті 18 204 звернення, з яких вирішено позитивно 7 311, "
+                          "надано роз’яснення щодо 10 402, а у 491 випадку заявникам відмовлено.\n"
+                          "Запитів на публічну інформацію надійшло 212. У 9 випадках відмовлено.\n")
+    got = pairs(report)
+    assert got[("appeals_answered", 491)] == 1 and got[("public_info_requests_refused", 9)] == 1
+    assert breakdowns(report, "appeals_answered")[491] == "відмовлено"

@@ -71,6 +71,7 @@ from etl.reports.lexicon import (
     RECEIVED_WORDS,
     REFUSAL_WORDS,
     REFUSED_AS,
+    REFUSED_CASES,
     REGISTRY_VERBS,
     STOCK_CODES,
     THRESHOLD_NOUNS,
@@ -594,6 +595,24 @@ def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     return best
 
 
+def _refused_cases(s: Sentence, n: Number, a: int, b: int, earlier: list[Found]) -> Found | None:
+    """ "…, а у 684 випадках заявникам відмовлено": cases of a refusal count the refused things of the
+    kind counted last before (appeals answered with a refusal, information requests refused)."""
+    tokens = s.tokens
+    if n.end >= len(tokens) or not tokens[n.end].low.startswith("випадк") \
+            or not any(t.low in REFUSAL_WORDS for t in tokens[a:b]):
+        return None
+    last = next((f for f in reversed(earlier) if f.code.startswith(tuple(REFUSED_CASES))), None)
+    if last is None:
+        return None
+    code = next(REFUSED_CASES[k] for k in REFUSED_CASES if last.code.startswith(k))
+    fig = Found(code, n.value, s, n.pos, "ellipsis", head=keys(tokens[n.end]), head_text=tokens[n.end].text,
+                head_pos=n.end, span=(a, b), lead=n.lead, number_words=n.words, approximate=n.approximate)
+    fig.confidence = 0.7
+    fig.breakdown = "відмовлено" if code == "appeals_answered" else None
+    return fig
+
+
 def _kinds_listed(tokens: list[Token], head: int | None) -> set[int]:
     """ "10,4 тис. документів – вхідних, вихідних та внутрішніх": adjectives listed after a dash behind
     the counted noun name the kinds it is made of, not one kind it counts (their places, to be left out
@@ -965,7 +984,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
     if fig is None:
-        return None
+        return _refused_cases(s, n, min(l_start, left), r_end, [*previous, *before])
     if of_them is not None and fig.code != of_them.code and fig.breakdown is None and fig.code in people_codes():
         # "їх підписали 203 особи": the people who did it to the things before, a kind of the people counted
         verbs = " ".join(t.text for t in tokens[min(l_start, left):n.lead]
@@ -974,7 +993,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if n.words and tokens[n.pos].low in TIMES_ADVERBS and (fig.code not in _OCCASIONS or _rate(tokens, n.end)):
         return None  # "розглядали двічі", "двічі на місяць": how often, not how many (only meetings "відбулися двічі")
     if fig.code in people_codes() and _only_recipients(tokens, min(l_start, left), r_end, fig.code):
-        return None  # "у 684 випадках заявникам відмовлено": the people it was done to are not what is counted
+        # "у 684 випадках заявникам відмовлено": the people it was done to are not what is counted
+        return _refused_cases(s, n, min(l_start, left), r_end, [*previous, *before])
     if total is not None and l_head is None and r_head is None and total.head and not force_part:
         # "27 новин, з них 19 – з фотографіями": a part with no noun of its own counts its total's
         # noun, and its own words may make that noun another metric (news with photos, not photos)

@@ -60,6 +60,8 @@ NOT_WHEN_PENDING = frozenset({"appeals_received"})
 # them (a refused appeal is an answered one; a refused request has its own metric).
 REFUSAL_WORDS = frozenset({"відмовлено", "відмовили"})
 REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
+# "…, а у 684 випадках заявникам відмовлено": cases refused after figures of appeals or of information requests
+REFUSED_CASES = {"appeals_": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
 # "Фото … проілюстровано 508 з них", "до 17 з них додали фотографії": a count of the items a photo was added to
 ILLUSTRATE_VERBS = frozenset({"проілюстровано", "ілюстровано", "супроводжено", "додали", "додано", "доповнено"})
 # "онлайн-трансляції двох засідань …", "Транслювали дві події": sittings or events counted as broadcast (the
