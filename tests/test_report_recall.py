@@ -2353,3 +2353,11 @@ def test_cases_refused_count_the_refused_things_counted_before() -> None:
     got = pairs(report)
     assert got[("appeals_answered", 491)] == 1 and got[("public_info_requests_refused", 9)] == 1
     assert breakdowns(report, "appeals_answered")[491] == "відмовлено"
+
+
+def test_times_people_appealed_are_appeals_not_people() -> None:
+    report = extract_text("Інформація про звернення громадян до Лохвицької міської ради за травень 2025 року\n"
+                          "Надійшло 96 звернень. На урядову «гарячу лінію» 1545 мешканці громади зверталися 9 разів.\n"
+                          "Засідання комісії проводилися 3 рази.")
+    got = pairs(report)
+    assert got[("appeals_received", 9)] == 1 and got[("citizens_appealed", 9)] == 0

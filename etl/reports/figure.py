@@ -42,6 +42,7 @@ from etl.reports.found import (
     verb_only,
 )
 from etl.reports.lexicon import (
+    APPEAL_VERBS,
     ACROSS_FAMILIES,
     ATTENDED_AS,
     BROADCAST_STEMS,
@@ -765,6 +766,12 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.confidence = match_confidence(m, "before", n.words)
         fig.approximate, fig.number_words = n.approximate, n.words
         fig.context, fig.span, fig.lead = context, (left, right), n.lead
+        return fig
+    if times and any(keys(t) & APPEAL_VERBS for t in tokens[min(l_start, left):n.lead]):
+        # "На «гарячу лінію» 1545 мешканці зверталися 12 разів": each time is an appeal
+        fig = Found("appeals_received", n.value, s, n.pos, "times", n.approximate, 0.7, head=keys(tokens[n.end]),
+                    head_text=tokens[n.end].text, head_pos=n.end, context=context, span=(left, right), lead=n.lead,
+                    number_words=n.words)
         return fig
     if times and l_head is not None and is_people(tokens[l_head]):
         return None  # "громадяни звернулися 12 разів": times, not people

@@ -31,6 +31,8 @@ UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
 NAME_HEADINGS = frozenset({"назва", "найменування"})
 # "(всього 702 чол.)": an abbreviation that counts people.
 PEOPLE_UNITS = frozenset({"чол", "чоловік"})
+# "мешканці зверталися 12 разів": the times people appealed are appeals.
+APPEAL_VERBS = frozenset({"звернутися", "звертатися"})
 # "проведено 9 разів": how many times the thing named before the number happened.
 TIMES_NOUNS = frozenset({"раз", "рази", "разів"})
 # Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed), and
