@@ -2361,3 +2361,12 @@ def test_times_people_appealed_are_appeals_not_people() -> None:
                           "Засідання комісії проводилися 3 рази.")
     got = pairs(report)
     assert got[("appeals_received", 9)] == 1 and got[("citizens_appealed", 9)] == 0
+
+
+def test_messages_on_the_portal_are_news_and_their_months_follow() -> None:
+    report = extract_text("Звіт управління комунікацій Львівської міської ради за І квартал 2024 року\n"
+                          "Найнапруженішим видався березень, коли на порталі вийшло 219 повідомлень; у січні їх було "
+                          "164, у лютому – 190.\n")
+    got = sorted((f.value, f.period.start.month if f.period else None) for f in report.figures
+                 if f.code == "news_published")
+    assert got == [(164, 1), (190, 2), (219, 3)]
