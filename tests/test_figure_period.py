@@ -167,3 +167,10 @@ def test_an_earlier_period_compared_by_instrumental_words_or_by_a_dash() -> None
     assert (then.start, then.end) == (date(2022, 1, 1), date(2022, 9, 30))
     quarter = got[("appeals_received", 203)]
     assert (quarter.start, quarter.end) == (date(2022, 7, 1), date(2022, 9, 30))
+
+
+def test_a_month_before_a_number_in_brackets_is_its_period() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Пирятинської міської ради за І півріччя 2023 року\n"
+                          "Найбільше звернень зареєстровано у березні – 77 та у травні – 70, найменше – у січні (41).\n")
+    got = {f.value: f.period.start.month for f in report.figures if f.code == "appeals_received" and f.period}
+    assert got == {77: 3, 70: 5, 41: 1}
