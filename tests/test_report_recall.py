@@ -2370,3 +2370,17 @@ def test_messages_on_the_portal_are_news_and_their_months_follow() -> None:
     got = sorted((f.value, f.period.start.month if f.period else None) for f in report.figures
                  if f.code == "news_published")
     assert got == [(164, 1), (190, 2), (219, 3)]
+
+
+def test_a_done_line_of_a_plan_reads_with_the_measure_it_reports_on() -> None:
+    report = extract_text("Звіт про виконання програми розвитку громадянського суспільства Барської міської ради "
+                          "за І півріччя 2024 року\n"
+                          "Захід 1.1. Організаційне забезпечення засідань Громадської ради при виконавчому комітеті.\n"
+                          "Заплановано: не менше 4 засідань на рік.\n"
+                          "Виконано: у І півріччі проведено 3 засідання.\n"
+                          "Захід 2.1. Проведення консультацій з громадськістю.\n"
+                          "Заплановано: 6 консультацій на рік.\n"
+                          "Виконано: проведено 4 консультації, з них 1 – електронна.\n")
+    assert pairs(report) == Counter({("public_council_meetings", 3): 1, ("public_consultations_held", 4): 1,
+                                     ("public_consultations_held", 1): 1})
+    assert {"4", "6"} <= set(unmatched(report))  # the plan's figures are targets, never counts

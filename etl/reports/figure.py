@@ -122,7 +122,35 @@ def _lead_in(s: Sentence, before: int) -> Context:
         out += [(j - 20_000, k) for j, k in context_of(s.lead_in.tokens, 0, len(s.lead_in.tokens))]
     if (title := _item_title(s)) is not None:  # "2) Виконавчий комітет. Проведено три засідання …"
         out += [(j - 20_000, k) for j, k in context_of(title.tokens, 0, len(title.tokens))]
+    for measure in _measure_title(s):  # "Захід 1.1. Організаційне забезпечення засідань Громадської ради."
+        end = next((j for j, t in enumerate(measure.tokens) if t.low == "при"), len(measure.tokens))
+        out += [(j - 20_000, k) for j, k in context_of(measure.tokens, 0, end)]  # (not "при виконавчому комітеті")
     return out
+
+
+_DONE_WORDS = frozenset({"виконано", "фактично", "виконання", "результат", "відмітка", "стан"})
+_MEASURE_WORDS = frozenset({"захід", "завдання", "пункт"})
+
+
+def _measure_title(s: Sentence) -> list[Sentence]:
+    """The line of the measure of a plan a "Виконано: …" line reports on ("Захід 1.1. Організаційне
+    забезпечення засідань Громадської ради." / "Заплановано: …" / "Виконано: проведено 2 засідання"),
+    a few lines up; empty when there is none."""
+    words = [t.low for t in s.tokens[:4] if t.kind == "word"]
+    if not words or words[0] not in _DONE_WORDS or not any(t.text == ":" for t in s.tokens[:4]):
+        return []
+    p, lines = s.prior, 0
+    while p is not None and lines < 3:
+        line = [p]
+        while line[0].prior is not None and line[0].prior.line == p.line:
+            line.insert(0, line[0].prior)
+        first = next((t.low for t in line[0].tokens if t.kind == "word"), "")
+        if first in _MEASURE_WORDS:
+            return line
+        if first not in ("заплановано", "план", "планувалося", "термін", "відповідальний", "виконавець"):
+            return []
+        p, lines = line[0].prior, lines + 1
+    return []
 
 
 def _item_title(s: Sentence) -> Sentence | None:
