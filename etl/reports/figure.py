@@ -795,7 +795,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.approximate, fig.number_words = n.approximate, n.words
         fig.context, fig.span, fig.lead = context, (left, right), n.lead
         return fig
-    if times and any(keys(t) & APPEAL_VERBS for t in tokens[min(l_start, left):n.lead]):
+    if times and any(keys(t) & APPEAL_VERBS for t in tokens[min(l_start, left):n.lead]) \
+            and not any(t.low == "повторно" for t in tokens[min(l_start, left):n.lead]):  # (not "зверталися повторно")
         # "На «гарячу лінію» 1545 мешканці зверталися 12 разів": each time is an appeal
         fig = Found("appeals_received", n.value, s, n.pos, "times", n.approximate, 0.7, head=keys(tokens[n.end]),
                     head_text=tokens[n.end].text, head_pos=n.end, context=context, span=(left, right), lead=n.lead,
