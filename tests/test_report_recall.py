@@ -2385,3 +2385,17 @@ def test_a_done_line_of_a_plan_reads_with_the_measure_it_reports_on() -> None:
     assert pairs(report) == Counter({("public_council_meetings", 3): 1, ("public_consultations_held", 4): 1,
                                      ("public_consultations_held", 1): 1})
     assert {"4", "6"} <= set(unmatched(report))  # the plan's figures are targets, never counts
+
+
+def test_authors_of_appeals_are_people_and_reach_is_no_count_of_posts() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Таращанської міської ради за ІІ квартал 2024 року\n"
+                          "Надійшло 267 звернень. Авторами звернень були 259 громадян, серед них 41 внутрішньо "
+                          "переміщена особа.\n"
+                          "Звернень від пільгових категорій: осіб з інвалідністю – 12, учасників бойових дій – 9.\n"
+                          "У бюлетень увійшли 14 проєктів.\n"
+                          "У соцмережах опубліковано 84 дописи; охоплення дописів — понад 52 тис.\n")
+    got = pairs(report)
+    assert got[("citizens_appealed", 259)] == 1 and got[("citizens_appealed", 41)] == 1
+    assert got[("appeals_received", 12)] == 1 and got[("appeals_received", 9)] == 1  # appeals from categories
+    assert got[("pb_projects_on_ballot", 14)] == 1 and got[("social_media_posts", 84)] == 1
+    assert not [k for k in got if k[1] == 52000]
