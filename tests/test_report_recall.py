@@ -2399,3 +2399,31 @@ def test_authors_of_appeals_are_people_and_reach_is_no_count_of_posts() -> None:
     assert got[("appeals_received", 12)] == 1 and got[("appeals_received", 9)] == 1  # appeals from categories
     assert got[("pb_projects_on_ballot", 14)] == 1 and got[("social_media_posts", 84)] == 1
     assert not [k for k in got if k[1] == 52000]
+
+
+# ------------------------------------------------------------------ a section's heading; one of them was
+
+
+def test_a_number_that_named_nothing_reads_again_with_its_sections_heading() -> None:
+    report = extract_text("Звіт про роботу загального відділу Золочівської міської ради за березень 2025 року\n"
+                          "II. Виконавчий комітет\n"
+                          "Проведено одне чергове засідання, на розгляд якого внесено двадцять сім проєктів рішень; "
+                          "ухвалено двадцять п’ять.\n"
+                          "Виконком збирався двічі, одне з засідань було позачерговим.\n"
+                          "III. Бюджет участі\n"
+                          "Триває прийом проєктів на бюджет участі-2026.\n"
+                          "Загалом за місяць видано 61 розпорядження міського голови.\n")
+    got = pairs(report)
+    assert got[("exec_committee_meetings", 1)] >= 1 and got[("draft_executive_decisions", 27)] == 1
+    assert got[("exec_decisions_adopted", 25)] == 1 and got[("exec_committee_meetings", 2)] == 1
+    assert not [k for k in got if k[1] in (2026, 61)]  # a name's year; orders issued are no drafts
+
+
+def test_one_of_them_that_was_of_a_kind_is_a_count_of_one() -> None:
+    report = extract_text("Звіт загального відділу Тульчинської міської ради за жовтень 2023 року\n"
+                          "Проведено два засідання виконавчого комітету, одне з яких було позачерговим і стосувалося "
+                          "опалювального сезону.\n"
+                          "Розглянуто 5 петицій, одну з них підтримано частково.\n")
+    got = sorted((f.code, f.value, f.breakdown) for f in report.figures)
+    assert ("exec_committee_meetings", 1, "було позачерговим (засідання)") in got
+    assert not [f for f in report.figures if f.code.startswith("petitions") and f.value == 1]

@@ -718,7 +718,10 @@ def _next_quarter(tokens: list[Token], a: int, n: Number) -> bool:
 
 def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, starts: set[int],
                   total: Found | None, before: list[Found], previous: list[Found], force_part: bool = False,
-                  recent: list[Found] = ()) -> Found | None:
+                  recent: list[Found] = (), section: bool = False) -> Found | None:
+    """The figure number ``n`` of sentence ``s`` states, or None. With ``section``, the words of the
+    heading of its section count too, as words lent (read again so when it named nothing: "II. Виконавчий
+    комітет" / "Проведено одне чергове засідання")."""
     tokens = s.tokens
     after_marker = marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
@@ -763,6 +766,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n) \
         + _bracket_predicate(tokens, n)
     context += _before_relative(tokens, min(l_start, left), floor)
+    if section and s.section is not None and s.section is not s:
+        context += [(j - 30_000, k) for j, k in context_of(s.section.tokens, 0, len(s.section.tokens))]
     of_them: Found | None = None  # the figure "їх" stands for
     back = s.prior is not None and any(t.low in _BACK_PRONOUNS for t in tokens[min(l_start, left):n.lead])
     back = back or (s.prior is not None and not s.prior.figures and s.prior.tokens

@@ -83,6 +83,7 @@ from etl.reports.lexicon import (
     NEGATED_CODES,
     NEGATION_WORDS,
     OF_THE_ITEMS_BEFORE,
+    RULED_OUT,
     PART_AFTER,
     PART_BEFORE,
     POOL_OF,
@@ -97,6 +98,7 @@ from etl.reports.match import (
     info,
     is_dash,
     is_delimiter,
+    is_people,
     keys,
     left_head,
     right_head,
@@ -374,6 +376,13 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and out and out[-1].span[1] == n.lead:  # "16 авторів подали 21 проєкт": the verb is the object's too
             fig = number_figure(s, n, n.lead - 1, right, n.lead - 1, starts, total, out, previous,
                                 force_part=header_total is not None and total is header_total, recent=recent)
+        if fig is None and not next_column and s.section is not None and total is None \
+                and not any(is_pool(tokens, m, numbers) for m in numbers) \
+                and not any(t.low in RULED_OUT for t in tokens[left:right]) \
+                and not any(is_people(t) for t in tokens[left:right]):  # (people a heading never names)
+            # "II. Виконавчий комітет" / "Проведено одне чергове засідання": read again with the section's heading
+            # (never where words rule a metric out: "видано 243 розпорядження" are no drafts of any heading)
+            fig = number_figure(s, n, left, right, floor, starts, total, out, previous, recent=recent, section=True)
         if fig is None and not next_column and out and _respectively_next(tokens, n, out[-1]):
             prior = out[-1]  # "у липні та серпні – відповідно 146 і 131": the next of the same run
             fig = Found(prior.code, n.value, s, n.pos, prior.how, n.approximate, prior.confidence, total=prior.total,

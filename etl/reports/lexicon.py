@@ -126,6 +126,9 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
                   "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
                                                 "виконано"})}
+# Any word that rules some metric out ("видано", "знято", "оновлено"): a clause with one is never read again
+# with the words of its section's heading.
+RULED_OUT = frozenset().union(*NOT_WITH_WORDS.values())
 # "фінансову підтримку отримали 6 громадських організацій": a count of organisations whose clause says what
 # they did or got is no count of those registered; only these verbs (or none) state the stock.
 REGISTRY_VERBS = frozenset({"зареєстровано", "зареєстровані", "діють", "діє", "діяло", "діяли",

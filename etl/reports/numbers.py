@@ -71,12 +71,18 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
 
 def _verb_after(tokens: list[Token], j: int) -> bool:
     """A verb in the clause from tokens[j] ("одну з них підтримано частково": one singled out, no count)."""
+    copula = False
     for t in tokens[j:]:
-        if t.kind == "punct" and t.text in ",;.:()":
+        if t.kind == "punct" and t.text in ",;.:()" or (copula and t.low in ("і", "й", "та")):
             return False
-        if t.kind == "word" and (i := word_info(t.text)).verb and not i.noun and not i.adjective:
+        copula = copula or t.low in _COPULAS  # ("одне з яких було позачерговим": what it was, a count of one)
+        if t.kind == "word" and (i := word_info(t.text)).verb and not i.noun and not i.adjective \
+                and t.low not in _COPULAS:
             return True
     return False
+
+
+_COPULAS = frozenset({"було", "була", "був", "були", "є", "стало", "стала", "став"})
 
 
 def mark_approximation(tokens: list[Token], n: Number) -> None:

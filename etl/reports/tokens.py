@@ -73,6 +73,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("percent", rf"\d+(?:[.,]\d+)?{_SP}*(?:%|відс\w*)"),
     ("ordinal", r"\b\d+-(?:\s|[а-яіїєґ]{1,3}\b)"),
     ("compound", r"\b\d+-[а-яіїєґ’]{4,}"),  # "60-денний строк", "3-річна програма": a word, not a count
+    ("name", rf"(?<=[^\W\d_])[-–]{_YEAR}\b"),  # "бюджет участі-2026", "Громадський бюджет–2025": a name's year
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
     ("duration", r"\b\d{1,3}(?:,\d+)?\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
@@ -129,6 +130,7 @@ class Sentence:
     columns: tuple[int, ...] = ()  # a table row's cells' columns (0: the label column)
     table_row: Row | None = field(default=None, repr=False, compare=False)  # the table row it is
     column_heads: dict[int, str] = field(default_factory=dict, repr=False, compare=False)  # its table's heading by column
+    section: Sentence | None = field(default=None, repr=False, compare=False)  # the heading of its section ("II. Виконавчий комітет")
 
 
 @dataclass
@@ -370,6 +372,17 @@ def _form_goes_on(line: _Line, sentences: list[Sentence], lead_in: Sentence | No
         and last.table_row is not None and last.table_row.table == line.row.table and last.heading is None
 
 
+def _section_heading(raw: str, line_sentences: list[Sentence], line: _Line) -> bool:
+    """A line that heads a section: a short line of words with no number, no verb and no punctuation at
+    its end but for a section number before it ("II. Виконавчий комітет", "Робота зі зверненнями")."""
+    if line.row is not None or line.bullet or not line_sentences or raw.rstrip()[-1:] in ".:;,!?":
+        return False
+    words = [t for s in line_sentences for t in s.tokens if t.kind == "word"]
+    return 0 < len(words) <= 6 and not any(t.kind == "num" for s in line_sentences for t in s.tokens
+                                           if not re.fullmatch(r"[IVXІ]+|\d{1,2}", t.text)) \
+        and not any((i := word_info(t.text)).verb and not i.noun and not i.adjective for t in words)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the text, tokenised, with list items linked to their lead-in line."""
     sentences: list[Sentence] = []
@@ -380,6 +393,7 @@ def split_sentences(text: str) -> list[Sentence]:
     heads: dict[int, str] = {}
     table = 0
     heading: Sentence | None = None  # the line before, when it is a heading (no punctuation at its end)
+    section: Sentence | None = None  # the last section heading ("II. Виконавчий комітет", "РОБОТА ЗІ ЗВЕРНЕННЯМИ")
     for line in _lines(text):
         if not line.bullet and ended not in (":", ";") and not _form_goes_on(line, sentences, lead_in):
             lead_in = None  # items without bullets run on while lines end with ";"
@@ -398,6 +412,7 @@ def split_sentences(text: str) -> list[Sentence]:
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
             s.prior = sentences[-1] if sentences else None
+            s.section = section
             if row is not None:
                 if row.table != table:  # a new table: its first row heads it when it has no figure
                     table, heads = row.table, {}
@@ -415,6 +430,8 @@ def split_sentences(text: str) -> list[Sentence]:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
+        if _section_heading(text[line.start:line.end], line_sentences, line):
+            section = line_sentences[-1]
         heading = line_sentences[-1] if len(line_sentences) == 1 and not line.bullet and (
             (line.row is not None and line.row.titled)  # "2. ПОРУШЕНІ ПИТАННЯ (455)" over its items
             or (not line.row and ended.isalpha() and not any(t.kind == "num" for t in line_sentences[-1].tokens))) else None
