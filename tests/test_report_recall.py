@@ -2427,3 +2427,13 @@ def test_one_of_them_that_was_of_a_kind_is_a_count_of_one() -> None:
     got = sorted((f.code, f.value, f.breakdown) for f in report.figures)
     assert ("exec_committee_meetings", 1, "було позачерговим (засідання)") in got
     assert not [f for f in report.figures if f.code.startswith("petitions") and f.value == 1]
+
+
+def test_a_count_in_brackets_with_the_noun_of_a_figure_before_is_its_part() -> None:
+    report = extract_text("Інформація відділу внутрішньої політики Ізюмської міської ради станом на 1 січня 2025 року\n"
+                          "Релігійних організацій у громаді — 27, вони належать до восьми конфесій; найчисельнішою є "
+                          "Православна церква України (11 громад).\n")
+    assert breakdowns(report, "religious_orgs_registered") == {27: None, 11: "Православна церква України"}
+    report = extract_text("Інформація відділу внутрішньої політики Вишнівської міської ради станом на 1 січня 2026 року\n"
+                          "Релігійних громад зареєстровано 16; найбільша – Українська греко-католицька церква (7 громад).")
+    assert breakdowns(report, "religious_orgs_registered") == {16: None, 7: "Українська греко-католицька церква"}

@@ -110,6 +110,7 @@ from etl.reports.parts import (
     bare_items,
     bracket_adjective_part,
     bracket_after_figure,
+    bracket_same_noun,
     bracket_dash_items,
     bracket_dash_part,
     colon_total,
@@ -425,6 +426,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = item  # "опубліковано дописи (Facebook – 36, Telegram – 41)"
         if fig is None and total is None and (same := bracket_after_figure(s, out, n)) is not None:
             fig = same  # "Вхідна кореспонденція – 412 (1 987)", "ніж у вересні (1 702)"
+        if fig is None and total is None and (part := bracket_same_noun(s, out, n)) is not None:
+            fig = part  # "Релігійних громад … 18, …; найбільша – Православна церква України (8 громад)"
         if fig is not None and out and (out[-1].code, fig.code) in OF_THE_ITEMS_BEFORE \
                 and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
                 and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"

@@ -451,6 +451,33 @@ def bracket_after_figure(s: Sentence, out: list[Found], n: Number) -> Found | No
                  head_text=prev.head_text, context=prev.context, span=(n.lead, n.end), lead=n.lead, number_words=n.words)
 
 
+def bracket_same_noun(s: Sentence, out: list[Found], n: Number) -> Found | None:
+    """ "Релігійних громад зареєстровано 18, …; найбільша – Православна церква України (8 громад)": a number
+    in brackets with the noun of a figure before it in the sentence, after a name, is that figure's part
+    the name tells apart."""
+    tokens = s.tokens
+    if n.lead < 2 or tokens[n.lead - 1].text != "(" or n.end + 1 >= len(tokens) or tokens[n.end + 1].text != ")" \
+            or tokens[n.end].kind != "word":
+        return None
+    noun = keys(tokens[n.end])
+    whole = next((f for f in reversed(out) if f.total is None and f.head and f.pos < n.lead and (
+        noun & f.head or ((m := best_match(noun, -1, f.context)) is not None and m.code == f.code))), None)
+    # (the noun of the figure, or one that with the figure's words names its metric: "організацій" / "громад")
+    if whole is None:
+        return None
+    start = max((j + 1 for j in range(n.lead - 1) if is_delimiter(tokens[j]) or is_dash(tokens[j])), default=0)
+    while start < n.lead - 1 and (_superlative(tokens[start]) or tokens[start].low in ("є", "це")):
+        start += 1  # "найчисельнішою є Православна церква України (14 громад)": the name
+    label = breakdown_words(tokens, start, n.lead - 1, set())
+    if not label or any(t.kind == "num" for t in tokens[start:n.lead - 1]):
+        return None
+    fig = Found(whole.code, n.value, s, n.pos, "part", n.approximate, 0.7, total=whole, head=whole.head,
+                head_text=whole.head_text, context=whole.context, span=(start, n.end + 2), lead=n.lead,
+                number_words=n.words)
+    fig.breakdown = label
+    return fig
+
+
 def then_aside(tokens: list[Token], f: Found) -> bool:
     """A figure of another time put beside the figure before ("…, ніж у 2021 році, коли цей показник
     становив 63 285, з них вхідних – 24 706", "проти 390 торік"): no total of the parts after it."""
