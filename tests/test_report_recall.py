@@ -2437,3 +2437,14 @@ def test_a_count_in_brackets_with_the_noun_of_a_figure_before_is_its_part() -> N
     report = extract_text("Інформація відділу внутрішньої політики Вишнівської міської ради станом на 1 січня 2026 року\n"
                           "Релігійних громад зареєстровано 16; найбільша – Українська греко-католицька церква (7 громад).")
     assert breakdowns(report, "religious_orgs_registered") == {16: None, 7: "Українська греко-католицька церква"}
+
+
+def test_senders_of_requests_are_parts_of_the_requests_never_the_ngos() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Херсонської міської ради за ІІІ квартал 2024 року\n"
+                          "Надійшло 88 запитів. Основними запитувачами залишаються фізичні особи, від яких надійшов "
+                          "52 запити, тоді як юридичні особи надіслали 19, громадські об’єднання – 9, а ЗМІ – 8.\n"
+                          "Запитувачі за категоріями: фізичні особи – 40, юридичні особи – 30, громадські "
+                          "об’єднання – 18.\n")
+    got = breakdowns(report, "public_info_requests")
+    assert got[19] == "юридичні особи" and got[9] == "громадські об’єднання" and got[18] == "громадські об’єднання"
+    assert not [f for f in report.figures if f.code == "ngos_registered"]

@@ -43,6 +43,9 @@ from etl.reports.found import (
 )
 from etl.reports.lexicon import (
     APPEAL_VERBS,
+    SEND_VERBS,
+    SENDER_NOUNS,
+    SENT_THINGS,
     ACROSS_FAMILIES,
     ATTENDED_AS,
     BROADCAST_STEMS,
@@ -642,6 +645,26 @@ def _refused_cases(s: Sentence, n: Number, a: int, b: int, earlier: list[Found])
     return fig
 
 
+def _sent_by(s: Sentence, n: Number, a: int, earlier: list[Found]) -> Found | None:
+    """ "…, від яких надійшов 61 запит, тоді як юридичні особи надіслали 17": people who sent a bare number
+    sent the things of the kind counted last before (the senders tell it apart)."""
+    tokens = s.tokens
+    if n.lead < 2 or tokens[n.lead - 1].low not in SEND_VERBS or (n.end < len(tokens) and tokens[n.end].kind == "word"):
+        return None
+    senders = [t for t in tokens[a:n.lead - 1] if t.kind == "word"]
+    if not senders or not any(is_people(t) or keys(t) & SENDER_NOUNS for t in senders):
+        return None
+    last = next((f for f in reversed(earlier) if f.code in SENT_THINGS and f.total is None), None)
+    if last is None:
+        return None
+    fig = Found(last.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=last.head, head_text=last.head_text,
+                span=(a, n.end), lead=n.lead, number_words=n.words)
+    while senders and not ((i := info(senders[0])) and (i.noun or i.adjective)):
+        senders = senders[1:]  # ("тоді як юридичні особи …": the senders)
+    fig.breakdown = " ".join(t.text for t in senders if not is_stop_word(t.low)) or None
+    return fig
+
+
 def _kinds_listed(tokens: list[Token], head: int | None) -> set[int]:
     """ "10,4 тис. документів – вхідних, вихідних та внутрішніх": adjectives listed after a dash behind
     the counted noun name the kinds it is made of, not one kind it counts (their places, to be left out
@@ -1028,7 +1051,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig = Found(total.code, n.value, s, n.pos, "ellipsis", head=total.head, head_text=total.head_text)
         fig.confidence = 0.75
     if fig is None:
-        return _refused_cases(s, n, min(l_start, left), r_end, [*previous, *before])
+        return _refused_cases(s, n, min(l_start, left), r_end, [*previous, *before]) \
+            or _sent_by(s, n, min(l_start, left), [*previous, *before])
     if of_them is not None and fig.code != of_them.code and fig.breakdown is None and fig.code in people_codes():
         # "їх підписали 203 особи": the people who did it to the things before, a kind of the people counted
         verbs = " ".join(t.text for t in tokens[min(l_start, left):n.lead]

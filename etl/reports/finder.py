@@ -60,6 +60,7 @@ reads every sentence (``_sentence``) and the report (``find_figures``).
 
 from __future__ import annotations
 
+from activity.catalog import METRICS
 from etl.reports.figure import number_figure
 from etl.reports.found import (
     AND,
@@ -80,6 +81,7 @@ from etl.reports.found import (
 )
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
+    CIVIL_STOCKS,
     NEGATED_CODES,
     NEGATION_WORDS,
     OF_THE_ITEMS_BEFORE,
@@ -432,6 +434,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and any(t.low in RELATIVE_PLURALS for t in tokens[out[-1].pos + 1:n.lead]) \
                 and not _gap_has_marker(tokens, out[-1].pos, n.lead):  # "матеріалів, до яких додано 1 046 фото"
             fig.code = OF_THE_ITEMS_BEFORE[(out[-1].code, fig.code)]
+        if fig is not None and (item := _requester_item(s, out, fig, left, right, n)) is not None:
+            fig = item  # "фізичні особи – 220, юридичні особи – 49, громадські об’єднання – 31": who sent them
         if fig is not None and (kind := other_kind(tokens, out, fig)) is not SAME:
             fig = kind  # "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": not outgoing
         if is_pool(tokens, n, numbers):
@@ -472,6 +476,23 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     out.sort(key=lambda f: f.pos)
     out += _negations(s, out) if numbers and out else [] if numbers else _negations(s)
     return out
+
+
+def _requester_item(s: Sentence, out: list[Found], fig: Found, left: int, right: int, n: Number) -> Found | None:
+    """ "Запитувачі: фізичні особи – 220, юридичні особи – 49, громадські об’єднання – 31": an item of a list
+    of labelled parts of a flow whose label names a register's stock (the NGOs) is one more sender of
+    that flow's things, not the stock."""
+    tokens = s.tokens
+    prev = out[-1] if out else None
+    if prev is None or fig.code not in CIVIL_STOCKS or prev.code in CIVIL_STOCKS \
+            or n.lead < 1 or not is_dash(tokens[n.lead - 1]) or prev.sentence is not s \
+            or not (prev.how in ("ellipsis", "item", "part") or (prev.lead > 0 and is_dash(tokens[prev.lead - 1]))) \
+            or tokens[left - 1].text not in ",;" or has_verb(tokens[left:n.lead - 1]) \
+            or METRICS[prev.code].category == METRICS[fig.code].category:
+        return None
+    item = sibling_item(s, n, left, right, prev)
+    item.total = prev.total
+    return item
 
 
 def _in_quotes(tokens: list[Token]) -> set[int]:

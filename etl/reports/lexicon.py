@@ -31,6 +31,11 @@ UNQUOTED_CODES = {"pb_project_votes": "pb_votes_cast"}
 NAME_HEADINGS = frozenset({"назва", "найменування"})
 # "(всього 702 чол.)": an abbreviation that counts people.
 PEOPLE_UNITS = frozenset({"чол", "чоловік"})
+# "юридичні особи надіслали 17": what senders sent with a bare number, of these flows, counted just before
+SEND_VERBS = frozenset({"надіслали", "надіслала", "надіслав", "подали", "подала", "подав", "направили", "направила",
+                        "направив", "звернулися"})
+SENDER_NOUNS = frozenset({"особа", "об’єднання", "організація", "підприємство", "установа", "орган", "змі"})
+SENT_THINGS = frozenset({"public_info_requests", "appeals_received", "letters_received"})
 # "мешканці зверталися 12 разів": the times people appealed are appeals.
 APPEAL_VERBS = frozenset({"звернутися", "звертатися"})
 # "проведено 9 разів": how many times the thing named before the number happened.
