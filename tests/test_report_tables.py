@@ -11,7 +11,7 @@ import pytest
 from etl.reports.extraction import extract_text
 from etl.reports.tables import column_heading, find_rows
 from etl.reports.tokens import split_sentences
-from tests.report_reading import pairs, unmatched
+from tests.report_reading import breakdowns, pairs, unmatched
 
 
 def periods(report, code: str) -> dict[int, tuple[str, str] | None]:
@@ -719,3 +719,12 @@ def test_the_months_of_a_figure_in_a_plan_tables_execution_note() -> None:
     assert months == [1, 2, 3, 4, 5]
     assert pairs(report)[("petitions_collecting_signatures", 2)] == 1
     assert not [k for k in pairs(report) if k[1] in (64, 12)]  # signatures of single petitions: no figures
+
+
+def test_drafts_among_the_documents_published_are_published_documents() -> None:
+    report = extract_text("Звіт про виконання плану загального відділу Кобеляцької міської ради за І квартал 2024 року\n"
+                          "№ | Захід | Термін | Відмітка про виконання\n"
+                          "1 | Оприлюднення рішень виконкому на офіційному вебсайті | у 5-денний строк | Виконано: на "
+                          "сайті розміщено 117 документів, з них 19 проєкти рішень\n")
+    assert breakdowns(report, "documents_published") == {117: None, 19: "проєкти рішень"}
+    assert not [f for f in report.figures if f.code.startswith("draft_")]

@@ -198,7 +198,10 @@ THRESHOLD_NOUNS = frozenset({"голос", "підпис"})
 PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitions_answered", "petitions_failed"),
                         ("videos_published", "appeals_received"),
                         # "пройшло 1 097 документів, з них: звернення депутатів – 14; службові записки – 226"
-                        ("documents_flow_total", "appeals_received"), ("documents_flow_total", "documents_published")})
+                        ("documents_flow_total", "appeals_received"), ("documents_flow_total", "documents_published"),
+                        # "на сайті розміщено 138 документів, з них 22 проєкти рішень": drafts published
+                        ("documents_published", "draft_executive_decisions"),
+                        ("documents_published", "draft_council_decisions"), ("documents_published", "draft_mayor_orders")})
 # A metric of one body, and the words right after its counted noun that name another body:
 # "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
 OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
