@@ -2448,3 +2448,13 @@ def test_senders_of_requests_are_parts_of_the_requests_never_the_ngos() -> None:
     got = breakdowns(report, "public_info_requests")
     assert got[19] == "юридичні особи" and got[9] == "громадські об’єднання" and got[18] == "громадські об’єднання"
     assert not [f for f in report.figures if f.code == "ngos_registered"]
+
+
+def test_a_month_after_a_and_already_and_a_part_that_arrived_earlier() -> None:
+    report = extract_text("Звіт загального відділу Свалявської міської ради за І квартал 2023 року\n"
+                          "Вхідних документів за квартал зареєстровано 1 540: у січні – 452, у лютому – 498, а у "
+                          "березні вже 590.\n"
+                          "Розглянуто 311 звернень, у тому числі 12, що надійшли у грудні 2022 року.\n")
+    got = {f.value: (f.code, f.period.start.month if f.period else None) for f in report.figures}
+    assert got[590] == ("letters_received", 3) and got[452] == ("letters_received", 1)
+    assert got[12][0] == "appeals_answered"

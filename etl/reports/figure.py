@@ -810,6 +810,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     own = [t for t in tokens[min(l_start, left):r_end] if t.low not in STATIVE_VERBS]  # "залишаються 9 …, які …"
     tail = r_end if has_verb(own) else _relative_tail(tokens, r_end, starts)
+    if total is not None and any(t.low in RECEIVED_WORDS for t in tokens[r_end:tail]):
+        tail = r_end  # a part's clause of arrival says which of the total's they are ("розглянуто 205
+        # звернень, у тому числі 9, що надійшли у грудні": answered ones, not received ones)
     context += context_of(tokens, r_end, tail)
     if total is not None:
         context += [(p - 30_000, k) for p, k in total.context]

@@ -147,6 +147,9 @@ MONTH_WORDS = frozenset(MONTH_NAMES_UK) | frozenset(MONTH_NAMES_UK_LOCATIVE)
 def month_clause(tokens: list[Token], a: int, b: int) -> bool:
     """Is the clause before the number a month or a quarter ("у жовтні –", "січень:", "I кв. –", "Iкв. –")?"""
     words = [t.low for t in tokens[a:b] if t.kind == "word"]
+    while len(words) > 2 and words[0] in ("а", "і", "й", "та", "ще", "вже", "лише", "тільки"):
+        words = words[1:]  # "а у березні вже 655"
+    words = [w for w in words if w not in ("вже", "ще", "лише", "тільки")]
     if len(words) > 2 and words[-1] == "відповідно":  # "у липні та серпні – відповідно 146 і 131"
         words = [w for w in words[:-1] if w not in ("та", "і", "й")]
         return words[0] in ("у", "в") and len(words) > 2 and all(w in MONTH_WORDS for w in words[1:])
