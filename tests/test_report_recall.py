@@ -2458,3 +2458,12 @@ def test_a_month_after_a_and_already_and_a_part_that_arrived_earlier() -> None:
     got = {f.value: (f.code, f.period.start.month if f.period else None) for f in report.figures}
     assert got[590] == ("letters_received", 3) and got[452] == ("letters_received", 1)
     assert got[12][0] == "appeals_answered"
+
+
+def test_a_count_in_brackets_after_most_stands_for_the_bare_number() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Херсонської міської ради за 2024 рік\n"
+                          "Надійшло 301 запит; строк розгляду продовжувався чотири рази; тематично найбільше (57) "
+                          "запитів стосувалося компенсації за зруйноване майно.\n")
+    got = breakdowns(report, "public_info_requests")
+    assert got[301] is None and 57 in got
+    assert pairs(report)[("public_info_requests_extended", 57)] == 0
