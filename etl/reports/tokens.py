@@ -378,9 +378,9 @@ def _section_heading(raw: str, line_sentences: list[Sentence], line: _Line) -> b
     its end but for a section number before it ("II. Виконавчий комітет", "Робота зі зверненнями")."""
     if line.row is not None or line.bullet or not line_sentences or raw.rstrip()[-1:] in ".:;,!?":
         return False
-    words = [t for s in line_sentences for t in s.tokens if t.kind == "word"]
-    return 0 < len(words) <= 6 and not any(t.kind == "num" for s in line_sentences for t in s.tokens
-                                           if not re.fullmatch(r"[IVXІ]+|\d{1,2}", t.text)) \
+    tokens = [t for s in line_sentences for t in s.tokens]
+    words = [t for t in tokens if t.kind == "word"]
+    return 0 < len(words) <= 6 and not any(t.kind == "num" for t in tokens[1:]) and ":" not in raw \
         and not any((i := word_info(t.text)).verb and not i.noun and not i.adjective for t in words)
 
 
