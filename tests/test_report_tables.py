@@ -728,3 +728,18 @@ def test_drafts_among_the_documents_published_are_published_documents() -> None:
                           "сайті розміщено 117 документів, з них 19 проєкти рішень\n")
     assert breakdowns(report, "documents_published") == {117: None, 19: "проєкти рішень"}
     assert not [f for f in report.figures if f.code.startswith("draft_")]
+
+
+def test_ways_of_receipt_under_a_table_of_requesters_split_the_total_before_the_table() -> None:
+    report = extract_text("Звіт уповноваженої особи з питань доступу до публічної інформації Збаразької міської ради "
+                          "у 2021 році\n"
+                          "Протягом року зареєстровано 70 запитів. Найбільше запитів надійшло в IV кварталі (25), "
+                          "найменше – у ІІ (12).\n\n"
+                          "Категорія запитувача                  Кількість    Частка, %\n"
+                          "фізичні особи                              46          65,7\n"
+                          "юридичні особи                             13          18,6\n"
+                          "громадські організації та ЗМІ              11          15,7\n\n"
+                          "Способи подання: електронною поштою – 41, поштою – 18, особисто – 11.\n")
+    got = breakdowns(report, "public_info_requests")
+    assert got[41] == "електронною поштою" and got[18] == "поштою"
+    assert pairs(report)[("public_info_requests", 11)] == 2  # the table's row and "особисто – 11"

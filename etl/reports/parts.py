@@ -282,6 +282,13 @@ def _root(f: Found) -> Found:
     return f
 
 
+def _of_a_span(f: Found) -> bool:
+    """A figure of one month or quarter of the report ("у березні – 89", "в IV кварталі (22)")."""
+    tokens = f.sentence.tokens
+    near = tokens[max(0, f.lead - 4):f.lead + 1]
+    return any(t.low in MONTH_WORDS or t.low.startswith("квартал") for t in near)
+
+
 def _of_people(f: Found) -> bool:
     """A figure whose counted noun is people ("звернулися 236 громадян")."""
     return f.head_pos is not None and f.head_pos < len(f.sentence.tokens) and is_people(f.sentence.tokens[f.head_pos])
@@ -308,24 +315,29 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     last = next((f for f in reversed(found) if f.total is None), None)
     senders = _senders(items)
     arrival = any(keys(t) & ARRIVAL_DIMENSIONS for t in lead)
-    past: Found | None = None  # a sentence counting people, passed over
+    passed: list[Sentence] = []  # a sentence counting people, or the rows of a table, passed over
     while last is not None:
         for total in (f for f in reversed(found) if f.sentence is last.sentence):
             if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)) \
                     or (senders and total.code in people_codes()) or (arrival and _of_people(total)):
                 continue  # ("від ВПО – 4, від УБД – 7": things that came from people, never the people)
             if any(_root(f).sentence is not total.sentence and f.sentence is not total.sentence
-                   and (past is None or f.sentence is not past.sentence) for f in found[found.index(total) + 1:]):
+                   and not any(f.sentence is p for p in passed) for f in found[found.index(total) + 1:]):
                 return None  # never one read further up (but past its own parts and their parts)
             listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
             if listed + _parts_sum(items) <= total.value:  # parts add up to no more than it
                 return total
-        if not arrival or past is not None or not any(_of_people(f) for f in found if f.sentence is last.sentence):
+        mine = [f for f in found if f.sentence is last.sentence]
+        if len(passed) > 8 or not (last.sentence.row or (arrival and any(_of_people(f) for f in mine))
+                                   or (passed and any(_of_a_span(f) for f in mine))):
             return None
         # "Надійшло 214 звернень. … звернулися 236 громадян. За формою надходження: письмових — 152, …": how
-        # things came in splits the things of the sentence before one that counts people, never the people
-        past = last
-        last = next((f for f in reversed(found) if f.total is None and f.sentence is not past.sentence), None)
+        # things came in splits the things of the sentence before one that counts people, never the people;
+        # under a table of the kinds of the same total ("фізичні особи | 41" …), the total before the table
+        passed += [last.sentence] if not last.sentence.row else [
+            f.sentence for f in found if f.sentence.row and f.sentence.table_row is not None
+            and last.sentence.table_row is not None and f.sentence.table_row.table == last.sentence.table_row.table]
+        last = next((f for f in reversed(found) if f.total is None and not any(f.sentence is p for p in passed)), None)
     return None
 
 
