@@ -2467,3 +2467,14 @@ def test_a_count_in_brackets_after_most_stands_for_the_bare_number() -> None:
     got = breakdowns(report, "public_info_requests")
     assert got[301] is None and 57 in got
     assert pairs(report)[("public_info_requests_extended", 57)] == 0
+
+
+def test_a_clause_of_its_own_that_denies_a_thing_is_a_zero_beside_figures() -> None:
+    report = extract_text("Звіт відділу комунікацій Болградської міської ради за березень 2025 року\n"
+                          "Редакціям газет надіслано 9 анонсів заходів; брифінгів за цей період не проводилося.\n"
+                          "За місяць зареєстровано п’ять петицій. Три петиції підписів не набрали.\n"
+                          "У громаді діє 41 громадське об’єднання; нових партійних осередків не зареєстровано.\n")
+    got = pairs(report)
+    assert got[("media_announcements_sent", 9)] == 1 and got[("press_events_organized", 0)] == 1
+    assert got[("petitions_failed", 3)] == 1 and got[("petitions_failed", 0)] == 0
+    assert got[("party_cells_registered", 0)] == 0  # no new cells, not an empty register

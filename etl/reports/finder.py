@@ -82,6 +82,8 @@ from etl.reports.found import (
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     CIVIL_STOCKS,
+    NEW_WORDS,
+    STOCK_CODES,
     NEGATED_CODES,
     NEGATION_WORDS,
     OF_THE_ITEMS_BEFORE,
@@ -597,12 +599,17 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             for j, t in enumerate(tokens[a:b], start=a)) and not any(t.kind == "num" for t in tokens[a:b])
         if denies and any(t.low in _ONLY_A_KIND for t in tokens[a:b]):
             denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
+        if denies and sentence_numbers(tokens[a:b]):
+            denies = False  # "Три петиції підписів не набрали": a count of those denied, not a zero
         head, adjectives = left_head(tokens, a, b) if denies else (None, [])
-        m = best_match(keys(tokens[head]), head, context_of(tokens, a, b)) if head is not None and not before else None
+        m = best_match(keys(tokens[head]), head, context_of(tokens, a, b)) if head is not None \
+            and (not before or tokens[b - 1 if b <= len(tokens) and b > a else a].text != "," and _clause_of_its_own(tokens, a, b)) else None
         if head is None and adjectives and before and before[-1].total is None:
             kind, near = adjectives[0], before[-1]
             m = best_match(keys(tokens[kind]), kind, context_of(tokens, a, b) + [(BORROWED - 1, k) for _, k in near.context])
             m, head = (m, kind) if m is not None and m.code == near.code else (None, None)
+        if m is not None and m.code in STOCK_CODES and any(t.low in NEW_WORDS for t in tokens[a:b]):
+            m = None  # "нових партійних осередків не зареєстровано": no new ones, not an empty register
         if m is not None:
             fig = Found(m.code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
             fig.confidence, fig.span, fig.context = 0.7, (a, b), context_of(tokens, a, b)
@@ -610,6 +617,12 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             out.append(fig)
         a = b + 1
     return out
+
+
+def _clause_of_its_own(tokens: list[Token], a: int, b: int) -> bool:
+    """A clause of a sentence with figures that stands on its own between ";" (or the sentence's ends):
+    "Громадських слухань у 2019 році не проводилося; відбулося 2 громадські обговорення"."""
+    return (a == 0 or tokens[a - 1].text == ";") and (b >= len(tokens) or tokens[b].text in ";.")
 
 
 # A denial with one of these words denies a kind of the thing only (late, overdue ones), not the thing.
