@@ -2478,3 +2478,10 @@ def test_a_clause_of_its_own_that_denies_a_thing_is_a_zero_beside_figures() -> N
     assert got[("media_announcements_sent", 9)] == 1 and got[("press_events_organized", 0)] == 1
     assert got[("petitions_failed", 3)] == 1 and got[("petitions_failed", 0)] == 0
     assert got[("party_cells_registered", 0)] == 0  # no new cells, not an empty register
+
+
+def test_sittings_after_a_colon_of_broadcasts_are_sittings_broadcast() -> None:
+    report = extract_text("Звіт відділу інформаційної політики Ніжинської міської ради за травень 2024 року\n"
+                          "Забезпечено 4 онлайн-трансляції: засідання сесії міської ради та трьох засідань виконавчого "
+                          "комітету.\n")
+    assert pairs(report) == Counter({("online_broadcasts", 4): 1, ("online_broadcasts", 3): 1})

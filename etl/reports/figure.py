@@ -401,9 +401,12 @@ def _part_without_object(tokens: list[Token], a: int, n: Number) -> bool:
 def _broadcast(tokens: list[Token], a: int, n: Number) -> bool:
     """ "Організовано онлайн-трансляції двох засідань …", "та одного засідання виконкому" after it,
     "Транслювали дві події": the things counted were broadcast."""
+    colon = max((j for j in range(n.lead) if tokens[j].text == ":"), default=None)
     return any(t.low.startswith(BROADCAST_STEMS) for t in tokens[max(0, a - 1):n.lead]) or (
         a > 0 and tokens[a - 1].low in ("та", "і", "й") and any(
-            t.low.startswith(BROADCAST_STEMS[:2]) for t in tokens[max(0, a - 8):a]))
+            t.low.startswith(BROADCAST_STEMS[:2]) for t in tokens[max(0, a - 8):a])) or (
+        colon is not None and any(t.low.startswith(BROADCAST_STEMS[:2]) for t in tokens[max(0, colon - 3):colon]))
+    # ("3 онлайн-трансляції: засідання сесії та двох засідань виконкому": the broadcasts' parts)
 
 
 def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
