@@ -2485,3 +2485,11 @@ def test_sittings_after_a_colon_of_broadcasts_are_sittings_broadcast() -> None:
                           "Забезпечено 4 онлайн-трансляції: засідання сесії міської ради та трьох засідань виконавчого "
                           "комітету.\n")
     assert pairs(report) == Counter({("online_broadcasts", 4): 1, ("online_broadcasts", 3): 1})
+
+
+def test_orders_registered_are_issued_ones_drafts_registered_are_drafts() -> None:
+    report = extract_text("Звіт загального відділу Покровської міської ради за І півріччя 2025 року\n"
+                          "Розпоряджень міського голови з основної діяльності зареєстровано 187.\n"
+                          "Опрацьовано та зареєстровано 214 проєктів розпоряджень міського голови.\n")
+    assert pairs(report) == Counter({("draft_mayor_orders", 214): 1})
+    assert "187" in unmatched(report)

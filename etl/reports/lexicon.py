@@ -131,6 +131,10 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
                   "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
                                                 "виконано"})}
+# "Розпоряджень міського голови з основної діяльності зареєстровано 203": orders registered are issued ones,
+# unless the clause says they are drafts ("зареєстровано 317 проєктів розпоряджень"): (words, unless these lemmas).
+REGISTERED_NOT_DRAFTS = {"draft_mayor_orders": (frozenset({"зареєстровано", "зареєстровані", "зареєстрованих"}),
+                                                frozenset({"проєкт", "проект"}))}
 # Any word that rules some metric out ("видано", "знято", "оновлено"): a clause with one is never read again
 # with the words of its section's heading.
 RULED_OUT = frozenset().union(*NOT_WITH_WORDS.values())
