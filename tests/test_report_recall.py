@@ -2493,3 +2493,13 @@ def test_orders_registered_are_issued_ones_drafts_registered_are_drafts() -> Non
                           "Опрацьовано та зареєстровано 214 проєктів розпоряджень міського голови.\n")
     assert pairs(report) == Counter({("draft_mayor_orders", 214): 1})
     assert "187" in unmatched(report)
+
+
+def test_a_difference_with_its_noun_and_appeals_still_at_work_are_no_figures() -> None:
+    report = extract_text("Аналітична довідка про звернення громадян до Бучацької міської ради за І квартал 2024 року\n"
+                          "До міської ради надійшло 203 звернення, що на 19 звернень більше, ніж за І квартал 2023 року "
+                          "(184).\n"
+                          "Ще 11 звернень перебувають у виконавців; у роботі залишається 6 звернень.\n")
+    got = pairs(report)
+    assert got == Counter({("appeals_received", 203): 1, ("appeals_received", 184): 1})
+    assert {"11", "6"} <= set(unmatched(report))

@@ -35,7 +35,9 @@ def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | Non
     earlier = any(t.low in EARLIER or t.mask == "year" or t.low in WHEN_WORDS - AND for _, t in between)
     plain = all(t.kind in ("punct", "mask") or t.low in _COMPARING or t.low in EARLIER or t.low in WHEN_WORDS
                 or set(t.low) <= _ROMAN  # "ніж у III кварталі (81)"
-                or (t.kind == "num" and tokens[j - 1].low == "на") for j, t in between)
+                or (t.kind == "num" and tokens[j - 1].low == "на")
+                or (j > 1 and tokens[j - 1].kind == "num" and tokens[j - 2].low == "на")  # "на 27 звернень більше"
+                for j, t in between)
     labelled = is_dash(tokens[n.lead - 1]) and any(t.low in EARLIER for _, t in between)  # "за аналогічний
     # період 2018 року – 497": a dash after words that name an earlier time
     return then if earlier and plain and (labelled or any(t.low in _VERSUS or t.text == "(" for _, t in between)) \

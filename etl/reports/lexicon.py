@@ -61,7 +61,8 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
     ("appeal_issues_raised", "requests"): None,  # "запитів стосувалося … земельних питань (96)": no appeals' issues
 }
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
-PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опрацьовуються"})
+PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опрацьовуються", "роботі", "виконавців"})  # ("у роботі
+# залишається 78 звернень", "Ще 14 звернень перебувають у виконавців")
 NOT_WHEN_PENDING = frozenset({"appeals_received"})
 # "у задоволенні 14 звернень відмовлено": what a count of received things is when the clause refuses
 # them (a refused appeal is an answered one; a refused request has its own metric).

@@ -113,4 +113,8 @@ def is_change(tokens: list[Token], n: Number) -> bool:
     if before and before[-1].low == "на" and any(lemma_keys(t.text) & CHANGE_WORDS for t in before[:-1]):
         return True
     after = tokens[n.end] if n.end < len(tokens) else None
-    return bool(after and after.low in ("більше", "менше"))
+    if after and after.low in ("більше", "менше"):
+        return True
+    # "що на 27 звернень більше, ніж …": the difference, its noun between
+    return n.lead > 0 and tokens[n.lead - 1].low == "на" and n.end + 1 < len(tokens) \
+        and tokens[n.end].kind == "word" and tokens[n.end + 1].low in ("більше", "менше")
