@@ -2503,3 +2503,13 @@ def test_a_difference_with_its_noun_and_appeals_still_at_work_are_no_figures() -
     got = pairs(report)
     assert got == Counter({("appeals_received", 203): 1, ("appeals_received", 184): 1})
     assert {"11", "6"} <= set(unmatched(report))
+
+
+def test_a_target_is_never_a_count_and_what_was_done_counts_its_noun() -> None:
+    report = extract_text("Звіт відділу комунікацій Менської міської ради за IV квартал 2022 року\n"
+                          "Заплановано розмістити 140 новин, фактично розміщено 163 (виконання – 116 %).\n"
+                          "У Facebook опубліковано 211 дописів (план – 170).\n"
+                          "Проведено 4 засідання Громадської ради (за планом – 6).\n")
+    assert pairs(report) == Counter({("news_published", 163): 1, ("social_media_posts", 211): 1,
+                                     ("public_council_meetings", 4): 1})
+    assert {"140", "170", "6"} <= set(unmatched(report))

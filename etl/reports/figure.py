@@ -68,6 +68,7 @@ from etl.reports.lexicon import (
     PART_STAYS,
     PENDING_WORDS,
     PEOPLE_UNITS,
+    PLAN_WORDS,
     PUBLISH_VERBS,
     PUBLISHED_AS,
     QUOTED_NAME_CODES,
@@ -151,7 +152,7 @@ def _measure_title(s: Sentence) -> list[Sentence]:
         first = next((t.low for t in line[0].tokens if t.kind == "word"), "")
         if first in _MEASURE_WORDS:
             return line
-        if first not in ("заплановано", "план", "планувалося", "термін", "відповідальний", "виконавець"):
+        if first not in PLAN_WORDS | {"термін", "відповідальний", "виконавець"}:
             return []
         p, lines = line[0].prior, lines + 1
     return []
@@ -669,6 +670,23 @@ def _sent_by(s: Sentence, n: Number, a: int, earlier: list[Found]) -> Found | No
     return fig
 
 
+def _planned_noun(s: Sentence, n: Number, a: int) -> Found | None:
+    """ "Заплановано розмістити 150 новин …, фактично розміщено 171": what was done counts the noun of the
+    target before it in the sentence (the target itself is no figure)."""
+    tokens = s.tokens
+    if not any(t.low == "фактично" for t in tokens[a:n.lead]) or (n.end < len(tokens) and tokens[n.end].kind == "word"):
+        return None
+    plan = max((j for j in range(a) if tokens[j].low in PLAN_WORDS), default=None)
+    if plan is None:
+        return None
+    for j in range(plan + 1, a):
+        if tokens[j].kind == "num" and j + 1 < a and (i := info(tokens[j + 1])) is not None and i.noun \
+                and (m := best_match(keys(tokens[j + 1]), j + 1, context_of(tokens, plan, a))) is not None:
+            return Found(m.code, n.value, s, n.pos, "before", n.approximate, 0.7, head=keys(tokens[j + 1]),
+                         head_text=tokens[j + 1].text, span=(a, n.end), lead=n.lead, number_words=n.words)
+    return None
+
+
 def _kinds_listed(tokens: list[Token], head: int | None) -> set[int]:
     """ "10,4 тис. документів – вхідних, вихідних та внутрішніх": adjectives listed after a dash behind
     the counted noun name the kinds it is made of, not one kind it counts (their places, to be left out
@@ -750,6 +768,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     heading of its section count too, as words lent (read again so when it named nothing: "II. Виконавчий
     комітет" / "Проведено одне чергове засідання")."""
     tokens = s.tokens
+    if any(t.low in PLAN_WORDS for t in tokens[left:n.lead]):
+        return None  # "Заплановано розмістити 150 новин", "(план – 180)": a target, never a count
     after_marker = marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
     r_head, r_adj = right_head(tokens, n.end + after_marker, right, skip_verbs=bool(after_marker))
@@ -1059,7 +1079,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.confidence = 0.75
     if fig is None:
         return _refused_cases(s, n, min(l_start, left), r_end, [*previous, *before]) \
-            or _sent_by(s, n, min(l_start, left), [*previous, *before])
+            or _sent_by(s, n, min(l_start, left), [*previous, *before]) or _planned_noun(s, n, min(l_start, left))
     if of_them is not None and fig.code != of_them.code and fig.breakdown is None and fig.code in people_codes():
         # "їх підписали 203 особи": the people who did it to the things before, a kind of the people counted
         verbs = " ".join(t.text for t in tokens[min(l_start, left):n.lead]

@@ -87,6 +87,7 @@ from etl.reports.lexicon import (
     NEGATED_CODES,
     NEGATION_WORDS,
     OF_THE_ITEMS_BEFORE,
+    PLAN_WORDS,
     RULED_OUT,
     PART_AFTER,
     PART_BEFORE,
@@ -440,6 +441,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = item  # "фізичні особи – 220, юридичні особи – 49, громадські об’єднання – 31": who sent them
         if fig is not None and (kind := other_kind(tokens, out, fig)) is not SAME:
             fig = kind  # "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": not outgoing
+        if fig is not None and any(t.low in PLAN_WORDS for t in tokens[left:n.lead]):
+            fig = None  # "(за планом – 6)": a target, by whichever rule it was read
         if is_pool(tokens, n, numbers):
             pools.append((n, left, right, fig))
             continue

@@ -136,6 +136,9 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
 # unless the clause says they are drafts ("зареєстровано 317 проєктів розпоряджень"): (words, unless these lemmas).
 REGISTERED_NOT_DRAFTS = {"draft_mayor_orders": (frozenset({"зареєстровано", "зареєстровані", "зареєстрованих"}),
                                                 frozenset({"проєкт", "проект"}))}
+# "Заплановано розмістити 150 новин", "(план – 180)", "За планом проведено 6 засідань": a target, never a count.
+PLAN_WORDS = frozenset({"заплановано", "запланованих", "заплановані", "план", "планом", "планувалося",
+                        "планувалось", "плановий", "планове", "планових", "планується"})
 # Any word that rules some metric out ("видано", "знято", "оновлено"): a clause with one is never read again
 # with the words of its section's heading.
 RULED_OUT = frozenset().union(*NOT_WITH_WORDS.values())
