@@ -2513,3 +2513,12 @@ def test_a_target_is_never_a_count_and_what_was_done_counts_its_noun() -> None:
     assert pairs(report) == Counter({("news_published", 163): 1, ("social_media_posts", 211): 1,
                                      ("public_council_meetings", 4): 1})
     assert {"140", "170", "6"} <= set(unmatched(report))
+
+
+def test_snapshots_in_the_gallery_portal_subsections_and_illustrated_publications() -> None:
+    report = extract_text("Звіт відділу комунікацій Славутицької міської ради за листопад 2022 року\n"
+                          "Оновлено фотогалерею, куди завантажено 64 знімки.\n"
+                          "Створено три нові підрозділи порталу.\n"
+                          "Фотографіями ілюстрували тридцять сім публікацій.\n")
+    assert pairs(report) == Counter({("photos_published", 64): 1, ("site_subsections_created", 3): 1,
+                                     ("photo_news_published", 37): 1})
