@@ -743,3 +743,11 @@ def test_ways_of_receipt_under_a_table_of_requesters_split_the_total_before_the_
     got = breakdowns(report, "public_info_requests")
     assert got[41] == "електронною поштою" and got[18] == "поштою"
     assert pairs(report)[("public_info_requests", 11)] == 2  # the table's row and "особисто – 11"
+
+
+def test_a_column_for_the_quarter_after_the_months_is_the_reports_own() -> None:
+    report = extract_text("Звіт відділу комунікацій Маріупольської міської ради за III квартал 2021 року\n"
+                          "Показник                          | липень | серпень | вересень | за квартал\n"
+                          "Новини та анонси на порталі       | 190    | 176     | 204      | 570\n")
+    got = {f.value: f.period.start.month if f.period else None for f in report.figures if f.code == "news_published"}
+    assert got == {190: 7, 176: 8, 204: 9, 570: None}

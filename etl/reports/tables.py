@@ -383,8 +383,8 @@ def column_heading(heading: str, year: int | None = None, report: Period | None 
     text = " ".join(heading.split()).rstrip(":.")
     if not text:
         return None
-    if _TOTAL_WORDS.fullmatch(text) or _CURRENT.fullmatch(text):
-        return REPORT_PERIOD
+    if _TOTAL_WORDS.fullmatch(text) or _CURRENT.fullmatch(text) or _GENERIC_SPAN.fullmatch(text):
+        return REPORT_PERIOD  # ("за квартал" after the months' columns: the report's own span)
     if _PREVIOUS.fullmatch(text):
         if report is None:
             return PREVIOUS_YEAR
