@@ -2522,3 +2522,13 @@ def test_snapshots_in_the_gallery_portal_subsections_and_illustrated_publication
                           "Фотографіями ілюстрували тридцять сім публікацій.\n")
     assert pairs(report) == Counter({("photos_published", 64): 1, ("site_subsections_created", 3): 1,
                                      ("photo_news_published", 37): 1})
+
+
+def test_a_span_of_months_inside_a_clause_leaves_the_clause_whole() -> None:
+    report = extract_text("Звіт про громадську участь Гайворонської міської ради за 2021 рік\n"
+                          "На платформі зареєстровано 9 петицій. Необхідні 100 підписів протягом двох місяців набрала "
+                          "одна петиція.\n"
+                          "Вихідних документів за дев’ять місяців відправлено 2 114.\n")
+    got = pairs(report)
+    assert got[("petitions_submitted", 9)] == 1 and got[("petitions_supported", 1)] == 1
+    assert got[("outgoing_documents", 2114)] == 1

@@ -335,8 +335,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             floor = n.end
             continue
         if _period_length(tokens, n):  # "За 9 місяців 2023 року зареєстровано 14 386 документів": the
-            floor = n.end + 1  # period's words are no clause of their own, the figure's verb stays with it
-            continue
+            if not any(t.kind == "word" for t in tokens[floor:n.lead - 1]):  # period's words are no clause of
+                floor = n.end + 1  # their own, the figure's verb stays with it; inside a clause ("Необхідні 100
+            continue  # підписів протягом двох місяців набрала одна петиція") the clause runs on over them
         if id(n) in thresholds:  # "набрали понад 150 підписів": the clause runs on over it
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))
