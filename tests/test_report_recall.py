@@ -2532,3 +2532,12 @@ def test_a_span_of_months_inside_a_clause_leaves_the_clause_whole() -> None:
     got = pairs(report)
     assert got[("petitions_submitted", 9)] == 1 and got[("petitions_supported", 1)] == 1
     assert got[("outgoing_documents", 2114)] == 1
+
+
+def test_session_drafts_a_leaders_votes_rounds_of_the_participation_budget_and_album_categories() -> None:
+    report = extract_text("Звіт про громадську участь Сквирської міської ради за 2024 рік\n"
+                          "Сесійних проєктів рішень опрацьовано: дев’яносто вісім.\n"
+                          "Проведено два конкурси бюджету участі; лідер загального конкурсу отримав 912 голосів.\n"
+                          "У фотогалереї створено 3 нові альбоми-категорії.\n")
+    assert pairs(report) == Counter({("draft_council_decisions", 98): 1, ("participatory_budget_rounds", 2): 1,
+                                     ("pb_project_votes", 912): 1, ("photo_gallery_categories", 3): 1})

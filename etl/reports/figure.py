@@ -1170,7 +1170,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     quoted = _quoted_before(tokens, min(l_start, left), n.lead) or _named_row(s) \
         or any(t.kind == "punct" and t.text in "«„“" for t in tokens[n.end:max(right, pending_end)])
     # ("– 4 318 – зібрав проєкт «…»", "найбільше голосів (611) отримав проєкт «…»")
-    one = any("окремий" in k for pos, k in context if pos > BORROWED) \
+    one = any("окремий" in k or "лідер" in k for pos, k in context if pos > BORROWED) \
         or (alone_in_brackets(tokens, n) and any(t.low in ("проєкт", "проект") for t in tokens[n.end:pending_end]))
     # ("Набрав окремий проєкт 25 голосів", "найбільше голосів (812) набрав проєкт облаштування …": one project)
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
