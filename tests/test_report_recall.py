@@ -2541,3 +2541,13 @@ def test_session_drafts_a_leaders_votes_rounds_of_the_participation_budget_and_a
                           "У фотогалереї створено 3 нові альбоми-категорії.\n")
     assert pairs(report) == Counter({("draft_council_decisions", 98): 1, ("participatory_budget_rounds", 2): 1,
                                      ("pb_project_votes", 912): 1, ("photo_gallery_categories", 3): 1})
+
+
+def test_counts_in_brackets_after_a_preposition_are_bare_numbers() -> None:
+    report = extract_text("Інформація відділу внутрішньої політики Корюківської міської ради за ІІ півріччя 2022 року\n"
+                          "Зареєстровано (8) релігійних громад, що належать до (3) конфесій: Православної церкви "
+                          "України – (5) громад, Української православної церкви – (2), євангельських "
+                          "християн-баптистів – (1).\n")
+    got = sorted((f.code, f.value, f.breakdown) for f in report.figures)
+    assert ("religious_denominations", 3, None) in got
+    assert [f.value for f in report.figures if f.code == "religious_orgs_registered"] == [8, 5, 2, 1]

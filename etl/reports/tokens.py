@@ -302,7 +302,8 @@ def _unwrap_counts(tokens: list[Token]) -> list[Token]:
             opens = prev is None or prev.text in ",:" or (prev.kind == "punct" and prev.text in "-–—") \
                 or (i is not None and (i.verb or i.preposition or i.conjunction) and not i.noun) \
                 or prev.low in ("ще", "лише", "тільки", "майже", "понад", "близько", "це", "найбільше", "найменше",
-                                "найчастіше")  # "тематично найбільше (22) запитів стосувалося …"
+                                "найчастіше",  # "тематично найбільше (22) запитів стосувалося …"
+                                "до", "на", "від", "за", "по", "з", "із", "у", "в")  # ("до (4) конфесій")
             closes = nxt is None or (nxt.kind == "word" and nxt.text[:1].islower()) \
                 or (nxt.kind == "punct" and nxt.text in ",;.")
             if opens and closes and not (prev is None and nxt is not None and nxt.kind == "punct"):
