@@ -2551,3 +2551,9 @@ def test_counts_in_brackets_after_a_preposition_are_bare_numbers() -> None:
     got = sorted((f.code, f.value, f.breakdown) for f in report.figures)
     assert ("religious_denominations", 3, None) in got
     assert [f.value for f in report.figures if f.code == "religious_orgs_registered"] == [8, 5, 2, 1]
+
+
+def test_events_broadcast_are_broadcasts() -> None:
+    report = extract_text("Тиждень у цифрах: відділ комунікацій Золотоніської міської ради, 11–17.03.2024\n"
+                          "🔴 Наживо. Транслювали три події – засідання виконкому та дві сесії.\n")
+    assert pairs(report)[("online_broadcasts", 3)] == 1
