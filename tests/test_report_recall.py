@@ -2557,3 +2557,12 @@ def test_events_broadcast_are_broadcasts() -> None:
     report = extract_text("Тиждень у цифрах: відділ комунікацій Золотоніської міської ради, 11–17.03.2024\n"
                           "🔴 Наживо. Транслювали три події – засідання виконкому та дві сесії.\n")
     assert pairs(report)[("online_broadcasts", 3)] == 1
+
+
+def test_parts_of_refused_requests_named_by_the_requests_noun_are_refused_ones() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Синельниківської міської ради за 2024 рік\n"
+                          "Надійшло 97 запитів на інформацію. Відмовлено у задоволенні 5 запитів: у 3 випадках "
+                          "запитувана інформація не належить до публічної, у 2 – запитувач не сплатив витрати.\n")
+    got = breakdowns(report, "public_info_requests_refused")
+    assert set(got) == {5, 3, 2} and got[5] is None
+    assert pairs(report)[("public_info_requests", 3)] == 0

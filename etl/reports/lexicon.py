@@ -209,7 +209,15 @@ PART_STAYS = frozenset({("petitions_answered", "petitions_supported"), ("petitio
                         ("documents_flow_total", "appeals_received"), ("documents_flow_total", "documents_published"),
                         # "на сайті розміщено 138 документів, з них 22 проєкти рішень": drafts published
                         ("documents_published", "draft_executive_decisions"),
-                        ("documents_published", "draft_council_decisions"), ("documents_published", "draft_mayor_orders")})
+                        ("documents_published", "draft_council_decisions"), ("documents_published", "draft_mayor_orders")}) \
+    | frozenset((code, base) for base, codes in {  # "Відмовлено у задоволенні 6 запитів: у 4 випадках запитувана
+        # інформація не …": a part of the refused ones named by the family's noun is one of the refused
+        "public_info_requests": ("public_info_requests_refused", "public_info_requests_satisfied",
+                                 "public_info_requests_explained", "public_info_requests_forwarded",
+                                 "public_info_requests_extended"),
+        "appeals_received": ("appeals_answered",), "letters_received": ("letters_answered",),
+        "petitions_submitted": ("petitions_supported", "petitions_failed", "petitions_answered")}.items()
+        for code in codes)
 # A metric of one body, and the words right after its counted noun that name another body:
 # "прийнято 58 рішень міської ради" are the council's decisions, not the executive committee's.
 OTHER_BODY = {"exec_decisions_adopted": (frozenset({"рада", "сесія"}), frozenset({"виконавчий", "виконком"}))}
