@@ -2566,3 +2566,13 @@ def test_parts_of_refused_requests_named_by_the_requests_noun_are_refused_ones()
     got = breakdowns(report, "public_info_requests_refused")
     assert set(got) == {5, 3, 2} and got[5] is None
     assert pairs(report)[("public_info_requests", 3)] == 0
+
+
+def test_a_parallel_clause_beats_a_noun_borrowed_from_the_sentence_before() -> None:
+    report = extract_text("Тиждень у цифрах: відділ комунікацій Золотоніської міської ради, 18–24.11.2024\n"
+                          "📱 Соцмережі. Усього за тиждень – 74 дописи: 31 у Facebook і 43 у Telegram-каналі.\n"
+                          "👥 Станом на 25.11.2024 на сторінку у Facebook підписані 17 210 людей, на Telegram-канал – "
+                          "8 655.\n")
+    got = pairs(report)
+    assert got[("social_media_followers", 17210)] == 1 and got[("social_media_followers", 8655)] == 1
+    assert got[("social_media_posts", 8655)] == 0

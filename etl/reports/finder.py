@@ -395,9 +395,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = Found(prior.code, n.value, s, n.pos, prior.how, n.approximate, prior.confidence, total=prior.total,
                         head=prior.head, head_text=prior.head_text, context=prior.context, span=(n.lead, n.end),
                         lead=n.lead, number_words=n.words)
-        if fig is None and not next_column and total is None and out and (code := _parallel(tokens, n, out[-1])):
+        if (fig is None or fig.how == "ellipsis") and not next_column and total is None and out \
+                and (code := _parallel(tokens, n, out[-1])) and (fig is None or code != fig.code):
             prior = out[-1]  # "на сторінку у Facebook … 18 430 людей, на Telegram-канал – 9 870", "набрали 3
-            # петиції, 9 – не набрали": the clause after a comma says its count as the one before did
+            # петиції, 9 – не набрали": the clause after a comma says its count as the one before did (over a
+            # noun borrowed from further back)
             fig = Found(code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=prior.head,
                         head_text=prior.head_text, context=prior.context, span=(left, right), lead=n.lead,
                         number_words=n.words)
