@@ -42,10 +42,6 @@ from etl.reports.found import (
     verb_only,
 )
 from etl.reports.lexicon import (
-    APPEAL_VERBS,
-    SEND_VERBS,
-    SENDER_NOUNS,
-    SENT_THINGS,
     ACROSS_FAMILIES,
     ATTENDED_AS,
     BROADCAST_STEMS,
@@ -79,8 +75,12 @@ from etl.reports.lexicon import (
     REFUSED_CASES,
     REGISTERED_NOT_DRAFTS,
     REGISTRY_VERBS,
+    SEND_VERBS,
+    SENDER_NOUNS,
+    SENT_THINGS,
     STOCK_CODES,
     THRESHOLD_NOUNS,
+    TIMES_ARE,
     TIMES_NOUNS,
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
@@ -768,8 +768,6 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     heading of its section count too, as words lent (read again so when it named nothing: "II. Виконавчий
     комітет" / "Проведено одне чергове засідання")."""
     tokens = s.tokens
-    if any(t.low in PLAN_WORDS for t in tokens[left:n.lead]):
-        return None  # "Заплановано розмістити 150 новин", "(план – 180)": a target, never a count
     after_marker = marker_after(tokens, n.end)
     dash_before = n.lead > 0 and (is_dash(tokens[n.lead - 1]) or tokens[n.lead - 1].text == ":")
     r_head, r_adj = right_head(tokens, n.end + after_marker, right, skip_verbs=bool(after_marker))
@@ -850,13 +848,12 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.approximate, fig.number_words = n.approximate, n.words
         fig.context, fig.span, fig.lead = context, (left, right), n.lead
         return fig
-    if times and any(keys(t) & APPEAL_VERBS for t in tokens[min(l_start, left):n.lead]) \
-            and not any(t.low == "повторно" for t in tokens[min(l_start, left):n.lead]):  # (not "зверталися повторно")
-        # "На «гарячу лінію» 1545 мешканці зверталися 12 разів": each time is an appeal
-        fig = Found("appeals_received", n.value, s, n.pos, "times", n.approximate, 0.7, head=keys(tokens[n.end]),
-                    head_text=tokens[n.end].text, head_pos=n.end, context=context, span=(left, right), lead=n.lead,
-                    number_words=n.words)
-        return fig
+    acts = [TIMES_ARE[k] for t in tokens[min(l_start, left):n.lead] for k in keys(t) if k in TIMES_ARE]
+    if times and acts and not any(t.low == "повторно" for t in tokens[min(l_start, left):n.lead]):
+        # "На «гарячу лінію» 1545 мешканці зверталися 12 разів": each time is an appeal (not "зверталися повторно")
+        return Found(acts[0], n.value, s, n.pos, "times", n.approximate, 0.7, head=keys(tokens[n.end]),
+                     head_text=tokens[n.end].text, head_pos=n.end, context=context, span=(left, right), lead=n.lead,
+                     number_words=n.words)
     if times and l_head is not None and is_people(tokens[l_head]):
         return None  # "громадяни звернулися 12 разів": times, not people
     if r_head is not None and _joined_apart(tokens, r_head, r_adj, context):

@@ -82,17 +82,17 @@ from etl.reports.found import (
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     CIVIL_STOCKS,
-    NEW_WORDS,
-    STOCK_CODES,
     NEGATED_CODES,
     NEGATION_WORDS,
+    NEW_WORDS,
     OF_THE_ITEMS_BEFORE,
-    PLAN_WORDS,
-    RULED_OUT,
     PART_AFTER,
     PART_BEFORE,
+    PLAN_WORDS,
     POOL_OF,
     RELATIVE_PLURALS,
+    RULED_OUT,
+    STOCK_CODES,
     THRESHOLD_NOUNS,
     is_stop_word,
 )
@@ -115,9 +115,9 @@ from etl.reports.parts import (
     bare_items,
     bracket_adjective_part,
     bracket_after_figure,
-    bracket_same_noun,
     bracket_dash_items,
     bracket_dash_part,
+    bracket_same_noun,
     colon_total,
     continued_total,
     dimension_total,
@@ -609,7 +609,7 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             denies = False  # "Три петиції підписів не набрали": a count of those denied, not a zero
         head, adjectives = left_head(tokens, a, b) if denies else (None, [])
         m = best_match(keys(tokens[head]), head, context_of(tokens, a, b)) if head is not None \
-            and (not before or tokens[b - 1 if b <= len(tokens) and b > a else a].text != "," and _clause_of_its_own(tokens, a, b)) else None
+            and (not before or _clause_of_its_own(tokens, a, b)) else None
         if head is None and adjectives and before and before[-1].total is None:
             kind, near = adjectives[0], before[-1]
             m = best_match(keys(tokens[kind]), kind, context_of(tokens, a, b) + [(BORROWED - 1, k) for _, k in near.context])

@@ -36,8 +36,8 @@ SEND_VERBS = frozenset({"надіслали", "надіслала", "надіс�
                         "направив", "звернулися"})
 SENDER_NOUNS = frozenset({"особа", "об’єднання", "організація", "підприємство", "установа", "орган", "змі"})
 SENT_THINGS = frozenset({"public_info_requests", "appeals_received", "letters_received"})
-# "мешканці зверталися 12 разів": the times people appealed are appeals.
-APPEAL_VERBS = frozenset({"звернутися", "звертатися"})
+# "мешканці зверталися 12 разів": what the times of an act count (the times people appealed are appeals).
+TIMES_ARE = {"звернутися": "appeals_received", "звертатися": "appeals_received"}
 # "проведено 9 разів": how many times the thing named before the number happened.
 TIMES_NOUNS = frozenset({"раз", "рази", "разів"})
 # Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed), and
