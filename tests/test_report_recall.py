@@ -2576,3 +2576,11 @@ def test_a_parallel_clause_beats_a_noun_borrowed_from_the_sentence_before() -> N
     got = pairs(report)
     assert got[("social_media_followers", 17210)] == 1 and got[("social_media_followers", 8655)] == 1
     assert got[("social_media_posts", 8655)] == 0
+
+
+def test_followers_who_joined_are_no_count_of_all_followers() -> None:
+    report = extract_text("Тиждень у цифрах: відділ комунікацій Золотоніської міської ради, 2–8.12.2024\n"
+                          "👥 Станом на 09.12.2024 на Telegram-канал підписані 9 950 людей. За тиждень до каналу "
+                          "долучилися ще 80 читачів.\n")
+    got = pairs(report)
+    assert got[("social_media_followers", 9950)] == 1 and got[("social_media_followers", 80)] == 0

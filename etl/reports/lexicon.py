@@ -100,7 +100,9 @@ OF_THE_ITEMS_BEFORE = {("news_published", "photos_published"): "photos_in_news_p
 RELATIVE_PLURALS = frozenset({"яких", "них", "котрих"})
 # "зареєстровано 12 нових громадських організацій": new ones are a flow, never the stock of all of them.
 NEW_WORDS = frozenset({"нових", "нові", "новий", "нова", "нове", "нової", "новостворених", "новостворені",
-                       "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані"})
+                       "новоутворених", "новоутворені", "новозареєстрованих", "новозареєстровані",
+                       # "до каналу долучилися ще 212 читачів": those who joined, not all the followers
+                       "долучилися", "долучилося", "приєдналися", "приєдналося", "підписалися", "підписалося"})
 STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock")
 # "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
 INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
