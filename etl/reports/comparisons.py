@@ -6,6 +6,7 @@ before ("їх", "цього", "з них були …").
 from __future__ import annotations
 
 from etl.reports.found import AND, WHEN_WORDS, Found
+from etl.reports.lexicon import COPULAS
 from etl.reports.match import Context, Match, best_match, context_of, info, is_dash, keys, means
 from etl.reports.numbers import Number
 from etl.reports.tokens import Token
@@ -77,13 +78,10 @@ def antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Foun
     return (ante.code, ante.head, ante.head_text) if ante is not None else None
 
 
-_COPULAS = frozenset({"є", "були", "стали", "являються", "виявилися"})
-
-
 def predicate_match(tokens: list[Token], start: int, end: int) -> Match | None:
     """ "…, 2 листа з яких є запитами на публічну інформацію": a noun in the instrumental after a copula in the
     figure's clause says what the things counted are."""
-    j = next((j for j in range(start, end - 1) if tokens[j].low in _COPULAS), None)
+    j = next((j for j in range(start, end - 1) if tokens[j].low in COPULAS), None)
     if j is None or not means(a := info(tokens[j + 1])) or not a.noun:
         return None
     return best_match(keys(tokens[j + 1]), j + 1, context_of(tokens, j + 1, end))

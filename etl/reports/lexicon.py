@@ -36,6 +36,9 @@ SEND_VERBS = frozenset({"надіслали", "надіслала", "надіс�
                         "направив", "звернулися"})
 SENDER_NOUNS = frozenset({"особа", "об’єднання", "організація", "підприємство", "установа", "орган", "змі"})
 SENT_THINGS = frozenset({"public_info_requests", "appeals_received", "letters_received"})
+# Verbs that say what a thing is or was: "2 листа з яких є запитами" (what they are), "одне з яких було
+# позачерговим" (one of them, of a kind).
+COPULAS = frozenset({"є", "було", "була", "був", "були", "стало", "стала", "став", "стали", "являються", "виявилися"})
 # "мешканці зверталися 12 разів": what the times of an act count (the times people appealed are appeals).
 TIMES_ARE = {"звернутися": "appeals_received", "звертатися": "appeals_received"}
 # "проведено 9 разів": how many times the thing named before the number happened.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from activity.morph import lemma_keys, number_word, word_info
 from activity.numbers import NumberError, parse_number
-from etl.reports.lexicon import CHANGE_WORDS, EXTRA_APPROXIMATIONS
+from etl.reports.lexicon import CHANGE_WORDS, COPULAS, EXTRA_APPROXIMATIONS
 from etl.reports.tokens import Token
 
 _SCALES = {**dict.fromkeys(("тисяча", "тисячі", "тисяч"), 1000),
@@ -75,14 +75,12 @@ def _verb_after(tokens: list[Token], j: int) -> bool:
     for t in tokens[j:]:
         if t.kind == "punct" and t.text in ",;.:()" or (copula and t.low in ("і", "й", "та")):
             return False
-        copula = copula or t.low in _COPULAS  # ("одне з яких було позачерговим": what it was, a count of one)
+        copula = copula or t.low in COPULAS  # ("одне з яких було позачерговим": what it was, a count of one)
         if t.kind == "word" and (i := word_info(t.text)).verb and not i.noun and not i.adjective \
-                and t.low not in _COPULAS:
+                and t.low not in COPULAS:
             return True
     return False
 
-
-_COPULAS = frozenset({"було", "була", "був", "були", "є", "стало", "стала", "став"})
 
 
 def mark_approximation(tokens: list[Token], n: Number) -> None:

@@ -316,6 +316,7 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     senders = _senders(items)
     arrival = any(keys(t) & ARRIVAL_DIMENSIONS for t in lead)
     passed: list[Sentence] = []  # a sentence counting people, or the rows of a table, passed over
+    steps = 0  # (at most two: a table, then the total's months or quarters)
     while last is not None:
         for total in (f for f in reversed(found) if f.sentence is last.sentence):
             if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)) \
@@ -328,9 +329,10 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
             if listed + _parts_sum(items) <= total.value:  # parts add up to no more than it
                 return total
         mine = [f for f in found if f.sentence is last.sentence]
-        if len(passed) > 8 or not (last.sentence.row or (arrival and any(_of_people(f) for f in mine))
-                                   or (passed and any(_of_a_span(f) for f in mine))):
+        if steps >= 2 or not (last.sentence.row or (arrival and any(_of_people(f) for f in mine))
+                              or (passed and any(_of_a_span(f) for f in mine))):
             return None
+        steps += 1
         # "Надійшло 214 звернень. … звернулися 236 громадян. За формою надходження: письмових — 152, …": how
         # things came in splits the things of the sentence before one that counts people, never the people;
         # under a table of the kinds of the same total ("фізичні особи | 41" …), the total before the table
