@@ -2584,3 +2584,30 @@ def test_followers_who_joined_are_no_count_of_all_followers() -> None:
                           "долучилися ще 80 читачів.\n")
     got = pairs(report)
     assert got[("social_media_followers", 9950)] == 1 and got[("social_media_followers", 80)] == 0
+
+
+# ------------------------------------------------------------------ internal documents beside outgoing ones
+
+
+def test_internal_documents_listed_after_outgoing_ones_are_a_kind_of_the_whole_flow() -> None:
+    report = extract_text("Звіт загального відділу Прилуцької міської ради за І квартал 2022 року\n"
+                          "Вхідних документів зареєстровано 1 465. Вихідних документів відправлено 903, внутрішніх "
+                          "оформлено 553, отже загальний документообіг склав 2 921 документ.")
+    assert breakdowns(report, "documents_flow_total") == {553: "вид: внутрішні документи", 2921: None}
+    assert breakdowns(report, "outgoing_documents") == {903: None}
+    listed = extract_text("Звіт загального відділу Прилуцької міської ради за І півріччя 2022 року\n"
+                          "За півріччя зареєстровано 6 102 документи, у тому числі:\n"
+                          "- вхідних – 3 008, з них:\n"
+                          "    від органів влади вищого рівня – 1 117;\n"
+                          "- вихідних – 2 004;\n"
+                          "- внутрішніх (службових і доповідних записок) – 1 090.\n"
+                          "Вихідних і внутрішніх документів з грифом підготовлено 14.")
+    assert breakdowns(listed, "documents_flow_total") == {6102: None, 1090: "вид: внутрішні документи"}
+    assert {v for c, v in pairs(listed) if c == "outgoing_documents"} == {2004, 14}  # both named: outgoing stay
+
+
+def test_a_noun_explained_in_brackets_before_its_verb_still_names_the_figure() -> None:
+    report = extract_text("Звіт загального відділу Прилуцької міської ради за 2022 рік\n"
+                          "Внутрішніх документів (службових записок, довідок, протоколів) оформлено 778.\n"
+                          "Вихідних документів (листів, відповідей, запитів) відправлено 2 610.")
+    assert pairs(report) == Counter({("documents_flow_total", 778): 1, ("outgoing_documents", 2610): 1})

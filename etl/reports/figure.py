@@ -57,7 +57,6 @@ from etl.reports.lexicon import (
     NEGATED_CODES,
     NEW_WORDS,
     NOT_WHEN_PENDING,
-    NOT_WITH_WORDS,
     OTHER_BODY,
     PART_AFTER,
     PART_BEFORE,
@@ -89,6 +88,7 @@ from etl.reports.lexicon import (
     is_stop_word,
     patterns,
     people_codes,
+    rules_out,
 )
 from etl.reports.match import (
     BORROWED,
@@ -632,6 +632,13 @@ def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     return best
 
 
+def _up_to(total: Found, code: str) -> Found | None:
+    """The total itself, or the total it is a part of, … that counts ``code``."""
+    while total is not None and total.code != code:
+        total = total.total
+    return total
+
+
 def _refused_cases(s: Sentence, n: Number, a: int, b: int, earlier: list[Found]) -> Found | None:
     """ "…, а у 684 випадках заявникам відмовлено": cases of a refusal count the refused things of the
     kind counted last before (appeals answered with a refusal, information requests refused)."""
@@ -1106,14 +1113,18 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         sentence = [keys(t) for t in tokens[:r_end] if t.kind == "word"]  # "сесії, на яких прийнято 146 рішень"
         if any("сесія" in k for k in sentence) and not any(k & own for k in sentence):
             return None
-    if any(t.low in NOT_WITH_WORDS.get(fig.code, ()) for t in tokens[min(l_start, left):r_end]) \
+    if rules_out(fig.code, (t.low for t in tokens[min(l_start, left):r_end])) \
             and not (total is not None and (total.code, fig.code) in PART_STAYS):
-        if total is None and fig.code in INTERNAL_AS and any(t.low in INTERNAL for t in tokens[min(l_start, left):n.lead]):
-            fig.code, fig.breakdown = INTERNAL_AS[fig.code], INTERNAL_KIND  # "Внутрішні документи – 972"
+        if fig.code in INTERNAL_AS and any(t.low in INTERNAL for t in tokens[min(l_start, left):r_end]):
+            # "Внутрішні документи – 972", "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": a kind of
+            # the whole flow, also past the incoming letters' own sub-list ("- вхідних – 8 902, з них: …")
+            fig.code, fig.breakdown = INTERNAL_AS[fig.code], INTERNAL_KIND
+            if total is not None:
+                fig.total = _up_to(total, fig.code)
         elif total is None and fig.head_pos is not None and (other := best_match(
                 fig.head, fig.head_pos, context, refuse=frozenset({fig.code}))) is not None \
                 and len(other.pattern.words) > 1 \
-                and not any(t.low in NOT_WITH_WORDS.get(other.code, ()) for t in tokens[min(l_start, left):r_end]):
+                and not rules_out(other.code, (t.low for t in tokens[min(l_start, left):r_end])):
             fig.code = other.code  # "За результатами розгляду … надано інформацію на 58 запитів": the words
             # that rule one metric out leave the next that fits them all (requests satisfied, not pending)
         else:

@@ -344,9 +344,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             continue
         if idx + 1 < len(numbers) and id(numbers[idx + 1]) in thresholds:
             nxt = numbers[idx + 2].lead if idx + 2 < len(numbers) else len(tokens)
-        left = n.lead
-        while left > floor and not is_delimiter(tokens[left - 1]):
-            left -= 1
+        left = _over_aside(tokens, _clause_start(tokens, n.lead, floor), n, floor)
         right = n.end
         while right < nxt and not is_delimiter(tokens[right]) and not clause_joint(tokens, right, nxt):
             right += 1
@@ -546,6 +544,24 @@ def _period_length(tokens: list[Token], n: Number) -> bool:
     on, never a figure."""
     return n.end < len(tokens) and tokens[n.end].low in _PERIOD_UNITS and n.lead > 0 \
         and tokens[n.lead - 1].low in _PERIOD_LEADS
+
+
+def _clause_start(tokens: list[Token], k: int, floor: int) -> int:
+    while k > floor and not is_delimiter(tokens[k - 1]):
+        k -= 1
+    return k
+
+
+def _over_aside(tokens: list[Token], left: int, n: Number, floor: int) -> int:
+    """ "внутрішніх (службових записок, довідок) оформлено 778": a clause whose only words after brackets
+    are its verb begins before the brackets, at the noun the brackets explain."""
+    if left == floor or tokens[left - 1].text != ")" or not all(
+            t.kind == "word" and verb_only(t) for t in tokens[left:n.lead]) or left == n.lead:
+        return left
+    opened = max((j for j in range(floor, left - 1) if tokens[j].text in "()"), default=None)
+    if opened is None or tokens[opened].text != "(" or opened == floor or tokens[opened - 1].kind != "word":
+        return left
+    return _clause_start(tokens, opened, floor)
 
 
 def _enclosed(tokens: list[Token], pos: int, until: int) -> bool:

@@ -85,7 +85,7 @@ RECEIVED_WORDS = frozenset({"надійшло", "надійшли", "надій�
 RECEIVED_AS = {"documents_published": "letters_received"}
 # "Внутрішні документи – 972", "внутрішніх оформлено 553": documents a clause calls internal are the internal
 # kind of the whole document flow (a sub-count with this breakdown), never published or incoming ones
-INTERNAL_AS = {"documents_published": "documents_flow_total", "letters_received": "documents_flow_total"}
+INTERNAL_AS = dict.fromkeys(("documents_published", "letters_received", "outgoing_documents"), "documents_flow_total")
 INTERNAL_KIND = "вид: внутрішні документи"
 # "Оприлюднено рішення виконкому …, два розпорядження міського голови та чотири проєкти рішень": decisions,
 # orders and drafts whose verb makes them public are documents published, not drafts prepared or adopted
@@ -120,6 +120,9 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # documents nor incoming letters (a kind of the registered total, or nothing)
                   "documents_published": INTERNAL,
                   "letters_received": INTERNAL,
+                  # "Вихідних відправлено 903, внутрішніх оформлено 553": internal papers are not outgoing ones
+                  # (unless the clause says both: "вихідних і внутрішніх документів – 1 200", see UNLESS_WORDS)
+                  "outgoing_documents": INTERNAL,
                   # "Діяльність двох осередків партій, заборонених у судовому порядку, припинено": banned cells
                   "party_cells_registered": frozenset({"припинено", "заборонених", "заборонено", "заборонені"}),
                   # "Розпорядження міського голови (видано) – 129": orders issued, not the drafts a department prepared
@@ -144,6 +147,17 @@ REGISTERED_NOT_DRAFTS = {"draft_mayor_orders": (frozenset({"зареєстров
 # "Заплановано розмістити 150 новин", "(план – 180)", "За планом проведено 6 засідань": a target, never a count.
 PLAN_WORDS = frozenset({"заплановано", "запланованих", "заплановані", "план", "планом", "планувалося",
                         "планувалось", "плановий", "планове", "планових", "планується"})
+# Words that keep a metric a clause's NOT_WITH_WORDS would rule out: the clause names it as well.
+UNLESS_WORDS = {"outgoing_documents": frozenset({"вихідні", "вихідних", "вихідний", "вихідна", "вихідного",
+                                                 "вихідної", "вихідними", "вихідну"})}
+
+
+def rules_out(code: str, words) -> bool:
+    """Whether any of the clause's lower-cased ``words`` rules ``code`` out ("знято з контролю 280")."""
+    words = set(words)
+    return bool(words & NOT_WITH_WORDS.get(code, frozenset())) and not words & UNLESS_WORDS.get(code, frozenset())
+
+
 # Any word that rules some metric out ("видано", "знято", "оновлено"): a clause with one is never read again
 # with the words of its section's heading.
 RULED_OUT = frozenset().union(*NOT_WITH_WORDS.values())

@@ -33,7 +33,6 @@ from etl.reports.lexicon import (
     ARRIVAL_DIMENSIONS,
     DIMENSION_WORDS,
     MEMBERS_OF_KINDS,
-    NOT_WITH_WORDS,
     PART_AFTER,
     PART_BEFORE,
     RECEIVED_WORDS,
@@ -41,6 +40,7 @@ from etl.reports.lexicon import (
     STOCK_CODES,
     is_stop_word,
     people_codes,
+    rules_out,
 )
 from etl.reports.match import (
     PREPOSITIONS,
@@ -155,7 +155,7 @@ def _made_label(tokens: list[Token], verb: int, end: int) -> str | None:
     for start in dict.fromkeys((verb + 1, place)):
         if start < end and (code := label_metric(" ".join(t.text for t in tokens[start:end]), _BY_NAME)):
             # ("Видано на руки довідок – 30": the words a metric is never read beside still hold)
-            return None if any(t.low in NOT_WITH_WORDS.get(code, ()) for t in tokens[verb:end]) else code
+            return None if rules_out(code, (t.low for t in tokens[verb:end])) else code
     return None
 
 
