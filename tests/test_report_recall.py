@@ -2611,3 +2611,28 @@ def test_a_noun_explained_in_brackets_before_its_verb_still_names_the_figure() -
                           "Внутрішніх документів (службових записок, довідок, протоколів) оформлено 778.\n"
                           "Вихідних документів (листів, відповідей, запитів) відправлено 2 610.")
     assert pairs(report) == Counter({("documents_flow_total", 778): 1, ("outgoing_documents", 2610): 1})
+
+
+# ------------------------------------------------------------------ a participle clause listing people before the dash
+
+
+def test_a_label_before_a_participle_clause_with_its_own_commas_names_the_figure_after_the_dash() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Прилуцької міської ради за ІІ квартал 2019 року\n"
+                          "Письмових звернень – 84; усних звернень, прийнятих міським головою, секретарем ради та "
+                          "заступником міського голови під час особистих і виїзних прийомів, – 53.")
+    assert pairs(report) == Counter({("appeals_received", 84): 1, ("appeals_received", 53): 1})
+
+
+# ------------------------------------------------------------------ the rest
+
+
+def test_the_rest_counts_the_noun_of_the_figure_before_unless_something_was_done_to_it() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Прилуцької міської ради за квітень 2026 року\n"
+                          "Надійшло 87 звернень. Звернень, поданих у письмовій формі, налічується 49; решта, 38, – "
+                          "усні, прийняті під час особистих прийомів.\n"
+                          "Розглянуто з наданням відповідей по суті 80 звернень, решта 7 перебувають на розгляді.\n"
+                          "Надано відповіді на 40 листів, решту 3 переадресовано.")
+    assert pairs(report) == Counter({("appeals_received", 87): 1, ("appeals_received", 49): 1,
+                                     ("appeals_received", 38): 1, ("appeals_answered", 80): 1,
+                                     ("letters_answered", 40): 1})
+    assert {"7", "3"} <= set(unmatched(report))

@@ -64,6 +64,7 @@ from etl.reports.lexicon import (
     PENDING_WORDS,
     PEOPLE_UNITS,
     PLAN_WORDS,
+    REST_WORDS,
     PUBLISH_VERBS,
     PUBLISHED_AS,
     QUOTED_NAME_CODES,
@@ -694,6 +695,26 @@ def _planned_noun(s: Sentence, n: Number, a: int) -> Found | None:
     return None
 
 
+def _the_rest(s: Sentence, n: Number, floor: int, end: int, earlier: list[Found]) -> Found | None:
+    """ "Надійшло 87 звернень. … Письмових – 49; решта, 38, – усні": the rest are more of the things the
+    figure just before counted (the words after the number tell which) when the two make up a total stated
+    before; the rest of those answered ("решта 52 перебувають на розгляді") are no more of them."""
+    tokens = s.tokens
+    start = max((j + 1 for j in range(floor, n.lead) if tokens[j].text in ";:." or tokens[j].kind == "num"),
+                default=floor)
+    if not any(t.low in REST_WORDS for t in tokens[start:n.lead]) or not earlier \
+            or any(t.low in PENDING_WORDS for t in tokens[start:end]):
+        return None
+    prior = earlier[-1]
+    if has_verb(tokens[n.end:end]):
+        return None  # "решту 3 переадресовано": what was done to the rest, not more of the same
+    if prior.sentence is not s or not any(f.code == prior.code and f.value == prior.value + n.value for f in earlier):
+        return None  # (the rest and the part before make up a total stated before them)
+    return Found(prior.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7,
+                 breakdown_words(tokens, n.end, end, set()) or None, None, prior.head, prior.head_text,
+                 span=(start, end), lead=n.lead, number_words=n.words)
+
+
 def _kinds_listed(tokens: list[Token], head: int | None) -> set[int]:
     """ "10,4 тис. документів – вхідних, вихідних та внутрішніх": adjectives listed after a dash behind
     the counted noun name the kinds it is made of, not one kind it counts (their places, to be left out
@@ -798,8 +819,13 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         k = l_end - 1 if l_end > floor and tokens[l_end - 1].text == "," else l_end
         if k < l_end or tokens[l_end].text == ":":
             l_start = max(floor, segment_start(tokens, k))
-        if l_start > floor and (is_relative(tokens, l_start) or (l_start > 1 and tokens[l_start - 1].text == ","
-                                                                 and _clause_after_noun(tokens, l_start))):
+        inserted = _inserted_clause(tokens, l_end, floor) if k < l_end else None
+        if inserted is not None and not any(t.kind == "num" for t in tokens[inserted:l_end]):
+            # "усних звернень, прийнятих міським головою, секретарем ради та заступником, – 53": the
+            # label opens before a participle clause, over the commas of its own list
+            l_start = max(floor, segment_start(tokens, inserted - 1))
+        elif l_start > floor and (is_relative(tokens, l_start) or (l_start > 1 and tokens[l_start - 1].text == ","
+                                                                   and _clause_after_noun(tokens, l_start))):
             l_start = max(floor, segment_start(tokens, l_start - 1))
         if l_end - 1 > floor and tokens[l_end - 1].text == ")":  # "Громадські організації (зареєстровані) – 143"
             o = max((j for j in range(floor, l_end - 1) if tokens[j].text == "("), default=None)
@@ -1083,7 +1109,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.confidence = 0.75
     if fig is None:
         return _refused_cases(s, n, min(l_start, left), r_end, [*previous, *before]) \
-            or _sent_by(s, n, min(l_start, left), [*previous, *before]) or _planned_noun(s, n, min(l_start, left))
+            or _sent_by(s, n, min(l_start, left), [*previous, *before]) or _planned_noun(s, n, min(l_start, left)) \
+            or _the_rest(s, n, floor, r_end, [*previous, *before])
     if of_them is not None and fig.code != of_them.code and fig.breakdown is None and fig.code in people_codes():
         # "їх підписали 203 особи": the people who did it to the things before, a kind of the people counted
         verbs = " ".join(t.text for t in tokens[min(l_start, left):n.lead]

@@ -144,6 +144,8 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
 # unless the clause says they are drafts ("зареєстровано 317 проєктів розпоряджень"): (words, unless these lemmas).
 REGISTERED_NOT_DRAFTS = {"draft_mayor_orders": (frozenset({"зареєстровано", "зареєстровані", "зареєстрованих"}),
                                                 frozenset({"проєкт", "проект"}))}
+# "Письмових звернень 49; решта, 38, – усні": the rest counts the noun of the figure before it.
+REST_WORDS = frozenset({"решта", "решту", "решти", "решті", "рештою"})
 # "Заплановано розмістити 150 новин", "(план – 180)", "За планом проведено 6 засідань": a target, never a count.
 PLAN_WORDS = frozenset({"заплановано", "запланованих", "заплановані", "план", "планом", "планувалося",
                         "планувалось", "плановий", "планове", "планових", "планується"})
