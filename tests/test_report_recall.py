@@ -2636,3 +2636,30 @@ def test_the_rest_counts_the_noun_of_the_figure_before_unless_something_was_done
                                      ("appeals_received", 38): 1, ("appeals_answered", 80): 1,
                                      ("letters_answered", 40): 1})
     assert {"7", "3"} <= set(unmatched(report))
+
+
+# ------------------------------------------------------------------ thousands and units written out
+
+
+def test_thousands_with_the_rest_in_digits_and_units_after_the_number_read_as_one_count() -> None:
+    report = extract_text("Звіт відділу комунікацій Прилуцької міської ради за березень 2024 року\n"
+                          "На сайті розміщено 112 од. новин, до яких завантажено 245 шт. фото.\n"
+                          "Станом на 31.03.2024 сторінки міської ради мають 22 тис. 240 підписників, з них: "
+                          "Facebook – 18,6 тис., Telegram – 2 тис. 140.")
+    assert pairs(report) == Counter({("news_published", 112): 1, ("photos_in_news_published", 245): 1,
+                                     ("social_media_followers", 22240): 1, ("social_media_followers", 18600): 1,
+                                     ("social_media_followers", 2140): 1})
+
+
+# ------------------------------------------------------------------ a list's heading is no total of its own items
+
+
+def test_items_under_a_heading_keep_their_own_nouns_after_the_first_items_figures() -> None:
+    report = extract_text("Звіт відділу комунікацій Прилуцької міської ради з 1 по 14 листопада 2022 року\n"
+                          "Соцмережі:\n"
+                          "– 145 дописів (Facebook – 64, Telegram – 81);\n"
+                          "– середнє охоплення допису – 3,2 тис. переглядів;\n"
+                          "– сторінку у Facebook читають 8,7 тис. підписників, Telegram-канал – 1,5 тис. підписників.")
+    assert {v for c, v in pairs(report) if c == "social_media_followers"} == {8700, 1500}
+    assert {v for c, v in pairs(report) if c == "social_media_posts"} >= {145}
+    assert not {8700, 1500} & {v for c, v in pairs(report) if c == "social_media_posts"}

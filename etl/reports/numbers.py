@@ -1,6 +1,7 @@
 """The numbers of a sentence that may be figures: digits ("5 790", "1\u00a0180") and numeral words
 ("дві", "одного", "двадцять п’ять") and the adverbs of times ("двічі", "тричі"), each with the approximation before it ("близько 320",
-"понад 40", "~40") and whether it is a change rather than a level ("зменшилась на 12").
+"понад 40", "~40") and whether it is a change rather than a level ("зменшилась на 12"). "22 тис. 240" is
+22 240 and "1,5 тис." about 1 500; a unit after a number ("112 од.", "45 шт.") belongs to the number.
 
 Decimals are never counts ("4.562", a dot between thousands, is 4 562: decimals are written with a comma); "одна з", "один із", "одну з них підтримано" are not numbers ("Дві з них",
 "одне з них позачергове" are).
@@ -40,14 +41,19 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
         thousands = t.kind == "num" and j + 1 < len(tokens) and tokens[j + 1].low == "тис"
         if thousands and re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3})?", t.text):  # "1,2 тис. дописів": about 1 200
             end = j + 2 + (j + 2 < len(tokens) and tokens[j + 2].text == ".")
-            out.append(Number(j, end, round(float(t.text.replace(",", ".")) * 1000), False,
-                              approximate=bool(re.search(r"[.,]", t.text))))
+            value = round(float(t.text.replace(",", ".")) * 1000)
+            if t.text.isdigit() and end < len(tokens) and tokens[end].kind == "num" \
+                    and re.fullmatch(r"\d{1,3}", tokens[end].text):  # "22 тис. 240 підписників": 22 240
+                value, end = value + int(tokens[end].text), end + 1
+            out.append(Number(j, _past_unit(tokens, end), value, False, approximate=bool(re.search(r"[.,]", t.text))))
+            j = out[-1].end
+            continue
         elif t.kind == "num" and (not re.search(r"[.,]\d", t.text) or re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", t.text)):
             # ("4.562": a dot between thousands, as some writers type it; a decimal is written with a comma)
             value, end = int(re.sub(r"\D", "", t.text)), j + 1
             if end < len(tokens) and (scale := _SCALES.get(tokens[end].low)):  # "понад 2 тисячі уманчан"
                 value, end = value * scale, end + 1
-            out.append(Number(j, end, value, False))
+            out.append(Number(j, _past_unit(tokens, end), value, False))
         elif t.kind == "word" and t.low in TIMES_ADVERBS:  # "засідання відбулися двічі": two of them
             out.append(Number(j, j + 1, TIMES_ADVERBS[t.low], True))
         elif t.kind == "word" and (v := number_word(t.text)) is not None:
@@ -67,6 +73,17 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
             continue
         j += 1
     return out
+
+
+# "112 од. новин", "245 шт. фото": the abbreviations of "units" and "pieces" after a number say nothing of
+# what it counts; the number phrase runs over them to the noun.
+UNITS = frozenset({"од", "шт"})
+
+
+def _past_unit(tokens: list[Token], end: int) -> int:
+    if end < len(tokens) and tokens[end].low in UNITS:
+        return end + 1 + (end + 1 < len(tokens) and tokens[end + 1].text == ".")
+    return end
 
 
 def _verb_after(tokens: list[Token], j: int) -> bool:

@@ -221,7 +221,8 @@ def header_total_of(s: Sentence, found: list[Found]) -> Found | None:
     lead = s.lead_in
     if lead is None or lead.figures or not lead.tokens or lead.tokens[-1].text != ":" or not found:
         return None
-    last = next((f for f in reversed(found) if f.total is None), None)
+    # (a figure of the list's own items, below the lead-in, is no total of it: "Соцмережі:" / "– 145 дописів")
+    last = next((f for f in reversed(found) if f.total is None and f.sentence.start < lead.start), None)
     if last is None or any(t.low in RESULT_LEAD_WORDS for t in lead.tokens):
         return None
     context = context_of(lead.tokens, 0, len(lead.tokens))
