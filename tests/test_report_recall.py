@@ -2663,3 +2663,16 @@ def test_items_under_a_heading_keep_their_own_nouns_after_the_first_items_figure
     assert {v for c, v in pairs(report) if c == "social_media_followers"} == {8700, 1500}
     assert {v for c, v in pairs(report) if c == "social_media_posts"} >= {145}
     assert not {8700, 1500} & {v for c, v in pairs(report) if c == "social_media_posts"}
+
+
+# ------------------------------------------------------------------ a share with its count in brackets
+
+
+def test_a_count_in_brackets_after_its_share_reads_as_if_the_share_were_not_there() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Прилуцької міської ради за ІІ квартал 2023 року\n"
+                          "Письмові звернення становили 71 % (276 звернень), усні, отримані на особистому прийомі, "
+                          "– 29 % (113).\n"
+                          "34 % (132) звернень надійшли від внутрішньо переміщених осіб.")
+    assert pairs(report) == Counter({("appeals_received", 276): 1, ("appeals_received", 113): 1,
+                                     ("appeals_received", 132): 1})
+    assert breakdowns(report, "appeals_received")[132] == "від внутрішньо переміщених осіб"

@@ -315,6 +315,28 @@ def _unwrap_counts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _prose_tokens(text: str, a: int, b: int) -> list[Token]:
+    """The tokens of a sentence of prose, its repeats, bracketed counts, shares, label notes and asides
+    rewritten as the steps above say."""
+    return _drop_asides(_drop_label_notes(_unwrap_counts(_share_counts(_drop_repeats(tokenize(text, a, b))))))
+
+
+def _share_counts(tokens: list[Token]) -> list[Token]:
+    """A share with its count in brackets ("усні – 29 % (113)", "34 % (132) звернень надійшли …"): the
+    count stands where the share stood, so its clause reads as if the share were not there."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        if j + 3 < len(tokens) and tokens[j].mask == "percent" and tokens[j + 1].text == "(" \
+                and tokens[j + 2].kind == "num" and tokens[j + 3].text == ")":
+            out.append(tokens[j + 2])
+            j += 4
+            continue
+        out.append(tokens[j])
+        j += 1
+    return out
+
+
 def _drop_asides(tokens: list[Token]) -> list[Token]:
     """An aside between two commas that opens with words like "з урахуванням", "як і раніше", "за
     інформацією" (``ASIDE_OPENERS``) and holds no number and no other punctuation is dropped with its
@@ -409,7 +431,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [(line.start, line.end)] if row else _sentence_spans(text, line.start, line.end)
         for a, b in spans:
             line_no = text.count("\n", 0, a) + 1
-            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _drop_asides(_drop_label_notes(_unwrap_counts(_drop_repeats(tokenize(text, a, b)))))
+            tokens = [t for c, d in row.cells for t in tokenize(text, c, d)] if row else _prose_tokens(text, a, b)
             s = Sentence(a, b, line_no, tokens, line.bullet, upper_row if sub_row else lead_in,
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
