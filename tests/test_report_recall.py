@@ -2676,3 +2676,24 @@ def test_a_count_in_brackets_after_its_share_reads_as_if_the_share_were_not_ther
     assert pairs(report) == Counter({("appeals_received", 276): 1, ("appeals_received", 113): 1,
                                      ("appeals_received", 132): 1})
     assert breakdowns(report, "appeals_received")[132] == "від внутрішньо переміщених осіб"
+
+
+# ------------------------------------------------------------------ footnotes
+
+
+def test_a_footnote_mark_leaves_its_word_and_the_footnote_speaks_of_the_marked_figure() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Прилуцької міської ради за ІІ квартал 2023 року\n"
+                          "До міської ради надійшло 389 звернень громадян*: у квітні – 141, у травні – 127, "
+                          "у червні – 121.\n"
+                          "До міської ради звернулися 452 особи¹.\n"
+                          "Громадські обговорення: заплановано – 4, проведено – 6**.\n"
+                          "Вінницька обласна державна адміністрація – 412²;\n\n"
+                          "* з них 26 – повторні.\n"
+                          "¹ з урахуванням 11 колективних звернень.\n"
+                          "** з них 2 – електронні консультації.\n"
+                          "² у тому числі 36 – з позначкою «Терміново».")
+    got = pairs(report)
+    assert got[("citizens_appealed", 452)] == 1 and got[("public_consultations_held", 6)] == 1
+    assert breakdowns(report, "appeals_received")[26] == "повторні (звернень)"
+    assert ("public_consultations_held", 2) in got and ("public_consultations_held", 26) not in got
+    assert "36" in unmatched(report)  # the note of a figure that named nothing borrows no noun from above

@@ -232,8 +232,9 @@ def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found
         # "5. Кількість звернень …?" / "148, з них 52 – у квітні": an answer borrows only its question's noun
         asked = question_line(s) is not None and row is None
         answer = _answer(s) if asked else None
-        mine = _sentence(s, [answer] if answer is not None else [] if asked else lead_row.figures if lead_row is not None
-                         else previous, unmatched, header_total_of(s, found) or dimension_total(s, found) or ranked_total(s, found),
+        marked = _marked_figure(s, found)  # "* з них 26 – повторні": the footnote of "389 звернень громадян*"
+        mine = _sentence(s, [answer] if answer is not None else [] if asked else [marked] if marked is not None
+                         else [] if s.note_of else lead_row.figures if lead_row is not None else previous, unmatched, header_total_of(s, found) or dimension_total(s, found) or ranked_total(s, found),
                          found[-6:], found)
         if answer is not None:
             unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is s.tokens[answer.pos])]
@@ -259,6 +260,20 @@ def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found
         parts = parts_before(fig, unmatched)
         found[found.index(fig):found.index(fig)] = parts
     return found, unmatched
+
+
+def _marked_figure(s: Sentence, found: list[Found]) -> Found | None:
+    """The figure a footnote's line speaks of: the last one whose number or words up to its noun carry
+    the mark the line opens with ("389 звернень громадян*" … "* з них 26 – повторні")."""
+    if not s.note_of:
+        return None
+    for f in reversed(found):
+        tokens = f.sentence.tokens
+        end = max(f.pos, f.head_pos or f.pos) + 2
+        if f.total is None and any(t.note == s.note_of for t in tokens[f.pos:end]
+                                   if t.kind != "num" or t is tokens[f.pos]):
+            return f
+    return None
 
 
 _YES_NO = frozenset({"так", "ні"})

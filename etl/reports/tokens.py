@@ -33,6 +33,10 @@
   sums of money, file names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1",
   "додаток 2").
 * A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token.
+* A share with its count in brackets ("– 29 % (113)") is the count alone.
+* Footnote marks ("особи¹", "документів*", "– 6***") leave the text; the token they follow keeps them
+  (``Token.note``), and a line that opens with a mark the text uses so ("* з них 26 – повторні") is that
+  footnote (``Sentence.note_of``): the figure finder reads it as words about the marked figure.
 """
 
 from __future__ import annotations
@@ -95,9 +99,14 @@ _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[«\"“A-ZА-ЯІЇЄҐ\d(])")
 _TOKEN = re.compile(
     rf"(?P<num>\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
     r"|(?P<word>(?<!\w)т\.\s?ч\.?(?!\w)|(?<![^\W\d_])[IVXІ]{1,4}кв\.|(?<=[IVXІ] )кв\."  # "у т.ч.", "Iкв.", "I кв.": one word
-    r"|[^\W\d_]+(?:[’'ʼ`\-][^\W\d_]+)*)"
+    r"|[^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[’'ʼ`\-][^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)"
+    r"|(?P<note>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
     r"|(?P<punct>[^\w\s])"
 )
+# "особи¹", "документів*", "– 412¹": a footnote's mark right after a word or a number; a line that opens
+# with the same mark ("* з них 26 – повторні", "¹ у тому числі 36 – …") is that footnote.
+NOTE_MARK = re.compile(r"(?<=[\w)»\"])(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})(?![\w*])")
+_NOTE_LINE = re.compile(r"^[ \t\u00a0]*(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})[ \t\u00a0]*(?=\w)")
 
 
 @dataclass
@@ -107,6 +116,7 @@ class Token:
     start: int  # offsets into the whole text
     end: int
     mask: str = ""  # what a masked span is: date, year, law, ...
+    note: str = ""  # the footnote mark written right after it ("особи¹", "документів*")
 
     @property
     def low(self) -> str:
@@ -131,6 +141,7 @@ class Sentence:
     table_row: Row | None = field(default=None, repr=False, compare=False)  # the table row it is
     column_heads: dict[int, str] = field(default_factory=dict, repr=False, compare=False)  # its table's heading by column
     section: Sentence | None = field(default=None, repr=False, compare=False)  # the heading of its section ("II. Виконавчий комітет")
+    note_of: str = ""  # the footnote mark its line opens with, when the text marks a figure with it
 
 
 @dataclass
@@ -228,7 +239,24 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         if kind:
             tokens.append(Token("mask", piece[a:b], start + a, start + b, kind))
         pos = b
-    return _join_broken_words(text, tokens)
+    return _glue_notes(_join_broken_words(text, tokens))
+
+
+def _glue_notes(tokens: list[Token]) -> list[Token]:
+    """Footnote marks leave the tokens: one right after a token becomes that token's ``note``; one that
+    opens a note's line is dropped (``Sentence.note_of`` keeps it)."""
+    out: list[Token] = []
+    glued = -1  # where the last mark glued to a token ends ("6***": three marks, one note)
+    for t in tokens:
+        if t.kind == "note" or (t.kind == "punct" and t.text == "*"):
+            if out and t.start in (out[-1].end, glued):
+                out[-1].note += t.text
+                glued = t.end
+                continue
+            if t.kind == "note" or not out:
+                continue
+        out.append(t)
+    return out
 
 
 def _join_broken_words(text: str, tokens: list[Token]) -> list[Token]:
@@ -418,7 +446,11 @@ def split_sentences(text: str) -> list[Sentence]:
     table = 0
     heading: Sentence | None = None  # the line before, when it is a heading (no punctuation at its end)
     section: Sentence | None = None  # the last section heading ("II. Виконавчий комітет", "РОБОТА ЗІ ЗВЕРНЕННЯМИ")
+    raw_lines = text.split("\n")
+    marks = {m.group(1) for m in NOTE_MARK.finditer(text)}
     for line in _lines(text):
+        note = _NOTE_LINE.match(raw_lines[line.number - 1])
+        note_of = note.group(1) if note and note.group(1) in marks else ""
         if not line.bullet and ended not in (":", ";") and not _form_goes_on(line, sentences, lead_in):
             lead_in = None  # items without bullets run on while lines end with ";"
             if heading is not None and not line.row and text[line.start:line.end].rstrip().endswith(";"):
@@ -436,7 +468,7 @@ def split_sentences(text: str) -> list[Sentence]:
                          len(sentences), row=row is not None, cells=row.cells if row else (),
                          columns=row.columns if row else (), table_row=row)
             s.prior = sentences[-1] if sentences else None
-            s.section = section
+            s.section, s.note_of = section, note_of
             if row is not None:
                 if row.table != table:  # a new table: its first row heads it when it has no figure
                     table, heads = row.table, {}
