@@ -2697,3 +2697,14 @@ def test_a_footnote_mark_leaves_its_word_and_the_footnote_speaks_of_the_marked_f
     assert breakdowns(report, "appeals_received")[26] == "повторні (звернень)"
     assert ("public_consultations_held", 2) in got and ("public_consultations_held", 26) not in got
     assert "36" in unmatched(report)  # the note of a figure that named nothing borrows no noun from above
+
+
+# ------------------------------------------------------------------ plan and fact
+
+
+def test_what_was_done_after_a_target_counts_what_the_target_counted() -> None:
+    report = extract_text("Звіт про роботу відділу Прилуцької міської ради за ІІ квартал 2021 року\n"
+                          "Засідання Громадської ради при виконавчому комітеті: заплановано – 3, проведено – 2.\n"
+                          "Громадські обговорення: заплановано – 4, проведено – 6.")
+    assert pairs(report) == Counter({("public_council_meetings", 2): 1, ("public_consultations_held", 6): 1})
+    assert {"3", "4"} <= set(unmatched(report))

@@ -323,6 +323,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
     continued = continued_total(s)
     floor, open_total = 0, list_total(s) or header_total or marker_lead_total(s, recent) or continued
     pools: list[tuple[Number, int, int, Found | None]] = []
+    target: Found | None = None  # the reading of the last target ("заплановано – 3") of the sentence
     missed: Number | None = None  # the last number of the sentence that named nothing
     missed_noun = False  # a number of the sentence named nothing though a noun came right after it
     thresholds = {id(n) for n in numbers if _threshold(tokens, n)}
@@ -458,7 +459,12 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if fig is not None and (kind := other_kind(tokens, out, fig)) is not SAME:
             fig = kind  # "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": not outgoing
         if fig is not None and any(t.low in PLAN_WORDS for t in tokens[left:n.lead]):
-            fig = None  # "(за планом – 6)": a target, by whichever rule it was read
+            target, fig = fig, None  # "(за планом – 6)": a target, by whichever rule it was read
+        elif fig is not None and target is not None and fig.code != target.code and fig.total is None \
+                and all(t.kind == "punct" or verb_only(t) for t in tokens[left:n.lead]):
+            # "Засідання Громадської ради при виконкомі: заплановано – 3, проведено – 2": what was done
+            # counts what the target counted
+            fig.code, fig.head, fig.head_text = target.code, target.head, target.head_text
         if is_pool(tokens, n, numbers):
             pools.append((n, left, right, fig))
             continue
