@@ -751,3 +751,14 @@ def test_a_column_for_the_quarter_after_the_months_is_the_reports_own() -> None:
                           "Новини та анонси на порталі       | 190    | 176     | 204      | 570\n")
     got = {f.value: f.period.start.month if f.period else None for f in report.figures if f.code == "news_published"}
     assert got == {190: 7, 176: 8, 204: 9, 570: None}
+
+
+def test_a_table_that_repeats_the_texts_figures_adds_no_figure_of_its_own() -> None:
+    report = extract_text("Аналітична довідка про роботу зі зверненнями громадян Прилуцької міської ради за 2023 рік\n"
+                          "Упродовж 2023 року надійшло 612 звернень громадян, що на 57 більше, ніж у 2022 році (555). "
+                          "Із них 118 – під час особистого прийому.\n\n"
+                          "Показник | 2022 | 2023 | +/-\n"
+                          "Надійшло звернень | 555 | 612 | +57\n"
+                          "Звернення на особистому прийомі | 104 | 118 | +14\n")
+    assert [(f.value, f.period.start.year if f.period else None) for f in report.figures
+            if f.code == "appeals_received"] == [(612, None), (555, 2022), (118, None), (104, 2022)]

@@ -16,7 +16,8 @@ their sentence (``to_figures``), and problems that name the file and the line. R
 * A table's cell takes the period or date its column heading names, or its row's when the rows are
   periods ("І квартал", "листопад 2018", "станом на 01.07.2025", "Січень | 40";
   ``etl.reports.tables``): a stock that date, a flow that period when it is not the report's.
-* The same figure found twice (same metric, value, date and breakdown) is kept once. Two values of
+* The same figure found twice (same metric, value, date and breakdown) is kept once, and so is one the
+  text states and a table repeats (the text's words kept: "надійшло 612 звернень" / "Надійшло | 612"). Two values of
   one metric in one report that are not total and part ("у Facebook – 398 дописів, у Telegram –
   455") each get the words that tell them apart as their breakdown.
 """
@@ -293,9 +294,11 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
             f.breakdown = f"місяць: {MONTH_NAMES_UK[months[id(f)].start.month - 1]}"
     _tell_apart([f for f in found if months[id(f)] is None])
     seen: set[tuple] = set()
+    # "надійшло 612 звернень громадян" … "Надійшло звернень | 555 | 612": a table that repeats the text's figures
+    said = {(f.code, f.value, f.as_of, months[id(f)]) for f in found if not f.sentence.row}
     for f in found:
         key = (f.code, f.value, f.as_of, f.breakdown, months[id(f)])
-        if key in seen:
+        if key in seen or (f.sentence.row and key[:3] + key[4:] in said):
             continue
         seen.add(key)
         sentence, at = _sentence_text(text, f)
