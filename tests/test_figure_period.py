@@ -174,3 +174,12 @@ def test_a_month_before_a_number_in_brackets_is_its_period() -> None:
                           "Найбільше звернень зареєстровано у березні – 77 та у травні – 70, найменше – у січні (41).\n")
     got = {f.value: f.period.start.month for f in report.figures if f.code == "appeals_received" and f.period}
     assert got == {77: 3, 70: 5, 41: 1}
+
+
+def test_whereas_an_earlier_year_compares_with_the_figure_of_its_own_sentence() -> None:
+    report = extract_text("Аналітична довідка Прилуцької міської ради за 2023 рік\n"
+                          "Надійшло 612 звернень, тоді як у 2022 році – 555. До міської ради звернулося 1 047 "
+                          "громадян з урахуванням підписантів колективних звернень, тоді як у 2022 році – 893.")
+    got = {(f.code, f.value, f.period.start.year if f.period else None) for f in report.figures}
+    assert got == {("appeals_received", 612, None), ("appeals_received", 555, 2022),
+                   ("citizens_appealed", 1047, None), ("citizens_appealed", 893, 2022)}

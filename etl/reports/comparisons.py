@@ -41,8 +41,9 @@ def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | Non
                 for j, t in between)
     labelled = is_dash(tokens[n.lead - 1]) and any(t.low in EARLIER for _, t in between)  # "за аналогічний
     # період 2018 року – 497": a dash after words that name an earlier time
-    return then if earlier and plain and (labelled or any(t.low in _VERSUS or t.text == "(" for _, t in between)) \
-        else None
+    versus = any(t.low in _VERSUS or t.text == "(" or (t.low == "як" and tokens[j - 1].low == "тоді")  # "тоді як"
+                 for j, t in between)
+    return then if earlier and plain and (labelled or versus) else None
 
 
 def range_start(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:

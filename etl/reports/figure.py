@@ -1007,8 +1007,13 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.confidence = match_confidence(m, how, n.words)
     elif (l_head is None and r_head is None) and (total is not None or dash_before or dash_after(tokens, n.end)) \
             and not (total is None and dash_before and not before and colon_lead_match(tokens, n.lead) is not None):
-        # ("звернення розподілились так: поштою – 6 412": the colon's lead names them, not a sentence before)
-        fig = _ellipsis(s, n, context, adjectives, total, before, previous)  # "у Telegram – 455"
+        # ("звернення розподілились так: поштою – 6 412": the colon's lead names them, not a sentence before;
+        # "звернулося 1 047 громадян, тоді як у 2022 році – 893": the figure it compares with, not a noun further back)
+        fig = _ellipsis(s, n, context, adjectives, total, before, previous)
+        if fig is not None and total is None and not any(b.head == fig.head for b in before) \
+                and (then := compared(tokens, n, before)) is not None:
+            fig = Found(then.code, n.value, s, n.pos, "compared", head=then.head, head_text=then.head_text,
+                        confidence=0.7)
     elif before and r_head is not None and info(tokens[r_head]).adjective and r_head + 1 == r_end:
         # "… вхідних документів та 3 100 вихідних": an adjective standing for the noun of the figure before
         fig = _ellipsis(s, n, context, [r_head], None, before[-1:], [])
