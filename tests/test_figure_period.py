@@ -183,3 +183,11 @@ def test_whereas_an_earlier_year_compares_with_the_figure_of_its_own_sentence() 
     got = {(f.code, f.value, f.period.start.year if f.period else None) for f in report.figures}
     assert got == {("appeals_received", 612, None), ("appeals_received", 555, 2022),
                    ("citizens_appealed", 1047, None), ("citizens_appealed", 893, 2022)}
+
+
+def test_a_noun_said_again_for_an_earlier_year_names_the_figure_of_its_sentence_with_that_noun() -> None:
+    report = extract_text("Звіт про громадський бюджет Прилуцької міської ради за 2021 рік\n"
+                          "На платформу надійшло 214 проєктів від 176 авторів (у 2020 році – 187 проєктів).")
+    got = {(f.code, f.value, f.period.start.year if f.period else None) for f in report.figures}
+    assert got == {("pb_projects_submitted", 214, None), ("pb_authors", 176, None),
+                   ("pb_projects_submitted", 187, 2020)}

@@ -894,6 +894,11 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
+    if not options and r_head is not None and (same := next((f for f in reversed(before) if f.total is None
+                                                             and f.head & keys(tokens[r_head])), None)) is not None \
+            and (m := best_match(keys(tokens[r_head]), r_head, context + [(p - 40_000, k) for p, k in same.context])):
+        options.append((m, r_head, "after"))  # "надійшло 214 проєктів від 176 авторів (у 2020 році – 187 проєктів)":
+        # the noun said again names what the figure of the sentence with it named
     if not options and l_head is not None and dash_before:  # "текстів виступів міського голови – два": a noun of
         # the chain after the first names it
         for j in range(l_head + 1, l_end):
