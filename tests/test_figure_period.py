@@ -191,3 +191,10 @@ def test_a_noun_said_again_for_an_earlier_year_names_the_figure_of_its_sentence_
     got = {(f.code, f.value, f.period.start.year if f.period else None) for f in report.figures}
     assert got == {("pb_projects_submitted", 214, None), ("pb_authors", 176, None),
                    ("pb_projects_submitted", 187, 2020)}
+
+
+def test_a_sentence_opening_with_це_compares_the_figure_of_the_sentence_before() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Прилуцької міської ради за січень 2026 року\n"
+                          "У січні 2026 року надійшло 142 звернення громадян. Це менше, ніж у грудні 2025 року (168).")
+    got = {(f.code, f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
+    assert ("appeals_received", 168, "2025-12-01") in got and ("appeals_received", 142, None) in got

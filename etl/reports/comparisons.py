@@ -26,11 +26,18 @@ EARLIER = frozenset({"торік", "минулого", "минулому", "по
 def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | None:
     """The figure before a number that only compares with it at an earlier time: between them and up to the
     clause's end only words of comparing ("проти", "ніж", "що на 22 більше") and of time ("торік", "у
-    ІІІ кварталі 2024 року"), one of them naming an earlier time."""
+    ІІІ кварталі 2024 року"), one of them naming an earlier time. ``before`` may end with the last figure
+    of the sentence before, when this one opens with "Це" ("Це менше, ніж у грудні (168)")."""
     then = next((f for f in reversed(before) if f.total is None), None)
     if then is None:
         return None
-    start = next((j for j in range(then.pos + 1, n.lead) if tokens[j].kind == "punct" or tokens[j].low in _VERSUS), n.lead)
+    if then.sentence.tokens is not tokens:  # "Надійшло 142 звернення. Це менше, ніж у грудні 2025 року (168)"
+        if not tokens or tokens[0].low != "це":
+            return None
+        start = 0
+    else:
+        start = next((j for j in range(then.pos + 1, n.lead) if tokens[j].kind == "punct" or tokens[j].low in _VERSUS),
+                     n.lead)
     end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;:" or is_dash(tokens[j])), len(tokens))
     between = [(j, t) for j, t in enumerate(tokens[start:end], start=start) if not n.lead <= j < n.end]
     earlier = any(t.low in EARLIER or t.mask == "year" or t.low in WHEN_WORDS - AND for _, t in between)

@@ -1083,7 +1083,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig = Found(ante[0], n.value, s, n.pos, "ellipsis", head=ante[1], head_text=ante[2])
         fig.confidence = 0.7
     if fig is None and total is None and (r_head is None or times or tokens[r_head].low in EARLIER | WHEN_WORDS) \
-            and (then := compared(tokens, n, before)):
+            and (then := compared(tokens, n, before or previous[-1:])):
         # "412 звернень (проти 390 торік)", "…, що на 22 більше, ніж торік (390)": the figure before, another time
         # (etl.reports.extraction keeps it only when its words name that earlier period)
         fig = Found(then.code, n.value, s, n.pos, "compared", head=then.head, head_text=then.head_text)
