@@ -7,13 +7,15 @@ Everything the figure finder asks about a word goes through here, cached:
   "громадську" -> громадський, громадська), plus the word itself. An impersonal verb form
   ("подано", "допущено", "взято") also gives the passive participle it is built from ("поданий",
   "допущений", "взятий"), so "подано 17 проєктів" meets the catalog's "поданий проєкт".
-  Spelling variants of one word meet: "проект"/"проєкт", "веб-сайт"/"вебсайт". A word joining a
-  Latin name to a Ukrainian one ("Telegram-каналі") also gives both parts.
+  Spelling variants of one word meet: "проект"/"проєкт", "веб-сайт"/"вебсайт", "відео-ролик"/"відеоролик".
+  A word joining a Latin name to a Ukrainian one ("Telegram-каналі") also gives both parts.
 * ``word_info(word)``: the parts of speech and the (case, number) pairs a word may take.
 * ``number_word(word)``: the value of a numeral in any case ("дві", "одного", "п’яти" -> 2, 1, 5),
   from the dictionary's own paradigms of the base numerals.
 
-Apostrophes: the dictionary spells them "'", the catalog "’"; keys come back with "’".
+Apostrophes: the dictionary spells them "'", the catalog "’"; keys come back with "’". A word typed with a
+Latin lookalike letter ("релiгiйнi") is read as spelled right; keys come without the apostrophe too,
+so a word typed without it ("обєднань") meets the catalog's.
 """
 
 from __future__ import annotations
@@ -57,14 +59,22 @@ class WordInfo:
     animate: bool = False  # a noun for people ("мешканців", "учасники")
 
 
+# Typing noise: a Latin letter that looks Cyrillic inside a Ukrainian word ("релiгiйнi").
+_LATIN_LOOKALIKES = str.maketrans("aceiopxyk", "асеіорхук")
+
+
+@functools.lru_cache(maxsize=65536)
 def _dict_form(word: str) -> str:
-    return word.lower().translate(_TO_DICT)
+    w = word.lower().translate(_TO_DICT)
+    if re.search(r"[a-z]", w) and re.search(r"[а-яіїєґ]", w) and not re.search(r"[a-z]{2}", w):
+        w = w.translate(_LATIN_LOOKALIKES)
+    return w
 
 
 def _variants(key: str) -> set[str]:
-    out = {key}
-    if key.startswith("веб-"):
-        out.add("веб" + key[4:])
+    out = {key, key.replace("’", "")}  # "обєднань", "звязків": the apostrophe left out (the dictionary allows it)
+    if re.fullmatch(r"[а-яіїєґ’]+-[а-яіїєґ’]+", key):
+        out.add(key.replace("-", ""))  # "веб-сайт"/"вебсайт", "відео-ролик"/"відеоролик"
     if "проект" in key:
         out.add(key.replace("проект", "проєкт"))
     if "проєкт" in key:

@@ -2708,3 +2708,15 @@ def test_what_was_done_after_a_target_counts_what_the_target_counted() -> None:
                           "Громадські обговорення: заплановано – 4, проведено – 6.")
     assert pairs(report) == Counter({("public_council_meetings", 2): 1, ("public_consultations_held", 6): 1})
     assert {"3", "4"} <= set(unmatched(report))
+
+
+# ------------------------------------------------------------------ typing noise
+
+
+def test_words_typed_with_latin_letters_without_apostrophes_or_with_a_hyphen_still_name_their_metric() -> None:
+    report = extract_text("Звіт відділу внутрішньої політики Прилуцької міської ради за 2019 рік\n"
+                          "За звітний період зареєстровано 14 громадських обєднань, 3 релiгiйнi органiзацiї та "
+                          "2 осередки полiтичних партiй.\n"
+                          "Створено 3 відео-ролики.")
+    assert pairs(report) == Counter({("ngos_registered", 14): 1, ("religious_orgs_registered", 3): 1,
+                                     ("party_cells_registered", 2): 1, ("videos_published", 3): 1})
