@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from etl.reports.extraction import extract_text
 from tests.report_reading import breakdowns, pairs, unmatched
 
@@ -2720,3 +2722,18 @@ def test_words_typed_with_latin_letters_without_apostrophes_or_with_a_hyphen_sti
                           "Створено 3 відео-ролики.")
     assert pairs(report) == Counter({("ngos_registered", 14): 1, ("religious_orgs_registered", 3): 1,
                                      ("party_cells_registered", 2): 1, ("videos_published", 3): 1})
+
+
+# ------------------------------------------------------------------ adjective items after a plain noun
+
+
+@pytest.mark.parametrize("body", [
+    "Звернень громадян – 412\nПисьмових – 298\nУсних – 114",
+    "Звернень громадян – 412; письмових – 298; усних – 114.",
+    "Надійшло 412 звернень, письмових – 298, усних – 114.",
+])
+def test_adjective_items_after_a_figure_whose_noun_has_none_are_its_kinds(body: str) -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Прилуцької міської ради за 2024 рік\n" + body)
+    got = breakdowns(report, "appeals_received")
+    assert got[412] is None and set(got) == {412, 298, 114}
+    assert got[298].lower().startswith("письмових") and got[114].lower().startswith("усних")

@@ -111,6 +111,7 @@ from etl.reports.match import (
 from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
 from etl.reports.parts import (
     adjective_pair,
+    adjective_part,
     among_total,
     bare_items,
     bracket_adjective_part,
@@ -435,6 +436,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = sibling_item(s, n, left, right, item)  # "питань стосувалося благоустрою – 210, освіти – 60"
         if fig is None and total is None and (pair := adjective_pair(tokens, out, left, n, previous)) is not None:
             fig = sibling_item(s, n, left, right, pair)  # "Колективних звернень – 36, повторних – 18"
+        if fig is None and total is None and (whole := adjective_part(tokens, out, left, n, previous)) is not None:
+            fig = sibling_item(s, n, left, right, whole)  # "Надійшло 120 звернень, повторних – 14": of the 120
+            fig.how, fig.total = "part", whole
         if fig is None and next_column:
             fig = Found(out[-1].code, n.value, s, n.pos, out[-1].how, n.approximate, out[-1].confidence,
                         head=out[-1].head, head_text=out[-1].head_text, head_pos=out[-1].head_pos,

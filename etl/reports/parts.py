@@ -630,37 +630,64 @@ def list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
     return first if any(verb_only(t) for t in tokens[first.head_pos + 1:first.lead]) else None
 
 
-def adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number,
-                   previous: list[Found] = ()) -> Found | None:
-    """ "Колективних звернень – 36, повторних – 18": an adjective and a dash after a figure written
-    "<adjective> <noun> – N" in the same case: the same noun, so the same metric. At the start of a
-    sentence, the figure may be the previous sentence's ("Письмових звернень – 611, …. Повторних – 38")."""
+def _adjective_item(tokens: list[Token], out: list[Found], left: int, n: Number,
+                    previous: list[Found]) -> tuple[Found, Token] | None:
+    """ "…, повторних – 18": an item of one adjective and a dash after a figure written "<noun> – N" or
+    "<verb> N <noun>" (of this sentence or, at the start of one, the sentence before): that figure and the
+    adjective, when the adjective agrees with the figure's noun."""
     if (out and (left == 0 or tokens[left - 1].text not in ",;")) or (not out and left != 0):
         return None
     # the figure that opened the run of adjective items ("Колективних звернень – 36, повторних – 18, анонімних – 4")
     prev = next((f for f in reversed(out) if f.how != "item"), None)
     if prev is None:  # "…, усних – 231. Повторних – 38, колективних – 17": the previous sentence's
         prev = next((f for f in reversed(previous) if f.how != "item" and f.total is None), None)
-    if prev is None or prev.total is not None or prev.head_pos is None or prev.head_pos < 1 \
-            or not is_dash(tokens[n.lead - 1]):
-        return None
-    ptoks = prev.sentence.tokens
-    between = ptoks[prev.head_pos + 1:prev.lead]  # "Колективних звернень надійшло 212, повторних – 97"
-    if not (is_dash(ptoks[prev.lead - 1]) or (between and all(t.kind == "word" and verb_only(t) for t in between))):
+    if prev is None or prev.total is not None or prev.head_pos is None or not is_dash(tokens[n.lead - 1]):
         return None
     words = [t for t in tokens[left:n.lead] if t.kind == "word"]
+    a = info(words[0]) if len(words) == 1 else None
+    noun = info(prev.sentence.tokens[prev.head_pos])
+    if not (a and a.adjective and not a.verb and noun and a.forms & noun.forms):
+        return None
+    return prev, words[0]
+
+
+def adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number,
+                   previous: list[Found] = ()) -> Found | None:
+    """ "Колективних звернень – 36, повторних – 18": an adjective and a dash after a figure written
+    "<adjective> <noun> – N" in the same case: the same noun, so the same metric. At the start of a
+    sentence, the figure may be the previous sentence's ("Письмових звернень – 611, …. Повторних – 38")."""
+    if (item := _adjective_item(tokens, out, left, n, previous)) is None:
+        return None
+    prev, word = item
+    ptoks = prev.sentence.tokens
+    between = ptoks[prev.head_pos + 1:prev.lead]  # "Колективних звернень надійшло 212, повторних – 97"
+    if prev.head_pos < 1 or not (is_dash(ptoks[prev.lead - 1]) or (between and all(t.kind == "word" and verb_only(t) for t in between))):
+        return None
     before = info(ptoks[prev.head_pos - 1])
-    if len(words) != 1 or not before or not before.adjective or before.verb:
+    if not before or not before.adjective or before.verb or not info(word).forms & before.forms:
         return None
-    a = info(words[0])
-    if not (a and a.adjective and not a.verb and a.forms & before.forms):
-        return None
-    own = best_match(prev.head, -1, [(left, keys(words[0])), (-1, prev.head)], must_use=keys(words[0]))
+    own = best_match(prev.head, -1, [(left, keys(word)), (-1, prev.head)], must_use=keys(word))
     if own is not None:  # "Вхідних документів – 500, вихідних – 300": the adjective names its own metric
         return Found(own.code, prev.value, prev.sentence, prev.pos, "before", head=prev.head,
                      head_text=prev.head_text, head_pos=prev.head_pos, lead=prev.lead)
     bare = best_match(prev.head, -1, [(-1, prev.head)])
     return prev if bare is not None and bare.code == prev.code else None  # the noun alone names it
+
+
+def adjective_part(tokens: list[Token], out: list[Found], left: int, n: Number,
+                   previous: list[Found] = ()) -> Found | None:
+    """ "Звернень громадян – 412; письмових – 298", "Надійшло 120 звернень, повторних – 14": an adjective
+    item after a figure whose noun has no adjective of its own is a kind of that figure (a part of it),
+    unless the adjective names a metric of its own with that noun."""
+    if (item := _adjective_item(tokens, out, left, n, previous)) is None:
+        return None
+    prev, word = item
+    ptoks = prev.sentence.tokens
+    if prev.head_pos > 0 and (before := info(ptoks[prev.head_pos - 1])) and before.adjective and not before.verb:
+        return None  # "Колективних звернень – 36, повторних – 18": siblings (``adjective_pair``)
+    if best_match(prev.head, -1, [(left, keys(word)), (-1, prev.head)], must_use=keys(word)) is not None:
+        return None
+    return prev
 
 
 def sibling_item(s: Sentence, n: Number, left: int, right: int, item: Found) -> Found:
