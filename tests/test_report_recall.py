@@ -2737,3 +2737,24 @@ def test_adjective_items_after_a_figure_whose_noun_has_none_are_its_kinds(body: 
     got = breakdowns(report, "appeals_received")
     assert got[412] is None and set(got) == {412, 298, 114}
     assert got[298].lower().startswith("письмових") and got[114].lower().startswith("усних")
+
+
+# ------------------------------------------------------------------ hundreds in words, plans
+
+
+def test_hundreds_and_one_and_a_half_in_words_are_counts() -> None:
+    report = extract_text("Звіт відділу комунікацій Прилуцької міської ради за квітень 2024 року\n"
+                          "Понад півтори сотні дописів опубліковано у Facebook. На сайті розміщено дві сотні новин.")
+    assert pairs(report) == Counter({("social_media_posts", 150): 1, ("news_published", 200): 1})
+    assert next(f for f in report.figures if f.value == 150).approximate
+
+
+def test_what_a_plan_of_work_sets_out_to_do_is_a_target_not_a_figure() -> None:
+    report = extract_text("Звіт відділу Прилуцької міської ради за І квартал 2024 року\n"
+                          "Відділу вдалося провести 4 засідання громадської ради.\n"
+                          "План роботи на ІІ квартал\n"
+                          "- провести 5 засідань громадської ради;\n"
+                          "- підготувати 12 проєктів рішень виконавчого комітету.\n"
+                          "План на наступний період: опублікувати не менше 150 новин.")
+    assert pairs(report) == Counter({("public_council_meetings", 4): 1})
+    assert {"5", "12", "150"} <= set(unmatched(report))

@@ -462,7 +462,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = item  # "фізичні особи – 220, юридичні особи – 49, громадські об’єднання – 31": who sent them
         if fig is not None and (kind := other_kind(tokens, out, fig)) is not SAME:
             fig = kind  # "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": not outgoing
-        if fig is not None and any(t.low in PLAN_WORDS for t in tokens[left:n.lead]):
+        if fig is not None and (any(t.low in PLAN_WORDS for t in tokens[left:n.lead]) or _planned(s, left, n)):
             target, fig = fig, None  # "(за планом – 6)": a target, by whichever rule it was read
         elif fig is not None and target is not None and fig.code != target.code and fig.total is None \
                 and all(t.kind == "punct" or verb_only(t) for t in tokens[left:n.lead]):
@@ -587,6 +587,19 @@ def _over_aside(tokens: list[Token], left: int, n: Number, floor: int) -> int:
     if opened is None or tokens[opened].text != "(" or opened == floor or tokens[opened - 1].kind != "word":
         return left
     return _clause_start(tokens, opened, floor)
+
+
+def _planned(s: Sentence, left: int, n: Number) -> bool:
+    """ "План роботи на наступний період: провести 4 засідання …": a clause whose verb is an infinitive
+    under words of a plan (before it in the sentence, in its lead-in line or its section's heading) sets
+    a target."""
+    tokens = s.tokens
+    if not any(t.kind == "word" and t.low.endswith(("ти", "тися")) and (i := info(t)) is not None and i.verb
+               and not i.noun for t in tokens[left:n.lead]):
+        return False
+    around = [*tokens[:left], *(s.lead_in.tokens if s.lead_in is not None else ()),
+              *(s.section.tokens if s.section is not None else ())]
+    return any(t.low in PLAN_WORDS for t in around)
 
 
 def _enclosed(tokens: list[Token], pos: int, until: int) -> bool:

@@ -17,7 +17,7 @@ from activity.numbers import NumberError, parse_number
 from etl.reports.lexicon import CHANGE_WORDS, COPULAS, EXTRA_APPROXIMATIONS
 from etl.reports.tokens import Token
 
-_SCALES = {**dict.fromkeys(("тисяча", "тисячі", "тисяч"), 1000),
+_SCALES = {**dict.fromkeys(("сотня", "сотні", "сотень"), 100), **dict.fromkeys(("тисяча", "тисячі", "тисяч"), 1000),
            **dict.fromkeys(("мільйон", "мільйони", "мільйонів", "мільйона"), 1_000_000)}
 
 
@@ -54,6 +54,11 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
             if end < len(tokens) and (scale := _SCALES.get(tokens[end].low)):  # "понад 2 тисячі уманчан"
                 value, end = value * scale, end + 1
             out.append(Number(j, _past_unit(tokens, end), value, False))
+        elif t.kind == "word" and t.low in ("півтори", "півтора") and j + 1 < len(tokens) \
+                and (scale := _SCALES.get(tokens[j + 1].low)):  # "понад півтори сотні дописів": 150
+            out.append(Number(j, j + 2, scale * 3 // 2, True))
+            j += 2
+            continue
         elif t.kind == "word" and t.low in TIMES_ADVERBS:  # "засідання відбулися двічі": two of them
             out.append(Number(j, j + 1, TIMES_ADVERBS[t.low], True))
         elif t.kind == "word" and (v := number_word(t.text)) is not None:
