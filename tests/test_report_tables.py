@@ -762,3 +762,18 @@ def test_a_table_that_repeats_the_texts_figures_adds_no_figure_of_its_own() -> N
                           "Звернення на особистому прийомі | 104 | 118 | +14\n")
     assert [(f.value, f.period.start.year if f.period else None) for f in report.figures
             if f.code == "appeals_received"] == [(612, None), (555, 2022), (118, None), (104, 2022)]
+
+
+@pytest.mark.parametrize("title", ["Надійшло звернень:", "Розподіл звернень за формою"])
+def test_a_table_of_categories_under_a_title_counts_what_the_title_names_by_its_year_columns(title: str) -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Прилуцької міської ради за 2024 рік\n\n"
+                          f"{title}\n"
+                          "Форма | 2023 | | 2024 |\n"
+                          " | кількість | % | кількість | %\n"
+                          "Письмові | 310 | 62,0 | 298 | 58,4\n"
+                          "Усні | 190 | 38,0 | 212 | 41,6\n"
+                          "Усього | 500 | 100 | 510 | 100\n")
+    assert periods(report, "appeals_received") == {310: ("year", "2023-01-01"), 298: None, 190: ("year", "2023-01-01"),
+                                                   212: None, 500: ("year", "2023-01-01"), 510: None}
+    assert breakdowns(report, "appeals_received")[298] == "Письмові"
+    assert not unmatched(report)  # the shares are no counts and nothing is left over

@@ -5,6 +5,7 @@ column a number stands in.
 
 from __future__ import annotations
 
+from activity.morph import lemma_keys, word_info
 from etl.reports.found import Found, month_clause, verb_only
 from etl.reports.header import column_of
 from etl.reports.lexicon import DIMENSION_WORDS
@@ -17,6 +18,7 @@ from etl.reports.tables import (
     is_share_label,
     is_totals_label,
     label_metric,
+    nouns,
     row_period,
     transposed_columns,
 )
@@ -114,6 +116,9 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
     if code is None and f0 is not None and f0.total is None and (siblings := _parts_code(s)) is not None \
             and siblings != f0.code and (f0.head_pos is None or cell(s, f0.head_pos) != 0):
         code, breakdown = siblings, " ".join(label.split())  # "Інше | 64" after topics: one more topic
+    elif code is None and f0 is None and (counted := _category_table_metric(s)) is not None:
+        code, breakdown = counted, " ".join(label.split())  # "Надійшло звернень:" / "Форма | 2023 | 2024" /
+        # "Письмові | 310 | 298": the rows are kinds of what the title line or the label column names
     elif code is None:
         lead = next((f for f in lead_row.figures if f.total is None), None) if lead_row is not None else None
         if (f0 is not None and f0.total is None) or lead is None or not lead.head_text:
@@ -199,6 +204,23 @@ def _table_caption(s: Sentence) -> str:
             or len(above.tokens) > 14 or _table_top(s).line - above.line > 2:
         return ""
     return " ".join(t.text for t in above.tokens if t.kind == "word")
+
+
+def _category_table_metric(s: Sentence) -> str | None:
+    """The metric a table of categories counts when its row labels name none: the one its title line
+    names ("Надійшло звернень:", "Розподіл звернень за формою"), by a noun that is no dimension
+    ("форма", "категорія") and no people. (A label column's heading alone, "Форма звернення", is not
+    enough: tables of things the catalog does not count are headed so too.)"""
+    caption = _table_caption(s)
+    if not caption:
+        return None
+    if (code := label_metric(caption)) is not None:
+        return code
+    for noun in nouns(caption):
+        if not lemma_keys(noun) & DIMENSION_WORDS and not word_info(noun).animate \
+                and (code := label_metric(noun)) is not None:
+            return code
+    return None
 
 
 def _above_table_metric(s: Sentence) -> str | None:

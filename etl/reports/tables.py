@@ -27,7 +27,10 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
   joined column by column) names each column: a period ("І квартал", "IV кв.", "січень", "листопад
   2018", "2023", "2023 рік"), a date ("станом на 01.07.2025", "01.07.2025"), the report's own
   period ("Разом", "Усього", "Кількість", "Кількість, од.", "За звітний період"), or something
-  else (a metric's name, "Примітка", "Частка, %"): ``column_heading``.
+  else (a metric's name, "Примітка", "Частка, %"): ``column_heading``. Under a heading of two levels
+  ("Форма | 2023 | | 2024 |" / " | кількість | % | кількість | %") a year's count column is that year's
+  and its share column no figure; a row that opens with "|" but does not end with one starts with a
+  blank cell, not the table's ruling.
 * A row is a sub-row of the row above (a part of it, never added to it) when it starts with a
   small letter ("у т. ч. письмових", "від фізичних осіб"), when it is indented deeper than the
   table's rows (aligned with spaces or a form), or when its number is a sub-number ("1.1" under "1").
@@ -53,6 +56,8 @@ What the cells mean (``etl.reports.finder`` reads them with these helpers):
   that is only a verb, "Надійшло" | "Задоволено", takes the caption's noun: "Розгляд запитів у
   розрізі кварталів", else the report title's); a part named
   by a month ("з них у червні ..... 4") is that month's.
+* Rows that are categories with no metric in their labels ("Письмові | 310 | 298") under a title line
+  that names one ("Надійшло звернень:", "Розподіл звернень за формою") are kinds of that metric.
 * A totals row ("Разом", "Усього": ``is_totals_label``) is the figure of the metric its rows break
   down when they are all parts of one, or under rows that are periods the report's figure of each
   column's metric ("І квартал | 14 | 10" … "Разом за рік | 66 | 50"); otherwise it is checked
@@ -123,8 +128,9 @@ def _split(raw: str, kind: str) -> list[tuple[int, int]]:
         cell = raw[a:b]
         lead = len(cell) - len(cell.lstrip())
         stripped.append((a + lead, a + lead + len(cell.strip())))
-    if kind == "pipe" and raw.lstrip().startswith("|") and stripped and stripped[0][0] == stripped[0][1]:
-        stripped.pop(0)  # "| 1 | …": the edge of the ruling, no cell
+    if kind == "pipe" and raw.lstrip().startswith("|") and raw.rstrip().endswith("|") and stripped \
+            and stripped[0][0] == stripped[0][1]:
+        stripped.pop(0)  # "| 1 | … |": the edge of the ruling, no cell (" | кількість | %": a blank label cell)
     while stripped and stripped[-1][0] == stripped[-1][1]:
         stripped.pop()
     return stripped
@@ -399,6 +405,8 @@ def column_heading(heading: str, year: int | None = None, report: Period | None 
             return None
     if "%" in text or re.search(r"\bвідс", text, re.IGNORECASE):
         return None
+    if (bare := _COUNT_WORDS.sub(" ", text).strip()) and bare != text:  # "2023 кількість": a two-level heading's
+        return column_heading(bare, year, report)  # year over its count column ("2023" / "кількість | %")
     if (m := _TOTAL_FOR.fullmatch(text)) is not None:  # "Разом за півріччя", "Усього за 2023 рік"
         rest = column_heading(m["rest"], year, report)
         return rest if rest is not None else (REPORT_PERIOD if _GENERIC_SPAN.fullmatch(m["rest"]) else None)
@@ -411,6 +419,7 @@ def column_heading(heading: str, year: int | None = None, report: Period | None 
         return None
 
 
+_COUNT_WORDS = re.compile(r"(?:^|\s|,)(?:кількість|к-сть|абс\.?|од\.?)(?=\s|,|$)", re.IGNORECASE)
 _PART_MARKER = re.compile(r"^(?:у|в)\s*(?:т\.\s*ч\.|тому\s+числі)\s*:?\s*|^з\s+(?:них|яких)\s*:?\s*|^(?:із|з)\s+них\s*", re.IGNORECASE)
 
 
@@ -438,7 +447,8 @@ def is_totals_label(label: str) -> bool:
         and label_metric(label) is None
 
 
-def _nouns(text: str) -> list[str]:
+def nouns(text: str) -> list[str]:
+    """The words of ``text`` that may be nouns."""
     from activity.morph import word_info
 
     return [w for w in re.findall(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", text) if (i := word_info(w)) is not None and i.noun]
@@ -467,12 +477,12 @@ def transposed_columns(heads: dict[int, str], label: str, caption: str = "") -> 
         return {}
     from activity.morph import word_info
 
-    own = _nouns(heads[0])
-    row = _nouns(label) if len(label.split()) <= 3 else []
+    own = nouns(heads[0])
+    row = nouns(label) if len(label.split()) <= 3 else []
     out = {}
     for k, h in values.items():
-        counted = [n for n in [*own, *row, *_nouns(caption)] if ("gent", "plur") in word_info(n).forms]
-        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row), *(f"{h} {n}" for n in _nouns(caption)),
+        counted = [n for n in [*own, *row, *nouns(caption)] if ("gent", "plur") in word_info(n).forms]
+        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row), *(f"{h} {n}" for n in nouns(caption)),
                      *(counted if _ARRIVED.fullmatch(h.strip()) else ())]:
             if (code := label_metric(text)) is not None:
                 out[k] = code
@@ -484,7 +494,7 @@ def category_breakdown(heads: dict[int, str], label: str) -> str:
     """A transposed table's row as a breakdown: "категорія: великі проєкти", "проєкт: <its name>"."""
     from activity.morph import nominative
 
-    own = _nouns(heads.get(0, ""))
+    own = nouns(heads.get(0, ""))
     key = nominative(own[-1]).lower() if own else "категорія"
     label = " ".join(label.split())
     if len(label.split()) <= 3 and label[:1].isupper() and label[1:2].islower() and label.split()[-1].islower():
