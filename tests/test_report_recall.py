@@ -2758,3 +2758,15 @@ def test_what_a_plan_of_work_sets_out_to_do_is_a_target_not_a_figure() -> None:
                           "План на наступний період: опублікувати не менше 150 новин.")
     assert pairs(report) == Counter({("public_council_meetings", 4): 1})
     assert {"5", "12", "150"} <= set(unmatched(report))
+
+
+# ------------------------------------------------------------------ a total of document kinds
+
+
+def test_documents_processed_with_incoming_and_outgoing_among_them_are_the_whole_flow() -> None:
+    report = extract_text("Звіт загального відділу Прилуцької міської ради за 2024 рік\n"
+                          "За звітний період відділом опрацьовано 1 250 документів, у т.ч.: вхідних – 700, "
+                          "вихідних – 550.\n"
+                          "На сайті оприлюднено 64 документи.")
+    assert pairs(report) == Counter({("documents_flow_total", 1250): 1, ("letters_received", 700): 1,
+                                     ("outgoing_documents", 550): 1, ("documents_published", 64): 1})

@@ -94,6 +94,7 @@ from etl.reports.lexicon import (
     RULED_OUT,
     STOCK_CODES,
     THRESHOLD_NOUNS,
+    WHOLE_OF_KINDS,
     is_stop_word,
 )
 from etl.reports.match import (
@@ -462,6 +463,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             fig = item  # "фізичні особи – 220, юридичні особи – 49, громадські об’єднання – 31": who sent them
         if fig is not None and (kind := other_kind(tokens, out, fig)) is not SAME:
             fig = kind  # "з яких 4 102 вхідних, 3 488 вихідних, 1 727 внутрішніх": not outgoing
+        if fig is not None and total is not None and (total.code, fig.code) in WHOLE_OF_KINDS:
+            total.code = WHOLE_OF_KINDS[(total.code, fig.code)]  # "опрацьовано 1 250 документів, у т.ч.:
+            # вхідних – 700": documents with incoming ones among them are the whole flow, not published ones
         if fig is not None and (any(t.low in PLAN_WORDS for t in tokens[left:n.lead]) or _planned(s, left, n)):
             target, fig = fig, None  # "(за планом – 6)": a target, by whichever rule it was read
         elif fig is not None and target is not None and fig.code != target.code and fig.total is None \

@@ -87,6 +87,9 @@ RECEIVED_AS = {"documents_published": "letters_received"}
 # kind of the whole document flow (a sub-count with this breakdown), never published or incoming ones
 INTERNAL_AS = dict.fromkeys(("documents_published", "letters_received", "outgoing_documents"), "documents_flow_total")
 INTERNAL_KIND = "вид: внутрішні документи"
+# "опрацьовано 1 250 документів, у т.ч.: вхідних – 700, вихідних – 550": a total read as one metric whose
+# parts are kinds of another whole is that whole: (total's metric, part's metric) -> the whole's metric
+WHOLE_OF_KINDS = {("documents_published", kind): "documents_flow_total" for kind in ("letters_received", "outgoing_documents")}
 # "Оприлюднено рішення виконкому …, два розпорядження міського голови та чотири проєкти рішень": decisions,
 # orders and drafts whose verb makes them public are documents published, not drafts prepared or adopted
 PUBLISH_VERBS = frozenset({"оприлюднено", "опубліковано", "оприлюднювалися", "оприлюднювались", "оприлюднені",
