@@ -2770,3 +2770,12 @@ def test_documents_processed_with_incoming_and_outgoing_among_them_are_the_whole
                           "На сайті оприлюднено 64 документи.")
     assert pairs(report) == Counter({("documents_flow_total", 1250): 1, ("letters_received", 700): 1,
                                      ("outgoing_documents", 550): 1, ("documents_published", 64): 1})
+
+
+def test_structural_units_and_organisations_of_parties_are_party_cells() -> None:
+    report = extract_text("Звіт відділу внутрішньої політики Прилуцької міської ради станом на 1 січня 2025 року\n"
+                          "На території громади зареєстровано 87 громадських об’єднань, 31 релігійна громада та "
+                          "12 структурних підрозділів політичних партій.\n"
+                          "У структурних підрозділах виконавчого комітету працює 40 осіб.")
+    assert pairs(report) == Counter({("ngos_registered", 87): 1, ("religious_orgs_registered", 31): 1,
+                                     ("party_cells_registered", 12): 1})
