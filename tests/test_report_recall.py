@@ -2779,3 +2779,15 @@ def test_structural_units_and_organisations_of_parties_are_party_cells() -> None
                           "У структурних підрозділах виконавчого комітету працює 40 осіб.")
     assert pairs(report) == Counter({("ngos_registered", 87): 1, ("religious_orgs_registered", 31): 1,
                                      ("party_cells_registered", 12): 1})
+
+
+@pytest.mark.parametrize("body", [
+    "Розпоряджень міського голови з основної діяльності зареєстровано 203.",
+    "Прийнято 203 розпорядження міського голови з основної діяльності.",
+    "Розпорядження міського голови (видано) – 203.",
+])
+def test_orders_registered_adopted_or_issued_are_no_drafts(body: str) -> None:
+    report = extract_text("Звіт загального відділу Прилуцької міської ради за 2024 рік\n" + body +
+                          "\nЗареєстровано 317 проєктів розпоряджень міського голови.")
+    assert pairs(report) == Counter({("draft_mayor_orders", 317): 1})
+    assert "203" in unmatched(report)

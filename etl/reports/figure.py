@@ -72,7 +72,6 @@ from etl.reports.lexicon import (
     REFUSAL_WORDS,
     REFUSED_AS,
     REFUSED_CASES,
-    REGISTERED_NOT_DRAFTS,
     REGISTRY_VERBS,
     REST_WORDS,
     SEND_VERBS,
@@ -1166,11 +1165,6 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             # that rule one metric out leave the next that fits them all (requests satisfied, not pending)
         else:
             return None  # (a part of a total it stays with is that total's kind: internal documents of the flow)
-    if fig.code in REGISTERED_NOT_DRAFTS and (total is None or total.code != fig.code):
-        words, unless = REGISTERED_NOT_DRAFTS[fig.code]
-        clause = tokens[min(l_start, left):r_end]
-        if any(t.low in words for t in clause) and not any(keys(t) & unless for t in clause):
-            return None  # "Розпоряджень міського голови … зареєстровано 203": issued orders, not drafts
     if fig.code in CIVIL_STOCKS and total is None and any(
             t.kind == "word" and (i := info(t)) and i.verb and not i.noun and not i.adjective
             and t.low not in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]) \
