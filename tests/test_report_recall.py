@@ -2791,3 +2791,11 @@ def test_orders_registered_adopted_or_issued_are_no_drafts(body: str) -> None:
                           "\nЗареєстровано 317 проєктів розпоряджень міського голови.")
     assert pairs(report) == Counter({("draft_mayor_orders", 317): 1})
     assert "203" in unmatched(report)
+
+
+def test_the_level_a_change_came_to_is_the_figure_and_where_it_started_is_left_alone() -> None:
+    report = extract_text("Звіт відділу комунікацій Прилуцької міської ради за 2024 рік\n"
+                          "Кількість підписників офіційної сторінки зросла з 12 300 до 14 100.\n"
+                          "Кількість звернень зменшилася з 540 до 498.")
+    assert pairs(report) == Counter({("social_media_followers", 14100): 1, ("appeals_received", 498): 1})
+    assert {"12 300", "540"} <= set(unmatched(report))

@@ -45,6 +45,7 @@ from etl.reports.lexicon import (
     ACROSS_FAMILIES,
     ATTENDED_AS,
     BROADCAST_STEMS,
+    CHANGE_WORDS,
     CIVIL_STOCKS,
     DRAFT_OF,
     FAMILY_NOUNS,
@@ -443,8 +444,16 @@ _LEVEL_VERBS = frozenset({"становить", "становила", "стан�
 
 
 def _states_level(tokens: list[Token], n: Number) -> bool:
-    """ "… і на кінець року становить 17 600": a verb stating a level just before the number."""
-    return n.lead > 0 and tokens[n.lead - 1].low in _LEVEL_VERBS
+    """ "… і на кінець року становить 17 600": a verb stating a level just before the number; or the level a
+    change came to ("зросла з 12 300 до 14 100", "збільшилася до 214")."""
+    if n.lead > 0 and tokens[n.lead - 1].low in _LEVEL_VERBS:
+        return True
+    if n.lead < 2 or tokens[n.lead - 1].low != "до":
+        return False
+    j = n.lead - 2
+    if j > 0 and tokens[j].kind == "num" and tokens[j - 1].low in ("з", "із", "зі"):
+        j -= 2  # over where the change started
+    return j >= 0 and bool(keys(tokens[j]) & CHANGE_WORDS)
 
 
 def _has_option(tokens: list[Token], head: int, context: Context) -> bool:
