@@ -777,3 +777,14 @@ def test_a_table_of_categories_under_a_title_counts_what_the_title_names_by_its_
                                                    212: None, 500: ("year", "2023-01-01"), 510: None}
     assert breakdowns(report, "appeals_received")[298] == "Письмові"
     assert not unmatched(report)  # the shares are no counts and nothing is left over
+
+
+def test_a_table_row_that_tells_a_kind_apart_stays_though_the_text_has_its_number() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за березень 2025 року\n"
+                          "Надійшов 21 запит на публічну інформацію. Поштою – 4, особисто – 2.\n\n"
+                          "Категорія запитувача | Кількість\n"
+                          "фізичні особи | 19\n"
+                          "представники ЗМІ | 2\n"
+                          "Усього | 21\n")
+    twos = [f.breakdown for f in report.figures if (f.code, f.value) == ("public_info_requests", 2)]
+    assert len(twos) == 2 and sum(f.value == 21 for f in report.figures) == 1

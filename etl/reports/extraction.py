@@ -298,8 +298,8 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     said = {(f.code, f.value, f.as_of, months[id(f)]) for f in found if not f.sentence.row}
     for f in found:
         key = (f.code, f.value, f.as_of, f.breakdown, months[id(f)])
-        if key in seen or (f.sentence.row and key[:3] + key[4:] in said):
-            continue
+        if key in seen or (f.sentence.row and f.breakdown is None and key[:3] + key[4:] in said):
+            continue  # (a row that tells a kind apart, "представники ЗМІ | 2", is a figure of its own)
         seen.add(key)
         sentence, at = _sentence_text(text, f)
         report.figures.append(ReportFigure(f.code, f.value, get_metric(f.code).kind, f.as_of, sentence,
