@@ -2799,3 +2799,11 @@ def test_the_level_a_change_came_to_is_the_figure_and_where_it_started_is_left_a
                           "Кількість звернень зменшилася з 540 до 498.")
     assert pairs(report) == Counter({("social_media_followers", 14100): 1, ("appeals_received", 498): 1})
     assert {"12 300", "540"} <= set(unmatched(report))
+
+
+def test_parts_after_a_figure_that_followed_a_target_are_its_parts() -> None:
+    report = extract_text("Звіт відділу комунікацій Прилуцької міської ради за IV квартал 2019 року\n"
+                          "Заплановано розмістити 150 новин та оголошень, фактично розміщено 171 (виконання – 114 %): "
+                          "у жовтні – 58, у листопаді – 54, у грудні – 59.")
+    assert sorted(f.value for f in report.figures if f.code == "news_published") == [54, 58, 59, 171]
+    assert "150" in unmatched(report)

@@ -477,6 +477,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             pools.append((n, left, right, fig))
             continue
         if fig is not None and fig.how == "ellipsis" and fig.total is None and missed is not None \
+                and not (out and out[-1].pos > missed.pos) \
                 and (any(t.text in ":(" for t in tokens[missed.end:n.lead]) or not out):
             fig = None  # "Проведено 5 нарад: 3 – з керівниками" / "(3 – з керівниками)": parts of a number that named
             # nothing; "вийшло 231 повідомлення; у січні їх було 178, у лютому – 203": never a noun from a sentence
