@@ -2807,3 +2807,10 @@ def test_parts_after_a_figure_that_followed_a_target_are_its_parts() -> None:
                           "у жовтні – 58, у листопаді – 54, у грудні – 59.")
     assert sorted(f.value for f in report.figures if f.code == "news_published") == [54, 58, 59, 171]
     assert "150" in unmatched(report)
+
+
+def test_an_adjective_item_after_a_comparison_aside_is_a_sibling_of_the_figure_before_the_aside() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Прилуцької міської ради за 2021 рік\n"
+                          "Колективних звернень у звітному році надійшло 41 (у 2020 році – 33), повторних – 27.")
+    got = {(f.value, f.period.start.year if f.period else None) for f in report.figures if f.code == "appeals_received"}
+    assert got == {(41, None), (33, 2020), (27, None)}

@@ -13,6 +13,7 @@ from etl.reports.found import (
     STATIVE_VERBS,
     SUM_WORDS,
     TOP_WORDS,
+    WHEN_WORDS,
     Found,
     alone_in_brackets,
     bracketed_aside,
@@ -638,7 +639,8 @@ def _adjective_item(tokens: list[Token], out: list[Found], left: int, n: Number,
     if (out and (left == 0 or tokens[left - 1].text not in ",;")) or (not out and left != 0):
         return None
     # the figure that opened the run of adjective items ("Колективних звернень – 36, повторних – 18, анонімних – 4")
-    prev = next((f for f in reversed(out) if f.how != "item"), None)
+    prev = next((f for f in reversed(out) if f.how != "item" and not bracketed_aside(tokens, f.pos, n.lead)), None)
+    # ("Колективних звернень надійшло 41 (у 2020 році – 33), повторних – 27": not the aside's)
     if prev is None:  # "…, усних – 231. Повторних – 38, колективних – 17": the previous sentence's
         prev = next((f for f in reversed(previous) if f.how != "item" and f.total is None), None)
     if prev is None or prev.total is not None or prev.head_pos is None or not is_dash(tokens[n.lead - 1]):
@@ -661,7 +663,11 @@ def adjective_pair(tokens: list[Token], out: list[Found], left: int, n: Number,
     prev, word = item
     ptoks = prev.sentence.tokens
     between = ptoks[prev.head_pos + 1:prev.lead]  # "Колективних звернень надійшло 212, повторних – 97"
-    if prev.head_pos < 1 or not (is_dash(ptoks[prev.lead - 1]) or (between and all(t.kind == "word" and verb_only(t) for t in between))):
+    verb = between and any(t.kind == "word" and verb_only(t) for t in between) and all(  # ("… у звітному році
+        t.kind == "mask" or (t.kind == "word" and (verb_only(t) or t.low in WHEN_WORDS or t.low in ("у", "в", "за")
+                                                    or (i := info(t)) is not None and i.adjective and not i.noun))
+        for t in between)  # надійшло 41")
+    if prev.head_pos < 1 or not (is_dash(ptoks[prev.lead - 1]) or verb):
         return None
     before = info(ptoks[prev.head_pos - 1])
     if not before or not before.adjective or before.verb or not info(word).forms & before.forms:
