@@ -2814,3 +2814,10 @@ def test_an_adjective_item_after_a_comparison_aside_is_a_sibling_of_the_figure_b
                           "Колективних звернень у звітному році надійшло 41 (у 2020 році – 33), повторних – 27.")
     got = {(f.value, f.period.start.year if f.period else None) for f in report.figures if f.code == "appeals_received"}
     assert got == {(41, None), (33, 2020), (27, None)}
+
+
+def test_a_colon_after_the_authors_of_a_figure_opens_that_figures_parts() -> None:
+    report = extract_text("Звіт про бюджет участі Прилуцької міської ради за жовтень 2025 року\n"
+                          "На платформі зареєстровано 14 проєктів від 12 авторів: великих – 5.")
+    assert pairs(report) == Counter({("pb_projects_submitted", 14): 1, ("pb_authors", 12): 1,
+                                     ("pb_projects_submitted", 5): 1})

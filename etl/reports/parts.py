@@ -571,6 +571,10 @@ def colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | Non
     if last is None:
         return None
     j = last.pos + 1
+    if last.lead > 0 and tokens[last.lead - 1].low == "від" and (whose := next(
+            (f for f in reversed(out) if f.pos < last.pos and f.total is None), None)) is not None \
+            and not any(is_delimiter(t) for t in tokens[whose.pos:last.lead]):
+        last = whose  # "зареєстровано 14 проєктів від 12 авторів: малих – 9": the projects', not the authors
     while j < n.lead and not is_delimiter(tokens[j]):
         j += 1
     if j < n.lead and tokens[j].text == "(" and bracketed_aside(tokens, j + 1, n.lead):
