@@ -2821,3 +2821,37 @@ def test_a_colon_after_the_authors_of_a_figure_opens_that_figures_parts() -> Non
                           "На платформі зареєстровано 14 проєктів від 12 авторів: великих – 5.")
     assert pairs(report) == Counter({("pb_projects_submitted", 14): 1, ("pb_authors", 12): 1,
                                      ("pb_projects_submitted", 5): 1})
+
+
+# ------------------------------------------------------------------ interviews, pages pasted from PDF, forwarded requests
+
+
+def test_an_interview_answer_opening_with_загалом_answers_the_question_above() -> None:
+    report = extract_text("Інтерв’ю начальника відділу Прилуцької міської ради про роботу за 2024 рік\n"
+                          "– Скільки звернень надійшло до відділу за рік?\n"
+                          "– Загалом 412. Це трохи більше, ніж торік, коли їх було 389.\n"
+                          "– А скільки з них вирішено позитивно?\n"
+                          "– Позитивно вирішено 198 звернень.")
+    got = {(f.code, f.value, f.period.start.year if f.period else None) for f in report.figures}
+    assert got == {("appeals_received", 412, None), ("appeals_received", 389, 2023), ("appeals_answered", 198, None)}
+
+
+def test_running_headers_and_page_numbers_of_a_pdf_are_no_figures() -> None:
+    report = extract_text("Звіт про роботу відділу Прилуцької міської ради за 2024 рік\n"
+                          "Протягом року відділом підготовлено 36 проєктів рішень\n"
+                          "виконавчого комітету.\n"
+                          "Звіт про роботу відділу                                    2\n"
+                          "Надійшло 412 звернень громадян.\n"
+                          "                                                           3\n"
+                          "Звіт про роботу відділу                                    3\n"
+                          "Розглянуто 398 звернень.\n"
+                          "                                                           4\n")
+    assert pairs(report) == Counter({("draft_executive_decisions", 36): 1, ("appeals_received", 412): 1,
+                                     ("appeals_answered", 398): 1})
+    assert not unmatched(report)
+
+
+@pytest.mark.parametrize("line", ["Кількість запитів, переданих за належністю: 3.", "Передано за належністю 3 запити."])
+def test_requests_passed_on_where_they_belong_are_forwarded(line: str) -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за 2024 рік\n" + line)
+    assert pairs(report) == Counter({("public_info_requests_forwarded", 3): 1})

@@ -66,6 +66,7 @@ from etl.reports.found import (
     AND,
     EDGE_WORDS,
     SAME,
+    SUM_WORDS,
     Found,
     bracketed_aside,
     breakdown_words,
@@ -292,8 +293,8 @@ def _answer(s: Sentence) -> Found | None:
         return None
     n = numbers[0]
     mark_approximation(s.tokens, n)
-    if any(t.kind == "word" and t.low not in _YES_NO for t in s.tokens[:n.lead]):
-        return None  # "Так, три:", "Чотири.", "148, з них": the answer is the number
+    if any(t.kind == "word" and t.low not in _YES_NO and t.low not in SUM_WORDS for t in s.tokens[:n.lead]):
+        return None  # "Так, три:", "Чотири.", "148, з них", "– Загалом 412.": the answer is the number
     candidates = [[t for x in question for t in x.tokens if t.text != "?"]]  # the whole question, else each
     candidates += [x.tokens for x in question] if len(question) > 1 else []  # of its sentences
     fig = next((f for q in candidates if (f := _asked(q, s, n)) is not None), None)

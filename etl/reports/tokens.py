@@ -32,7 +32,8 @@
   ages and spans of years ("молодь до 35 років", "від 14 до 35 років", "понад 5 років"),
   sums of money, file names ("nizhyn_2021.xlsx"), references to a table or an appendix ("у таблиці 1",
   "додаток 2").
-* A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token.
+* A word broken by a hyphen at a line end ("від-" / "мовлено", text pasted from a PDF) is one token; a
+  running header said again with each page's number and bare page numbers that count up are dropped.
 * A share with its count in brackets ("– 29 % (113)") is the count alone.
 * Footnote marks ("особи¹", "документів*", "– 6***") leave the text; the token they follow keeps them
   (``Token.note``), and a line that opens with a mark the text uses so ("* з них 26 – повторні") is that
@@ -160,14 +161,40 @@ def _capitals(line: str) -> bool:
     return len(words) > 1 and all(w.isupper() for w in words)
 
 
+_PAGE_MARK = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s{2,}(?P<t1>\S.*?)|(?P<t2>\S.*?)\s{2,}(?P<b>\d{1,3}))\s*$|^\s*(?P<n>\d{1,3})\s*$")
+
+
+def _page_marks(raw_lines: list[str]) -> set[int]:
+    """The lines of a text pasted from PDF pages that are no text of the report: a running header or
+    footer said again on every page with its page number ("Звіт про роботу відділу        3"), and bare
+    page numbers when two or more of them count up ("2", "3")."""
+    headers: dict[str, list[int]] = {}
+    bare: list[tuple[int, int]] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        if (m := _PAGE_MARK.match(raw)) is None:
+            continue
+        if m["n"]:
+            bare.append((number, int(m["n"])))
+        else:
+            headers.setdefault(" ".join((m["t1"] or m["t2"]).split()).lower(), []).append(number)
+    marks = {n for lines in headers.values() if len(lines) > 1 for n in lines}
+    if len(bare) > 1 and all(b[1] < c[1] for b, c in zip(bare, bare[1:], strict=False)):
+        marks |= {n for n, _ in bare}
+    return marks
+
+
 def _lines(text: str) -> list[_Line]:
     """Logical lines: bullets dropped, broken lines joined (see module doc)."""
     out: list[_Line] = []
     pos = 0
     rows = find_rows(text)
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raw_lines = text.split("\n")
+    pages = _page_marks(raw_lines)
+    for number, raw in enumerate(raw_lines, start=1):
         start, end = pos, pos + len(raw)
         pos = end + 1
+        if number in pages:
+            continue
         row = rows.get(number)  # a table flattened to text: each row stands alone, its row number dropped
         if row is not None:
             out.append(_Line(row.start, row.end, number, False, row))
