@@ -198,3 +198,13 @@ def test_a_sentence_opening_with_це_compares_the_figure_of_the_sentence_before
                           "У січні 2026 року надійшло 142 звернення громадян. Це менше, ніж у грудні 2025 року (168).")
     got = {(f.code, f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
     assert ("appeals_received", 168, "2025-12-01") in got and ("appeals_received", 142, None) in got
+
+
+def test_a_figure_since_the_year_began_covers_january_to_the_reports_end() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за листопад 2023 року\n"
+                          "У листопаді надійшло 38 запитів, а з початку року – 412.")
+    got = {f.value: (f.period.start, f.period.end, f.period.cumulative) if f.period else None for f in report.figures}
+    assert got == {38: None, 412: (date(2023, 1, 1), date(2023, 11, 30), True)}
+    year = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за 2023 рік\n"
+                        "З початку року надійшло 412 запитів.")
+    assert [(f.value, f.period) for f in year.figures] == [(412, None)]  # the report's own year

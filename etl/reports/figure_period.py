@@ -5,7 +5,8 @@ A period is named by a month in any case ("у квітні", "на березе�
 or without a year; a quarter or half-year ("у ІІІ кварталі", "ІІкв.", "у другому півріччі 2023
 року"); a year ("у 2024 році"); or the same period of another year ("у відповідному періоді 2023
 року", "за аналогічний період минулого року"); or the period before the report's ("торік", "роком
-раніше", "минулого року", "у попередньому кварталі": a year back is the same period a year before). A bare numeral after a preposition ("тоді як у ІІ –
+раніше", "минулого року", "у попередньому кварталі": a year back is the same period a year before); or
+the months since the year began ("з початку року": January to the report's end, cumulative). A bare numeral after a preposition ("тоді як у ІІ –
 236") or opening an item ("І квартал – 27, ІІ – 31") is a period of the kind named before it in the
 sentence.
 
@@ -30,6 +31,7 @@ year is the report's year, or the year before when that would fall after the rep
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from activity.months import (
     MONTH_NAMES_UK,
@@ -132,6 +134,15 @@ def _mention_at(tokens: list[Token], i: int, report: Period) -> Mention | None:
         except ValueError:  # 29 February
             return None
         return Mention(i, end, same)
+    if low in ("з", "із", "від") and i + 2 < len(tokens) and tokens[i + 1].low == "початку":
+        named, end = _year_after(tokens, i + 2)  # "з початку року", "з початку 2024 року": January to the report's end
+        if named is None and not tokens[i + 2].low.startswith(_YEAR_WORDS):
+            return None
+        end = end if named is not None else i + 3
+        start = date(named or year, 1, 1)
+        if start == report.start:
+            return Mention(i, end, report)  # the report's own, which no other overrides
+        return Mention(i, end, Period(start, report.end, "custom", cumulative=True)) if start < report.start else None
     if low.startswith("звітн") and i + 1 < len(tokens) and tokens[i + 1].low.startswith(_REPORT_WORDS):
         return Mention(i, i + 2, report)  # "у звітному році": the report's own, which no other overrides
     if (earlier := _earlier(tokens, i, report)) is not None:
@@ -190,6 +201,8 @@ def mentions(tokens: list[Token], report: Period) -> list[Mention]:
 
 
 def _fits(p: Period, report: Period) -> bool:
+    if p.cumulative and p.end == report.end and p.start < report.start:
+        return True  # "з початку року – 412" in a month's report: January to that month
     if p == report or (p.granularity == "custom" and p.end >= report.start):
         return False  # a stage's months ("травня – червня") are no period of the report's
     inside = report.start <= p.start and p.end <= report.end
