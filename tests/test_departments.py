@@ -276,3 +276,15 @@ def test_a_file_without_a_department_takes_the_only_one_or_asks(tmp_path: Path) 
     assert given.exit_code == 0, given.output
     codes = query("SELECT source, department_code FROM observations ORDER BY source", path=db).values.tolist()
     assert codes == [["no_department.xlsx", "nizhyn.communications"], ["no_department_2.xlsx", f"{NIZHYN}.general"]]
+
+
+def test_a_file_without_a_department_in_a_city_with_none_asks_for_one_and_the_given_name_is_said_back(
+        tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    rows = [["Місто", "Період", "Показник", "Значення"], ["Бобровиця", "березень 2021", "news_published", 12]]
+    path = write_xlsx(tmp_path / "no_department.xlsx", {"A": rows})
+    asked = cli("load", str(path), "--db", str(db))
+    assert asked.exit_code == 1 and "ще не зареєстровано жодного" in asked.output and ": —" not in asked.output
+    given = cli("load", str(path), "--department", "Відділ комунікацій", "--db", str(db))
+    assert given.exit_code == 0, given.output
+    assert "Підрозділ «Відділ комунікацій» зареєстровано як новий" in given.output

@@ -47,7 +47,8 @@ __all__ = [*_FROM, "WarehouseDamaged", "load", "remove", "remember_unknown_wordi
            "DepartmentQuestion", "department_questions", "remember_department", "remember_place", "remember_wording",
            "skip_unknown_rows"]
 
-ASKED = ("department_unknown", "department_missing")  # the problems a person answers by choosing a department
+# the problems a person answers by choosing (or naming) a department
+ASKED = ("department_unknown", "department_missing", "department_none")
 
 
 def __getattr__(name: str) -> object:
@@ -87,8 +88,8 @@ def resolve_departments(results: Sequence[FileResult], department: str | None = 
 @dataclass
 class DepartmentQuestion:
     """A department text of the files that names none of its city's departments (`key`
-    department_unknown), or files that name none where the city has several (department_missing,
-    `text` ""): the city, the files, and the city's departments to choose from, the closest first."""
+    department_unknown), or files that name none where the city has several or none yet
+    (department_missing, department_none; `text` ""): the city, the files, and the city's departments to choose from, the closest first."""
 
     key: str
     place: str

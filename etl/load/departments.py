@@ -50,6 +50,12 @@ MESSAGES.update({
         "The file names no department, and {city} has several: {close}. Give it: python -m etl load "
         "--department \"NAME\" (or choose it on the upload page).",
     ),
+    "department_none": (
+        "Файл не називає підрозділу, а для міста {city} ще не зареєстровано жодного. Укажіть підрозділ: python -m "
+        "etl load --department \"НАЗВА\" (або виберіть його на сторінці завантаження).",
+        "The file names no department, and {city} has none registered yet. Give it: python -m etl load "
+        "--department \"NAME\" (or choose it on the upload page).",
+    ),
     "department_assumed": (
         "Файл не називає підрозділу: показники віднесено до єдиного підрозділу міста {city}, «{name}».",
         "The file names no department: the figures go to {city}'s only department, '{name}'.",
@@ -121,9 +127,9 @@ def resolve_file(result: FileResult, registry: Registry, department: str | None 
         if not said and not department:
             own = registry.of_place(place)
             if len(own) != 1:
-                close = ", ".join(f"«{d.name_uk}» ({d.code})" for d in own) or "—"
-                result.problems.append(Problem(ERROR, "department_missing", result.name, **where,
-                                               params={"city": city, "close": close}))
+                close = ", ".join(f"«{d.name_uk}» ({d.code})" for d in own)
+                result.problems.append(Problem(ERROR, "department_missing" if own else "department_none", result.name,
+                                               **where, params={"city": city, "close": close}))
                 continue
             result.problems.append(Problem(WARNING, "department_assumed", result.name, **where,
                                            params={"city": city, "name": own[0].name_uk}))
@@ -133,15 +139,16 @@ def resolve_file(result: FileResult, registry: Registry, department: str | None 
         if given is not None and given.place == place:
             result.departments[(place, text)] = given
             continue
-        res = registry.resolve(said or department, place, last)
+        named = said or department  # (the name the figures go to: the file's, else the one given)
+        res = registry.resolve(named, place, last)
         if res.how == "invalid":
-            result.problems.append(Problem(ERROR, "department_invalid", result.name, **where, params={"text": text}))
+            result.problems.append(Problem(ERROR, "department_invalid", result.name, **where, params={"text": named}))
             continue
         if not res.ok:
             close = ", ".join(f"«{d.name_uk}» ({d.code})" for d in res.candidates) or "—"
             key = "department_ambiguous" if res.how == "ambiguous" else "department_unknown"
             result.problems.append(Problem(ERROR, key, result.name, **where,
-                                           params={"text": text, "city": city, "close": close}))
+                                           params={"text": named, "city": city, "close": close}))
             continue
         d = res.department
         if res.how == "new":
@@ -152,10 +159,10 @@ def resolve_file(result: FileResult, registry: Registry, department: str | None 
                                                params={"detail": exc.message_uk, "detail_en": exc.message_en}))
                 continue
             result.problems.append(Problem(WARNING, "department_new", result.name, **where,
-                                           params={"text": text, "city": city, "code": d.code}))
+                                           params={"text": named, "city": city, "code": d.code}))
         elif res.changed:
             result.problems.append(Problem(WARNING, "department_resolved", result.name, **where, params={
-                "text": text, "name": d.name_uk, "how": how(res.how, "uk"), "how_en": how(res.how, "en")}))
+                "text": named, "name": d.name_uk, "how": how(res.how, "uk"), "how_en": how(res.how, "en")}))
         result.departments[(place, text)] = d
     if len({d.code for d in result.departments.values()}) < len(result.departments):
         _repeats(result, table)
