@@ -902,8 +902,12 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
-    if not options and r_head is not None and (same := next((f for f in reversed(before) if f.total is None
-                                                             and f.head & keys(tokens[r_head])), None)) is not None \
+    when = tokens[min(l_start, left):n.lead]
+    if not options and r_head is not None and all(  # only when: "(у 2020 році – 187 проєктів)"
+            t.kind in ("punct", "mask") or t.low in WHEN_WORDS or t.low in EARLIER or t.low in ("у", "в", "за", "на")
+            for t in when) and any(t.mask == "year" or t.low in WHEN_WORDS or t.low in EARLIER for t in when) \
+            and (same := next((f for f in reversed(before) if f.total is None
+                               and f.head & keys(tokens[r_head])), None)) is not None \
             and (m := best_match(keys(tokens[r_head]), r_head, context + [(p - 40_000, k) for p, k in same.context])):
         options.append((m, r_head, "after"))  # "надійшло 214 проєктів від 176 авторів (у 2020 році – 187 проєктів)":
         # the noun said again names what the figure of the sentence with it named

@@ -693,6 +693,8 @@ def adjective_part(tokens: list[Token], out: list[Found], left: int, n: Number,
         return None
     prev, word = item
     ptoks = prev.sentence.tokens
+    if not ((head := info(ptoks[prev.head_pos])) and head.noun and not head.adjective):
+        return None  # "вихідних – 610. Внутрішніх – 95": items of one run, not kinds of the one before
     if prev.head_pos > 0 and (before := info(ptoks[prev.head_pos - 1])) and before.adjective and not before.verb:
         return None  # "Колективних звернень – 36, повторних – 18": siblings (``adjective_pair``)
     if best_match(prev.head, -1, [(left, keys(word)), (-1, prev.head)], must_use=keys(word)) is not None:

@@ -206,14 +206,18 @@ def _table_caption(s: Sentence) -> str:
     return " ".join(t.text for t in above.tokens if t.kind == "word")
 
 
+_TITLE_WORDS = frozenset({"звіт", "інформація", "довідка", "аналітична", "інформаційна"})
+
+
 def _category_table_metric(s: Sentence) -> str | None:
     """The metric a table of categories counts when its row labels name none: the one its title line
     names ("Надійшло звернень:", "Розподіл звернень за формою"), by a noun that is no dimension
     ("форма", "категорія") and no people. (A label column's heading alone, "Форма звернення", is not
     enough: tables of things the catalog does not count are headed so too.)"""
     caption = _table_caption(s)
-    if not caption:
-        return None
+    above = _table_top(s).prior
+    if not caption or any(t.mask == "year" for t in above.tokens) or caption.split()[0].lower() in _TITLE_WORDS:
+        return None  # "Звіт про роботу відділу … за березень 2025 року": the report's title, no caption
     if (code := label_metric(caption)) is not None:
         return code
     for noun in nouns(caption):
