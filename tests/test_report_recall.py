@@ -2855,3 +2855,12 @@ def test_running_headers_and_page_numbers_of_a_pdf_are_no_figures() -> None:
 def test_requests_passed_on_where_they_belong_are_forwarded(line: str) -> None:
     report = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за 2024 рік\n" + line)
     assert pairs(report) == Counter({("public_info_requests_forwarded", 3): 1})
+
+
+def test_a_part_of_a_number_that_named_nothing_may_name_its_own_metric_by_its_own_noun() -> None:
+    report = extract_text("Звіт загального відділу Прилуцької міської ради за 2020 рік\n"
+                          "Зареєстровано 318 розпоряджень міського голови з основної діяльності, з них 46 проєктів "
+                          "розпоряджень міського голови підготовлено працівниками відділу.\n"
+                          "Перемогу здобули 9 проєктів; реалізовано 6 з них.")
+    assert pairs(report) == Counter({("draft_mayor_orders", 46): 1, ("pb_projects_won", 9): 1})
+    assert {"318", "6"} <= set(unmatched(report))

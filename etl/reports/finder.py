@@ -381,7 +381,12 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 and not _enclosed(tokens, missed.pos, n.lead):  # "(проти 39 торік), з них": an aside is no antecedent
             # "Перемогу здобули 9 проєктів …; реалізовано 6 з них", "взято 1 096 документів, з яких …
             # виконано 1 068": a part of a number that named nothing names nothing either, never a part of
-            # a figure further back
+            # a figure further back; unless its own noun right after it names a metric ("зареєстровано 318
+            # розпоряджень, з них 46 проєктів розпоряджень підготовлено відділом": drafts, a figure of their own)
+            own = number_figure(s, n, left, right, floor, starts, None, out, [], recent=[])
+            if own is not None and own.how == "after" and own.head_pos == n.end:
+                out.append(own)
+                continue
             if not n.words:
                 unmatched.append((s, tokens[n.pos]))
             floor, missed = right, n
