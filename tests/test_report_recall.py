@@ -2864,3 +2864,19 @@ def test_a_part_of_a_number_that_named_nothing_may_name_its_own_metric_by_its_ow
                           "Перемогу здобули 9 проєктів; реалізовано 6 з них.")
     assert pairs(report) == Counter({("draft_mayor_orders", 46): 1, ("pb_projects_won", 9): 1})
     assert {"318", "6"} <= set(unmatched(report))
+
+
+def test_kinds_under_a_dimension_lead_split_the_reports_total_past_an_earlier_years_and_may_be_long() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за 9 місяців 2023 року\n"
+                          "Надійшло 87 запитів на інформацію. За аналогічний період 2022 року надійшло 64 запити.\n\n"
+                          "1. За категоріями запитувачів:\n"
+                          "1.1. фізичні особи – 58;\n"
+                          "1.2. юридичні особи – 11;\n"
+                          "1.3. об’єднання громадян без статусу юридичної особи – 6;\n"
+                          "1.4. представники засобів масової інформації – 12.\n\n"
+                          "2. За формою надходження:\n"
+                          "2.1. електронною поштою – 61;\n"
+                          "2.2. поштою – 26.\n")
+    got = breakdowns(report, "public_info_requests")
+    assert set(got) == {87, 64, 58, 11, 6, 12, 61, 26}
+    assert got[6] == "об’єднання громадян без статусу юридичної особи" and not unmatched(report)

@@ -6,6 +6,7 @@ before or after a list of items that add up to them.
 
 from __future__ import annotations
 
+from etl.reports.comparisons import EARLIER
 from etl.reports.found import (
     AND,
     MONTH_WORDS,
@@ -291,6 +292,14 @@ def _of_a_span(f: Found) -> bool:
     return any(t.low in MONTH_WORDS or t.low.startswith("квартал") for t in near)
 
 
+def _of_an_earlier_time(f: Found) -> bool:
+    """A figure whose clause names an earlier time ("За аналогічний період 2022 року надійшло 64 запити",
+    "торік – 41"): no total of the report's parts."""
+    tokens = f.sentence.tokens
+    start = max((j + 1 for j in range(f.lead) if tokens[j].text in ",;:"), default=0)
+    return any(t.low in EARLIER for t in tokens[start:f.lead])
+
+
 def _of_people(f: Found) -> bool:
     """A figure whose counted noun is people ("звернулися 236 громадян")."""
     return f.head_pos is not None and f.head_pos < len(f.sentence.tokens) and is_people(f.sentence.tokens[f.head_pos])
@@ -322,7 +331,8 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     while last is not None:
         for total in (f for f in reversed(found) if f.sentence is last.sentence):
             if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)) \
-                    or (senders and total.code in people_codes()) or (arrival and _of_people(total)):
+                    or (senders and total.code in people_codes()) or (arrival and _of_people(total)) \
+                    or _of_an_earlier_time(total):
                 continue  # ("від ВПО – 4, від УБД – 7": things that came from people, never the people)
             if any(_root(f).sentence is not total.sentence and f.sentence is not total.sentence
                    and not any(f.sentence is p for p in passed) for f in found[found.index(total) + 1:]):
@@ -331,6 +341,10 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
             if listed + _parts_sum(items) <= total.value:  # parts add up to no more than it
                 return total
         mine = [f for f in found if f.sentence is last.sentence]
+        if all(f.total is not None or _of_an_earlier_time(f) for f in mine):
+            passed.append(last.sentence)  # "За аналогічний період 2022 року надійшло 64 запити": past it
+            last = next((f for f in reversed(found) if f.total is None and not any(f.sentence is p for p in passed)), None)
+            continue
         if steps >= 2 or not (last.sentence.row or (arrival and any(_of_people(f) for f in mine))
                               or (passed and any(_of_a_span(f) for f in mine))):
             return None
@@ -402,7 +416,9 @@ def bare_items(items: list[Token], named: bool = False) -> bool:
         nums = [m for m in nums if not line_number(seg, m)]
         if len(nums) != 1 or nums[0].pos == 0 or not dash_after(seg, nums[0].pos - 1) or has_verb(seg) \
                 or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
-                        if t.kind == "word" and not is_stop_word(t.low)]) > 4:
+                        if t.kind == "word" and not is_stop_word(t.low)]) > (8 if named else 4):
+            # (a lead that names the split allows long kinds: "об’єднання громадян без статусу юридичної
+            # особи – 6", "учасники бойових дій та члени їхніх сімей – 58")
             return False
         label = " ".join(t.text for t in seg[:nums[0].pos - 1] if t.kind == "word")
         if label and not named and label_metric(label, _BY_NAME) is not None:
