@@ -2880,3 +2880,12 @@ def test_kinds_under_a_dimension_lead_split_the_reports_total_past_an_earlier_ye
     got = breakdowns(report, "public_info_requests")
     assert set(got) == {87, 64, 58, 11, 6, 12, 61, 26}
     assert got[6] == "об’єднання громадян без статусу юридичної особи" and not unmatched(report)
+
+
+def test_messages_in_a_telegram_channel_are_posts_and_messages_to_a_hotline_are_not() -> None:
+    report = extract_text("Звіт відділу комунікацій Прилуцької міської ради за листопад 2025 року\n"
+                          "У Facebook — 152 дописи, у Telegram — 238 повідомлень.\n"
+                          "У телеграм-каналі опубліковано 95 повідомлень про відключення.\n"
+                          "На гарячу лінію надійшло 40 повідомлень.")
+    assert {v for c, v in pairs(report) if c == "social_media_posts"} == {152, 238, 95}
+    assert "40" in unmatched(report)
