@@ -8,7 +8,8 @@ Everything the figure finder asks about a word goes through here, cached:
   ("подано", "допущено", "взято") also gives the passive participle it is built from ("поданий",
   "допущений", "взятий"), so "подано 17 проєктів" meets the catalog's "поданий проєкт".
   Spelling variants of one word meet: "проект"/"проєкт", "веб-сайт"/"вебсайт", "відео-ролик"/"відеоролик".
-  A word joining a Latin name to a Ukrainian one ("Telegram-каналі") also gives both parts.
+  A word joining a Latin name to a Ukrainian one ("Telegram-каналі") also gives both parts, and a
+  network written in Cyrillic ("телеграм-каналі", "фейсбук") its Latin name.
 * ``word_info(word)``: the parts of speech and the (case, number) pairs a word may take.
 * ``number_word(word)``: the value of a numeral in any case ("дві", "одного", "п’яти" -> 2, 1, 5),
   from the dictionary's own paradigms of the base numerals.
@@ -71,8 +72,16 @@ def _dict_form(word: str) -> str:
     return w
 
 
+# Networks written in Cyrillic ("телеграм-каналі", "фейсбук") meet their Latin names.
+_NETWORKS = {"телеграм": "telegram", "фейсбук": "facebook", "інстаграм": "instagram", "ютуб": "youtube",
+             "вайбер": "viber", "тікток": "tiktok"}
+
+
 def _variants(key: str) -> set[str]:
     out = {key, key.replace("’", "")}  # "обєднань", "звязків": the apostrophe left out (the dictionary allows it)
+    head, dash, rest = key.partition("-")
+    if head in _NETWORKS:  # "телеграм-канал": the network's Latin name, and the rest on its own
+        out |= {_NETWORKS[head], f"{_NETWORKS[head]}{dash}{rest}"} | ({rest} if rest else set())
     if re.fullmatch(r"[а-яіїєґ’]+-[а-яіїєґ’]+", key):
         out.add(key.replace("-", ""))  # "веб-сайт"/"вебсайт", "відео-ролик"/"відеоролик"
     if "проект" in key:

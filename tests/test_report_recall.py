@@ -2889,3 +2889,11 @@ def test_messages_in_a_telegram_channel_are_posts_and_messages_to_a_hotline_are_
                           "На гарячу лінію надійшло 40 повідомлень.")
     assert {v for c, v in pairs(report) if c == "social_media_posts"} == {152, 238, 95}
     assert "40" in unmatched(report)
+
+
+def test_networks_written_in_cyrillic_are_the_networks() -> None:
+    report = extract_text("Звіт відділу комунікацій Прилуцької міської ради за березень 2024 року\n"
+                          "Сторінку міської ради читають 12,4 тис. підписників, телеграм-канал – 3,1 тис.\n"
+                          "У фейсбуці опубліковано 120 дописів, у телеграм-каналі – 95.")
+    assert pairs(report) == Counter({("social_media_followers", 12400): 1, ("social_media_followers", 3100): 1,
+                                     ("social_media_posts", 120): 1, ("social_media_posts", 95): 1})
