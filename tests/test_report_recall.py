@@ -2897,3 +2897,9 @@ def test_networks_written_in_cyrillic_are_the_networks() -> None:
                           "У фейсбуці опубліковано 120 дописів, у телеграм-каналі – 95.")
     assert pairs(report) == Counter({("social_media_followers", 12400): 1, ("social_media_followers", 3100): 1,
                                      ("social_media_posts", 120): 1, ("social_media_posts", 95): 1})
+
+
+def test_no_one_refused_is_a_zero_of_refusals_not_of_requests() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за березень 2024 року\n"
+                          "Жодному запитувачу не відмовили.")
+    assert pairs(report) == Counter({("public_info_requests_refused", 0): 1})

@@ -91,6 +91,8 @@ from etl.reports.lexicon import (
     PART_BEFORE,
     PLAN_WORDS,
     POOL_OF,
+    REFUSAL_WORDS,
+    REFUSED_AS,
     RELATIVE_PLURALS,
     RULED_OUT,
     STOCK_CODES,
@@ -679,10 +681,13 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             kind, near = adjectives[0], before[-1]
             m = best_match(keys(tokens[kind]), kind, context_of(tokens, a, b) + [(BORROWED - 1, k) for _, k in near.context])
             m, head = (m, kind) if m is not None and m.code == near.code else (None, None)
-        if m is not None and m.code in STOCK_CODES and any(t.low in NEW_WORDS for t in tokens[a:b]):
-            m = None  # "нових партійних осередків не зареєстровано": no new ones, not an empty register
-        if m is not None:
-            fig = Found(m.code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
+        code = m.code if m is not None else None
+        if code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[a:b]):
+            code = REFUSED_AS[code]  # "Жодному запитувачу не відмовили": no refusals, not no requests
+        if code in STOCK_CODES and any(t.low in NEW_WORDS for t in tokens[a:b]):
+            code = None  # "нових партійних осередків не зареєстровано": no new ones, not an empty register
+        if code is not None:
+            fig = Found(code, 0, s, head, "negation", head=keys(tokens[head]), head_text=tokens[head].text)
             fig.confidence, fig.span, fig.context = 0.7, (a, b), context_of(tokens, a, b)
             fig.breakdown = tokens[head].text if before else None
             out.append(fig)
