@@ -208,3 +208,10 @@ def test_a_figure_since_the_year_began_covers_january_to_the_reports_end() -> No
     year = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за 2023 рік\n"
                         "З початку року надійшло 412 запитів.")
     assert [(f.value, f.period) for f in year.figures] == [(412, None)]  # the report's own year
+
+
+def test_a_month_before_a_colon_is_the_period_of_the_number_after_it() -> None:
+    report = extract_text("Звіт про громадську участь Прилуцької міської ради за ІІ квартал 2021 року\n"
+                          "За квартал зареєстровано 11 електронних петицій, найбільше – у травні: 5.")
+    got = {(f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
+    assert got == {(11, None), (5, "2021-05-01")}

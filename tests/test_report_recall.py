@@ -2903,3 +2903,10 @@ def test_no_one_refused_is_a_zero_of_refusals_not_of_requests() -> None:
     report = extract_text("Звіт про доступ до публічної інформації Прилуцької міської ради за березень 2024 року\n"
                           "Жодному запитувачу не відмовили.")
     assert pairs(report) == Counter({("public_info_requests_refused", 0): 1})
+
+
+def test_a_label_that_is_word_for_word_a_catalog_name_names_that_metric() -> None:
+    report = extract_text("Звіт про роботу відділу комунікацій Прилуцької міської ради за березень 2024 року\n"
+                          "Рішення, розпорядження та проєкти рішень – 82;\n"
+                          "Проєкти рішень виконавчого комітету – 14;")
+    assert pairs(report) == Counter({("documents_published", 82): 1, ("draft_executive_decisions", 14): 1})

@@ -964,9 +964,10 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         if clause is not None:
             options.append((clause[0], clause[1], "after" if clause[1] > n.pos else "before"))
     quarter = quarter_clause(tokens[min(l_start, left):n.lead]) or _next_quarter(tokens, min(l_start, left), n)
-    in_month = month_clause(tokens, min(l_start, left), n.lead) or (  # "найменше – у січні (52)"
-        alone_in_brackets(tokens, n) and month_clause(tokens, max((j + 1 for j in range(n.lead - 1) if is_delimiter(
-            tokens[j]) or is_dash(tokens[j])), default=0), n.lead - 1))
+    in_month = month_clause(tokens, min(l_start, left), n.lead) or (  # "найбільше – у травні: 5"
+        (n.lead > 0 and tokens[n.lead - 1].text == ":") or alone_in_brackets(tokens, n)) and month_clause(
+        tokens, max((j + 1 for j in range(n.lead - 1) if is_delimiter(tokens[j]) or is_dash(tokens[j])), default=0),
+        n.lead - 1)  # "найменше – у січні (52)"
     if not options and r_head is None and (in_month or quarter) \
             and (l_head is None or tokens[l_head].low in MONTH_WORDS or quarter) and not (
             colon_lead_match(tokens, n.lead) and _months_of_colon_lead(tokens, n, before)):  # "(жовтень – 76, …)"

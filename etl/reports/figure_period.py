@@ -226,7 +226,7 @@ def _chosen(every: list[Mention], tokens: list[Token], lead: int, pos: int, span
         return after[0]
     back = [m for m in every if previous < m.start and m.end <= lead
             and not any(t.low in _PART_MARKERS for t in tokens[m.end:lead])]  # "…, з них вхідних – 24 706"
-    if back and lead > 0 and (tokens[lead - 1].text == "(" or tokens[lead - 1].text in "–—-"):
+    if back and lead > 0 and (tokens[lead - 1].text in "(:" or tokens[lead - 1].text in "–—-"):  # "у травні: 5"
         return back[-1]
     if back and a >= 2 and tokens[a].low == "коли" and back[-1].end == a - 1 and tokens[a - 1].text == ",":
         return back[-1]

@@ -60,6 +60,8 @@ reads every sentence (``_sentence``) and the report (``find_figures``).
 
 from __future__ import annotations
 
+import re
+
 from activity.catalog import METRICS
 from etl.reports.figure import number_figure
 from etl.reports.found import (
@@ -164,6 +166,15 @@ def _gap_has_marker(tokens: list[Token], a: int, b: int) -> bool:
                for e in range(a + 1, b + 1))
 
 
+def _named_exactly(s: Sentence, item: Found) -> bool:
+    """ "Рішення, розпорядження та проєкти рішень – 82": a label that is word for word one of its metric's
+    names in the catalog (its label, short label or a wording) names it, whatever its nouns alone would say."""
+    label = " ".join(t.text for t in s.tokens[:item.lead - 1] if t.kind == "word").lower()
+    m = METRICS[item.code]
+    return label in {" ".join(re.findall(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", w.lower()))
+                     for w in (m.label_uk, m.short_uk, *m.wordings)}
+
+
 def _sibling_line(s: Sentence, found: list[Found], unmatched: list) -> Found | None:
     """ "Нас читають:" / "Telegram — 61 204 підписники" / "Facebook — 38 917": a bare "label – N" item
     under the same lead-in as the item right before it, whose number counted a noun of its own after
@@ -249,8 +260,10 @@ def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found
             mine = noted(s, mine)
             if lead_row is None and any(f.total is None for f in mine):
                 lead_rows[row.table] = s
-        elif (not mine or len(mine) == 1 and (mine[0].how == "ellipsis" or renamed_part(s, mine[0]))) \
-                and (item := label_item(s, unmatched)) is not None and (not mine or item.code != mine[0].code):
+        elif (not mine or len(mine) == 1) and (item := label_item(s, unmatched)) is not None \
+                and (not mine or (item.code != mine[0].code and item.pos == mine[0].pos and (
+                    mine[0].how == "ellipsis" or renamed_part(s, mine[0])
+                    or (mine[0].total is None and _named_exactly(s, item))))):
             mine = [item]  # "Тренінги – 28;" / "Допущені до голосування проєкти – 35;": its own name, not the noun
             # before; "- вихідних документів – 2 207;" under "зареєстровано документів – 6 842, з них:": a
             # part whose label names a metric of its own is that metric
