@@ -2910,3 +2910,12 @@ def test_a_label_that_is_word_for_word_a_catalog_name_names_that_metric() -> Non
                           "Рішення, розпорядження та проєкти рішень – 82;\n"
                           "Проєкти рішень виконавчого комітету – 14;")
     assert pairs(report) == Counter({("documents_published", 82): 1, ("draft_executive_decisions", 14): 1})
+
+
+def test_figures_in_quoted_speech_count_and_a_quoted_name_stays_a_name() -> None:
+    report = extract_text("Підсумки кварталу відділу комунікацій Прилуцької міської ради за ІІІ квартал 2024 року\n"
+                          "«За квартал ми опублікували понад 300 новин і майже 500 дописів у соцмережах», – зазначила "
+                          "начальниця відділу.\n"
+                          "Проєкт «Сквер – 2026» набрав 412 голосів.")
+    assert pairs(report) == Counter({("news_published", 300): 1, ("social_media_posts", 500): 1,
+                                     ("pb_project_votes", 412): 1})

@@ -97,6 +97,7 @@ from etl.reports.lexicon import (
     REFUSED_AS,
     RELATIVE_PLURALS,
     RULED_OUT,
+    SAYING_VERBS,
     STOCK_CODES,
     THRESHOLD_NOUNS,
     WHOLE_OF_KINDS,
@@ -562,10 +563,18 @@ def _in_quotes(tokens: list[Token]) -> set[int]:
             close = next((k for k in range(j + 1, len(tokens)) if tokens[k].text == "»"), None)
             if close is None:
                 break
-            out.update(range(j + 1, close))
+            if not _speech(tokens, j, close):
+                out.update(range(j + 1, close))
             j = close
         j += 1
     return out
+
+
+def _speech(tokens: list[Token], a: int, b: int) -> bool:
+    """ "«За квартал ми опублікували понад 300 новин …», – зазначила начальниця відділу": words quoted as
+    someone said them (a verb of their own inside, a verb of saying after), not a name."""
+    after = [t for t in tokens[b + 1:b + 5] if t.kind == "word"]
+    return has_verb(tokens[a + 1:b]) and bool(after) and after[0].low in SAYING_VERBS
 
 
 def _in_item_label(tokens: list[Token], n: Number, after: Number | None) -> bool:
