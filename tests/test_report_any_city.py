@@ -357,3 +357,14 @@ def test_a_title_gives_its_period_after_a_separator_or_as_a_days_range(title: st
     report = extract_text(title + "Опубліковано 12 новин на сайті.\n")
     assert report.period is not None
     assert (report.period.start.isoformat(), report.period.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(("published", "quarter", "start"), [
+    ("05.10.2024", "третій квартал", "2024-07-01"), ("10.01.2025", "четвертий квартал", "2024-10-01")])
+def test_a_post_naming_its_period_without_a_year_takes_it_from_the_day_it_was_published(
+        published: str, quarter: str, start: str) -> None:
+    report = extract_text(f"Відділ комунікацій\nНовина від {published}\n\n"
+                          f"Підсумки роботи відділу комунікацій Прилуцької міської ради за {quarter}\n\n"
+                          "Опубліковано 300 новин.\n")
+    assert report.period is not None and report.period.granularity == "quarter"
+    assert report.period.start.isoformat() == start

@@ -11,7 +11,9 @@ as-of date of a stock figure.
   ("01.01.2024–30.06.2024") on the first lines says it too; so does a body sentence announcing what
   the letter reports ("… повідомляє про стан … станом на 1 січня 2026 року", "Надаємо інформацію …"),
   "станом на" included. A phrase without a year ("з 1 по 7 листопада") takes the year the text names most often
-  on its own (not inside a date or a document number), else the year in the file name. The label
+  on its own (not inside a date or a document number), else the year in the file name; a text that names no
+  year at all but is dated at its top ("Новина від 05.10.2024" / "… за третій квартал") reports the last
+  such period before that day. The label
   is the text as written. A title "станом на <date>" makes a **snapshot**: the period is that day
   and stocks without a date of their own stand on it.
 * **City**: council phrases in any case and letter case ("Ніжинської міської ради", "КОЛОМИЙСЬКА
@@ -105,12 +107,23 @@ class Header:
     notes: list[str] = field(default_factory=list)
 
 
-def _find_period(text: str, starts: re.Pattern[str], year: int | None = None) -> tuple[Period, str] | None:
+def _find_period(text: str, starts: re.Pattern[str], year: int | None = None,
+                 dated: date | None = None) -> tuple[Period, str] | None:
+    """A period the text names after one of ``starts``; with ``dated`` (the day a text without any year
+    was published), also one named without digits ("за третій квартал"), the last such before that day."""
     for m in starts.finditer(text):
         words = list(re.finditer(r"\S+", text[m.end():m.end() + 80]))[:7]
         for k in range(len(words), 0, -1):
             end = m.end() + words[k - 1].end()
             label = text[m.end("label") if "label" in starts.groupindex and m.group("label") else m.start():end].strip(" .,;:")
+            if dated is not None and not re.search(r"\d", label) and _UNDATED_PERIOD.search(label):
+                try:
+                    period = parse_period(label, year=dated.year)
+                    if period.start > dated:
+                        period = parse_period(label, year=dated.year - 1)
+                except PeriodError:
+                    continue
+                return period, label
             if not re.search(r"\d", label):
                 continue
             try:
@@ -118,6 +131,22 @@ def _find_period(text: str, starts: re.Pattern[str], year: int | None = None) ->
             except PeriodError:
                 continue
             return period, label
+    return None
+
+
+_UNDATED_PERIOD = re.compile(r"квартал|півріччя|місяц|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд",
+                             re.IGNORECASE)
+_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+
+
+def _publication_date(text: str, sentences: list[Sentence]) -> date | None:
+    """The first full date in the lines at the top (a post's or a letter's date), if any."""
+    for s in sentences[:LETTERHEAD_LINES]:
+        if (m := _DATE.search(text[s.start:s.end])) is not None:
+            try:
+                return date(int(m[3]), int(m[2]), int(m[1]))
+            except ValueError:
+                continue
     return None
 
 
@@ -152,6 +181,11 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
             break
         piece = text[s.start:s.end]
         found = _find_period(piece, _TITLE_PERIOD_START if _ANNOUNCES.search(piece) else _PERIOD_START, year)
+    if not found and year is None and (dated := _publication_date(text, sentences)) is not None:
+        # "Новина від 05.10.2024" / "Підсумки роботи відділу за третій квартал": the quarter before that day
+        for s in sentences[:LETTERHEAD_LINES]:
+            if (found := _find_period(text[s.start:s.end], _TITLE_PERIOD_START, dated.year, dated)) is not None:
+                break
     if found:
         head.period, head.period_label = found
         head.snapshot = snapshot_date(head.period_label, year)
