@@ -116,7 +116,9 @@ def _find_period(text: str, starts: re.Pattern[str], year: int | None = None,
         for k in range(len(words), 0, -1):
             end = m.end() + words[k - 1].end()
             label = text[m.end("label") if "label" in starts.groupindex and m.group("label") else m.start():end].strip(" .,;:")
-            if dated is not None and not re.search(r"\d", label) and _UNDATED_PERIOD.search(label):
+            if dated is not None and re.search(r"\d", label):
+                continue  # (a label with digits was read, or refused, by the rules before this fallback)
+            if dated is not None and _UNDATED_PERIOD.search(label):
                 try:
                     period = parse_period(label, year=dated.year)
                     if period.start > dated:
