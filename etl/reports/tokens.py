@@ -345,10 +345,16 @@ def _unwrap_counts(tokens: list[Token]) -> list[Token]:
     """A count written in brackets where the text would have the bare number ("зареєстровано (38)
     громадських об’єднань", "церкви – (3)"): after a verb, a preposition, a dash or at the start, and
     before a small-letter word, a punctuation mark or the end, the brackets are dropped. After a noun
-    ("з питань освіти (31)") the bracket stays: a part in brackets."""
+    ("з питань освіти (31)") the bracket stays: a part in brackets. A share with its count in brackets
+    ("усні – 29 % (113)", "34 % (132) звернень надійшли …") leaves the count where the share stood."""
     out: list[Token] = []
     j = 0
     while j < len(tokens):
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].kind == "num" \
+                and tokens[j + 2].text == ")" and out and out[-1].mask == "percent":
+            out[-1] = tokens[j + 1]
+            j += 3
+            continue
         if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].kind == "num" \
                 and tokens[j + 1].text.isdigit() and tokens[j + 2].text == ")":
             prev = out[-1] if out else None
@@ -373,23 +379,7 @@ def _unwrap_counts(tokens: list[Token]) -> list[Token]:
 def _prose_tokens(text: str, a: int, b: int) -> list[Token]:
     """The tokens of a sentence of prose, its repeats, bracketed counts, shares, label notes and asides
     rewritten as the steps above say."""
-    return _drop_asides(_drop_label_notes(_unwrap_counts(_share_counts(_drop_repeats(tokenize(text, a, b))))))
-
-
-def _share_counts(tokens: list[Token]) -> list[Token]:
-    """A share with its count in brackets ("усні – 29 % (113)", "34 % (132) звернень надійшли …"): the
-    count stands where the share stood, so its clause reads as if the share were not there."""
-    out: list[Token] = []
-    j = 0
-    while j < len(tokens):
-        if j + 3 < len(tokens) and tokens[j].mask == "percent" and tokens[j + 1].text == "(" \
-                and tokens[j + 2].kind == "num" and tokens[j + 3].text == ")":
-            out.append(tokens[j + 2])
-            j += 4
-            continue
-        out.append(tokens[j])
-        j += 1
-    return out
+    return _drop_asides(_drop_label_notes(_unwrap_counts(_drop_repeats(tokenize(text, a, b)))))
 
 
 def _drop_asides(tokens: list[Token]) -> list[Token]:
