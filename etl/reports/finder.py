@@ -60,8 +60,6 @@ reads every sentence (``_sentence``) and the report (``find_figures``).
 
 from __future__ import annotations
 
-import re
-
 from activity.catalog import METRICS
 from etl.reports.figure import number_figure
 from etl.reports.found import (
@@ -156,6 +154,7 @@ from etl.reports.table_rows import (
     table_row,
     value_numbers,
 )
+from etl.reports.tables import label_metric
 from etl.reports.tokens import Sentence, Token
 
 
@@ -168,12 +167,13 @@ def _gap_has_marker(tokens: list[Token], a: int, b: int) -> bool:
 
 
 def _named_exactly(s: Sentence, item: Found) -> bool:
-    """ "Рішення, розпорядження та проєкти рішень – 82": a label that is word for word one of its metric's
-    names in the catalog (its label, short label or a wording) names it, whatever its nouns alone would say."""
-    label = " ".join(t.text for t in s.tokens[:item.lead - 1] if t.kind == "word").lower()
-    m = METRICS[item.code]
-    return label in {" ".join(re.findall(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", w.lower()))
-                     for w in (m.label_uk, m.short_uk, *m.wordings)}
+    """ "Рішення, розпорядження та проєкти рішень – 82": a label the resolver reads as one of its metric's
+    names word for word names it, whatever its nouns alone would say."""
+    label = "".join(("" if t.kind == "punct" else " ") + t.text for t in s.tokens[:item.lead - 1])
+    return label_metric(label, _EXACT) == item.code
+
+
+_EXACT = frozenset({"exact"})
 
 
 def _sibling_line(s: Sentence, found: list[Found], unmatched: list) -> Found | None:

@@ -138,18 +138,12 @@ def _find_period(text: str, starts: re.Pattern[str], year: int | None = None,
 
 _UNDATED_PERIOD = re.compile(r"квартал|півріччя|місяц|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд",
                              re.IGNORECASE)
-_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 
 
-def _publication_date(text: str, sentences: list[Sentence]) -> date | None:
+def _publication_date(sentences: list[Sentence]) -> date | None:
     """The first full date in the lines at the top (a post's or a letter's date), if any."""
-    for s in sentences[:LETTERHEAD_LINES]:
-        if (m := _DATE.search(text[s.start:s.end])) is not None:
-            try:
-                return date(int(m[3]), int(m[2]), int(m[1]))
-            except ValueError:
-                continue
-    return None
+    return next((d for s in sentences[:LETTERHEAD_LINES] for t in s.tokens
+                 if t.mask == "date" and (d := _read_date(t.text)) is not None), None)
 
 
 def text_year(text: str, name: str = "") -> int | None:
@@ -183,7 +177,7 @@ def read_header(text: str, sentences: list[Sentence], name: str = "") -> Header:
             break
         piece = text[s.start:s.end]
         found = _find_period(piece, _TITLE_PERIOD_START if _ANNOUNCES.search(piece) else _PERIOD_START, year)
-    if not found and year is None and (dated := _publication_date(text, sentences)) is not None:
+    if not found and year is None and (dated := _publication_date(sentences)) is not None:
         # "Новина від 05.10.2024" / "Підсумки роботи відділу за третій квартал": the quarter before that day
         for s in sentences[:LETTERHEAD_LINES]:
             if (found := _find_period(text[s.start:s.end], _TITLE_PERIOD_START, dated.year, dated)) is not None:
