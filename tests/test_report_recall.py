@@ -2919,3 +2919,14 @@ def test_figures_in_quoted_speech_count_and_a_quoted_name_stays_a_name() -> None
                           "Проєкт «Сквер – 2026» набрав 412 голосів.")
     assert pairs(report) == Counter({("news_published", 300): 1, ("social_media_posts", 500): 1,
                                      ("pb_project_votes", 412): 1})
+
+
+def test_such_with_a_verb_stands_for_the_head_noun_before_it() -> None:
+    report = extract_text("Звіт прессекретаря Вознесенської міської ради за березень 2024 року\n"
+                          "Пресслужба опрацювала листи-заявки редакцій щодо висвітлення заходів громади, таких "
+                          "надійшло 7.\n"
+                          "На 31 березня збирають підписи 4 петиції (на початок місяця таких було 9).\n"
+                          "Депутат запитав, скільки документів виконано з порушенням строку. Секретар сказала, що "
+                          "таких 3.")
+    assert pairs(report) == Counter({("media_coverage_requests", 7): 1, ("petitions_collecting_signatures", 4): 1,
+                                     ("petitions_collecting_signatures", 9): 1})

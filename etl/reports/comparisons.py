@@ -5,14 +5,16 @@ before ("їх", "цього", "з них були …").
 
 from __future__ import annotations
 
-from etl.reports.found import AND, WHEN_WORDS, Found
+from etl.reports.found import AND, WHEN_WORDS, Found, has_verb
 from etl.reports.lexicon import COPULAS
 from etl.reports.match import Context, Match, best_match, context_of, info, is_dash, keys, means
 from etl.reports.numbers import Number
 from etl.reports.tokens import Token
 
-# "Далі – громадські обговорення. Їх відбулося п’ять": "їх" after a sentence with no figure names its noun.
-THEM = frozenset({"їх"})
+# "Далі – громадські обговорення. Їх відбулося п’ять": "їх" after a sentence with no figure names its noun;
+# "опрацювала листи-заявки редакцій, таких надійшло 4": "таких" the same, of the clause's head noun.
+THEM = frozenset({"їх", "таких"})
+_SUCH = frozenset({"таких"})
 _THIS = frozenset({"цей", "цього", "той", "ця", "даний", "дана", "зазначений", "зазначена", "їхня", "їхній", "їх"})
 _COMPARING = frozenset({"проти", "ніж", "порівняно", "порівнянні", "порівнянням", "тоді", "як", "з", "із", "зі", "у",
                         "в", "за", "на", "що", "це", "більше", "менше", "було", "був", "була", "становив", "становила",
@@ -67,19 +69,24 @@ def range_start(tokens: list[Token], n: Number, before: list[Found]) -> Found | 
 
 
 def points_back(tokens: list[Token]) -> bool:
-    """ "їх", "цей показник", "їхня кількість": words that stand for a noun named before."""
-    return any(t.low in THEM or (t.low in _THIS and k + 1 < len(tokens)
+    """ "їх", "цей показник", "їхня кількість": words that stand for a noun named before; "таких" only with a
+    verb of its own ("таких надійшло 4"; "відповіла, що таких 5" may count what no metric counts)."""
+    return any(t.low in THEM and (t.low not in _SUCH or has_verb(tokens[k + 1:])) or (t.low in _THIS and k + 1 < len(tokens)
                                  and tokens[k + 1].low.startswith(("показник", "кількіст")))
                for k, t in enumerate(tokens))
 
 
-def antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Found]) -> tuple | None:
-    """(code, head, head text) of what a pronoun before tokens[a] stands for: the nearest noun of its own
-    sentence that names a metric ("Із громадськими організаціями (… їх у громаді 57)"), else the
-    figure before it."""
+def antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Found], end: int | None = None) -> tuple | None:
+    """(code, head, head text) of what a pronoun between tokens[a] and tokens[end] stands for: the nearest
+    noun of its own sentence that names a metric ("Із громадськими організаціями (… їх у громаді 57)"), else
+    the figure before it. "таких" stands for a head noun, never one that only depends on another in the
+    genitive ("листи-заявки редакцій щодо висвітлення заходів, таких надійшло 4": the letters)."""
     context = context + [(j - 20_000, k) for j, k in context_of(tokens, 0, a)]
+    such = any(t.low in _SUCH for t in tokens[a:end])
     for j in range(a - 1, -1, -1):
         t = tokens[j]
+        if such and (i := info(t)) and i.noun and i.forms and all(c == "gent" for c, _ in i.forms):
+            continue
         if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j - 20_000, context)):
             return m.code, keys(t), t.text
     ante = next((f for f in reversed(earlier) if f.total is None and f.head), None)

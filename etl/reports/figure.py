@@ -1091,7 +1091,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if fig is None and total is None and not times and r_head is None \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
             and points_back(tokens[min(l_start, left):n.lead]) \
-            and (ante := antecedent(tokens, min(l_start, left), context, [*previous, *before])) is not None:
+            and (ante := antecedent(tokens, min(l_start, left), context, [*previous, *before], n.lead)) is not None:
         # "За рік надійшло 1 612 звернень. У 2024 році їх було 1 498": "їх" stands for the nearest noun before
         fig = Found(ante[0], n.value, s, n.pos, "ellipsis", head=ante[1], head_text=ante[2])
         fig.confidence = 0.7
