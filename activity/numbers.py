@@ -39,11 +39,12 @@ _APPROX_PREFIXES = (
     "more than",
     "almost",
 )
-_GROUP = "[ \u00a0\u202f\u2009\u2007'’ʼ]"
+# what may stand between groups of three digits: spaces of every width, or an apostrophe ("2'046")
+DIGIT_GROUP = "[ \u00a0\u202f\u2009\u2007'’ʼ]"
 _NUMBER_FORMS = tuple(
     re.compile(p, re.ASCII)
     for p in (
-        rf"(?P<int>\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)(?:[.,](?P<frac>\d+))?\.?",
+        rf"(?P<int>\d{{1,3}}(?:{DIGIT_GROUP}\d{{3}})+|\d+)(?:[.,](?P<frac>\d+))?\.?",
         r"(?P<int>\d{1,3}(?:\.\d{3}){2,})(?:,(?P<frac>\d+))?\.?",
         r"(?P<int>\d{1,3}(?:,\d{3}){2,})(?:\.(?P<frac>\d+))?\.?",
         r"(?P<int>)[.,](?P<frac>\d+)",

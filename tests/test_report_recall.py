@@ -2930,3 +2930,68 @@ def test_such_with_a_verb_stands_for_the_head_noun_before_it() -> None:
                           "таких 3.")
     assert pairs(report) == Counter({("media_coverage_requests", 7): 1, ("petitions_collecting_signatures", 4): 1,
                                      ("petitions_collecting_signatures", 9): 1})
+
+
+def test_a_subject_before_the_verb_leaves_the_object_before_the_number_to_name_it() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за 2024 рік\n"
+                          "Усього ж відділ підготував привітань двадцять.\n"
+                          "Прессекретар оприлюднив відеосюжетів 14.\n"
+                          "Міський голова провів зустрічей 9.")
+    assert pairs(report) == Counter({("greetings_prepared", 20): 1, ("videos_published", 14): 1})
+    assert "9" in unmatched(report)  # meetings: no metric of the catalog
+
+
+def test_a_bracketed_aside_closing_a_participle_clause_belongs_to_the_clause() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за 2024 рік\n"
+                          "Відеосюжетів, знятих разом з місцевим телеканалом (договір від 10.01.2024 № 3), "
+                          "оприлюднено дванадцять.\n"
+                          "Звернень, поданих через ЦНАП (див. додаток 2), налічується 41.")
+    assert pairs(report) == Counter({("videos_published", 12): 1, ("appeals_received", 41): 1})
+
+
+def test_an_apostrophe_between_groups_of_digits_is_a_thousands_separator() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за 2024 рік\n"
+                          "На сторінці у Facebook оприлюднено 2'046 дописів, у Telegram-каналі – 1’310.\n"
+                          "На сайті розміщено 1.184 новини.")
+    assert pairs(report) == Counter({("social_media_posts", 2046): 1, ("social_media_posts", 1310): 1,
+                                     ("news_published", 1184): 1})
+
+
+def test_the_people_appeals_came_from_are_the_citizens_who_appealed() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 2024 рік\n"
+                          "Від 1 472 громадян надійшло 1 296 звернень.\n"
+                          "Надійшло 12 запитів на публічну інформацію від 9 громадян.")
+    assert pairs(report) == Counter({("appeals_received", 1296): 1, ("citizens_appealed", 1472): 1,
+                                     ("public_info_requests", 12): 1})
+
+
+def test_people_listed_bare_beside_appeals_are_the_citizens_who_appealed() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 2024 рік\n"
+                          "Приймальня: прийнято 130 громадян.\n"
+                          "Разом по відділу: 500 звернень, 212 громадян.")
+    assert pairs(report) == Counter({("appeals_received", 500): 1, ("citizens_appealed", 212): 1})
+
+
+def test_the_ends_of_a_range_and_a_vote_tally_are_no_figures() -> None:
+    report = extract_text("Звіт загального відділу Ічнянської міської ради за 2024 рік\n"
+                          "Щомісяця надходить від 380 до 450 документів.\n"
+                          "ГОЛОСУВАЛИ: «за» – 14, «проти» – 0, «утримались» – 0.\n"
+                          "Рішення прийнято одноголосно (за – 9).\n"
+                          "Запит можна надіслати на адресу: 16703, м. Ічня, вул. Вишнева, 2.\n"
+                          "Проведено 12 засідань виконавчого комітету.")
+    assert pairs(report) == Counter({("exec_committee_meetings", 12): 1})
+
+
+def test_a_plan_word_in_another_cell_of_a_plan_table_leaves_the_done_figure_done() -> None:
+    report = extract_text("Звіт загального відділу Ічнянської міської ради за ІІІ квартал 2024 року\n"
+                          "| № | Захід | Термін | Відмітка про виконання |\n"
+                          "|---|---|---|---|\n"
+                          "| 1 | Організація засідань виконкому | за планом | проведено 7 засідань |\n"
+                          "| 2 | Розміщення інформації на сайті | постійно | розміщено 96 новин |\n"
+                          "\n"
+                          "| Показник | За планом | Фактично |\n"
+                          "|---|---|---|\n"
+                          "| Засідання постійних комісій | 12 | 11 |")
+    got = pairs(report)
+    assert got[("exec_committee_meetings", 7)] == 1 and got[("news_published", 96)] == 1
+    assert not any(value == 12 for _, value in got)  # the plan column stays a target

@@ -553,7 +553,13 @@ def _inserted_clause(tokens: list[Token], a: int, floor: int) -> int | None:
     """Where a relative or participle clause that ends with the comma just before tokens[a] opens."""
     if a == 0 or tokens[a - 1].text != ",":
         return None
-    r = segment_start(tokens, a - 1)
+    end = a - 1
+    if end > 0 and tokens[end - 1].text == ")":  # "…, підготовлених з ТРК «Славутич» (договір від 02.01.2019 № 7),
+        # оприлюднено одинадцять": a bracketed aside closing the clause is a part of it
+        end = next((j for j in range(end - 2, floor - 1, -1) if tokens[j].text in "()"), end)
+        if tokens[end].text != "(":
+            return None
+    r = segment_start(tokens, end)
     while r > floor and r < a - 1 and not _clause_after_noun(tokens, r) and tokens[r - 1].text == ",":
         r = segment_start(tokens, r - 1)  # "що тривало з 10 по 25 листопада, …" over its own commas
     if r <= floor or not _clause_after_noun(tokens, r) or tokens[r - 1].text != ",":
@@ -924,6 +930,13 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         for_head = context + earlier  # "Здійснювався моніторинг публікацій, за місяць підготовлено 21 огляд"
         if m := best_match(keys(tokens[r_head]), r_head, for_head):
             options.append((m, r_head, "after"))
+    if not options and l_head is not None and not dash_before and r_head is None \
+            and (verb := max((j for j in range(l_head + 1, n.lead) if tokens[j].kind == "word" and verb_only(tokens[j])),
+                             default=None)) is not None \
+            and (head := left_head(tokens, verb + 1, n.lead)[0]) is not None \
+            and (m := best_match(keys(tokens[head]), head, context)):
+        options.append((m, head, "before"))  # "Відділ підготував привітань двадцять": the subject names nothing,
+        # the object after the verb counts
     if not options and dash_before and l_head is not None and (verbless := _verbless(s, n, l_start, l_head)):
         options.append(verbless)
     adjectives = l_adj or r_adj

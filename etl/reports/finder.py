@@ -111,9 +111,10 @@ from etl.reports.match import (
     is_people,
     keys,
     left_head,
+    people_match,
     right_head,
 )
-from etl.reports.numbers import Number, is_change, mark_approximation, sentence_numbers
+from etl.reports.numbers import Number, in_range, is_change, mark_approximation, sentence_numbers
 from etl.reports.parts import (
     adjective_pair,
     adjective_part,
@@ -366,7 +367,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             if (fig := next_column_figure(s, n, out, first_cell)) is not None:
                 out.append(fig)  # "Задоволено | 301 | 322 | 623": the row's next column, the same metric
             continue
-        if is_change(tokens, n):
+        if is_change(tokens, n) or in_range(tokens, numbers, n):
             floor = n.end
             continue
         if _period_length(tokens, n):  # "За 9 місяців 2023 року зареєстровано 14 386 документів": the
@@ -488,8 +489,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if fig is not None and total is not None and (total.code, fig.code) in WHOLE_OF_KINDS:
             total.code = WHOLE_OF_KINDS[(total.code, fig.code)]  # "опрацьовано 1 250 документів, у т.ч.:
             # вхідних – 700": documents with incoming ones among them are the whole flow, not published ones
-        if fig is not None and (any(t.low in PLAN_WORDS for t in tokens[left:n.lead]) or _planned(s, left, n)):
-            target, fig = fig, None  # "(за планом – 6)": a target, by whichever rule it was read
+        if fig is not None and (any(t.low in PLAN_WORDS and (not s.row or cell(s, j) == cell(s, n.pos))
+                                    for j, t in enumerate(tokens[left:n.lead], start=left)) or _planned(s, left, n)):
+            target, fig = fig, None  # "(за планом – 6)": a target, by whichever rule it was read (in a table,
+            # the words of its own cell: "| Організація засідань | за планом | проведено 12 засідань |" were held)
         elif fig is not None and target is not None and fig.code != target.code and fig.total is None \
                 and all(t.kind == "punct" or verb_only(t) for t in tokens[left:n.lead]):
             # "Засідання Громадської ради при виконкомі: заплановано – 3, проведено – 2": what was done
@@ -532,8 +535,38 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if later is None:
             out += pool_parts(s, fig, numbers, unmatched)
     out.sort(key=lambda f: f.pos)
+    out += _senders(s, numbers, out, unmatched)
     out += _negations(s, out) if numbers and out else [] if numbers else _negations(s)
     return out
+
+
+def _senders(s: Sentence, numbers: list[Number], out: list[Found], unmatched: list) -> list[Found]:
+    """ "Від 214 громадян надійшло 187 звернень", "Разом: 500 звернень, 130 громадян": the people appeals came
+    from, or people listed bare beside them, are the citizens who appealed, when the sentence counts the
+    appeals themselves."""
+    tokens = s.tokens
+    if not any(f.code == "appeals_received" and f.total is None for f in out):
+        return []
+    taken = {f.pos for f in out}
+    found = []
+    for n in numbers:
+        if n.pos in taken or n.lead == 0 or n.end >= len(tokens) or not is_people(tokens[n.end]) \
+                or tokens[n.lead - 1].low != "від" and not (tokens[n.lead - 1].text == "," and _bare(tokens, n)):
+            continue
+        m = people_match(context_of(tokens, 0, len(tokens)), n.end)
+        if m is None or m.code != "citizens_appealed":
+            continue
+        fig = Found(m.code, n.value, s, n.pos, "after", n.approximate, 0.75, head=keys(tokens[n.end]),
+                    head_text=tokens[n.end].text, head_pos=n.end, span=(n.lead - 1, n.end + 1), lead=n.lead,
+                    number_words=n.words)
+        found.append(fig)
+        unmatched[:] = [u for u in unmatched if not (u[0] is s and u[1] is tokens[n.pos])]
+    return found
+
+
+def _bare(tokens: list[Token], n: Number) -> bool:
+    """ "…, 130 громадян." / "…, 130 громадян;": a number and its noun, the whole of their clause."""
+    return n.end + 1 >= len(tokens) or is_delimiter(tokens[n.end + 1])
 
 
 def _requester_item(s: Sentence, out: list[Found], fig: Found, left: int, right: int, n: Number) -> Found | None:

@@ -128,6 +128,17 @@ def mark_approximation(tokens: list[Token], n: Number) -> None:
             return
 
 
+def in_range(tokens: list[Token], numbers: list[Number], n: Number) -> bool:
+    """ "Щомісяця надходить від 380 до 450 документів": the ends of a range, neither of them a figure
+    (unless a word of change before it says it went from one to the other: "зросла від 12 до 15")."""
+    pair = next(((a, b) for a, b in zip(numbers, numbers[1:]) if n in (a, b) and a.end + 1 == b.lead
+                 and a.lead > 0 and tokens[a.lead - 1].low == "від" and tokens[a.end].low == "до"), None)
+    if pair is None or pair[0].value >= pair[1].value:
+        return False
+    start = max((j + 1 for j in range(pair[0].lead) if tokens[j].text in ".;:"), default=0)
+    return not any(lemma_keys(t.text) & CHANGE_WORDS for t in tokens[start:pair[0].lead] if t.kind == "word")
+
+
 def is_change(tokens: list[Token], n: Number) -> bool:
     before = [t for t in tokens[max(0, n.lead - 4):n.lead] if t.kind == "word"]
     if before and before[-1].low == "на" and any(lemma_keys(t.text) & CHANGE_WORDS for t in before[:-1]):

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from activity.numbers import DIGIT_GROUP
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import number_word, word_info
 from etl.reports.lexicon import ASIDE_OPENERS
@@ -70,6 +71,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_GEN})(?:\s+{_YEAR})?\b"),
     ("law", r"\b(?:постанов|закон|указ|наказ|кму)\w*(?:\s+(?-i:[А-ЯІЇЄҐA-Z]{2,}))?\s+\d+(?:/\d+)?\b"),
     ("address", r"\b(?:буд|каб|кім|кімн|оф|офіс|корп)\.?\s*\d+[\w/\-]*"),
+    ("address", r"\b\d{5}(?=,?\s*(?:м\.|місто\b|смт\b|с\.|[А-ЯІЇЄҐ][а-яіїєґ’']+\s+обл))"),  # a postcode
     ("reference", r"\b(?:таблиц[яіюе]\w*|табл\.|додат(?:ок|ку|ка|ки)|розділ(?:і|у)?|рис\.|рисун(?:ок|ку)|статт[іяею]\w*"
                   r"|ст\.|пункт(?:і|у|ом)?|п\.|підпункт\w*|пп\.)\s*\d+(?:\.\d+)*(?!\s*(?:[–—-]\s*)?\d)"),
     ("year", rf"\b{_YEAR}(?:\s*[-–—]\s*{_YEAR})?(?=\s*{_YEAR_WORD})"),
@@ -81,6 +83,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("name", rf"(?<=[^\W\d_])[-–]{_YEAR}\b"),  # "бюджет участі-2026", "Громадський бюджет–2025": a name's year
     ("latin", r"[A-Za-z]+-?\d+|\d+[A-Za-z]+"),
     ("time", r"\b\d{1,2}:\d{2}\b"),
+    # "ГОЛОСУВАЛИ: «за» – 14, «проти» – 0", "(за – 9)": a vote's tally, no count of work done
+    ("vote", r"(?<![\w-])[«\"“]?(?:за|проти|утримал\w*|утрималис[ья]|не\s+голосувал\w*)[»\"”]?\s*[–—:-]\s*\d+(?![\d.,]\d)"),
     ("duration", r"\b\d{1,3}(?:,\d+)?\s+(?:робоч\w+\s+|календарн\w+\s+)?(?:днів|дні|дня|день)\b"),
     ("age", r"\b(?:(?:від|з)\s+\d{1,3}\s+)?до\s+\d{1,3}\s+(?:років|року|рр?\.)|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+років"),
     ("years", r"\b\d{1,3}\s+(?:років|роки)\b"),  # an age or a span ("молодь до 35 років", "понад 5 років")
@@ -98,7 +102,7 @@ _ABBREVIATIONS = {"м", "вул", "просп", "пров", "ім", "с", "см�
                   "обл", "ст", "п", "т", "ч", "кв", "оф", "корп", "шт", "напр", "див", "тис", "грн", "млн"}
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s+[«\"“A-ZА-ЯІЇЄҐ\d(])")
 _TOKEN = re.compile(
-    rf"(?P<num>\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
+    rf"(?P<num>\d{{1,3}}(?:{DIGIT_GROUP}\d{{3}})+(?![\d.,]\d)|\d+(?:[.,]\d+)?)"
     r"|(?P<word>(?<!\w)т\.\s?ч\.?(?!\w)|(?<![^\W\d_])[IVXІ]{1,4}кв\.|(?<=[IVXІ] )кв\."  # "у т.ч.", "Iкв.", "I кв.": one word
     r"|[^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[’'ʼ`\-][^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)"
     r"|(?P<note>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
