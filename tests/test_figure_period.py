@@ -215,3 +215,16 @@ def test_a_month_before_a_colon_is_the_period_of_the_number_after_it() -> None:
                           "За квартал зареєстровано 11 електронних петицій, найбільше – у травні: 5.")
     got = {(f.value, f.period.start.isoformat() if f.period else None) for f in report.figures}
     assert got == {(11, None), (5, "2021-05-01")}
+
+
+def test_years_and_dates_said_in_turn_are_labels_of_their_own_figures() -> None:
+    from etl.reports.extraction import extract_text
+
+    report = extract_text("Звіт відділу Ічнянської міської ради за 2025 рік\n"
+                          "У 2025 році надійшло 412 звернень, у 2024 – 388, у 2023 – 351.\n"
+                          "Станом на 01.01.2026 у громаді зареєстровано 48 громадських організацій "
+                          "(на 01.01.2025 – 45, на 01.01.2024 – 41).").as_json()
+    got = {(m["code"], m["value"]): (m.get("as_of"), (m.get("period") or {}).get("start")) for m in report["metrics"]}
+    assert got == {("appeals_received", 412): (None, None), ("appeals_received", 388): (None, "2024-01-01"),
+                   ("appeals_received", 351): (None, "2023-01-01"), ("ngos_registered", 48): ("2026-01-01", None),
+                   ("ngos_registered", 45): ("2025-01-01", None), ("ngos_registered", 41): ("2024-01-01", None)}

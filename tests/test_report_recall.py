@@ -2995,3 +2995,42 @@ def test_a_plan_word_in_another_cell_of_a_plan_table_leaves_the_done_figure_done
     got = pairs(report)
     assert got[("exec_committee_meetings", 7)] == 1 and got[("news_published", 96)] == 1
     assert not any(value == 12 for _, value in got)  # the plan column stays a target
+
+
+def test_who_did_the_work_is_no_count_of_it() -> None:
+    report = extract_text("Звіт відділу Ічнянської міської ради за 2024 рік\n"
+                          "Надійшло 96 листів, на 71 з них відділ підготував відповіді.\n"
+                          "До голосування не допущено 38 проєктів громадського бюджету, ще 5 відкликали самі автори.")
+    assert pairs(report) == Counter({("letters_received", 96): 1, ("letters_answered", 71): 1,
+                                     ("pb_projects_rejected", 38): 1})
+
+
+def test_text_broken_at_a_fixed_width_runs_on_over_colons_and_semicolons() -> None:
+    text = ("Тема: інформація сектору доступу до публічної інформації за І квартал 2025 р.\n"
+            "Від: Ічнянська міська рада\n\n"
+            "Добрий день! Надсилаємо інформацію про роботу сектору доступу до публічної\n"
+            "інформації. Запитів на публічну інформацію надійшло: 23 од.; з них задоволено:\n"
+            "19 од.; надано роз'яснення: 3 од.; відмовлено: 1 од. Строк розгляду\n"
+            "продовжено по 2 запитах. Переадресовано належним розпорядникам: 4 запити;\n"
+            "усі відповіді надано вчасно. Детальна інформація міститься у журналі\n"
+            "реєстрації запитів, який веде сектор; додаткові відомості надамо на вимогу.\n")
+    got = pairs(extract_text(text))
+    assert got == Counter({("public_info_requests", 23): 1, ("public_info_requests_satisfied", 19): 1,
+                           ("public_info_requests_explained", 3): 1, ("public_info_requests_refused", 1): 1,
+                           ("public_info_requests_extended", 2): 1, ("public_info_requests_forwarded", 4): 1})
+    # the same list under a lead-in line of its own stays a list of items
+    listed = pairs(extract_text("Звіт сектору Ічнянської міської ради за І квартал 2025 року\n"
+                                "Запитів на публічну інформацію надійшло 23, з них:\n"
+                                "задоволено – 19;\nнадано роз'яснення – 3;\nвідмовлено – 1."))
+    assert listed == Counter({("public_info_requests", 23): 1, ("public_info_requests_satisfied", 19): 1,
+                              ("public_info_requests_explained", 3): 1, ("public_info_requests_refused", 1): 1})
+
+
+def test_an_answers_label_is_no_answer_to_a_letter() -> None:
+    report = extract_text("Інформація відділу Ічнянської міської ради на лист від 02.07.2026 № 01-14/812\n"
+                          "1. Скільки зареєстровано громадських об'єднань станом на 01.07.2026?\n"
+                          "Відповідь: 52, з них громадських організацій – 47, громадських спілок – 5.\n"
+                          "2. Скільки надано відповідей на листи організацій?\n"
+                          "Відповідь – 31.")
+    assert pairs(report) == Counter({("ngos_registered", 52): 1, ("ngos_registered", 47): 1,
+                                     ("ngos_registered", 5): 1, ("letters_answered", 31): 1})

@@ -297,6 +297,8 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
             continue
         if _with_whom(tokens, j):
             continue  # "22 проводилися спільно з громадськими організаціями": the partners, not what is counted
+        if j > n.end and is_people(t) and _subject_noun(t) and any(verb_only(x) for x in tokens[n.end:j]):
+            continue  # "ще 5 відкликали самі автори": the people who did it, not what the number counts
         m = best_match(keys(t), j, context)
         if m is not None and j > 0 and tokens[j - 1].low == "не" and not any("не" in ws for ws in m.pattern.words):
             continue  # "5 не підтримано" is not what "підтримано" names
@@ -1329,12 +1331,20 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
     o = n.lead - 2 if n.lead > 1 and is_dash(s.tokens[n.lead - 1]) else None
     o = next((j for j in range(o, -1, -1) if s.tokens[j].text == "("), None) if o is not None else None
     first = before[-1] if before and total is None else None
-    if o is not None and first is not None and first.pos < o and o + 1 < n.lead - 1 and not any(
+    item = o  # where the figure's own words start: after the bracket, or after the item before it in the bracket
+    if o is not None and first is not None and first.pos > o:  # "(на 01.01.2025 – 45, на 01.01.2024 – 41)"
+        inside = [f for f in before if f.pos > o]
+        first = next((f for f in reversed(before) if f.pos < o), None)
+        comma = max((j for j in range(inside[-1].pos, n.lead - 1) if s.tokens[j].text in ",;"), default=None)
+        if first is None or comma is None or any(f.code != first.code or f.how != "ellipsis" for f in inside):
+            first = None
+        item = comma
+    if o is not None and first is not None and first.pos < o and item + 1 < n.lead - 1 and not any(
             t.kind == "num" and s.tokens[j - 1].low != "на"  # "…, що на 7 232 менше, ніж торік (за 9 місяців …)"
             for j, t in enumerate(s.tokens[first.pos + 1:o], start=first.pos + 1)) \
             and all(t.kind == "mask" or t.text == "." or (t.kind == "word" and (
                 is_stop_word(t.low) or t.low in WHEN_WORDS or t.low.rstrip(".") in ("кв", "р") or set(t.low) <= set("іivx")))
-                    for t in s.tokens[o + 1:n.lead - 1]):  # "(у лютому 2025 р. – 1 043)", "(ІІІ кв. 2021 р. – 389)"
+                    for t in s.tokens[item + 1:n.lead - 1]):  # "(у лютому 2025 р. – 1 043)", "(ІІІ кв. 2021 р. – 389)"
         fig = Found(first.code, n.value, s, n.pos, "ellipsis", head=first.head, head_text=first.head_text)
         fig.confidence = 0.7
         return fig

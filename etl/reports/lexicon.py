@@ -196,6 +196,9 @@ STOP_WORDS = frozenset(
 )
 RELATIVE_WORDS = frozenset({"який", "котрий", "що", "цей", "той", "свій", "його", "її", "їхній"})
 # "кількість документів", "18 текстів виступів": the counted thing is the noun after these.
+# "на 71 з них відділ підготував відповіді": who did the work, a subject before its verb, never what is counted
+AGENT_NOUNS = frozenset({"відділ", "сектор", "управління", "департамент", "служба", "пресслужба", "працівник",
+                         "спеціаліст", "фахівець", "команда", "посадовець", "апарат"})
 TRANSPARENT_NOUNS = frozenset({"кількість", "число", "загальна", "всього", "усього", "разом", "текст"})
 # "зменшилась на 12", "на 6 % більше": a change, not a level.
 CHANGE_WORDS = frozenset(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import WordInfo, analyzer, lemma_keys, word_info
 from etl.reports.lexicon import (
+    AGENT_NOUNS,
     RELATIVE_WORDS,
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
@@ -124,6 +125,10 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
         if _noun_here(tokens, j, end):
             if keys(t) & TRANSPARENT_NOUNS and j + 1 < end and _noun_here(tokens, j + 1, end):
                 j += 1  # "18 текстів виступів": the speeches are counted
+                continue
+            if skip_verbs and not adjectives and keys(t) & AGENT_NOUNS and j + 1 < end \
+                    and (b := info(tokens[j + 1])) and b.verb and not b.noun and not b.adjective:
+                j += 1  # "з них відділ підготував відповіді": the subject before its verb
                 continue
             return j, adjectives
         if a.adjective and not a.verb:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from activity.morph import lemma_keys, number_word, word_info
 from activity.numbers import NumberError, parse_number
@@ -131,7 +132,7 @@ def mark_approximation(tokens: list[Token], n: Number) -> None:
 def in_range(tokens: list[Token], numbers: list[Number], n: Number) -> bool:
     """ "Щомісяця надходить від 380 до 450 документів": the ends of a range, neither of them a figure
     (unless a word of change before it says it went from one to the other: "зросла від 12 до 15")."""
-    pair = next(((a, b) for a, b in zip(numbers, numbers[1:]) if n in (a, b) and a.end + 1 == b.lead
+    pair = next(((a, b) for a, b in pairwise(numbers) if (n is a or n is b) and a.end + 1 == b.lead
                  and a.lead > 0 and tokens[a.lead - 1].low == "від" and tokens[a.end].low == "до"), None)
     if pair is None or pair[0].value >= pair[1].value:
         return False

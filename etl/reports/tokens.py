@@ -8,8 +8,10 @@
   "юридичних осіб – 6"): a list pasted without its bullets, each line an item. A line ending with
   ":" introduces the list items after it (their *lead-in*), and so does a heading with no number and
   no punctuation at its end right above items ending with ";" ("Розподіл громад за конфесіями" /
-  "… – 14;"): it is read as if it ended with ":". A subsection's number ("2.2.1. Загалом …") is
-  dropped too, but its line is no list item.
+  "… – 14;"): it is read as if it ended with ":". A subsection's number ("2.2.1. Загалом …") and an
+  answer's label ("Відповідь: 52, з них …") are dropped too, but their line is no list item. In text
+  broken at a fixed width (an e-mail) a line ending with ":" or ";" runs on too, unless the next one
+  is a "label – number" item.
 * Tables written as text (``etl.reports.tables``: cells split by "|", tabs or aligned with spaces):
   each row is a line of its own (never joined), its row number dropped, a dash ("|") between its
   cells, and a sub-row ("у т. ч. письмових | 59", indented, "1.1") has the row above as its
@@ -45,9 +47,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from activity.numbers import DIGIT_GROUP
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import number_word, word_info
+from activity.numbers import DIGIT_GROUP
 from etl.reports.lexicon import ASIDE_OPENERS
 from etl.reports.tables import Row, find_rows
 
@@ -75,7 +77,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("reference", r"\b(?:таблиц[яіюе]\w*|табл\.|додат(?:ок|ку|ка|ки)|розділ(?:і|у)?|рис\.|рисун(?:ок|ку)|статт[іяею]\w*"
                   r"|ст\.|пункт(?:і|у|ом)?|п\.|підпункт\w*|пп\.)\s*\d+(?:\.\d+)*(?!\s*(?:[–—-]\s*)?\d)"),
     ("year", rf"\b{_YEAR}(?:\s*[-–—]\s*{_YEAR})?(?=\s*{_YEAR_WORD})"),
-    ("year", rf"(?:(?<=\()|(?<=\(\s)|(?<=[,;]\s)|^){_YEAR}(?=\s*[–—:-]\s*\d)"),  # "(2024 – 390)": a year's label
+    # "(2024 – 390)", "у 2023 – 351": a year's label
+    ("year", rf"(?:(?<=\()|(?<=\(\s)|(?<=[,;]\s)|^|(?<=\b[уУвВ]\s)|(?<=\b[зЗ]а\s)){_YEAR}(?=\s*[–—:-]\s*\d)"),
     ("year", rf"\b(?:{_ANY_MONTH}|квартал\w*|кв\.|півріччя|рік|року|році)\s+(?P<x>{_YEAR})\b"),
     ("percent", rf"\d+(?:[.,]\d+)?{_SP}*(?:%|відс\w*)"),
     ("ordinal", r"\b\d+-(?:\s|[а-яіїєґ]{1,3}\b)"),
@@ -94,7 +97,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
 
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
 # "2.2.1. Загалом …": a subsection's number, dropped; the line is no list item (it ends the list before it)
-_SECTION_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t\u00a0]+")
+_SECTION_NUMBER = re.compile(r"^[ \t\u00a0]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t\u00a0]+"
+                             r"|^[ \t\u00a0]*(?:Відповідь|ВІДПОВІДЬ|Відп\.)[ \t\u00a0]*[:–—-][ \t\u00a0]*")  # "Відповідь: 52, з них …"
 # "юридичних осіб – 6", "надано роз'яснення: 4": a line that is one label and its number (a list pasted
 # without bullets); the label starts with a letter, the number ends the line
 _ITEM_LINE = re.compile(r"^[^\W\d_][^\n–—:]{0,80}?[ \t\u00a0]*(?:[–—:]|[ \t\u00a0]-)[ \t\u00a0]*\d[\d \u00a0\u202f]*[;,.]?[ \t\u00a0]*$")
@@ -187,6 +191,20 @@ def _page_marks(raw_lines: list[str]) -> set[int]:
     return marks
 
 
+def _hard_wrapped(raw_lines: list[str]) -> bool:
+    """Text broken at a fixed width (an e-mail, a plain-text export): most long lines end within a few
+    characters of the widest one, and most of them in the middle of a sentence."""
+    long = [line.rstrip() for line in raw_lines if len(line.strip()) >= 40]
+    if len(long) < 5:
+        return False
+    width = max(map(len, long))
+    if width > 100:
+        return False
+    near = [line for line in long if len(line) >= width - 14]
+    open_ended = [line for line in near if not line.endswith((".", "!", "?"))]
+    return len(near) >= 0.7 * len(long) and len(open_ended) >= 0.5 * len(near)
+
+
 def _lines(text: str) -> list[_Line]:
     """Logical lines: bullets dropped, broken lines joined (see module doc)."""
     out: list[_Line] = []
@@ -194,6 +212,7 @@ def _lines(text: str) -> list[_Line]:
     rows = find_rows(text)
     raw_lines = text.split("\n")
     pages = _page_marks(raw_lines)
+    wrapped = _hard_wrapped(raw_lines)
     for number, raw in enumerate(raw_lines, start=1):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -222,7 +241,9 @@ def _lines(text: str) -> list[_Line]:
             out.append(_Line(start, end, number, True, item=True))  # the next item of a list without bullets
             continue
         if (prev and not bullet and not prev.row
-                and not text[prev.start:prev.end].rstrip().endswith((".", ";", ":", "!", "?"))
+                and not text[prev.start:prev.end].rstrip().endswith((".", "!", "?")
+                                                                    if wrapped and not _ITEM_LINE.match(text[start:end])
+                                                                    else (".", ";", ":", "!", "?"))
                 and not _capitals(text[prev.start:prev.end])  # "ПОРУШЕНІ ПИТАННЯ (455)": a heading, not a broken line
                 and (first.islower() or first.isdigit())):
             prev.end = end
