@@ -3034,3 +3034,23 @@ def test_an_answers_label_is_no_answer_to_a_letter() -> None:
                           "Відповідь – 31.")
     assert pairs(report) == Counter({("ngos_registered", 52): 1, ("ngos_registered", 47): 1,
                                      ("ngos_registered", 5): 1, ("letters_answered", 31): 1})
+
+
+def test_a_part_with_its_own_noun_after_a_dash_names_itself_under_a_total_that_named_nothing() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за 2024 рік\n"
+                          "Проведено 5 нарад, з них 3 – з керівниками підприємств.\n"
+                          "Підготовлено 48 матеріалів для районної газети, з них 12 – привітання міського голови.")
+    got = pairs(report)
+    assert sum(got.values()) == 1 and next(iter(got))[1] == 12 and next(iter(got))[0].startswith("greetings_")
+
+
+def test_the_subject_of_a_list_of_topics_counts_not_the_topic_it_concerned() -> None:
+    appeals = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 2024 рік\n"
+                           "Найбільше звернень стосувалося питань благоустрою (64), житлово-комунального "
+                           "господарства (58) та соціального захисту (41).")
+    assert pairs(appeals) == Counter({("appeals_received", 64): 1, ("appeals_received", 58): 1,
+                                      ("appeals_received", 41): 1})
+    issues = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 2024 рік\n"
+                          "Порушені у зверненнях питання стосувалися благоустрою (64), житлово-комунального "
+                          "господарства (58).")
+    assert pairs(issues) == Counter({("appeal_issues_raised", 64): 1, ("appeal_issues_raised", 58): 1})

@@ -503,6 +503,8 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
         if a is not None and a.noun and a.forms == {("nomn", "sing")} and n.value != 1:
             continue  # "найпопулярніша петиція – про освітлення мосту (211)": one thing's own count, not of the things
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
+            if best is not None and any(t.low.startswith("стосувал") for t in tokens[best[1] + 1:j]):
+                break  # "Найбільше звернень стосувалося питань благоустрою (64)": the subject counts, not its topic
             best = (m, j)
     if best is None and start > 0 and tokens[start - 1].text == ":" \
             and not any(t.kind == "num" for t in tokens[segment_start(tokens, start - 1):start - 1]):
@@ -1243,7 +1245,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     # ("Набрав окремий проєкт 25 голосів", "найбільше голосів (812) набрав проєкт облаштування …": one project)
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)
-    if family and (fig.code, family) in ACROSS_FAMILIES:
+    if family and (fig.code, family) in ACROSS_FAMILIES \
+            and not (fig.code == "letters_answered" and any("лист" in k for t in s.tokens for k in [keys(t)])):
+        # (answers on "96 листів та звернень" stay answers on letters)
         code = ACROSS_FAMILIES[(fig.code, family)]
         if code is None:
             return None

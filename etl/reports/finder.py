@@ -89,6 +89,7 @@ from etl.reports.lexicon import (
     OF_THE_ITEMS_BEFORE,
     PART_AFTER,
     PART_BEFORE,
+    PLAN_LEADS,
     PLAN_WORDS,
     POOL_OF,
     REFUSAL_WORDS,
@@ -401,7 +402,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             # a figure further back; unless its own noun right after it names a metric ("зареєстровано 318
             # розпоряджень, з них 46 проєктів розпоряджень підготовлено відділом": drafts, a figure of their own)
             own = number_figure(s, n, left, right, floor, starts, None, out, [], recent=[])
-            if own is not None and own.how == "after" and own.head_pos == n.end:
+            if own is not None and own.how == "after" and (own.head_pos == n.end or (  # "з них 12 – привітання"
+                    own.head_pos == n.end + 1 and is_dash(tokens[n.end]))):
                 out.append(own)
                 continue
             if not n.words:
@@ -667,7 +669,7 @@ def _planned(s: Sentence, left: int, n: Number) -> bool:
         return False
     around = [*tokens[:left], *(s.lead_in.tokens if s.lead_in is not None else ()),
               *(s.section.tokens if s.section is not None else ())]
-    return any(t.low in PLAN_WORDS for t in around)
+    return any(t.low in PLAN_LEADS for t in around)
 
 
 def _enclosed(tokens: list[Token], pos: int, until: int) -> bool:

@@ -61,6 +61,7 @@ ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
     ("appeals_answered", "requests"): "public_info_requests_satisfied",
     ("pb_votes_cast", "petitions"): None,  # "(набрали 150 голосів)": a petition's threshold
     ("letters_answered", "petitions"): "petitions_answered",  # "оприлюднено п’ять відповідей" on petitions
+    ("letters_answered", "appeals"): "appeals_answered",  # "Розглянуто, надано відповіді | 131" under appeals
     ("appeal_issues_raised", "requests"): None,  # "запитів стосувалося … земельних питань (96)": no appeals' issues
 }
 # "знаходяться на розгляді – 73 звернення": appeals still pending, which the catalog does not count.
@@ -156,6 +157,9 @@ REST_WORDS = frozenset({"решта", "решту", "решти", "решті", 
 # "Заплановано розмістити 150 новин", "(план – 180)", "За планом проведено 6 засідань": a target, never a count.
 PLAN_WORDS = frozenset({"заплановано", "запланованих", "заплановані", "план", "планом", "планувалося",
                         "планувалось", "плановий", "планове", "планових", "планується"})
+# A lead or heading over infinitives that set targets: "Завдання на 2025 рік:" / "– провести не менше 6 …"
+PLAN_LEADS = PLAN_WORDS | frozenset({"завдання", "завдань", "пріоритети", "пріоритетні", "плани", "планах",
+                                     "плануємо", "планує", "планують", "наміри"})
 # Words that keep a metric a clause's NOT_WITH_WORDS would rule out: the clause names it as well.
 _DRAFT_FORMS = frozenset(f"{stem}{end}" for stem in ("проєкт", "проект")
                          for end in ("", "и", "ів", "у", "ом", "ами", "ах", "ам", "і"))
@@ -198,7 +202,8 @@ RELATIVE_WORDS = frozenset({"який", "котрий", "що", "цей", "то�
 # "кількість документів", "18 текстів виступів": the counted thing is the noun after these.
 # "на 71 з них відділ підготував відповіді": who did the work, a subject before its verb, never what is counted
 AGENT_NOUNS = frozenset({"відділ", "сектор", "управління", "департамент", "служба", "пресслужба", "працівник",
-                         "спеціаліст", "фахівець", "команда", "посадовець", "апарат"})
+                         "спеціаліст", "фахівець", "команда", "посадовець", "апарат", "голова", "секретар",
+                         "заступник", "староста"})
 TRANSPARENT_NOUNS = frozenset({"кількість", "число", "загальна", "всього", "усього", "разом", "текст"})
 # "зменшилась на 12", "на 6 % більше": a change, not a level.
 CHANGE_WORDS = frozenset(

@@ -126,9 +126,14 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
             if keys(t) & TRANSPARENT_NOUNS and j + 1 < end and _noun_here(tokens, j + 1, end):
                 j += 1  # "18 текстів виступів": the speeches are counted
                 continue
-            if skip_verbs and not adjectives and keys(t) & AGENT_NOUNS and j + 1 < end \
-                    and (b := info(tokens[j + 1])) and b.verb and not b.noun and not b.adjective:
-                j += 1  # "з них відділ підготував відповіді": the subject before its verb
+            if keys(t) & AGENT_NOUNS and j + 1 < end and (b := info(tokens[j + 1])) and b.verb and not b.noun \
+                    and not b.adjective and (skip_verbs or (a.forms and all(c == "nomn" for c, _ in a.forms))):
+                # "з них відділ підготував відповіді", "на всі три міський голова надав відповіді": the subject
+                # before its verb
+                if not skip_verbs:
+                    return None, []
+                adjectives = []
+                j += 1
                 continue
             return j, adjectives
         if a.adjective and not a.verb:

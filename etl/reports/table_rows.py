@@ -246,6 +246,10 @@ def value_numbers(s: Sentence, numbers: list[Number]) -> list[Number]:
     return [n for n in numbers if cell(s, n.pos) == first or column_of(s, n.pos) is not None]
 
 
+# a totals row under rows of incoming, outgoing (and internal) documents counts the whole flow
+_KINDS_OF_DOCUMENTS = frozenset({"letters_received", "outgoing_documents", "documents_flow_total"})
+
+
 def _parts_code(s: Sentence) -> str | None:
     """The one metric the rows above a totals row break down (each a part with a breakdown), if so."""
     figures = []
@@ -256,6 +260,8 @@ def _parts_code(s: Sentence) -> str | None:
         top = top.prior
     codes = {f.code for f in figures}  # parts: each with a breakdown, or each a period's ("Січень | 40")
     parts = all(f.breakdown or row_period(_row_label(f.sentence)) is not None for f in figures)
+    if len(codes) > 1 and codes <= _KINDS_OF_DOCUMENTS and "letters_received" in codes and "outgoing_documents" in codes:
+        return "documents_flow_total"  # "Вхідні | 812", "Вихідні | 403", "Внутрішні | 158" / "Усього зареєстровано | 1 373"
     return codes.pop() if len(codes) == 1 and parts else None
 
 
