@@ -3054,3 +3054,62 @@ def test_the_subject_of_a_list_of_topics_counts_not_the_topic_it_concerned() -> 
                           "Порушені у зверненнях питання стосувалися благоустрою (64), житлово-комунального "
                           "господарства (58).")
     assert pairs(issues) == Counter({("appeal_issues_raised", 64): 1, ("appeal_issues_raised", 58): 1})
+
+
+def test_infinitives_under_a_lead_of_tasks_are_targets() -> None:
+    report = extract_text("Звіт відділу Ічнянської міської ради за 2024 рік\n"
+                          "Проведено 5 громадських обговорень.\n"
+                          "Завдання на 2025 рік:\n"
+                          "– провести не менше 6 громадських обговорень;\n"
+                          "– забезпечити оприлюднення не менше 45 наборів відкритих даних.\n"
+                          "\n"
+                          "ПРІОРИТЕТИ НА 2025 РІК\n"
+                          "1. Провести 4 засідання Громадської ради.")
+    assert pairs(report) == Counter({("public_consultations_held", 5): 1})
+
+
+def test_a_thousand_said_without_one_opens_a_number() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за 2024 рік\n"
+                          "На сайті розміщено тисячу двісті новин.\n"
+                          "Кількість підписників сторінки у Facebook зросла до чотирьох тисяч двохсот вісімнадцяти, "
+                          "а Telegram-каналу – до тисячі ста п'ятдесяти.")
+    assert pairs(report) == Counter({("news_published", 1200): 1, ("social_media_followers", 4218): 1,
+                                     ("social_media_followers", 1150): 1})
+
+
+def test_a_part_whose_noun_names_a_later_figure_is_that_figures_part() -> None:
+    report = extract_text("Звіт загального відділу Ічнянської міської ради за І півріччя 2021 року\n"
+                          "Проведено 12 засідань виконавчого комітету, з них 2 позачергових, на яких прийнято "
+                          "240 рішень, при цьому а саме 51 рішення стосувалося соціального захисту, "
+                          "37 рішень – житлових питань.")
+    got = breakdowns(report, "exec_decisions_adopted")
+    assert set(got) == {240, 51, 37} and got[240] is None
+    assert set(breakdowns(report, "exec_committee_meetings")) == {12, 2}
+
+
+def test_the_nouns_own_adjective_outweighs_rare_words_of_a_lead_in() -> None:
+    report = extract_text("Звіт відділу Ічнянської міської ради за ІІ півріччя 2020 року\n"
+                          "Для взаємодії з політичними партіями, громадськими і релігійними організаціями "
+                          "проведено таку роботу:\n"
+                          "1) станом на 31.12.2020 у місті діють осередки 19 політичних партій;\n"
+                          "2) станом на 31.12.2020 у місті зареєстровано сто сорок одну громадську організацію;\n"
+                          "3) протягом півріччя 3 організації припинили діяльність.")
+    assert pairs(report) == Counter({("party_cells_registered", 19): 1, ("ngos_registered", 141): 1,
+                                     ("ngos_ceased", 3): 1})
+
+
+def test_a_topic_a_part_concerned_is_no_metric_of_its_own() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за березень 2020 року\n"
+                          "За два тижні на офіційному вебсайті міської ради розміщено 46 новин і оголошень, з яких "
+                          "17 безпосередньо стосувалися заходів із запобігання поширенню хвороби.")
+    assert pairs(report) == Counter({("news_published", 46): 1, ("news_published", 17): 1})
+
+
+def test_items_of_a_topic_list_go_on_after_the_parts_of_an_item() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за І півріччя 2025 року\n"
+                          "У зверненнях порушено 400 питань. Найбільше питань стосувалося житлово-комунального "
+                          "господарства – 139, з них щодо ремонту покрівель – 52, у тому числі 17 – щодо "
+                          "відновлення вікон; соціального захисту населення – 98; благоустрою та ремонту доріг – 71; "
+                          "інших питань – 92.")
+    got = breakdowns(report, "appeal_issues_raised")
+    assert set(got) == {400, 139, 52, 17, 98, 71, 92}

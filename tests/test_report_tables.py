@@ -788,3 +788,26 @@ def test_a_table_row_that_tells_a_kind_apart_stays_though_the_text_has_its_numbe
                           "Усього | 21\n")
     twos = [f.breakdown for f in report.figures if (f.code, f.value) == ("public_info_requests", 2)]
     assert len(twos) == 2 and sum(f.value == 21 for f in report.figures) == 1
+
+
+def test_a_totals_row_under_incoming_and_outgoing_documents_is_the_whole_flow() -> None:
+    report = extract_text("Звіт загального відділу Ічнянської міської ради за ІІІ квартал 2024 року\n"
+                          "Показник            | Липень | Серпень | Вересень | ІІІ квартал\n"
+                          "--------------------|--------|---------|----------|------------\n"
+                          "Вхідні документи    |    812 |     744 |      901 |      2 457\n"
+                          "Вихідні документи   |    403 |     366 |      455 |      1 224\n"
+                          "Усього зареєстровано|  1 215 |   1 110 |    1 356 |      3 681\n")
+    got = {(f.code, f.value) for f in report.figures if f.code == "documents_flow_total"}
+    assert got == {("documents_flow_total", 1215), ("documents_flow_total", 1110), ("documents_flow_total", 1356),
+                   ("documents_flow_total", 3681)}
+
+
+def test_answers_in_a_table_of_appeals_are_answered_appeals() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 9 місяців 2024 року\n"
+                          "Показник                          І кв.    ІІ кв.   ІІІ кв.   9 місяців\n"
+                          "Надійшло звернень                   143       161       158         462\n"
+                          "Звернулося громадян                 171       188       176         535\n"
+                          "Розглянуто, надано відповіді        131       155       163         449\n")
+    got = {f.value for f in report.figures if f.code == "appeals_answered"}
+    assert got == {131, 155, 163, 449}
+    assert not any(f.code == "letters_answered" for f in report.figures)

@@ -1013,6 +1013,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
                 continue  # "запитів – 37, з них від: … громадських об’єднань – 4": a requester, not the NGOs
             if m.code != total.code and m.code in people_codes() and _adjective_only(tokens[head]):
                 continue  # "звернень …, колективних серед них було 47": a kind of the total's noun, not people
+            if m.code != total.code and head > 0 and tokens[head - 1].low.startswith("стосувал"):
+                continue  # "46 новин, з яких 17 стосувалися заходів …": the events are a topic of the news
             if m.code != total.code and not _own_word(m):
                 m = best_match(keys(tokens[head]), head, own)
                 if m is None or (m.code != total.code and not _own_word(m)):

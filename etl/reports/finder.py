@@ -217,6 +217,9 @@ def _parallel(tokens: list[Token], n: Number, prior: Found) -> str | None:
         opens = any(t.low == first and not (j > 0 and tokens[j - 1].low == "станом")
                     for j, t in enumerate(tokens[clause_start:prior.lead], start=clause_start))
         return prior.code if opens and first in ("на", "у", "в", "до", "через") else None
+    if n.end == end and n.lead > start + 1 and prior.lead > 0 and tokens[n.lead - 1].low == "до" \
+            and tokens[prior.lead - 1].low == "до" and is_dash(tokens[n.lead - 2]):
+        return prior.code  # "… у Facebook зросла до 4 218, а Telegram-каналу – до 1 150": the same change, said again
     if n.lead == start and n.end + 2 < end and is_dash(tokens[n.end]) and tokens[n.end + 1].low == "не":
         return NEGATED_CODES.get(prior.code)
     return None
@@ -414,6 +417,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         # right before it, not of the total "з яких" broke down
         total = (last if attached else None) or colon_total(tokens, out, n) or open_total \
             or among_total(s, n, left, [*earlier, *out])
+        if total is not None and total is open_total and n.end < len(tokens) and tokens[n.end].kind == "word" \
+                and (later := next((f for f in reversed(out) if f.pos > total.pos and f.total is None
+                                    and f.head & keys(tokens[n.end])), None)) is not None:
+            total = later  # "14 засідань, з них 3 позачергових, на яких прийнято 263 рішення, … 41 рішення
+            # стосувалося житлових питань": a part whose own noun names a figure after the total is that one's
         sibling = out[-1] if out and out[-1].how == "part" and out[-1].total is not None else None
         next_column = s.row and out and out[-1].total is None and column_of(s, n.pos) is not None \
             and all(is_dash(t) for t in tokens[out[-1].pos + 1:n.lead]) and column_of(s, out[-1].pos) is not None

@@ -308,7 +308,7 @@ def best_match(head: frozenset[str], head_pos: int, context: Context,
             if not places or (j == p.head and min(places) > head_pos):
                 ok = False
                 break
-            score += p.weights[j] * (1.0 if max(places) > BORROWED else 0.5)
+            score += p.weights[j] * (1.0 if max(places) >= 0 else 0.75 if max(places) > BORROWED else 0.5)
         if ok and must_use and not any(ws & must_use for ws in p.words):
             ok = False
         if ok:
@@ -317,6 +317,19 @@ def best_match(head: frozenset[str], head_pos: int, context: Context,
             ranked.append((score, slot == p.head, p.code in general, p))
     if not ranked:
         return None
+    # an adjective right before the counted noun, when some pattern has it, rules out those without it whose
+    # other words all come from outside the sentence: "громадську організацію" under a lead-in on
+    # "політичними партіями" stays an NGO
+    before = [ks for pos, ks in context if pos == head_pos - 1] if head_pos >= 0 else []
+    if before and any((i := word_info(k)) is not None and i.adjective and not i.verb for k in before[0]):
+        def has_it(p: Pattern) -> bool:
+            return any(ws & before[0] for ws in p.words if not ws & head)
+
+        def own_words(p: Pattern) -> bool:
+            return any(pos >= 0 and pos != head_pos and ws & ks for ws in p.words if not ws & head for pos, ks in context)
+
+        if any(has_it(r[3]) for r in ranked):
+            ranked = [r for r in ranked if has_it(r[3]) or own_words(r[3])]
     # ties: a pattern that counts people, met through a word that is no person ("авторам поверталося 23
     # проєкти"), comes last; then a fixed order (the pattern's code and words), never the order of a set
     def indirect(r: tuple) -> bool:

@@ -22,6 +22,7 @@ _SCALES = {**dict.fromkeys(("сотня", "сотні", "сотень"), 100), *
            **dict.fromkeys(("мільйон", "мільйони", "мільйонів", "мільйона"), 1_000_000)}
 
 
+_ONE_THOUSAND = frozenset({"тисяча", "тисячу", "тисячі", "тисячею"})  # a thousand said without "одна"
 TIMES_ADVERBS = {"двічі": 2, "тричі": 3, "чотиричі": 4}
 
 
@@ -59,6 +60,15 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
                 and (scale := _SCALES.get(tokens[j + 1].low)):  # "понад півтори сотні дописів": 150
             out.append(Number(j, j + 2, scale * 3 // 2, True))
             j += 2
+            continue
+        elif t.kind == "word" and t.low in _ONE_THOUSAND and j + 1 < len(tokens) \
+                and (w := number_word(tokens[j + 1].text)) is not None and w < 1000 \
+                and not (j > 0 and (tokens[j - 1].kind == "num" or number_word(tokens[j - 1].text) is not None)):
+            k, total, last = j + 1, 1000, 1000  # "тисячу двісті новин", "до тисячі ста п’ятдесяти": one thousand and more
+            while k < len(tokens) and tokens[k].kind == "word" and (w := number_word(tokens[k].text)) and w < last:
+                total, last, k = total + w, w, k + 1
+            out.append(Number(j, k, total, True))
+            j = k
             continue
         elif t.kind == "word" and t.low in TIMES_ADVERBS:  # "засідання відбулися двічі": two of them
             out.append(Number(j, j + 1, TIMES_ADVERBS[t.low], True))

@@ -640,9 +640,10 @@ def sibling_part(s: Sentence, n: Number, left: int, right: int, sibling: Found) 
 
 def list_opener(tokens: list[Token], out: list[Found]) -> Found | None:
     """The first item of a "<noun> <verb> <topic> – N, <topic> – M" list: a figure before a dash
-    whose noun a verb follows ("питань стосувалося благоустрою – 210"), and the items since."""
+    whose noun a verb follows ("питань стосувалося благоустрою – 210"), and the items since (and the parts of
+    items: "… – 139, з них щодо покрівель – 52; соціального захисту – 98")."""
     j = len(out) - 1
-    while j >= 0 and out[j].how == "item":
+    while j >= 0 and (out[j].how == "item" or out[j].total is not None and any(_root(out[j]) is f for f in out)):
         j -= 1
     first = out[j] if j >= 0 else None
     if first is None or first.how != "before" or first.total is not None or first.head_pos is None \
