@@ -3113,3 +3113,16 @@ def test_items_of_a_topic_list_go_on_after_the_parts_of_an_item() -> None:
                           "інших питань – 92.")
     got = breakdowns(report, "appeal_issues_raised")
     assert set(got) == {400, 139, 52, 17, 98, 71, 92}
+
+
+def test_numbers_after_a_pool_are_its_parts_up_to_the_next_figure() -> None:
+    report = extract_text("Звіт сектору доступу до публічної інформації Ічнянської міської ради за 2020 рік\n"
+                          "| Показник | І кв. | ІІ кв. | ІІІ кв. | IV кв. | Рік |\n"
+                          "|---|---|---|---|---|---|\n"
+                          "| Задоволено запитів | 14 | 9 | 12 | 14 | 49 |\n"
+                          "\n"
+                          "Із 63 запитів, що надійшли, 41 подали фізичні особи, у тому числі 26 – електронною поштою, "
+                          "15 запитів надійшли від юридичних осіб, з них 6 – від органів місцевого самоврядування.")
+    got = breakdowns(report, "public_info_requests")
+    assert set(got) == {63, 41, 26, 15, 6}
+    assert {f.value for f in report.figures if f.code == "public_info_requests_satisfied"} <= {14, 9, 12, 49}

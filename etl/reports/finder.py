@@ -391,15 +391,18 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if any(tokens[j].text == ";" for j in range(floor, n.lead)) \
                 and open_total is not header_total and open_total is not continued:
             open_total = None  # (a line of bare items may be split by ";": "За джерелом: поштою – 811; …")
-        last = next((f for f in reversed(out) if f.total is None and not bracketed_aside(tokens, f.pos, n.lead)
-                     and not then_aside(tokens, f)), None) \
+        # (a pool read so far is a figure too: "Із 63 запитів …, 41 подали …, у тому числі 26 – …")
+        last = max((f for f in [*out, *(fig for _, _, _, fig in pools if fig is not None)]
+                    if f.total is None and not bracketed_aside(tokens, f.pos, n.lead)
+                    and not then_aside(tokens, f)), key=lambda f: f.pos, default=None) \
             or next((f for f in reversed(previous) if not bracketed_aside(f.sentence.tokens, f.pos, len(f.sentence.tokens))),
                     previous[-1] if previous else None)  # "… 3 126 (торік – 2 874). Серед них": not the aside
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = marker_length(tokens, n.lead, PART_BEFORE) or marker_after(tokens, n.end)
         if (attached or _gap_has_marker(tokens, floor, n.lead)) and missed is not None and (last is None or last.sentence is not s or last.pos < missed.pos) \
-                and not _enclosed(tokens, missed.pos, n.lead):  # "(проти 39 торік), з них": an aside is no antecedent
+                and not _enclosed(tokens, missed.pos, n.lead) \
+                and not any(p.pos < missed.pos for p, _, _, _ in pools):  # (after a pool it may be the pool's part)  # "(проти 39 торік), з них": an aside is no antecedent
             # "Перемогу здобули 9 проєктів …; реалізовано 6 з них", "взято 1 096 документів, з яких …
             # виконано 1 068": a part of a number that named nothing names nothing either, never a part of
             # a figure further back; unless its own noun right after it names a metric ("зареєстровано 318
@@ -542,8 +545,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                 unmatched.append((s, tokens[n.pos]))
             continue
         out.append(fig)
-        if later is None:
-            out += pool_parts(s, fig, numbers, unmatched)
+        out += pool_parts(s, fig, numbers, unmatched, later.pos if later is not None else len(tokens))
     out.sort(key=lambda f: f.pos)
     out += _senders(s, numbers, out, unmatched)
     out += _negations(s, out) if numbers and out else [] if numbers else _negations(s)

@@ -446,13 +446,15 @@ def _heading_total(s: Sentence) -> Found | None:
     return f if len(s.figures) == 1 and alone and not has_verb(tokens) else None
 
 
-def pool_parts(s: Sentence, pool: Found, numbers: list[Number], unmatched: list) -> list[Found]:
+def pool_parts(s: Sentence, pool: Found, numbers: list[Number], unmatched: list, until: int) -> list[Found]:
     """ "Із 66 запитів 41 подано фізичними особами, 16 – юридичними особами": after a pool that is a figure
-    of its own, the numbers of its sentence that named nothing are its parts ("з них"), when they add up to
-    no more than it."""
+    of its own, the numbers of its sentence that named nothing (up to ``until``, the next figure) are its parts
+    ("з них"), when they add up to no more than it."""
     tokens = s.tokens
-    left = [n for n in numbers if n.pos > pool.pos and any(u is s and t is tokens[n.pos] for u, t in unmatched)]
-    if not left or sum(n.value for n in left) > pool.value:
+    left = [n for n in numbers if pool.pos < n.pos < until and any(u is s and t is tokens[n.pos] for u, t in unmatched)]
+    # "41 подали фізичні особи, у тому числі 26 – електронною поштою": a part of the part before it
+    nested = {id(n) for k, n in enumerate(left) if k and marker_length(tokens, n.lead, PART_BEFORE)}
+    if not left or sum(n.value for n in left if id(n) not in nested) > pool.value:
         return []
     ends = [next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;.()" or tokens[j].kind == "num"),
                  len(tokens)) for n in left]
@@ -461,8 +463,9 @@ def pool_parts(s: Sentence, pool: Found, numbers: list[Number], unmatched: list)
         return []  # "З 12 заходів 3 було скасовано": what became of them, no kind of them
     out = []
     for n, end in zip(left, ends, strict=True):
+        whole = next((f for f in reversed(out) if f.total is pool), pool) if id(n) in nested else pool
         fig = Found(pool.code, n.value, s, n.pos, "part", n.approximate, 0.7, head=pool.head, head_text=pool.head_text,
-                    total=pool, span=(n.lead, end), lead=n.lead, number_words=n.words)
+                    total=whole, span=(n.lead, end), lead=n.lead, number_words=n.words)
         fig.breakdown = breakdown_words(tokens, n.end, end, set()) or None
         out.append(fig)
     unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is tokens[n.pos] for n in left))]
