@@ -91,6 +91,10 @@ def _variants(key: str) -> set[str]:
     return out
 
 
+# the first halves of hyphenated words whose second half says what they are: "е-петиції" are petitions
+_PREFIX_WORDS = frozenset({"е", "онлайн", "офлайн", "інтернет", "веб", "відео", "фото", "медіа", "теле"})
+
+
 @functools.lru_cache(maxsize=65536)
 def lemma_keys(word: str) -> frozenset[str]:
     """Every dictionary form ``word`` may be a form of, and the word itself (see module doc)."""
@@ -101,8 +105,9 @@ def lemma_keys(word: str) -> frozenset[str]:
         keys.add(p.normal_form)
         if "Impe" in p.tag and len(w) > 3 and w[-1] == "о":
             keys.add(w[:-1] + "ий")  # "подано" -> "поданий": the participle the form is built on
-    if "-" in w and re.search(r"[a-z]", w) and not any(p.is_known for p in parses):  # "telegram-каналі"
-        for part in w.split("-"):
+    if "-" in w and (re.search(r"[a-z]", w) or w.split("-")[0] in _PREFIX_WORDS) \
+            and not any(p.is_known for p in parses):  # "telegram-каналі"; "е-петиції", "онлайн-голосуванні": the
+        for part in w.split("-")[0 if re.search(r"[a-z]", w) else -1:]:  # second half only (no "онлайн" alone)
             if part:
                 keys |= {p.normal_form for p in analyzer().parse(part)} | {part}
     out: set[str] = set()

@@ -3126,3 +3126,20 @@ def test_numbers_after_a_pool_are_its_parts_up_to_the_next_figure() -> None:
     got = breakdowns(report, "public_info_requests")
     assert set(got) == {63, 41, 26, 15, 6}
     assert {f.value for f in report.figures if f.code == "public_info_requests_satisfied"} <= {14, 9, 12, 49}
+
+
+def test_a_hyphenated_word_after_a_prefix_is_its_second_half() -> None:
+    report = extract_text("Звіт відділу Ічнянської міської ради за 2025 рік\n"
+                          "На платформі зареєстровано 12 е-петицій.\n"
+                          "Онлайн-голосування тривало з 1 по 31 травня. У ньому взяли участь понад 2 300 мешканців.\n"
+                          "Проведено 3 онлайн-консультації з громадськістю.")
+    assert pairs(report) == Counter({("petitions_submitted", 12): 1, ("pb_voters", 2300): 1,
+                                     ("public_consultations_held", 3): 1})
+
+
+def test_the_noun_said_again_after_then_as_names_the_earlier_years_figure() -> None:
+    report = extract_text("Звіт відділу Ічнянської міської ради за 2019 рік\n"
+                          "- забезпечено проведення 5 засідань громадської ради при виконавчому комітеті, тоді як у "
+                          "2018 році відбулося лише 2 засідання;")
+    got = {(f.code, f.value, f.period.start.year if f.period else None) for f in report.figures}
+    assert got == {("public_council_meetings", 5, None), ("public_council_meetings", 2, 2018)}

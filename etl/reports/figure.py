@@ -913,8 +913,10 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
     when = tokens[min(l_start, left):n.lead]
-    if not options and r_head is not None and all(  # only when: "(у 2020 році – 187 проєктів)"
-            t.kind in ("punct", "mask") or t.low in WHEN_WORDS or t.low in EARLIER or t.low in ("у", "в", "за", "на")
+    if not options and r_head is not None and all(  # only when: "(у 2020 році – 187 проєктів)", "тоді як у 2018
+            # році відбулося лише 2 засідання"
+            t.kind in ("punct", "mask") or t.low in WHEN_WORDS or t.low in EARLIER
+            or t.low in ("у", "в", "за", "на", "тоді", "як", "лише", "тільки") or verb_only(t)
             for t in when) and any(t.mask == "year" or t.low in WHEN_WORDS or t.low in EARLIER for t in when) \
             and (same := next((f for f in reversed(before) if f.total is None
                                and f.head & keys(tokens[r_head])), None)) is not None \
