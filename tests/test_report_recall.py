@@ -3143,3 +3143,28 @@ def test_the_noun_said_again_after_then_as_names_the_earlier_years_figure() -> N
                           "2018 році відбулося лише 2 засідання;")
     got = {(f.code, f.value, f.period.start.year if f.period else None) for f in report.figures}
     assert got == {("public_council_meetings", 5, None), ("public_council_meetings", 2, 2018)}
+
+
+def test_the_words_of_the_figures_own_sentence_outweigh_those_of_its_title() -> None:
+    report = extract_text("Звіт відділу Ічнянської міської ради за 2024 рік\n"
+                          "Електронні петиції. Протягом року зареєстровано 14 петицій; міським головою надано "
+                          "відповіді на 4 петиції.")
+    assert pairs(report) == Counter({("petitions_submitted", 14): 1, ("petitions_answered", 4): 1})
+
+
+def test_the_clause_before_a_figure_says_what_its_noun_counts_after_an_earlier_figure_too() -> None:
+    report = extract_text("Звіт прессекретаря Ічнянської міської ради за березень 2020 року\n"
+                          "Для місцевих ЗМІ надіслано 2 анонси тижневих планів роботи керівництва, у робочі дні для "
+                          "міського голови готувались огляди публікацій ЗМІ та соцмереж, всього за період підготовлено "
+                          "9 оглядів.\n"
+                          "Щоденно, крім вихідних, готувався огляд публікацій місцевих пабліків, всього підготовлено "
+                          "12 оглядів.")
+    assert pairs(report) == Counter({("media_announcements_sent", 2): 1, ("media_monitoring_digests", 9): 1,
+                                     ("media_monitoring_digests", 12): 1})
+
+
+def test_photos_added_to_news_are_photos_in_news_and_news_given_photos_are_photo_news() -> None:
+    report = extract_text("Звіт прессекретаря Ічнянської міської ради за березень 2020 року\n"
+                          "До новинних матеріалів додано близько 130 фотографій.\n"
+                          "До 14 матеріалів додано фотографії.")
+    assert pairs(report) == Counter({("photos_in_news_published", 130): 1, ("photo_news_published", 14): 1})

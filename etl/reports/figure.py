@@ -530,14 +530,17 @@ def _verbless(s: Sentence, n: Number, start: int, head: int) -> tuple[Match, int
     return None
 
 
-def _earlier_clause(tokens: list[Token], a: int) -> Context:
-    """The clause before the figure's, when it opens the sentence with a verb and no number: what
-    the figure's noun is a result of ("Щоденно здійснювався моніторинг публікацій, …")."""
+def _earlier_clause(tokens: list[Token], a: int, floor: int = 0) -> Context:
+    """The clause before the figure's, when it opens the sentence (or follows the clause of the figure before,
+    ``floor``) with a verb and no number: what the figure's noun is a result of ("Щоденно здійснювався
+    моніторинг публікацій, …", "…, готувались огляди публікацій ЗМІ, всього підготовлено 9 оглядів")."""
     if a < 2 or tokens[a - 1].text != ",":
         return []
-    start = segment_start(tokens, a - 1)
-    clause = tokens[start:a - 1]
-    if start != 0 or any(t.kind in ("num", "mask") for t in clause) or not has_verb(clause) \
+    start = floor
+    while start < a - 1 and tokens[start].kind == "punct":
+        start += 1
+    clause = tokens[start:a - 1]  # ("Щоденно, крім вихідних, готувався огляд публікацій, …": over its own commas)
+    if any(t.kind in ("num", "mask") or t.text in ";:" for t in clause) or not has_verb(clause) \
             or is_relative(tokens, start):
         return []
     return context_of(tokens, start, a - 1)
@@ -931,8 +934,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             if (i := info(tokens[j])) and i.noun and (m := best_match(keys(tokens[j]), j, context)):
                 options.append((m, j, "before"))
                 break
-    if not options and r_head is not None and floor == 0 and total is None and not before \
-            and (earlier := _earlier_clause(tokens, min(l_start, left))):
+    if not options and r_head is not None and total is None and all(f.pos < floor for f in before) \
+            and (earlier := _earlier_clause(tokens, min(l_start, left), floor)):
         for_head = context + earlier  # "Здійснювався моніторинг публікацій, за місяць підготовлено 21 огляд"
         if m := best_match(keys(tokens[r_head]), r_head, for_head):
             options.append((m, r_head, "after"))

@@ -308,7 +308,10 @@ def best_match(head: frozenset[str], head_pos: int, context: Context,
             if not places or (j == p.head and min(places) > head_pos):
                 ok = False
                 break
-            score += p.weights[j] * (1.0 if max(places) >= 0 else 0.75 if max(places) > BORROWED else 0.5)
+            # a word of the sentence counts whole; one of its lead-in, title or section a little more than half
+            # ("Електронні петиції." over "надано відповіді на 4 петиції": answered, not submitted); one borrowed
+            # from a total, half
+            score += p.weights[j] * (1.0 if max(places) >= 0 else 0.6 if max(places) > BORROWED else 0.5)
         if ok and must_use and not any(ws & must_use for ws in p.words):
             ok = False
         if ok:
