@@ -3168,3 +3168,19 @@ def test_photos_added_to_news_are_photos_in_news_and_news_given_photos_are_photo
                           "До новинних матеріалів додано близько 130 фотографій.\n"
                           "До 14 матеріалів додано фотографії.")
     assert pairs(report) == Counter({("photos_in_news_published", 130): 1, ("photo_news_published", 14): 1})
+
+
+def test_with_regard_to_in_brackets_after_a_figure_opens_its_part() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 2023 рік\n"
+                          "Розглянуто та надано відповіді на 1 129 звернень (з урахуванням 23 звернень, що надійшли у "
+                          "грудні 2022 року).\n"
+                          "З урахуванням 5 колективних звернень до міської ради звернулися 236 громадян.")
+    assert pairs(report) == Counter({("appeals_answered", 1129): 1, ("appeals_answered", 23): 1,
+                                     ("appeals_received", 5): 1, ("citizens_appealed", 236): 1})
+
+
+def test_a_period_length_in_a_denial_is_no_count_that_denies_the_zero() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 9 місяців 2023 року\n"
+                          "Повторних звернень протягом 9 місяців не зареєстровано, що свідчить про якісний розгляд.\n"
+                          "Три петиції підписів не набрали.")
+    assert pairs(report) == Counter({("appeals_received", 0): 1, ("petitions_failed", 3): 1})

@@ -60,6 +60,8 @@ reads every sentence (``_sentence``) and the report (``find_figures``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from activity.catalog import METRICS
 from etl.reports.figure import number_figure
 from etl.reports.found import (
@@ -89,6 +91,7 @@ from etl.reports.lexicon import (
     OF_THE_ITEMS_BEFORE,
     PART_AFTER,
     PART_BEFORE,
+    PART_IN_BRACKETS,
     PLAN_LEADS,
     PLAN_WORDS,
     POOL_OF,
@@ -399,7 +402,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                     previous[-1] if previous else None)  # "… 3 126 (торік – 2 874). Серед них": not the aside
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
-        attached = marker_length(tokens, n.lead, PART_BEFORE) or marker_after(tokens, n.end)
+        attached = marker_length(tokens, n.lead, PART_BEFORE) or marker_after(tokens, n.end) \
+            or marker_length(tokens, n.lead, PART_IN_BRACKETS)
         if (attached or _gap_has_marker(tokens, floor, n.lead)) and missed is not None and (last is None or last.sentence is not s or last.pos < missed.pos) \
                 and not _enclosed(tokens, missed.pos, n.lead) \
                 and not any(p.pos < missed.pos for p, _, _, _ in pools):  # (after a pool it may be the pool's part)  # "(проти 39 торік), з них": an aside is no antecedent
@@ -548,7 +552,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         out += pool_parts(s, fig, numbers, unmatched, later.pos if later is not None else len(tokens))
     out.sort(key=lambda f: f.pos)
     out += _senders(s, numbers, out, unmatched)
-    out += _negations(s, out) if numbers and out else [] if numbers else _negations(s)
+    counts = [n for n in numbers if not _period_length(tokens, n)]  # ("протягом 9 місяців не зареєстровано")
+    out += _negations(s, out) if counts and out else [] if counts else _negations(s)
     return out
 
 
@@ -734,13 +739,13 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
     скликалося")."""
     tokens, out, a = s.tokens, [], 0
     for b in [*(j for j, t in enumerate(tokens) if is_delimiter(t)), len(tokens)]:
+        counts = [n for n in sentence_numbers(tokens[a:b]) if not (n.pos > 0 and _period_length(tokens[a:b], replace(n, lead=n.pos)))]
         denies = any(
             (t.low == "не" and j + 1 < b and (i := info(tokens[j + 1])) and i.verb) or t.low in NEGATION_WORDS
-            for j, t in enumerate(tokens[a:b], start=a)) and not any(t.kind == "num" for t in tokens[a:b])
+            for j, t in enumerate(tokens[a:b], start=a)) and not counts
         if denies and any(t.low in _ONLY_A_KIND for t in tokens[a:b]):
             denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
-        if denies and sentence_numbers(tokens[a:b]):
-            denies = False  # "Три петиції підписів не набрали": a count of those denied, not a zero
+        # ("Три петиції підписів не набрали": a count of those denied, not a zero; "протягом 9 місяців": no count)
         head, adjectives = left_head(tokens, a, b) if denies else (None, [])
         m = best_match(keys(tokens[head]), head, context_of(tokens, a, b)) if head is not None \
             and (not before or _clause_of_its_own(tokens, a, b)) else None
