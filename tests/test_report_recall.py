@@ -3184,3 +3184,12 @@ def test_a_period_length_in_a_denial_is_no_count_that_denies_the_zero() -> None:
                           "Повторних звернень протягом 9 місяців не зареєстровано, що свідчить про якісний розгляд.\n"
                           "Три петиції підписів не набрали.")
     assert pairs(report) == Counter({("appeals_received", 0): 1, ("petitions_failed", 3): 1})
+
+
+def test_a_figure_said_to_be_wrong_is_no_figure_and_its_correction_is() -> None:
+    report = extract_text("Звіт загального відділу Ічнянської міської ради за 9 місяців 2019 року\n"
+                          "У попередній інформації за І півріччя помилково зазначалося 2 389 вхідних документів; за "
+                          "результатами звірки журналів показник уточнено – 2 398.\n"
+                          "У звіті за ІІ квартал помилково зазначено 297 запитів на публічну інформацію; після звірки "
+                          "кількість уточнено – 304.")
+    assert pairs(report) == Counter({("letters_received", 2398): 1, ("public_info_requests", 304): 1})

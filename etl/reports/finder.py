@@ -85,6 +85,7 @@ from etl.reports.found import (
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     CIVIL_STOCKS,
+    MISTAKEN_WORDS,
     NEGATED_CODES,
     NEGATION_WORDS,
     NEW_WORDS,
@@ -282,6 +283,9 @@ def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found
         s.figures = mine
         previous = mine or previous
     members_of_kinds(found)
+    # "у звіті за ІІ квартал помилково зазначено 297 запитів; … уточнено – 304": a figure the text says was
+    # wrong is no figure (read all the same, for the corrected one to say what it counts)
+    found = [f for f in found if not any(t.low in MISTAKEN_WORDS for t in f.sentence.tokens[f.span[0]:f.pos])]
     found = parts_within_total(found, unmatched)
     for fig in [f for f in found if f.total is None and f.how in ("after", "before")]:
         parts = parts_before(fig, unmatched)

@@ -213,6 +213,8 @@ CHANGE_WORDS = frozenset(
 )
 # Approximations the number parser does not know (it knows "близько", "понад", "майже", ...).
 EXTRA_APPROXIMATIONS = ("щонайменше", "не менше ніж", "не менш ніж", "не менше")
+# "помилково зазначено 297 запитів": a figure the text says was wrong
+MISTAKEN_WORDS = frozenset({"помилково", "хибно", "помилкове", "помилкова", "помилковий", "помилкову"})
 # Before a number: the number is a part of the previous total.
 PART_BEFORE = (("з", "них"), ("з", "яких"), ("із", "них"), ("із", "яких"), ("у", "тому", "числі"),
                ("в", "тому", "числі"), ("зокрема",), ("у", "т.ч."), ("в", "т.ч."), ("у", "т. ч."), ("в", "т. ч."), ("з", "числа", "яких"),
