@@ -811,3 +811,18 @@ def test_answers_in_a_table_of_appeals_are_answered_appeals() -> None:
     got = {f.value for f in report.figures if f.code == "appeals_answered"}
     assert got == {131, 155, 163, 449}
     assert not any(f.code == "letters_answered" for f in report.figures)
+
+
+def test_a_table_of_row_codes_and_short_words_reads_as_a_table_of_labels() -> None:
+    report = extract_text("ЗВЕДЕНІ ПОКАЗНИКИ роботи з документами Ічнянської міської ради за І квартал 2026 р.\n"
+                          "код рядка | показник | кількість\n"
+                          "010 | Надійшло вх. документів, усього | 1 512\n"
+                          "020 | Відправлено вих. документів | 904\n"
+                          "060 | Засідань виконкому | 5\n"
+                          "\n"
+                          "Звернення – 612 (письм. – 418, усн. – 194, колект. – 37, повт. – 21).")
+    assert pairs(report) == Counter({("letters_received", 1512): 1, ("outgoing_documents", 904): 1,
+                                     ("exec_committee_meetings", 5): 1, ("appeals_received", 612): 1,
+                                     ("appeals_received", 418): 1, ("appeals_received", 194): 1,
+                                     ("appeals_received", 37): 1, ("appeals_received", 21): 1})
+    assert breakdowns(report, "appeals_received")[418] is not None

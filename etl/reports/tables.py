@@ -88,7 +88,7 @@ _RULE = re.compile(r"[\s|+\-=:—–_]+")
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:р\.|рік))?")
 _GAP = re.compile(r"[ \u00a0]{2,}")
 _ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?")
-_NUMBER_HEAD = re.compile(r"№(?:\s*з/?п\.?)?|з/п|п/п|№\s*п/п", re.IGNORECASE)
+_NUMBER_HEAD = re.compile(r"№(?:\s*з/?п\.?)?|з/п|п/п|№\s*п/п|код(?:\s+рядка)?|№\s*рядка|рядок", re.IGNORECASE)
 _VALUE = re.compile(r"[+\-−–]?\s?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*%)?|[-–—−]|\*|х|x|\.\.\.")
 _TOTAL_WORDS = re.compile(
     r"(?:разом|усього|всього|загалом|кількість|к-сть|значення|за\s+звітний\s+період|звітний\s+період)"

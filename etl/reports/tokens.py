@@ -291,7 +291,32 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         if kind:
             tokens.append(Token("mask", piece[a:b], start + a, start + b, kind))
         pos = b
-    return _glue_notes(_join_broken_words(text, tokens))
+    return _spell_out(_glue_notes(_join_broken_words(text, tokens)))
+
+
+# Officialese cut short ("вх. документів", "письм. – 71", "к-ть"): the word in full, for the reader of words. The
+# form does not matter (words are read by their dictionary form); the offsets stay those of the short word.
+SHORT_WORDS = {"вх": "вхідних", "вих": "вихідних", "внутр": "внутрішніх", "письм": "письмових", "усн": "усних",
+               "колект": "колективних", "повт": "повторних", "задов": "задоволено", "роз’ясн": "роз’яснення",
+               "публ": "публічну", "інф": "інформацію", "ел": "електронною", "підгот": "підготовлено",
+               "направл": "направлено", "зв": "звернень", "док": "документів", "засід": "засідань",
+               "розпоряд": "розпоряджень", "к-ть": "кількість"}
+_ABBREVIATIONS |= set(SHORT_WORDS)  # no sentence ends at their full stop
+
+
+def _spell_out(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    stop = False  # the token is the full stop of a short word
+    for k, t in enumerate(tokens):
+        if stop:
+            stop = False
+            continue
+        if t.kind == "word" and (full := SHORT_WORDS.get(t.low.replace("'", "’"))) is not None:
+            stop = k + 1 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 1].start == t.end
+            if stop or t.low == "к-ть":
+                t = Token("word", full, t.start, t.end, t.mask, t.note)
+        out.append(t)
+    return out
 
 
 def _glue_notes(tokens: list[Token]) -> list[Token]:
