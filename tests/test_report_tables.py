@@ -826,3 +826,30 @@ def test_a_table_of_row_codes_and_short_words_reads_as_a_table_of_labels() -> No
                                      ("appeals_received", 418): 1, ("appeals_received", 194): 1,
                                      ("appeals_received", 37): 1, ("appeals_received", 21): 1})
     assert breakdowns(report, "appeals_received")[418] is not None
+
+
+def test_a_table_of_measures_with_running_text_cells_reads_each_cell_as_prose() -> None:
+    report = extract_text("ЗВІТ про виконання Програми розвитку громадянського суспільства Ічнянської міської ради "
+                          "за 2025 рік\n"
+                          "\n"
+                          "Захід програми | Виконання\n"
+                          "\n"
+                          "1.1. Проведення конкурсу проєктів громадського бюджету | Прийом проєктів тривав з 3 березня "
+                          "по 4 квітня 2025 року. Подано 19 проєктів від 16 авторів.\n"
+                          "\n"
+                          "2.3. Сприяння роботі Громадської ради | Проведено 4 засідання Громадської ради при "
+                          "виконавчому комітеті, розглянуто 17 питань.\n"
+                          "\n"
+                          "4.1. Інформування про механізми участі | У рубриці «Громадська участь» на сайті громади "
+                          "розміщено 27 новин та оголошень.\n")
+    assert pairs(report) == Counter({("pb_projects_submitted", 19): 1, ("pb_authors", 16): 1,
+                                     ("public_council_meetings", 4): 1, ("news_published", 27): 1})
+
+
+def test_a_forms_column_reference_before_a_value_is_no_part_of_the_label() -> None:
+    report = extract_text("Звіт сектору доступу до публічної інформації Ічнянської міської ради за І півріччя 2024 "
+                          "року\n"
+                          "Рядок 01. Надійшло запитів на інформацію, усього: графа 3 – 57.\n"
+                          "Рядок 06. від фізичних осіб: графа 3 – 31.")
+    got = breakdowns(report, "public_info_requests")
+    assert set(got) == {57, 31} and got[57] is None

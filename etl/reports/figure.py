@@ -848,6 +848,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         elif l_start > floor and (is_relative(tokens, l_start) or (l_start > 1 and tokens[l_start - 1].text == ","
                                                                    and _clause_after_noun(tokens, l_start))):
             l_start = max(floor, segment_start(tokens, l_start - 1))
+        if l_start > floor + 1 and tokens[l_start - 1].text == "," and tokens[l_end].text == ":" \
+                and all(t.low in SUM_WORDS for t in tokens[l_start:l_end] if t.kind == "word"):
+            l_start = max(floor, segment_start(tokens, l_start - 1))  # "Надійшло запитів, усього: 57"
         if l_end - 1 > floor and tokens[l_end - 1].text == ")":  # "Громадські організації (зареєстровані) – 143"
             o = max((j for j in range(floor, l_end - 1) if tokens[j].text == "("), default=None)
             if o is not None and o > floor and not is_delimiter(tokens[o - 1]) \

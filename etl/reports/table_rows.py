@@ -6,7 +6,7 @@ column a number stands in.
 from __future__ import annotations
 
 from activity.morph import lemma_keys, word_info
-from etl.reports.found import Found, month_clause, verb_only
+from etl.reports.found import Found, has_verb, month_clause, verb_only
 from etl.reports.header import column_of
 from etl.reports.lexicon import DIMENSION_WORDS
 from etl.reports.match import info, keys
@@ -153,7 +153,15 @@ def note_cell(s: Sentence, pos: int) -> str:
     first = next((t for t in s.tokens if t.start >= s.cells[k][0]), None)
     if not heading.strip() and first is not None and first.text in "(,":
         return "bracket"
-    return "column" if is_note_heading(heading) else ""
+    return "column" if is_note_heading(heading) or _prose_cell(s, k) else ""
+
+
+def _prose_cell(s: Sentence, k: int) -> bool:
+    """A cell that is running text ("Захід програми | Виконання" / "… | Подано 19 проєктів від 16 авторів …"):
+    several words and a verb."""
+    a, b = s.cells[k]
+    words = [t for t in s.tokens if a <= t.start < b and t.kind == "word"]
+    return len(words) >= 6 and has_verb(words)
 
 
 def noted(s: Sentence, mine: list[Found]) -> list[Found]:
@@ -238,7 +246,7 @@ def value_numbers(s: Sentence, numbers: list[Number]) -> list[Number]:
     report's total in some column, those under such a column (or under no heading); else the first
     value cell's and those under a period."""
     timed = any(column_heading(h) is not None for k, h in s.column_heads.items() if k > 0)
-    numbers = [n for n in numbers if (cell(s, n.pos) or 0) > 0 or not s.cells]
+    numbers = [n for n in numbers if ((cell(s, n.pos) or 0) > 0 or not s.cells) and not note_cell(s, n.pos)]
     if timed:
         return [n for n in numbers if column_of(s, n.pos) is not None
                 or not s.column_heads.get(s.columns[cell(s, n.pos)], "").strip()]

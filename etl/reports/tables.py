@@ -298,7 +298,11 @@ def find_rows(text: str) -> dict[int, Row]:
         if how == "rule":
             previous = i if previous == i - 1 else previous
             continue
-        new = i != previous + 1
+        # ("| 1.1. Проведення конкурсу | Подано 19 проєктів … |" / "" / "| 1.2. Експертиза | …": a pipe table written
+        # with a blank line after each row goes on over it)
+        new = i != previous + 1 and not (how == "pipe" and i == previous + 2 and not lines[i - 1].strip()
+                                         and kinds[previous] is not None and kinds[previous][0] == "pipe"
+                                         and len(kinds[previous][1]) == len(cells))
         previous = i
         numbered = numbered and not new
         texts = [raw[a:b] for a, b in cells]
@@ -316,7 +320,10 @@ def find_rows(text: str) -> dict[int, Row]:
         is_heading = how not in ("leader", "titled") and (  # "Показник | 2023 | 2024" heads a table, a form's line never
             not any(_is_value(t) and not (new and _YEAR.fullmatch(t)) for t in texts[1:])
             and not (len(texts) == 1 and _is_value(texts[0]))) \
-            and not _ROW_NUMBER.fullmatch(number)  # "3 | Підготовка … | постійно | Виконано, підготовлено 131 проєкт"
+            and not _ROW_NUMBER.fullmatch(number) \
+            and not (heading_spans and any(re.search(r"\d", t) and len(t.split()) >= 4 for t in texts[1:]))
+        # ("3 | Підготовка … | постійно | Виконано, підготовлено 131 проєкт"; under a heading, a cell of running text
+        # with figures: "| 1.3. Голосування | У ньому взяли участь 2 318 мешканців …|")
         if new:
             table += 1
             heading_spans = []

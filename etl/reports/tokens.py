@@ -470,6 +470,10 @@ def _drop_label_notes(tokens: list[Token]) -> list[Token]:
                     and not first.noun and not any(x.kind == "num" or x.text in "-–—" for x in tokens[j + 1:close]):
                 j = close + 1
                 continue
+        if t.kind == "mask" and t.mask == "reference" and re.match(r"(?i)(?:граф|колон|стовп)", t.text) \
+                and j + 2 < len(tokens) and tokens[j + 1].text in "-–—" and tokens[j + 2].kind == "num":
+            j += 1 + (bool(out) and out[-1].text in ":,")  # "усього: графа 3 – 57, графа 4 – 49": a form's
+            continue  # column, not what is counted (and its dash, after a colon or a comma)
         out.append(t)
         j += 1
     return out
