@@ -3193,3 +3193,13 @@ def test_a_figure_said_to_be_wrong_is_no_figure_and_its_correction_is() -> None:
                           "У звіті за ІІ квартал помилково зазначено 297 запитів на публічну інформацію; після звірки "
                           "кількість уточнено – 304.")
     assert pairs(report) == Counter({("letters_received", 2398): 1, ("public_info_requests", 304): 1})
+
+
+def test_the_verb_after_a_subject_figure_is_the_next_figures_verb_too() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської сільської ради за IV квартал 2019 року\n"
+                          "Загалом 171 громадянин порушив у зверненнях 158 питань, з яких найбільше стосувалися "
+                          "земельних відносин – 52, соціального захисту – 38.\n"
+                          "Розглянуто (надано відп.) – 150 зверн.")
+    assert pairs(report) == Counter({("citizens_appealed", 171): 1, ("appeal_issues_raised", 158): 1,
+                                     ("appeal_issues_raised", 52): 1, ("appeal_issues_raised", 38): 1,
+                                     ("appeals_answered", 150): 1})

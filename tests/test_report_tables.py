@@ -853,3 +853,16 @@ def test_a_forms_column_reference_before_a_value_is_no_part_of_the_label() -> No
                           "Рядок 06. від фізичних осіб: графа 3 – 31.")
     got = breakdowns(report, "public_info_requests")
     assert set(got) == {57, 31} and got[57] is None
+
+
+def test_a_heading_over_two_lines_aligned_with_spaces_and_a_part_column() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 9 місяців 2022 року\n"
+                          "Період                Надійшло           з них усних        Розглянуто, надано\n"
+                          "                      звернень    (особистий прийом)                 відповіді\n"
+                          "І квартал 2022              96                    45                        88\n"
+                          "ІІ квартал 2022            134                    64                       127\n"
+                          "Разом за 9 місяців         230                   109                       215\n")
+    received = breakdowns(report, "appeals_received")
+    assert set(received) == {96, 45, 134, 64, 230, 109}
+    assert received[230] is None and received[109] is not None
+    assert set(breakdowns(report, "appeals_answered")) == {88, 127, 215}

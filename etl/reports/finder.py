@@ -439,9 +439,11 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         fig = None if next_column else number_figure(s, n, left, right, floor, starts, total, out, previous,
                                                      force_part=header_total is not None and total is header_total,
                                                      recent=recent)
-        if fig is None and not next_column and left == n.lead and n.lead > 0 and verb_only(tokens[n.lead - 1]) \
-                and out and out[-1].span[1] == n.lead:  # "16 авторів подали 21 проєкт": the verb is the object's too
-            fig = number_figure(s, n, n.lead - 1, right, n.lead - 1, starts, total, out, previous,
+        verb = next((j for j in range(max(out[-1].pos, out[-1].head_pos or 0) + 1, n.lead) if verb_only(tokens[j])),
+                    None) if out and left == n.lead and out[-1].span[1] == n.lead else None
+        if fig is None and not next_column and verb is not None:  # "16 авторів подали 21 проєкт", "171 громадянин
+            # порушив у зверненнях 158 питань": the verb (and what follows it) is the object's too
+            fig = number_figure(s, n, verb, right, verb, starts, total, out, previous,
                                 force_part=header_total is not None and total is header_total, recent=recent)
         if fig is None and not next_column and s.section is not None and total is None \
                 and not any(is_pool(tokens, m, numbers) for m in numbers) \

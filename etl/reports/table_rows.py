@@ -19,6 +19,7 @@ from etl.reports.tables import (
     is_totals_label,
     label_metric,
     nouns,
+    part_column,
     row_period,
     transposed_columns,
 )
@@ -73,7 +74,8 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
         unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
         if is_totals_label(label) and (codes := _totals_codes(s, numbers)):  # "Заяви | 300", "Скарги | 100",
             # "Усього | 400" under "Вид звернення | Кількість": the rows were parts, the total is the figure
-            return [Found(codes[n.pos], n.value, s, n.pos, "table", n.approximate, 0.8, span=(n.lead, n.end),
+            return [Found(codes[n.pos], n.value, s, n.pos, "table", n.approximate, 0.8,
+                          part_column(s.column_heads.get(s.columns[cell(s, n.pos)], "")), span=(n.lead, n.end),
                           lead=n.lead, number_words=n.words) for n in numbers if n.pos in codes]
         if is_totals_label(label):  # "Разом | 139": checked against the rows above, never a figure twice
             sums = _column_sums(s)
@@ -92,7 +94,9 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
         for n in numbers:
             k = s.columns[cell(s, n.pos)]
             if k in columns:
-                out.append(Found(columns[k], n.value, s, n.pos, "table", n.approximate, 0.8, breakdown,
+                part = part_column(s.column_heads.get(k, ""))
+                out.append(Found(columns[k], n.value, s, n.pos, "table", n.approximate, 0.8,
+                                 " ".join(x for x in (breakdown, part) if x) or None,
                                  span=(n.lead, n.end), lead=n.lead, number_words=n.words))
             else:
                 unmatched.append((s, s.tokens[n.pos]))

@@ -336,6 +336,11 @@ def find_rows(text: str) -> dict[int, Row]:
         if heading:
             if not heading_spans:
                 heading_spans = list(cells)
+            elif how == "space":  # a heading's second line, aligned with spaces: each cell under the one it stands
+                # below ("Надійшло" / "звернень"), however many cells the line has
+                columns = [_nearest(heading_spans, a, b) for a, b in cells]
+                for (a, b), k in zip(cells, columns, strict=True):
+                    heading_spans[k] = (min(a, heading_spans[k][0]), max(b, heading_spans[k][1]))
             else:
                 heading_spans = [(min(a, c), max(b, d)) for (a, b), (c, d) in zip(heading_spans, cells, strict=False)]
         if how == "space" and heading_spans and not heading:
@@ -450,7 +455,8 @@ def label_metric(label: str, how: frozenset[str] | None = None) -> str | None:
 def is_totals_label(label: str) -> bool:
     """A totals row's label ("Разом", "Усього", "Всього за рік:"), not a metric's own name that begins
     with the word ("Усього відданих голосів")."""
-    return bool(re.fullmatch(r"(?:разом|усього|всього|загалом|підсумок)\b[^\d]{0,20}", label.strip(), re.IGNORECASE)) \
+    return bool(re.fullmatch(r"(?:разом|усього|всього|загалом|підсумок)\b(?:[^\d]{0,20}|\s*за\s+\d{1,2}\s+місяц\w*\W{0,3})",
+                             label.strip(), re.IGNORECASE)) \
         and label_metric(label) is None
 
 
@@ -494,7 +500,17 @@ def transposed_columns(heads: dict[int, str], label: str, caption: str = "") -> 
             if (code := label_metric(text)) is not None:
                 out[k] = code
                 break
+    for k, h in values.items():  # "Надійшло звернень | з них усних": the column before's metric, a part of it
+        if k not in out and part_column(h) and (before := max((j for j in out if j < k), default=None)) is not None:
+            out[k] = out[before]
     return out
+
+
+def part_column(heading: str) -> str | None:
+    """What a column headed "з них усних (особистий прийом)" counts of the column before it ("усних
+    (особистий прийом)"), or None."""
+    m = _PART_MARKER.match(heading.strip())
+    return heading.strip()[m.end():].strip() or None if m else None
 
 
 def category_breakdown(heads: dict[int, str], label: str) -> str:
