@@ -78,9 +78,11 @@ _HARMLESS = {
                               "створити створений новий".split()),
     "documents": frozenset("підготувати підготовлений надійти".split()),
     "events": frozenset("підготувати підготовлений".split()),
-    "appeals": frozenset("надійти".split()),  # what came in: letters, requests, appeals, petitions
-    "participation": frozenset("надійти".split()),
+    "appeals": frozenset("надійти зареєструвати зареєстрований отримати отриманий".split()),  # what came in:
+    # letters, requests, appeals, petitions
+    "participation": frozenset("надійти зареєструвати зареєстрований подати поданий".split()),
 }
+_ANY_HARMLESS = frozenset().union(*_HARMLESS.values())
 # Words that turn a wording into something else: a negation, a part of a total.
 _BLOCKERS = frozenset("не ні без крім окрім них тому числі числа зокрема т.ч тч".split())
 
@@ -307,6 +309,13 @@ def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
         return Resolution(METRICS[whole.pop()], "forms")
     if whole:
         return Resolution(None, "unknown", suggestions=_ranked(whole, text))
+    core = [ks for ks in label if not ks & _ANY_HARMLESS]  # "Надійшло запитів", "Розміщено новин": the verb says
+    if 0 < len(core) < len(label):  # what was done with what a one-word wording counts
+        done = [ks for ks in label if ks & _ANY_HARMLESS]
+        bare = {w.code for w in wordings if _same_bag(w.words, core)
+                and all(ks & _HARMLESS.get(METRICS[w.code].category, frozenset()) for ks in done)}
+        if len(bare) == 1:
+            return Resolution(METRICS[bare.pop()], "forms")
     found = [(w, span) for w in wordings if len(w.words) >= 2 for span in _spans(w.words, label)]
     # A wording inside a longer one of another metric ("фото" in "фото в новинах") is not a reading.
     found = [(w, s) for w, s in found

@@ -495,7 +495,10 @@ def transposed_columns(heads: dict[int, str], label: str, caption: str = "") -> 
     out = {}
     for k, h in values.items():
         counted = [n for n in [*own, *row, *nouns(caption)] if ("gent", "plur") in word_info(n).forms]
-        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row), *(f"{h} {n}" for n in nouns(caption)),
+        plural = [n for n in nouns(caption) if ("gent", "plur") in word_info(n).forms]  # ("розгляду запитів": the
+        # requests are counted, not the "розгляд")
+        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row), *(f"{h} {n}" for n in plural),
+                     *(f"{h} {n}" for n in nouns(caption)),
                      *(counted if _ARRIVED.fullmatch(h.strip()) else ())]:
             if (code := label_metric(text)) is not None:
                 out[k] = code
