@@ -274,3 +274,17 @@ def test_every_label_of_the_shared_catalog_notes_is_read() -> None:
                 if found.how not in AUTOMATIC or found.metric.code != cells[0]:
                     unread.append((cells[0], cells[col], found.how))
     assert not unread
+
+
+@pytest.mark.parametrize(("label", "code"), [
+    ("Надійшло запитів", "public_info_requests"),
+    ("Зареєстровано петицій", "petitions_submitted"),
+    ("Розміщено новин", "news_published"),
+    ("Розглянуто звернень", "appeals_answered"),
+])
+def test_a_verb_of_its_kind_before_a_one_word_wording_keeps_the_reading(label: str, code: str) -> None:
+    assert resolve_metric(label).metric.code == code
+
+
+def test_a_verb_of_another_kind_before_a_one_word_wording_is_a_question() -> None:
+    assert resolve_metric("Надійшло новин").metric is None  # news are published, never received
