@@ -3203,3 +3203,30 @@ def test_the_verb_after_a_subject_figure_is_the_next_figures_verb_too() -> None:
     assert pairs(report) == Counter({("citizens_appealed", 171): 1, ("appeal_issues_raised", 158): 1,
                                      ("appeal_issues_raised", 52): 1, ("appeal_issues_raised", 38): 1,
                                      ("appeals_answered", 150): 1})
+
+
+def test_a_bullet_back_at_the_lead_ins_depth_after_deeper_items_is_no_item_of_it() -> None:
+    report = extract_text("ІНФОРМАЦІЯ про роботу організаційного відділу Ічнянської міської ради за 9 місяців 2025 року\n"
+                          "• Документообіг\n"
+                          "  ◦ усього зареєстровано 9 874 документи, у т. ч.:\n"
+                          "      ◦ вхідних – 5 216;\n"
+                          "      ◦ вихідних – 3 011;\n"
+                          "  ◦ зареєстровано 418 звернень громадян;\n"
+                          "  ◦ надійшло 33 запити на публічну інформацію.")
+    assert pairs(report) == Counter({("documents_flow_total", 9874): 1, ("letters_received", 5216): 1,
+                                     ("outgoing_documents", 3011): 1, ("appeals_received", 418): 1,
+                                     ("public_info_requests", 33): 1})
+
+
+def test_adjectives_listed_with_commas_before_their_noun_stay_in_the_clause() -> None:
+    report = extract_text("Звіт відділу Ічнянської міської ради за 2019 рік\n"
+                          "Працівники відділу взяли участь у 38 міських, районних та обласних заходах.\n"
+                          "Надійшло 212 письмових, усних та електронних звернень.")
+    assert pairs(report) == Counter({("events_attended", 38): 1, ("appeals_received", 212): 1})
+
+
+def test_the_next_network_after_a_dash_counts_what_the_first_did() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за І квартал 2026 року\n"
+                          "На кінець кварталу сторінку у Facebook відстежують 6 380 користувачів, Telegram-канал – "
+                          "2 770.")
+    assert pairs(report) == Counter({("social_media_followers", 6380): 1, ("social_media_followers", 2770): 1})

@@ -108,6 +108,7 @@ from etl.reports.lexicon import (
 )
 from etl.reports.match import (
     BORROWED,
+    adjectives_listed,
     best_match,
     context_of,
     info,
@@ -216,6 +217,10 @@ def _parallel(tokens: list[Token], n: Number, prior: Found) -> str | None:
         return None
     end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;."), len(tokens))
     clause_start = max((j + 1 for j in range(prior.lead) if tokens[j].text in ",;:"), default=0)
+    label = [t for t in tokens[start:n.lead - 1] if t.kind == "word" and not is_stop_word(t.low)]
+    if prior.code in _PER_NETWORK and is_dash(tokens[n.lead - 1]) and n.end == end and label \
+            and all(keys(t) & _NETWORK_WORDS for t in label):
+        return prior.code  # "сторінку у Facebook відстежують 6 380 користувачів, Telegram-канал – 2 770"
     if is_dash(tokens[n.lead - 1]) and n.end == end and start < n.lead - 1:
         first = tokens[start].low  # the same preposition opens both ("Станом на 25.11 на сторінку …": not its "на")
         opens = any(t.low == first and not (j > 0 and tokens[j - 1].low == "станом")
@@ -227,6 +232,12 @@ def _parallel(tokens: list[Token], n: Number, prior: Found) -> str | None:
     if n.lead == start and n.end + 2 < end and is_dash(tokens[n.end]) and tokens[n.end + 1].low == "не":
         return NEGATED_CODES.get(prior.code)
     return None
+
+
+# a figure said per network: the next network after a dash counts the same ("…, Telegram-канал – 2 770")
+_PER_NETWORK = frozenset({"social_media_followers", "social_media_posts"})
+_NETWORK_WORDS = frozenset({"telegram", "facebook", "instagram", "youtube", "viber", "tiktok", "канал", "сторінка",
+                            "спільнота", "акаунт", "telegram-канал", "youtube-канал", "viber-спільнота"})
 
 
 def _respectively_next(tokens: list[Token], n: Number, prior: Found) -> bool:
@@ -393,7 +404,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             nxt = numbers[idx + 2].lead if idx + 2 < len(numbers) else len(tokens)
         left = _over_aside(tokens, _clause_start(tokens, n.lead, floor), n, floor)
         right = n.end
-        while right < nxt and not is_delimiter(tokens[right]) and not clause_joint(tokens, right, nxt):
+        while right < nxt and (not is_delimiter(tokens[right]) or adjectives_listed(tokens, right)) \
+                and not clause_joint(tokens, right, nxt):
             right += 1
         if any(tokens[j].text == ";" for j in range(floor, n.lead)) \
                 and open_total is not header_total and open_total is not continued:

@@ -105,6 +105,16 @@ def _skip_quote(tokens: list[Token], j: int, end: int) -> int:
     return j
 
 
+def adjectives_listed(tokens: list[Token], j: int) -> bool:
+    """A comma between two adjectives that agree, listed before their noun ("у 38 міських, районних та обласних
+    заходах"): no end of the clause."""
+    if tokens[j].text != "," or j == 0 or j + 1 >= len(tokens):
+        return False
+    a, b = info(tokens[j - 1]), info(tokens[j + 1])
+    return bool(a and b and a.adjective and b.adjective and not a.noun and not b.noun and not a.verb and not b.verb
+                and _agree(a, b))
+
+
 def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) -> tuple[int | None, list[int]]:
     """(head, adjectives) of the phrase starting at ``j`` (after a number); head None if none.
 
@@ -117,6 +127,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
         t, a = tokens[j], info(tokens[j])
         if t.low == "станом" and j + 2 < end and tokens[j + 1].low == "на" and tokens[j + 2].kind == "mask":
             j += 3  # "за двома станом на 31.03.2025 збір підписів триває": when, not what is counted
+            continue
+        if a is None and adjectives and adjectives_listed(tokens, j):
+            j += 1  # "38 міських, районних та обласних заходах"
             continue
         if a is None:
             return None, adjectives

@@ -519,10 +519,20 @@ def split_sentences(text: str) -> list[Sentence]:
     heading: Sentence | None = None  # the line before, when it is a heading (no punctuation at its end)
     section: Sentence | None = None  # the last section heading ("II. Виконавчий комітет", "РОБОТА ЗІ ЗВЕРНЕННЯМИ")
     raw_lines = text.split("\n")
+    lead_indent: int | None = None  # how deep the bullet of the lead-in line stands, when it has one
+    item_indent: int | None = None  # and its first item's
     marks = {m.group(1) for m in NOTE_MARK.finditer(text)}
     for line in _lines(text):
         note = _NOTE_LINE.match(raw_lines[line.number - 1])
         note_of = note.group(1) if note and note.group(1) in marks else ""
+        raw = raw_lines[line.number - 1]
+        depth = len(raw) - len(raw.lstrip())
+        if line.bullet and lead_in is not None and lead_indent is not None and item_indent is not None \
+                and item_indent > lead_indent and depth <= lead_indent:
+            lead_in = None  # "  ◦ серед рішень найбільше:" / "      ◦ земельних – 71;" / "• Сесії": back at the
+            # lead-in's own depth after deeper items, a bullet is its sibling, no item of it
+        elif line.bullet and lead_in is not None and item_indent is None:
+            item_indent = depth
         if not line.bullet and ended not in (":", ";") and not _form_goes_on(line, sentences, lead_in):
             lead_in = None  # items without bullets run on while lines end with ";"
             if heading is not None and not line.row and text[line.start:line.end].rstrip().endswith(";"):
@@ -558,6 +568,7 @@ def split_sentences(text: str) -> list[Sentence]:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
             lead_in = line_sentences[-1]
+            lead_indent, item_indent = (depth if line.bullet else None), None
         if _section_heading(text[line.start:line.end], line_sentences, line):
             section = line_sentences[-1]
         heading = line_sentences[-1] if len(line_sentences) == 1 and not line.bullet and (
