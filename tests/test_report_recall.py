@@ -3230,3 +3230,13 @@ def test_the_next_network_after_a_dash_counts_what_the_first_did() -> None:
                           "На кінець кварталу сторінку у Facebook відстежують 6 380 користувачів, Telegram-канал – "
                           "2 770.")
     assert pairs(report) == Counter({("social_media_followers", 6380): 1, ("social_media_followers", 2770): 1})
+
+
+def test_ordinals_in_words_form_rows_and_a_difference_said_twice_are_no_figures() -> None:
+    report = extract_text("ПРОТОКОЛ засідання двадцять сьомої сесії Ічнянської селищної ради восьмого скликання\n"
+                          "СЛУХАЛИ: інформацію про роботу зі зверненнями громадян за 2024 рік.\n"
+                          "За звітний період надійшло 612 звернень громадян, що на 74 звернення або на 13,8 % більше.\n"
+                          "Р.070 за тематикою: земельні – 31; соціальний захист – 22.")
+    got = pairs(report)
+    assert got[("appeals_received", 612)] == 1
+    assert not any(value in (20, 27, 74, 70) for _, value in got)

@@ -22,6 +22,9 @@ _SCALES = {**dict.fromkeys(("сотня", "сотні", "сотень"), 100), *
            **dict.fromkeys(("мільйон", "мільйони", "мільйонів", "мільйона"), 1_000_000)}
 
 
+# the last word of an ordinal said in words ("двадцять сьомої сесії", "тридцять першого засідання")
+_ORDINAL = re.compile(r"(?:перш|друг|трет|четверт|п[’'ʼ]?ят|шост|сьом|восьм|дев[’'ʼ]?ят|десят)"
+                      r"(?:ий|ій|ого|ього|ому|ьому|им|ім|ої|ьої|ою|ьою|у|ю|а|я|е|є|і|их|іх|ими|іми)")
 _ONE_THOUSAND = frozenset({"тисяча", "тисячу", "тисячі", "тисячею"})  # a thousand said without "одна"
 TIMES_ADVERBS = {"двічі": 2, "тричі": 3, "чотиричі": 4}
 
@@ -81,6 +84,9 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
                     total, last, k = total + w, w, k + 1
                 else:
                     break
+            if k < len(tokens) and _ORDINAL.fullmatch(tokens[k].low):
+                j = k + 1  # "засідання двадцять сьомої сесії": an ordinal, no count
+                continue
             if not (k < len(tokens) and tokens[k].low in ("з", "із", "зі")) or (  # "одна з", "один із"
                     k + 1 < len(tokens) and tokens[k + 1].low in ("них", "яких", "котрих")
                     and (total > 1 or not _verb_after(tokens, k + 2))):  # "Дві з них", "одне з них позачергове"
@@ -157,6 +163,13 @@ def is_change(tokens: list[Token], n: Number) -> bool:
     after = tokens[n.end] if n.end < len(tokens) else None
     if after and after.low in ("більше", "менше"):
         return True
-    # "що на 27 звернень більше, ніж …": the difference, its noun between
-    return n.lead > 0 and tokens[n.lead - 1].low == "на" and n.end + 1 < len(tokens) \
-        and tokens[n.end].kind == "word" and tokens[n.end + 1].low in ("більше", "менше")
+    # "що на 27 звернень більше, ніж …", "що на 74 звернення або на 13,8 % більше": the difference, its noun
+    # (and the same difference as a share) between
+    if not (n.lead > 0 and tokens[n.lead - 1].low == "на"):
+        return False
+    for t in tokens[n.end:n.end + 8]:
+        if t.low in ("більше", "менше"):
+            return True
+        if t.text in ",;.:()" or (t.kind == "num"):
+            return False
+    return False
