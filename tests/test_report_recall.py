@@ -3240,3 +3240,11 @@ def test_ordinals_in_words_form_rows_and_a_difference_said_twice_are_no_figures(
     got = pairs(report)
     assert got[("appeals_received", 612)] == 1
     assert not any(value in (20, 27, 74, 70) for _, value in got)
+
+
+def test_the_departments_own_staff_is_no_figure() -> None:
+    report = extract_text("Звіт загального відділу Ічнянської міської ради за 2025 рік\n"
+                          "До складу відділу входять сектор діловодства та сектор контролю, штатна чисельність – "
+                          "9 одиниць, з них 1 вакантна.\n"
+                          "На контролі перебуває 49 документів.")
+    assert pairs(report) == Counter({("documents_on_control", 49): 1})

@@ -101,6 +101,7 @@ from etl.reports.lexicon import (
     RELATIVE_PLURALS,
     RULED_OUT,
     SAYING_VERBS,
+    STAFF_WORDS,
     STOCK_CODES,
     THRESHOLD_NOUNS,
     WHOLE_OF_KINDS,
@@ -391,6 +392,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             continue
         if is_change(tokens, n) or in_range(tokens, numbers, n):
             floor = n.end
+            continue
+        if any(t.low in STAFF_WORDS for t in tokens[_clause_start(tokens, n.lead, floor):n.end + 2]):
+            floor = n.end  # "штатна чисельність – 9 одиниць, з них 1 вакантна": the staff, no figure
             continue
         if _period_length(tokens, n):  # "За 9 місяців 2023 року зареєстровано 14 386 документів": the
             if not any(t.kind == "word" for t in tokens[floor:n.lead - 1]):  # period's words are no clause of

@@ -213,6 +213,9 @@ CHANGE_WORDS = frozenset(
 )
 # Approximations the number parser does not know (it knows "близько", "понад", "майже", ...).
 EXTRA_APPROXIMATIONS = ("щонайменше", "не менше ніж", "не менш ніж", "не менше")
+# "штатна чисельність – 9 одиниць, з них 1 вакантна": the department's own staff, no count of its work
+STAFF_WORDS = frozenset({"чисельність", "штатна", "штатних", "штатний", "штатом", "вакантна", "вакантних", "вакантні",
+                         "вакансій"})
 # "помилково зазначено 297 запитів": a figure the text says was wrong
 MISTAKEN_WORDS = frozenset({"помилково", "хибно", "помилкове", "помилкова", "помилковий", "помилкову"})
 # Before a number: the number is a part of the previous total.
