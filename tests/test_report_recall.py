@@ -3248,3 +3248,11 @@ def test_the_departments_own_staff_is_no_figure() -> None:
                           "9 одиниць, з них 1 вакантна.\n"
                           "На контролі перебуває 49 документів.")
     assert pairs(report) == Counter({("documents_on_control", 49): 1})
+
+
+def test_appeals_still_pending_after_a_clause_of_their_arrival_are_no_appeals_received() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за ІІ квартал 2019 року\n"
+                          "Надійшло 140 звернень.\n"
+                          "Шість звернень, що надійшли наприкінці червня, перебувають на розгляді, термін їх виконання "
+                          "не порушено.")
+    assert pairs(report) == Counter({("appeals_received", 140): 1})

@@ -1238,7 +1238,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if fig.code in STOCK_CODES and fig.head_pos is not None \
             and any(t.low in NEW_WORDS for t in tokens[min(l_start, left, fig.head_pos):fig.head_pos]):
         return None  # "зареєстровано 12 нових громадських організацій": a flow, not the stock
-    pending_end = r_end
+    pending_end = _relative_tail(tokens, r_end, starts)  # ("Шість звернень, що надійшли …, перебувають на розгляді")
     if alone_in_brackets(tokens, n):  # "Решта звернень (6) перебуває на розгляді": the bracket's predicate
         pending_end = next((j for j in range(n.end + 1, len(tokens)) if tokens[j].text in ",;.("), len(tokens))
     if fig.code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in tokens[min(l_start, left):pending_end]):
