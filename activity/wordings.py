@@ -310,7 +310,8 @@ def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
     if whole:
         return Resolution(None, "unknown", suggestions=_ranked(whole, text))
     core = [ks for ks in label if not ks & _ANY_HARMLESS]  # "Надійшло запитів", "Розміщено новин": the verb says
-    if 0 < len(core) < len(label):  # what was done with what a one-word wording counts
+    counted = [w for w, ks in zip(words, label, strict=True) if not ks & _ANY_HARMLESS]  # what was done with what a
+    if 0 < len(core) < len(label) and _counted_form(counted[-1]):  # one-word wording counts ("Надійшло Звіт": no)
         done = [ks for ks in label if ks & _ANY_HARMLESS]
         bare = {w.code for w in wordings if _same_bag(w.words, core)
                 and all(ks & _HARMLESS.get(METRICS[w.code].category, frozenset()) for ks in done)}
@@ -336,6 +337,13 @@ def _resolve(text: str, stamp: tuple[str, int, int] | None) -> Resolution:
         return Resolution(None, "unknown", suggestions=_ranked({code}, text))
     best = max(found, key=lambda f: len(f[1]))[0]
     return Resolution(METRICS[code], "contained", best.text)
+
+
+def _counted_form(word: str) -> bool:
+    """A noun in the genitive plural, as counted things stand after a verb ("надійшло запитів")."""
+    from activity.morph import word_info
+
+    return ("gent", "plur") in word_info(word).forms
 
 
 def _qualifies(word: str) -> bool:
