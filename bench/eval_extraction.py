@@ -57,7 +57,8 @@ BATCH_K1 = tuple(f"held_k_{c}_" for c in ("pyriatyn", "hrebinka", "kobeliaky", "
 BATCH_M1 = tuple(f"held_m_{c}_" for c in ("yavoriv", "buchach", "kitsman", "radyvyliv", "krasyliv", "kalynivka",
                                           "irshava", "horokhiv"))
 # The reports nobody read while the rules were tuned: batch k's second half, batch l, batch m's second half,
-# batches n, p and q. (Batch o was measured once unread, at the start of its round, and read after.)
+# batches n, p, q, r and w. (Batch o was measured once unread, at the start of its round, and read after;
+# batches s and v were measured unread, then read.)
 NEVER_READ = ("held_l_", "held_n_", "held_p_", "held_q_", "held_r_", "held_w_")
 
 

@@ -339,12 +339,15 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     # but Kozelets, a settlement). In the round after, batch o was measured unread (0.938 / 0.933) and then
     # read (0.982 / 0.988); batches p (0.943 / 0.851 → 0.945 / 0.896) and q (0.910 / 0.885 → 0.907 / 0.885)
     # were never read; i 0.964 / 0.964, j 0.976 / 0.966, l 0.942 / 0.890, m 0.973 / 0.936 (floors a little below).
-    # Batch r (16), written at the start of the next round and never read: 0.882 / 0.842 with that round's
-    # starting rules.
-    batches = (("held_i_", 0.95, 0.95, 16, 16), ("held_j_", 0.96, 0.95, 16, 16), ("held_k_", 0.93, 0.91, 15, 16),
-               ("held_l_", 0.93, 0.88, 16, 16), ("held_m_", 0.96, 0.92, 16, 16), ("held_n_", 0.91, 0.83, 16, 16),
-               ("held_o_", 0.96, 0.95, 14, 15), ("held_p_", 0.93, 0.87, 16, 16), ("held_q_", 0.89, 0.87, 15, 15),
-               ("held_r_", 0.87, 0.83, 16, 16), ("held_s_", 0.90, 0.90, 16, 16))
+    # In the round after, batch r (16, written at its start with habits asked for, never read) went 0.882 / 0.842
+    # → 0.926 / 0.879; batches s and v (written to be read) were measured unread first (s 0.872 / 0.882, v 0.851
+    # / 0.656) and read (0.941 / 0.976, 0.933 / 0.863); batch w (16, written near its end, realism only, never
+    # read) 0.928 / 0.873 with the round's starting rules, 0.931 / 0.875 with its last.
+    batches = (("held_i_", 0.96, 0.95, 16, 16), ("held_j_", 0.98, 0.96, 16, 16), ("held_k_", 0.95, 0.93, 15, 16),
+               ("held_l_", 0.93, 0.88, 16, 16), ("held_m_", 0.97, 0.93, 16, 16), ("held_n_", 0.93, 0.85, 16, 16),
+               ("held_o_", 0.96, 0.95, 14, 15), ("held_p_", 0.94, 0.89, 16, 16), ("held_q_", 0.90, 0.88, 15, 15),
+               ("held_r_", 0.91, 0.86, 16, 16), ("held_s_", 0.93, 0.96, 16, 16), ("held_v_", 0.92, 0.85, 16, 16),
+               ("held_w_", 0.92, 0.86, 15, 15))
     for prefix, p_floor, r_floor, cities, periods in batches:
         batch = evaluation.total([evaluation.score(a, b) for a, b in pairs_ if a.name.startswith(prefix)])
         assert batch.reports == 16 and batch.precision >= p_floor and batch.recall >= r_floor, prefix
