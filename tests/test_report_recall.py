@@ -3256,3 +3256,12 @@ def test_appeals_still_pending_after_a_clause_of_their_arrival_are_no_appeals_re
                           "Шість звернень, що надійшли наприкінці червня, перебувають на розгляді, термін їх виконання "
                           "не порушено.")
     assert pairs(report) == Counter({("appeals_received", 140): 1})
+
+
+def test_of_the_total_number_of_appeals_names_the_appeals_received_whatever_came_last() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 9 місяців 2022 року\n"
+                          "Надійшло 348 звернень, розглянуто з наданням відповідей 336.\n"
+                          "Із загальної кількості звернень 11 – колективні, 6 – повторні.")
+    got = breakdowns(report, "appeals_received")
+    assert set(got) == {348, 11, 6} and got[348] is None
+    assert set(breakdowns(report, "appeals_answered")) == {336}

@@ -85,6 +85,8 @@ from etl.reports.found import (
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     CIVIL_STOCKS,
+    FAMILY_NOUNS,
+    FAMILY_OF,
     MISTAKEN_WORDS,
     NEGATED_CODES,
     NEGATION_WORDS,
@@ -420,6 +422,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                     and not then_aside(tokens, f)), key=lambda f: f.pos, default=None) \
             or next((f for f in reversed(previous) if not bracketed_aside(f.sentence.tokens, f.pos, len(f.sentence.tokens))),
                     previous[-1] if previous else None)  # "… 3 126 (торік – 2 874). Серед них": not the aside
+        if last is not None and (whole := _whole_named(tokens, floor, n.lead)) is not None and last.code != whole:
+            # "Із загальної кількості звернень 11 – колективні": of the appeals received, whatever came last
+            last = next((f for f in reversed([*out, *previous]) if f.code == whole and f.total is None), last)
         if _gap_has_marker(tokens, floor, n.lead) and last is not None:
             open_total = last
         attached = marker_length(tokens, n.lead, PART_BEFORE) or marker_after(tokens, n.end) \
@@ -601,6 +606,18 @@ def _senders(s: Sentence, numbers: list[Number], out: list[Found], unmatched: li
         found.append(fig)
         unmatched[:] = [u for u in unmatched if not (u[0] is s and u[1] is tokens[n.pos])]
     return found
+
+
+_WHOLE_OF_FAMILY = {family: code for code, family in FAMILY_OF.items()}
+
+
+def _whole_named(tokens: list[Token], a: int, b: int) -> str | None:
+    """The metric a "з загальної кількості <noun>" before a part names: the whole of the noun's family."""
+    for j in range(a, b - 3):
+        if tokens[j].low in ("з", "із") and tokens[j + 1].low == "загальної" and tokens[j + 2].low == "кількості":
+            family = next((f for k, f in FAMILY_NOUNS.items() if k in keys(tokens[j + 3])), None)
+            return _WHOLE_OF_FAMILY.get(family) if family else None
+    return None
 
 
 def _bare(tokens: list[Token], n: Number) -> bool:
