@@ -3265,3 +3265,9 @@ def test_of_the_total_number_of_appeals_names_the_appeals_received_whatever_came
     got = breakdowns(report, "appeals_received")
     assert set(got) == {348, 11, 6} and got[348] is None
     assert set(breakdowns(report, "appeals_answered")) == {336}
+
+
+def test_another_unit_after_a_dash_counts_what_the_first_unit_did() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської селищної ради за І квартал 2026 року\n"
+                          "Сектор вебсайту підготував і розмістив 171 новину, пресслужба – 115 матеріалів.")
+    assert pairs(report) == Counter({("news_published", 171): 1, ("news_published", 115): 1})

@@ -84,6 +84,7 @@ from etl.reports.found import (
 )
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
+    AGENT_NOUNS,
     CIVIL_STOCKS,
     FAMILY_NOUNS,
     FAMILY_OF,
@@ -221,6 +222,10 @@ def _parallel(tokens: list[Token], n: Number, prior: Found) -> str | None:
     end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;."), len(tokens))
     clause_start = max((j + 1 for j in range(prior.lead) if tokens[j].text in ",;:"), default=0)
     label = [t for t in tokens[start:n.lead - 1] if t.kind == "word" and not is_stop_word(t.low)]
+    after = tokens[n.end] if n.end < len(tokens) and tokens[n.end].kind == "word" else None
+    if label and is_dash(tokens[n.lead - 1]) and all(keys(t) & AGENT_NOUNS for t in label) \
+            and (after is None or keys(after) & metric_words(prior.code)):
+        return prior.code  # "Сектор … розмістив 171 новину, пресслужба – 115 матеріалів": another unit's count of it
     if prior.code in _PER_NETWORK and is_dash(tokens[n.lead - 1]) and n.end == end and label \
             and all(keys(t) & _NETWORK_WORDS for t in label):
         return prior.code  # "сторінку у Facebook відстежують 6 380 користувачів, Telegram-канал – 2 770"
