@@ -3271,3 +3271,11 @@ def test_another_unit_after_a_dash_counts_what_the_first_unit_did() -> None:
     report = extract_text("Звіт відділу комунікацій Ічнянської селищної ради за І квартал 2026 року\n"
                           "Сектор вебсайту підготував і розмістив 171 новину, пресслужба – 115 матеріалів.")
     assert pairs(report) == Counter({("news_published", 171): 1, ("news_published", 115): 1})
+
+
+def test_the_people_something_was_given_to_are_no_count_of_appeals() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за І півріччя 2025 року\n"
+                          "Надійшло 398 звернень.\n"
+                          "В рамках вирішення порушених у зверненнях питань надано одноразову матеріальну допомогу "
+                          "137 мешканцям громади.")
+    assert pairs(report) == Counter({("appeals_received", 398): 1})

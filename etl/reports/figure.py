@@ -824,6 +824,10 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         and _not_counted(n.value, tokens[r_head]) and verb_only(tokens[r_head + 1])
     if subject:  # "ще 7 автори відкликали": a subject after the number, not what it counts
         return None
+    if r_head is not None and r_head == n.end and is_people(tokens[r_head]) and (i := info(tokens[r_head])) \
+            and i.forms and all(case == "datv" for case, _ in i.forms) \
+            and not any(t.low in REFUSAL_WORDS for t in tokens[left:right]):
+        return None  # "надано матеріальну допомогу 137 мешканцям": the people something was given to
     times = r_head == n.end and tokens[n.end].low in TIMES_NOUNS  # "консультації проведено 9 разів"
     if times:
         r_head, r_adj = None, []
