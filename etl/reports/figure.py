@@ -1283,6 +1283,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             phrase = breakdown_words(tokens, start, o, {j for j in range(start, o) if keys(tokens[j]) & total.head})
         fig.breakdown = f"{phrase} ({total.head_text})" if phrase and not _has_noun(tokens, phrase) else phrase
         fig.breakdown = fig.breakdown or None
+        if fig.code == "documents_flow_total" and any(t.low in INTERNAL for t in tokens[floor:n.lead]):
+            fig.breakdown = INTERNAL_KIND  # "зареєстровано 6 102 документи, у тому числі: … – внутрішніх – 1 090"
     fig.approximate, fig.number_words = n.approximate, n.words
     fig.context, fig.span, fig.lead = context, (left, right), n.lead
     return fig

@@ -522,6 +522,7 @@ def split_sentences(text: str) -> list[Sentence]:
     raw_lines = text.split("\n")
     lead_indent: int | None = None  # how deep the bullet of the lead-in line stands, when it has one
     item_indent: int | None = None  # and its first item's
+    outer: tuple | None = None  # the list around a list whose lead-in is an item of it
     marks = {m.group(1) for m in NOTE_MARK.finditer(text)}
     for line in _lines(text):
         note = _NOTE_LINE.match(raw_lines[line.number - 1])
@@ -530,8 +531,10 @@ def split_sentences(text: str) -> list[Sentence]:
         depth = len(raw) - len(raw.lstrip())
         if line.bullet and lead_in is not None and lead_indent is not None and item_indent is not None \
                 and item_indent > lead_indent and depth <= lead_indent:
-            lead_in = None  # "  ◦ серед рішень найбільше:" / "      ◦ земельних – 71;" / "• Сесії": back at the
-            # lead-in's own depth after deeper items, a bullet is its sibling, no item of it
+            # "  ◦ серед рішень найбільше:" / "      ◦ земельних – 71;" / "• Сесії": back at the lead-in's own depth
+            # after deeper items, a bullet is its sibling, no item of it (an item of the list around it, if any)
+            lead_in, lead_indent, item_indent = outer if outer is not None else (None, None, None)
+            outer = None
         elif line.bullet and lead_in is not None and item_indent is None:
             item_indent = depth
         if not line.bullet and ended not in (":", ";") and not _form_goes_on(line, sentences, lead_in):
@@ -568,6 +571,8 @@ def split_sentences(text: str) -> list[Sentence]:
         elif row is None:
             upper_row = None
         if line_sentences and text[line.start:line.end].rstrip().endswith(":"):
+            # ("зареєстровано 6 102 документи, у тому числі:" / "- вхідних – 3 008, з них:": a list inside a list)
+            outer = (lead_in, lead_indent, item_indent) if lead_in is not None and line.bullet else None
             lead_in = line_sentences[-1]
             lead_indent, item_indent = (depth if line.bullet else None), None
         if _section_heading(text[line.start:line.end], line_sentences, line):
