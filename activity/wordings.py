@@ -56,6 +56,16 @@ _TRAILING_UNIT = re.compile(r",\s*(?:од|шт|осіб|одиниць|штук)
 _NUMBER_SIGN = re.compile(r"№")
 _JOINING_DASH = re.compile(r"(?<=[^\W\d_])\s+-\s+(?=[^\W\d_])")  # "листи – заявки" -> "листи-заявки"
 _ABBREVIATIONS = {"нпа": "нормативно-правові акти"}
+# Officialese cut short, with its full stop ("вх. документів", "письм. – 71") or a hyphen ("к-ть"): the word in
+# full, for a row label and a report's sentence alike (the form does not matter: words are read by their
+# dictionary form).
+SHORT_WORDS = {"вх": "вхідних", "вих": "вихідних", "внутр": "внутрішніх", "письм": "письмових", "усн": "усних",
+               "колект": "колективних", "повт": "повторних", "задов": "задоволено", "роз’ясн": "роз’яснення",
+               "публ": "публічну", "інф": "інформацію", "ел": "електронною", "підгот": "підготовлено",
+               "направл": "направлено", "зв": "звернень", "док": "документів", "засід": "засідань",
+               "розпоряд": "розпоряджень", "к-ть": "кількість", "зверн": "звернень", "відп": "відповіді",
+               "надходж": "надходження", "офіц": "офіційний"}
+_SHORT_RE = re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(k) for k in SHORT_WORDS if k != "к-ть") + r")\.(?=\s|$)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’][^\W\d_]+)*")
 _ABBREV_RE = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")(?![^\W\d_])")
 
@@ -94,6 +104,7 @@ def clean_label(text: str) -> str:
     key = _NUMBER_SIGN.sub(" ", _UNITS_ANYWHERE.sub(" ", key))
     key = _TRAILING_UNIT.sub("", key)
     key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
+    key = _SHORT_RE.sub(lambda m: SHORT_WORDS[m.group(1)], key)
     return normalise_label(" ".join(key.split()))
 
 

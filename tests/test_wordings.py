@@ -288,3 +288,8 @@ def test_a_verb_of_its_kind_before_a_one_word_wording_keeps_the_reading(label: s
 
 def test_a_verb_of_another_kind_before_a_one_word_wording_is_a_question() -> None:
     assert resolve_metric("Надійшло новин").metric is None  # news are published, never received
+
+
+@pytest.mark.parametrize(("label", "code"), [("Вх. документи", "letters_received"), ("Вих. документи", "outgoing_documents")])
+def test_a_label_with_a_word_cut_short_reads_as_the_word_in_full(label: str, code: str) -> None:
+    assert resolve_metric(label).metric.code == code  # the same short words a report's sentences spell out

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES_UK_LOCATIVE
 from activity.morph import number_word, word_info
 from activity.numbers import DIGIT_GROUP
+from activity.wordings import SHORT_WORDS
 from etl.reports.lexicon import ASIDE_OPENERS
 from etl.reports.tables import Row, find_rows
 
@@ -295,15 +296,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return _spell_out(_glue_notes(_join_broken_words(text, tokens)))
 
 
-# Officialese cut short ("вх. документів", "письм. – 71", "к-ть"): the word in full, for the reader of words. The
-# form does not matter (words are read by their dictionary form); the offsets stay those of the short word.
-SHORT_WORDS = {"вх": "вхідних", "вих": "вихідних", "внутр": "внутрішніх", "письм": "письмових", "усн": "усних",
-               "колект": "колективних", "повт": "повторних", "задов": "задоволено", "роз’ясн": "роз’яснення",
-               "публ": "публічну", "інф": "інформацію", "ел": "електронною", "підгот": "підготовлено",
-               "направл": "направлено", "зв": "звернень", "док": "документів", "засід": "засідань",
-               "розпоряд": "розпоряджень", "к-ть": "кількість", "зверн": "звернень", "відп": "відповіді",
-               "надходж": "надходження", "офіц": "офіційний"}
-_ABBREVIATIONS |= set(SHORT_WORDS)  # no sentence ends at their full stop
+# officialese cut short ("вх. документів", "письм. – 71", "к-ть"): read in full (``activity.wordings.SHORT_WORDS``);
+# the offsets stay those of the short word, and no sentence ends at its full stop
+_ABBREVIATIONS |= set(SHORT_WORDS)
 
 
 def _spell_out(tokens: list[Token]) -> list[Token]:
