@@ -75,6 +75,7 @@ def _dict_form(word: str) -> str:
 # Networks written in Cyrillic ("телеграм-каналі", "фейсбук") meet their Latin names.
 _NETWORKS = {"телеграм": "telegram", "фейсбук": "facebook", "інстаграм": "instagram", "ютуб": "youtube",
              "вайбер": "viber", "тікток": "tiktok"}
+NETWORK_NAMES = frozenset(_NETWORKS.values())  # the networks' Latin names, as words are keyed
 
 
 def _variants(key: str) -> set[str]:

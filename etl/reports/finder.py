@@ -63,6 +63,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from activity.catalog import METRICS
+from activity.morph import NETWORK_NAMES
 from etl.reports.figure import number_figure
 from etl.reports.found import (
     AND,
@@ -244,8 +245,7 @@ def _parallel(tokens: list[Token], n: Number, prior: Found) -> str | None:
 
 # a figure said per network: the next network after a dash counts the same ("…, Telegram-канал – 2 770")
 _PER_NETWORK = frozenset({"social_media_followers", "social_media_posts"})
-_NETWORK_WORDS = frozenset({"telegram", "facebook", "instagram", "youtube", "viber", "tiktok", "канал", "сторінка",
-                            "спільнота", "акаунт", "telegram-канал", "youtube-канал", "viber-спільнота"})
+_NETWORK_WORDS = NETWORK_NAMES | {"канал", "сторінка", "спільнота", "акаунт"}  # ("Telegram-канал": its halves)
 
 
 def _respectively_next(tokens: list[Token], n: Number, prior: Found) -> bool:
