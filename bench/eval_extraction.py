@@ -57,9 +57,9 @@ BATCH_K1 = tuple(f"held_k_{c}_" for c in ("pyriatyn", "hrebinka", "kobeliaky", "
 BATCH_M1 = tuple(f"held_m_{c}_" for c in ("yavoriv", "buchach", "kitsman", "radyvyliv", "krasyliv", "kalynivka",
                                           "irshava", "horokhiv"))
 # The reports nobody read while the rules were tuned: batch k's second half, batch l, batch m's second half,
-# batches n, p, q, r and w. (Batch o was measured once unread, at the start of its round, and read after;
-# batches s and v were measured unread, then read.)
-NEVER_READ = ("held_l_", "held_n_", "held_p_", "held_q_", "held_r_", "held_w_")
+# batches n, p, q, r and x. (Batch o was measured once unread, at the start of its round, and read after;
+# batches s and v were measured unread, then read; batch w was measured unread through one round, then read.)
+NEVER_READ = ("held_l_", "held_n_", "held_p_", "held_q_", "held_r_", "held_x_")
 
 
 def never_read(name: str) -> bool:
@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             failed |= not total(before_t).passed
         if held:
             print_total(f"data/eval HELD-OUT ({len(held)})", total(held))
-            later = ("b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "v", "w")  # batches written after batch a (see data/eval/README.md)
+            later = ("b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "v", "w", "x")  # batches written after batch a (see data/eval/README.md)
             batches = {"a": [s for s in held if not s.name.startswith(tuple(f"held_{k}_" for k in later))]}
             batches |= {k: [s for s in held if s.name.startswith(f"held_{k}_")] for k in later}
             if sum(map(bool, batches.values())) > 1:
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
                     print_total(f"    batch m2, never read ({len(m2)})", total(m2))
                 unread = [x for x in held if never_read(x.name)]
                 if unread:
-                    print_total(f"  never read: k2 + l + m2 + n + p + q + r + w ({len(unread)})", total(unread))
+                    print_total(f"  never read: k2 + l + m2 + n + p + q + r + x ({len(unread)})", total(unread))
         if tuned and held:
             print_total(f"data/eval all ({len(tuned) + len(held)})", total(tuned + held))
     if failed:

@@ -47,6 +47,16 @@ def test_a_town_two_oblasts_have_is_told_apart_by_the_oblast_named() -> None:
     assert read.place is not None and read.place.name_uk == "Південне" and read.place.oblast_uk == "Одеська"
 
 
+def test_an_oblast_named_through_its_administration_cut_short_tells_apart_a_shared_name() -> None:
+    text = "Звіт загального відділу Городоцької міської ради за 2021 рік\nЗареєстровано 9 874 документи.\n"
+    assert extract_text(text, "звіт.txt").place is None  # two oblasts have a Городок: asked, not guessed
+    for said, oblast in (("до Хмельницької облдержадміністрації", "Хмельницька"),
+                         ("на запит Львівської облвійськадміністрації", "Львівська"),
+                         ("за дорученням Хмельницької облради", "Хмельницька")):
+        read = extract_text(text + f"Надіслано 8 звітів {said}.\n", "звіт.txt")
+        assert read.place is not None and read.place.name_uk == "Городок" and read.place.oblast_uk == oblast, said
+
+
 def test_a_shared_name_told_apart_once_is_read_as_that_place_from_then_on() -> None:
     from activity.places import PlaceError, resolve_place
     from etl.load.place_names import remember_place

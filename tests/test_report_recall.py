@@ -4,6 +4,7 @@ still name nothing. Every text here is invented for these tests."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 
@@ -3280,3 +3281,120 @@ def test_the_people_something_was_given_to_are_no_count_of_appeals() -> None:
                           "В рамках вирішення порушених у зверненнях питань надано одноразову матеріальну допомогу "
                           "137 мешканцям громади.")
     assert pairs(report) == Counter({("appeals_received", 398): 1})
+
+
+def test_topics_under_a_lead_that_names_who_asked_or_what_they_are_about() -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Ічнянської міської ради за грудень 2024 року\n"
+                          "У зверненнях порушено 64 питання. Найчастіше мешканці зверталися щодо:\n"
+                          "– ремонту житла, пошкодженого обстрілами, та виплати компенсацій за зруйноване майно – 23;\n"
+                          "– вивезення побутових відходів у старостинських округах – 9.\n"
+                          "Прийнято 205 рішень виконавчого комітету. Найбільше рішень ухвалено з питань:\n"
+                          "– опіки та піклування – 48;\n"
+                          "– квартирного обліку – 17.")
+    issues = breakdowns(report, "appeal_issues_raised")
+    assert set(issues) == {64, 23, 9} and issues[64] is None and issues[23]
+    assert issues[9] == "вивезення побутових відходів у старостинських округах"
+    assert breakdowns(report, "exec_decisions_adopted") == {205: None, 48: "опіки та піклування", 17: "квартирного обліку"}
+
+
+def test_a_sum_in_brackets_after_a_participle_clause_counts_the_noun_before_it() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської селищної ради за 2020 рік\n"
+                          "Питання, порушені у зверненнях (усього 212):\n"
+                          "земельні відносини – 80\n"
+                          "соціальний захист – 19")
+    assert breakdowns(report, "appeal_issues_raised") == {212: None, 80: "земельні відносини", 19: "соціальний захист"}
+
+
+def test_which_session_and_convocation_are_no_counts() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за березень 2025 року\n"
+                          "Забезпечено онлайн-трансляції 4 засідань: пленарного засідання 47 сесії міської ради "
+                          "8 скликання та трьох засідань виконавчого комітету.\n"
+                          "На 48 сесії розглянуто звіт відділу; рішенням 49 позачергової сесії затверджено програму.")
+    got = pairs(report)
+    assert got[("online_broadcasts", 4)] == 1 and got[("online_broadcasts", 3)] == 1
+    assert not any(value in (47, 48, 49, 8) for _, value in got)
+
+
+def test_a_bracketed_gloss_inside_a_noun_phrase_and_a_past_stock_said_with_a_pronoun() -> None:
+    report = extract_text("Довідка сектору внутрішньої політики Ічнянської міської ради станом на 01.01.2021\n"
+                          "У громаді зареєстровано 31 місцевий осередок (міську організацію) політичних партій, "
+                          "на 01.01.2020 їх налічувалось 28.")
+    assert pairs(report) == Counter({("party_cells_registered", 31): 1, ("party_cells_registered", 28): 1})
+
+
+def test_a_dash_item_after_a_part_that_named_its_own_noun_counts_that_noun() -> None:
+    report = extract_text("Інформація про громадський бюджет Ічнянської міської ради за 2024 рік\n"
+                          "Участь у голосуванні взяли 1 530 мешканців, які віддали 4 118 голосів. З них онлайн "
+                          "проголосували 1 204 особи, паперовими бланками у старостатах – 326.")
+    assert pairs(report) == Counter({("pb_voters", 1530): 1, ("pb_votes_cast", 4118): 1, ("pb_voters", 1204): 1,
+                                     ("pb_voters", 326): 1})
+
+
+def test_so_many_for_each_is_no_count() -> None:
+    report = extract_text("Інформація про громадський бюджет Ічнянської міської ради за 2024 рік\n"
+                          "Подано 23 проєкти; дві авторки подали по два проєкти, а троє авторів – по 3 проєкти.")
+    got = pairs(report)
+    assert got[("pb_projects_submitted", 23)] == 1
+    assert not any(value == 3 for _, value in got) and ("pb_projects_submitted", 2) not in got
+
+
+def test_results_under_a_lead_in_count_what_the_sentence_before_it_counted() -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Ічнянської міської ради за І квартал 2024 року\n"
+                          "Розглянуто та надано відповіді на 118 звернень. За результатами розгляду:\n"
+                          "вирішено позитивно – 52,\n"
+                          "надано роз’яснення – 61,\n"
+                          "відмовлено у задоволенні – 5.\n"
+                          "На контролі відділу залишається 17 звернень.")
+    assert pairs(report) == Counter({("appeals_answered", 118): 1, ("appeals_answered", 52): 1,
+                                     ("appeals_answered", 61): 1, ("appeals_answered", 5): 1})
+
+
+def test_a_denial_after_a_relative_clause_denies_the_noun_before_it() -> None:
+    report = extract_text("Звіт сектору комунікацій Ічнянської міської ради за жовтень 2023 року\n"
+                          "Запитів на публічну інформацію, що належать до компетенції сектору, у жовтні не надходило.\n"
+                          "Запити, перенаправлені іншими розпорядниками, – не надходили.")
+    assert pairs(report) == Counter({("public_info_requests", 0): 1})
+
+
+def test_events_for_the_press_and_a_total_named_by_its_parts() -> None:
+    report = extract_text("Звіт сектору комунікацій Ічнянської міської ради за жовтень 2023 року\n"
+                          "Організовано чотири заходи для преси: один брифінг міського голови та три пресконференції.\n"
+                          "Були присутні на семи засіданнях: трьох пленарних засіданнях сесії міської ради та чотирьох "
+                          "засіданнях виконкому.")
+    assert breakdowns(report, "press_events_organized").keys() == {4, 1, 3}
+    sittings = breakdowns(report, "council_sittings_attended")
+    assert sittings.keys() == {7, 3, 4} and sittings[7] is None
+
+
+def test_a_label_explained_in_brackets_and_a_law_cited_by_part_and_article() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Ічнянської міської ради за 2023 рік\n"
+                          "Надійшло 61 запит.\n"
+                          "За категоріями запитувачів:\n"
+                          "- фізичні особи – 40;\n"
+                          "- юридичні особи – 21.\n"
+                          "\n"
+                          "Результати розгляду запитів:\n"
+                          "- задоволено (запитувачу надано інформацію у повному обсязі) – 44;\n"
+                          "- направлено належним розпорядникам відповідно до ч. 3 ст. 22 Закону – 5.")
+    got = pairs(report)
+    assert got[("public_info_requests_satisfied", 44)] == 1 and got[("public_info_requests_forwarded", 5)] == 1
+    assert not any(value in (3, 22) for _, value in got)
+
+
+def test_the_parts_of_a_count_of_broadcasts_are_broadcasts() -> None:
+    report = extract_text("Звіт загального відділу Ічнянської міської ради за І півріччя 2021 року\n"
+                          "Забезпечено онлайн-трансляцію 17 засідань на YouTube-каналі міської ради: 12 засідань "
+                          "виконавчого комітету та 5 пленарних засідань сесій міської ради.")
+    assert pairs(report) == Counter({("online_broadcasts", 17): 1, ("online_broadcasts", 12): 1,
+                                     ("online_broadcasts", 5): 1})
+
+
+def test_a_run_said_respectively_of_another_time_repeats_the_figures_before_it_in_order() -> None:
+    report = extract_text("Звіт сектору комунікацій Ічнянської міської ради за березень 2025 року\n"
+                          "Надійшло 12 запитів на інформацію та 40 звернень (у 2024 році – відповідно 10 та 35).\n"
+                          "Станом на 31.03.2025 сторінку у Facebook відстежують 6 870 користувачів, Telegram-канал має "
+                          "2 215 підписників (на 01.01.2025 – відповідно 6 402 та 1 940).")
+    got = {(f.code, f.value): f for f in report.figures}
+    assert got[("public_info_requests", 10)].period.start == date(2024, 1, 1)
+    assert got[("appeals_received", 35)].period.start == date(2024, 1, 1)
+    assert got[("social_media_followers", 6402)].as_of == got[("social_media_followers", 1940)].as_of == date(2025, 1, 1)

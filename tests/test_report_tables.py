@@ -866,3 +866,15 @@ def test_a_heading_over_two_lines_aligned_with_spaces_and_a_part_column() -> Non
     assert set(received) == {96, 45, 134, 64, 230, 109}
     assert received[230] is None and received[109] is not None
     assert set(breakdowns(report, "appeals_answered")) == {88, 127, 215}
+
+
+def test_a_count_column_takes_its_kind_from_the_adjectives_of_the_line_above_the_table() -> None:
+    report = extract_text("Довідка сектору внутрішньої політики Ічнянської міської ради станом на 01.01.2024\n"
+                          "У громаді зареєстровано 12 релігійних громад трьох конфесій:\n"
+                          "\n"
+                          "Конфесія                                 Кількість громад\n"
+                          "Православна церква України                7\n"
+                          "Українська греко-католицька церква        4\n"
+                          "Римсько-католицька церква                 1\n")
+    assert set(breakdowns(report, "religious_orgs_registered")) == {12, 7, 4, 1}
+    assert not breakdowns(report, "religious_denominations").keys() & {7, 4, 1}

@@ -285,14 +285,19 @@ def _clause_match(s: Sentence, n: Number, a: int, b: int, before: list[Found],
     wide = [(j, k) for j, k in context_of(tokens, verbs_from, a)]
     context = context_of(tokens, a, b, set(range(n.lead, n.end))) + wide \
         + [(BORROWED - 1, frozenset({k})) for k in counted]
-    noun, _ = left_head(tokens, a, n.lead)  # "рішень виконавчого комітету – 311": a noun the metric must name
+    label_end, aside = n.lead, set()
+    if n.lead - a > 3 and is_dash(tokens[n.lead - 1]) and tokens[n.lead - 2].text == ")":
+        o = max((j for j in range(a, n.lead - 2) if tokens[j].text in "()"), default=None)
+        if o is not None and o > a and tokens[o].text == "(":  # "задоволено (запитувачу надано інформацію) – 41"
+            label_end, aside = o, set(range(o, n.lead - 1))
+    noun, _ = left_head(tokens, a, label_end)  # "рішень виконавчого комітету – 311": a noun the metric must name
     noun_keys = keys(tokens[noun]) if noun is not None and tokens[noun].low not in UNIT_NOUNS else frozenset()
     best: tuple[Match, int] | None = None
     for j in range(verbs_from, b):
         t = tokens[j]
         if j < a and not ((i := info(t)) and i.verb and not i.noun):
             continue
-        if t.kind != "word" or n.lead <= j < n.end or is_stop_word(t.low) or not _CYRILLIC.search(t.text) \
+        if t.kind != "word" or n.lead <= j < n.end or j in aside or is_stop_word(t.low) or not _CYRILLIC.search(t.text) \
                 or (t.text[:1].isupper() and j > 0):  # names ("у Telegram – 187") borrow a noun instead
             continue
         if _with_whom(tokens, j):
@@ -345,9 +350,13 @@ def _sum_in_brackets(tokens: list[Token], a: int, n: Number) -> Context:
             or any(t.low not in SUM_WORDS for t in tokens[a:n.lead]):
         return []
     start = max((j + 1 for j in range(a - 1) if is_delimiter(tokens[j])), default=0)
-    if any(t.kind == "num" for t in tokens[start:a - 1]):
+    end = a - 1
+    if start > 1 and tokens[start - 1].text == "," and _clause_after_noun(tokens, start):
+        # "Питання, порушені у зверненнях (усього 329)": the noun before the participle's clause
+        start, end = segment_start(tokens, start - 1), start - 1
+    if any(t.kind == "num" for t in tokens[start:end]):
         return []
-    outside = context_of(tokens, start, a - 1)
+    outside = context_of(tokens, start, end)
     if a == n.lead and not (n.end < len(tokens) and any(keys(tokens[n.end]) & k for _, k in outside)):
         return []  # "огляди публікацій у ЗМІ (13 оглядів)": with no sum word, only the noun said again
     return [(j - 12_000, k) for j, k in outside]
@@ -438,6 +447,10 @@ def _family(s: Sentence, a: int, b: int, before: list[Found], previous: list[Fou
     if not own:
         around = [keys(t) for t in s.lead_in.tokens if t.kind == "word"] if s.lead_in is not None else []
         own = families(around + [f.head for f in [*previous[-3:], *before]])
+    if not own and s.lead_in is not None:  # "… на 137 звернень. За результатами розгляду:" / "надано роз’яснення –
+        # 70": what the list's lead-in and the sentence before it counted
+        lead = [s.lead_in, *([s.lead_in.prior] if s.lead_in.prior is not None else [])]
+        own = families([f.head for x in lead for f in x.figures])
     return own.pop() if len(own) == 1 else None
 
 
@@ -556,7 +569,7 @@ def _clause_after_noun(tokens: list[Token], r: int) -> bool:
         and bool(i.forms & noun.forms)
 
 
-def _inserted_clause(tokens: list[Token], a: int, floor: int) -> int | None:
+def inserted_clause(tokens: list[Token], a: int, floor: int) -> int | None:
     """Where a relative or participle clause that ends with the comma just before tokens[a] opens."""
     if a == 0 or tokens[a - 1].text != ",":
         return None
@@ -578,7 +591,7 @@ def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
     """ "Участь у голосуванні, що тривало …, взяли 1 146 канівців", "Звернень, поданих у письмовій
     формі, налічується 49": the words before a relative or participle clause that ends just before the
     figure's clause belong to it."""
-    r = _inserted_clause(tokens, a, floor)
+    r = inserted_clause(tokens, a, floor)
     if r is None:
         return []
     start = max(floor, segment_start(tokens, r - 1))
@@ -644,7 +657,10 @@ def _sum_after_list(tokens: list[Token], n: Number) -> tuple[Match, int] | None:
     if j < 1 or tokens[j].low not in SUM_WORDS or any(t.kind == "num" for t in tokens[:n.lead]):
         return None
     end = next((k for k, t in enumerate(tokens) if is_delimiter(t) or is_dash(t)), n.lead)
-    context = context_of(tokens, 0, end)
+    clause = end  # "Питання, порушені у зверненнях (усього 329)": the participle's clause tells what they are
+    if end < n.lead and tokens[end].text == "," and _clause_after_noun(tokens, end + 1):
+        clause = next((k for k in range(end + 1, n.lead) if is_delimiter(tokens[k]) or tokens[k].text == "("), n.lead)
+    context = context_of(tokens, 0, clause)
     best: tuple[Match, int] | None = None
     for k in range(end):
         a = info(tokens[k])
@@ -833,6 +849,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         r_head, r_adj = None, []
     l_end = n.lead - 1 if dash_before else n.lead
     l_start = left
+    aside: set[int] = set()
     if r_head is None and (opener := _period_between(tokens, n.lead, floor)) is not None:
         # "огляди публікацій (за квартал – 62)", "довідки … – за квартал 12": the span says when, the noun before counts
         verb = max((j for j in range(left, opener) if tokens[j].kind == "word" and verb_only(tokens[j])), default=None)
@@ -844,7 +861,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         k = l_end - 1 if l_end > floor and tokens[l_end - 1].text == "," else l_end
         if k < l_end or tokens[l_end].text == ":":
             l_start = max(floor, segment_start(tokens, k))
-        inserted = _inserted_clause(tokens, l_end, floor) if k < l_end else None
+        inserted = inserted_clause(tokens, l_end, floor) if k < l_end else None
         if inserted is not None and not any(t.kind == "num" for t in tokens[inserted:l_end]):
             # "усних звернень, прийнятих міським головою, секретарем ради та заступником, – 53": the
             # label opens before a participle clause, over the commas of its own list
@@ -860,6 +877,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             if o is not None and o > floor and not is_delimiter(tokens[o - 1]) \
                     and not any(t.kind == "num" or t.text == ";" or is_dash(t) for t in tokens[o:l_end]):  # a note
                 # ("(рішення, розпорядження)"), not a list of figures
+                aside = set(range(o, l_end))  # ("задоволено (запитувачу надано інформацію …) – 41": its words
+                # explain the label, they name no metric of their own)
                 l_end, l_start = o, max(floor, segment_start(tokens, o))
     l_head, l_adj = (None, [])
     if dash_before or (r_head is None and not r_adj):
@@ -867,7 +886,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if l_head is not None and l_head > 0 and tokens[l_head - 1].kind == "num" and keys(tokens[l_head]) & THRESHOLD_NOUNS:
         l_head = None  # "Необхідні 250 підписів зібрала одна": the threshold's signatures, not what "одна" counts
     r_end = _extend(tokens, r_head, right, starts)
-    skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end) | _kinds_listed(tokens, r_head)
+    skip = set(range(n.lead, n.end)) | _attributive(tokens, min(l_start, left), r_end) | _kinds_listed(tokens, r_head) \
+        | aside
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n) \
         + _bracket_predicate(tokens, n)
@@ -961,7 +981,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             options.append((m, head, "after" if head == r_head else "before"))
     if not options and l_head is None and r_head is None and not total \
             and has_verb(tokens[min(l_start, left):n.lead]) \
-            and (r := _inserted_clause(tokens, min(l_start, left), floor)) is not None \
+            and (r := inserted_clause(tokens, min(l_start, left), floor)) is not None \
             and (i := info(tokens[r - 2])) is not None and i.noun \
             and (m := best_match(keys(tokens[r - 2]), r - 2, context)):
         options.append((m, r - 2, "before"))  # "Звернень, поданих у письмовій формі, налічується 49": the
@@ -1230,6 +1250,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig.code = REFUSED_AS[fig.code]  # "у задоволенні 14 звернень відмовлено"
     if (what := predicate_match(tokens, n.end, right)) is not None:
         fig.code = what.code  # "2 листа з яких є запитами на публічну інформацію": what they are
+    if fig.code in _OCCASIONS and total is not None and total.code == "online_broadcasts":
+        fig.code = total.code  # "онлайн-трансляцію 20 засідань …: 14 засідань виконкому та 6 пленарних засідань"
     if fig.code in _OCCASIONS and fig.code != "online_broadcasts" and _broadcast(tokens, min(l_start, left), n) \
             and (fig.head_pos is None or (i := info(tokens[fig.head_pos])) is None
                  or any(case == "gent" for case, _ in i.forms)):  # "трансляції … та 2 брифінги": briefings held

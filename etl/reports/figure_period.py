@@ -239,7 +239,7 @@ def _chosen(every: list[Mention], tokens: list[Token], lead: int, pos: int, span
 
 def _respectively(tokens: list[Token], every: list[Mention], lead: int) -> Mention | None:
     """ "у липні та серпні – відповідно 146 і 131": the k-th number after "відповідно" has the k-th of
-    the periods joined by "та"/"і" right before it."""
+    the periods joined by "та"/"і" right before it; every number the one period said before it."""
     k, j = 0, lead - 1  # which number of the run after "відповідно" this one is
     while j > 0 and tokens[j].low != "відповідно":
         if tokens[j].kind == "num":
@@ -255,6 +255,8 @@ def _respectively(tokens: list[Token], every: list[Mention], lead: int) -> Menti
         if any(t.low not in ("і", "й", "та", ",") for t in gap):
             break
         run.insert(0, m)
+    if len(run) == 1:  # "(у 2022 році – відповідно 10 та 35)": one time for the whole run
+        return run[0]
     return run[k] if len(run) > 1 and k < len(run) else None
 
 

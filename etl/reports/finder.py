@@ -64,7 +64,7 @@ from dataclasses import replace
 
 from activity.catalog import METRICS
 from activity.morph import NETWORK_NAMES
-from etl.reports.figure import number_figure
+from etl.reports.figure import inserted_clause, number_figure
 from etl.reports.found import (
     AND,
     EDGE_WORDS,
@@ -120,6 +120,7 @@ from etl.reports.match import (
     is_dash,
     is_delimiter,
     is_people,
+    is_relative,
     keys,
     left_head,
     people_match,
@@ -155,6 +156,7 @@ from etl.reports.parts import (
     sibling_item,
     sibling_part,
     then_aside,
+    totals_of_named_parts,
     verb_label,
 )
 from etl.reports.questions import question_line
@@ -210,6 +212,17 @@ def _sibling_line(s: Sentence, found: list[Found], unmatched: list) -> Found | N
     return fig
 
 
+def _named_sibling(tokens: list[Token], n: Number, left: int, prior: Found, total: Found) -> bool:
+    """ "<how> – N" after a comma, right after a figure of the same sentence that a part marker put under
+    ``total`` but whose own noun named another metric."""
+    return prior.sentence.tokens is tokens and prior.total is None and prior.how == "after" \
+        and prior.code != total.code and not (total.sentence.tokens is tokens and total.pos > prior.pos) \
+        and left > 0 and tokens[left - 1].text == "," and prior.pos < left and n.lead > left \
+        and is_dash(tokens[n.lead - 1]) and not has_verb(tokens[left:n.lead]) \
+        and (n.end >= len(tokens) or tokens[n.end].text in ",;.") \
+        and not any(t.kind == "num" for t in tokens[prior.pos + 1:left])
+
+
 def _parallel(tokens: list[Token], n: Number, prior: Found) -> str | None:
     """The metric of a clause after a comma that repeats the shape of the figure's clause before it with no
     noun of its own: "На сторінку … підписані 18 430 людей, на Telegram-канал – 9 870" (the same opening
@@ -260,6 +273,26 @@ def _respectively_next(tokens: list[Token], n: Number, prior: Found) -> bool:
     return k >= 0 and tokens[k].low == "відповідно" and prior.pos < n.lead and prior.pos > k
 
 
+def _respective_of(tokens: list[Token], n: Number, out: list[Found]) -> Found | None:
+    """ "Facebook відстежують 14 870 користувачів, Telegram-канал має 9 215 підписників (на 01.01.2025 –
+    відповідно 13 902 та 8 040)": the i-th number of a run after "відповідно" says again, of another time,
+    the i-th of as many figures before it in the sentence."""
+    run = lambda t: t.kind == "num" or t.low in ("і", "й", "та", ",")  # noqa: E731
+    k = n.lead - 1
+    while k >= 0 and run(tokens[k]):
+        k -= 1
+    if k < 0 or tokens[k].low != "відповідно":
+        return None
+    end = n.end
+    while end < len(tokens) and run(tokens[end]):
+        end += 1
+    nums = [j for j in range(k + 1, end) if tokens[j].kind == "num"]
+    before = [f for f in out if f.pos < k and f.total is None]
+    if len(nums) < 2 or len(before) < len(nums) or n.pos not in nums:
+        return None
+    return before[len(before) - len(nums) + nums.index(n.pos)]
+
+
 def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found], list[tuple[Sentence, Token]]]:
     """Every figure of the sentences, and the numbers that name no metric; ``title``: the report's title,
     whose subject a table's columns named by a bare verb may count ("Надійшло" in a report on requests)."""
@@ -306,6 +339,7 @@ def find_figures(sentences: list[Sentence], title: str = "") -> tuple[list[Found
     # wrong is no figure (read all the same, for the corrected one to say what it counts)
     found = [f for f in found if not any(t.low in MISTAKEN_WORDS for t in f.sentence.tokens[f.span[0]:f.pos])]
     found = parts_within_total(found, unmatched)
+    found = totals_of_named_parts(found, unmatched)
     for fig in [f for f in found if f.total is None and f.how in ("after", "before")]:
         parts = parts_before(fig, unmatched)
         found[found.index(fig):found.index(fig)] = parts
@@ -415,9 +449,9 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             nxt = numbers[idx + 2].lead if idx + 2 < len(numbers) else len(tokens)
         left = _over_aside(tokens, _clause_start(tokens, n.lead, floor), n, floor)
         right = n.end
-        while right < nxt and (not is_delimiter(tokens[right]) or adjectives_listed(tokens, right)) \
-                and not clause_joint(tokens, right, nxt):
-            right += 1
+        while right < nxt and (not is_delimiter(tokens[right]) or adjectives_listed(tokens, right)
+                               or _gloss(tokens, right, nxt)) and not clause_joint(tokens, right, nxt):
+            right = next(j for j in range(right, nxt) if tokens[j].text == ")") + 1 if tokens[right].text == "(" else right + 1
         if any(tokens[j].text == ";" for j in range(floor, n.lead)) \
                 and open_total is not header_total and open_total is not continued:
             open_total = None  # (a line of bare items may be split by ";": "За джерелом: поштою – 811; …")
@@ -478,6 +512,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             # "II. Виконавчий комітет" / "Проведено одне чергове засідання": read again with the section's heading
             # (never where words rule a metric out: "видано 243 розпорядження" are no drafts of any heading)
             fig = number_figure(s, n, left, right, floor, starts, total, out, previous, recent=recent, section=True)
+        if fig is None and not next_column and (again := _respective_of(tokens, n, out)) is not None:
+            fig = Found(again.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=again.head,
+                        head_text=again.head_text, context=again.context, span=(left, right), lead=n.lead,
+                        number_words=n.words)
         if fig is None and not next_column and out and _respectively_next(tokens, n, out[-1]):
             prior = out[-1]  # "у липні та серпні – відповідно 146 і 131": the next of the same run
             fig = Found(prior.code, n.value, s, n.pos, prior.how, n.approximate, prior.confidence, total=prior.total,
@@ -492,6 +530,12 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
                         head_text=prior.head_text, context=prior.context, span=(left, right), lead=n.lead,
                         number_words=n.words)
             fig.breakdown = breakdown_words(tokens, left, n.lead, set()) or None if code == prior.code else None
+        if fig is not None and fig.how == "part" and fig.total is total and out and _named_sibling(tokens, n, left, out[-1], total):
+            prior = out[-1]  # "З них онлайн проголосували 1 902 особи, паперовими бланками – 416": counted as the
+            # figure before, which named its own noun, not as the total both stand under
+            fig = Found(prior.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7, head=prior.head,
+                        head_text=prior.head_text, context=prior.context, span=(left, right), lead=n.lead,
+                        number_words=n.words)
         if total is None and not s.row and (verbal := verb_label(s, n, left)) is not None \
                 and (fig is None or fig.head_pos is None or fig.head_pos < verbal.head_pos) and (fig is None or fig.code != verbal.code):
             fig = verbal  # "Для урочистих заходів розроблено сценаріїв – 3": what the verb made, not the circumstance
@@ -671,6 +715,20 @@ def _speech(tokens: list[Token], a: int, b: int) -> bool:
     return has_verb(tokens[a + 1:b]) and bool(after) and after[0].low in SAYING_VERBS
 
 
+def _gloss(tokens: list[Token], o: int, end: int) -> bool:
+    """ "27 місцевих осередків (міських організацій) політичних партій": a bracket of words only that
+    glosses the noun before it, inside a noun phrase that goes on in the genitive after it."""
+    if tokens[o].text != "(" or o == 0 or tokens[o - 1].kind != "word":
+        return False
+    c = next((j for j in range(o + 1, end) if tokens[j].text in "()"), None)
+    if c is None or tokens[c].text != ")" or c + 1 >= end or tokens[c + 1].kind != "word" \
+            or not all(t.kind == "word" for t in tokens[o + 1:c]):
+        return False
+    i = info(tokens[c + 1])
+    return i is not None and (i.noun or i.adjective) and not i.verb and bool(i.forms) \
+        and any(case == "gent" for case, _ in i.forms)
+
+
 def _in_item_label(tokens: list[Token], n: Number, after: Number | None) -> bool:
     """ "з них: Крупецького — 19, решти шести округів — 39": a number that opens a list item (at most
     one word before it, no verb) and whose nouns run up to the dash before the item's own figure,
@@ -708,12 +766,14 @@ def _clause_start(tokens: list[Token], k: int, floor: int) -> int:
 
 def _over_aside(tokens: list[Token], left: int, n: Number, floor: int) -> int:
     """ "внутрішніх (службових записок, довідок) оформлено 778": a clause whose only words after brackets
-    are its verb begins before the brackets, at the noun the brackets explain."""
-    if left == floor or tokens[left - 1].text != ")" or not all(
-            t.kind == "word" and verb_only(t) for t in tokens[left:n.lead]) or left == n.lead:
+    are its verb (or only a dash) begins before the brackets, at the noun or verb the brackets explain."""
+    dash = left < n.lead and all(is_dash(t) for t in tokens[left:n.lead])  # "задоволено (… у повному обсязі) – 41"
+    if left == floor or tokens[left - 1].text != ")" or not (dash or all(
+            t.kind == "word" and verb_only(t) for t in tokens[left:n.lead])) or left == n.lead:
         return left
     opened = max((j for j in range(floor, left - 1) if tokens[j].text in "()"), default=None)
-    if opened is None or tokens[opened].text != "(" or opened == floor or tokens[opened - 1].kind != "word":
+    if opened is None or tokens[opened].text != "(" or opened == floor or tokens[opened - 1].kind != "word" \
+            or (dash and any(t.kind == "num" for t in tokens[opened:left])):
         return left
     return _clause_start(tokens, opened, floor)
 
@@ -791,8 +851,23 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
         # ("Три петиції підписів не набрали": a count of those denied, not a zero; "протягом 9 місяців": no count)
         head, adjectives = left_head(tokens, a, b) if denies else (None, [])
+        r_ = a  # where an inserted clause opens, when the noun stands before it
+        if denies and head is None and not adjectives and (r := inserted_clause(tokens, a, 0)) is not None \
+                and is_relative(tokens, r) and not any(t.kind == "num" for t in tokens[:r]):
+            r_ = r
+            # "Запитів на інформацію, що належать до компетенції сектору, у листопаді не надходило": the noun
+            # before the relative clause (never a participle's: "запити, перенаправлені іншими …" are a kind)
+            start = segment_start(tokens, r - 1)  # (a whole sentence: the noun opens it, the denial ends it)
+            head, adjectives = left_head(tokens, start, r - 1)
+            a = start if head is not None and start == 0 and (b == len(tokens) or tokens[b].text in ".;") \
+                and not any(t.low in _ONLY_A_KIND for t in tokens[start:b]) else a
+            head = head if a == start else None
         m = best_match(keys(tokens[head]), head, context_of(tokens, a, b)) if head is not None \
             and (not before or _clause_of_its_own(tokens, a, b)) else None
+        if m is not None and a < r_ and not all(  # (only the metric's own words: not "Звернень з гарячої лінії")
+                is_stop_word(t.low) or any(keys(t) & ws for ws in m.pattern.words)
+                for t in tokens[a:r_ - 1] if t.kind == "word"):
+            m = None
         if head is None and adjectives and before and before[-1].total is None:
             kind, near = adjectives[0], before[-1]
             m = best_match(keys(tokens[kind]), kind, context_of(tokens, a, b) + [(BORROWED - 1, k) for _, k in near.context])

@@ -94,7 +94,14 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
             j = k
             continue
         j += 1
-    return out
+    # "дві авторки подали по два проєкти": so many for each, no count of its own (unlike "по 46 зверненнях
+    # надано роз'яснення", "роз'яснення надано по 481": of so many)
+    return [n for n in out if not (n.pos > 0 and tokens[n.pos - 1].low == "по" and _each_of(tokens, n.end))]
+
+
+def _each_of(tokens: list[Token], j: int) -> bool:
+    i = word_info(tokens[j].text) if j < len(tokens) and tokens[j].kind == "word" else None
+    return i is not None and i.noun and bool(i.forms) and not any(case in ("loct", "datv") for case, _ in i.forms)
 
 
 # "112 од. новин", "245 шт. фото": the abbreviations of "units" and "pieces" after a number say nothing of

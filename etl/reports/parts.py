@@ -86,6 +86,35 @@ def parts_before(total: Found, unmatched: list) -> list[Found]:
     return out
 
 
+def totals_of_named_parts(found: list[Found], unmatched: list) -> list[Found]:
+    """ "Були присутні на п’яти засіданнях: двох пленарних засіданнях сесії та трьох засіданнях виконкому":
+    a number whose noun names no metric alone, before a colon and figures of one metric that repeat its noun
+    and make it exactly, is their total."""
+    sentences = list({id(f.sentence): f.sentence for f in found}.values())
+    for s in sentences:
+        tokens = s.tokens
+        taken = {f.pos for f in found if f.sentence is s}
+        n = next((m for m in sentence_numbers(tokens) if m.pos not in taken and m.end + 1 < len(tokens)
+                  and tokens[m.end + 1].text == ":" and tokens[m.end].kind == "word"), None)
+        if n is None:
+            continue
+        mark_approximation(tokens, n)
+        noun = keys(tokens[n.end])
+        parts = [f for f in found if f.sentence is s and f.pos > n.end and f.total is None]
+        if len(parts) < 2 or len({f.code for f in parts}) != 1 or sum(f.value for f in parts) != n.value \
+                or not all(f.head & noun for f in parts):
+            continue
+        whole = Found(parts[0].code, n.value, s, n.pos, "before", n.approximate, 0.7, head=noun,
+                      head_text=tokens[n.end].text, head_pos=n.end, span=(n.lead, n.end + 1), lead=n.lead,
+                      number_words=n.words)
+        for f in parts:
+            f.total, f.how = whole, "part"
+            f.breakdown = f.breakdown or breakdown_words(tokens, f.pos + 1, f.span[1], {f.head_pos}) or None
+        found.insert(found.index(parts[0]), whole)
+        unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and t is tokens[n.pos])]
+    return found
+
+
 def _bare_numbers(tokens: list[Token]) -> list[Number]:
     """The numbers of "label – N" items, if the tokens are only such items (else none)."""
     if not tokens or not bare_items(tokens):
@@ -229,6 +258,9 @@ def header_total_of(s: Sentence, found: list[Found]) -> Found | None:
         return None
     context = context_of(lead.tokens, 0, len(lead.tokens))
     nouns = lead_nouns(lead.tokens, 0, len(lead.tokens))
+    # ("Найбільше рішень ухвалено з питань:": "з питань" says what the items are about, not what they are)
+    nouns = [j for j in nouns if not (lead.tokens[j].low == "питань" and j > 0
+                                      and lead.tokens[j - 1].low in ("з", "із", "зі"))]
     if not nouns:
         return None
     j = nouns[-1]  # the list is of the lead's last noun: "заявниками порушуються питання:" lists issues
@@ -263,7 +295,16 @@ def _rank_lead(tokens: list[Token]) -> bool:
     words = [t for t in tokens if t.kind == "word"]
     ranks = [t for t in words if t.low in TOP_WORDS or _superlative(t)]  # (a lead of part markers only:
     return bool(ranks) and all(t.kind != "num" for t in tokens) and all(  # ``marker_lead_total``)
-        t.low in STATIVE_VERBS or t.low in _PARTS_LEAD or t in ranks for t in words)
+        t.low in STATIVE_VERBS or t.low in _PARTS_LEAD or t in ranks or _topic_word(t) for t in words)
+
+
+# "Найчастіше люди зверталися щодо:": who asked and about what, which say no more than the total's topics
+_TOPIC_WORDS = frozenset({"щодо", "стосовно", "стосувалися", "стосувались", "стосувалось", "стосувалося",
+                          "зверталися", "звертались", "звертаються", "порушували", "порушувалися"})
+
+
+def _topic_word(t: Token) -> bool:
+    return t.low in _TOPIC_WORDS or is_people(t)
 
 
 def _superlative(t: Token) -> bool:
@@ -318,7 +359,7 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     else:
         return None
     lead = tokens[:colon] if items is not tokens else s.lead_in.tokens[:-1]
-    if not bare_items(items, named=_dimension_lead(lead)):
+    if not bare_items(items, named=_dimension_lead(lead), topics=_rank_lead(lead)):
         return None
     # the figure just before, past an aside in brackets ("– 1 126 (у 2023 році – 1 048)"), and its parts;
     # of a sentence of several, the last one the parts add up to no more than ("зареєстровано 87
@@ -397,7 +438,7 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
     return total
 
 
-def bare_items(items: list[Token], named: bool = False) -> bool:
+def bare_items(items: list[Token], named: bool = False, topics: bool = False) -> bool:
     """Only "поштою – 7, особисто – 300" (or "поштою: 7"): a few words and a dash or a colon before each
     number, no verb; words that name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
     об’єднання – 15")."""
@@ -416,9 +457,10 @@ def bare_items(items: list[Token], named: bool = False) -> bool:
         nums = [m for m in nums if not line_number(seg, m)]
         if len(nums) != 1 or nums[0].pos == 0 or not dash_after(seg, nums[0].pos - 1) or has_verb(seg) \
                 or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
-                        if t.kind == "word" and not is_stop_word(t.low)]) > (8 if named else 4):
+                        if t.kind == "word" and not is_stop_word(t.low)]) > (12 if topics else 8 if named else 4):
             # (a lead that names the split allows long kinds: "об’єднання громадян без статусу юридичної
-            # особи – 6", "учасники бойових дій та члени їхніх сімей – 58")
+            # особи – 6", "учасники бойових дій та члени їхніх сімей – 58"), a lead that ranks topics longer
+            # ones ("відновлення житла, пошкодженого внаслідок обстрілів, та компенсації за ним – 19")
             return False
         label = " ".join(t.text for t in seg[:nums[0].pos - 1] if t.kind == "word")
         if label and not named and label_metric(label, _BY_NAME) is not None:

@@ -82,7 +82,7 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
             unmatched += [(s, s.tokens[n.pos]) for n in numbers if sums.get(s.columns[cell(s, n.pos)]) != n.value
                           and (cell(s, n.pos) == cell(s, numbers[0].pos) or column_of(s, n.pos) is not None)]
         return []  # "Частка відеоматеріалів, % | 12": shares are never counts
-    columns = transposed_columns(s.column_heads, label, f"{_table_caption(s)} {title}")  # "Категорія | Допущено"
+    columns = transposed_columns(s.column_heads, label, f"{_table_caption(s)} {title}", _lead_line(s))  # "Категорія | Допущено"
     if not columns and row_period(label) is not None and (code := _above_table_metric(s)) is not None:
         columns = {k: code for k in s.columns[1:] if k == s.columns[cell(s, numbers[0].pos)]}
         # "Кількість звернень за місяцями:" over "Місяць | Кількість" / "Січень | 40"
@@ -214,6 +214,16 @@ def _table_caption(s: Sentence) -> str:
     above = _table_top(s).prior
     if above is None or above.row or above.figures or any(t.kind == "num" for t in above.tokens) \
             or len(above.tokens) > 14 or _table_top(s).line - above.line > 2:
+        return ""
+    return " ".join(t.text for t in above.tokens if t.kind == "word")
+
+
+def _lead_line(s: Sentence) -> str:
+    """The words of a line ending with ":" just above a table, figures or not ("Зареєстровано 16 релігійних
+    громад, що належать до шести конфесій:")."""
+    above = _table_top(s).prior
+    if above is None or above.row or not above.tokens or above.tokens[-1].text != ":" \
+            or _table_top(s).line - above.line > 2:
         return ""
     return " ".join(t.text for t in above.tokens if t.kind == "word")
 

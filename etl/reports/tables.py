@@ -475,13 +475,14 @@ _INDICATORS = re.compile(r"показник|найменування|вид\w*\s
 _ARRIVED = re.compile(r"надійшл[оиа]|надійшов|отримано|зареєстровано|подано", re.IGNORECASE)
 
 
-def transposed_columns(heads: dict[int, str], label: str, caption: str = "") -> dict[int, str]:
+def transposed_columns(heads: dict[int, str], label: str, caption: str = "", lead: str = "") -> dict[int, str]:
     """The metric of each value column of a table whose columns are metrics and whose rows are
     categories ("Категорія | Допущено | Голосів | Переможців" over "Великі проєкти | 48 | 61 277 | 9")
     or periods ("Квартал | Надійшло | Задоволено" over "І квартал | 14 | 10"): a heading cell read by
     the spreadsheet resolver alone or with the noun of the label column's heading ("Назва проєкту" |
     "Голосів": votes for a project), of the row's label ("Допущено" + "проєкти") or of the table's
-    caption ("Розгляд запитів у розрізі кварталів": "Задоволено" + "запитів"). Empty when a column heads a period or the report's total (a table of metrics by
+    caption ("Розгляд запитів у розрізі кварталів": "Задоволено" + "запитів"), or of the adjectives the
+    ``lead`` line puts before the heading's noun ("16 релігійних громад:" over "Кількість громад"). Empty when a column heads a period or the report's total (a table of metrics by
     period), when no column names a metric, or when the row's label names one itself."""
     if 0 not in heads or len(heads) < 2 or _INDICATORS.search(heads[0]):
         return {}  # "Показник | Кількість запитів": the rows are metrics, not categories
@@ -497,7 +498,8 @@ def transposed_columns(heads: dict[int, str], label: str, caption: str = "") -> 
         counted = [n for n in [*own, *row, *nouns(caption)] if ("gent", "plur") in word_info(n).forms]
         plural = [n for n in nouns(caption) if ("gent", "plur") in word_info(n).forms]  # ("розгляду запитів": the
         # requests are counted, not the "розгляд")
-        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {n}" for n in row), *(f"{h} {n}" for n in plural),
+        for text in [*(f"{h} {n}" for n in own), h, *(f"{h} {w}" for w in _caption_adjectives(h, f"{caption} {lead}")),
+                     *(f"{h} {n}" for n in row), *(f"{h} {n}" for n in plural),
                      *(f"{h} {n}" for n in nouns(caption)),
                      *(counted if _ARRIVED.fullmatch(h.strip()) else ())]:
             if (code := label_metric(text)) is not None:
@@ -506,6 +508,24 @@ def transposed_columns(heads: dict[int, str], label: str, caption: str = "") -> 
     for k, h in values.items():  # "Надійшло звернень | з них усних": the column before's metric, a part of it
         if k not in out and part_column(h) and (before := max((j for j in out if j < k), default=None)) is not None:
             out[k] = out[before]
+    return out
+
+
+def _caption_adjectives(heading: str, caption: str) -> list[str]:
+    """ "Кількість громад" under "зареєстровано 16 релігійних громад": the adjectives the caption puts
+    before the heading's own noun, which say what kind of it the column counts."""
+    from activity.morph import lemma_keys, word_info
+
+    mine = [lemma_keys(w) for w in nouns(heading)]
+    words = re.findall(r"[^\W\d_]+(?:[’'ʼ-][^\W\d_]+)*", caption)
+    out = []
+    for i, w in enumerate(words):
+        if any(lemma_keys(w) & k for k in mine):
+            j = i
+            while j > 0 and (a := word_info(words[j - 1])) is not None and a.adjective and not a.noun:
+                j -= 1
+            if j < i:
+                out.append(" ".join(words[j:i]))
     return out
 
 
