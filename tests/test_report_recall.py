@@ -3398,3 +3398,30 @@ def test_a_run_said_respectively_of_another_time_repeats_the_figures_before_it_i
     assert got[("public_info_requests", 10)].period.start == date(2024, 1, 1)
     assert got[("appeals_received", 35)].period.start == date(2024, 1, 1)
     assert got[("social_media_followers", 6402)].as_of == got[("social_media_followers", 1940)].as_of == date(2025, 1, 1)
+
+
+def test_a_dash_after_a_count_opens_its_parts_each_with_its_own_noun() -> None:
+    report = extract_text("Звіт сектору комунікацій Ічнянської селищної ради за квітень 2022 року\n"
+                          "• оприлюднено 9 документів – 7 розпоряджень селищного голови та 2 рішення виконавчого "
+                          "комітету;\n"
+                          "• до матеріалів сайту додано понад 140 фото, а ще до 12 з них додали відео.")
+    published = breakdowns(report, "documents_published")
+    assert published.keys() == {9, 7, 2} and published[9] is None and published[2]
+    assert pairs(report)[("photos_in_news_published", 140)] == 1
+
+
+def test_a_stock_said_in_brackets_on_an_earlier_date_keeps_that_date() -> None:
+    report = extract_text("Звіт сектору комунікацій Ічнянської селищної ради за квітень 2022 року\n"
+                          "Telegram-канал громади станом на 30.04.2022 має 2 640 підписників (на 24.02.2022 було "
+                          "близько 800).")
+    got = {(f.code, f.value): f.as_of for f in report.figures}
+    assert got == {("social_media_followers", 2640): date(2022, 4, 30), ("social_media_followers", 800): date(2022, 2, 24)}
+
+
+def test_views_money_in_thousands_and_a_sentence_ending_with_a_unit() -> None:
+    report = extract_text("Звіт сектору комунікацій Ічнянської селищної ради за березень 2025 року\n"
+                          "Опубліковано 6 відео. Найпопулярніше відео переглянули понад 11 тисяч разів.\n"
+                          "Два проєкти не допустили через перевищення граничної вартості у 200 тисяч гривень.\n"
+                          "Фото до новин – 87 шт. Нових альбомів у фотогалереї за звітний період не створювалось.")
+    assert pairs(report) == Counter({("videos_published", 6): 1, ("pb_projects_rejected", 2): 1,
+                                     ("photos_in_news_published", 87): 1, ("photo_gallery_categories", 0): 1})

@@ -43,7 +43,7 @@ def compared(tokens: list[Token], n: Number, before: list[Found]) -> Found | Non
                      n.lead)
     end = next((j for j in range(n.end, len(tokens)) if tokens[j].text in ",;:" or is_dash(tokens[j])), len(tokens))
     between = [(j, t) for j, t in enumerate(tokens[start:end], start=start) if not n.lead <= j < n.end]
-    earlier = any(t.low in EARLIER or t.mask == "year" or t.low in WHEN_WORDS - AND for _, t in between)
+    earlier = any(t.low in EARLIER or t.mask in ("year", "date") or t.low in WHEN_WORDS - AND for _, t in between)
     plain = all(t.kind in ("punct", "mask") or t.low in _COMPARING or t.low in EARLIER or t.low in WHEN_WORDS
                 or set(t.low) <= _ROMAN  # "ніж у III кварталі (81)"
                 or (t.kind == "num" and tokens[j - 1].low == "на")

@@ -282,8 +282,10 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
                 f.as_of = row.end
             elif row != head.period:
                 months[id(f)] = row
-    for f in [f for f in found if f.how == "compared" and months[id(f)] is None]:
+    for f in [f for f in found if f.how == "compared" and months[id(f)] is None and not (
+            f.as_of is not None and head.period is not None and f.as_of < head.period.end)]:
         found.remove(f)  # "проти 190 у 2025 році" in that year's report: no earlier period, no figure of its own
+        # (a stock on an earlier date stays: "має 3 640 підписників (на 24.02.2022 було близько 900)")
         unmatched.append((f.sentence, f.sentence.tokens[f.pos]))
     sections = _month_sections(text, head.period)
     for f in found:  # "КВІТЕНЬ" over a paragraph, "Жовтень. Відділом підготовлено …": that month's

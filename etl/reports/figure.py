@@ -85,6 +85,7 @@ from etl.reports.lexicon import (
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
     UNQUOTED_CODES,
+    bare_heads,
     catalog_adjectives,
     is_stop_word,
     patterns,
@@ -1259,6 +1260,11 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if fig.code in ATTENDED_AS and fig.head_pos is not None and (i := info(tokens[fig.head_pos])) is not None \
             and i.forms and all(case == "loct" for case, _ in i.forms):
         fig.code = ATTENDED_AS[fig.code]  # "у чотирьох засіданнях виконкому"
+    if fig.code == "photo_news_published" and fig.head_pos is not None \
+            and any("photos_published" in bare_heads().get(k, ()) for k in keys(tokens[fig.head_pos])) \
+            and any(t.low == "до" and tokens[j + 1].kind == "word" for j, t in enumerate(tokens[:n.lead - 1])
+                    if j >= min(l_start, left)):  # (not "до 17 з них додали фотографії": 17 items)
+        fig.code = "photos_in_news_published"  # "до матеріалів сайту додано 120 фото": photos, not the materials
     if fig.code in PUBLISHED_AS and (verbs := _verbs_before(tokens, n.lead)) and verbs <= PUBLISH_VERBS:
         fig.code = PUBLISHED_AS[fig.code]  # "Оприлюднено …, два розпорядження міського голови"
     if fig.code in STOCK_CODES and fig.head_pos is not None \

@@ -542,7 +542,8 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         floor = right
         if sibling is not None and total is None \
                 and (fig is None or fig.how == "ellipsis" and fig.code == sibling.code) \
-                and (_item_like(tokens, left, n) or _number_first_item(tokens, left, right, n)) \
+                and (_item_like(tokens, left, n) or _number_first_item(tokens, left, right, n)
+                     or _noun_after_and(tokens, left, n)) \
                 and sum(f.value for f in out if f.total is sibling.total) + n.value <= sibling.total.value:
             start = segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
             fig = sibling_part(s, n, start, right, sibling)  # "з них, малі проєкти: 20 115; великі проєкти: 11 755"
@@ -828,6 +829,12 @@ def _item_like(tokens: list[Token], left: int, n: Number) -> bool:
     start = segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
     words = [t for t in tokens[start:n.lead] if t.kind == "word" and t.low not in AND]  # "оплата праці та пенсії"
     return 0 < len(words) <= 4
+
+
+def _noun_after_and(tokens: list[Token], left: int, n: Number) -> bool:
+    """ "… – 6 розпоряджень селищного голови та 2 рішення виконкому": "та", the number, its own noun."""
+    return n.lead > 0 and (tokens[n.lead - 1].low in AND or tokens[n.lead - 1].text == ",") \
+        and all(t.low in AND or t.text == "," for t in tokens[left:n.lead]) and n.end < len(tokens) and (i := info(tokens[n.end])) is not None and i.noun and not i.adjective
 
 
 def _number_first_item(tokens: list[Token], left: int, right: int, n: Number) -> bool:

@@ -114,6 +114,8 @@ STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock"
 # "знято з контролю 280": documents taken off control, not those on it; datasets updated, not published.
 INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
                        "внутрішніми", "внутрішнього", "внутрішньої"})
+_VIEWS = frozenset({"охоплення", "охопленням", "охоп", "переглядів", "перегляди", "переглядами", "вподобань",
+                    "реакцій", "переглянули", "переглянуло", "переглядали", "вподобали", "охопили", "прочитали"})
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається",
                                                     # "на контроль взято 1 096 документів": taken on during the
                                                     # period (a flow), not those on control on a date
@@ -142,9 +144,10 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   "situation_briefs": frozenset({"видано", "видані", "видали", "видала", "видав", "видавалися", "видавались",
                                                  "видаються", "видається", "видавали", "видача", "видачі", "видачу",
                                                  "архівних", "архівні", "архівна", "архівної", "архівну"}),
-                  # "охоплення дописів — понад 86 тис.", "переглядів дописів – 12 400": reach and views, not posts
-                  "social_media_posts": frozenset({"охоплення", "охопленням", "охоп", "переглядів", "перегляди",
-                                                   "переглядами", "вподобань", "реакцій"}),
+                  # "охоплення дописів — понад 86 тис.", "переглядів дописів – 12 400", "відео переглянули понад 12
+                  # тисяч разів": reach and views, not posts or videos
+                  "social_media_posts": _VIEWS,
+                  "videos_published": _VIEWS,
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
                   "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
                                                 "виконано"})}

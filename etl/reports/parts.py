@@ -644,6 +644,10 @@ def colon_total(tokens: list[Token], out: list[Found], n: Number) -> Found | Non
         j += 1  # "на 9 петицій, що набрали необхідну кількість голосів: 5 підтримано": over the relative clause
         while j < n.lead and not is_delimiter(tokens[j]) and tokens[j].kind != "num":
             j += 1
+    if n.lead > 0 and is_dash(tokens[n.lead - 1]) and n.value < last.value and last.head_pos is not None \
+            and n.lead - 1 == last.head_pos + 1 and _parts_sum(tokens[n.lead:]) == last.value:
+        return last  # "оприлюднено 8 документів – 6 розпоряджень … та 2 рішення": a dash after the noun opens the
+        # parts that make it
     return last if j < n.lead and tokens[j].text == ":" else None
 
 

@@ -99,7 +99,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("age", r"\b(?:(?:від|з)\s+\d{1,3}\s+)?до\s+\d{1,3}\s+(?:років|року|рр?\.)|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+років"),
     ("years", r"\b\d{1,3}\s+(?:років|роки)\b"),  # an age or a span ("молодь до 35 років", "понад 5 років")
     ("period", r"(?<=\b[зЗ]а\s)\d{1,2}\s+місяц\w*"),  # "за 9 місяців 2021 року"
-    ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*)?(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
+    ("money", rf"\d[\d{_SP[1:-1]},.]*\s*(?:тис\.?\s*|тисяч[іа]?\s+|мільйон\w*\s+|мільярд\w*\s+)?"
+              r"(?:грн|гривень|гривні|гривня|₴|млн|млрд|доларів|євро)"),
 ))  # fmt: skip
 
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[(·•▪●◦*\-–—]|[\uf000-\uf0ff]|\d{1,2}[.)](?!\d))[ \t\u00a0]+")
@@ -263,7 +264,10 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, last = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([^\W\d_]+)$", text[last:m.start()])
-        if word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
+        if word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())) \
+                and not (word.group(1).lower() in _UNITS_AFTER_NUMBERS  # "Фото до новин – 96 шт. Нових альбомів …"
+                         and re.search(r"\d\s*$", text[last:m.start() - len(word.group(1))])
+                         and re.match(r"\s+[А-ЯІЇЄҐ][а-яіїєґ’']", text[m.end():end])):
             continue
         if word and word.group(1) in ("р", "рр") and text[m.end():end].lstrip().startswith("("):
             continue  # "порівняно з березнем 2024 р. (41 запит)": the year's "р." before a bracket ends nothing
@@ -304,6 +308,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 # officialese cut short ("вх. документів", "письм. – 71", "к-ть"): read in full (``activity.wordings.SHORT_WORDS``);
 # the offsets stay those of the short word, and no sentence ends at its full stop
 _ABBREVIATIONS |= set(SHORT_WORDS)
+_UNITS_AFTER_NUMBERS = frozenset({"шт", "од", "грн", "млн", "млрд"})  # a sentence may end with one
 
 
 def _spell_out(tokens: list[Token]) -> list[Token]:
