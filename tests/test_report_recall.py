@@ -3425,3 +3425,23 @@ def test_views_money_in_thousands_and_a_sentence_ending_with_a_unit() -> None:
                           "Фото до новин – 87 шт. Нових альбомів у фотогалереї за звітний період не створювалось.")
     assert pairs(report) == Counter({("videos_published", 6): 1, ("pb_projects_rejected", 2): 1,
                                      ("photos_in_news_published", 87): 1, ("photo_gallery_categories", 0): 1})
+
+
+def test_a_change_or_an_explanation_after_a_dash_is_no_noun_of_the_figure() -> None:
+    report = extract_text("Звіт сектору комунікацій Ічнянської міської ради за листопад 2020 року\n"
+                          "Станом на 30 листопада сторінку ради відстежують 2 317 користувачів, тоді як на 1 листопада "
+                          "їх було 2 060 – приріст на 257 підписників.\n"
+                          "Надійшло 19 запитів на інформацію; на 6 запитів надано роз’яснення – запитувана інформація "
+                          "вже була оприлюднена на сайті.")
+    got = {(f.code, f.value): f.as_of for f in report.figures}
+    assert got == {("social_media_followers", 2317): date(2020, 11, 30), ("social_media_followers", 2060): date(2020, 11, 1),
+                   ("public_info_requests", 19): None, ("public_info_requests_explained", 6): None}
+
+
+def test_people_refused_count_the_refused_things_and_a_period_takes_no_genitive() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Ічнянської міської ради за І півріччя 2021 року\n"
+                          "Надійшов 31 запит на публічну інформацію. За аналогічний період 2020 року запитів було 26.\n"
+                          "• трьом запитувачам відмовлено, оскільки інформація відсутня.")
+    got = {(f.code, f.value): f.period for f in report.figures}
+    assert set(got) == {("public_info_requests", 31), ("public_info_requests", 26), ("public_info_requests_refused", 3)}
+    assert got[("public_info_requests", 26)].start == date(2020, 1, 1)

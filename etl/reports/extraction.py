@@ -267,8 +267,8 @@ def extract_text(text: str, name: str = "", given: Given | None = None) -> Extra
     months = {id(f): _own_period(f, found, head.period) for f in found}
     for f in found:
         stock = get_metric(f.code).is_stock
-        f.as_of = (stock_as_of(f.sentence, f.pos) or head.snapshot) if stock else None
         year = head.period.end.year if head.period else None
+        f.as_of = (stock_as_of(f.sentence, f.pos, year) or head.snapshot) if stock else None
         column = column_of(f.sentence, f.pos, year, head.period) if f.sentence.row else None  # "Показник | 01.01.2025 | 01.07.2025"
         if isinstance(column, Period):
             if stock:

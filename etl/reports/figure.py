@@ -679,11 +679,14 @@ def _up_to(total: Found, code: str) -> Found | None:
 
 
 def _refused_cases(s: Sentence, n: Number, a: int, b: int, earlier: list[Found]) -> Found | None:
-    """ "…, а у 684 випадках заявникам відмовлено": cases of a refusal count the refused things of the
-    kind counted last before (appeals answered with a refusal, information requests refused)."""
+    """ "…, а у 684 випадках заявникам відмовлено", "двом запитувачам відмовлено": cases of a refusal, or the
+    people refused, count the refused things of the kind counted last before (appeals answered with a
+    refusal, information requests refused)."""
     tokens = s.tokens
-    if n.end >= len(tokens) or not tokens[n.end].low.startswith("випадк") \
-            or not any(t.low in REFUSAL_WORDS for t in tokens[a:b]):
+    if n.end >= len(tokens) or not any(t.low in REFUSAL_WORDS for t in tokens[a:b]) \
+            or not (tokens[n.end].low.startswith("випадк") or (
+                is_people(tokens[n.end]) and (i := info(tokens[n.end])) is not None and i.forms
+                and all(case == "datv" for case, _ in i.forms))):
         return None
     last = next((f for f in reversed(earlier) if f.code.startswith(tuple(REFUSED_CASES))), None)
     if last is None:

@@ -86,7 +86,9 @@ from etl.reports.found import (
 from etl.reports.header import column_of, heading_row
 from etl.reports.lexicon import (
     AGENT_NOUNS,
+    CHANGE_WORDS,
     CIVIL_STOCKS,
+    COPULAS,
     FAMILY_NOUNS,
     FAMILY_OF,
     MISTAKEN_WORDS,
@@ -450,7 +452,12 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         left = _over_aside(tokens, _clause_start(tokens, n.lead, floor), n, floor)
         right = n.end
         while right < nxt and (not is_delimiter(tokens[right]) or adjectives_listed(tokens, right)
-                               or _gloss(tokens, right, nxt)) and not clause_joint(tokens, right, nxt):
+                               or _gloss(tokens, right, nxt)) and not clause_joint(tokens, right, nxt) \
+                and not (is_dash(tokens[right]) and right + 1 < nxt and (keys(tokens[right + 1]) & CHANGE_WORDS or (
+                    n.end < right and tokens[n.end].kind == "word" and has_verb(tokens[left:right])
+                    and (has_verb(tokens[right + 1:nxt]) or any(t.low in COPULAS for t in tokens[right + 1:nxt]))))):
+            # ("їх було 3 960 – приріст на 357": the change said after a dash is no noun of the figure; nor is a
+            # clause of its own that explains it: "на 7 запитів надано роз’яснення – інформація вже була оприлюднена")
             right = next(j for j in range(right, nxt) if tokens[j].text == ")") + 1 if tokens[right].text == "(" else right + 1
         if any(tokens[j].text == ";" for j in range(floor, n.lead)) \
                 and open_total is not header_total and open_total is not continued:

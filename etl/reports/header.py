@@ -379,18 +379,19 @@ def _genitive_council(council: str) -> str:
     return f"{m[1]}ої {m[3]}ої ради" if m else council
 
 
-def _dates_after_na(s: Sentence) -> list[tuple[int, date]]:
+def _dates_after_na(s: Sentence, year: int | None = None) -> list[tuple[int, date]]:
     out = []
     for j, t in enumerate(s.tokens):
         if t.kind == "mask" and t.mask == "date" and j and s.tokens[j - 1].low == "на":
-            d = _read_date(t.text)
+            d = _read_date(t.text, year)
             if d is not None:
                 out.append((j, d))
     return out
 
 
-def stock_as_of(s: Sentence, pos: int) -> date | None:
-    """The date a stock figure at token ``pos`` of sentence ``s`` stands on, if the text gives it."""
+def stock_as_of(s: Sentence, pos: int, year: int | None = None) -> date | None:
+    """The date a stock figure at token ``pos`` of sentence ``s`` stands on, if the text gives it (a date
+    without its year, "на 30 листопада", in ``year``: the report's)."""
     def bracket(j: int) -> tuple[int, int] | None:  # the closed brackets around token j
         o = max((i for i in range(j) if s.tokens[i].text in "()"), default=None)
         if o is None or s.tokens[o].text != "(":
@@ -399,14 +400,14 @@ def stock_as_of(s: Sentence, pos: int) -> date | None:
         return (o, c) if c is not None and s.tokens[c].text == ")" else None
 
     # "156 організацій (на 01.01.2025 – 149), 41 релігійна громада": a bracket's date is its own
-    dates = [(j, d) for j, d in _dates_after_na(s) if (b := bracket(j)) is None or b[0] < pos < b[1]]
+    dates = [(j, d) for j, d in _dates_after_na(s, year) if (b := bracket(j)) is None or b[0] < pos < b[1]]
     before = [d for j, d in dates if j < pos]
     if before:
         return before[-1]
     if dates:
         return dates[0][1]
     if s.lead_in is not None:
-        lead = _dates_after_na(s.lead_in)
+        lead = _dates_after_na(s.lead_in, year)
         if lead:
             return lead[-1][1]
     return None

@@ -194,7 +194,8 @@ def left_head(tokens: list[Token], start: int, end: int) -> tuple[int | None, li
             j += 1  # підписів …": the date is what "на" governs
             continue
         if t.low in PERIOD_WORDS and (governed or (j > start and (tokens[j - 1].text.isdigit() or tokens[j - 1].kind == "mask"))):
-            governed = False  # "У жовтні 2019 року новин було 58": a period says when, it takes no genitive
+            governed = seen_noun = False  # "У жовтні 2019 року новин було 58", "За аналогічний період 2020 року
+            # запитів було 33": a period says when, it takes no genitive
             j += 1
             continue
         if t.low in PREPOSITIONS or (a.preposition and not a.noun):

@@ -376,16 +376,17 @@ def _nearest(spans: list[tuple[int, int]], a: int, b: int) -> int:
     return best
 
 
-def read_date(text: str) -> date | None:
-    """A date written "01.07.2025", "01.07.25" or "1 липня 2025" (the whole text), else None."""
-    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", text.strip())
-    if m:
-        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+def read_date(text: str, year: int | None = None) -> date | None:
+    """A date written "01.07.2025", "01.07.25" or "1 липня 2025" (the whole text), else None; with
+    ``year`` (the report's), "01.07" and "1 липня" too."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?", text.strip())
+    if m and (m[3] or year):
+        d, mo, y = int(m[1]), int(m[2]), int(m[3] or year)
     else:
-        m = re.fullmatch(r"(\d{1,2})\s+(\w+)\s+(\d{4})", text.strip())
-        if not m or m[2].lower() not in MONTH_NAMES_UK_GENITIVE:
+        m = re.fullmatch(r"(\d{1,2})\s+(\w+)(?:\s+(\d{4}))?", text.strip())
+        if not m or m[2].lower() not in MONTH_NAMES_UK_GENITIVE or not (m[3] or year):
             return None
-        d, mo, y = int(m[1]), MONTH_NAMES_UK_GENITIVE.index(m[2].lower()) + 1, int(m[3])
+        d, mo, y = int(m[1]), MONTH_NAMES_UK_GENITIVE.index(m[2].lower()) + 1, int(m[3] or year)
     try:
         return date(y + (2000 if y < 100 else 0), mo, d)
     except ValueError:
