@@ -3445,3 +3445,19 @@ def test_people_refused_count_the_refused_things_and_a_period_takes_no_genitive(
     got = {(f.code, f.value): f.period for f in report.figures}
     assert set(got) == {("public_info_requests", 31), ("public_info_requests", 26), ("public_info_requests_refused", 3)}
     assert got[("public_info_requests", 26)].start == date(2020, 1, 1)
+
+
+def test_two_splits_of_one_total_after_its_quarters_and_a_verb_of_coming_in_an_item() -> None:
+    report = extract_text("Інформація про доступ до публічної інформації Ічнянської міської ради за 9 місяців 2024 року\n"
+                          "До міської ради надійшло 90 запитів на інформацію. По кварталах: у І кварталі – 25, у ІІ "
+                          "кварталі – 31, у ІІІ кварталі – 34.\n"
+                          "\n"
+                          "За категоріями запитувачів:\n"
+                          "фізичні особи – 61;\n"
+                          "юридичні особи – 29.\n"
+                          "\n"
+                          "За способом надходження: електронною поштою – 70, поштою – 15, подано особисто – 5.")
+    got = breakdowns(report, "public_info_requests")
+    assert {61, 29, 70, 15, 5} <= set(got) and all(got[v] for v in (61, 29, 70, 15, 5))
+    assert {f.value for f in report.figures
+            if f.code == "public_info_requests" and f.breakdown is None and f.period is None} == {90}

@@ -878,3 +878,15 @@ def test_a_count_column_takes_its_kind_from_the_adjectives_of_the_line_above_the
                           "Римсько-католицька церква                 1\n")
     assert set(breakdowns(report, "religious_orgs_registered")) == {12, 7, 4, 1}
     assert not breakdowns(report, "religious_denominations").keys() & {7, 4, 1}
+
+
+def test_a_table_of_appeals_reads_explanations_as_answers_and_leaves_pending_ones_out() -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Ічнянської сільської ради за жовтень 2023 року\n"
+                          "№ з/п | Показник | Кількість\n"
+                          "1 | Надійшло звернень, усього | 52\n"
+                          "2 | Розглянуто звернень з наданням відповіді | 44\n"
+                          "2.1 | з них вирішено позитивно | 30\n"
+                          "2.2 | надано роз’яснення | 14\n"
+                          "3 | Перебувають на розгляді на кінець місяця | 8\n")
+    assert pairs(report) == Counter({("appeals_received", 52): 1, ("appeals_answered", 44): 1,
+                                     ("appeals_answered", 30): 1, ("appeals_answered", 14): 1})

@@ -87,6 +87,7 @@ from etl.reports.lexicon import (
     UNQUOTED_CODES,
     bare_heads,
     catalog_adjectives,
+    families,
     is_stop_word,
     patterns,
     people_codes,
@@ -441,9 +442,6 @@ def _quoted_before(tokens: list[Token], a: int, b: int) -> bool:
 
 def _family(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> str | None:
     """What the text around a clause counts: requests, appeals or petitions, if exactly one."""
-    def families(words: list[frozenset[str]]) -> set[str]:
-        return {family for ks in words for noun, family in FAMILY_NOUNS.items() if noun in ks}
-
     own = families([keys(t) for t in s.tokens if t.kind == "word"])  # the sentence's own words first
     if not own:
         around = [keys(t) for t in s.lead_in.tokens if t.kind == "word"] if s.lead_in is not None else []

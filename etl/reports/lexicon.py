@@ -51,6 +51,13 @@ UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "�
 # information request; "на розгляді" on appeals names no metric (None).
 FAMILY_NOUNS = {"запит": "requests", "звернення": "appeals", "петиція": "petitions"}
 FAMILY_OF = {"public_info_requests": "requests", "appeals_received": "appeals", "petitions_submitted": "petitions"}
+
+
+def families(words) -> set[str]:
+    """The families (requests, appeals, petitions) the lemma keys of ``words`` name."""
+    return {family for ks in words for noun, family in FAMILY_NOUNS.items() if noun in ks}
+
+
 ACROSS_FAMILIES: dict[tuple[str, str], str | None] = {
     ("public_info_requests_explained", "appeals"): "appeals_answered",
     ("public_info_requests_satisfied", "appeals"): "appeals_answered",

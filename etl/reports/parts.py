@@ -200,6 +200,8 @@ def renamed_part(s: Sentence, fig: Found) -> bool:
 
 
 _ITEM_END = frozenset({";", ".", ","})
+# "подано особисто – 6": how the things came in, said with the verb of their coming
+_SUBMITTED = frozenset({"подано", "подані", "подали", "подавали", "надіслано", "надіслали", "звернулися"})
 _PARTS_LEAD = frozenset({"з", "із", "них", "яких", "у", "в", "тому", "числі", "т", "ч", "серед", "зокрема"})
 # verbs that say only that the things counted were made, registered or sent out, not what became of them
 # (unlike "направлено", "надано", "відмовлено", "розглянуто", which name a metric of their own)
@@ -370,6 +372,11 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     passed: list[Sentence] = []  # a sentence counting people, or the rows of a table, passed over
     steps = 0  # (at most two: a table, then the total's months or quarters)
     while last is not None:
+        mine = [f for f in found if f.sentence is last.sentence]
+        if all(f.how == "ellipsis" and _of_a_span(f) for f in mine):  # "По кварталах: у І кварталі – 41, …": the
+            passed.append(last.sentence)  # months or quarters of a figure further up, never the total of a split
+            last = next((f for f in reversed(found) if f.total is None and not any(f.sentence is p for p in passed)), None)
+            continue
         for total in (f for f in reversed(found) if f.sentence is last.sentence):
             if total.total is not None or bracketed_aside(total.sentence.tokens, total.pos, len(total.sentence.tokens)) \
                     or (senders and total.code in people_codes()) or (arrival and _of_people(total)) \
@@ -381,7 +388,6 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
             listed = sum(f.value for f in found if f.total is total and items is tokens and f.sentence.lead_in is s.lead_in)
             if listed + _parts_sum(items) <= total.value:  # parts add up to no more than it
                 return total
-        mine = [f for f in found if f.sentence is last.sentence]
         if all(f.total is not None or _of_an_earlier_time(f) for f in mine):
             passed.append(last.sentence)  # "За аналогічний період 2022 року надійшло 64 запити": past it
             last = next((f for f in reversed(found) if f.total is None and not any(f.sentence is p for p in passed)), None)
@@ -455,7 +461,8 @@ def bare_items(items: list[Token], named: bool = False, topics: bool = False) ->
         for m in nums:
             mark_approximation(seg, m)
         nums = [m for m in nums if not line_number(seg, m)]
-        if len(nums) != 1 or nums[0].pos == 0 or not dash_after(seg, nums[0].pos - 1) or has_verb(seg) \
+        if len(nums) != 1 or nums[0].pos == 0 or not dash_after(seg, nums[0].pos - 1) \
+                or has_verb([t for t in seg if t.low not in RECEIVED_WORDS and t.low not in _SUBMITTED]) \
                 or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
                         if t.kind == "word" and not is_stop_word(t.low)]) > (12 if topics else 8 if named else 4):
             # (a lead that names the split allows long kinds: "об’єднання громадян без статусу юридичної

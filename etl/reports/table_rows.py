@@ -8,7 +8,13 @@ from __future__ import annotations
 from activity.morph import lemma_keys, word_info
 from etl.reports.found import Found, has_verb, month_clause, verb_only
 from etl.reports.header import column_of
-from etl.reports.lexicon import DIMENSION_WORDS
+from etl.reports.lexicon import (
+    ACROSS_FAMILIES,
+    DIMENSION_WORDS,
+    NOT_WHEN_PENDING,
+    PENDING_WORDS,
+    families,
+)
 from etl.reports.match import info, keys
 from etl.reports.numbers import Number, sentence_numbers
 from etl.reports.tables import (
@@ -140,6 +146,11 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
             total, breakdown = lead, " ".join(label.split()).strip(" :–-")
     elif f0 is not None and (f0.code == code or (f0.total is not None and f0.total.code == code)):
         return mine
+    family = families(keys(t) for t in [*(lead_row.tokens if lead_row is not None else ()), *tokenize(title, 0, len(title))])
+    if len(family) == 1 and (code, *family) in ACROSS_FAMILIES:  # "надано роз’яснення | 16" in a table of appeals
+        code = ACROSS_FAMILIES[(code, *family)]
+    if code is None or (code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in s.tokens)):
+        return [f for f in mine if f.pos not in {n.pos for n in values}]  # "Перебувають на розгляді | 9": pending
     at = {n.pos for n in values}
     unmatched[:] = [(u, t) for u, t in unmatched if not (u is s and any(t is s.tokens[j] for j in at))]
     new = [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, breakdown, total,
