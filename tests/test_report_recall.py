@@ -3461,3 +3461,23 @@ def test_two_splits_of_one_total_after_its_quarters_and_a_verb_of_coming_in_an_i
     assert {61, 29, 70, 15, 5} <= set(got) and all(got[v] for v in (61, 29, 70, 15, 5))
     assert {f.value for f in report.figures
             if f.code == "public_info_requests" and f.breakdown is None and f.period is None} == {90}
+
+
+def test_among_the_things_named_before_a_relative_clause_kinds_in_brackets_are_parts() -> None:
+    report = extract_text("Довідка сектору внутрішньої політики Ічнянської міської ради станом на 01.10.2021\n"
+                          "Зареєстровано 21 місцеву організацію політичних партій; на 01.01.2021 їх налічувалось 23: "
+                          "два осередки знято з обліку.\n"
+                          "Зареєстровано 52 громадські об’єднання; 11 з них фактично не діють.\n"
+                          "Серед об’єднань, що працюють, найактивніші ветеранські (7), спортивні (5) та молодіжні (4).")
+    assert breakdowns(report, "party_cells_registered").keys() == {21, 23}
+    ngos = breakdowns(report, "ngos_registered")
+    assert ngos.keys() == {52, 7, 5, 4} and ngos[52] is None and all(ngos[v] for v in (7, 5, 4))
+
+
+def test_an_average_is_no_count_and_a_pronoun_after_a_sentence_without_figures_stands_for_its_noun() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської селищної ради за 9 місяців 2021 року\n"
+                          "Зареєстровано 7 електронних петицій.\n"
+                          "На вебсайті опубліковано 74 новини – у середньому майже дві новини щодня.\n"
+                          "І насамкінець – громадські обговорення. За дев’ять місяців їх проведено 4.")
+    assert pairs(report) == Counter({("petitions_submitted", 7): 1, ("news_published", 74): 1,
+                                     ("public_consultations_held", 4): 1})

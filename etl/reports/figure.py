@@ -1406,6 +1406,14 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
             fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(t), head_text=t.text)
             fig.confidence = match_confidence(m, "ellipsis", n.words)
             return fig
+    prior = s.prior.tokens if s.prior is not None and not s.prior.figures and total is None and not before \
+        and any(t.low in THEM for t in s.tokens[:n.lead]) else []
+    for j in range(len(prior) - 1, -1, -1):  # "І насамкінець – громадські обговорення. За дев’ять місяців їх
+        # проведено 5": "їх" stands for the noun of the sentence before, which has no figure of its own
+        if (i := info(prior[j])) is not None and i.noun and (m := best_match(keys(prior[j]), j, context_of(prior, 0, len(prior)))):
+            fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(prior[j]), head_text=prior[j].text)
+            fig.confidence = match_confidence(m, "ellipsis", n.words)
+            return fig
     # a part of a total is the total's, never a figure's further back
     antecedents = [total] if total else list(reversed(before)) + list(reversed(previous))
     for ante in antecedents:

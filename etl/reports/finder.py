@@ -71,6 +71,7 @@ from etl.reports.found import (
     SAME,
     SUM_WORDS,
     Found,
+    alone_in_brackets,
     bracketed_aside,
     breakdown_words,
     clause_joint,
@@ -550,7 +551,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         if sibling is not None and total is None \
                 and (fig is None or fig.how == "ellipsis" and fig.code == sibling.code) \
                 and (_item_like(tokens, left, n) or _number_first_item(tokens, left, right, n)
-                     or _noun_after_and(tokens, left, n)) \
+                     or _noun_after_and(tokens, left, n) or _adjective_in_brackets(tokens, left, n)) \
                 and sum(f.value for f in out if f.total is sibling.total) + n.value <= sibling.total.value:
             start = segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
             fig = sibling_part(s, n, start, right, sibling)  # "з них, малі проєкти: 20 115; великі проєкти: 11 755"
@@ -836,6 +837,16 @@ def _item_like(tokens: list[Token], left: int, n: Number) -> bool:
     start = segment_start(tokens, n.lead - 1) if tokens[n.lead - 1].text == ":" else left
     words = [t for t in tokens[start:n.lead] if t.kind == "word" and t.low not in AND]  # "оплата праці та пенсії"
     return 0 < len(words) <= 4
+
+
+def _adjective_in_brackets(tokens: list[Token], left: int, n: Number) -> bool:
+    """ "… ветеранські (8), спортивні (6) та молодіжні (5)": kinds named by adjectives, each number in brackets."""
+    if not alone_in_brackets(tokens, n):
+        return False
+    start = max((j + 1 for j in range(n.lead - 1) if tokens[j].text in ",);" or tokens[j].low in AND), default=0)
+    words = [t for t in tokens[start:n.lead - 1] if t.kind == "word"]
+    return 0 < len(words) <= 2 \
+        and all((i := info(t)) is not None and i.adjective and not i.noun for t in words)
 
 
 def _noun_after_and(tokens: list[Token], left: int, n: Number) -> bool:

@@ -137,7 +137,9 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # (unless the clause says both: "вихідних і внутрішніх документів – 1 200", see UNLESS_WORDS)
                   "outgoing_documents": INTERNAL,
                   # "Діяльність двох осередків партій, заборонених у судовому порядку, припинено": banned cells
-                  "party_cells_registered": frozenset({"припинено", "заборонених", "заборонено", "заборонені"}),
+                  # ("три осередки знято з обліку": cells struck off, a change of the register, not its count)
+                  "party_cells_registered": frozenset({"припинено", "заборонених", "заборонено", "заборонені",
+                                                       "знято", "зняті", "знятих"}),
                   # "Розпорядження міського голови (видано) – 129": orders issued, not the drafts a department prepared
                   # "Розпоряджень міського голови … зареєстровано 203", "Прийнято 312 розпоряджень": orders
                   # issued, registered or adopted, not drafts (unless the clause says drafts, see UNLESS_WORDS)

@@ -96,7 +96,23 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
         j += 1
     # "дві авторки подали по два проєкти": so many for each, no count of its own (unlike "по 46 зверненнях
     # надано роз'яснення", "роз'яснення надано по 481": of so many)
-    return [n for n in out if not (n.pos > 0 and tokens[n.pos - 1].low == "по" and _each_of(tokens, n.end))]
+    return [n for n in out if not (n.pos > 0 and tokens[n.pos - 1].low == "по" and _each_of(tokens, n.end))
+            and not _average(tokens, n)]
+
+
+_PER_DAY = frozenset({"щодня", "щоденно", "щотижня", "щотижнево", "щомісяця", "щомісячно", "щодоби"})
+
+
+def _average(tokens: list[Token], n: Number) -> bool:
+    """ "у середньому майже три матеріали щодня", "в середньому 12 на день": an average, no count."""
+    before = [t.low for t in tokens[max(0, n.pos - 3):n.pos]]
+    after = []
+    for t in tokens[n.end:n.end + 3]:  # (the number's own clause: not "надіслано 4 звіти, щотижня подавалися …")
+        if t.kind == "punct":
+            break
+        after.append(t.low)
+    return "середньому" in before or any(w in _PER_DAY for w in after) \
+        or any(a == "на" and b in ("день", "добу", "тиждень") for a, b in zip(after, after[1:]))
 
 
 def _each_of(tokens: list[Token], j: int) -> bool:

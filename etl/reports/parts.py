@@ -674,10 +674,20 @@ def among_total(s: Sentence, n: Number, left: int, figures: list[Found]) -> Foun
     counted earlier makes the number a part of that stock (when it is smaller); among a flow ("серед
     запитів 98 розглянуто") it is a result, no part."""
     tokens = s.tokens
-    if left >= n.lead or tokens[left].low != "серед" or any(t.kind != "word" for t in tokens[left + 1:n.lead]):
-        return None
-    noun = next((j for j in range(n.lead - 1, left, -1) if (i := info(tokens[j])) is not None and i.noun), None)
-    m = best_match(keys(tokens[noun]), noun, context_of(tokens, left + 1, n.lead)) if noun is not None else None
+    if left < n.lead and tokens[left].low == "серед" and all(t.kind == "word" for t in tokens[left + 1:n.lead]):
+        noun = next((j for j in range(n.lead - 1, left, -1) if (i := info(tokens[j])) is not None and i.noun), None)
+        context = context_of(tokens, left + 1, n.lead)
+    else:  # "Серед об’єднань, що працюють, найактивніші ветеранські (8)": the noun right after "серед"
+        k = max((j for j in range(n.lead) if tokens[j].low == "серед"), default=None)
+        if k is None or k != segment_start(tokens, k) or any(t.kind in ("num", "mask") for t in tokens[k:n.lead]) \
+                or not alone_in_brackets(tokens, n):
+            return None
+        noun = k + 1 if k + 1 < n.lead and (i := info(tokens[k + 1])) is not None and i.noun else None
+        context = context_of(tokens, k + 1, k + 2)
+    m = best_match(keys(tokens[noun]), noun, context) if noun is not None else None
+    if m is None and noun is not None:  # "об’єднань" alone: the stock counted last with that noun
+        return next((f for f in reversed(figures) if f.total is None and f.code in STOCK_CODES
+                     and f.head & keys(tokens[noun]) and f.value > n.value), None)
     if m is None or m.code not in STOCK_CODES:
         return None
     return next((f for f in reversed(figures) if f.total is None and f.code == m.code and f.value > n.value), None)

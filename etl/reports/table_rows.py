@@ -147,7 +147,7 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
     elif f0 is not None and (f0.code == code or (f0.total is not None and f0.total.code == code)):
         return mine
     family = families(keys(t) for t in [*(lead_row.tokens if lead_row is not None else ()), *tokenize(title, 0, len(title))])
-    if len(family) == 1 and (code, *family) in ACROSS_FAMILIES:  # "надано роз’яснення | 16" in a table of appeals
+    if len(family) == 1 and ACROSS_FAMILIES.get((code, *family)):  # "надано роз’яснення | 16" in a table of appeals
         code = ACROSS_FAMILIES[(code, *family)]
     if code is None or (code in NOT_WHEN_PENDING and any(t.low in PENDING_WORDS for t in s.tokens)):
         return [f for f in mine if f.pos not in {n.pos for n in values}]  # "Перебувають на розгляді | 9": pending
