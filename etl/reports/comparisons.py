@@ -77,11 +77,14 @@ def points_back(tokens: list[Token]) -> bool:
                for k, t in enumerate(tokens))
 
 
-def antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Found], end: int | None = None) -> tuple | None:
+def antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Found], end: int | None = None,
+               prior: list[Token] | None = None) -> tuple | None:
     """(code, head, head text) of what a pronoun between tokens[a] and tokens[end] stands for: the nearest
     noun of its own sentence that names a metric ("Із громадськими організаціями (… їх у громаді 57)"), else
-    the figure before it. "таких" stands for a head noun, never one that only depends on another in the
-    genitive ("листи-заявки редакцій щодо висвітлення заходів, таких надійшло 4": the letters)."""
+    of the sentence before when that one has no figure (``prior``: "І насамкінець – громадські обговорення.
+    За дев’ять місяців їх проведено 5"), else the figure before it. "таких" stands for a head noun, never one
+    that only depends on another in the genitive ("листи-заявки редакцій щодо висвітлення заходів, таких
+    надійшло 4": the letters)."""
     context = context + [(j - 20_000, k) for j, k in context_of(tokens, 0, a)]
     such = any(t.low in _SUCH for t in tokens[a:end])
     for j in range(a - 1, -1, -1):
@@ -90,8 +93,19 @@ def antecedent(tokens: list[Token], a: int, context: Context, earlier: list[Foun
             continue
         if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j - 20_000, context)):
             return m.code, keys(t), t.text
+    if prior and (near := prior_noun(prior)) is not None:
+        return near
     ante = next((f for f in reversed(earlier) if f.total is None and f.head), None)
     return (ante.code, ante.head, ante.head_text) if ante is not None else None
+
+
+def prior_noun(prior: list[Token]) -> tuple | None:
+    """(code, head, head text) of the last noun that names a metric in a sentence without figures."""
+    for j in range(len(prior) - 1, -1, -1):
+        t = prior[j]
+        if t.kind == "word" and (i := info(t)) and i.noun and (m := best_match(keys(t), j, context_of(prior, 0, len(prior)))):
+            return m.code, keys(t), t.text
+    return None
 
 
 def predicate_match(tokens: list[Token], start: int, end: int) -> Match | None:

@@ -17,6 +17,7 @@ from etl.reports.comparisons import (
     compared,
     points_back,
     predicate_match,
+    prior_noun,
     range_start,
 )
 from etl.reports.found import (
@@ -1144,7 +1145,8 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if fig is None and total is None and not times and r_head is None \
             and (l_head is None or not _has_option(tokens, l_head, context)) \
             and points_back(tokens[min(l_start, left):n.lead]) \
-            and (ante := antecedent(tokens, min(l_start, left), context, [*previous, *before], n.lead)) is not None:
+            and (ante := antecedent(tokens, min(l_start, left), context, [*previous, *before], n.lead,
+                                    s.prior.tokens if s.prior is not None and not s.prior.figures else None)) is not None:
         # "За рік надійшло 1 612 звернень. У 2024 році їх було 1 498": "їх" stands for the nearest noun before
         fig = Found(ante[0], n.value, s, n.pos, "ellipsis", head=ante[1], head_text=ante[2])
         fig.confidence = 0.7
@@ -1408,12 +1410,11 @@ def _ellipsis(s, n, context, adjectives, total, before, previous) -> Found | Non
             return fig
     prior = s.prior.tokens if s.prior is not None and not s.prior.figures and total is None and not before \
         and any(t.low in THEM for t in s.tokens[:n.lead]) else []
-    for j in range(len(prior) - 1, -1, -1):  # "І насамкінець – громадські обговорення. За дев’ять місяців їх
-        # проведено 5": "їх" stands for the noun of the sentence before, which has no figure of its own
-        if (i := info(prior[j])) is not None and i.noun and (m := best_match(keys(prior[j]), j, context_of(prior, 0, len(prior)))):
-            fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=keys(prior[j]), head_text=prior[j].text)
-            fig.confidence = match_confidence(m, "ellipsis", n.words)
-            return fig
+    if prior and (near := prior_noun(prior)) is not None:  # "І насамкінець – громадські обговорення. За дев’ять
+        # місяців їх проведено 5": "їх" stands for the noun of the sentence before, which has no figure of its own
+        fig = Found(near[0], n.value, s, n.pos, "ellipsis", head=near[1], head_text=near[2])
+        fig.confidence = 0.7
+        return fig
     # a part of a total is the total's, never a figure's further back
     antecedents = [total] if total else list(reversed(before)) + list(reversed(previous))
     for ante in antecedents:

@@ -112,7 +112,7 @@ def _average(tokens: list[Token], n: Number) -> bool:
             break
         after.append(t.low)
     return "середньому" in before or any(w in _PER_DAY for w in after) \
-        or any(a == "на" and b in ("день", "добу", "тиждень") for a, b in zip(after, after[1:]))
+        or any(a == "на" and b in ("день", "добу", "тиждень") for a, b in zip(after, after[1:], strict=False))
 
 
 def _each_of(tokens: list[Token], j: int) -> bool:
