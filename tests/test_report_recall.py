@@ -3481,3 +3481,22 @@ def test_an_average_is_no_count_and_a_pronoun_after_a_sentence_without_figures_s
                           "І насамкінець – громадські обговорення. За дев’ять місяців їх проведено 4.")
     assert pairs(report) == Counter({("petitions_submitted", 7): 1, ("news_published", 74): 1,
                                      ("public_consultations_held", 4): 1})
+
+
+def test_the_busiest_month_after_a_dash_and_a_stock_said_a_little_over() -> None:
+    report = extract_text("Звіт відділу комунікацій Ічнянської міської ради за І квартал 2021 року\n"
+                          "Протягом кварталу на сайті опубліковано 402 новини. Найбільше публікацій традиційно припало "
+                          "на березень – 163.\n"
+                          "Канал у Telegram має 4 915 підписників (на 1 січня було трохи більше 2 800).")
+    got = {(f.code, f.value): f for f in report.figures}
+    assert got[("news_published", 163)].period.start == date(2021, 3, 1)
+    assert got[("social_media_followers", 2800)].approximate and got[("social_media_followers", 2800)].as_of == date(2021, 1, 1)
+
+
+def test_topics_ranked_in_sentences_of_their_own_that_say_the_totals_noun_again() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Ічнянської міської ради за 2019 рік\n"
+                          "У зверненнях порушено 2 140 питань. Традиційно перше місце посідають питання "
+                          "житлово-комунального господарства – 910 (тарифи, ремонт покрівель). Далі йдуть питання "
+                          "соціального захисту – 402, земельних відносин – 215.")
+    issues = breakdowns(report, "appeal_issues_raised")
+    assert issues.keys() == {2140, 910, 402, 215} and issues[2140] is None and all(issues[v] for v in (910, 402, 215))

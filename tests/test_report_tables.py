@@ -890,3 +890,16 @@ def test_a_table_of_appeals_reads_explanations_as_answers_and_leaves_pending_one
                           "3 | Перебувають на розгляді на кінець місяця | 8\n")
     assert pairs(report) == Counter({("appeals_received", 52): 1, ("appeals_answered", 44): 1,
                                      ("appeals_answered", 30): 1, ("appeals_answered", 14): 1})
+
+
+def test_a_table_of_topics_without_a_heading_row_under_a_caption_with_its_period_in_brackets() -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Ічнянської селищної ради за I квартал 2020 року\n"
+                          "Таблиця 3. Тематика питань, порушених у зверненнях громадян (I кв. 2020)\n"
+                          "\n"
+                          "Комунальне господарство, благоустрій\t41\n"
+                          "Соціальний захист населення\t30\n"
+                          "Інші\t12\n"
+                          "Усього\t83\n")
+    issues = breakdowns(report, "appeal_issues_raised")
+    assert issues.keys() == {41, 30, 12, 83} and issues[83] is None
+    assert not breakdowns(report, "appeals_received")

@@ -24,6 +24,7 @@ from etl.reports.found import (
     MONTH_WORDS,
     STATIVE_VERBS,
     SUM_WORDS,
+    TOP_WORDS,
     WHEN_WORDS,
     Found,
     alone_in_brackets,
@@ -1030,6 +1031,16 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             fig.approximate, fig.number_words = n.approximate, n.words
             fig.context, fig.span, fig.lead = context, (left, right), n.lead
             return fig
+    if not options and r_head is None and total is None and dash_before and n.lead >= 2 \
+            and tokens[n.lead - 2].low in MONTH_WORDS and any(t.low in TOP_WORDS for t in tokens[min(l_start, left):n.lead]):
+        near = next((f for f in reversed(before) if f.total is None), None) or (previous[-1] if previous else None)
+        if near is not None and (l_head is None or keys(tokens[l_head]) & near.head or not _has_option(tokens, l_head, context)):
+            # "Найбільше публікацій традиційно припало на березень – 191": the busiest month of the figure before
+            fig = Found(near.code, n.value, s, n.pos, "ellipsis", head=near.head, head_text=near.head_text)
+            fig.confidence = 0.7
+            fig.approximate, fig.number_words = n.approximate, n.words
+            fig.context, fig.span, fig.lead = context, (left, right), n.lead
+            return fig
     if total is not None:  # a part names another metric only with a word of its own, not its total's
         theirs = frozenset().union(*(k for _, k in total.context)) if total.context else frozenset()
         own = [(pos, k) for pos, k in context if pos > BORROWED]
@@ -1169,11 +1180,15 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             fig.confidence = 0.7
             skip = skip | {r_head}  # the noun repeats the total's: it tells nothing apart
     elif fig is None and total is None and dash_before and r_head is None and l_head is not None \
-            and l_head + 1 < l_end and tokens[l_head + 1].kind == "word" and not l_adj \
-            and not has_verb(tokens[l_head + 1:l_end]) \
-            and (whole := _repeated_total(tokens[l_head], n, [*recent, *before])) is not None:
-        # "Порушено 2 477 питань. … Переважали питання житлово-комунального господарства – 812": the label
-        # opens with the noun of a total just before; what follows the noun tells the part apart
+            and (said := next(((j, w) for j in range(l_head, l_end - 1) if tokens[j + 1].kind == "word"
+                               and (j > l_head or not l_adj)
+                               and (i := info(tokens[j])) is not None and i.noun and not i.adjective
+                               and not has_verb(tokens[j + 1:l_end])
+                               and (w := _repeated_total(tokens[j], n, [*recent, *before])) is not None), None)):
+        # "Порушено 2 477 питань. … Переважали питання житлово-комунального господарства – 812", "Перше місце
+        # посідають питання …", "Далі йдуть питання …": the label's noun is that of a total just before; what
+        # follows the noun tells the part apart
+        l_head, whole = said
         total = whole
         fig = Found(whole.code, n.value, s, n.pos, "ellipsis", head=whole.head, head_text=whole.head_text)
         fig.confidence = 0.7

@@ -129,7 +129,14 @@ from etl.reports.match import (
     people_match,
     right_head,
 )
-from etl.reports.numbers import Number, in_range, is_change, mark_approximation, sentence_numbers
+from etl.reports.numbers import (
+    Number,
+    in_range,
+    is_average,
+    is_change,
+    mark_approximation,
+    sentence_numbers,
+)
 from etl.reports.parts import (
     adjective_pair,
     adjective_part,
@@ -444,6 +451,10 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
             if not any(t.kind == "word" for t in tokens[floor:n.lead - 1]):  # period's words are no clause of
                 floor = n.end + 1  # their own, the figure's verb stays with it; inside a clause ("Необхідні 100
             continue  # підписів протягом двох місяців набрала одна петиція") the clause runs on over them
+        if is_average(tokens, n):  # "у середньому майже три матеріали щодня": an average, no count
+            if not n.words:
+                unmatched.append((s, tokens[n.pos]))
+            continue
         if id(n) in thresholds:  # "набрали понад 150 підписів": the clause runs on over it
             if any(t.kind == "word" for t in tokens) and not n.words:
                 unmatched.append((s, tokens[n.pos]))

@@ -96,14 +96,13 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
         j += 1
     # "дві авторки подали по два проєкти": so many for each, no count of its own (unlike "по 46 зверненнях
     # надано роз'яснення", "роз'яснення надано по 481": of so many)
-    return [n for n in out if not (n.pos > 0 and tokens[n.pos - 1].low == "по" and _each_of(tokens, n.end))
-            and not _average(tokens, n)]
+    return [n for n in out if not (n.pos > 0 and tokens[n.pos - 1].low == "по" and _each_of(tokens, n.end))]
 
 
 _PER_DAY = frozenset({"щодня", "щоденно", "щотижня", "щотижнево", "щомісяця", "щомісячно", "щодоби"})
 
 
-def _average(tokens: list[Token], n: Number) -> bool:
+def is_average(tokens: list[Token], n: Number) -> bool:
     """ "у середньому майже три матеріали щодня", "в середньому 12 на день": an average, no count."""
     before = [t.low for t in tokens[max(0, n.pos - 3):n.pos]]
     after = []

@@ -5,8 +5,10 @@ column a number stands in.
 
 from __future__ import annotations
 
+import re
+
 from activity.morph import lemma_keys, word_info
-from etl.reports.found import Found, has_verb, month_clause, verb_only
+from etl.reports.found import Found, bracketed_aside, has_verb, month_clause, verb_only
 from etl.reports.header import column_of
 from etl.reports.lexicon import (
     ACROSS_FAMILIES,
@@ -249,10 +251,19 @@ def _category_table_metric(s: Sentence) -> str | None:
     enough: tables of things the catalog does not count are headed so too.)"""
     caption = _table_caption(s)
     above = _table_top(s).prior
-    if not caption or any(t.mask == "year" for t in above.tokens) or caption.split()[0].lower() in _TITLE_WORDS:
-        return None  # "Звіт про роботу відділу … за березень 2025 року": the report's title, no caption
+    if not caption or any(t.mask == "year" and not bracketed_aside(above.tokens, j, len(above.tokens))
+                          for j, t in enumerate(above.tokens)) or caption.split()[0].lower() in _TITLE_WORDS:
+        return None  # "Звіт про роботу відділу … за березень 2025 року": the report's title, no caption (but
+        # "Тематика питань, порушених у зверненнях (I кв. 2020)" is one: its period in brackets)
     if (code := label_metric(caption)) is not None:
         return code
+    words = re.findall(r"[^\W\d_]+(?:[’'ʼ-][^\W\d_]+)*", caption)
+    for i, w in enumerate(words):  # "Тематика питань, порушених у зверненнях громадян": "питань порушених у
+        # зверненнях", a noun and the words after it
+        if w in nouns(caption) and not lemma_keys(w) & DIMENSION_WORDS and not word_info(w).animate:
+            for k in (4, 3):
+                if i + k <= len(words) and (code := label_metric(" ".join(words[i:i + k]))) is not None:
+                    return code
     for noun in nouns(caption):
         if not lemma_keys(noun) & DIMENSION_WORDS and not word_info(noun).animate \
                 and (code := label_metric(noun)) is not None:
