@@ -52,6 +52,8 @@ MAX_LABEL = 200  # characters: longer text is never read by word forms or contai
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-"})
 _UNITS_ANYWHERE = re.compile(
     r"\(\s*(?:од|шт|осіб|одиниць|кількість|к-сть|к-ть|кіл-ть|штук|разів|№)\.?\s*\)")
+# "Документообіг, усього", "Надійшло звернень – всього": the word that says the row is a total names nothing
+_TOTALS_WORD = re.compile(r"[,:–-]?\s*\b(?:усього|всього|разом|загалом)\b", re.IGNORECASE)
 _TRAILING_UNIT = re.compile(r",\s*(?:од|шт|осіб|одиниць|штук)\.?\s*$")
 _NUMBER_SIGN = re.compile(r"№")
 _JOINING_DASH = re.compile(r"(?<=[^\W\d_])\s+-\s+(?=[^\W\d_])")  # "листи – заявки" -> "листи-заявки"
@@ -103,6 +105,7 @@ def clean_label(text: str) -> str:
     key = _JOINING_DASH.sub("-", normalise_label(text).translate(_DASHES))
     key = _NUMBER_SIGN.sub(" ", _UNITS_ANYWHERE.sub(" ", key))
     key = _TRAILING_UNIT.sub("", key)
+    key = _TOTALS_WORD.sub(" ", key) if _TOTALS_WORD.sub(" ", key).strip(" ,:–-") else key
     key = _ABBREV_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
     key = _SHORT_RE.sub(lambda m: SHORT_WORDS[m.group(1)], key)
     return normalise_label(" ".join(key.split()))

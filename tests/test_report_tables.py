@@ -903,3 +903,14 @@ def test_a_table_of_topics_without_a_heading_row_under_a_caption_with_its_period
     issues = breakdowns(report, "appeal_issues_raised")
     assert issues.keys() == {41, 30, 12, 83} and issues[83] is None
     assert not breakdowns(report, "appeals_received")
+
+
+def test_a_row_whose_label_has_a_noun_of_its_own_borrows_no_noun_from_the_row_above() -> None:
+    report = extract_text("Інформація загального відділу Ічнянської селищної ради за ІІІ квартал 2024 року\n"
+                          "Показник | ІІІ кв. 2023 | ІІІ кв. 2024\n"
+                          "Зареєстровано вхідної кореспонденції | 1 210 | 1 344\n"
+                          "Документообіг, усього | 2 905 | 3 118\n"
+                          "Зареєстровано розпоряджень селищного голови з основної діяльності | 81 | 97\n")
+    got = pairs(report)
+    assert got[("letters_received", 1344)] == 1 and got[("documents_flow_total", 3118)] == 1
+    assert not any(value in (81, 97) for _, value in got)

@@ -72,6 +72,8 @@ def test_automatic_readings_are_never_wrong_and_most_are_made() -> None:
         ("Листи – заявки на висвітлення", "media_coverage_requests", "exact"),
         ("Кількість вхідних листів за звітний період", "letters_received", "forms"),
         ("Листи вхідні", "letters_received", "forms"),
+        ("Документообіг, усього", "documents_flow_total", "exact"),
+        ("Надійшло запитів – всього", "public_info_requests", "exact"),
         ("к-сть НПА", "documents_published", "forms"),
         ("Кількість оприлюднених нормативних актів, рішень, проєктів на офіційному сайті", "documents_published",
          "contained"),

@@ -135,6 +135,9 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
         lead = next((f for f in lead_row.figures if f.total is None), None) if lead_row is not None else None
         if (f0 is not None and f0.total is None) or lead is None or not lead.head_text:
             return mine
+        own = next((w for w in nouns(label) if word_info(w).noun and not word_info(w).adjective), None)
+        if own is not None and ("gent", "plur") in word_info(own).forms and not lemma_keys(own) & lemma_keys(lead.head_text):
+            return mine  # "Зареєстровано розпоряджень … | 96" under "вхідної кореспонденції": a noun of its own
         code = label_metric(f"{lead.head_text} {label}")
         if f0 is not None and (code is None or code == f0.code):
             return mine  # a part keeps what the finder made of it, unless its label with the noun of the row above
