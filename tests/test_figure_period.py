@@ -228,3 +228,12 @@ def test_years_and_dates_said_in_turn_are_labels_of_their_own_figures() -> None:
     assert got == {("appeals_received", 412): (None, None), ("appeals_received", 388): (None, "2024-01-01"),
                    ("appeals_received", 351): (None, "2023-01-01"), ("ngos_registered", 48): ("2026-01-01", None),
                    ("ngos_registered", 45): ("2025-01-01", None), ("ngos_registered", 41): ("2024-01-01", None)}
+
+
+def test_two_counts_of_one_bracket_share_its_earlier_time() -> None:
+    report = extract_text("Звіт загального відділу Ічнянської селищної ради за ІІІ квартал 2024 року\n"
+                          "Проведено 8 засідань виконавчого комітету, прийнято 171 рішення (у ІІІ кварталі 2023 року – "
+                          "7 засідань та 158 рішень).")
+    got = {(f.code, f.value): f.period for f in report.figures}
+    assert got[("exec_committee_meetings", 8)] is None and got[("exec_decisions_adopted", 171)] is None
+    assert got[("exec_committee_meetings", 7)].start == got[("exec_decisions_adopted", 158)].start == date(2023, 7, 1)

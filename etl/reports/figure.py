@@ -21,6 +21,7 @@ from etl.reports.comparisons import (
     range_start,
 )
 from etl.reports.found import (
+    AND,
     MONTH_WORDS,
     STATIVE_VERBS,
     SUM_WORDS,
@@ -947,6 +948,11 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
     when = tokens[min(l_start, left):n.lead]
+    if not when and left > 0 and tokens[left - 1].low in AND and before and before[-1].total is None \
+            and (o := max((j for j in range(before[-1].pos) if tokens[j].text in "()"), default=None)) is not None \
+            and tokens[o].text == "(" and not any(t.text == ")" for t in tokens[o:n.lead]):
+        # "(у ІІІ кварталі 2023 року – 6 засідань та 149 рішень)": the next count of the same bracket, the same time
+        when = [t for t in tokens[o + 1:before[-1].lead] if not is_dash(t)]
     if not options and r_head is not None and all(  # only when: "(у 2020 році – 187 проєктів)", "тоді як у 2018
             # році відбулося лише 2 засідання"
             t.kind in ("punct", "mask") or t.low in WHEN_WORDS or t.low in EARLIER

@@ -212,6 +212,11 @@ def _fits(p: Period, report: Period) -> bool:
 def _chosen(every: list[Mention], tokens: list[Token], lead: int, pos: int, span: tuple[int, int],
             previous: int, report: Period) -> Mention | None:
     a, b = span
+    if 0 <= previous < lead and lead > 0 and tokens[lead - 1].low in ("та", "і", "й") \
+            and (o := max((j for j in range(previous) if tokens[j].text in "()"), default=None)) is not None \
+            and tokens[o].text == "(" and not any(t.text == ")" for t in tokens[o:lead]) \
+            and (inside := [m for m in every if o < m.start and m.end <= previous]):
+        return inside[-1]  # "(у ІІІ кварталі 2023 року – 6 засідань та 149 рішень)": the bracket's time, for both
     previous = max([previous] + [j for j in range(lead) if tokens[j].text == ";"])  # a semicolon ends the reach
     before = [m for m in every if max(a, previous + 1) <= m.start and m.end <= lead]
     if before:
