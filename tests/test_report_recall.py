@@ -3500,3 +3500,15 @@ def test_topics_ranked_in_sentences_of_their_own_that_say_the_totals_noun_again(
                           "соціального захисту – 402, земельних відносин – 215.")
     issues = breakdowns(report, "appeal_issues_raised")
     assert issues.keys() == {2140, 910, 402, 215} and issues[2140] is None and all(issues[v] for v in (910, 402, 215))
+
+
+def test_an_earlier_figure_in_brackets_inside_a_bracket_of_comparison() -> None:
+    report = extract_text("Звіт про громадську участь Ічнянської міської ради за 2021 рік\n"
+                          "Подано 17 проєктів (у порівнянні з аналогічним періодом минулого року (12 проєктів) "
+                          "активність зросла).\n"
+                          "Надійшло 29 запитів на публічну інформацію (у порівнянні з аналогічним періодом минулого "
+                          "року (35)).")
+    got = {(f.code, f.value): f.period for f in report.figures}
+    assert set(got) == {("pb_projects_submitted", 17), ("pb_projects_submitted", 12), ("public_info_requests", 29),
+                        ("public_info_requests", 35)}
+    assert got[("pb_projects_submitted", 12)].start == got[("public_info_requests", 35)].start == date(2020, 1, 1)

@@ -953,10 +953,15 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             and tokens[o].text == "(" and not any(t.text == ")" for t in tokens[o:n.lead]):
         # "(у ІІІ кварталі 2023 року – 6 засідань та 149 рішень)": the next count of the same bracket, the same time
         when = [t for t in tokens[o + 1:before[-1].lead] if not is_dash(t)]
+    if not when and left > 1 and tokens[left - 1].text == "(" \
+            and (o := max((j for j in range(left - 1) if tokens[j].text in "()"), default=None)) is not None \
+            and tokens[o].text == "(":  # "(у порівнянні з аналогічним періодом минулого року (15 проєктів) …)"
+        when = tokens[o + 1:left - 1]
     if not options and r_head is not None and all(  # only when: "(у 2020 році – 187 проєктів)", "тоді як у 2018
             # році відбулося лише 2 засідання"
             t.kind in ("punct", "mask") or t.low in WHEN_WORDS or t.low in EARLIER
-            or t.low in ("у", "в", "за", "на", "тоді", "як", "лише", "тільки") or verb_only(t)
+            or t.low in ("у", "в", "за", "на", "тоді", "як", "лише", "тільки", "з", "із", "порівнянні", "порівняно", "проти")
+            or verb_only(t)
             for t in when) and any(t.mask == "year" or t.low in WHEN_WORDS or t.low in EARLIER for t in when) \
             and (same := next((f for f in reversed(before) if f.total is None
                                and f.head & keys(tokens[r_head])), None)) is not None \
