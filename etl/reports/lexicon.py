@@ -90,6 +90,8 @@ BROADCAST_STEMS = ("трансляц", "онлайн-трансляц", "тра�
 # receives are incoming ones, never the ones published on the website
 RECEIVED_WORDS = frozenset({"надійшло", "надійшли", "надійшов", "надійшла", "надходило", "надходили", "надходить",
                             "надходять", "отримано", "вхідних", "вхідні", "вхідна", "вхідного", "вхідний"})
+# "подано особисто – 6": how the things came in, said with the verb of their coming
+SUBMITTED_WORDS = frozenset({"подано", "подані", "подали", "подавали", "надіслано", "надіслали", "звернулися"})
 RECEIVED_AS = {"documents_published": "letters_received"}
 # "Внутрішні документи – 972", "внутрішніх оформлено 553": documents a clause calls internal are the internal
 # kind of the whole document flow (a sub-count with this breakdown), never published or incoming ones

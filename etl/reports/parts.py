@@ -40,6 +40,7 @@ from etl.reports.lexicon import (
     RECEIVED_WORDS,
     RESULT_LEAD_WORDS,
     STOCK_CODES,
+    SUBMITTED_WORDS,
     is_stop_word,
     people_codes,
     rules_out,
@@ -200,8 +201,6 @@ def renamed_part(s: Sentence, fig: Found) -> bool:
 
 
 _ITEM_END = frozenset({";", ".", ","})
-# "подано особисто – 6": how the things came in, said with the verb of their coming
-_SUBMITTED = frozenset({"подано", "подані", "подали", "подавали", "надіслано", "надіслали", "звернулися"})
 _PARTS_LEAD = frozenset({"з", "із", "них", "яких", "у", "в", "тому", "числі", "т", "ч", "серед", "зокрема"})
 # verbs that say only that the things counted were made, registered or sent out, not what became of them
 # (unlike "направлено", "надано", "відмовлено", "розглянуто", which name a metric of their own)
@@ -462,7 +461,7 @@ def bare_items(items: list[Token], named: bool = False, topics: bool = False) ->
             mark_approximation(seg, m)
         nums = [m for m in nums if not line_number(seg, m)]
         if len(nums) != 1 or nums[0].pos == 0 or not dash_after(seg, nums[0].pos - 1) \
-                or has_verb([t for t in seg if t.low not in RECEIVED_WORDS and t.low not in _SUBMITTED]) \
+                or has_verb([t for t in seg if t.low not in RECEIVED_WORDS and t.low not in SUBMITTED_WORDS]) \
                 or len([t for t in seg[:nums[0].pos] + seg[nums[0].end:]
                         if t.kind == "word" and not is_stop_word(t.low)]) > (12 if topics else 8 if named else 4):
             # (a lead that names the split allows long kinds: "об’єднання громадян без статусу юридичної

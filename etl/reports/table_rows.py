@@ -5,8 +5,6 @@ column a number stands in.
 
 from __future__ import annotations
 
-import re
-
 from activity.morph import lemma_keys, word_info
 from etl.reports.found import Found, bracketed_aside, has_verb, month_clause, verb_only
 from etl.reports.header import column_of
@@ -30,6 +28,7 @@ from etl.reports.tables import (
     part_column,
     row_period,
     transposed_columns,
+    words,
 )
 from etl.reports.tokens import Sentence, tokenize
 
@@ -260,12 +259,12 @@ def _category_table_metric(s: Sentence) -> str | None:
         # "Тематика питань, порушених у зверненнях (I кв. 2020)" is one: its period in brackets)
     if (code := label_metric(caption)) is not None:
         return code
-    words = re.findall(r"[^\W\d_]+(?:[’'ʼ-][^\W\d_]+)*", caption)
-    for i, w in enumerate(words):  # "Тематика питань, порушених у зверненнях громадян": "питань порушених у
+    said = words(caption)
+    for i, w in enumerate(said):  # "Тематика питань, порушених у зверненнях громадян": "питань порушених у
         # зверненнях", a noun and the words after it
         if w in nouns(caption) and not lemma_keys(w) & DIMENSION_WORDS and not word_info(w).animate:
             for k in (4, 3):
-                if i + k <= len(words) and (code := label_metric(" ".join(words[i:i + k]))) is not None:
+                if i + k <= len(said) and (code := label_metric(" ".join(said[i:i + k]))) is not None:
                     return code
     for noun in nouns(caption):
         if not lemma_keys(noun) & DIMENSION_WORDS and not word_info(noun).animate \

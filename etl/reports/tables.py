@@ -461,11 +461,16 @@ def is_totals_label(label: str) -> bool:
         and label_metric(label) is None
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text``, hyphenated and apostrophed ones whole."""
+    return re.findall(r"[^\W\d_]+(?:[’'ʼ\-][^\W\d_]+)*", text)
+
+
 def nouns(text: str) -> list[str]:
     """The words of ``text`` that may be nouns."""
     from activity.morph import word_info
 
-    return [w for w in re.findall(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", text) if (i := word_info(w)) is not None and i.noun]
+    return [w for w in words(text) if (i := word_info(w)) is not None and i.noun]
 
 
 _INDICATORS = re.compile(r"показник|найменування|вид\w*\s+(?:робіт|діяльност|заход)|напрям\w*\s+(?:робот|діяльност)",
@@ -518,15 +523,15 @@ def _caption_adjectives(heading: str, caption: str) -> list[str]:
     from activity.morph import lemma_keys, word_info
 
     mine = [lemma_keys(w) for w in nouns(heading)]
-    words = re.findall(r"[^\W\d_]+(?:[’'ʼ-][^\W\d_]+)*", caption)
+    said = words(caption)
     out = []
-    for i, w in enumerate(words):
+    for i, w in enumerate(said):
         if any(lemma_keys(w) & k for k in mine):
             j = i
-            while j > 0 and (a := word_info(words[j - 1])) is not None and a.adjective and not a.noun:
+            while j > 0 and (a := word_info(said[j - 1])) is not None and a.adjective and not a.noun:
                 j -= 1
             if j < i:
-                out.append(" ".join(words[j:i]))
+                out.append(" ".join(said[j:i]))
     return out
 
 
