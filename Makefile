@@ -55,7 +55,7 @@ bench: $(STAMP)
 	$(PY) bench/load_throughput.py
 
 eval: $(STAMP)
-	$(PY) bench/eval_extraction.py
+	$(PY) bench/eval_extraction.py $(EVAL_ARGS)
 
 # The browser tests (tests/test_browser.py) drive /usr/bin/chromium; without it they skip.
 browser:
