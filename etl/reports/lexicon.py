@@ -90,6 +90,11 @@ BROADCAST_STEMS = ("трансляц", "онлайн-трансляц", "тра�
 # receives are incoming ones, never the ones published on the website
 RECEIVED_WORDS = frozenset({"надійшло", "надійшли", "надійшов", "надійшла", "надходило", "надходили", "надходить",
                             "надходять", "отримано", "вхідних", "вхідні", "вхідна", "вхідного", "вхідний"})
+# "112 од. новин", "245 шт. фото": the abbreviations of "units" and "pieces" after a number say nothing of
+# what it counts; the number phrase runs over them to the noun. These and the money units may end a
+# sentence ("Фото до новин – 96 шт. Нових альбомів …").
+UNITS = frozenset({"од", "шт"})
+UNITS_AFTER_NUMBERS = UNITS | frozenset({"грн", "млн", "млрд"})
 # "подано особисто – 6": how the things came in, said with the verb of their coming
 SUBMITTED_WORDS = frozenset({"подано", "подані", "подали", "подавали", "надіслано", "надіслали", "звернулися"})
 RECEIVED_AS = {"documents_published": "letters_received"}

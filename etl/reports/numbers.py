@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from activity.morph import lemma_keys, number_word, word_info
 from activity.numbers import NumberError, parse_number
-from etl.reports.lexicon import CHANGE_WORDS, COPULAS, EXTRA_APPROXIMATIONS
+from etl.reports.lexicon import CHANGE_WORDS, COPULAS, EXTRA_APPROXIMATIONS, UNITS
 from etl.reports.tokens import Token
 
 _SCALES = {**dict.fromkeys(("сотня", "сотні", "сотень"), 100), **dict.fromkeys(("тисяча", "тисячі", "тисяч"), 1000),
@@ -118,10 +118,6 @@ def _each_of(tokens: list[Token], j: int) -> bool:
     i = word_info(tokens[j].text) if j < len(tokens) and tokens[j].kind == "word" else None
     return i is not None and i.noun and bool(i.forms) and not any(case in ("loct", "datv") for case, _ in i.forms)
 
-
-# "112 од. новин", "245 шт. фото": the abbreviations of "units" and "pieces" after a number say nothing of
-# what it counts; the number phrase runs over them to the noun.
-UNITS = frozenset({"од", "шт"})
 
 
 def _past_unit(tokens: list[Token], end: int) -> int:

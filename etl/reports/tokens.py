@@ -51,7 +51,7 @@ from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES
 from activity.morph import number_word, word_info
 from activity.numbers import DIGIT_GROUP
 from activity.wordings import SHORT_WORDS
-from etl.reports.lexicon import ASIDE_OPENERS
+from etl.reports.lexicon import ASIDE_OPENERS, UNITS_AFTER_NUMBERS
 from etl.reports.tables import Row, find_rows
 
 _GEN = "|".join(MONTH_NAMES_UK_GENITIVE)
@@ -265,7 +265,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([^\W\d_]+)$", text[last:m.start()])
         if word and (word.group(1).lower() in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())) \
-                and not (word.group(1).lower() in _UNITS_AFTER_NUMBERS  # "Фото до новин – 96 шт. Нових альбомів …"
+                and not (word.group(1).lower() in UNITS_AFTER_NUMBERS  # "Фото до новин – 96 шт. Нових альбомів …"
                          and re.search(r"\d\s*$", text[last:m.start() - len(word.group(1))])
                          and re.match(r"\s+[А-ЯІЇЄҐ][а-яіїєґ’']", text[m.end():end])):
             continue
@@ -308,7 +308,6 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 # officialese cut short ("вх. документів", "письм. – 71", "к-ть"): read in full (``activity.wordings.SHORT_WORDS``);
 # the offsets stay those of the short word, and no sentence ends at its full stop
 _ABBREVIATIONS |= set(SHORT_WORDS)
-_UNITS_AFTER_NUMBERS = frozenset({"шт", "од", "грн", "млн", "млрд"})  # a sentence may end with one
 
 
 def _spell_out(tokens: list[Token]) -> list[Token]:
