@@ -237,3 +237,12 @@ def test_two_counts_of_one_bracket_share_its_earlier_time() -> None:
     got = {(f.code, f.value): f.period for f in report.figures}
     assert got[("exec_committee_meetings", 8)] is None and got[("exec_decisions_adopted", 171)] is None
     assert got[("exec_committee_meetings", 7)].start == got[("exec_decisions_adopted", 158)].start == date(2023, 7, 1)
+
+
+def test_a_bracket_of_another_time_names_what_the_sentence_before_counted() -> None:
+    report = extract_text("Інформація загального відділу Сновської міської ради за І квартал 2025 року\n"
+                          "У січні – березні відбулося 5 засідань виконавчого комітету. Ухвалено 118 рішень "
+                          "(у І кварталі 2024 року – 4 засідання та 97 рішень).")
+    got = {(f.code, f.value): f.period for f in report.figures}
+    assert got[("exec_committee_meetings", 5)] is None and got[("exec_decisions_adopted", 118)] is None
+    assert got[("exec_committee_meetings", 4)].start == got[("exec_decisions_adopted", 97)].start == date(2024, 1, 1)

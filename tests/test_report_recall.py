@@ -3512,3 +3512,19 @@ def test_an_earlier_figure_in_brackets_inside_a_bracket_of_comparison() -> None:
     assert set(got) == {("pb_projects_submitted", 17), ("pb_projects_submitted", 12), ("public_info_requests", 29),
                         ("public_info_requests", 35)}
     assert got[("pb_projects_submitted", 12)].start == got[("public_info_requests", 35)].start == date(2020, 1, 1)
+
+
+def test_a_relative_clause_after_a_count_stands_for_the_noun_before_it() -> None:
+    report = extract_text("Інформація відділу внутрішньої політики Сновської міської ради за 9 місяців 2025 року\n"
+                          "При міській раді утворено Громадську раду у складі 21 особи, яка за звітний період "
+                          "провела 3 засідання.\n"
+                          "Діє також молодіжна рада, яка провела 6 засідань.")
+    got = pairs(report)
+    assert ("public_council_meetings", 3) in got and not any(v == 6 and c == "public_council_meetings" for c, v in got)
+
+
+def test_clips_under_a_video_label_are_videos() -> None:
+    report = extract_text("Звіт відділу комунікацій Сновської міської ради за березень 2025 року\n"
+                          "• Новини – 31.\n"
+                          "• Відео – 5 роликів (з них 3 – звернення міського голови).")
+    assert {("videos_published", 5), ("videos_published", 3)} <= set(pairs(report))

@@ -914,3 +914,18 @@ def test_a_row_whose_label_has_a_noun_of_its_own_borrows_no_noun_from_the_row_ab
     got = pairs(report)
     assert got[("letters_received", 1344)] == 1 and got[("documents_flow_total", 3118)] == 1
     assert not any(value in (81, 97) for _, value in got)
+
+
+@pytest.mark.parametrize("grid", [
+    "Січень\tЛютий\tБерезень\tРазом\n52\t64\t58\t174\n",
+    "| Січень | Лютий | Березень | Разом |\n|---|---|---|---|\n| 52 | 64 | 58 | 174 |\n",
+])
+def test_a_grid_of_months_without_a_label_column_counts_what_its_caption_names(grid: str) -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Сновської міської ради за І квартал 2022 року\n"
+                          "Розглянуто 160 звернень з наданням відповіді.\n\n"
+                          "Таблиця 2. Надходження звернень за місяцями I кварталу 2022 року\n\n" + grid)
+    got = {(f.code, f.value): f.period for f in report.figures}
+    assert set(got) == {("appeals_answered", 160), ("appeals_received", 52), ("appeals_received", 64),
+                        ("appeals_received", 58), ("appeals_received", 174)}
+    assert [got[("appeals_received", v)].start.month for v in (52, 64, 58)] == [1, 2, 3]
+    assert got[("appeals_received", 174)] is None

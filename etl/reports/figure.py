@@ -602,6 +602,26 @@ def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
     return context_of(tokens, start, r - 1)
 
 
+def _relative_antecedent(tokens: list[Token], a: int) -> Context:
+    """ "утворено Громадську раду у складі 15 осіб, яка провела 2 засідання": a relative clause opening the
+    figure's clause stands for the nearest noun before its comma that no number counts and no preposition
+    governs ("раду", not "осіб" nor "складі"); that noun and its adjectives tell whose the figure is."""
+    if a < 2 or tokens[a - 1].text != "," or not is_relative(tokens, a) or tokens[a].low == "що":
+        return []
+    start = segment_start(tokens, a - 1)
+    for j in range(a - 2, start - 1, -1):
+        i = info(tokens[j]) if tokens[j].kind == "word" else None
+        if i is None or not i.noun:
+            continue
+        if j > 0 and (tokens[j - 1].kind == "num" or ((p := info(tokens[j - 1])) and p.preposition)):
+            continue
+        first = j
+        while first > start and (p := info(tokens[first - 1])) and p.adjective and not p.noun:
+            first -= 1
+        return context_of(tokens, first, j + 1)
+    return []
+
+
 def _relative_tail(tokens: list[Token], r: int, starts: set[int]) -> int:
     """ "9 об’єднань, які не подавали звітності, припинили діяльність": the relative clause after the
     figure's clause and, when the sentence goes on with a verb, the predicate it interrupted. Both
@@ -896,7 +916,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     context = context_of(tokens, min(l_start, left), r_end, skip) + _lead_in(s, min(l_start, left)) \
         + _before_brackets(tokens, min(l_start, left)) + _sum_in_brackets(tokens, min(l_start, left), n) \
         + _bracket_predicate(tokens, n)
-    context += _before_relative(tokens, min(l_start, left), floor)
+    context += _before_relative(tokens, min(l_start, left), floor) + _relative_antecedent(tokens, min(l_start, left))
     if section and s.section is not None and s.section is not s:
         context += [(j - 30_000, k) for j, k in context_of(s.section.tokens, 0, len(s.section.tokens))]
     of_them: Found | None = None  # the figure "їх" stands for
@@ -963,11 +983,11 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             or t.low in ("у", "в", "за", "на", "тоді", "як", "лише", "тільки", "з", "із", "порівнянні", "порівняно", "проти")
             or verb_only(t)
             for t in when) and any(t.mask == "year" or t.low in WHEN_WORDS or t.low in EARLIER for t in when) \
-            and (same := next((f for f in reversed(before) if f.total is None
+            and (same := next((f for f in [*reversed(before), *reversed(previous)] if f.total is None
                                and f.head & keys(tokens[r_head])), None)) is not None \
             and (m := best_match(keys(tokens[r_head]), r_head, context + [(p - 40_000, k) for p, k in same.context])):
         options.append((m, r_head, "after"))  # "надійшло 214 проєктів від 176 авторів (у 2020 році – 187 проєктів)":
-        # the noun said again names what the figure of the sentence with it named
+        # the noun said again names what the figure of the sentence with it (or of the sentence before) named
     if not options and l_head is not None and dash_before:  # "текстів виступів міського голови – два": a noun of
         # the chain after the first names it
         for j in range(l_head + 1, l_end):

@@ -69,6 +69,14 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
     numbers = [n for n in sentence_numbers(s.tokens) if (cell(s, n.pos) or 0) > 0]
     if not numbers:
         return mine
+    if s.cells[0][0] == s.cells[0][1]:  # "Січень | Лютий | Разом" / "61 | 70 | 131": a grid of periods without a
+        # label column counts what its caption names, whatever the sentences before it counted
+        code = _category_table_metric(s)
+        if code is None:
+            unmatched += [(s, s.tokens[n.pos]) for n in numbers]
+            return []
+        return [Found(code, n.value, s, n.pos, "table", n.approximate, 0.8, span=(n.lead, n.end), lead=n.lead,
+                      number_words=n.words) for n in value_numbers(s, numbers)]
     if s.table_row.titled and label_metric(label) is None:
         # "2. ДОКУМЕНТИ ДЛЯ ОЗНАЙОМЛЕННЯ (14)": a heading counts its first noun ("3. РЕЗУЛЬТАТИ РОЗГЛЯДУ (398)"
         # counts results, not what "розгляду" would name)
@@ -253,10 +261,14 @@ def _category_table_metric(s: Sentence) -> str | None:
     enough: tables of things the catalog does not count are headed so too.)"""
     caption = _table_caption(s)
     above = _table_top(s).prior
-    if not caption or any(t.mask == "year" and not bracketed_aside(above.tokens, j, len(above.tokens))
-                          for j, t in enumerate(above.tokens)) or caption.split()[0].lower() in _TITLE_WORDS:
+    numbered = above is not None and any(  # "Таблиця 2. …": the number may stand as a sentence of its own
+        x is not None and x.line == above.line and x.tokens and x.tokens[0].mask == "reference" for x in (above, above.prior))
+    if not caption or (not numbered and any(t.mask == "year" and not bracketed_aside(above.tokens, j, len(above.tokens))
+                                            for j, t in enumerate(above.tokens))) \
+            or caption.split()[0].lower() in _TITLE_WORDS:
         return None  # "Звіт про роботу відділу … за березень 2025 року": the report's title, no caption (but
-        # "Тематика питань, порушених у зверненнях (I кв. 2020)" is one: its period in brackets)
+        # "Тематика питань, порушених у зверненнях (I кв. 2020)" is one: its period in brackets; so is a
+        # numbered table's: "Таблиця 2. Надходження звернень за місяцями I кварталу 2020 року")
     if (code := label_metric(caption)) is not None:
         return code
     said = words(caption)

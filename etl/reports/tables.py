@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from activity.months import MONTH_NAMES_UK_GENITIVE
@@ -249,6 +249,12 @@ def _semicolon_blocks(lines: list[str], kinds: list) -> None:
                 kinds[k] = None
 
 
+def _under(kinds: list, how: str) -> bool:
+    """A line of values only ("61 | 70 | 67 | 198") is a row right under a row split the same way (or its ruling)."""
+    last = next((k for k in reversed(kinds) if k is None or k[0] != "rule"), None)
+    return last is not None and last[0] == how
+
+
 def find_rows(text: str) -> dict[int, Row]:
     """The table rows of a text by their 1-based line number (see module doc)."""
     lines = text.split("\n")
@@ -260,9 +266,9 @@ def find_rows(text: str) -> dict[int, Row]:
     for raw in lines:
         if _RULE.fullmatch(raw) and raw.count("-") + raw.count("=") + raw.count("—") >= 3:
             kinds.append(("rule", []))  # "|-----|-----|": a ruled line inside a table
-        elif "|" in raw and _has_words(raw):
+        elif "|" in raw and (_has_words(raw) or _under(kinds, "pipe")):
             kinds.append(("pipe", _split(raw, "pipe")))
-        elif "\t" in raw.strip() and _has_words(raw):
+        elif "\t" in raw.strip() and (_has_words(raw) or _under(kinds, "tab")):
             kinds.append(("tab", _split(raw, "tab")))
         elif raw.count(";") >= 2 and _has_words(raw) and not raw.rstrip().endswith(";"):
             kinds.append(("semi", _split(raw, "semi")))  # "Показник;Січень;Лютий" pasted from a CSV file
@@ -291,6 +297,8 @@ def find_rows(text: str) -> dict[int, Row]:
     heading_spans: list[tuple[int, int]] = []
     top_indent = 0
     last_number = ""
+    heads: list[str] | None = None  # the cells of a table's first heading row
+    unlabelled: set[int] = set()  # tables of periods without a label column
     for i, kind in enumerate(kinds):
         if kind is None:
             continue
@@ -358,6 +366,18 @@ def find_rows(text: str) -> dict[int, Row]:
             sub = True
         if number and not number.rstrip(".)").count(".") and not sub:
             last_number = number.rstrip(".)")
+        if new:
+            heads = texts if heading else None
+        elif not heading and heads is not None and len(texts) == len(heads) and _is_value(texts[0]) \
+                and all(column_heading(h) is not None for h in heads):
+            # "Січень | Лютий | Березень | Разом" / "61 | 70 | 67 | 198": a grid of periods without a label
+            # column; the heading's cells head columns 1…, the row's label is an empty cell before its values
+            if table not in unlabelled:
+                unlabelled.add(table)
+                for k in rows:
+                    if rows[k].table == table and rows[k].heading:
+                        rows[k] = replace(rows[k], columns=tuple(c + 1 for c in rows[k].columns))
+            cells, columns = [(cells[0][0], cells[0][0]), *cells], (0, *(c + 1 for c in columns))
         base = offsets[i]
         abs_cells = tuple((base + a, base + b) for a, b in cells)
         rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table, merged,
