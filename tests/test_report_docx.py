@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import random
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -205,26 +206,30 @@ def _round_trip(city: str, period, tmp_path: Path, registry: Registry, departmen
     return same and set(found) == held, len(held & set(found)), len(set(found) - held), len(held - set(found))
 
 
+def _round_trip_in(job: tuple) -> tuple[str, str, tuple[bool, int, int, int]] | None:
+    """``_round_trip`` in a worker process (the warehouse opened read-only there too); None when empty."""
+    db, city, period, out, departments = job
+    with store.using(db):
+        try:
+            return city, period.key, _round_trip(city, period, out, Registry.load(), departments)
+        except ReportEmpty:
+            return None
+
+
 def test_every_period_of_the_shipped_data_round_trips(wh: Path, tmp_path: Path) -> None:
     """The self-check: every month, quarter and year of both cities, written and read back, gives
     exactly the warehouse's figures, city, period and department."""
     places = queries.places_present(True)
     held = queries.department_list(list(places["city_code"]), True)
     departments = dict(zip(held["city_code"], held["department_code"], strict=True))
-    registry = Registry.load()
-    reports = exact = right = invented = lost = 0
-    failures = []
-    for place in places.itertuples():
-        first, last = pd.Timestamp(place.first_start).date(), pd.Timestamp(place.last_end).date()
-        for gran in ("month", "quarter", "year"):
-            for period in buckets(gran, first, last):
-                try:
-                    ok, r, i, lo = _round_trip(place.city_code, period, tmp_path, registry, departments)
-                except ReportEmpty:
-                    continue
-                reports, exact, right, invented, lost = reports + 1, exact + ok, right + r, invented + i, lost + lo
-                if not ok:
-                    failures.append((place.city_uk, period.key))
+    jobs = [(wh, place.city_code, period, tmp_path, departments) for place in places.itertuples()
+            for gran in ("month", "quarter", "year")
+            for period in buckets(gran, pd.Timestamp(place.first_start).date(), pd.Timestamp(place.last_end).date())]
+    with ProcessPoolExecutor(2) as pool:  # both cores: each report is written and read on its own
+        done = [r for r in pool.map(_round_trip_in, jobs, chunksize=8) if r is not None]
+    reports, exact = len(done), sum(ok for _, _, (ok, *_) in done)
+    right, invented, lost = (sum(r[2][k] for r in done) for k in (1, 2, 3))
+    failures = [(city, key) for city, key, (ok, *_) in done if not ok]
     print(f"round trip: {exact}/{reports} reports exact; precision {right / (right + invented):.4f}, "
           f"recall {right / (right + lost):.4f}")
     assert reports >= 220  # 136 periods of Nizhyn (2017-2024) and 94 of Lysychansk (2017 - mid-2022)
