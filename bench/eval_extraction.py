@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             failed |= not total(before_t).passed
         if held:
             print_total(f"data/eval HELD-OUT ({len(held)})", total(held))
-            later = ("b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "v", "w", "x", "y")  # batches written after batch a (see data/eval/README.md)
+            later = ("b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "v", "w", "x", "y", "z")  # batches written after batch a (see data/eval/README.md)
             batches = {"a": [s for s in held if not s.name.startswith(tuple(f"held_{k}_" for k in later))]}
             batches |= {k: [s for s in held if s.name.startswith(f"held_{k}_")] for k in later}
             if sum(map(bool, batches.values())) > 1:
