@@ -3528,3 +3528,41 @@ def test_clips_under_a_video_label_are_videos() -> None:
                           "• Новини – 31.\n"
                           "• Відео – 5 роликів (з них 3 – звернення міського голови).")
     assert {("videos_published", 5), ("videos_published", 3)} <= set(pairs(report))
+
+
+@pytest.mark.parametrize("lead", ["Основна тематика:", "Найбільше їх стосувалося:"])
+def test_topics_under_a_lead_with_an_adjective_or_a_pronoun_and_items_with_notes(lead: str) -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Сновської міської ради за 2021 рік\n"
+                          f"У зверненнях порушено 1 240 питань. {lead}\n"
+                          "житлово-комунального господарства – 530 (теплопостачання, ремонт дахів, вивезення сміття);\n"
+                          "соціального захисту, матеріальної допомоги – 310;\n"
+                          "інших питань – 400.")
+    issues = breakdowns(report, "appeal_issues_raised")
+    assert issues.keys() == {1240, 530, 310, 400} and issues[1240] is None and all(issues[v] for v in (530, 310, 400))
+
+
+def test_senders_after_a_dash_under_a_lead_of_applicants_are_the_appeals_they_sent() -> None:
+    report = extract_text("Інформація про роботу зі зверненнями громадян Сновської міської ради за 2022 рік\n"
+                          "Усього надійшло 1 430 звернень. Загальна кількість громадян, які звернулися, становить 2 105 осіб. "
+                          "Повторних звернень – 41, здебільшого щодо опалення.\n"
+                          "За категоріями заявників: від ветеранів війни – 66, від багатодітних родин – 38.")
+    got = breakdowns(report, "appeals_received")
+    assert {66, 38} <= got.keys() and all(got[v] for v in (66, 38))
+    assert set(breakdowns(report, "citizens_appealed")) == {2105}
+
+
+def test_items_larger_than_the_lead_in_count_say_what_the_first_item_counted() -> None:
+    report = extract_text("Звіт про громадський бюджет Сновської міської ради за 2023 рік\n"
+                          "Переможцями стали чотири проєкти:\n"
+                          "1. «Велодоріжка до ліцею» – 1 318 голосів;\n"
+                          "2. «Бібліотека: простір для підлітків» – 902;\n"
+                          "3. «Мініфутбольне поле» – 655;\n"
+                          "4. «Сквер біля ставка» – 540.\n"
+                          "Релігійні громади належать до трьох конфесій:\n"
+                          "– Православна церква України – 12;\n"
+                          "– Українська греко-католицька церква – 7;\n"
+                          "– Римсько-католицька церква – 1.")
+    votes = breakdowns(report, "pb_project_votes")
+    assert set(votes) == {1318, 902, 655, 540} and all(votes.values())
+    assert set(breakdowns(report, "pb_projects_won")) == {4}
+    assert {12, 7} <= set(breakdowns(report, "religious_orgs_registered"))

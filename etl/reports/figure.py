@@ -100,6 +100,7 @@ from etl.reports.match import (
     BORROWED,
     Context,
     Match,
+    adjective_only,
     best_match,
     context_of,
     info,
@@ -236,10 +237,6 @@ def _period_between(tokens: list[Token], lead: int, floor: int) -> int | None:
             or any(t.kind == "num" for t in tokens[segment_start(tokens, opener - 1):opener]):
         return None
     return opener
-
-
-def _adjective_only(t: Token) -> bool:
-    return bool((i := info(t)) and i.adjective and not i.noun and not i.verb)
 
 
 def _counted(s: Sentence, a: int, b: int, before: list[Found], previous: list[Found]) -> frozenset[str]:
@@ -1011,8 +1008,13 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if not options and dash_before and l_head is not None and (verbless := _verbless(s, n, l_start, l_head)):
         options.append(verbless)
     adjectives = l_adj or r_adj
+    senders = dash_before and r_head is None and total is None \
+        and tokens[l_start].low in ("від", "з") and is_people(tokens[l_start + 1]) and not has_verb(tokens[l_start:l_end])
+    # ("від учасників бойових дій – 77": what came from them, not the people; read below with the figure before)
+    options = [o for o in options if not (senders and o[0].code in people_codes())]
     for head in (r_head, l_head):
-        if not options and head is not None and not times and is_people(tokens[head]) and (m := people_match(context, head)):
+        if not options and head is not None and not times and is_people(tokens[head]) and not senders \
+                and (m := people_match(context, head)):
             options.append((m, head, "after" if head == r_head else "before"))
     if not options and l_head is None and r_head is None and not total \
             and has_verb(tokens[min(l_start, left):n.lead]) \
@@ -1088,7 +1090,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             if METRICS[m.code].category != METRICS[total.code].category and dash_before \
                     and not has_verb(tokens[left:n.lead]):
                 continue  # "запитів – 37, з них від: … громадських об’єднань – 4": a requester, not the NGOs
-            if m.code != total.code and m.code in people_codes() and _adjective_only(tokens[head]):
+            if m.code != total.code and m.code in people_codes() and adjective_only(tokens[head]):
                 continue  # "звернень …, колективних серед них було 47": a kind of the total's noun, not people
             if m.code != total.code and head > 0 and tokens[head - 1].low.startswith("стосувал"):
                 continue  # "46 новин, з яких 17 стосувалися заходів …": the events are a topic of the news
@@ -1151,13 +1153,14 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         fig = Found(m.code, n.value, s, n.pos, "ellipsis", head=before[-1].head, head_text=before[-1].head_text)
         fig.confidence = 0.7
         fig.breakdown = breakdown_words(tokens, label, l_end, set()) or None
-    if fig is None and total is None and l_head is None and r_head is None \
+    if fig is None and total is None and (l_head is None or senders) and r_head is None \
             and any(tokens[j].low in ("від", "з") and is_people(tokens[j + 1]) for j in range(left, n.lead - 1)) \
             and (sent := next((f for f in reversed([*previous, *before]) if f.total is None), None)) is not None \
             and sent.head & FAMILY_NOUNS.keys() and sent.code in FAMILY_OF \
             and (m := best_match(sent.head, BORROWED * 40, context_of(tokens, left, right))) is not None \
-            and m.code == sent.code and len(m.pattern.words) > 1:
-        # "від військовослужбовців надійшло 97": from whom, and the arrival of the family's thing counted before
+            and m.code == sent.code and (len(m.pattern.words) > 1 or senders):
+        # "від військовослужбовців надійшло 97", "від осіб з інвалідністю – 54": from whom, and the arrival of the
+        # family's thing counted before
         fig = Found(sent.code, n.value, s, n.pos, "ellipsis", head=sent.head, head_text=sent.head_text)
         fig.confidence = 0.7
         fig.breakdown = breakdown_words(tokens, left, n.lead, set()) or None

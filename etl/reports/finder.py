@@ -518,6 +518,17 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         fig = None if next_column else number_figure(s, n, left, right, floor, starts, total, out, previous,
                                                      force_part=header_total is not None and total is header_total,
                                                      recent=recent)
+        if fig is not None and total is not None and fig.code == total.code and total.sentence is s.lead_in \
+                and n.value > total.value and not total.approximate:
+            # "Переможцями стали п’ять проєктів:" / "2. «Сенсорна кімната» – 987": more than the five, no part of them
+            alone = number_figure(s, n, left, right, floor, starts, None, out, previous, recent=recent)
+            if alone is None or alone.code == total.code:  # "1. «Скейт-парк» – 1 104 голоси;": the item before said
+                item = s.prior if s.prior is not None and s.prior.lead_in is s.lead_in else None
+                near = next((f for f in reversed(item.figures) if f.code != total.code), None) if item else None
+                alone = None if near is None else Found(near.code, n.value, s, n.pos, "ellipsis", n.approximate, 0.7,
+                                                        head=near.head, head_text=near.head_text, span=(left, right),
+                                                        lead=n.lead, number_words=n.words)
+            total, fig = (None, alone) if alone is not None else (total, fig)
         verb = next((j for j in range(max(out[-1].pos, out[-1].head_pos or 0) + 1, n.lead) if verb_only(tokens[j])),
                     None) if out and left == n.lead and out[-1].span[1] == n.lead else None
         if fig is None and not next_column and verb is not None:  # "16 авторів подали 21 проєкт", "171 громадянин

@@ -70,6 +70,11 @@ def info(t: Token) -> WordInfo | None:
     return word_info(t.text) if t.kind == "word" else None
 
 
+def adjective_only(t: Token) -> bool:
+    """An adjective that is no noun nor verb ("основна", "колективних")."""
+    return bool((i := info(t)) and i.adjective and not i.noun and not i.verb)
+
+
 def keys(t: Token) -> frozenset[str]:
     return lemma_keys(t.text) if t.kind == "word" else frozenset()
 

@@ -6,7 +6,7 @@ before or after a list of items that add up to them.
 
 from __future__ import annotations
 
-from etl.reports.comparisons import EARLIER
+from etl.reports.comparisons import EARLIER, THEM
 from etl.reports.found import (
     AND,
     MONTH_WORDS,
@@ -47,6 +47,7 @@ from etl.reports.lexicon import (
 )
 from etl.reports.match import (
     PREPOSITIONS,
+    adjective_only,
     best_match,
     context_of,
     info,
@@ -282,7 +283,9 @@ def _dimension_lead(tokens: list[Token]) -> bool:
     opens = "за" in [w.low for w in words[:2]] or (len(words) > 1 and words[0].low in ("у", "в")
                                                      and words[1].low == "розрізі") \
         or words[0].low == "від" \
-        or bool(keys(words[0]) & DIMENSION_WORDS)  # "Розподіл за формою:", "Способи подання:"
+        or bool(keys(words[0]) & DIMENSION_WORDS) \
+        or (len(words) > 1 and adjective_only(words[0]) and bool(keys(words[1]) & DIMENSION_WORDS))
+    # ("Розподіл за формою:", "Способи подання:", "Основна тематика:")
     # "Від окремих категорій громадян надійшло:": a verb of arrival says no more than the total's
     own = [t for t in tokens if t.low not in RECEIVED_WORDS]
     named = colon_lead_match(tokens, len(tokens))  # "категорій громадян": the split's word, no photo categories
@@ -296,7 +299,8 @@ def _rank_lead(tokens: list[Token]) -> bool:
     words = [t for t in tokens if t.kind == "word"]
     ranks = [t for t in words if t.low in TOP_WORDS or _superlative(t)]  # (a lead of part markers only:
     return bool(ranks) and all(t.kind != "num" for t in tokens) and all(  # ``marker_lead_total``)
-        t.low in STATIVE_VERBS or t.low in _PARTS_LEAD or t in ranks or _topic_word(t) for t in words)
+        t.low in STATIVE_VERBS or t.low in _PARTS_LEAD or t.low in THEM or t in ranks or _topic_word(t)
+        for t in words)  # ("Найбільше їх стосувалося:": "їх" are the total's things)
 
 
 # "Найчастіше люди зверталися щодо:": who asked and about what, which say no more than the total's topics
@@ -447,9 +451,11 @@ def bare_items(items: list[Token], named: bool = False, topics: bool = False) ->
     """Only "поштою – 7, особисто – 300" (or "поштою: 7"): a few words and a dash or a colon before each
     number, no verb; words that name no metric, unless a lead has ``named`` the split ("За категоріями запитувачів:" / "громадські
     об’єднання – 15")."""
-    segments, current = [], []
-    for t in items:  # an item ends after its number: "благоустрій, дороги, освітлення – 58" is one
-        if t.text in ",;." and sentence_numbers(current):
+    segments, current, depth = [], [], 0
+    for t in items:  # an item ends after its number: "благоустрій, дороги, освітлення – 58" is one (and
+        # its note in brackets goes with it: "– 612 (водопостачання, опалення)")
+        depth += (t.text == "(") - (t.text == ")")
+        if t.text in ",;." and not depth and sentence_numbers(current):
             segments.append(current)
             current = []
         elif t.text not in ",;." or current:
