@@ -3566,3 +3566,26 @@ def test_items_larger_than_the_lead_in_count_say_what_the_first_item_counted() -
     assert set(votes) == {1318, 902, 655, 540} and all(votes.values())
     assert set(breakdowns(report, "pb_projects_won")) == {4}
     assert {12, 7} <= set(breakdowns(report, "religious_orgs_registered"))
+
+
+def test_an_adjective_glossed_in_brackets_and_ranked_kinds_after_a_colon() -> None:
+    report = extract_text("Довідка відділу внутрішньої політики Сновської міської ради станом на 01.01.2024\n"
+                          "У громаді зареєстровано 28 місцеві (районні) організації політичних партій.\n"
+                          "Діє 25 релігійних громад, які належать до 7 конфесій. Найбільші: Православна церква України – "
+                          "11 громад, євангельські християни-баптисти – 5, греко-католики – 4.")
+    assert set(breakdowns(report, "party_cells_registered")) == {28}
+    kinds = breakdowns(report, "religious_orgs_registered")
+    assert set(kinds) == {25, 11, 5, 4} and kinds[25] is None and all(kinds[v] for v in (11, 5, 4))
+
+
+def test_topics_of_decisions_ranked_after_a_topic_verb_even_under_a_table() -> None:
+    report = extract_text("Звіт загального відділу Сновської міської ради за 2023 рік\n"
+                          "Показник | 2022 | 2023\n"
+                          "Рішення виконавчого комітету | 287 | 315\n"
+                          "Розпорядження міського голови | 160 | 171\n\n"
+                          "Серед рішень виконавчого комітету найбільше стосувалися питань опіки та піклування – 74, "
+                          "земельних питань – 40, благоустрою – 33.\n"
+                          "Прийнято 54 рішення сесії. Традиційно найбільше рішень стосується бюджету – 19.")
+    topics = breakdowns(report, "exec_decisions_adopted")
+    assert {315, 74, 40, 33} <= set(topics) and all(topics[v] for v in (40, 33))
+    assert 19 not in topics  # a topic of the session's decisions, none of the committee's

@@ -45,6 +45,7 @@ from etl.reports.found import (
     verb_only,
 )
 from etl.reports.lexicon import (
+    ABOUT_VERBS,
     ACROSS_FAMILIES,
     ATTENDED_AS,
     BROADCAST_STEMS,
@@ -515,7 +516,7 @@ def _bracket_lead_match(tokens: list[Token], n: Number) -> tuple[Match, int] | N
         if a is not None and a.noun and a.forms == {("nomn", "sing")} and n.value != 1:
             continue  # "найпопулярніша петиція – про освітлення мосту (211)": one thing's own count, not of the things
         if tokens[j].kind == "word" and a and a.noun and (m := best_match(keys(tokens[j]), j, context)):
-            if best is not None and any(t.low.startswith("стосувал") for t in tokens[best[1] + 1:j]):
+            if best is not None and any(t.low in ABOUT_VERBS for t in tokens[best[1] + 1:j]):
                 break  # "Найбільше звернень стосувалося питань благоустрою (64)": the subject counts, not its topic
             best = (m, j)
     if best is None and start > 0 and tokens[start - 1].text == ":" \
@@ -1092,7 +1093,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
                 continue  # "запитів – 37, з них від: … громадських об’єднань – 4": a requester, not the NGOs
             if m.code != total.code and m.code in people_codes() and adjective_only(tokens[head]):
                 continue  # "звернень …, колективних серед них було 47": a kind of the total's noun, not people
-            if m.code != total.code and head > 0 and tokens[head - 1].low.startswith("стосувал"):
+            if m.code != total.code and head > 0 and tokens[head - 1].low in ABOUT_VERBS:
                 continue  # "46 новин, з яких 17 стосувалися заходів …": the events are a topic of the news
             if m.code != total.code and not _own_word(m):
                 m = best_match(keys(tokens[head]), head, own)

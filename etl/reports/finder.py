@@ -119,6 +119,7 @@ from etl.reports.match import (
     adjectives_listed,
     best_match,
     context_of,
+    gloss,
     info,
     is_dash,
     is_delimiter,
@@ -464,7 +465,7 @@ def _sentence(s: Sentence, previous: list[Found], unmatched: list, header_total:
         left = _over_aside(tokens, _clause_start(tokens, n.lead, floor), n, floor)
         right = n.end
         while right < nxt and (not is_delimiter(tokens[right]) or adjectives_listed(tokens, right)
-                               or _gloss(tokens, right, nxt)) and not clause_joint(tokens, right, nxt) \
+                               or gloss(tokens, right, nxt)) and not clause_joint(tokens, right, nxt) \
                 and not (is_dash(tokens[right]) and right + 1 < nxt and (keys(tokens[right + 1]) & CHANGE_WORDS or (
                     n.end < right and tokens[n.end].kind == "word" and has_verb(tokens[left:right])
                     and (has_verb(tokens[right + 1:nxt]) or any(t.low in COPULAS for t in tokens[right + 1:nxt]))))):
@@ -744,20 +745,6 @@ def _speech(tokens: list[Token], a: int, b: int) -> bool:
     someone said them (a verb of their own inside, a verb of saying after), not a name."""
     after = [t for t in tokens[b + 1:b + 5] if t.kind == "word"]
     return has_verb(tokens[a + 1:b]) and bool(after) and after[0].low in SAYING_VERBS
-
-
-def _gloss(tokens: list[Token], o: int, end: int) -> bool:
-    """ "27 місцевих осередків (міських організацій) політичних партій": a bracket of words only that
-    glosses the noun before it, inside a noun phrase that goes on in the genitive after it."""
-    if tokens[o].text != "(" or o == 0 or tokens[o - 1].kind != "word":
-        return False
-    c = next((j for j in range(o + 1, end) if tokens[j].text in "()"), None)
-    if c is None or tokens[c].text != ")" or c + 1 >= end or tokens[c + 1].kind != "word" \
-            or not all(t.kind == "word" for t in tokens[o + 1:c]):
-        return False
-    i = info(tokens[c + 1])
-    return i is not None and (i.noun or i.adjective) and not i.verb and bool(i.forms) \
-        and any(case == "gent" for case, _ in i.forms)
 
 
 def _in_item_label(tokens: list[Token], n: Number, after: Number | None) -> bool:

@@ -259,6 +259,12 @@ POOL_OF = {
     "public_info_requests_forwarded": "public_info_requests",
     "appeals_answered": "appeals_received",
 }
+# "стосувалися": the words after it are a topic of the thing before, never what is counted ("Найбільше рішень
+# стосується опіки – 97", "17 стосувалися заходів").
+ABOUT_VERBS = frozenset({"стосувалися", "стосувались", "стосувалось", "стосувалося", "стосувався", "стосувалася",
+                         "стосувалась", "стосується", "стосуються"})
+# What a thing was about and who asked ("Найчастіше люди зверталися щодо:"): a lead of topics says no more.
+TOPIC_WORDS = ABOUT_VERBS | {"щодо", "стосовно", "зверталися", "звертались", "звертаються", "порушували", "порушувалися"}
 # "За формою надходження:", "За категоріями заявників:": a lead that tells how the total before is split.
 DIMENSION_WORDS = frozenset({"форма", "вид", "тип", "категорія", "спосіб", "характер", "джерело", "канал",
                              "ознака", "суб’єкт", "тематика", "напрям", "розріз"})

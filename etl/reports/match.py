@@ -120,6 +120,21 @@ def adjectives_listed(tokens: list[Token], j: int) -> bool:
                 and _agree(a, b))
 
 
+def gloss(tokens: list[Token], o: int, end: int) -> bool:
+    """ "27 місцевих осередків (міських організацій) політичних партій", "34 місцеві (міські) організації": a
+    bracket of words only that glosses the word before it, inside a noun phrase that goes on after it (in
+    the genitive after a noun; in any case after an adjective)."""
+    if tokens[o].text != "(" or o == 0 or tokens[o - 1].kind != "word":
+        return False
+    c = next((j for j in range(o + 1, end) if tokens[j].text in "()"), None)
+    if c is None or tokens[c].text != ")" or c + 1 >= end or tokens[c + 1].kind != "word" \
+            or not all(t.kind == "word" for t in tokens[o + 1:c]):
+        return False
+    i = info(tokens[c + 1])
+    return i is not None and (i.noun or i.adjective) and not i.verb and bool(i.forms) \
+        and (any(case == "gent" for case, _ in i.forms) or adjective_only(tokens[o - 1]))
+
+
 def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) -> tuple[int | None, list[int]]:
     """(head, adjectives) of the phrase starting at ``j`` (after a number); head None if none.
 
@@ -135,6 +150,10 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
             continue
         if a is None and adjectives and adjectives_listed(tokens, j):
             j += 1  # "38 міських, районних та обласних заходах"
+            continue
+        if a is not None and a.adjective and j + 1 < end and gloss(tokens, j + 1, end):
+            adjectives.append(j)  # "34 місцеві (міські) організації": an adjective, its gloss, the noun after
+            j = next(k for k in range(j + 1, end) if tokens[k].text == ")") + 1
             continue
         if a is None:
             return None, adjectives

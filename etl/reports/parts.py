@@ -32,6 +32,7 @@ from etl.reports.found import (
     verb_only,
 )
 from etl.reports.lexicon import (
+    ABOUT_VERBS,
     ARRIVAL_DIMENSIONS,
     DIMENSION_WORDS,
     MEMBERS_OF_KINDS,
@@ -41,6 +42,7 @@ from etl.reports.lexicon import (
     RESULT_LEAD_WORDS,
     STOCK_CODES,
     SUBMITTED_WORDS,
+    TOPIC_WORDS,
     is_stop_word,
     people_codes,
     rules_out,
@@ -303,13 +305,9 @@ def _rank_lead(tokens: list[Token]) -> bool:
         for t in words)  # ("Найбільше їх стосувалося:": "їх" are the total's things)
 
 
-# "Найчастіше люди зверталися щодо:": who asked and about what, which say no more than the total's topics
-_TOPIC_WORDS = frozenset({"щодо", "стосовно", "стосувалися", "стосувались", "стосувалось", "стосувалося",
-                          "зверталися", "звертались", "звертаються", "порушували", "порушувалися"})
-
-
 def _topic_word(t: Token) -> bool:
-    return t.low in _TOPIC_WORDS or is_people(t)
+    """ "Найчастіше люди зверталися щодо:": who asked and about what, which say no more than the total's topics."""
+    return t.low in TOPIC_WORDS or is_people(t)
 
 
 def _superlative(t: Token) -> bool:
@@ -356,8 +354,8 @@ def dimension_total(s: Sentence, found: list[Found]) -> Found | None:
     7, …", on its line or as the list's lead-in line) splits: the last total found before it."""
     tokens = s.tokens
     colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
-    if colon is not None and _dimension_lead(tokens[:colon]):
-        items = tokens[colon + 1:]
+    if colon is not None and (_dimension_lead(tokens[:colon]) or _rank_lead(tokens[:colon])):
+        items = tokens[colon + 1:]  # ("За формою: …", "Найчисленніші: …")
     elif s.lead_in is not None and not s.lead_in.figures and s.lead_in.tokens and s.lead_in.tokens[-1].text == ":" \
             and (_dimension_lead(s.lead_in.tokens[:-1]) or _rank_lead(s.lead_in.tokens[:-1])):
         items = tokens
@@ -420,9 +418,17 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
     for n in numbers:
         mark_approximation(tokens, n)
     words = [keys(t) for t in tokens if t.kind == "word"]
-    total = next((f for f in reversed(found) if f.total is None and f.sentence is not s and f.head
-                  and f.sentence.index >= s.index - 2 and any(k & f.head for k in words)), None)
-    if len(numbers) < 2 or total is None or s.lead_in is not None or sum(n.value for n in numbers) > total.value:
+    among = bool(tokens) and tokens[0].low == "серед"  # "Серед рішень виконкому найбільше …": of the total, however far up
+    rank = next((j for j, t in enumerate(tokens) if t.low in TOP_WORDS or _superlative(t)), 0)
+    phrase = [keys(t) for t in tokens[1:rank] if t.kind == "word"]
+    # (a table's row above may name it by its label: "Рішення виконавчого комітету | 318 | 364", every word of
+    # "Серед рішень виконавчого комітету")
+    named = next((f for f in reversed(found) if f.total is None and f.sentence is not s and f.sentence.row
+                  and all(any(k & keys(t) for t in f.sentence.tokens) for k in phrase)), None) if among and phrase else None
+    total = named or next((f for f in reversed(found) if f.total is None and f.sentence is not s and f.head
+                           and (among or f.sentence.index >= s.index - 2) and any(k & f.head for k in words)), None)
+    topical = any(t.low in ABOUT_VERBS for t in tokens)  # "найбільше рішень стосується опіки – 97": one ranked topic
+    if len(numbers) < 2 - topical or total is None or s.lead_in is not None or sum(n.value for n in numbers) > total.value:
         return None  # (the total is the last figure whose noun the sentence repeats: "громад", not "конфесій")
     for n in numbers:
         mark = n.lead - 1
@@ -441,9 +447,11 @@ def ranked_total(s: Sentence, found: list[Found]) -> Found | None:
     if not any(t.low in TOP_WORDS or _superlative(t) for t in lead):
         return None
     context = context_of(tokens, 0, numbers[0].lead)
-    if any((m := best_match(keys(tokens[j]), j, context)) and m.code != total.code and not keys(tokens[j]) & total.head
-           for j in lead_nouns(tokens, 0, numbers[0].lead)):
-        return None  # "Найбільше звернень …" after a count of citizens: another noun, not the total's
+    about = next((j for j in range(numbers[0].lead) if tokens[j].low in ABOUT_VERBS), numbers[0].lead)
+    if named is None and any((m := best_match(keys(tokens[j]), j, context)) and m.code != total.code
+                             and not keys(tokens[j]) & total.head for j in lead_nouns(tokens, 0, about)):
+        return None  # "Найбільше звернень …" after a count of citizens: another noun, not the total's (the nouns
+        # after "стосувалися" are topics: "Серед рішень найбільше стосувалися питань опіки – 88, …")
     return total
 
 
