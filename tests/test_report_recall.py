@@ -3589,3 +3589,15 @@ def test_topics_of_decisions_ranked_after_a_topic_verb_even_under_a_table() -> N
     topics = breakdowns(report, "exec_decisions_adopted")
     assert {315, 74, 40, 33} <= set(topics) and all(topics[v] for v in (40, 33))
     assert 19 not in topics  # a topic of the session's decisions, none of the committee's
+
+
+def test_a_reason_clause_is_no_item_and_extensions_and_thresholds_said_their_own_way() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Сновської міської ради за ІІ квартал 2024 року\n"
+                          "Надійшло 36 запитів. На шість запитів надано роз’яснення, оскільки запитувана інформація "
+                          "вже була оприлюднена на сайті. Розгляд двох запитів, що стосувалися архівних документів, "
+                          "продовжено до 20 робочих днів.\n"
+                          "Поріг підписів подолали чотири електронні петиції.")
+    got = set(pairs(report))
+    assert {("public_info_requests_explained", 6), ("public_info_requests_extended", 2),
+            ("petitions_supported", 4)} <= got
+    assert not {("public_info_requests_satisfied", 6), ("public_info_requests_pending", 2)} & got

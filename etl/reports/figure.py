@@ -189,8 +189,10 @@ def _extend(tokens: list[Token], head: int | None, r: int, starts: set[int]) -> 
         if j < len(tokens) and j in starts:
             break
         first = next((info(t) for t in tokens[r + 1:j] if t.kind == "word" and info(t).noun), None)
-        if first is None or not (first.forms & a.forms):
-            break
+        opener = info(tokens[r + 1]) if r + 1 < j else None
+        if first is None or not (first.forms & a.forms) or has_verb(tokens[r + 1:j]) \
+                or (opener is not None and opener.conjunction and tokens[r + 1].low not in AND | {"або", "чи"}):
+            break  # (", оскільки запитувана інформація вже була оприлюднена": a clause of its own, no item)
         r = j
     return r
 
