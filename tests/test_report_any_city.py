@@ -301,7 +301,7 @@ def test_evaluation_set_scores_stay_above_their_floors() -> None:
     batch_t = evaluation.total([score(a, b) for a, b in pairs_ if evaluation.in_batch_t(a.name)])
     batch_u = evaluation.total([score(a, b) for a, b in pairs_ if evaluation.in_batch_u(a.name)])
     later = ("held_d_", "held_e_", "held_f_", "held_g_", "held_h_", "held_i_", "held_j_", "held_k_", "held_l_", "held_m_", "held_n_",
-             "held_o_", "held_p_", "held_q_", "held_r_", "held_s_", "held_v_", "held_w_", "held_x_", "held_y_", "held_z_")  # batches after c: scored on their own (e: not read by any rule)
+             "held_o_", "held_p_", "held_q_", "held_r_", "held_s_", "held_v_", "held_w_", "held_x_", "held_y_", "held_z_", "held_z2_")  # batches after c: scored on their own (e: not read by any rule)
     held = evaluation.total([score(a, b) for a, b in pairs_
                              if a.name.startswith("held_") and not a.name.startswith(later)])
     fresh = evaluation.total([score(a, b) for a, b in pairs_ if a.name.startswith("held_d_")])

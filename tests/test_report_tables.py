@@ -929,3 +929,16 @@ def test_a_grid_of_months_without_a_label_column_counts_what_its_caption_names(g
                         ("appeals_received", 58), ("appeals_received", 174)}
     assert [got[("appeals_received", v)].start.month for v in (52, 64, 58)] == [1, 2, 3]
     assert got[("appeals_received", 174)] is None
+
+
+def test_a_form_of_requesters_in_small_letters_under_a_lead_of_who_splits_the_requests() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Сновської міської ради за І півріччя 2021 року\n"
+                          "Протягом півріччя надійшло 97 запитів на публічну інформацію.\n\n"
+                          "2. За категоріями запитувачів:\n"
+                          "фізичні особи ........................ 55\n"
+                          "юридичні особи ....................... 17\n"
+                          "представники ЗМІ ..................... 15\n"
+                          "громадські об’єднання ................ 10\n")
+    who = breakdowns(report, "public_info_requests")
+    assert set(who) == {97, 55, 17, 15, 10} and all(who[v] for v in (55, 17, 15, 10))
+    assert not breakdowns(report, "ngos_registered")

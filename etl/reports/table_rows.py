@@ -121,7 +121,7 @@ def table_row(s: Sentence, mine: list[Found], lead_row: Sentence | None, unmatch
         return mine
     f0 = next((f for f in mine if f.pos == values[0].pos), None)
     code, total, breakdown = label_metric(label), None, None
-    if (counted := _who_table_figure(s, lead_row)) is not None and counted.sentence is not s \
+    if (counted := _who_table_figure(s, lead_row) or _who_lead_total(s, f0)) is not None and counted.sentence is not s \
             and (code or (f0.code if f0 is not None else None)) != counted.code:
         code, breakdown = counted.code, " ".join(label.split())  # "громадські організації та ЗМІ | 11" under
         # "Категорія запитувача": who made the requests, not the organisations registered
@@ -221,6 +221,18 @@ def _who_table_figure(s: Sentence, lead_row: Sentence | None) -> Found | None:
             or not (len(words) == 1 or keys(words[0]) & DIMENSION_WORDS):
         return None
     return next((f for f in lead_row.figures if f.total is None), None)
+
+
+def _who_lead_total(s: Sentence, f0: Found | None) -> Found | None:
+    """The total a row's figure is a part of under a lead line that splits it by who ("За категоріями
+    запитувачів:" / "громадські об’єднання ..... 13"): the requests they sent, not the organisations."""
+    lead = s.lead_in
+    if f0 is None or f0.total is None or lead is None or lead.row or not lead.tokens or lead.tokens[-1].text != ":":
+        return None
+    words = [t for t in lead.tokens if t.kind == "word"]
+    if not any(keys(t) & DIMENSION_WORDS for t in words) or not any((i := info(t)) and i.noun and i.animate for t in words):
+        return None
+    return f0.total
 
 
 def _table_top(s: Sentence) -> Sentence:

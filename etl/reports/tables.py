@@ -299,6 +299,7 @@ def find_rows(text: str) -> dict[int, Row]:
     last_number = ""
     heads: list[str] | None = None  # the cells of a table's first heading row
     unlabelled: set[int] = set()  # tables of periods without a label column
+    lower: dict[int, list[tuple[int, bool]]] = {}  # a table's rows: a sub-row by a small letter only?
     for i, kind in enumerate(kinds):
         if kind is None:
             continue
@@ -359,11 +360,13 @@ def find_rows(text: str) -> dict[int, Row]:
             columns = tuple(columns)
         indent = len(raw) - len(raw.lstrip())
         first = texts[0].lstrip()
-        sub = not heading and not merged and (
-            first[:1].islower() or (how in ("space", "leader") and indent > top_indent and not new)
-            or bool(last_number and number.startswith(last_number + ".")))
-        if number and "." in number.rstrip(".") and not sub and not heading:
-            sub = True
+        deeper = not heading and not merged and (
+            (how in ("space", "leader") and indent > top_indent and not new)
+            or bool(last_number and number.startswith(last_number + "."))
+            or bool(number and "." in number.rstrip(".")))
+        sub = deeper or (not heading and not merged and first[:1].islower())
+        if not heading:
+            lower.setdefault(table, []).append((i + 1, first[:1].islower() and not deeper))
         if number and not number.rstrip(".)").count(".") and not sub:
             last_number = number.rstrip(".)")
         if new:
@@ -382,6 +385,10 @@ def find_rows(text: str) -> dict[int, Row]:
         abs_cells = tuple((base + a, base + b) for a, b in cells)
         rows[i + 1] = Row(i + 1, abs_cells[0][0], abs_cells[-1][1], abs_cells, columns, sub, heading, table, merged,
                           how == "titled")
+    for marks in lower.values():  # ("фізичні особи ..... 74" / "юридичні особи ..... 21": in a table whose rows
+        if all(small for _, small in marks):  # all start with a small letter, none is a sub-row by that)
+            for line, _ in marks:
+                rows[line] = replace(rows[line], sub=False)
     return rows
 
 
