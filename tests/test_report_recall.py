@@ -3601,3 +3601,14 @@ def test_a_reason_clause_is_no_item_and_extensions_and_thresholds_said_their_own
     assert {("public_info_requests_explained", 6), ("public_info_requests_extended", 2),
             ("petitions_supported", 4)} <= got
     assert not {("public_info_requests_satisfied", 6), ("public_info_requests_pending", 2)} & got
+
+
+def test_a_label_denied_after_its_colon_and_reviews_of_publications() -> None:
+    report = extract_text("Звіт відділу комунікацій Сновської міської ради за 10–23 березня 2025 року\n"
+                          "За звітний період:\n"
+                          "— новини на сайті: 34;\n"
+                          "— брифінги та пресконференції: не проводилися (через повітряні тривоги);\n"
+                          "— щоденні огляди публікацій про громаду для голови – 10.\n"
+                          "Запитів надійшло 41, що на 6 більше, ніж за відповідний період минулого року (35).")
+    got = set(pairs(report))
+    assert {("press_events_organized", 0), ("media_monitoring_digests", 10), ("public_info_requests", 35)} <= got

@@ -885,6 +885,11 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
         # ("Три петиції підписів не набрали": a count of those denied, not a zero; "протягом 9 місяців": no count)
         head, adjectives = left_head(tokens, a, b) if denies else (None, [])
+        if denies and head is None and not adjectives and a > 1 and tokens[a - 1].text == ":" \
+                and not any(t.kind == "num" for t in tokens[:a]):
+            # "— брифінги та пресконференції: не проводилися": the label before the colon is denied
+            head, adjectives = left_head(tokens, segment_start(tokens, a - 1), a - 1)
+            a = segment_start(tokens, a - 1) if head is not None else a
         r_ = a  # where an inserted clause opens, when the noun stands before it
         if denies and head is None and not adjectives and (r := inserted_clause(tokens, a, 0)) is not None \
                 and is_relative(tokens, r) and not any(t.kind == "num" for t in tokens[:r]):
