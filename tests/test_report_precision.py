@@ -409,3 +409,17 @@ def test_a_number_with_its_own_noun_inside_a_topic_is_no_part_of_the_total() -> 
     assert got[("public_consultations_held", 3)] == 1 and got[("public_consultations_held", 5)] == 1
     assert got[("public_consultations_held", 4)] == 1 and got[("public_consultations_held", 2)] == 1
     assert sum(got.values()) == 4
+
+
+def test_averages_members_row_references_and_session_numbers_are_no_counts() -> None:
+    report = extract_text("Звіт загального відділу Сновської міської ради за 9 місяців 2021 року\n"
+                          "Зареєстровано 6 120 документів. Середнє навантаження на одного працівника відділу "
+                          "становило близько 1 530 документів.\n"
+                          "Зростання документообігу (р. 4) пов’язане зі збільшенням листування.\n"
+                          "Оприлюднено 19 документів (рішення виконкому, проєкти рішень 41 сесії, розпорядження).\n"
+                          "На обліку 11 профспілкових організацій. Загальна кількість членів профспілок – близько "
+                          "2,9 тис. осіб.")
+    got = pairs(report)
+    assert got[("documents_flow_total", 6120)] == 1 and got[("documents_published", 19)] == 1
+    assert got[("trade_unions_registered", 11)] == 1
+    assert not any(value in (1530, 4, 41, 2900) for _, value in got)

@@ -1039,7 +1039,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     if not options and total is None and alone_in_brackets(tokens, n) and (whole := bracket_total(s, n, before, previous)):
         total = whole  # "Надійшло 300 звернень: з питань освіти (31), транспорту (12)": parts of the 300
     if (dash_before or _states_level(tokens, n)) and _ends_sentence(tokens, n) \
-            and (head := _sentence_head(s, n)) is not None:
+            and (head := _sentence_head(s, n)) is not None \
+            and not (r_head == n.end and is_people(tokens[r_head]) and not info(tokens[head]).animate):
+        # ("Загальна кількість членів профспілок – близько 3,4 тис. осіб": people, never the unions)
         whole = context_of(tokens, 0, n.lead)  # "Кількість громадян, які звернулися, з урахуванням … – 2 977"
         m = people_match(whole) if info(tokens[head]).animate else best_match(keys(tokens[head]), head, whole)
         if m is not None and (not options or m.score > max(o[0].score for o in options)):
@@ -1108,6 +1110,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             and not any(head == r_head for _, head, _ in options):
         # "допис … – понад 23 тис. переглядів": the number counts its own noun (naming no metric), not one before it
         options = [o for o in options if o[1] > n.pos]
+    if r_head is not None and r_head == n.end and is_people(tokens[r_head]):
+        # "кількість членів профспілок – близько 2,9 тис. осіб": people, never the things named before them
+        options = [o for o in options if o[1] > n.pos or o[0].code in people_codes()]
     fig: Found | None = None
     if not options and back and not own_antecedent and l_head is None and r_head is None and total is None \
             and not s.prior.figures:

@@ -102,8 +102,17 @@ def sentence_numbers(tokens: list[Token]) -> list[Number]:
 _PER_DAY = frozenset({"щодня", "щоденно", "щотижня", "щотижнево", "щомісяця", "щомісячно", "щодоби"})
 
 
+_MEAN_WORDS = frozenset({"середньому", "середнє", "середня", "середній", "середнім", "середньої", "середнього"})
+
+
 def is_average(tokens: list[Token], n: Number) -> bool:
-    """ "у середньому майже три матеріали щодня", "в середньому 12 на день": an average, no count."""
+    """ "у середньому майже три матеріали щодня", "в середньому 12 на день", "Середнє навантаження на одного
+    працівника становило близько 1 770 документів": an average, no count."""
+    start = max((j + 1 for j in range(n.pos) if tokens[j].kind == "punct" and tokens[j].text in ",;:.()"), default=0)
+    clause = [t.low for t in tokens[start:n.pos]]
+    if any(w in _MEAN_WORDS for w in clause) \
+            or any(a == "на" and b in ("одного", "одну") for a, b in zip(clause, clause[1:], strict=False)):
+        return True
     before = [t.low for t in tokens[max(0, n.pos - 3):n.pos]]
     after = []
     for t in tokens[n.end:n.end + 3]:  # (the number's own clause: not "надіслано 4 звіти, щотижня подавалися …")

@@ -67,6 +67,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("law", r"№\s*[\w/\-]+(?:\.[\w/\-]+)*(?:[–—]\d+\b)?"),  # "№ 88–95": a range of numbers
     ("reference", r"\b(?:таблиц|додат|граф[аиіу]\b|колон|стовп|рядк|рядок)\w*\s+\d+(?:\.\d+)*\b"),
     ("reference", r"(?<![^\W\d_])[рР]\.\s?\d{2,3}\b"),  # "Р.070 за тематикою": a form's row
+    ("reference", r"(?<![^\W\d_])[рР]\.\s?\d(?=\s*[)+,;])"),  # "(р. 4)", "(р. 1 + р. 2 + р. 3)": a table's row
     ("reference", r"\b(?:ч\.|частин\w*)\s*\d+(?=\s*(?:ст\.|статт))"),  # "відповідно до ч. 3 ст. 22 Закону"
     ("date", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\.\d{{1,2}}(?:\.(?:\d{{4}}|\d{{2}}))?(?:{_SP}+{_YEAR}\b)?(?!\d)(?!\.\d)"),
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
@@ -87,7 +88,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, re.I
     ("ordinal", r"\b\d+-(?:\s|[а-яіїєґ]{1,3}\b)"),
     # "пленарного засідання 62 сесії міської ради 8 скликання": which session and convocation, no count
     ("ordinal", r"\b(?P<x>\d{1,2})\s+скликан\w+"),
-    ("ordinal", r"\b(?:засіданн\w*|рішенн\w*|на|у|в)\s+(?:пленарн\w+\s+засіданн\w+\s+)?(?P<x>\d{1,3})\s+"
+    ("ordinal", r"\b(?:засіданн\w*|рішен\w*|на|у|в)\s+(?:пленарн\w+\s+засіданн\w+\s+)?(?P<x>\d{1,3})\s+"
                 r"(?:позачергов\w+\s+|чергов\w+\s+)?сесі[їя]\b"),
     ("compound", r"\b\d+-[а-яіїєґ’]{4,}"),  # "60-денний строк", "3-річна програма": a word, not a count
     ("name", rf"(?<=[^\W\d_])[-–]{_YEAR}\b"),  # "бюджет участі-2026", "Громадський бюджет–2025": a name's year
@@ -271,6 +272,9 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if word and word.group(1) in ("р", "рр") and text[m.end():end].lstrip().startswith("("):
             continue  # "порівняно з березнем 2024 р. (41 запит)": the year's "р." before a bracket ends nothing
+        if word and word.group(1) in ("р", "Р") and re.match(r"\s?\d", text[m.end():end]) \
+                and not re.search(r"\d\s*$", text[last:m.start() - 1]):
+            continue  # "(р. 4)": a table's row, no year
         spans.append((last, m.end()))
         last = m.end()
         while last < end and text[last].isspace():
