@@ -423,3 +423,11 @@ def test_averages_members_row_references_and_session_numbers_are_no_counts() -> 
     assert got[("documents_flow_total", 6120)] == 1 and got[("documents_published", 19)] == 1
     assert got[("trade_unions_registered", 11)] == 1
     assert not any(value in (1530, 4, 41, 2900) for _, value in got)
+
+
+def test_cases_whose_term_was_extended_are_not_the_people_who_appealed() -> None:
+    report = extract_text("Звіт про роботу зі зверненнями громадян Сновської міської ради за 2020 рік\n"
+                          "Надійшло 2 410 звернень, звернулося 2 702 громадянина.\n"
+                          "У 39 випадках строк розгляду продовжено до 45 днів з повідомленням заявників.")
+    got = pairs(report)
+    assert got[("citizens_appealed", 2702)] == 1 and not any(value == 39 for _, value in got)

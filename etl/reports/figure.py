@@ -1291,6 +1291,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             # that rule one metric out leave the next that fits them all (requests satisfied, not pending)
         else:
             return None  # (a part of a total it stays with is that total's kind: internal documents of the flow)
+    if n.end < len(tokens) and tokens[n.end].low in UNIT_NOUNS and tokens[n.end].low.startswith("випад") \
+            and fig.code == "citizens_appealed":
+        return None  # "У 47 випадках строк розгляду продовжено … з повідомленням заявників": cases, not who appealed
     if fig.code in CIVIL_STOCKS and total is None and any(
             t.kind == "word" and (i := info(t)) and i.verb and not i.noun and not i.adjective
             and t.low not in REGISTRY_VERBS for t in tokens[min(l_start, left):r_end]) \
