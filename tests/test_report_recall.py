@@ -3612,3 +3612,14 @@ def test_a_label_denied_after_its_colon_and_reviews_of_publications() -> None:
                           "Запитів надійшло 41, що на 6 більше, ніж за відповідний період минулого року (35).")
     got = set(pairs(report))
     assert {("press_events_organized", 0), ("media_monitoring_digests", 10), ("public_info_requests", 35)} <= got
+
+
+def test_a_word_pointing_back_between_a_number_and_its_noun() -> None:
+    report = extract_text("Інформація відділу внутрішньої політики Сновської міської ради станом на 01.10.2025\n"
+                          "При виконавчому комітеті діє Громадська рада у складі 17 осіб. З початку року відбулося "
+                          "4 її засідання.\n"
+                          "Щотижня до обласної адміністрації надсилається довідка про суспільно-політичну ситуацію; "
+                          "за дев’ять місяців надіслано 38 таких довідок.")
+    got = set(pairs(report))
+    assert {("public_council_meetings", 4), ("situation_briefs", 38)} <= got
+    assert ("exec_committee_meetings", 4) not in got

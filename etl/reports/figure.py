@@ -69,6 +69,7 @@ from etl.reports.lexicon import (
     PENDING_WORDS,
     PEOPLE_UNITS,
     PLAN_WORDS,
+    POINTING_WORDS,
     PUBLISH_VERBS,
     PUBLISHED_AS,
     QUOTED_NAME_CODES,
@@ -602,6 +603,24 @@ def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
     return context_of(tokens, start, r - 1)
 
 
+def _subject_words(tokens: list[Token]) -> Context:
+    """The nouns of a sentence that may be its subject (a nominative no preposition governs and no number
+    counts) with their adjectives: "При виконавчому комітеті діє Громадська рада у складі 15 осіб" → "Громадська
+    рада"."""
+    out: Context = []
+    for j, t in enumerate(tokens):
+        i = info(t)
+        if i is None or not i.noun or not any(case == "nomn" for case, _ in i.forms):
+            continue
+        first = j
+        while first > 0 and adjective_only(tokens[first - 1]):
+            first -= 1
+        if first > 0 and (tokens[first - 1].kind == "num" or ((p := info(tokens[first - 1])) and p.preposition)):
+            continue
+        out += context_of(tokens, first, j + 1)
+    return out
+
+
 def _relative_antecedent(tokens: list[Token], a: int) -> Context:
     """ "утворено Громадську раду у складі 15 осіб, яка провела 2 засідання": a relative clause opening the
     figure's clause stands for the nearest noun before its comma that no number counts and no preposition
@@ -931,6 +950,14 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))]
     elif back:
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
+    if r_head is not None and any(t.low in POINTING_WORDS for t in tokens[n.end:r_head]):
+        # "…довідка про суспільно-політичну ситуацію; надіслано 39 таких довідок", "Діє Громадська рада. …
+        # відбулося 3 її засідання": the words before, in the sentence and the one before it, say whose
+        own_words = any(t.low in ("таких", "цих", "зазначених") for t in tokens[n.end:r_head])
+        context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))] if own_words else []
+        if s.prior is not None:  # ("її", "його": whose, the subject of the sentence before)
+            context += [(j - 25_000, k) for j, k in (context_of(s.prior.tokens, 0, len(s.prior.tokens)) if own_words
+                                                      else _subject_words(s.prior.tokens))]
     elif before and before[-1].total is None and any(t.low in THEM for t in tokens[min(l_start, left):n.lead]):
         # "Колективних звернень – 17, їх підписали 203 особи": "їх" stands for the figure just before
         context += [(p - 20_000, k) for p, k in before[-1].context]
@@ -967,6 +994,9 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
+    if r_head is not None and any(t.low in POINTING_WORDS for t in tokens[n.end:r_head]) \
+            and not any(head == r_head for _, head, _ in options):
+        r_head = None  # "усього 13 таких розсилок": a noun that names nothing after a word pointing back
     when = tokens[min(l_start, left):n.lead]
     if not when and left > 0 and tokens[left - 1].low in AND and before and before[-1].total is None \
             and (o := max((j for j in range(before[-1].pos) if tokens[j].text in "()"), default=None)) is not None \

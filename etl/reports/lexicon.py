@@ -43,6 +43,8 @@ COPULAS = frozenset({"є", "було", "була", "був", "були", "ста
 TIMES_ARE = {"звернутися": "appeals_received", "звертатися": "appeals_received"}
 # "проведено 9 разів": how many times the thing named before the number happened.
 TIMES_NOUNS = frozenset({"раз", "рази", "разів"})
+# "надіслано 39 таких довідок", "відбулося 3 її засідання": between a number and its noun, a word that points back
+POINTING_WORDS = frozenset({"таких", "цих", "зазначених", "її", "його", "їх", "їхніх"})
 # Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed), and
 # cases that count what their clause names ("у 9 випадках строк розгляду продовжено": requests).
 UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од", "випадок", "випадки", "випадків", "випадках", "випадку"})

@@ -25,6 +25,7 @@ from activity.months import MONTH_NAMES_UK, MONTH_NAMES_UK_GENITIVE, MONTH_NAMES
 from activity.morph import WordInfo, analyzer, lemma_keys, word_info
 from etl.reports.lexicon import (
     AGENT_NOUNS,
+    POINTING_WORDS,
     RELATIVE_WORDS,
     TRANSPARENT_NOUNS,
     UNIT_NOUNS,
@@ -150,6 +151,9 @@ def right_head(tokens: list[Token], j: int, end: int, skip_verbs: bool = False) 
             continue
         if a is None and adjectives and adjectives_listed(tokens, j):
             j += 1  # "38 міських, районних та обласних заходах"
+            continue
+        if t.low in POINTING_WORDS and j + 1 < end and tokens[j + 1].kind == "word":
+            j += 1  # "39 таких довідок", "3 її засідання": the noun after the word that points back
             continue
         if a is not None and a.adjective and j + 1 < end and gloss(tokens, j + 1, end):
             adjectives.append(j)  # "34 місцеві (міські) організації": an adjective, its gloss, the noun after
