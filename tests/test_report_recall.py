@@ -3623,3 +3623,12 @@ def test_a_word_pointing_back_between_a_number_and_its_noun() -> None:
     got = set(pairs(report))
     assert {("public_council_meetings", 4), ("situation_briefs", 38)} <= got
     assert ("exec_committee_meetings", 4) not in got
+
+
+def test_no_refusals_said_through_a_governed_noun_or_another_verb_form() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Сновської міської ради за 2024 рік\n"
+                          "Надійшло 52 запити. У задоволенні жодного запиту не відмовлено.\n"
+                          "Надійшло 310 звернень громадян. У задоволенні жодного звернення не відмовлено.")
+    got = pairs(report)
+    assert got[("public_info_requests_refused", 0)] == 1
+    assert ("appeals_answered", 0) not in got and ("appeals_received", 0) not in got

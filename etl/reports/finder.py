@@ -885,6 +885,11 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             denies = False  # "Жодне звернення не розглянуто з порушенням строків": no late answers, not no answers
         # ("Три петиції підписів не набрали": a count of those denied, not a zero; "протягом 9 місяців": no count)
         head, adjectives = left_head(tokens, a, b) if denies else (None, [])
+        if denies and head is None and not adjectives and (p := info(tokens[a])) is not None and p.preposition \
+                and (after_none := next(
+                (j + 1 for j in range(a, b - 1) if tokens[j].low in NEGATION_WORDS and (i := info(tokens[j + 1]))
+                 and i.noun), None)) is not None:
+            head = after_none  # "У задоволенні жодного запиту не відмовлено": the noun "жодного" denies
         if denies and head is None and not adjectives and a > 1 and tokens[a - 1].text == ":" \
                 and not any(t.kind == "num" for t in tokens[:a]):
             # "— брифінги та пресконференції: не проводилися": the label before the colon is denied
@@ -912,8 +917,9 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             m = best_match(keys(tokens[kind]), kind, context_of(tokens, a, b) + [(BORROWED - 1, k) for _, k in near.context])
             m, head = (m, kind) if m is not None and m.code == near.code else (None, None)
         code = m.code if m is not None else None
-        if code in REFUSED_AS and any(t.low in REFUSAL_WORDS for t in tokens[a:b]):
-            code = REFUSED_AS[code]  # "Жодному запитувачу не відмовили": no refusals, not no requests
+        if any(t.low in REFUSAL_WORDS for t in tokens[a:b]):
+            code = REFUSED_AS.get(code, code)  # "Жодному запитувачу не відмовили": no refusals, not no requests
+            code = None if code == "appeals_answered" else code  # (no appeal refused: not no appeal answered)
         if code in STOCK_CODES and any(t.low in NEW_WORDS for t in tokens[a:b]):
             code = None  # "нових партійних осередків не зареєстровано": no new ones, not an empty register
         if code is not None:

@@ -79,7 +79,7 @@ PENDING_WORDS = frozenset({"розгляді", "опрацюванні", "опр
 NOT_WHEN_PENDING = frozenset({"appeals_received"})
 # "у задоволенні 14 звернень відмовлено": what a count of received things is when the clause refuses
 # them (a refused appeal is an answered one; a refused request has its own metric).
-REFUSAL_WORDS = frozenset({"відмовлено", "відмовили"})
+REFUSAL_WORDS = frozenset({"відмовлено", "відмовили", "відмовляли", "відмовляв", "відмовляла", "відмовлялося"})
 REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
 # "…, а у 684 випадках заявникам відмовлено": cases refused after figures of appeals or of information requests
 REFUSED_CASES = {"appeals_": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
