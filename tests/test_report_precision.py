@@ -431,3 +431,12 @@ def test_cases_whose_term_was_extended_are_not_the_people_who_appealed() -> None
                           "У 39 випадках строк розгляду продовжено до 45 днів з повідомленням заявників.")
     got = pairs(report)
     assert got[("citizens_appealed", 2702)] == 1 and not any(value == 39 for _, value in got)
+
+
+def test_requests_left_unanswered_are_no_count_of_requests() -> None:
+    report = extract_text("Звіт про доступ до публічної інформації Сновської міської ради за І півріччя 2024 року\n"
+                          "Надійшло 44 запити. Запитів, залишених без відповіді, – 0 (нуль).\n"
+                          "За категоріями заявників найактивнішими залишаються пенсіонери – від них надійшло 310 звернень.")
+    got = pairs(report)
+    assert got[("public_info_requests", 44)] == 1 and ("public_info_requests", 0) not in got
+    assert got[("appeals_received", 310)] == 1

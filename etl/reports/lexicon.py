@@ -132,6 +132,8 @@ INTERNAL = frozenset({"внутрішні", "внутрішній", "внутр�
                        "внутрішніми", "внутрішнього", "внутрішньої"})
 _VIEWS = frozenset({"охоплення", "охопленням", "охоп", "переглядів", "перегляди", "переглядами", "вподобань",
                     "реакцій", "переглянули", "переглянуло", "переглядали", "вподобали", "охопили", "прочитали"})
+_LEFT_UNANSWERED = frozenset({"залишених", "залишені", "залишено", "залишилось", "залишилося", "залишилися",
+                              "залишились"})  # (not "залишаються": "найактивнішими залишаються пенсіонери")
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається",
                                                     # "на контроль взято 1 096 документів": taken on during the
                                                     # period (a flow), not those on control on a date
@@ -166,6 +168,9 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # тисяч разів": reach and views, not posts or videos
                   "social_media_posts": _VIEWS,
                   "videos_published": _VIEWS,
+                  # "Запитів, залишених без відповіді, – 0": those left unanswered are no count of all received
+                  "public_info_requests": _LEFT_UNANSWERED,
+                  "appeals_received": _LEFT_UNANSWERED,
                   # "завершено реалізацію 27 проєктів-переможців": winners carried out, not winners chosen
                   "pb_projects_won": frozenset({"реалізовано", "реалізацію", "завершено", "втілено", "впроваджено",
                                                 "виконано"})}
