@@ -440,3 +440,10 @@ def test_requests_left_unanswered_are_no_count_of_requests() -> None:
     got = pairs(report)
     assert got[("public_info_requests", 44)] == 1 and ("public_info_requests", 0) not in got
     assert got[("appeals_received", 310)] == 1
+
+
+def test_views_of_broadcast_recordings_are_no_broadcasts() -> None:
+    report = extract_text("Звіт про громадську участь Сновської міської ради за 2025 рік\n"
+                          "Організовано 14 онлайн-трансляцій. Записи трансляцій переглянуто понад 7 тис. разів.")
+    got = pairs(report)
+    assert got[("online_broadcasts", 14)] == 1 and not any(value == 7000 for _, value in got)

@@ -131,7 +131,8 @@ STOCK_CODES = frozenset(code for code, m in METRICS.items() if m.kind == "stock"
 INTERNAL = frozenset({"внутрішні", "внутрішній", "внутрішня", "внутрішнє", "внутрішніх", "внутрішнім",
                        "внутрішніми", "внутрішнього", "внутрішньої"})
 _VIEWS = frozenset({"охоплення", "охопленням", "охоп", "переглядів", "перегляди", "переглядами", "вподобань",
-                    "реакцій", "переглянули", "переглянуло", "переглядали", "вподобали", "охопили", "прочитали"})
+                    "реакцій", "переглянули", "переглянуло", "переглянуто", "переглядали", "переглядають", "вподобали",
+                    "охопили", "прочитали"})
 _LEFT_UNANSWERED = frozenset({"залишених", "залишені", "залишено", "залишилось", "залишилося", "залишилися",
                               "залишились"})  # (not "залишаються": "найактивнішими залишаються пенсіонери")
 NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий", "знята", "зняті", "знятих", "знімається",
@@ -168,6 +169,7 @@ NOT_WITH_WORDS = {"documents_on_control": frozenset({"знято", "знятий
                   # тисяч разів": reach and views, not posts or videos
                   "social_media_posts": _VIEWS,
                   "videos_published": _VIEWS,
+                  "online_broadcasts": _VIEWS,  # "Записи трансляцій переглянуто понад 9 тис. разів"
                   # "Запитів, залишених без відповіді, – 0": those left unanswered are no count of all received
                   "public_info_requests": _LEFT_UNANSWERED,
                   "appeals_received": _LEFT_UNANSWERED,
