@@ -444,6 +444,8 @@ def test_requests_left_unanswered_are_no_count_of_requests() -> None:
 
 def test_views_of_broadcast_recordings_are_no_broadcasts() -> None:
     report = extract_text("Звіт про громадську участь Сновської міської ради за 2025 рік\n"
-                          "Організовано 14 онлайн-трансляцій. Записи трансляцій переглянуто понад 7 тис. разів.")
+                          "Захід | Виконання\n"
+                          "3.1. Відкритість засідань | Організовано 14 онлайн-трансляцій: 10 – пленарних засідань "
+                          "сесій, 4 – засідань виконавчого комітету. Записи трансляцій переглянуто понад 7 тис. разів.\n")
     got = pairs(report)
     assert got[("online_broadcasts", 14)] == 1 and not any(value == 7000 for _, value in got)
