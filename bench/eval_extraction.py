@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
                     print_total(f"    batch m2, never read ({len(m2)})", total(m2))
                 unread = [x for x in held if never_read(x.name)]
                 if unread:
-                    print_total(f"  never read: k2 + l + m2 + n + p + q + r + x ({len(unread)})", total(unread))
+                    print_total(f"  never read: k2 + l + m2 + n + p + q + r + x + z2 ({len(unread)})", total(unread))
         if tuned and held:
             print_total(f"data/eval all ({len(tuned) + len(held)})", total(tuned + held))
     if failed:
