@@ -230,19 +230,18 @@ def test_years_and_dates_said_in_turn_are_labels_of_their_own_figures() -> None:
                    ("ngos_registered", 45): ("2025-01-01", None), ("ngos_registered", 41): ("2024-01-01", None)}
 
 
-def test_two_counts_of_one_bracket_share_its_earlier_time() -> None:
-    report = extract_text("Звіт загального відділу Ічнянської селищної ради за ІІІ квартал 2024 року\n"
-                          "Проведено 8 засідань виконавчого комітету, прийнято 171 рішення (у ІІІ кварталі 2023 року – "
-                          "7 засідань та 158 рішень).")
-    got = {(f.code, f.value): f.period for f in report.figures}
-    assert got[("exec_committee_meetings", 8)] is None and got[("exec_decisions_adopted", 171)] is None
-    assert got[("exec_committee_meetings", 7)].start == got[("exec_decisions_adopted", 158)].start == date(2023, 7, 1)
-
-
-def test_a_bracket_of_another_time_names_what_the_sentence_before_counted() -> None:
-    report = extract_text("Інформація загального відділу Сновської міської ради за І квартал 2025 року\n"
-                          "У січні – березні відбулося 5 засідань виконавчого комітету. Ухвалено 118 рішень "
-                          "(у І кварталі 2024 року – 4 засідання та 97 рішень).")
-    got = {(f.code, f.value): f.period for f in report.figures}
-    assert got[("exec_committee_meetings", 5)] is None and got[("exec_decisions_adopted", 118)] is None
-    assert got[("exec_committee_meetings", 4)].start == got[("exec_decisions_adopted", 97)].start == date(2024, 1, 1)
+@pytest.mark.parametrize(("text", "now", "then", "start"), [
+    # two counts of one bracket share its earlier time
+    ("Звіт загального відділу Ічнянської селищної ради за ІІІ квартал 2024 року\n"
+     "Проведено 8 засідань виконавчого комітету, прийнято 171 рішення (у ІІІ кварталі 2023 року – "
+     "7 засідань та 158 рішень).", (8, 171), (7, 158), date(2023, 7, 1)),
+    # a bracket of another time names what the sentence before counted
+    ("Інформація загального відділу Сновської міської ради за І квартал 2025 року\n"
+     "У січні – березні відбулося 5 засідань виконавчого комітету. Ухвалено 118 рішень "
+     "(у І кварталі 2024 року – 4 засідання та 97 рішень).", (5, 118), (4, 97), date(2024, 1, 1)),
+])
+def test_the_counts_of_a_bracket_of_another_time_share_it(text: str, now: tuple, then: tuple, start: date) -> None:
+    got = {(f.code, f.value): f.period for f in extract_text(text).figures}
+    codes = ("exec_committee_meetings", "exec_decisions_adopted")
+    assert all(got[(code, value)] is None for code, value in zip(codes, now, strict=True))
+    assert all(got[(code, value)].start == start for code, value in zip(codes, then, strict=True))
