@@ -3632,3 +3632,13 @@ def test_no_refusals_said_through_a_governed_noun_or_another_verb_form() -> None
     got = pairs(report)
     assert got[("public_info_requests_refused", 0)] == 1
     assert ("appeals_answered", 0) not in got and ("appeals_received", 0) not in got
+
+
+def test_ranked_votes_in_running_text_are_one_projects() -> None:
+    report = extract_text("Звіт про громадський бюджет Сновської міської ради за 2022 рік\n"
+                          "У голосуванні взяли участь 2 810 жителів, які віддали 5 940 голосів; переможцями стали "
+                          "7 проєктів, найбільше голосів – 701 – набрав проєкт освітлення парку, на другому місці "
+                          "з 633 голосами спортивний майданчик.")
+    got = pairs(report)
+    assert got[("pb_votes_cast", 5940)] == 1
+    assert got[("pb_project_votes", 701)] == 1 and got[("pb_project_votes", 633)] == 1

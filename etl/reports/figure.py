@@ -1376,8 +1376,10 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         or any(t.kind == "punct" and t.text in "«„“" for t in tokens[n.end:max(right, pending_end)])
     # ("– 4 318 – зібрав проєкт «…»", "найбільше голосів (611) отримав проєкт «…»")
     one = any("окремий" in k or "лідер" in k for pos, k in context if pos > BORROWED) \
-        or (alone_in_brackets(tokens, n) and any(t.low in ("проєкт", "проект") for t in tokens[n.end:pending_end]))
-    # ("Набрав окремий проєкт 25 голосів", "найбільше голосів (812) набрав проєкт облаштування …": one project)
+        or (alone_in_brackets(tokens, n) and any(t.low in ("проєкт", "проект") for t in tokens[n.end:pending_end])) \
+        or (total is None and any(t.low in ("найбільше", "місці", "місце") for t in tokens[min(l_start, left):right]))
+    # ("Набрав окремий проєкт 25 голосів", "найбільше голосів (812) набрав проєкт облаштування …", "найбільше
+    # голосів – 612 – набрав проєкт …", "на другому місці з 547 голосами сквер": one project, ranked)
     fig.code = QUOTED_NAME_CODES.get(fig.code, fig.code) if quoted or one else UNQUOTED_CODES.get(fig.code, fig.code)
     family = _family(s, min(l_start, left), r_end, before, previous)
     if family and (fig.code, family) in ACROSS_FAMILIES \
