@@ -49,6 +49,7 @@ from etl.reports.lexicon import (
     ACROSS_FAMILIES,
     ATTENDED_AS,
     BROADCAST_STEMS,
+    CASE_NOUNS,
     CHANGE_WORDS,
     CIVIL_STOCKS,
     DRAFT_OF,
@@ -61,6 +62,7 @@ from etl.reports.lexicon import (
     NAME_HEADINGS,
     NEGATED_CODES,
     NEW_WORDS,
+    NOT_CASES,
     NOT_WHEN_PENDING,
     OTHER_BODY,
     PART_AFTER,
@@ -69,6 +71,7 @@ from etl.reports.lexicon import (
     PENDING_WORDS,
     PEOPLE_UNITS,
     PLAN_WORDS,
+    POINTING_TO_THINGS,
     POINTING_WORDS,
     PUBLISH_VERBS,
     PUBLISHED_AS,
@@ -603,41 +606,40 @@ def _before_relative(tokens: list[Token], a: int, floor: int) -> Context:
     return context_of(tokens, start, r - 1)
 
 
+def _free_phrase(tokens: list[Token], j: int, start: int = 0) -> int | None:
+    """Where the phrase of the noun tokens[j] opens (its adjectives before it, from ``start``), or None when a
+    number counts it ("15 осіб") or a preposition governs it ("у складі")."""
+    first = j
+    while first > start and adjective_only(tokens[first - 1]):
+        first -= 1
+    if first > 0 and (tokens[first - 1].kind == "num" or ((p := info(tokens[first - 1])) and p.preposition)):
+        return None
+    return first
+
+
 def _subject_words(tokens: list[Token]) -> Context:
-    """The nouns of a sentence that may be its subject (a nominative no preposition governs and no number
-    counts) with their adjectives: "При виконавчому комітеті діє Громадська рада у складі 15 осіб" → "Громадська
-    рада"."""
+    """The nouns of a sentence that may be its subject (a nominative in a free phrase) with their adjectives:
+    "При виконавчому комітеті діє Громадська рада у складі 15 осіб" → "Громадська рада"."""
     out: Context = []
     for j, t in enumerate(tokens):
         i = info(t)
-        if i is None or not i.noun or not any(case == "nomn" for case, _ in i.forms):
-            continue
-        first = j
-        while first > 0 and adjective_only(tokens[first - 1]):
-            first -= 1
-        if first > 0 and (tokens[first - 1].kind == "num" or ((p := info(tokens[first - 1])) and p.preposition)):
-            continue
-        out += context_of(tokens, first, j + 1)
+        if i is not None and i.noun and any(case == "nomn" for case, _ in i.forms) \
+                and (first := _free_phrase(tokens, j)) is not None:
+            out += context_of(tokens, first, j + 1)
     return out
 
 
 def _relative_antecedent(tokens: list[Token], a: int) -> Context:
     """ "утворено Громадську раду у складі 15 осіб, яка провела 2 засідання": a relative clause opening the
-    figure's clause stands for the nearest noun before its comma that no number counts and no preposition
-    governs ("раду", not "осіб" nor "складі"); that noun and its adjectives tell whose the figure is."""
+    figure's clause stands for the nearest noun before its comma in a free phrase ("раду", not "осіб" nor
+    "складі"); that noun and its adjectives tell whose the figure is."""
     if a < 2 or tokens[a - 1].text != "," or not is_relative(tokens, a) or tokens[a].low == "що":
         return []
     start = segment_start(tokens, a - 1)
     for j in range(a - 2, start - 1, -1):
         i = info(tokens[j]) if tokens[j].kind == "word" else None
-        if i is None or not i.noun:
-            continue
-        if j > 0 and (tokens[j - 1].kind == "num" or ((p := info(tokens[j - 1])) and p.preposition)):
-            continue
-        first = j
-        while first > start and (p := info(tokens[first - 1])) and p.adjective and not p.noun:
-            first -= 1
-        return context_of(tokens, first, j + 1)
+        if i is not None and i.noun and (first := _free_phrase(tokens, j, start)) is not None:
+            return context_of(tokens, first, j + 1)
     return []
 
 
@@ -950,18 +952,18 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
         context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))]
     elif back:
         context += [(j - 20_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]  # "У ньому"
-    if r_head is not None and any(t.low in POINTING_WORDS for t in tokens[n.end:r_head]):
-        # "…довідка про суспільно-політичну ситуацію; надіслано 39 таких довідок", "Діє Громадська рада. …
-        # відбулося 3 її засідання": the words before, in the sentence and the one before it, say whose
-        own_words = any(t.low in ("таких", "цих", "зазначених") for t in tokens[n.end:r_head])
-        context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))] if own_words else []
-        if s.prior is not None:  # ("її", "його": whose, the subject of the sentence before)
-            context += [(j - 25_000, k) for j, k in (context_of(s.prior.tokens, 0, len(s.prior.tokens)) if own_words
-                                                      else _subject_words(s.prior.tokens))]
     elif before and before[-1].total is None and any(t.low in THEM for t in tokens[min(l_start, left):n.lead]):
         # "Колективних звернень – 17, їх підписали 203 особи": "їх" stands for the figure just before
         context += [(p - 20_000, k) for p, k in before[-1].context]
         of_them = before[-1]
+    pointing = {t.low for t in tokens[n.end:r_head]} & POINTING_WORDS if r_head is not None else set()
+    if pointing & POINTING_TO_THINGS:  # "…довідка про суспільно-політичну ситуацію; надіслано 39 таких довідок":
+        # the words before, in the sentence and the one before it
+        context += [(j - 20_000, k) for j, k in context_of(tokens, 0, min(l_start, left))]
+        if s.prior is not None:
+            context += [(j - 25_000, k) for j, k in context_of(s.prior.tokens, 0, len(s.prior.tokens))]
+    elif pointing and s.prior is not None:  # "Діє Громадська рада. … відбулося 3 її засідання": the subject before
+        context += [(j - 25_000, k) for j, k in _subject_words(s.prior.tokens)]
     # only when the clause has no verb of its own: "Надійшло 15 запитів, на які надано відповіді" were received
     own = [t for t in tokens[min(l_start, left):r_end] if t.low not in STATIVE_VERBS]  # "залишаються 9 …, які …"
     tail = r_end if has_verb(own) else _relative_tail(tokens, r_end, starts)
@@ -994,8 +996,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
     for head, how in ((l_head, "before"), (r_head, "after")):
         if head is not None and (m := best_match(keys(tokens[head]), head, context)):
             options.append((m, head, how))
-    if r_head is not None and any(t.low in POINTING_WORDS for t in tokens[n.end:r_head]) \
-            and not any(head == r_head for _, head, _ in options):
+    if pointing and not any(head == r_head for _, head, _ in options):
         r_head = None  # "усього 13 таких розсилок": a noun that names nothing after a word pointing back
     when = tokens[min(l_start, left):n.lead]
     if not when and left > 0 and tokens[left - 1].low in AND and before and before[-1].total is None \
@@ -1321,8 +1322,7 @@ def number_figure(s: Sentence, n: Number, left: int, right: int, floor: int, sta
             # that rule one metric out leave the next that fits them all (requests satisfied, not pending)
         else:
             return None  # (a part of a total it stays with is that total's kind: internal documents of the flow)
-    if n.end < len(tokens) and tokens[n.end].low in UNIT_NOUNS and tokens[n.end].low.startswith("випад") \
-            and fig.code == "citizens_appealed":
+    if n.end < len(tokens) and tokens[n.end].low in CASE_NOUNS and fig.code in NOT_CASES:
         return None  # "У 47 випадках строк розгляду продовжено … з повідомленням заявників": cases, not who appealed
     if fig.code in CIVIL_STOCKS and total is None and any(
             t.kind == "word" and (i := info(t)) and i.verb and not i.noun and not i.adjective

@@ -96,6 +96,7 @@ from etl.reports.lexicon import (
     NEGATED_CODES,
     NEGATION_WORDS,
     NEW_WORDS,
+    NO_REFUSAL_AS,
     OF_THE_ITEMS_BEFORE,
     PART_AFTER,
     PART_BEFORE,
@@ -104,7 +105,6 @@ from etl.reports.lexicon import (
     PLAN_WORDS,
     POOL_OF,
     REFUSAL_WORDS,
-    REFUSED_AS,
     RELATIVE_PLURALS,
     RULED_OUT,
     SAYING_VERBS,
@@ -918,8 +918,7 @@ def _negations(s: Sentence, before: list[Found] = ()) -> list[Found]:
             m, head = (m, kind) if m is not None and m.code == near.code else (None, None)
         code = m.code if m is not None else None
         if any(t.low in REFUSAL_WORDS for t in tokens[a:b]):
-            code = REFUSED_AS.get(code, code)  # "Жодному запитувачу не відмовили": no refusals, not no requests
-            code = None if code == "appeals_answered" else code  # (no appeal refused: not no appeal answered)
+            code = NO_REFUSAL_AS.get(code, code)  # "Жодному запитувачу не відмовили": no refusals, not no requests
         if code in STOCK_CODES and any(t.low in NEW_WORDS for t in tokens[a:b]):
             code = None  # "нових партійних осередків не зареєстровано": no new ones, not an empty register
         if code is not None:

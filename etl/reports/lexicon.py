@@ -43,11 +43,17 @@ COPULAS = frozenset({"є", "було", "була", "був", "були", "ста
 TIMES_ARE = {"звернутися": "appeals_received", "звертатися": "appeals_received"}
 # "проведено 9 разів": how many times the thing named before the number happened.
 TIMES_NOUNS = frozenset({"раз", "рази", "разів"})
-# "надіслано 39 таких довідок", "відбулося 3 її засідання": between a number and its noun, a word that points back
-POINTING_WORDS = frozenset({"таких", "цих", "зазначених", "її", "його", "їх", "їхніх"})
+# Between a number and its noun, a word that points back: to things the text named just before ("надіслано 39
+# таких довідок") or to whose they are, the subject of the sentence before ("відбулося 3 її засідання").
+POINTING_TO_THINGS = frozenset({"таких", "цих", "зазначених"})
+POINTING_TO_WHOSE = frozenset({"її", "його", "їх", "їхніх"})
+POINTING_WORDS = POINTING_TO_THINGS | POINTING_TO_WHOSE
 # Units that count the noun named before them ("благоустрій – 96 одиниць" of the issues listed), and
 # cases that count what their clause names ("у 9 випадках строк розгляду продовжено": requests).
-UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од", "випадок", "випадки", "випадків", "випадках", "випадку"})
+CASE_NOUNS = frozenset({"випадок", "випадки", "випадків", "випадках", "випадку"})
+UNIT_NOUNS = frozenset({"одиниця", "одиниць", "одиниці", "од"}) | CASE_NOUNS
+# A case is an appeal or a request, never a person ("У 47 випадках … з повідомленням заявників").
+NOT_CASES = frozenset({"citizens_appealed"})
 # What a family of metrics counts, and the metric a phrase of another family means when the text
 # counts this family's thing: "надано роз’яснення" on appeals is an appeal answered, not an
 # information request; "на розгляді" on appeals names no metric (None).
@@ -81,6 +87,9 @@ NOT_WHEN_PENDING = frozenset({"appeals_received"})
 # them (a refused appeal is an answered one; a refused request has its own metric).
 REFUSAL_WORDS = frozenset({"відмовлено", "відмовили", "відмовляли", "відмовляв", "відмовляла", "відмовлялося"})
 REFUSED_AS = {"appeals_received": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
+# A denied refusal ("Жодному запитувачу не відмовили"): no refusals of requests; of appeals, no count the catalog has
+# (refused appeals are answered ones: that none was refused says nothing of how many were answered).
+NO_REFUSAL_AS = {"public_info_requests": "public_info_requests_refused", "appeals_received": None, "appeals_answered": None}
 # "…, а у 684 випадках заявникам відмовлено": cases refused after figures of appeals or of information requests
 REFUSED_CASES = {"appeals_": "appeals_answered", "public_info_requests": "public_info_requests_refused"}
 # "Фото … проілюстровано 508 з них", "до 17 з них додали фотографії": a count of the items a photo was added to
