@@ -32,8 +32,12 @@ such a sentence, ``etl.reports.header.column_of`` gives a value's column its per
   and its share column no figure; a row that opens with "|" but does not end with one starts with a
   blank cell, not the table's ruling.
 * A row is a sub-row of the row above (a part of it, never added to it) when it starts with a
-  small letter ("у т. ч. письмових", "від фізичних осіб"), when it is indented deeper than the
-  table's rows (aligned with spaces or a form), or when its number is a sub-number ("1.1" under "1").
+  small letter ("у т. ч. письмових", "від фізичних осіб"; not in a table whose rows all do: "фізичні
+  особи ..... 74" / "юридичні особи ..... 21"), when it is indented deeper than the table's rows
+  (aligned with spaces or a form), or when its number is a sub-number ("1.1" under "1").
+* A line of values only right under a row split the same way is a row too; under a heading whose cells
+  all name periods or the total ("Січень | Лютий | Березень | Разом" / "61 | 70 | 67 | 198") it is a grid
+  without a label column: its label is an empty cell, and it counts what the caption above names.
 
 What the cells mean (``etl.reports.finder`` reads them with these helpers):
 
